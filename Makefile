@@ -1,0 +1,55 @@
+# Pagoda top-level Makefile: the public interface.
+#   make run      boot the demo (on the Verilator SoC when it is built, else QEMU virt)
+#   make qemu     boot on QEMU virt            make test   everything, ends with "N passed, M failed"
+#   make lint     RTL + C lint                 make clean  remove build/
+# Each part of the tree adds its own rules in a fragment next to its sources (firmware/firmware.mk,
+# tests/host/host.mk, ...). A fragment that adds a test suite appends its name to TEST_SUITES and
+# defines the target test-NAME, which prints one line "N passed, M failed" (see scripts/suite.sh).
+
+SHELL      := /bin/bash
+TOP        := $(CURDIR)
+BUILD      ?= $(TOP)/build
+BOOTARGS   ?=
+QEMU_SMP   ?= 1
+QEMU_MEM   ?= 128M
+TIMEOUT    ?= 120
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+CROSS      ?= riscv64-unknown-elf-
+OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
+OPENSBI    ?= $(OPENSBI_DIR)/fw_dynamic.bin
+
+TEST_SUITES :=
+LINT_TARGETS :=
+
+.DEFAULT_GOAL := all
+.PHONY: all deps run qemu test lint clean help bench
+
+help:
+	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
+
+# Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
+DEPS_STAMP := $(BUILD)/.deps-ok
+$(DEPS_STAMP): scripts/deps.sh
+	@bash scripts/deps.sh
+	@mkdir -p $(@D) && touch $@
+deps:
+	@bash scripts/deps.sh
+
+include $(sort $(wildcard firmware/*.mk sbi/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
+
+# `make run` boots on the SoC once sim/ provides RUN_TARGET, until then on QEMU virt.
+RUN_TARGET ?= qemu
+run: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(RUN_TARGET) BOOTARGS="$(BOOTARGS)"
+
+# Every suite runs even if an earlier one fails (-k); the summary counts each suite's own line.
+test: $(DEPS_STAMP)
+	@rm -rf $(BUILD)/test-results && mkdir -p $(BUILD)/test-results
+	@$(MAKE) --no-print-directory -k -j$(JOBS) $(addprefix test-,$(TEST_SUITES)) || true
+	@bash scripts/test-summary.sh $(BUILD)/test-results $(TEST_SUITES)
+
+lint: $(LINT_TARGETS)
+
+clean:
+	rm -rf $(BUILD)

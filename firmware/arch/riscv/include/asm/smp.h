@@ -1,0 +1,22 @@
+/* Per-hart state, reached through the tp register (set at hart entry, never changed). */
+#ifndef ASM_SMP_H
+#define ASM_SMP_H
+
+struct hart_state {
+	unsigned long cpu;	/* dense number 0..NR_CPUS-1 */
+	unsigned long hartid;	/* the SBI/mhartid number */
+	unsigned long irq_depth;	/* >0 while in a trap handler */
+};
+
+static inline struct hart_state *this_hart(void)
+{
+	struct hart_state *h;
+
+	__asm__ volatile("mv %0, tp" : "=r"(h));
+	return h;
+}
+
+#define arch_smp_processor_id() ((unsigned int)this_hart()->cpu)
+#define arch_in_interrupt() (this_hart()->irq_depth != 0)
+
+#endif

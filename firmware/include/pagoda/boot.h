@@ -1,0 +1,46 @@
+/* What the firmware learned at boot: the device tree digested into plain tables. Filled once by
+ * boot_info_parse() on the boot hart, read-only afterwards. */
+#ifndef PAGODA_BOOT_H
+#define PAGODA_BOOT_H
+
+#include <pagoda/types.h>
+
+#define MAX_MEM_RANGES 16
+#define MAX_RESERVED 32
+#define MAX_HARTS 8
+#define BOOTARGS_MAX 256
+
+struct mem_range {
+	u64 base;
+	u64 size;
+	int nid;	/* numa-node-id, 0 when absent */
+};
+
+struct boot_info {
+	const void *fdt;
+	u32 fdt_size;
+	char model[64];
+	char bootargs[BOOTARGS_MAX];
+	u64 timebase_hz;
+	unsigned int nr_harts;
+	unsigned long hartids[MAX_HARTS];	/* from /cpus, in DT order; cpu number = index */
+	unsigned int nr_mem;
+	struct mem_range mem[MAX_MEM_RANGES];
+	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */
+	unsigned int nr_reserved;
+	struct mem_range reserved[MAX_RESERVED];
+	unsigned int nr_nodes;	/* max numa-node-id + 1 */
+	u8 numa_distance[MAX_HARTS][MAX_HARTS];	/* /distance-map, 10 local / 20 remote default */
+};
+
+extern struct boot_info boot_info;
+
+/* Parse the blob into `bi`; returns FDT_OK or an fdt_err, with a message printed. Host-testable. */
+int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size);
+
+/* Bootargs: space-separated words, "key=value" or "flag". */
+const char *bootarg_value(const char *key);	/* pointer into a static copy, NULL if absent */
+bool bootarg_present(const char *word);
+u64 bootarg_parse_size(const char *s, bool *ok);	/* "64M", "4096", "1G" */
+
+#endif

@@ -1,0 +1,35 @@
+/* Firmware self-tests: registered with SELFTEST(name), run in `selftest` mode (bootargs), each
+ * reporting "ok NAME" or "FAIL NAME: reason". A test returns 0 on success; ST_ASSERT/ST_FAIL record the
+ * reason and return non-zero. */
+#ifndef PAGODA_SELFTEST_H
+#define PAGODA_SELFTEST_H
+
+#include <pagoda/compiler.h>
+
+struct selftest {
+	const char *name;
+	int (*fn)(void);
+};
+
+int selftest_fail(const char *fmt, ...) __printf(1, 2);
+int selftest_run_all(const char *filter);	/* returns the number failed */
+
+#define SELFTEST(tname) \
+	static int selftest_fn_##tname(void); \
+	static const struct selftest selftest_##tname __used __section(".selftests") \
+		__aligned(sizeof(void *)) = { #tname, selftest_fn_##tname }; \
+	static int selftest_fn_##tname(void)
+
+#define ST_FAIL(...) return selftest_fail(__VA_ARGS__)
+#define ST_ASSERT(cond) do { \
+	if (!(cond)) \
+		return selftest_fail("%s:%d: %s", __FILE__, __LINE__, #cond); \
+} while (0)
+#define ST_ASSERT_EQ(a, b) do { \
+	unsigned long __a = (unsigned long)(a), __b = (unsigned long)(b); \
+	if (__a != __b) \
+		return selftest_fail("%s:%d: %s == %s (0x%lx != 0x%lx)", __FILE__, __LINE__, \
+				     #a, #b, __a, __b); \
+} while (0)
+
+#endif

@@ -1,0 +1,17 @@
+/* Hart identity. NR_CPUS bounds every per-hart array (per-CPU page lists, stacks). */
+#ifndef PAGODA_SMP_H
+#define PAGODA_SMP_H
+
+#include <asm/smp.h>
+
+#ifndef NR_CPUS
+#define NR_CPUS 8
+#endif
+
+/* Dense CPU number 0..NR_CPUS-1 of the running hart (not its hartid). */
+#define smp_processor_id() arch_smp_processor_id()
+/* True while running a trap/interrupt handler: allocations there must be GFP_ATOMIC. */
+#define in_interrupt() arch_in_interrupt()
+unsigned int num_online_cpus(void);
+
+#endif
