@@ -9,7 +9,7 @@ PKGS=(
 	opensbi qemu-system-misc device-tree-compiler
 	libcmocka-dev libelf-dev zlib1g-dev
 	verilator yosys z3 boolector iverilog
-	clang
+	clang cppcheck libfdt-dev
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #define MAX_RESERVED 32
 #define MAX_HARTS 8
 #define BOOTARGS_MAX 256
+#define NR_BOOTARG_VALUES 4	/* bootarg_value() results stay valid for this many calls */
 
 struct mem_range {
 	u64 base;

@@ -15,3 +15,12 @@
 unsigned int num_online_cpus(void);
 
 #endif
+
+#ifndef __ASSEMBLER__
+#include <pagoda/types.h>
+extern unsigned long cpu_hartid[NR_CPUS];
+bool cpu_online(unsigned int cpu);
+/* Run fn(arg) on every online hart, the caller included, and wait until all have returned. */
+void smp_call_on_all(void (*fn)(void *), void *arg);
+unsigned int smp_boot_secondaries(void);
+#endif

@@ -1,0 +1,142 @@
+/*
+ * Secondary harts: started through SBI HSM (hart_start with our entry and their cpu number), they
+ * announce themselves and then idle in wfi, woken by IPIs to run cross-calls (smp_call_on_all).
+ */
+#include <asm/asm-offsets.h>
+#include <asm/barrier.h>
+#include <asm/csr.h>
+#include <asm/smp.h>
+#include <asm/timex.h>
+#include <pagoda/bitops.h>
+#include <pagoda/boot.h>
+#include <pagoda/irq.h>
+#include <pagoda/printk.h>
+#include <pagoda/sbi.h>
+#include <pagoda/smp.h>
+#include <pagoda/spinlock.h>
+
+BUILD_BUG_ON(sizeof(struct hart_state) != HART_STATE_SIZE);
+BUILD_BUG_ON(offsetof(struct hart_state, hartid) != HART_STATE_HARTID);
+BUILD_BUG_ON(offsetof(struct hart_state, irq_depth) != HART_STATE_IRQ_DEPTH);
+
+struct hart_state hart_states[NR_CPUS];
+u8 hart_stacks[NR_CPUS][STACK_SIZE] __aligned(16);
+unsigned long cpu_hartid[NR_CPUS];
+
+static volatile unsigned long online_mask = 1;
+static spinlock_t call_lock = SPIN_LOCK_UNLOCKED;
+static void (*volatile call_fn)(void *);
+static void *volatile call_arg;
+static volatile int call_pending[NR_CPUS];
+
+extern void _secondary_start(void);
+void mm_init_secondary(void) __attribute__((weak));
+
+unsigned int num_online_cpus(void)
+{
+	return (unsigned int)hweight64(online_mask);
+}
+
+bool cpu_online(unsigned int cpu)
+{
+	return cpu < NR_CPUS && (online_mask & (1UL << cpu));
+}
+
+static void ipi_handler(void)
+{
+	/* The idle loop polls call_pending; an IPI while a hart runs with SIE set needs no work. */
+}
+
+static void run_pending_call(unsigned int cpu)
+{
+	if (call_pending[cpu]) {
+		mb();
+		call_fn(call_arg);
+		mb();
+		call_pending[cpu] = 0;
+	}
+}
+
+void __noreturn secondary_main(unsigned long hartid, unsigned long unused, unsigned long cpu)
+{
+	(void)unused;
+	cpu_hartid[cpu] = hartid;
+	if (mm_init_secondary)
+		mm_init_secondary();
+	printk("cpu %lu: hart %lu online\n", cpu, hartid);
+	mb();
+	__atomic_or_fetch(&online_mask, 1UL << cpu, __ATOMIC_SEQ_CST);
+	csr_set(sie, SIE_SSIE);
+	for (;;) {
+		/* Clear SSIP before looking, so an IPI sent after the check still ends the wfi. */
+		csr_clear(sip, SIE_SSIE);
+		if (call_pending[cpu])
+			run_pending_call((unsigned int)cpu);
+		else
+			__asm__ volatile("wfi");
+	}
+}
+
+/* Start every hart of the DT through HSM; returns how many came online. */
+unsigned int smp_boot_secondaries(void)
+{
+	unsigned long boot_hartid = this_hart()->hartid;
+	unsigned int cpu = 1;
+
+	cpu_hartid[0] = boot_hartid;
+	irq_handler_ipi = ipi_handler;
+	if (sbi_probe_extension(SBI_EXT_HSM) <= 0) {
+		pr_warn("smp: SBI has no HSM extension, running on one hart\n");
+		return 1;
+	}
+	for (unsigned int i = 0; i < boot_info.nr_harts; i++) {
+		unsigned long hartid = boot_info.hartids[i], t0;
+		long err;
+
+		if (hartid == boot_hartid)
+			continue;
+		if (cpu == NR_CPUS) {
+			pr_warn("smp: NR_CPUS=%d reached, hart %lu stays stopped\n", NR_CPUS, hartid);
+			break;
+		}
+		err = sbi_hart_start(hartid, (unsigned long)_secondary_start, cpu);
+		if (err) {
+			pr_err("smp: hart_start(%lu) failed: %ld\n", hartid, err);
+			continue;
+		}
+		/* A hart that does not come up within a second is reported, not waited for. */
+		t0 = get_time();
+		while (!cpu_online(cpu) && get_time() - t0 < boot_info.timebase_hz)
+			cpu_relax();
+		if (!cpu_online(cpu)) {
+			pr_err("smp: hart %lu did not come online\n", hartid);
+			continue;
+		}
+		cpu++;
+	}
+	return num_online_cpus();
+}
+
+void smp_call_on_all(void (*fn)(void *), void *arg)
+{
+	unsigned int self = smp_processor_id();
+	unsigned long mask = 0;
+
+	spin_lock(&call_lock);
+	call_fn = fn;
+	call_arg = arg;
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (cpu == self || !cpu_online(cpu))
+			continue;
+		call_pending[cpu] = 1;
+		mask |= 1UL << cpu_hartid[cpu];
+	}
+	mb();
+	if (mask)
+		sbi_send_ipi(mask, 0);
+	fn(arg);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		while (call_pending[cpu])
+			cpu_relax();
+	spin_unlock(&call_lock);
+}

@@ -1,0 +1,106 @@
+/*
+ * Trap handling. Interrupts: software (IPI from another hart), timer and external are dispatched
+ * to their handlers. Exceptions are fatal, except at an address listed in the exception table
+ * (probe_read64 and friends), which resumes at the fixup with a0 = -scause.
+ */
+#include <asm/csr.h>
+#include <asm/ptrace.h>
+#include <asm/smp.h>
+#include <pagoda/irq.h>
+#include <pagoda/platform.h>
+#include <pagoda/printk.h>
+
+struct exception_table_entry {
+	unsigned long insn, fixup;
+};
+
+extern const struct exception_table_entry __ex_table_start[], __ex_table_end[];
+
+static const char *const exception_names[] = {
+	[EXC_INST_MISALIGNED] = "instruction address misaligned",
+	[EXC_INST_ACCESS] = "instruction access fault",
+	[EXC_ILLEGAL] = "illegal instruction",
+	[EXC_BREAKPOINT] = "breakpoint",
+	[EXC_LOAD_MISALIGNED] = "load address misaligned",
+	[EXC_LOAD_ACCESS] = "load access fault",
+	[EXC_STORE_MISALIGNED] = "store/AMO address misaligned",
+	[EXC_STORE_ACCESS] = "store/AMO access fault",
+	[EXC_ECALL_U] = "environment call from U-mode",
+	[EXC_ECALL_S] = "environment call from S-mode",
+	[EXC_INST_PAGE_FAULT] = "instruction page fault",
+	[EXC_LOAD_PAGE_FAULT] = "load page fault",
+	[EXC_STORE_PAGE_FAULT] = "store/AMO page fault",
+};
+
+const char *trap_cause_name(unsigned long cause)
+{
+	if (cause < ARRAY_SIZE(exception_names) && exception_names[cause])
+		return exception_names[cause];
+	return "reserved";
+}
+
+/* Handlers installed by subsystems; a NULL handler makes the interrupt unexpected. */
+void (*irq_handler_ipi)(void);
+void (*irq_handler_timer)(void);
+void (*irq_handler_external)(void);
+unsigned long exception_fixups;	/* count, for tests */
+
+static bool fixup_exception(struct pt_regs *regs)
+{
+	for (const struct exception_table_entry *e = __ex_table_start; e < __ex_table_end; e++) {
+		if (e->insn == regs->sepc) {
+			regs->sepc = e->fixup;
+			PT_REG_A0(regs) = -regs->scause;
+			exception_fixups++;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void __noreturn die(struct pt_regs *regs, const char *what)
+{
+	printk("\n*** %s in S-mode on hart %lu (cpu %lu) ***\n", what, this_hart()->hartid,
+	       this_hart()->cpu);
+	printk("scause 0x%016lx (%s)\n", regs->scause,
+	       (regs->scause & CAUSE_IRQ_FLAG) ? "interrupt" : trap_cause_name(regs->scause));
+	printk("sepc   0x%016lx  stval 0x%016lx  sstatus 0x%016lx\n", regs->sepc, regs->stval,
+	       regs->sstatus);
+	printk("ra     0x%016lx  sp    0x%016lx  gp 0x%016lx  tp 0x%016lx\n", regs->regs[0],
+	       regs->regs[1], regs->regs[2], regs->regs[3]);
+	platform_exit(EXIT_TRAP);
+}
+
+static void handle_interrupt(struct pt_regs *regs)
+{
+	unsigned long irq = regs->scause & ~CAUSE_IRQ_FLAG;
+	void (*handler)(void) = NULL;
+
+	switch (irq) {
+	case IRQ_S_SOFT:
+		csr_clear(sip, SIE_SSIE);
+		handler = irq_handler_ipi;
+		break;
+	case IRQ_S_TIMER:
+		handler = irq_handler_timer;
+		break;
+	case IRQ_S_EXT:
+		handler = irq_handler_external;
+		break;
+	}
+	if (!handler)
+		die(regs, "unexpected interrupt");
+	handler();
+}
+
+void handle_trap(struct pt_regs *regs)
+{
+	struct hart_state *h = this_hart();
+
+	h->irq_depth++;
+	if (regs->scause & CAUSE_IRQ_FLAG)
+		handle_interrupt(regs);
+	else if (!fixup_exception(regs))
+		die(regs, "unhandled exception");
+	h->irq_depth--;
+}

@@ -1,0 +1,52 @@
+/* SBI calls (spec 1.0, as Debian's OpenSBI 1.1 implements it). */
+#ifndef PAGODA_SBI_H
+#define PAGODA_SBI_H
+
+#include <pagoda/types.h>
+
+#define SBI_EXT_LEGACY_SET_TIMER 0x00
+#define SBI_EXT_LEGACY_PUTCHAR 0x01
+#define SBI_EXT_LEGACY_GETCHAR 0x02
+#define SBI_EXT_BASE 0x10
+#define SBI_EXT_TIME 0x54494d45
+#define SBI_EXT_IPI 0x735049
+#define SBI_EXT_HSM 0x48534d
+#define SBI_EXT_SRST 0x53525354
+
+#define SBI_SUCCESS 0
+#define SBI_ERR_FAILED -1
+#define SBI_ERR_NOT_SUPPORTED -2
+#define SBI_ERR_INVALID_PARAM -3
+#define SBI_ERR_ALREADY_AVAILABLE -6
+
+#define SBI_HSM_STARTED 0
+#define SBI_HSM_STOPPED 1
+#define SBI_HSM_START_PENDING 2
+
+#define SBI_SRST_SHUTDOWN 0
+#define SBI_SRST_COLD_REBOOT 1
+#define SBI_SRST_REASON_NONE 0
+#define SBI_SRST_REASON_SYSFAIL 1
+
+struct sbiret {
+	long error;
+	long value;
+};
+
+struct sbiret sbi_ecall(unsigned long ext, unsigned long fid, unsigned long a0, unsigned long a1,
+			unsigned long a2);
+
+long sbi_spec_version(void);
+long sbi_impl_id(void);
+long sbi_impl_version(void);
+long sbi_probe_extension(unsigned long ext);	/* > 0 when present */
+void sbi_console_putchar(int c);
+int sbi_console_getchar(void);	/* -1 when nothing is waiting */
+long sbi_set_timer(u64 stime);
+long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
+long sbi_hart_start(unsigned long hartid, unsigned long start, unsigned long opaque);
+long sbi_hart_get_status(unsigned long hartid);
+long sbi_system_reset(unsigned long type, unsigned long reason);
+const char *sbi_impl_name(long id);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * Digest the device tree into struct boot_info: model, bootargs, harts, timebase, memory ranges
+ * with their NUMA node, reserved ranges and node distances. Portable: the host tests feed it blobs
+ * made by dtc, truncated and corrupted.
+ */
+#include <pagoda/boot.h>
+#include <pagoda/compiler.h>
+#include <pagoda/fdt.h>
+#include <pagoda/printk.h>
+#include <pagoda/string.h>
+
+struct boot_info boot_info;
+
+static void copy_string_prop(const void *fdt, int node, const char *name, char *dst, size_t size)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, name, &len);
+
+	dst[0] = '\0';
+	if (!p || len <= 0)
+		return;
+	len = (int)strnlen(p, (size_t)len);
+	if ((size_t)len >= size)
+		len = (int)size - 1;
+	memcpy(dst, p, (size_t)len);
+	dst[len] = '\0';
+}
+
+static bool prop_is(const void *fdt, int node, const char *name, const char *value)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, name, &len);
+
+	return p && len > 0 && (size_t)len == strlen(value) + 1 && !memcmp(p, value, (size_t)len);
+}
+
+static bool node_disabled(const void *fdt, int node)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, "status", &len);
+
+	return p && len >= 4 && memcmp(p, "okay", 4) && memcmp(p, "ok", 3);
+}
+
+static int parse_cpus(struct boot_info *bi, const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, len, err;
+	const u8 *tb;
+
+	if (cpus < 0) {
+		pr_err("fdt: no /cpus node\n");
+		return FDT_ERR_NOTFOUND;
+	}
+	tb = fdt_getprop(fdt, cpus, "timebase-frequency", &len);
+	if (!tb || (len != 4 && len != 8)) {
+		pr_err("fdt: /cpus/timebase-frequency missing or malformed\n");
+		return FDT_ERR_BADVALUE;
+	}
+	bi->timebase_hz = len == 4 ? fdt32_ld(tb) : ((u64)fdt32_ld(tb) << 32 | fdt32_ld(tb + 4));
+
+	for (node = fdt_first_child(fdt, cpus); node >= 0; node = fdt_next_sibling(fdt, node)) {
+		u64 hartid, unused;
+
+		if (!prop_is(fdt, node, "device_type", "cpu") || node_disabled(fdt, node))
+			continue;
+		err = fdt_reg(fdt, node, 0, &hartid, &unused);
+		if (err) {
+			pr_err("fdt: cpu node %s: bad reg (%s)\n", fdt_node_name(fdt, node),
+			       fdt_strerror(err));
+			return err;
+		}
+		if (bi->nr_harts == MAX_HARTS) {
+			pr_warn("fdt: more than %d harts, ignoring hart %lu\n", MAX_HARTS,
+				(unsigned long)hartid);
+			continue;
+		}
+		bi->hartids[bi->nr_harts++] = (unsigned long)hartid;
+	}
+	if (!bi->nr_harts) {
+		pr_err("fdt: no usable cpu under /cpus\n");
+		return FDT_ERR_NOTFOUND;
+	}
+	return FDT_OK;
+}
+
+static int add_range(struct mem_range *tab, unsigned int *nr, unsigned int max, u64 base, u64 size,
+		     int nid)
+{
+	if (!size)
+		return FDT_OK;
+	if (base + size < base) {
+		pr_err("fdt: range 0x%llx+0x%llx wraps around\n", (unsigned long long)base,
+		       (unsigned long long)size);
+		return FDT_ERR_BADVALUE;
+	}
+	if (*nr == max)
+		return FDT_ERR_NOSPACE;
+	tab[*nr].base = base;
+	tab[*nr].size = size;
+	tab[*nr].nid = nid;
+	(*nr)++;
+	return FDT_OK;
+}
+
+/* Add every reg entry of `node` to a range table. */
+static int add_reg_ranges(const void *fdt, int node, struct mem_range *tab, unsigned int *nr,
+			  unsigned int max, int nid)
+{
+	u64 base, size;
+	int i, err;
+
+	for (i = 0;; i++) {
+		err = fdt_reg(fdt, node, i, &base, &size);
+		if (err == FDT_ERR_NOTFOUND)
+			return i ? FDT_OK : err;
+		if (err)
+			return err;
+		err = add_range(tab, nr, max, base, size, nid);
+		if (err)
+			return err;
+	}
+}
+
+static int parse_memory(struct boot_info *bi, const void *fdt)
+{
+	int node, err;
+
+	for (node = fdt_first_child(fdt, fdt_path_offset(fdt, "/")); node >= 0;
+	     node = fdt_next_sibling(fdt, node)) {
+		u32 nid = 0;
+
+		if (!prop_is(fdt, node, "device_type", "memory") || node_disabled(fdt, node))
+			continue;
+		err = fdt_read_u32(fdt, node, "numa-node-id", &nid);
+		if (err == FDT_ERR_BADVALUE || nid >= MAX_HARTS) {
+			pr_err("fdt: %s: bad numa-node-id\n", fdt_node_name(fdt, node));
+			return FDT_ERR_BADVALUE;
+		}
+		err = add_reg_ranges(fdt, node, bi->mem, &bi->nr_mem, MAX_MEM_RANGES, (int)nid);
+		if (err) {
+			pr_err("fdt: memory node %s: %s\n", fdt_node_name(fdt, node), fdt_strerror(err));
+			return err;
+		}
+		if (nid + 1 > bi->nr_nodes)
+			bi->nr_nodes = nid + 1;
+	}
+	if (!bi->nr_mem) {
+		pr_err("fdt: no memory node\n");
+		return FDT_ERR_NOTFOUND;
+	}
+	return FDT_OK;
+}
+
+static int parse_reserved(struct boot_info *bi, const void *fdt)
+{
+	const u8 *rsv = (const u8 *)fdt + fdt32_ld((const u8 *)fdt + 16);
+	int node, parent, err;
+
+	/* /memreserve/ entries (bounded by fdt_check). */
+	for (;; rsv += 16) {
+		u64 base = (u64)fdt32_ld(rsv) << 32 | fdt32_ld(rsv + 4);
+		u64 size = (u64)fdt32_ld(rsv + 8) << 32 | fdt32_ld(rsv + 12);
+
+		if (!base && !size)
+			break;
+		err = add_range(bi->reserved, &bi->nr_reserved, MAX_RESERVED, base, size, 0);
+		if (err)
+			return err;
+	}
+
+	parent = fdt_path_offset(fdt, "/reserved-memory");
+	if (parent < 0)
+		return FDT_OK;
+	for (node = fdt_first_child(fdt, parent); node >= 0; node = fdt_next_sibling(fdt, node)) {
+		if (node_disabled(fdt, node))
+			continue;
+		err = add_reg_ranges(fdt, node, bi->reserved, &bi->nr_reserved, MAX_RESERVED, 0);
+		if (err == FDT_ERR_NOTFOUND)
+			continue;	/* dynamic reservations (size/alignment only) are not used */
+		if (err) {
+			pr_err("fdt: reserved-memory %s: %s\n", fdt_node_name(fdt, node),
+			       fdt_strerror(err));
+			return err;
+		}
+	}
+	return FDT_OK;
+}
+
+static int parse_distance_map(struct boot_info *bi, const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/distance-map"), len;
+	const u8 *m;
+
+	for (unsigned int i = 0; i < MAX_HARTS; i++)
+		for (unsigned int j = 0; j < MAX_HARTS; j++)
+			bi->numa_distance[i][j] = i == j ? 10 : 20;
+	if (node < 0)
+		return FDT_OK;
+	m = fdt_getprop(fdt, node, "distance-matrix", &len);
+	if (!m || len % 12) {
+		pr_err("fdt: /distance-map/distance-matrix malformed\n");
+		return FDT_ERR_BADVALUE;
+	}
+	for (; len > 0; len -= 12, m += 12) {
+		u32 a = fdt32_ld(m), b = fdt32_ld(m + 4), d = fdt32_ld(m + 8);
+
+		if (a >= MAX_HARTS || b >= MAX_HARTS || d > 255 || d < 10) {
+			pr_err("fdt: distance-matrix entry (%u,%u,%u) out of range\n", a, b, d);
+			return FDT_ERR_BADVALUE;
+		}
+		bi->numa_distance[a][b] = (u8)d;
+	}
+	return FDT_OK;
+}
+
+int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size)
+{
+	int err, root, chosen;
+
+	memset(bi, 0, sizeof(*bi));
+	err = fdt_check(fdt, max_size);
+	if (err) {
+		pr_err("fdt: device tree at %p rejected: %s\n", fdt, fdt_strerror(err));
+		return err;
+	}
+	bi->fdt = fdt;
+	bi->fdt_size = fdt_totalsize(fdt);
+
+	root = fdt_path_offset(fdt, "/");
+	copy_string_prop(fdt, root, "model", bi->model, sizeof(bi->model));
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen >= 0)
+		copy_string_prop(fdt, chosen, "bootargs", bi->bootargs, sizeof(bi->bootargs));
+
+	err = parse_cpus(bi, fdt);
+	if (!err)
+		err = parse_memory(bi, fdt);
+	if (!err)
+		err = parse_reserved(bi, fdt);
+	if (!err)
+		err = parse_distance_map(bi, fdt);
+	if (err)
+		pr_err("fdt: device tree rejected: %s\n", fdt_strerror(err));
+	if (!bi->nr_nodes)
+		bi->nr_nodes = 1;
+	return err;
+}
+
+/* Bootargs words are looked up in boot_info.bootargs. */
+static const char *find_word(const char *key, size_t klen)
+{
+	const char *p = boot_info.bootargs;
+
+	while (*p) {
+		const char *w;
+
+		while (*p == ' ')
+			p++;
+		w = p;
+		while (*p && *p != ' ')
+			p++;
+		if ((size_t)(p - w) >= klen && !strncmp(w, key, klen) &&
+		    (w[klen] == ' ' || w[klen] == '\0' || w[klen] == '='))
+			return w;
+	}
+	return NULL;
+}
+
+const char *bootarg_value(const char *key)
+{
+	static char value[NR_BOOTARG_VALUES][64];
+	static unsigned int next;
+	size_t klen = strlen(key), n = 0;
+	const char *w = find_word(key, klen);
+	char *v;
+
+	if (!w || w[klen] != '=')
+		return NULL;
+	w += klen + 1;
+	v = value[next++ % NR_BOOTARG_VALUES];
+	while (w[n] && w[n] != ' ' && n < sizeof(value[0]) - 1) {
+		v[n] = w[n];
+		n++;
+	}
+	v[n] = '\0';
+	return v;
+}
+
+bool bootarg_present(const char *word)
+{
+	size_t klen = strlen(word);
+	const char *w = find_word(word, klen);
+
+	return w && (w[klen] == ' ' || w[klen] == '\0');
+}
+
+u64 bootarg_parse_size(const char *s, bool *ok)
+{
+	u64 v = 0;
+	int digits = 0;
+
+	*ok = false;
+	if (!s)
+		return 0;
+	while (*s >= '0' && *s <= '9') {
+		if (v > (~0ULL - 9) / 10)
+			return 0;
+		v = v * 10 + (u64)(*s++ - '0');
+		digits++;
+	}
+	if (!digits)
+		return 0;
+	switch (*s) {
+	case 'K': case 'k': v <<= 10; s++; break;
+	case 'M': case 'm': v <<= 20; s++; break;
+	case 'G': case 'g': v <<= 30; s++; break;
+	default: break;
+	}
+	if (*s)
+		return 0;
+	*ok = true;
+	return v;
+}

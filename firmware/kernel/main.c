@@ -1,0 +1,140 @@
+/*
+ * Boot hart's C entry: digest the device tree, print the banner, start the other harts, bring up
+ * the allocator, then run the mode the bootargs ask for: demo (default), selftest, shell, bench.
+ */
+#include <asm/smp.h>
+#include <pagoda/boot.h>
+#include <pagoda/fdt.h>
+#include <pagoda/platform.h>
+#include <pagoda/printk.h>
+#include <pagoda/sbi.h>
+#include <pagoda/selftest.h>
+#include <pagoda/shell.h>
+#include <pagoda/smp.h>
+#include <pagoda/string.h>
+
+#ifndef PAGODA_VERSION
+#define PAGODA_VERSION "unknown"
+#endif
+
+/* Upper bound on a blob we will read, before its header can be trusted. */
+#define FDT_MAX_SIZE (2UL << 20)
+
+extern char _fw_start[], _fw_end[];
+
+/* Provided by firmware/mm and the drivers when linked in. */
+struct boot_info;
+void mm_init(const struct boot_info *bi) __attribute__((weak));
+void mm_show_summary(void) __attribute__((weak));
+void mm_bench_run(void) __attribute__((weak));
+void demo_run(void) __attribute__((weak));
+
+static void add_reserved(u64 base, u64 size)
+{
+	if (boot_info.nr_reserved < MAX_RESERVED) {
+		boot_info.reserved[boot_info.nr_reserved].base = base;
+		boot_info.reserved[boot_info.nr_reserved].size = size;
+		boot_info.nr_reserved++;
+	} else {
+		pr_warn("boot: reserved-range table full, 0x%llx not recorded\n",
+			(unsigned long long)base);
+	}
+}
+
+static void print_size(u64 bytes)
+{
+	if (bytes >= (1ULL << 30) && !(bytes & ((1ULL << 30) - 1)))
+		printk("%llu GiB", (unsigned long long)(bytes >> 30));
+	else if (bytes >= (1ULL << 20))
+		printk("%llu MiB", (unsigned long long)(bytes >> 20));
+	else
+		printk("%llu KiB", (unsigned long long)(bytes >> 10));
+}
+
+void print_boot_info(void)
+{
+	const struct boot_info *bi = &boot_info;
+	long impl = sbi_impl_id(), ver = sbi_impl_version(), spec = sbi_spec_version();
+
+	printk("platform: %s\n", platform_name());
+	printk("sbi:      %s v%ld.%ld, SBI spec %ld.%ld\n", sbi_impl_name(impl), ver >> 16,
+	       ver & 0xffff, (spec >> 24) & 0x7f, spec & 0xffffff);
+	printk("harts:    %u (boot hart %lu; ids", bi->nr_harts, this_hart()->hartid);
+	for (unsigned int i = 0; i < bi->nr_harts; i++)
+		printk(" %lu", bi->hartids[i]);
+	printk("), timebase %llu Hz\n", (unsigned long long)bi->timebase_hz);
+	for (unsigned int i = 0; i < bi->nr_mem; i++) {
+		printk("memory:   [0x%010llx-0x%010llx] ", (unsigned long long)bi->mem[i].base,
+		       (unsigned long long)(bi->mem[i].base + bi->mem[i].size - 1));
+		print_size(bi->mem[i].size);
+		printk(", node %d\n", bi->mem[i].nid);
+	}
+	for (unsigned int i = 0; i < bi->nr_reserved; i++)
+		printk("reserved: [0x%010llx-0x%010llx]\n", (unsigned long long)bi->reserved[i].base,
+		       (unsigned long long)(bi->reserved[i].base + bi->reserved[i].size - 1));
+	printk("bootargs: \"%s\"\n", bi->bootargs);
+}
+
+static const char *boot_mode(void)
+{
+	static const char *const modes[] = { "selftest", "shell", "demo", "bench" };
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(modes); i++)
+		if (bootarg_present(modes[i]))
+			return modes[i];
+	return "demo";
+}
+
+void __noreturn kernel_main(unsigned long hartid, const void *fdt)
+{
+	const char *mode;
+	int err;
+
+	printk("\nPagoda firmware %s (S-mode, hart %lu, fdt %p)\n", PAGODA_VERSION, hartid, fdt);
+	if (!fdt || ((unsigned long)fdt & 7))
+		err = FDT_ERR_NULL;
+	else
+		err = boot_info_parse(&boot_info, fdt, FDT_MAX_SIZE);
+	if (err) {
+		printk("boot: cannot use the device tree: %s\n", fdt_strerror(err));
+		platform_exit(EXIT_BAD_FDT);
+	}
+	platform_init();
+	add_reserved((unsigned long)_fw_start, (unsigned long)(_fw_end - _fw_start));
+	add_reserved((unsigned long)fdt, ALIGN((u64)boot_info.fdt_size, 4096));
+	print_boot_info();
+
+	smp_boot_secondaries();
+	printk("smp:      %u of %u harts online\n", num_online_cpus(), boot_info.nr_harts);
+	if (mm_init)
+		mm_init(&boot_info);
+
+	mode = boot_mode();
+	printk("mode:     %s\n\n", mode);
+	if (!strcmp(mode, "selftest")) {
+		int failed = selftest_run_all(bootarg_value("selftest_filter"));
+
+		platform_exit(failed ? EXIT_SELFTEST_FAILED : EXIT_OK);
+	}
+	if (!strcmp(mode, "shell"))
+		shell_run();
+	if (!strcmp(mode, "bench")) {
+		if (mm_bench_run)
+			mm_bench_run();
+		platform_exit(EXIT_OK);
+	}
+	if (demo_run)
+		demo_run();
+	else if (mm_show_summary)
+		mm_show_summary();
+	platform_exit(EXIT_OK);
+}
+
+SHELL_CMD(info, "platform, harts, memory map, bootargs")
+{
+	(void)argc;
+	(void)argv;
+	print_boot_info();
+	printk("online:   %u harts\n", num_online_cpus());
+	return 0;
+}

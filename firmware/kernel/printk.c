@@ -1,0 +1,84 @@
+/* Console output: printk formats into a local buffer and writes it under a lock, so lines from
+ * different harts never interleave. Characters go out through the SBI legacy console. */
+#include <stdarg.h>
+#include <pagoda/console.h>
+#include <pagoda/platform.h>
+#include <pagoda/printk.h>
+#include <pagoda/sbi.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/vsprintf.h>
+
+static spinlock_t console_lock = SPIN_LOCK_UNLOCKED;
+unsigned long warn_count;
+
+void console_write(const char *s, size_t n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&console_lock, flags);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			sbi_console_putchar('\r');
+		sbi_console_putchar(s[i]);
+	}
+	spin_unlock_irqrestore(&console_lock, flags);
+}
+
+int console_getchar(void)
+{
+	return sbi_console_getchar();
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	return pagoda_vsnprintf(buf, size, fmt, ap);
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = pagoda_vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char buf[512];
+	int n = pagoda_vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	console_write(buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	__atomic_add_fetch(&warn_count, 1, __ATOMIC_RELAXED);
+	printk("WARNING: %s:%d: %s\n", file, line, cond);
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	printk("\nKernel panic: ");
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+	printk("\n");
+	platform_exit(EXIT_PANIC);
+}

@@ -1,0 +1,41 @@
+/* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test. */
+#include <stdarg.h>
+#include <pagoda/printk.h>
+#include <pagoda/selftest.h>
+#include <pagoda/string.h>
+#include <pagoda/vsprintf.h>
+
+extern const struct selftest __selftests_start[], __selftests_end[];
+
+static char fail_reason[256];
+
+int selftest_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pagoda_vsnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* filter: NULL runs all; else a test runs when its name starts with the filter. */
+int selftest_run_all(const char *filter)
+{
+	unsigned int passed = 0, failed = 0;
+
+	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
+		if (filter && strncmp(t->name, filter, strlen(filter)))
+			continue;
+		fail_reason[0] = '\0';
+		if (t->fn() == 0) {
+			printk("ok %s\n", t->name);
+			passed++;
+		} else {
+			printk("FAIL %s: %s\n", t->name, fail_reason[0] ? fail_reason : "(no reason)");
+			failed++;
+		}
+	}
+	printk("selftest: %u passed, %u failed\n", passed, failed);
+	return (int)failed;
+}

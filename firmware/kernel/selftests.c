@@ -1,0 +1,201 @@
+/* Self-tests of the firmware base: device tree, printf, strings, traps, SBI, timer, SMP. */
+#include <asm/barrier.h>
+#include <asm/csr.h>
+#include <asm/ptrace.h>
+#include <asm/timex.h>
+#include <pagoda/boot.h>
+#include <pagoda/irq.h>
+#include <pagoda/printk.h>
+#include <pagoda/sbi.h>
+#include <pagoda/selftest.h>
+#include <pagoda/smp.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/string.h>
+
+/* No device answers here on QEMU virt or the Pagoda SoC (docs/memory-map.md). */
+#define UNMAPPED_ADDR 0x08000000UL
+
+SELFTEST(boot_fdt_parsed)
+{
+	ST_ASSERT(boot_info.fdt != NULL);
+	ST_ASSERT(boot_info.nr_harts >= 1);
+	ST_ASSERT(boot_info.nr_mem >= 1);
+	ST_ASSERT(boot_info.timebase_hz > 0);
+	for (unsigned int i = 0; i < boot_info.nr_mem; i++)
+		ST_ASSERT(boot_info.mem[i].size >= (1UL << 20));
+	return 0;
+}
+
+SELFTEST(printf_formats)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%d|%5u|%-4x|%08lx|%s|%c|%%", -42, 7u, 0xabu, 0x1234UL, "str", 'z');
+	if (strcmp(buf, "-42|    7|ab  |00001234|str|z|%"))
+		ST_FAIL("got \"%s\"", buf);
+	ST_ASSERT_EQ(snprintf(buf, 4, "%s", "truncated"), 9);
+	ST_ASSERT(!strcmp(buf, "tru"));
+	snprintf(buf, sizeof(buf), "%llx %lld", 0xffffffffffffffffULL, -9223372036854775807LL - 1);
+	if (strcmp(buf, "ffffffffffffffff -9223372036854775808"))
+		ST_FAIL("got \"%s\"", buf);
+	return 0;
+}
+
+SELFTEST(string_ops)
+{
+	static u8 a[96], b[96];
+
+	for (unsigned int i = 0; i < sizeof(a); i++)
+		a[i] = (u8)(i * 7 + 1);
+	memcpy(b, a, sizeof(a));
+	ST_ASSERT(!memcmp(a, b, sizeof(a)));
+	/* Overlapping move up by 3: b[3..] gets the old b[0..]. */
+	memmove(b + 3, b, 64);
+	for (unsigned int i = 0; i < 64; i++)
+		ST_ASSERT_EQ(b[i + 3], a[i]);
+	memset(b + 1, 0x5a, 77);
+	ST_ASSERT_EQ(b[0], a[0]);
+	for (unsigned int i = 1; i < 78; i++)
+		ST_ASSERT_EQ(b[i], 0x5a);
+	ST_ASSERT_EQ(b[78], a[78]);	/* past both the moved and the set range */
+	return 0;
+}
+
+/*
+ * With `inject_failure` in the bootargs this test corrupts its own copy before comparing, so the
+ * whole run must fail: it proves that a failing self-test makes the host command fail.
+ */
+SELFTEST(copy_verify)
+{
+	static u8 src[256], dst[256];
+
+	for (unsigned int i = 0; i < sizeof(src); i++)
+		src[i] = (u8)(i ^ 0xa5);
+	memcpy(dst, src, sizeof(dst));
+	if (bootarg_present("inject_failure"))
+		dst[100] ^= 1;
+	for (unsigned int i = 0; i < sizeof(src); i++)
+		if (dst[i] != src[i])
+			ST_FAIL("byte %u: 0x%02x != 0x%02x", i, dst[i], src[i]);
+	return 0;
+}
+
+SELFTEST(trap_access_fault)
+{
+	unsigned long v = 0x1234, before = exception_fixups;
+	long r;
+
+	r = probe_read64(UNMAPPED_ADDR, &v);
+	if (r != -EXC_LOAD_ACCESS)
+		ST_FAIL("load from 0x%lx: got %ld, want -%d (load access fault)", UNMAPPED_ADDR, r,
+			EXC_LOAD_ACCESS);
+	ST_ASSERT_EQ(v, 0x1234);	/* the faulting load wrote nothing */
+	r = probe_write64(UNMAPPED_ADDR, 0);
+	if (r != -EXC_STORE_ACCESS)
+		ST_FAIL("store to 0x%lx: got %ld, want -%d", UNMAPPED_ADDR, r, EXC_STORE_ACCESS);
+	ST_ASSERT_EQ(exception_fixups - before, 2);
+	/* A mapped address does not fault: the DTB the firmware was given. */
+	ST_ASSERT_EQ(probe_read64((unsigned long)boot_info.fdt, &v), 0);
+	ST_ASSERT_EQ(v & 0xffffffff, 0xedfe0dd0);	/* FDT magic, big-endian in memory */
+	return 0;
+}
+
+SELFTEST(trap_illegal_csr)
+{
+	long r = probe_csr_mstatus();
+
+	if (r != -EXC_ILLEGAL)
+		ST_FAIL("csrr mstatus in S-mode: got %ld, want -%d", r, EXC_ILLEGAL);
+	return 0;
+}
+
+SELFTEST(sbi_extensions)
+{
+	long spec = sbi_spec_version();
+
+	ST_ASSERT(((spec >> 24) & 0x7f) >= 1 || (spec & 0xffffff) >= 2);	/* >= 0.2 */
+	ST_ASSERT(sbi_probe_extension(SBI_EXT_TIME) > 0);
+	ST_ASSERT(sbi_probe_extension(SBI_EXT_IPI) > 0);
+	ST_ASSERT(sbi_probe_extension(SBI_EXT_HSM) > 0);
+	ST_ASSERT(sbi_probe_extension(SBI_EXT_SRST) > 0);
+	ST_ASSERT_EQ(sbi_probe_extension(0x0bad0bad), 0);
+	/* The hart running this is STARTED as far as HSM is concerned. */
+	ST_ASSERT_EQ(sbi_hart_get_status(cpu_hartid[smp_processor_id()]), SBI_HSM_STARTED);
+	return 0;
+}
+
+static volatile unsigned long timer_ticks;
+
+static void timer_tick(void)
+{
+	timer_ticks++;
+	sbi_set_timer(~0ULL);	/* one shot: also clears the pending STIP */
+}
+
+SELFTEST(sbi_timer_interrupt)
+{
+	u64 start = get_time(), delay = boot_info.timebase_hz / 1000;	/* 1 ms */
+	unsigned long flags;
+
+	timer_ticks = 0;
+	irq_handler_timer = timer_tick;
+	ST_ASSERT_EQ(sbi_set_timer(start + delay), 0);
+	local_irq_save(flags);
+	csr_set(sie, SIE_STIE);
+	local_irq_enable();
+	/* Bounded wait: 100x the delay, so a lost interrupt fails instead of hanging. */
+	while (!timer_ticks && get_time() - start < 100 * delay)
+		__asm__ volatile("wfi");
+	local_irq_disable();
+	csr_clear(sie, SIE_STIE);
+	local_irq_restore(flags);
+	irq_handler_timer = NULL;
+	if (timer_ticks != 1)
+		ST_FAIL("%lu timer interrupts after %llu ticks", timer_ticks,
+			(unsigned long long)(get_time() - start));
+	ST_ASSERT(get_time() - start >= delay);
+	return 0;
+}
+
+static volatile unsigned long cpu_seen[NR_CPUS];
+
+static void mark_cpu(void *arg)
+{
+	cpu_seen[smp_processor_id()] = (unsigned long)arg;
+}
+
+SELFTEST(smp_all_harts_online)
+{
+	for (unsigned int i = 0; i < NR_CPUS; i++)
+		cpu_seen[i] = 0;
+	ST_ASSERT_EQ(num_online_cpus(), boot_info.nr_harts < NR_CPUS ? boot_info.nr_harts : NR_CPUS);
+	smp_call_on_all(mark_cpu, (void *)0xc0ffee);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		ST_ASSERT_EQ(cpu_seen[cpu], cpu_online(cpu) ? 0xc0ffee : 0);
+	return 0;
+}
+
+#define SMP_ITERS 20000
+static spinlock_t smp_lock = SPIN_LOCK_UNLOCKED;
+static unsigned long amo_counter, locked_counter;
+
+static void hammer(void *arg)
+{
+	(void)arg;
+	for (unsigned int i = 0; i < SMP_ITERS; i++) {
+		__atomic_add_fetch(&amo_counter, 1, __ATOMIC_RELAXED);
+		spin_lock(&smp_lock);
+		/* A plain read-modify-write: only the lock keeps it from losing updates. */
+		WRITE_ONCE(locked_counter, READ_ONCE(locked_counter) + 1);
+		spin_unlock(&smp_lock);
+	}
+}
+
+SELFTEST(smp_atomics_and_locks)
+{
+	amo_counter = locked_counter = 0;
+	smp_call_on_all(hammer, NULL);
+	ST_ASSERT_EQ(amo_counter, (unsigned long)SMP_ITERS * num_online_cpus());
+	ST_ASSERT_EQ(locked_counter, (unsigned long)SMP_ITERS * num_online_cpus());
+	return 0;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Boot the firmware on QEMU virt under Debian's OpenSBI fw_dynamic, with a hard timeout.
+#   run-qemu.sh [-t SECONDS] [-s SMP] [-m MEM] [-n NUMA_NODES] [-d DTB] [-a BOOTARGS] [-i | -I FILE] FW.elf
+# Exit status: the firmware's (sifive,test1 device), 124 on timeout. -i keeps stdin (interactive
+# shell, no timeout); -I feeds FILE to the console (scripted shell sessions in tests).
+set -uo pipefail
+timeout=120 smp=1 mem=128M numa=1 dtb="" bootargs="" interactive=0 input=/dev/null
+opensbi=${OPENSBI:-/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin}
+while getopts "t:s:m:n:d:a:iI:" o; do
+	case $o in
+	t) timeout=$OPTARG ;; s) smp=$OPTARG ;; m) mem=$OPTARG ;; n) numa=$OPTARG ;;
+	d) dtb=$OPTARG ;; a) bootargs=$OPTARG ;; i) interactive=1 ;; I) input=$OPTARG ;;
+	*) echo "usage: $0 [-t s] [-s smp] [-m mem] [-n nodes] [-d dtb] [-a bootargs] [-i] fw.elf" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+fw=${1:?firmware ELF missing}
+[ -f "$fw" ] || { echo "run-qemu: $fw not found" >&2; exit 2; }
+[ -f "$opensbi" ] || { echo "run-qemu: OpenSBI $opensbi not found (scripts/deps.sh installs it)" >&2; exit 2; }
+
+# The Pagoda core has no F/D/H: model the same ISA so that the firmware never relies on them.
+args=(-M virt -cpu rv64,f=false,d=false,h=false -smp "$smp" -m "$mem" -bios "$opensbi"
+      -kernel "$fw" -display none -serial stdio -monitor none -no-reboot)
+[ -n "$bootargs" ] && args+=(-append "$bootargs")
+[ -n "$dtb" ] && args+=(-dtb "$dtb")
+if [ "$numa" -gt 1 ]; then
+	# Split memory and harts evenly over the nodes; QEMU then emits numa-node-id and a distance-map.
+	mem_mb=$(( $(numfmt --from=iec "$mem") / 1048576 / numa ))
+	for ((n = 0; n < numa; n++)); do
+		args+=(-object "memory-backend-ram,id=m$n,size=${mem_mb}M"
+		       -numa "node,nodeid=$n,memdev=m$n,cpus=$((n * smp / numa))-$(((n + 1) * smp / numa - 1))")
+	done
+fi
+if [ "$interactive" -eq 1 ]; then
+	qemu-system-riscv64 "${args[@]}"
+	exit $?
+fi
+timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" <"$input"
+rc=$?
+[ $rc -eq 124 ] && echo "run-qemu: TIMEOUT after ${timeout}s (the firmware did not finish)" >&2
+exit $rc

@@ -1,0 +1,278 @@
+/* FDT reader and boot_info: expected values come from tests/host/data/test.dts. */
+#include <unistd.h>
+#include "test_common.h"
+#include <pagoda/boot.h>
+#include <pagoda/fdt.h>
+
+static unsigned char *blob;
+static size_t blob_len;
+
+static int setup(void **state)
+{
+	const char *path = getenv("TEST_DTB");
+
+	blob = slurp(path ? path : "build/host/test.dtb", &blob_len);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	free(blob);
+	return 0;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v;
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return fdt32_ld(p);
+}
+
+static void test_valid_blob_parses(void **state)
+{
+	struct boot_info bi;
+
+	assert_int_equal(fdt_check(blob, blob_len), FDT_OK);
+	assert_int_equal(boot_info_parse(&bi, blob, blob_len), FDT_OK);
+	assert_string_equal(bi.model, "pagoda,test-board");
+	assert_string_equal(bi.bootargs, "selftest movablecore=64M kernelcore=1G verbose");
+	assert_int_equal(bi.timebase_hz, 10000000);
+	/* cpu@1 is disabled. */
+	assert_int_equal(bi.nr_harts, 2);
+	assert_int_equal(bi.hartids[0], 0);
+	assert_int_equal(bi.hartids[1], 5);
+	assert_int_equal(bi.nr_mem, 3);
+	assert_int_equal(bi.mem[0].base, 0x80000000);
+	assert_int_equal(bi.mem[0].size, 0x4000000);
+	assert_int_equal(bi.mem[0].nid, 0);
+	assert_int_equal(bi.mem[1].base, 0x88000000);
+	assert_int_equal(bi.mem[1].size, 0x100000);
+	assert_int_equal(bi.mem[2].base, 0x100000000ULL);
+	assert_int_equal(bi.mem[2].size, 0x8000000);
+	assert_int_equal(bi.mem[2].nid, 1);
+	assert_int_equal(bi.nr_nodes, 2);
+	/* /memreserve/ first, then /reserved-memory; the size-only "dyn" node has no reg. */
+	assert_int_equal(bi.nr_reserved, 2);
+	assert_int_equal(bi.reserved[0].base, 0x90000000);
+	assert_int_equal(bi.reserved[0].size, 0x10000);
+	assert_int_equal(bi.reserved[1].base, 0x80000000);
+	assert_int_equal(bi.reserved[1].size, 0x40000);
+	assert_int_equal(bi.numa_distance[0][1], 25);
+	assert_int_equal(bi.numa_distance[1][1], 10);
+	assert_int_equal(bi.numa_distance[2][3], 20);	/* default remote */
+}
+
+static void test_lookup_by_path_and_compatible(void **state)
+{
+	u64 base, size;
+	u32 irq;
+	int node, count = 0;
+
+	node = fdt_path_offset(blob, "/soc/serial@10000000");
+	assert_true(node >= 0);
+	assert_int_equal(fdt_path_offset(blob, "/soc/serial"), node);
+	assert_string_equal(fdt_node_name(blob, node), "serial@10000000");
+	assert_int_equal(fdt_path_offset(blob, "/soc/nothing"), FDT_ERR_NOTFOUND);
+	assert_int_equal(fdt_path_offset(blob, "/cpus/cpu@7"), FDT_ERR_NOTFOUND);
+	assert_true(fdt_path_offset(blob, "/cpus/cpu-map/cluster0/core0") >= 0);
+
+	node = fdt_node_offset_by_compatible(blob, -1, "sifive,test0");
+	assert_true(node >= 0);
+	assert_string_equal(fdt_node_name(blob, node), "test@100000");
+	assert_int_equal(fdt_reg(blob, node, 0, &base, &size), FDT_OK);
+	assert_int_equal(base, 0x100000);
+	assert_int_equal(size, 0x1000);
+	assert_int_equal(fdt_reg(blob, node, 1, &base, &size), FDT_ERR_NOTFOUND);
+
+	node = fdt_node_offset_by_compatible(blob, -1, "pagoda,pgaccel");
+	assert_true(node >= 0);
+	assert_int_equal(fdt_read_u32(blob, node, "interrupts", &irq), FDT_OK);
+	assert_int_equal(irq, 11);
+	assert_int_equal(fdt_node_offset_by_compatible(blob, -1, "pagoda,nope"), FDT_ERR_NOTFOUND);
+	/* "syscon" is the last string of a list; "sifive" alone is only a prefix and must not match. */
+	assert_true(fdt_node_offset_by_compatible(blob, -1, "syscon") >= 0);
+	assert_int_equal(fdt_node_offset_by_compatible(blob, -1, "sifive"), FDT_ERR_NOTFOUND);
+
+	for (node = fdt_node_offset_by_compatible(blob, -1, "riscv"); node >= 0;
+	     node = fdt_node_offset_by_compatible(blob, node, "riscv"))
+		count++;
+	assert_int_equal(count, 3);
+}
+
+static void test_header_errors(void **state)
+{
+	unsigned char *b = malloc(blob_len);
+
+	assert_int_equal(fdt_check(NULL, 100), FDT_ERR_NULL);
+	memcpy(b, blob, blob_len);
+	put32(b, 0xdeadbeef);
+	assert_int_equal(fdt_check(b, blob_len), FDT_ERR_MAGIC);
+	memcpy(b, blob, blob_len);
+	put32(b + 20, 16);	/* version */
+	assert_int_equal(fdt_check(b, blob_len), FDT_ERR_VERSION);
+	memcpy(b, blob, blob_len);
+	put32(b + 4, (uint32_t)blob_len + 1);	/* totalsize beyond the buffer */
+	assert_int_equal(fdt_check(b, blob_len), FDT_ERR_TRUNCATED);
+	memcpy(b, blob, blob_len);
+	put32(b + 8, 0xfffffff0);	/* struct block offset */
+	assert_int_equal(fdt_check(b, blob_len), FDT_ERR_TRUNCATED);
+	free(b);
+}
+
+static void test_struct_errors(void **state)
+{
+	unsigned char *b = malloc(blob_len);
+	uint32_t off_struct = get32(blob + 8), size_struct = get32(blob + 36);
+	uint32_t end_tok = off_struct + size_struct - 4;
+
+	/* The last token is FDT_END; a NOP there leaves the walk running off the block. */
+	assert_int_equal(get32(blob + end_tok), 9);
+	memcpy(b, blob, blob_len);
+	put32(b + end_tok, 4);
+	assert_true(fdt_check(b, blob_len) < 0);
+	/* An unknown token. */
+	memcpy(b, blob, blob_len);
+	put32(b + end_tok, 0x77);
+	assert_int_equal(fdt_check(b, blob_len), FDT_ERR_BADSTRUCT);
+	/* First property of the root: its name offset past the strings block. */
+	memcpy(b, blob, blob_len);
+	{
+		uint32_t p = off_struct + 8;	/* BEGIN_NODE + empty root name (padded) */
+
+		assert_int_equal(get32(b + p), 3);
+		put32(b + p + 8, get32(blob + 32) + 100);
+		assert_int_equal(fdt_check(b, blob_len), FDT_ERR_BADSTRUCT);
+		/* ...and a property length past the block. */
+		memcpy(b, blob, blob_len);
+		put32(b + p + 4, 0x7ffffff0);
+		assert_int_equal(fdt_check(b, blob_len), FDT_ERR_TRUNCATED);
+	}
+	free(b);
+}
+
+/* Every prefix of the blob, in a buffer of exactly that size (ASan catches any read past it). */
+static void test_every_truncation_rejected(void **state)
+{
+	struct boot_info bi;
+
+	host_printk_enabled = 0;
+	for (size_t len = 0; len < blob_len; len++) {
+		unsigned char *b = malloc(len ? len : 1);
+
+		memcpy(b, blob, len);
+		assert_true(fdt_check(b, len) < 0);
+		assert_true(boot_info_parse(&bi, b, len) < 0);
+		/* Same prefix with the header claiming it is complete: the walk must hit the end. */
+		if (len >= 40) {
+			uint32_t off_struct = get32(b + 8), off_strings = get32(b + 12);
+
+			put32(b + 4, (uint32_t)len);
+			if (off_struct < len && get32(b + 36) > len - off_struct)
+				put32(b + 36, (uint32_t)(len - off_struct));
+			if (off_strings <= len && get32(b + 32) > len - off_strings)
+				put32(b + 32, (uint32_t)(len - off_strings));
+			if (len < off_strings + get32(blob + 32))
+				assert_true(fdt_check(b, len) < 0);
+		}
+		free(b);
+	}
+	host_printk_enabled = 1;
+}
+
+/* Random byte corruption: any result is allowed except a crash or an out-of-bounds read; most
+ * corruptions of the header and structure must be detected. */
+static void test_random_corruption(void **state)
+{
+	struct boot_info bi;
+	unsigned int seed = 12345, rejected = 0, iters = 20000;
+	unsigned char *b = malloc(blob_len);
+
+	host_printk_enabled = 0;
+	for (unsigned int i = 0; i < iters; i++) {
+		memcpy(b, blob, blob_len);
+		for (int k = 0, n = 1 + rand_r(&seed) % 4; k < n; k++) {
+			/* Aim at the header and the structure block, where it matters. */
+			size_t lim = get32(blob + 8) + get32(blob + 36);
+
+			b[(size_t)rand_r(&seed) % lim] ^= (unsigned char)(1 + rand_r(&seed) % 255);
+		}
+		if (fdt_check(b, blob_len) < 0 || boot_info_parse(&bi, b, blob_len) < 0) {
+			rejected++;
+			continue;
+		}
+		/* Accepted: the accessors must stay inside the blob. */
+		for (int node = fdt_node_offset_by_compatible(b, -1, "ns16550a"); node >= 0;
+		     node = fdt_node_offset_by_compatible(b, node, "ns16550a")) {
+			u64 base, size;
+
+			fdt_reg(b, node, 0, &base, &size);
+			fdt_parent_offset(b, node);
+		}
+		fdt_path_offset(b, "/soc/test@100000");
+	}
+	host_printk_enabled = 1;
+	free(b);
+	print_message("random corruption: %u of %u rejected\n", rejected, iters);
+	assert_true(rejected > iters / 4);
+}
+
+static void test_bad_property_values(void **state)
+{
+	struct boot_info bi;
+	size_t len;
+	unsigned char *b;
+
+	host_printk_enabled = 0;
+	/* A memory reg that is not a whole number of (address, size) entries. */
+	b = dts_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+			"cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+			"cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+			"memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0>; }; };", &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_ERR_BADVALUE);
+	free(b);
+	/* No memory at all. */
+	b = dts_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+			"cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+			"cpu@0 { device_type = \"cpu\"; reg = <0>; }; }; };", &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_ERR_NOTFOUND);
+	free(b);
+	/* timebase-frequency of the wrong size. */
+	b = dts_compile("/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+			"cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = [01 02];"
+			"cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+			"memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0 0x100000>; }; };", &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_ERR_BADVALUE);
+	free(b);
+	/* A 64-bit timebase and a 1-cell address space are fine. */
+	b = dts_compile("/dts-v1/; / { #address-cells = <1>; #size-cells = <1>;"
+			"cpus { #address-cells = <1>; #size-cells = <0>;"
+			"timebase-frequency = /bits/ 64 <0x100000000>;"
+			"cpu@3 { device_type = \"cpu\"; reg = <3>; }; };"
+			"memory@80000000 { device_type = \"memory\"; reg = <0x80000000 0x200000>; }; };",
+			&len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	assert_int_equal(bi.timebase_hz, 0x100000000ULL);
+	assert_int_equal(bi.hartids[0], 3);
+	assert_int_equal(bi.mem[0].base, 0x80000000);
+	assert_int_equal(bi.mem[0].size, 0x200000);
+	free(b);
+	host_printk_enabled = 1;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_blob_parses),
+		cmocka_unit_test(test_lookup_by_path_and_compatible),
+		cmocka_unit_test(test_header_errors),
+		cmocka_unit_test(test_struct_errors),
+		cmocka_unit_test(test_every_truncation_rejected),
+		cmocka_unit_test(test_random_corruption),
+		cmocka_unit_test(test_bad_property_values),
+	};
+
+	return cmocka_run_group_tests_name("fdt", tests, setup, teardown);
+}

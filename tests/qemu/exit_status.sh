@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The host command must see the firmware's real outcome. Each case runs QEMU and checks both the
+# exit status and what the console said.
+#   exit_status.sh FIRMWARE.elf WORKDIR
+set -uo pipefail
+fw=$1 work=$2
+mkdir -p "$work"
+run="bash scripts/run-qemu.sh -t 120"
+passed=0 failed=0
+
+# check NAME WANT_STATUS WANT_REGEX -- command...
+check() {
+	local name=$1 want=$2 regex=$3 rc
+	shift 4
+	"$@" >"$work/$name.log" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "FAIL $name: exit status $rc, want $want"; tail -5 "$work/$name.log"; failed=$((failed + 1))
+	elif ! grep -Eq "$regex" "$work/$name.log"; then
+		echo "FAIL $name: output lacks /$regex/"; tail -5 "$work/$name.log"; failed=$((failed + 1))
+	else
+		echo "ok $name (exit $rc)"; passed=$((passed + 1))
+	fi
+}
+
+check injected_selftest_failure 1 'FAIL copy_verify: byte 100' -- \
+	$run -a "selftest inject_failure" "$fw"
+
+# A device tree QEMU and OpenSBI accept but whose memory node is malformed (3 cells instead of 4).
+qemu-system-riscv64 -M virt,dumpdtb="$work/virt.dtb" -cpu rv64,f=false,d=false,h=false -m 128M \
+	-display none >/dev/null 2>&1
+dtc -q -I dtb -O dts "$work/virt.dtb" |
+	sed -E 's/(reg = <0x00 0x80000000 0x00) 0x8000000>;/\1>;/' >"$work/bad-memory.dts"
+if grep -q 'reg = <0x00 0x80000000 0x00>;' "$work/bad-memory.dts" &&
+   dtc -q -I dts -O dtb -o "$work/bad-memory.dtb" "$work/bad-memory.dts"; then
+	check corrupted_dtb 4 'cannot use the device tree: property has a bad size' -- \
+		$run -d "$work/bad-memory.dtb" -a selftest "$fw"
+else
+	echo "FAIL corrupted_dtb: could not build the corrupted blob"; failed=$((failed + 1))
+fi
+
+check demo_boots 0 'Pagoda firmware .* \(S-mode' -- $run "$fw"
+
+printf 'help\ninfo\nnosuchcmd\npoweroff\n' >"$work/shell.in"
+check shell_session 0 'unknown command .nosuchcmd' -- $run -I "$work/shell.in" -a shell "$fw"
+grep -q 'memory:   \[0x0080000000' "$work/shell_session.log" ||
+	{ echo "FAIL shell_info: 'info' printed no memory map"; failed=$((failed + 1)); }
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
