@@ -11,7 +11,7 @@ shift 2
 [ "${1:-}" = "--" ] && shift
 mkdir -p "$dir"
 log="$dir/$name.log"
-"$@" 2>&1 | tee "$log" | sed -u "s/^/[$name] /"
+"$@" 2>&1 | tr -d '\r' | tee "$log" | sed -u "s/^/[$name] /"
 rc=${PIPESTATUS[0]}
 read -r passed failed < <(awk '
 	/^([A-Za-z0-9_.-]+: )?[0-9]+ passed, [0-9]+ failed$/ {
