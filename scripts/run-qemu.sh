@@ -35,7 +35,27 @@ if [ "$interactive" -eq 1 ]; then
 	qemu-system-riscv64 "${args[@]}"
 	exit $?
 fi
-timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" <"$input"
-rc=$?
+if [ "$input" = /dev/null ]; then
+	timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" </dev/null
+	rc=$?
+else
+	# OpenSBI resets the UART FIFOs while it boots, so scripted input is sent only once the
+	# firmware's shell prompt is on the console.
+	tmp=$(mktemp -d)
+	mkfifo "$tmp/in"
+	exec 3<>"$tmp/in"
+	timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" <"$tmp/in" | tee "$tmp/out" &
+	pid=$!
+	for ((i = 0; i < timeout * 10; i++)); do
+		grep -q 'pagoda> ' "$tmp/out" 2>/dev/null && break
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.1
+	done
+	cat "$input" >&3
+	wait $pid
+	rc=$?
+	exec 3>&-
+	rm -rf "$tmp"
+fi
 [ $rc -eq 124 ] && echo "run-qemu: TIMEOUT after ${timeout}s (the firmware did not finish)" >&2
 exit $rc

@@ -1,6 +1,8 @@
 /* The interactive console: a line editor over the SBI console and commands registered anywhere
  * with SHELL_CMD(). */
 #include <asm/barrier.h>
+#include <asm/ptrace.h>
+#include <pagoda/irq.h>
 #include <pagoda/console.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
@@ -103,4 +105,61 @@ SHELL_CMD(reboot, "reset the system")
 	(void)argc;
 	(void)argv;
 	platform_reboot();
+}
+
+static bool parse_ulong(const char *s, unsigned long *out)
+{
+	unsigned long v = 0;
+	int base = 10;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		int d;
+
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = *s - 'A' + 10;
+		else
+			return false;
+		v = v * (unsigned long)base + (unsigned long)d;
+	}
+	*out = v;
+	return true;
+}
+
+SHELL_CMD(peek, "peek ADDR: read 64 bits, reporting a fault instead of taking it")
+{
+	unsigned long addr, val;
+	long r;
+
+	if (argc != 2 || !parse_ulong(argv[1], &addr) || (addr & 7)) {
+		printk("usage: peek ADDR (8-byte aligned)\n");
+		return -1;
+	}
+	r = probe_read64(addr, &val);
+	if (r)
+		printk("0x%lx: %s\n", addr, trap_cause_name((unsigned long)-r));
+	else
+		printk("0x%lx: 0x%016lx\n", addr, val);
+	return (int)r;
+}
+
+SHELL_CMD(crash, "crash [ADDR]: load from ADDR (default unmapped) without a fixup, to test the trap path")
+{
+	unsigned long addr = 0x08000000UL;
+
+	if (argc == 2 && !parse_ulong(argv[1], &addr)) {
+		printk("usage: crash [ADDR]\n");
+		return -1;
+	}
+	printk("loading from 0x%lx\n", addr);
+	return (int)*(volatile unsigned long *)addr;
 }
