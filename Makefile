@@ -13,6 +13,8 @@ BOOTARGS   ?=
 QEMU_SMP   ?= 1
 QEMU_MEM   ?= 128M
 TIMEOUT    ?= 120
+# Debian's python (it has python3-matplotlib), not whatever python3 comes first in PATH.
+PYTHON     ?= /usr/bin/python3
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
 CROSS      ?= riscv64-unknown-elf-

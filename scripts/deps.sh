@@ -10,6 +10,7 @@ PKGS=(
 	libcmocka-dev libelf-dev zlib1g-dev
 	verilator yosys z3 boolector iverilog
 	clang cppcheck libfdt-dev
+	python3-matplotlib
 )
 
 missing=()

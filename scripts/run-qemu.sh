@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Boot the firmware on QEMU virt under Debian's OpenSBI fw_dynamic, with a hard timeout.
-#   run-qemu.sh [-t SECONDS] [-s SMP] [-m MEM] [-n NUMA_NODES] [-d DTB] [-a BOOTARGS] [-i | -I FILE] FW.elf
+#   run-qemu.sh [-t SECONDS] [-s SMP] [-m MEM] [-n NUMA_NODES] [-d DTB] [-a BOOTARGS] [-i | -I FILE] [-c] FW.elf
 # Exit status: the firmware's (sifive,test1 device), 124 on timeout. -i keeps stdin (interactive
-# shell, no timeout); -I feeds FILE to the console (scripted shell sessions in tests).
+# shell, no timeout); -I feeds FILE to the console (scripted shell sessions in tests); -c counts
+# instructions exactly (-icount shift=0: rdcycle = rdinstret = instructions, for benchmarks).
 set -uo pipefail
-timeout=120 smp=1 mem=128M numa=1 dtb="" bootargs="" interactive=0 input=/dev/null
+timeout=120 smp=1 mem=128M numa=1 dtb="" bootargs="" interactive=0 input=/dev/null icount=0
 opensbi=${OPENSBI:-/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin}
-while getopts "t:s:m:n:d:a:iI:" o; do
+while getopts "t:s:m:n:d:a:iI:c" o; do
 	case $o in
 	t) timeout=$OPTARG ;; s) smp=$OPTARG ;; m) mem=$OPTARG ;; n) numa=$OPTARG ;;
-	d) dtb=$OPTARG ;; a) bootargs=$OPTARG ;; i) interactive=1 ;; I) input=$OPTARG ;;
+	d) dtb=$OPTARG ;; a) bootargs=$OPTARG ;; i) interactive=1 ;; I) input=$OPTARG ;; c) icount=1 ;;
 	*) echo "usage: $0 [-t s] [-s smp] [-m mem] [-n nodes] [-d dtb] [-a bootargs] [-i] fw.elf" >&2; exit 2 ;;
 	esac
 done
@@ -23,6 +24,8 @@ args=(-M virt -cpu rv64,f=false,d=false,h=false -smp "$smp" -m "$mem" -bios "$op
       -kernel "$fw" -display none -serial stdio -monitor none -no-reboot)
 [ -n "$bootargs" ] && args+=(-append "$bootargs")
 [ -n "$dtb" ] && args+=(-dtb "$dtb")
+# Without icount QEMU's cycle and instret CSRs read the host's clock.
+[ "$icount" -eq 1 ] && args+=(-icount shift=0)
 if [ "$numa" -gt 1 ]; then
 	# Split memory and harts evenly over the nodes; QEMU then emits numa-node-id and a distance-map.
 	mem_mb=$(( $(numfmt --from=iec "$mem") / 1048576 / numa ))

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Collect the firmware's benchmark lines into build/bench/results.json.
+
+The firmware in `bench` mode prints one line per case:
+    bench GROUP NAME key=value key=value ...
+with at least ops=, cycles= and instret= (counter deltas over the whole case). This script runs the
+given command (the SoC simulator or QEMU), keeps its console log, parses those lines and writes a
+JSON document with the platform, commit and date, and per-op figures derived from the raw counts.
+It fails when the run fails or reports no benchmark.
+"""
+import json
+import re
+import subprocess
+import sys
+import time
+
+LINE = re.compile(r"^bench (\S+) (\S+)((?: \S+=\S+)+)\s*$")
+
+
+def parse(log):
+    cases = []
+    for line in log.splitlines():
+        m = LINE.match(line.strip().replace("\r", ""))
+        if not m:
+            continue
+        fields = {}
+        for kv in m.group(3).split():
+            k, v = kv.split("=", 1)
+            try:
+                fields[k] = int(v, 0)
+            except ValueError:
+                try:
+                    fields[k] = float(v)
+                except ValueError:
+                    fields[k] = v
+        case = {"group": m.group(1), "name": m.group(2), **fields}
+        ops = fields.get("ops")
+        if isinstance(ops, int) and ops > 0:
+            for key in ("cycles", "instret"):
+                if isinstance(fields.get(key), int):
+                    case[key + "_per_op"] = fields[key] / ops
+        if fields.get("cycles") and fields.get("instret"):
+            case["cpi"] = fields["cycles"] / fields["instret"]
+        cases.append(case)
+    return cases
+
+
+def main():
+    if len(sys.argv) < 4 or sys.argv[2] != "--":
+        sys.exit("usage: bench.py OUT.json -- command...")
+    out, cmd = sys.argv[1], sys.argv[3:]
+    t0 = time.time()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = proc.stdout
+    with open(out.replace(".json", ".log"), "w") as f:
+        f.write(log)
+    sys.stdout.write(log)
+    cases = parse(log)
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    platform = "unknown"
+    m = re.search(r"^platform:\s+(.*)$", log, re.M)
+    if m:
+        platform = m.group(1).strip()
+    doc = {
+        "platform": platform,
+        "command": " ".join(cmd),
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d", time.gmtime()),
+        "wall_seconds": round(time.time() - t0, 1),
+        "exit_status": proc.returncode,
+        "cases": cases,
+    }
+    with open(out, "w") as f:
+        json.dump(doc, f, indent=1)
+    print(f"bench: {len(cases)} cases from {platform} -> {out}")
+    if proc.returncode != 0:
+        sys.exit(f"bench: the run failed with exit status {proc.returncode}")
+    if not cases:
+        sys.exit("bench: the run reported no benchmark")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+# `make bench`: the firmware's benchmarks (bench mode) on the SoC simulator when it is built
+# (exact cycles), else on QEMU with -icount (exact instructions, no cycles), collected into
+# build/bench/results.json by scripts/bench.py, then plotted into docs/img/ by tests/bench/plot.py.
+BENCH_DIR   := $(BUILD)/bench
+BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
+BENCH_QEMU  = bash scripts/run-qemu.sh -t 1200 -c -a "bench $(BOOTARGS)" $(FW_ELF)
+
+.PHONY: bench bench-plot
+bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN))
+	@mkdir -p $(BENCH_DIR)
+	$(PYTHON) scripts/bench.py $(BENCH_DIR)/results.json -- \
+		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_CMD),$(BENCH_QEMU))
+	@$(MAKE) --no-print-directory bench-plot
+
+bench-plot:
+	$(PYTHON) tests/bench/plot.py $(BENCH_DIR)/results.json docs/img
