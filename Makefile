@@ -23,9 +23,10 @@ OPENSBI    ?= $(OPENSBI_DIR)/fw_dynamic.bin
 
 TEST_SUITES :=
 LINT_TARGETS :=
+FUZZ_TARGETS :=
 
 .DEFAULT_GOAL := all
-.PHONY: all deps run qemu test lint clean help bench
+.PHONY: all deps run qemu test lint fuzz clean help bench
 
 help:
 	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
@@ -52,6 +53,9 @@ test: $(DEPS_STAMP)
 	@bash scripts/test-summary.sh $(BUILD)/test-results $(TEST_SUITES)
 
 lint: $(LINT_TARGETS)
+
+# Long fuzzing campaigns (each fragment adds its own; make test runs only short smoke runs).
+fuzz: $(FUZZ_TARGETS)
 
 clean:
 	rm -rf $(BUILD)

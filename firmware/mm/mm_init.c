@@ -1,0 +1,643 @@
+/* Boot-time setup of the page allocator: memblock from the boot_info tables, mem_map, nodes and zone
+ * boundaries (bootargs dma=, highmem=, movablecore=, kernelcore=, cma=), pageblock maps and free
+ * bitmaps, freeing the remaining memory into the buddy lists, zonelists ordered by node distance,
+ * watermarks from min_free_kbytes, lowmem_reserve and per-CPU list sizing, as Linux computes them. */
+#include <pagoda/string.h>
+#include <pagoda/printk.h>
+#include <pagoda/boot.h>
+#include <mm/mm.h>
+#include "internal.h"
+
+unsigned long min_free_kbytes;
+struct page_owner *page_owner_map;
+const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
+};
+/* Linux sysctl_lowmem_reserve_ratio: a lower zone keeps 1/ratio of the higher zones' memory. */
+static const int lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0, 0 };
+static int user_min_free_kbytes = -1;
+/* Firmware-only (mm_fdt.c): hart -> node from the device tree; absent in host builds. */
+void mm_fdt_cpu_nodes(const struct boot_info *bi) __attribute__((weak));
+
+/* ---------------------------------------------------------------- bootargs */
+
+/* Value of key=value in a bootargs string (copied to buf), "" for a bare flag, NULL if absent. Own
+ * parser over bi->bootargs so that host tests can vary the arguments per boot. */
+static const char *mm_bootarg(const char *args, const char *key, char *buf, size_t n)
+{
+	size_t klen = strlen(key);
+	const char *p = args;
+
+	while (p && *p) {
+		const char *w, *e;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		w = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		e = p;
+		if ((size_t)(e - w) >= klen && !strncmp(w, key, klen) &&
+		    (w + klen == e || w[klen] == '=')) {
+			size_t vlen = w + klen == e ? 0 : (size_t)(e - w - klen - 1);
+
+			if (vlen >= n)
+				vlen = n - 1;
+			if (vlen)
+				memcpy(buf, w + klen + 1, vlen);
+			buf[vlen] = 0;
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+/* "64M", "4096", "1G", "512K"; percent values ("25%") go through *pct. Returns false if malformed. */
+static bool mm_parse_size(const char *s, u64 *out, unsigned int *pct)
+{
+	u64 v = 0;
+
+	if (!s || !*s)
+		return false;
+	while (*s >= '0' && *s <= '9') {
+		v = v * 10 + (u64)(*s - '0');
+		s++;
+	}
+	switch (*s) {
+	case 'k': case 'K': v <<= 10; s++; break;
+	case 'm': case 'M': v <<= 20; s++; break;
+	case 'g': case 'G': v <<= 30; s++; break;
+	case '%':
+		if (!pct || v > 100)
+			return false;
+		*pct = (unsigned int)v;
+		*out = 0;
+		return s[1] == 0;
+	default:
+		break;
+	}
+	if (pct)
+		*pct = ~0u;
+	*out = v;
+	return *s == 0;
+}
+
+static bool arg_size(const char *args, const char *key, u64 *out, unsigned int *pct)
+{
+	char buf[32];
+	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
+
+	if (!v)
+		return false;
+	if (!mm_parse_size(v, out, pct)) {
+		pr_warn("mm: bad value '%s=%s' ignored\n", key, v);
+		return false;
+	}
+	return true;
+}
+
+static bool arg_bool(const char *args, const char *key, bool dflt)
+{
+	char buf[16];
+	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
+
+	if (!v)
+		return dflt;
+	if (!*v || !strcmp(v, "1") || !strcmp(v, "on") || !strcmp(v, "y"))
+		return true;
+	if (!strcmp(v, "0") || !strcmp(v, "off") || !strcmp(v, "n"))
+		return false;
+	pr_warn("mm: bad value '%s=%s' ignored\n", key, v);
+	return dflt;
+}
+
+/* ---------------------------------------------------------------- watermarks */
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long r = 0, bit = 1UL << (BITS_PER_LONG - 2);
+
+	while (bit > x)
+		bit >>= 2;
+	while (bit) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
+}
+
+#define for_each_zone(z) \
+	for (int __n = 0; __n < MAX_NUMNODES; __n++) \
+		for (int __z = 0; __z < MAX_NR_ZONES; __z++) \
+			if (((z) = &node_data[__n].node_zones[__z]), node_data[__n].online)
+
+/* Linux __setup_per_zone_wmarks: min is min_free_kbytes split over the lowmem zones by size;
+ * HIGHMEM gets a small fixed min; low/high sit 1/4 and 1/2 of min (or 0.1% of the zone) above. */
+void setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (!is_highmem_idx(zone->idx))
+			lowmem_pages += zone_managed_pages(zone);
+	if (!lowmem_pages)
+		lowmem_pages = 1;
+	for_each_zone(zone) {
+		unsigned long managed = zone_managed_pages(zone);
+		u64 tmp = (u64)pages_min * managed / lowmem_pages;
+
+		if (is_highmem_idx(zone->idx)) {
+			unsigned long mp = managed / 1024;
+
+			mp = mp < 32 ? 32 : mp > 128 ? 128 : mp;
+			if (mp > managed)
+				mp = managed;
+			zone->_watermark[WMARK_MIN] = mp;
+		} else {
+			zone->_watermark[WMARK_MIN] = (unsigned long)tmp;
+		}
+		tmp = max(tmp >> 2, (u64)managed * 10 / 10000);
+		zone->_watermark[WMARK_LOW] = zone->_watermark[WMARK_MIN] + (unsigned long)tmp;
+		zone->_watermark[WMARK_HIGH] = zone->_watermark[WMARK_MIN] + (unsigned long)tmp * 2;
+	}
+}
+
+void setup_per_zone_lowmem_reserve(void)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		pg_data_t *pgdat = &node_data[nid];
+
+		if (!pgdat->online)
+			continue;
+		for (int i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			int ratio = lowmem_reserve_ratio[i];
+			bool clear = !ratio || !zone_managed_pages(zone);
+			unsigned long managed = 0;
+
+			for (int j = 0; j < MAX_NR_ZONES; j++)
+				zone->lowmem_reserve[j] = 0;
+			for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = clear ? 0 : (long)(managed / (unsigned long)ratio);
+			}
+		}
+	}
+}
+
+/* Linux init_per_zone_wmark_min: min_free_kbytes = sqrt(lowmem_kbytes * 16), clamped. */
+static void init_per_zone_wmark_min(void)
+{
+	unsigned long lowmem_kbytes = 0;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (zone->idx <= ZONE_NORMAL)
+			lowmem_kbytes += zone_managed_pages(zone) * (PAGE_SIZE >> 10);
+	if (user_min_free_kbytes >= 0) {
+		min_free_kbytes = (unsigned long)user_min_free_kbytes;
+	} else {
+		min_free_kbytes = int_sqrt(lowmem_kbytes * 16);
+		if (min_free_kbytes < 128)
+			min_free_kbytes = 128;
+		if (min_free_kbytes > 262144)
+			min_free_kbytes = 262144;
+	}
+	setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+}
+
+/* Linux zone_batchsize/pageset_set_batch: ~1/1024 of the zone, at most 1 MiB, /4, rounded to
+ * 2^n - 1 to avoid cache aliasing of batches; high = 6 * batch. */
+static int zone_batchsize(struct zone *zone)
+{
+	unsigned long batch = zone_managed_pages(zone) / 1024;
+	unsigned long r = 1;
+
+	if (batch * PAGE_SIZE > 1024 * 1024)
+		batch = (1024 * 1024) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch = batch + batch / 2;
+	while (r * 2 <= batch)
+		r *= 2;
+	batch = r - 1;
+	return batch < 1 ? 1 : (int)batch;
+}
+
+void zone_pcp_init(struct zone *zone)
+{
+	int batch = zone_batchsize(zone);
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+		spin_lock_init(&pcp->lock);
+		pcp->count = 0;
+		pcp->batch = batch;
+		pcp->high = 6 * batch;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			INIT_LIST_HEAD(&pcp->lists[mt]);
+	}
+}
+
+/* ---------------------------------------------------------------- zonelists */
+
+void build_all_zonelists(const u8 (*distance)[8], int nr_nodes)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		pg_data_t *pgdat = &node_data[nid];
+		int order[MAX_NUMNODES], n = 0, k = 0;
+		bool used[MAX_NUMNODES] = { false };
+
+		if (!pgdat->online)
+			continue;
+		/* Nodes by distance from nid, the node itself first, ties by id (Linux node order). */
+		for (;;) {
+			int best = -1, bestd = 0;
+
+			for (int m = 0; m < MAX_NUMNODES; m++) {
+				int d;
+
+				if (used[m] || !node_data[m].online)
+					continue;
+				d = m == nid ? 0 : (distance && m < nr_nodes && nid < nr_nodes &&
+						    distance[nid][m]) ? distance[nid][m] : 20;
+				if (best < 0 || d < bestd) {
+					best = m;
+					bestd = d;
+				}
+			}
+			if (best < 0)
+				break;
+			used[best] = true;
+			order[n++] = best;
+		}
+		for (int i = 0; i < n; i++) {
+			for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
+				struct zone *zone = &node_data[order[i]].node_zones[z];
+
+				if (!managed_zone(zone))
+					continue;
+				pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone = zone;
+				pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone_idx = z;
+				k++;
+			}
+		}
+		pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone = NULL;
+		k = 0;
+		for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
+			struct zone *zone = &pgdat->node_zones[z];
+
+			if (!managed_zone(zone))
+				continue;
+			pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone = zone;
+			pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone_idx = z;
+			k++;
+		}
+		pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone = NULL;
+		for (int h = 0; h < MAX_NR_ZONES; h++)
+			pgdat->fast_zone[h] = first_zones_zonelist(&pgdat->node_zonelists[ZONELIST_FALLBACK],
+								   (enum zone_type)h, NULL)->zone;
+	}
+}
+
+/* ---------------------------------------------------------------- init */
+
+static void init_zone_struct(struct zone *zone, int nid, enum zone_type idx, unsigned long start,
+			     unsigned long end)
+{
+	zone->node = nid;
+	zone->idx = idx;
+	zone->name = zone_names[idx];
+	zone->zone_pgdat = &node_data[nid];
+	zone->zone_start_pfn = start;
+	zone->spanned_pages = end > start ? end - start : 0;
+	spin_lock_init(&zone->lock);
+	for (int o = 0; o < MAX_ORDER; o++)
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			INIT_LIST_HEAD(&zone->free_area[o].free_list[mt]);
+}
+
+static bool setup_zone_maps(struct zone *zone)
+{
+	unsigned long blk_start, nblocks;
+
+	if (!zone->spanned_pages)
+		return true;
+	blk_start = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
+	nblocks = DIV_ROUND_UP(zone_end_pfn(zone) - blk_start, pageblock_nr_pages);
+	zone->pageblock_mt = memblock_alloc(nblocks, 8);
+	zone->free_bitmap = memblock_alloc(DIV_ROUND_UP(zone->spanned_pages, BITS_PER_LONG) *
+					   sizeof(unsigned long), 8);
+	if (!zone->pageblock_mt || !zone->free_bitmap)
+		return false;
+	/* Linux marks every block movable at boot; early unmovable allocations steal from them. */
+	memset(zone->pageblock_mt, MIGRATE_MOVABLE, nblocks);
+	return true;
+}
+
+static struct zone *zone_of_pfn(unsigned long pfn)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!node_data[nid].online)
+			continue;
+		for (int z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &node_data[nid].node_zones[z];
+
+			if (zone->spanned_pages && zone_spans_pfn(zone, pfn))
+				return zone;
+		}
+	}
+	return NULL;
+}
+
+/* Mark cma= pageblocks at the top of the largest NORMAL zone MIGRATE_CMA: free pages there serve
+ * only movable allocations (the CMA area itself, and cma_alloc, belong to a later issue). */
+static void setup_cma(unsigned long cma_pages)
+{
+	struct zone *best = NULL;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		struct zone *z = &node_data[nid].node_zones[ZONE_NORMAL];
+
+		if (node_data[nid].online && (!best || z->present_pages > best->present_pages))
+			best = z;
+	}
+	if (!best || !best->spanned_pages)
+		return;
+	for (unsigned long pfn = ALIGN_DOWN(zone_end_pfn(best), pageblock_nr_pages);
+	     cma_pages >= pageblock_nr_pages && pfn >= best->zone_start_pfn + pageblock_nr_pages;) {
+		unsigned long p;
+		bool ok = true;
+
+		pfn -= pageblock_nr_pages;
+		for (p = pfn; p < pfn + pageblock_nr_pages && ok; p++)
+			ok = memblock_is_memory((phys_addr_t)p << PAGE_SHIFT) &&
+			     !memblock_is_reserved((phys_addr_t)p << PAGE_SHIFT);
+		if (!ok)
+			continue;
+		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_CMA);
+		best->cma_pages += pageblock_nr_pages;
+		cma_pages -= pageblock_nr_pages;
+	}
+}
+
+/* Hand a free range to the buddy lists in the largest aligned chunks that stay within one zone
+ * and one kind of pageblock (Linux __free_pages_memory). */
+static void free_range_to_buddy(unsigned long pfn, unsigned long end)
+{
+	while (pfn < end) {
+		struct zone *zone = page_zone(pfn_to_page(pfn));
+		unsigned int order = pfn ? (unsigned int)__builtin_ctzl(pfn) : MAX_ORDER - 1;
+		unsigned long zend = zone_end_pfn(zone);
+		int mt;
+
+		if (order > MAX_ORDER - 1)
+			order = MAX_ORDER - 1;
+		while (pfn + (1UL << order) > end || pfn + (1UL << order) > zend)
+			order--;
+		mt = get_pfnblock_migratetype(zone, pfn);
+		if (order > pageblock_order) {
+			for (unsigned long p = pfn; p < pfn + (1UL << order); p += pageblock_nr_pages) {
+				if (get_pfnblock_migratetype(zone, p) != mt) {
+					order = pageblock_order;
+					break;
+				}
+			}
+		}
+		zone->managed_pages += 1UL << order;
+		__free_one_page(pfn_to_page(pfn), pfn, zone, order, mt, true);
+		pfn += 1UL << order;
+	}
+}
+
+static void init_mem_map(void)
+{
+	/* Everything starts reserved; only memblock's free ranges are released below. */
+	for (unsigned long i = 0; i < mem_map_nr; i++) {
+		struct page *p = &mem_map[i];
+		unsigned long pfn = mem_map_base_pfn + i;
+		struct zone *z = zone_of_pfn(pfn);
+		unsigned long nid = z ? (unsigned long)z->node : 0;
+		unsigned long zidx = z ? (unsigned long)z->idx : ZONE_NORMAL;
+
+		memset(p, 0, sizeof(*p));
+		p->flags = (1UL << PG_reserved) | (nid << NODES_PGSHIFT) | (zidx << ZONES_PGSHIFT);
+		p->_refcount = 1;
+		p->_mapcount = -1;
+		INIT_LIST_HEAD(&p->lru);
+		if (z && memblock_is_memory((phys_addr_t)pfn << PAGE_SHIFT))
+			z->present_pages++;
+	}
+}
+
+void mm_init(const struct boot_info *bi)
+{
+	const char *args = bi ? bi->bootargs : "";
+	unsigned long min_pfn = ~0UL, max_pfn = 0, total = 0, dma_end, movable_total = 0;
+	unsigned long node_start[MAX_NUMNODES], node_end[MAX_NUMNODES];
+	u64 v;
+	unsigned int pct;
+	unsigned long idx = 0;
+	phys_addr_t fs, fe;
+	int fnid;
+
+	mm_page_alloc_reset();
+	mm_vmstat_reset();
+	memblock_reset();
+	min_free_kbytes = 0;
+	page_owner_map = NULL;
+	user_min_free_kbytes = -1;
+	if (!bi) {
+		pr_err("mm: no boot_info\n");
+		return;
+	}
+	mm_page_poison = arg_bool(args, "page_poison", false);
+	mm_page_owner = arg_bool(args, "page_owner", false);
+	mm_trace_enabled = arg_bool(args, "trace_mm", true);
+	mm_debug_checks = arg_bool(args, "mm_debug", false);
+	if (arg_size(args, "min_free_kbytes", &v, NULL))
+		user_min_free_kbytes = (int)min(v, (u64)262144);
+
+	for (unsigned int i = 0; i < bi->nr_mem && i < MAX_MEM_RANGES; i++) {
+		u64 b = ALIGN(bi->mem[i].base, (u64)PAGE_SIZE);
+		u64 e = ALIGN_DOWN(bi->mem[i].base + bi->mem[i].size, (u64)PAGE_SIZE);
+		int nid = bi->mem[i].nid;
+
+		if (nid < 0 || nid >= MAX_NUMNODES) {
+			pr_warn("mm: memory node %d out of range, using node 0\n", nid);
+			nid = 0;
+		}
+		if (e > b)
+			memblock_add(b, e - b, nid);
+	}
+	for (unsigned int i = 0; i < bi->nr_reserved && i < MAX_RESERVED; i++) {
+		u64 b = ALIGN_DOWN(bi->reserved[i].base, (u64)PAGE_SIZE);
+		u64 e = ALIGN(bi->reserved[i].base + bi->reserved[i].size, (u64)PAGE_SIZE);
+
+		if (e > b)
+			memblock_reserve(b, e - b);
+	}
+	if (!memblock.memory.cnt)
+		panic("mm: no memory in boot_info");
+
+	for (int n = 0; n < MAX_NUMNODES; n++) {
+		node_start[n] = ~0UL;
+		node_end[n] = 0;
+	}
+	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		unsigned long s = r->base >> PAGE_SHIFT, e = (r->base + r->size) >> PAGE_SHIFT;
+
+		min_pfn = min(min_pfn, s);
+		max_pfn = max(max_pfn, e);
+		total += e - s;
+		node_start[r->nid] = min(node_start[r->nid], s);
+		node_end[r->nid] = max(node_end[r->nid], e);
+	}
+
+	/* Zone boundaries. DMA: the first dma= bytes of RAM (default 16 MiB, at most 1/4 of RAM).
+	 * HIGHMEM: the top highmem= bytes (default 1/8 of RAM from 64 MiB up, else none). */
+	{
+		unsigned long dma_pages = (16UL << 20) >> PAGE_SHIFT;
+		unsigned long high_pages = total >= ((64UL << 20) >> PAGE_SHIFT) ? total / 8 : 0;
+
+		if (dma_pages > total / 4)
+			dma_pages = total / 4;
+		if (arg_size(args, "dma", &v, NULL))
+			dma_pages = (unsigned long)(v >> PAGE_SHIFT);
+		if (arg_size(args, "highmem", &v, NULL))
+			high_pages = (unsigned long)(v >> PAGE_SHIFT);
+		dma_pages = ALIGN(dma_pages, pageblock_nr_pages);
+		high_pages = ALIGN_DOWN(high_pages, pageblock_nr_pages);
+		if (high_pages > total / 2) {
+			pr_warn("mm: highmem= larger than half of memory, limited\n");
+			high_pages = ALIGN_DOWN(total / 2, pageblock_nr_pages);
+		}
+		dma_end = min(min_pfn + dma_pages, max_pfn);
+		max_low_pfn = max(max_pfn - high_pages, dma_end);
+	}
+	/* movablecore= / kernelcore= (size or percent), spread over nodes by their size. */
+	if (arg_size(args, "movablecore", &v, &pct))
+		movable_total = pct != ~0u ? total * pct / 100 : (unsigned long)(v >> PAGE_SHIFT);
+	else if (arg_size(args, "kernelcore", &v, &pct)) {
+		unsigned long kc = pct != ~0u ? total * pct / 100 : (unsigned long)(v >> PAGE_SHIFT);
+
+		movable_total = kc < total ? total - kc : 0;
+	}
+	memblock.limit = (phys_addr_t)max_low_pfn << PAGE_SHIFT;
+
+	mem_map_base_pfn = ALIGN_DOWN(min_pfn, MAX_ORDER_NR_PAGES);
+	mem_map_nr = max_pfn - mem_map_base_pfn;
+	mem_map = memblock_alloc(mem_map_nr * sizeof(struct page), 64);
+	if (!mem_map)
+		panic("mm: can't allocate mem_map (%lu pages)", mem_map_nr);
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		pg_data_t *pgdat = &node_data[nid];
+		unsigned long s = node_start[nid], e = node_end[nid], mov = e, lo, hi;
+
+		pgdat->node_id = nid;
+		if (s >= e)
+			continue;
+		pgdat->online = true;
+		nr_online_nodes++;
+		pgdat->node_start_pfn = s;
+		pgdat->node_spanned_pages = e - s;
+		if (movable_total) {
+			unsigned long node_pages = 0, want;
+
+			for (unsigned int i = 0; i < memblock.memory.cnt; i++)
+				if (memblock.memory.regions[i].nid == nid)
+					node_pages += memblock.memory.regions[i].size >> PAGE_SHIFT;
+			want = ALIGN((unsigned long)((u64)movable_total * node_pages / total),
+				     pageblock_nr_pages);
+			mov = want < e - s ? ALIGN_DOWN(e - want, pageblock_nr_pages) : s;
+			/* ZONE_MOVABLE never takes DMA memory. */
+			if (mov < dma_end)
+				mov = min(dma_end, e);
+			if (mov < s)
+				mov = s;
+		}
+		lo = s;
+		hi = min(e, dma_end);
+		init_zone_struct(&pgdat->node_zones[ZONE_DMA], nid, ZONE_DMA, lo, hi > lo ? hi : lo);
+		lo = max(s, dma_end);
+		hi = min(min(e, max_low_pfn), mov);
+		init_zone_struct(&pgdat->node_zones[ZONE_NORMAL], nid, ZONE_NORMAL, lo, hi > lo ? hi : lo);
+		lo = max(s, max_low_pfn);
+		hi = min(e, mov);
+		init_zone_struct(&pgdat->node_zones[ZONE_HIGHMEM], nid, ZONE_HIGHMEM, lo, hi > lo ? hi : lo);
+		lo = max(s, mov);
+		init_zone_struct(&pgdat->node_zones[ZONE_MOVABLE], nid, ZONE_MOVABLE, lo, e > lo ? e : lo);
+	}
+	init_mem_map();
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!node_data[nid].online)
+			continue;
+		for (int z = 0; z < MAX_NR_ZONES; z++) {
+			if (!setup_zone_maps(&node_data[nid].node_zones[z]))
+				panic("mm: can't allocate zone maps");
+			node_data[nid].node_present_pages += node_data[nid].node_zones[z].present_pages;
+		}
+	}
+	if (mm_page_owner) {
+		page_owner_map = memblock_alloc(mem_map_nr * sizeof(struct page_owner), 64);
+		if (!page_owner_map) {
+			pr_warn("mm: no memory for page_owner, disabled\n");
+			mm_page_owner = false;
+		}
+	}
+	if (arg_size(args, "cma", &v, NULL))
+		setup_cma((unsigned long)(v >> PAGE_SHIFT));
+
+	/* Release the free memory: PG_reserved off, count 0, into the buddy lists. */
+	while (memblock_next_free_range(&idx, &fs, &fe, &fnid)) {
+		unsigned long s = (unsigned long)(fs >> PAGE_SHIFT), e = (unsigned long)(fe >> PAGE_SHIFT);
+
+		for (unsigned long pfn = s; pfn < e; pfn++) {
+			struct page *p = pfn_to_page(pfn);
+
+			__ClearPageReserved(p);
+			p->_refcount = 0;
+		}
+		free_range_to_buddy(s, e);
+	}
+	totalram_pages = 0;
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			totalram_pages += node_data[nid].node_zones[z].managed_pages;
+	/* Too little memory to group by mobility usefully (Linux's rule). */
+	if (totalram_pages < pageblock_nr_pages * MIGRATE_TYPES)
+		page_group_by_mobility_disabled = 1;
+
+	build_all_zonelists(bi->numa_distance, (int)bi->nr_nodes);
+	if (mm_fdt_cpu_nodes)
+		mm_fdt_cpu_nodes(bi);
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			if (node_data[nid].online)
+				zone_pcp_init(&node_data[nid].node_zones[z]);
+	init_per_zone_wmark_min();
+	mm_update_fastpath();
+
+	printk("mm: %lu MiB managed of %lu MiB, %d node(s), MAX_ORDER %d, min_free_kbytes %lu%s%s\n",
+	       totalram_pages >> (20 - PAGE_SHIFT), total >> (20 - PAGE_SHIFT), nr_online_nodes,
+	       MAX_ORDER, min_free_kbytes, mm_page_poison ? ", poison" : "",
+	       mm_page_owner ? ", page_owner" : "");
+}
+
+void mm_init_secondary(void)
+{
+	/* Per-CPU lists are set up for every possible hart in mm_init; nothing to do per hart. */
+}

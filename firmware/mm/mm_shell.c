@@ -1,0 +1,198 @@
+/* Shell commands of the page allocator: the /proc-style reports, the trace ring, a consistency
+ * check, and alloc/free helpers for poking at it by hand. */
+#include <pagoda/shell.h>
+#include <pagoda/printk.h>
+#include <pagoda/string.h>
+#include <mm/mm.h>
+#include "internal.h"
+
+/* Decimal or 0x-hex; false on anything else. */
+static bool parse_ul(const char *s, unsigned long *out)
+{
+	unsigned long v = 0;
+	unsigned int base = 10;
+
+	if (!s || !*s)
+		return false;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (!*s)
+			return false;
+	}
+	for (; *s; s++) {
+		unsigned int d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned int)(*s - '0');
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = (unsigned int)(*s - 'a' + 10);
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = (unsigned int)(*s - 'A' + 10);
+		else
+			return false;
+		v = v * base + d;
+	}
+	*out = v;
+	return true;
+}
+
+static const struct {
+	const char *name;
+	gfp_t gfp;
+} gfp_names[] = {
+	{ "kernel", GFP_KERNEL }, { "atomic", GFP_ATOMIC }, { "nowait", GFP_NOWAIT },
+	{ "noio", GFP_NOIO }, { "nofs", GFP_NOFS }, { "user", GFP_USER }, { "dma", GFP_DMA | GFP_KERNEL },
+	{ "highuser", GFP_HIGHUSER }, { "movable", GFP_HIGHUSER_MOVABLE },
+	{ "zero", GFP_KERNEL | __GFP_ZERO }, { "comp", GFP_KERNEL | __GFP_COMP },
+};
+
+SHELL_CMD(buddyinfo, "free blocks per order, per zone (/proc/buddyinfo)")
+{
+	(void)argc;
+	(void)argv;
+	mm_show_buddyinfo();
+	return 0;
+}
+
+SHELL_CMD(zoneinfo, "zone watermarks, counters and per-CPU lists (/proc/zoneinfo)")
+{
+	(void)argv;
+	mm_show_zoneinfo(argc > 1);
+	return 0;
+}
+
+SHELL_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types (/proc/pagetypeinfo)")
+{
+	(void)argc;
+	(void)argv;
+	mm_show_pagetypeinfo();
+	return 0;
+}
+
+SHELL_CMD(vmstat, "allocator event counters (/proc/vmstat)")
+{
+	(void)argc;
+	(void)argv;
+	mm_show_vmstat();
+	return 0;
+}
+
+SHELL_CMD(pagetrace, "[on|off|clear]: dump the mm_page_alloc/mm_page_free trace ring")
+{
+	if (argc > 1) {
+		if (!strcmp(argv[1], "on"))
+			mm_trace_enabled = true;
+		else if (!strcmp(argv[1], "off"))
+			mm_trace_enabled = false;
+		else if (!strcmp(argv[1], "clear"))
+			mm_trace_clear();
+		else {
+			printk("usage: pagetrace [on|off|clear]\n");
+			return 1;
+		}
+		return 0;
+	}
+	mm_trace_dump();
+	return 0;
+}
+
+SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...] [NODE]: allocate, print pfn")
+{
+	unsigned long order, node = (unsigned long)numa_node_id();
+	gfp_t gfp = GFP_KERNEL;
+	struct page *p;
+
+	if (argc < 2 || !parse_ul(argv[1], &order)) {
+		printk("usage: alloc ORDER [GFP] [NODE]\n");
+		return 1;
+	}
+	if (argc > 2) {
+		unsigned int i;
+
+		for (i = 0; i < ARRAY_SIZE(gfp_names); i++)
+			if (!strcmp(argv[2], gfp_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(gfp_names)) {
+			printk("alloc: unknown gfp '%s'\n", argv[2]);
+			return 1;
+		}
+		gfp = gfp_names[i].gfp;
+	}
+	if (argc > 3 && !parse_ul(argv[3], &node)) {
+		printk("alloc: bad node '%s'\n", argv[3]);
+		return 1;
+	}
+	if (order > 64) {
+		printk("alloc: order %lu is out of range\n", order);
+		return 1;
+	}
+	p = alloc_pages_node((int)node, gfp, (unsigned int)order);
+	if (!p) {
+		printk("alloc: failed\n");
+		return 1;
+	}
+	printk("pfn %#lx order %lu node %d zone %s\n", page_to_pfn(p), order, page_to_nid(p),
+	       page_zone(p)->name);
+	return 0;
+}
+
+SHELL_CMD(free, "PFN ORDER: free a block allocated with `alloc` (bad frees are reported)")
+{
+	unsigned long pfn, order;
+
+	if (argc < 3 || !parse_ul(argv[1], &pfn) || !parse_ul(argv[2], &order)) {
+		printk("usage: free PFN ORDER\n");
+		return 1;
+	}
+	if (!pfn_valid(pfn) || order > 64) {
+		printk("free: pfn %#lx / order %lu out of range\n", pfn, order);
+		return 1;
+	}
+	__free_pages(pfn_to_page(pfn), (unsigned int)order);
+	return 0;
+}
+
+SHELL_CMD(drain, "return every hart's per-CPU pages to the buddy lists")
+{
+	(void)argc;
+	(void)argv;
+	drain_all_pages(NULL);
+	return 0;
+}
+
+SHELL_CMD(mmcheck, "check the allocator's lists, counters and free bitmap")
+{
+	char err[160];
+
+	(void)argc;
+	(void)argv;
+	if (mm_verify(err, sizeof(err))) {
+		printk("mmcheck: %s\n", err);
+		return 1;
+	}
+	printk("mmcheck: ok\n");
+	return 0;
+}
+
+SHELL_CMD(pageowner, "PFN: who allocated the block at PFN (needs page_owner=on)")
+{
+	unsigned long pfn;
+	const struct page_owner *po;
+
+	if (argc < 2 || !parse_ul(argv[1], &pfn) || !pfn_valid(pfn)) {
+		printk("usage: pageowner PFN\n");
+		return 1;
+	}
+	po = get_page_owner(pfn_to_page(pfn));
+	if (!po) {
+		printk("pageowner: disabled (boot with page_owner=on)\n");
+		return 1;
+	}
+	if (!po->valid)
+		printk("pfn %#lx: not allocated (or not a block head)\n", pfn);
+	else
+		printk("pfn %#lx: order %u gfp %#x caller %#lx cpu %u ts %lu\n", pfn, po->order, po->gfp,
+		       po->caller, po->cpu, po->ts);
+	return 0;
+}

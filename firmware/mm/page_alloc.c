@@ -1,0 +1,2161 @@
+/* The zoned buddy page allocator, following Linux mm/page_alloc.c (5.x): free lists per order and
+ * migratetype, splitting with expand(), coalescing in __free_one_page(), migratetype fallback with
+ * pageblock stealing, the HIGHATOMIC reserve, watermarks with lowmem_reserve, per-CPU order-0 lists,
+ * and __alloc_pages() with its fast path and a slow path whose reclaim/compaction/OOM steps are hooks.
+ * Every function that touches a free list runs under zone->lock with interrupts off. */
+#include <pagoda/string.h>
+#include <pagoda/printk.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/smp.h>
+#include <asm/timex.h>
+#include <mm/mm.h>
+#include "internal.h"
+
+pg_data_t node_data[MAX_NUMNODES];
+struct zone *mm_zone_table[MAX_NR_ZONES << NODES_SHIFT];
+int nr_online_nodes;
+struct page *mem_map;
+unsigned long mem_map_base_pfn;
+unsigned long mem_map_nr;
+unsigned long max_low_pfn;
+unsigned long totalram_pages;
+unsigned long mm_bad_page_count;
+unsigned long mm_bad_gfp_count;
+bool mm_page_poison;
+bool mm_page_owner;
+bool mm_debug_checks;
+int page_group_by_mobility_disabled;
+const struct mm_slowpath_ops *mm_slowpath;
+int mm_cpu_node[NR_CPUS];
+static unsigned int memalloc_scope[NR_CPUS];
+#define PF_MEMALLOC_NOIO 0x1u
+#define PF_MEMALLOC_NOFS 0x2u
+
+/* Linux's fallback order when a type's own lists are empty. */
+static const int fallbacks[MIGRATE_TYPES][2] = {
+	[MIGRATE_UNMOVABLE]   = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+};
+
+void mm_page_alloc_reset(void)
+{
+	memset(node_data, 0, sizeof(node_data));
+	for (int n = 0; n < MAX_NUMNODES; n++)
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			mm_zone_table[(z << NODES_SHIFT) | n] = &node_data[n].node_zones[z];
+	nr_online_nodes = 0;
+	mem_map = NULL;
+	mem_map_base_pfn = mem_map_nr = max_low_pfn = totalram_pages = 0;
+	mm_bad_page_count = 0;
+	mm_bad_gfp_count = 0;
+	mm_page_poison = mm_page_owner = mm_debug_checks = false;
+	page_group_by_mobility_disabled = 0;
+	mm_slowpath = NULL;
+	mm_fastpath_enabled = false;
+	memset(mm_cpu_node, 0, sizeof(mm_cpu_node));
+	memset(memalloc_scope, 0, sizeof(memalloc_scope));
+}
+
+void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
+
+int cpu_to_node(unsigned int cpu) { return cpu < NR_CPUS ? mm_cpu_node[cpu] : 0; }
+int numa_node_id(void) { return cpu_to_node(smp_processor_id()); }
+
+void mm_set_cpu_node(unsigned int cpu, int nid)
+{
+	if (cpu >= NR_CPUS || nid < 0 || nid >= MAX_NUMNODES || !node_data[nid].online) {
+		pr_warn("mm: cpu %u -> node %d ignored (no such cpu or node)\n", cpu, nid);
+		return;
+	}
+	mm_cpu_node[cpu] = nid;
+}
+
+/* ---------------------------------------------------------------- bitmaps */
+
+void bitmap_set_range(unsigned long *map, unsigned long start, unsigned long n)
+{
+	while (n && (start % BITS_PER_LONG)) {
+		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
+		start++;
+		n--;
+	}
+	while (n >= BITS_PER_LONG) {
+		map[start / BITS_PER_LONG] = ~0UL;
+		start += BITS_PER_LONG;
+		n -= BITS_PER_LONG;
+	}
+	while (n) {
+		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
+		start++;
+		n--;
+	}
+}
+
+void bitmap_clear_range(unsigned long *map, unsigned long start, unsigned long n)
+{
+	while (n && (start % BITS_PER_LONG)) {
+		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
+		start++;
+		n--;
+	}
+	while (n >= BITS_PER_LONG) {
+		map[start / BITS_PER_LONG] = 0;
+		start += BITS_PER_LONG;
+		n -= BITS_PER_LONG;
+	}
+	while (n) {
+		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
+		start++;
+		n--;
+	}
+}
+
+/* Next set / clear bit at or after `from`, or size. */
+static unsigned long find_next_bit_val(const unsigned long *map, unsigned long size,
+				       unsigned long from, bool set)
+{
+	while (from < size) {
+		unsigned long w = map[from / BITS_PER_LONG];
+
+		if (!set)
+			w = ~w;
+		w &= ~0UL << (from % BITS_PER_LONG);
+		if (w) {
+			unsigned long i = ALIGN_DOWN(from, BITS_PER_LONG) + (unsigned long)__builtin_ctzl(w);
+
+			return i < size ? i : size;
+		}
+		from = ALIGN_DOWN(from, BITS_PER_LONG) + BITS_PER_LONG;
+	}
+	return size;
+}
+
+/* bitmap_find_next_zero_area with the sense inverted: runs of *set* (free) bits. */
+unsigned long mm_sw_find_free_area(const unsigned long *map, unsigned long size,
+				   unsigned long start, unsigned long nr, unsigned long align_mask)
+{
+	unsigned long index, end, i;
+
+	if (!nr)
+		return (start + align_mask) & ~align_mask;
+again:
+	index = find_next_bit_val(map, size, start, true);
+	index = (index + align_mask) & ~align_mask;
+	end = index + nr;
+	if (end > size || end < index)
+		return end < index ? ~0UL : end;
+	i = find_next_bit_val(map, end, index, false);
+	if (i < end) {
+		start = i + 1;
+		goto again;
+	}
+	return index;
+}
+
+static const struct mm_scan_ops sw_scan_ops = { "software", mm_sw_find_free_area };
+static const struct mm_scan_ops *scan_ops = &sw_scan_ops;
+
+void mm_register_scan_ops(const struct mm_scan_ops *ops)
+{
+	scan_ops = ops && ops->find_free_area ? ops : &sw_scan_ops;
+}
+
+unsigned long zone_find_free_area(struct zone *zone, unsigned long start, unsigned long nr,
+				  unsigned long align_mask)
+{
+	unsigned long flags, ret;
+
+	if (!zone || !zone->free_bitmap) {
+		pr_err("zone_find_free_area: no such zone\n");
+		return ~0UL;
+	}
+	if (align_mask & (align_mask + 1)) {
+		pr_err("zone_find_free_area: align_mask %lx is not 2^n-1\n", align_mask);
+		return ~0UL;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	ret = scan_ops->find_free_area(zone->free_bitmap, zone->spanned_pages, start, nr, align_mask);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- pageblocks */
+
+int get_pageblock_migratetype(const struct page *page)
+{
+	return get_pfnblock_migratetype(page_zone(page), page_to_pfn(page));
+}
+
+void set_pageblock_migratetype(struct page *page, int mt)
+{
+	struct zone *z = page_zone(page);
+	unsigned long pfn = page_to_pfn(page);
+
+	if (page_group_by_mobility_disabled && mt < MIGRATE_PCPTYPES)
+		mt = MIGRATE_UNMOVABLE;
+	mm_store_relaxed(&z->pageblock_mt[(pfn - ALIGN_DOWN(z->zone_start_pfn, pageblock_nr_pages)) >>
+					  pageblock_order], (u8)mt);
+}
+
+/* ---------------------------------------------------------------- free lists */
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	SetPageBuddy(page);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+				    int mt, bool tail)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	if (tail)
+		list_add_tail(&page->lru, &area->free_list[mt]);
+	else
+		list_add(&page->lru, &area->free_list[mt]);
+	page->list_mt = (u8)mt;
+	mm_store_relaxed(&area->nr_free, area->nr_free + 1);
+	mm_store_relaxed(&area->nr_free_mt[mt], area->nr_free_mt[mt] + 1);
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	mm_store_relaxed(&area->nr_free, area->nr_free - 1);
+	mm_store_relaxed(&area->nr_free_mt[page->list_mt], area->nr_free_mt[page->list_mt] - 1);
+}
+
+static inline void move_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_move_tail(&page->lru, &area->free_list[mt]);
+	mm_store_relaxed(&area->nr_free_mt[page->list_mt], area->nr_free_mt[page->list_mt] - 1);
+	mm_store_relaxed(&area->nr_free_mt[mt], area->nr_free_mt[mt] + 1);
+	page->list_mt = (u8)mt;
+}
+
+/* NR_FREE_PAGES / NR_FREE_CMA_PAGES and the free bitmap for pages entering (+) or leaving (-) the
+ * buddy lists on list type mt. Only pages that really change state are touched: a split or a merge
+ * moves pages between lists but leaves them free. Pages on the ISOLATE lists are in the bitmap (they
+ * are in the free lists) but, as in Linux, not in NR_FREE_PAGES: nobody can allocate them. */
+static void account_free_range(struct zone *zone, unsigned long pfn, unsigned long nr, int sign,
+			       int mt)
+{
+	unsigned long off = pfn - zone->zone_start_pfn;
+
+	if (sign > 0)
+		bitmap_set_range(zone->free_bitmap, off, nr);
+	else
+		bitmap_clear_range(zone->free_bitmap, off, nr);
+	if (unlikely(is_migrate_isolate(mt)))
+		return;
+	__mod_zone_page_state(zone, NR_FREE_PAGES, sign * (long)nr);
+	if (unlikely(zone->cma_pages)) {
+		unsigned long p = pfn, end = pfn + nr;
+
+		while (p < end) {
+			unsigned long blk_end = min(ALIGN(p + 1, pageblock_nr_pages), end);
+
+			if (is_migrate_cma(get_pfnblock_migratetype(zone, p)))
+				__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, sign * (long)(blk_end - p));
+			p = blk_end;
+		}
+	}
+}
+
+static inline bool page_is_buddy(struct zone *zone, struct page *buddy, unsigned long buddy_pfn,
+				 unsigned int order)
+{
+	if (!zone_spans_pfn(zone, buddy_pfn))
+		return false;
+	if (!PageBuddy(buddy) || buddy->private != order)
+		return false;
+	/* Same zone: holes and other nodes' pages never carry PG_buddy of this zone. */
+	return page_zone(buddy) == zone;
+}
+
+/* Free a block of 2^order pages and merge it with its free buddies as far as possible. */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, unsigned int order,
+		     int mt, bool to_tail)
+{
+	unsigned long buddy_pfn, combined_pfn;
+	struct page *buddy;
+
+	account_free_range(zone, pfn, 1UL << order, +1, mt);
+	while (order < MAX_ORDER - 1) {
+		buddy_pfn = pfn ^ (1UL << order);
+		buddy = page + ((long)buddy_pfn - (long)pfn);
+		if (!page_is_buddy(zone, buddy, buddy_pfn, order))
+			break;
+		if (unlikely(order >= pageblock_order)) {
+			/* Across pageblocks, HIGHATOMIC, CMA and ISOLATE blocks only merge with their
+			 * own kind (Linux migratetype_is_mergeable): otherwise their free pages would
+			 * end up on another type's list and escape the reserve/isolation. */
+			int bmt = get_pfnblock_migratetype(zone, buddy_pfn);
+			int pmt = get_pfnblock_migratetype(zone, pfn);
+
+			if (bmt != pmt && (bmt >= MIGRATE_PCPTYPES || pmt >= MIGRATE_PCPTYPES))
+				break;
+		}
+		del_page_from_free_list(buddy, zone, order);
+		combined_pfn = buddy_pfn & pfn;
+		page = page + ((long)combined_pfn - (long)pfn);
+		pfn = combined_pfn;
+		order++;
+	}
+	set_buddy_order(page, order);
+	/* If the next-larger buddy is free, this block is likely to merge soon: put it at the tail
+	 * so allocations take other blocks first (Linux buddy_merge_likely). */
+	if (!to_tail && order < MAX_ORDER - 2) {
+		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
+
+		if (zone_spans_pfn(zone, higher) && PageBuddy(pfn_to_page(higher)))
+			to_tail = true;
+	}
+	add_to_free_list(page, zone, order, mt, to_tail);
+}
+
+/* Split a block of order `high` down to `low`, returning the upper halves to the free lists. */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high,
+			  int mt)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high, mt, false);
+		set_buddy_order(&page[size], high);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list[mt]))
+			continue;
+		page = list_first_entry(&area->free_list[mt], struct page, lru);
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order, mt);
+		page->list_mt = (u8)mt;
+		return page;
+	}
+	return NULL;
+}
+
+/* Move the free blocks of page's pageblock to mt's lists. Returns the number of pages moved. */
+static unsigned long move_freepages_block(struct zone *zone, struct page *page, int mt)
+{
+	unsigned long pfn = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end = pfn + pageblock_nr_pages, moved = 0;
+
+	if (pfn < zone->zone_start_pfn)
+		pfn = zone->zone_start_pfn;
+	if (end > zone_end_pfn(zone))
+		end = zone_end_pfn(zone);
+	while (pfn < end) {
+		struct page *p = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!PageBuddy(p) || page_zone(p) != zone) {
+			pfn++;
+			continue;
+		}
+		order = (unsigned int)p->private;
+		move_to_free_list(p, zone, order, mt);
+		pfn += 1UL << order;
+		moved += 1UL << order;
+	}
+	return moved;
+}
+
+static void change_pageblock_range(struct page *page, unsigned int order, int mt)
+{
+	unsigned long nr = 1UL << order;
+
+	while (nr >= pageblock_nr_pages) {
+		set_pageblock_migratetype(page, mt);
+		page += pageblock_nr_pages;
+		nr -= pageblock_nr_pages;
+	}
+	if (nr)
+		set_pageblock_migratetype(page, mt);
+}
+
+static bool can_steal_fallback(unsigned int order, int start_mt)
+{
+	if (order >= pageblock_order)
+		return true;
+	/* Unmovable and reclaimable requests claim the block eagerly to keep their kind together;
+	 * movable ones only for larger orders (Linux's policy). */
+	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
+	       start_mt == MIGRATE_UNMOVABLE || page_group_by_mobility_disabled;
+}
+
+static int find_suitable_fallback(struct free_area *area, unsigned int order, int mt,
+				  bool *can_steal)
+{
+	int i;
+
+	if (!area->nr_free)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		int fmt = fallbacks[mt][i];
+
+		if (list_empty(&area->free_list[fmt]))
+			continue;
+		*can_steal = can_steal_fallback(order, mt);
+		return fmt;
+	}
+	return -1;
+}
+
+/* Take the free block `page` (order current_order, on a fallback list) for start_mt, claiming its
+ * whole pageblock when allowed and at least half of the block is free. Linux also counts in-use
+ * pages of a compatible type ("alike" pages); Pagoda can't tell those apart, so it counts free
+ * pages only, which claims blocks a little less eagerly. */
+static void steal_suitable_fallback(struct zone *zone, struct page *page, unsigned int current_order,
+				    int start_mt, bool whole_block)
+{
+	int old = get_pageblock_migratetype(page);
+	unsigned long free_pages;
+
+	if (is_migrate_highatomic(old))
+		goto single_page;
+	if (current_order >= pageblock_order) {
+		change_pageblock_range(page, current_order, start_mt);
+		goto single_page;
+	}
+	if (!whole_block)
+		goto single_page;
+	free_pages = move_freepages_block(zone, page, start_mt);
+	if (free_pages >= (1UL << (pageblock_order - 1)) || page_group_by_mobility_disabled)
+		set_pageblock_migratetype(page, start_mt);
+	return;
+single_page:
+	move_to_free_list(page, zone, current_order, start_mt);
+}
+
+static bool __rmqueue_fallback(struct zone *zone, int order, int start_mt)
+{
+	struct free_area *area;
+	int current_order, fmt = -1;
+	bool can_steal = false;
+	struct page *page;
+
+	/* Steal the largest block first: fewer, bigger steals keep types apart. */
+	for (current_order = MAX_ORDER - 1; current_order >= order; current_order--) {
+		area = &zone->free_area[current_order];
+		fmt = find_suitable_fallback(area, (unsigned int)current_order, start_mt, &can_steal);
+		if (fmt == -1)
+			continue;
+		/* A movable request that can't claim the block would only split a big block for
+		 * nothing: take the smallest suitable one instead. */
+		if (!can_steal && start_mt == MIGRATE_MOVABLE && current_order > order)
+			goto find_smallest;
+		goto do_steal;
+	}
+	return false;
+find_smallest:
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		area = &zone->free_area[current_order];
+		fmt = find_suitable_fallback(area, (unsigned int)current_order, start_mt, &can_steal);
+		if (fmt != -1)
+			break;
+	}
+	if (fmt == -1)
+		return false;
+do_steal:
+	page = list_first_entry(&area->free_list[fmt], struct page, lru);
+	steal_suitable_fallback(zone, page, (unsigned int)current_order, start_mt, can_steal);
+	__count_vm_event(PGALLOC_FALLBACK);
+	return true;
+}
+
+static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
+			      unsigned int alloc_flags)
+{
+	struct page *page;
+
+	/* Balance movable allocations between CMA and the rest, as Linux does, so CMA isn't left
+	 * untouched while the zone runs low. */
+	if ((alloc_flags & ALLOC_CMA) && zone->cma_pages &&
+	    zone_page_state(zone, NR_FREE_CMA_PAGES) > zone_page_state(zone, NR_FREE_PAGES) / 2) {
+		page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+		if (page)
+			return page;
+	}
+retry:
+	page = __rmqueue_smallest(zone, order, mt);
+	if (unlikely(!page)) {
+		if ((alloc_flags & ALLOC_CMA) && zone->cma_pages)
+			page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+		if (!page && __rmqueue_fallback(zone, (int)order, mt))
+			goto retry;
+	}
+	return page;
+}
+
+/* Pages leaving the buddy lists for a caller or a per-CPU list. */
+static inline void rmqueue_account(struct zone *zone, struct page *page, unsigned int order)
+{
+	account_free_range(zone, page_to_pfn(page), 1UL << order, -1, page->list_mt);
+}
+
+/* ---------------------------------------------------------------- per-CPU lists */
+
+static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
+			int mt, unsigned int alloc_flags)
+{
+	int i, got = 0;
+
+	spin_lock(&zone->lock);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, order, mt, alloc_flags);
+
+		if (unlikely(!page))
+			break;
+		rmqueue_account(zone, page, order);
+		list_add_tail(&page->lru, list);
+		got++;
+	}
+	spin_unlock(&zone->lock);
+	__count_vm_event(PCP_REFILL);
+	return got;
+}
+
+/* Return `count` pages from a per-CPU list set to the buddy lists, round-robin over the types and
+ * from the cold (tail) end. Caller holds pcp->lock with interrupts off. */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	int mt = 0;
+
+	if (count > pcp->count)
+		count = pcp->count;
+	spin_lock(&zone->lock);
+	while (count > 0) {
+		struct list_head *list;
+		struct page *page;
+		int tries = 0;
+
+		do {
+			mt = (mt + 1) % MIGRATE_PCPTYPES;
+			list = &pcp->lists[mt];
+		} while (list_empty(list) && ++tries <= MIGRATE_PCPTYPES);
+		if (list_empty(list))
+			break;
+		page = list_last_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+		count--;
+		/* list_mt remembers the pageblock type at free time (HIGHATOMIC and CMA pages ride on
+		 * the movable list); an isolated block must get its pages back on ISOLATE. */
+		{
+			int pmt = page->list_mt;
+			int bmt = get_pfnblock_migratetype(zone, page_to_pfn(page));
+
+			if (is_migrate_isolate(bmt))
+				pmt = bmt;
+			__free_one_page(page, page_to_pfn(page), zone, 0, pmt, false);
+		}
+	}
+	spin_unlock(&zone->lock);
+	__count_vm_event(PCP_DRAIN);
+}
+
+static void drain_pages_zone(unsigned int cpu, struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&pcp->lock);
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+static void drain_pages(unsigned int cpu, struct zone *zone)
+{
+	int nid, z;
+
+	if (zone) {
+		drain_pages_zone(cpu, zone);
+		return;
+	}
+	for (nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!node_data[nid].online)
+			continue;
+		for (z = 0; z < MAX_NR_ZONES; z++)
+			if (managed_zone(&node_data[nid].node_zones[z]))
+				drain_pages_zone(cpu, &node_data[nid].node_zones[z]);
+	}
+}
+
+void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone); }
+
+/* Linux sends work to every CPU; here the per-CPU lists have their own lock, so one hart drains
+ * them all directly. */
+void drain_all_pages(struct zone *zone)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		drain_pages(cpu, zone);
+}
+
+/* ---------------------------------------------------------------- page checks */
+
+void bad_page(const struct page *page, const char *reason, unsigned long caller)
+{
+	static unsigned long reported;
+
+	__atomic_add_fetch(&mm_bad_page_count, 1, __ATOMIC_RELAXED);
+	__count_vm_event(BAD_PAGE_EVENTS);
+	/* Keep the console usable when something floods us (Linux rate-limits the same way). */
+	if (reported++ >= 64 && (reported & 1023))
+		return;
+	if (page && page_in_mem_map(page))
+		printk("BUG: Bad page state: pfn:%#lx refcount:%d flags:%#lx order:%u: %s (caller %#lx)\n",
+		       page_to_pfn(page), page_ref_count(page), page->flags & PAGEFLAGS_MASK,
+		       page->alloc_order, reason, caller);
+	else
+		printk("BUG: Bad page: %p is not a struct page: %s (caller %#lx)\n", (const void *)page,
+		       reason, caller);
+}
+
+static bool check_new_page(struct page *page)
+{
+	if (likely(!(page_flags_read(&page->flags) & PAGE_FLAGS_CHECK_AT_PREP) && page_ref_count(page) == 0 &&
+		   !PageTail(page)))
+		return false;
+	bad_page(page, "bad page state on allocation (free page was modified)", 0);
+	return true;
+}
+
+static void kernel_poison_pages(struct page *page, unsigned int nr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		memset(arch_phys_to_virt(page_to_phys(page + i)), PAGE_POISON, PAGE_SIZE);
+		SetPagePoisoned(page + i);
+	}
+}
+
+/* Verify the free-time pattern; a mismatch means someone wrote to a free page. */
+static void kernel_unpoison_pages(struct page *page, unsigned int nr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		const u8 *p = arch_phys_to_virt(page_to_phys(page + i));
+		size_t j;
+
+		if (!PagePoisoned(page + i))
+			continue;
+		__ClearPagePoisoned(page + i);
+		for (j = 0; j < PAGE_SIZE; j++) {
+			if (p[j] != PAGE_POISON) {
+				bad_page(page + i, "poison overwritten: use after free", 0);
+				break;
+			}
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- zeroing */
+
+void mm_sw_zero_pages(struct page *page, unsigned int order)
+{
+	/* The physical address works for HIGHMEM too: the firmware's direct map is the identity and
+	 * the host arena covers all "RAM"; this is kmap_local() without a mapping to tear down. */
+	memset(arch_phys_to_virt(page_to_phys(page)), 0, PAGE_SIZE << order);
+}
+
+static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages };
+static const struct mm_zero_ops *zero_ops = &sw_zero_ops;
+
+void mm_register_zero_ops(const struct mm_zero_ops *ops)
+{
+	zero_ops = ops && ops->zero_pages ? ops : &sw_zero_ops;
+}
+
+void mm_zero_pages(struct page *page, unsigned int order) { zero_ops->zero_pages(page, order); }
+
+/* ---------------------------------------------------------------- prep / free prepare */
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	SetPageHead(page);
+	for (i = 1; i < nr; i++) {
+		page[i].compound_head = (unsigned long)page | 1;
+		page[i].compound_order = 0;
+	}
+	page[1].compound_order = order;
+}
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp, unsigned long caller)
+{
+	unsigned long nr = 1UL << order;
+
+	if (unlikely(mm_page_poison))
+		kernel_unpoison_pages(page, (unsigned int)nr);
+	page->private = 0;
+	page->alloc_order = (u8)order;
+	set_page_count(page, 1);
+	if (gfp & __GFP_ZERO)
+		mm_zero_pages(page, order);
+	if ((gfp & __GFP_COMP) && order)
+		prep_compound_page(page, order);
+	if (unlikely(mm_page_owner) && page_owner_map) {
+		struct page_owner *po = &page_owner_map[page_to_pfn(page) - mem_map_base_pfn];
+
+		po->caller = caller;
+		po->ts = get_time();
+		po->gfp = gfp;
+		po->order = (u8)order;
+		po->cpu = (u8)smp_processor_id();
+		po->valid = 1;
+	}
+}
+
+/* Called on the block being freed; returns false (and leaves the page alone) if it is bad. */
+static bool free_pages_prepare(struct page *page, unsigned int order, unsigned long caller)
+{
+	unsigned long i, nr = 1UL << order;
+
+	if (PageHead(page)) {
+		if (page[1].compound_order != order) {
+			bad_page(page, "compound page freed with the wrong order", caller);
+			return false;
+		}
+		for (i = 1; i < nr; i++) {
+			if (compound_head(page + i) != page) {
+				bad_page(page + i, "corrupted compound tail", caller);
+				return false;
+			}
+		}
+		for (i = 1; i < nr; i++) {
+			page[i].compound_head = 0;
+			page[i].compound_order = 0;
+		}
+		__ClearPageHead(page);
+	}
+	if (unlikely(page_flags_read(&page->flags) & PAGE_FLAGS_CHECK_AT_FREE)) {
+		bad_page(page, "page still has flags set at free", caller);
+		return false;
+	}
+	page_flags_write(&page->flags, page_flags_read(&page->flags) & ~PAGEFLAGS_MASK);
+	page->private = 0;
+	page->alloc_order = 0;
+	if (unlikely(mm_page_owner) && page_owner_map)
+		page_owner_map[page_to_pfn(page) - mem_map_base_pfn].valid = 0;
+	if (unlikely(mm_page_poison))
+		kernel_poison_pages(page, (unsigned int)nr);
+	return true;
+}
+
+/* ---------------------------------------------------------------- free */
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int mt)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (unlikely(is_migrate_isolate(get_pfnblock_migratetype(zone, pfn))))
+		mt = MIGRATE_ISOLATE;
+	__free_one_page(page, pfn, zone, order, mt, false);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static void free_unref_page(struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page), flags;
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp;
+	int mt = get_pfnblock_migratetype(zone, pfn);
+	int list_mt = mt;
+
+	if (unlikely(mt >= MIGRATE_PCPTYPES)) {
+		if (unlikely(is_migrate_isolate(mt))) {
+			free_one_page(zone, page, pfn, 0, mt);
+			return;
+		}
+		list_mt = MIGRATE_MOVABLE;
+	}
+	page->list_mt = (u8)mt;
+	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
+	spin_lock(&pcp->lock);
+	list_add(&page->lru, &pcp->lists[list_mt]);
+	pcp->count++;
+	if (unlikely(pcp->count >= pcp->high))
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+static void __free_pages_ok(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct zone *zone = page_zone(page);
+
+	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(zone, pfn));
+}
+
+static void free_the_page(struct page *page, unsigned int order, unsigned long caller)
+{
+	if (!free_pages_prepare(page, order, caller)) {
+		/* Leave it allocated (leaked) rather than corrupt the lists: restore the count. */
+		set_page_count(page, 1);
+		return;
+	}
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_FREE, page, order, 0, 0, caller);
+	vm_events[smp_processor_id()][PGFREE] += 1UL << order;
+	if (order == 0)
+		free_unref_page(page);
+	else
+		__free_pages_ok(page, order);
+}
+
+/* The head of an allocated block covering pfn, for reporting a free of a page inside it. */
+static struct page *find_alloc_head(unsigned long pfn, unsigned int *order)
+{
+	unsigned int o;
+
+	for (o = 1; o < MAX_ORDER; o++) {
+		unsigned long hpfn = pfn & ~((1UL << o) - 1);
+		struct page *h;
+
+		if (!pfn_valid(hpfn) || hpfn == pfn)
+			continue;
+		h = pfn_to_page(hpfn);
+		if (page_ref_count(h) > 0 && !PageReserved(h) && h->alloc_order >= o &&
+		    page_zone(h) == page_zone(pfn_to_page(pfn))) {
+			*order = h->alloc_order;
+			return h;
+		}
+	}
+	return NULL;
+}
+
+/* Screen a free request; every rejected request is reported and changes nothing. */
+static bool free_request_ok(struct page *page, unsigned int order, unsigned long caller)
+{
+	struct page *head;
+	unsigned int horder;
+
+	if (unlikely(!page_in_mem_map(page))) {
+		bad_page(page, "free of an address outside mem_map", caller);
+		return false;
+	}
+	if (unlikely(PageReserved(page))) {
+		bad_page(page, "free of a reserved page", caller);
+		return false;
+	}
+	if (unlikely(PageTail(page))) {
+		bad_page(page, "free of a tail page of a compound page", caller);
+		return false;
+	}
+	if (unlikely(PageBuddy(page))) {
+		bad_page(page, "double free: page is already in the buddy free lists", caller);
+		return false;
+	}
+	if (unlikely(page_ref_count(page) <= 0)) {
+		head = find_alloc_head(page_to_pfn(page), &horder);
+		if (head) {
+			bad_page(page, "free of a page inside a higher-order allocation", caller);
+			printk("  (allocated block starts at pfn %#lx, order %u)\n", page_to_pfn(head), horder);
+		} else {
+			bad_page(page, "free of a page that is not allocated (refcount 0: double free?)", caller);
+		}
+		return false;
+	}
+	if (unlikely(order >= MAX_ORDER || order != page->alloc_order)) {
+		bad_page(page, "free with the wrong order", caller);
+		printk("  (allocated with order %u, freed with order %u)\n", page->alloc_order, order);
+		return false;
+	}
+	return true;
+}
+
+/* Drop one reference; true when it was the last. A count that is already 0 (a concurrent double
+ * free lost the race) is reported and left untouched: compare-and-swap never takes it negative. */
+static inline bool put_page_testzero_checked(struct page *page, unsigned long caller)
+{
+	int old = page_ref_count(page);
+
+	do {
+		if (unlikely(old <= 0)) {
+			bad_page(page, "refcount underflow (concurrent double free)", caller);
+			return false;
+		}
+	} while (!__atomic_compare_exchange_n(&page->_refcount, &old, old - 1, false, __ATOMIC_ACQ_REL,
+					      __ATOMIC_RELAXED));
+	return old == 1;
+}
+
+static void free_pages_caller(struct page *page, unsigned int order, unsigned long caller)
+{
+	if (!free_request_ok(page, order, caller))
+		return;
+	if (put_page_testzero_checked(page, caller)) {
+		free_the_page(page, order, caller);
+	} else if (!PageHead(page) && page_ref_count(page) > 0) {
+		/* Someone else holds a reference to the first page (get_page): as Linux does, free
+		 * the rest of a non-compound block now; the first page goes with the last put. */
+		page->alloc_order = 0;
+		while (order-- > 0) {
+			struct page *p = page + (1UL << order);
+
+			set_page_count(p, 1);
+			p->alloc_order = (u8)order;
+			if (put_page_testzero_checked(p, caller))
+				free_the_page(p, order, caller);
+		}
+	}
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (!virt_addr_valid((void *)addr) || !IS_ALIGNED(addr, PAGE_SIZE)) {
+		bad_page(NULL, "free_pages of an address that is not a page in the direct map", _RET_IP_);
+		return;
+	}
+	free_pages_caller(virt_to_page((void *)addr), order, _RET_IP_);
+}
+
+void get_page(struct page *page)
+{
+	page = compound_head(page);
+	if (WARN_ON(page_ref_count(page) <= 0))
+		return;
+	__atomic_add_fetch(&page->_refcount, 1, __ATOMIC_RELAXED);
+}
+
+void put_page(struct page *page)
+{
+	unsigned long caller = _RET_IP_;
+
+	if (!page_in_mem_map(page)) {
+		bad_page(page, "put_page of something that is not a struct page", caller);
+		return;
+	}
+	page = compound_head(page);
+	if (PageReserved(page) || PageBuddy(page) || page_ref_count(page) <= 0) {
+		bad_page(page, "put_page of a page that is not allocated", caller);
+		return;
+	}
+	if (put_page_testzero_checked(page, caller))
+		free_the_page(page, PageHead(page) ? compound_order(page) : page->alloc_order, caller);
+}
+
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (WARN_ON(PageCompound(page)) || WARN_ON(page_ref_count(page) != 1))
+		return;
+	page->alloc_order = 0;
+	for (i = 1; i < (1UL << order); i++) {
+		set_page_count(page + i, 1);
+		page[i].alloc_order = 0;
+	}
+}
+
+/* ---------------------------------------------------------------- order-0 fast paths */
+
+/* (gfp & 0x1f) -> (migratetype << 4 | highest zone index), 0xff for what the fast path leaves to
+ * the full path: impossible zone combinations and movable+reclaimable, which it warns about. */
+#define FZ(mt, z) ((u8)(((mt) << 4) | (z)))
+static const u8 fast_gfp_class[32] = {
+	/* unmovable */
+	FZ(0, ZONE_NORMAL), FZ(0, ZONE_DMA), FZ(0, ZONE_HIGHMEM), 0xff,
+	FZ(0, ZONE_DMA), FZ(0, ZONE_DMA), 0xff, 0xff,
+	/* __GFP_MOVABLE */
+	FZ(1, ZONE_NORMAL), FZ(1, ZONE_DMA), FZ(1, ZONE_MOVABLE), 0xff,
+	FZ(1, ZONE_DMA), FZ(1, ZONE_DMA), 0xff, 0xff,
+	/* __GFP_RECLAIMABLE */
+	FZ(2, ZONE_NORMAL), FZ(2, ZONE_DMA), FZ(2, ZONE_HIGHMEM), 0xff,
+	FZ(2, ZONE_DMA), FZ(2, ZONE_DMA), 0xff, 0xff,
+	/* both: invalid */
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+_Static_assert(GFP_ZONEMASK == 0xf && GFP_MOVABLE_MASK == 0x18, "fast_gfp_class layout");
+
+/* False while a debugging feature needs the full path (page_owner, poisoning, mm_debug) or
+ * mobility grouping is off. Recomputed by mm_update_fastpath() when those change. */
+bool mm_fastpath_enabled;
+
+void mm_update_fastpath(void)
+{
+	mm_fastpath_enabled = !page_group_by_mobility_disabled && !mm_page_owner && !mm_page_poison &&
+			      !mm_debug_checks;
+}
+
+/* The rare tail of a fast allocation, kept out of line so the hot path stays a leaf. */
+static __noinline void alloc_fast_finish(struct page *page, gfp_t gfp, int mt, unsigned long caller)
+{
+	if (gfp & __GFP_ZERO)
+		mm_zero_pages(page, 0);
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, mt, caller);
+}
+
+/* The common case of Linux's fast path without the generic machinery: order 0, the first zone of
+ * the node's zonelist, its LOW watermark tested exactly as zone_watermark_fast() does for order 0,
+ * and a page from this hart's list. Anything else (empty list, watermark, odd flags, interrupt
+ * context, debugging features) returns NULL and the full path decides. */
+static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsigned long caller)
+{
+	/* unsigned long locals: RV64 would zero-extend 32-bit ones before every index. */
+	unsigned long cls = fast_gfp_class[gfp & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
+	unsigned long mt = cls >> 4, highest = cls & 0xf, cpu;
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page;
+	struct zone *zone;
+	unsigned long flags;
+	long free;
+
+	if (unlikely(cls == 0xff || (unsigned long)nid >= MAX_NUMNODES || !mm_fastpath_enabled))
+		return NULL;
+	if (unlikely((gfp & __GFP_DIRECT_RECLAIM) && in_interrupt()))
+		return NULL;
+	zone = node_data[nid].fast_zone[highest];
+	/* The first zone may be on another node when this one lacks the zone type: the full path
+	 * then handles THISNODE and the NUMA miss counters. */
+	if (unlikely(!zone || zone->node != nid))
+		return NULL;
+	free = zone_page_state(zone, NR_FREE_PAGES) - (long)mm_load_relaxed(&zone->nr_reserved_highatomic);
+	if (unlikely(zone->cma_pages) && mt != MIGRATE_MOVABLE)
+		free -= zone_page_state(zone, NR_FREE_CMA_PAGES);
+	if (unlikely(free <= (long)zone->_watermark[WMARK_LOW] + zone->lowmem_reserve[highest]))
+		return NULL;
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	pcp = &zone->pcp[cpu];
+	spin_lock(&pcp->lock);
+	list = &pcp->lists[mt];
+	if (unlikely(list_empty(list))) {
+		spin_unlock(&pcp->lock);
+		local_irq_restore(flags);
+		return NULL;
+	}
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	pcp->numa_stat[NUMA_HIT]++;
+	pcp->numa_stat[NUMA_LOCAL + (nid != mm_cpu_node[cpu])]++;
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	page->private = 0;
+	page->alloc_order = 0;
+	set_page_count(page, 1);
+	vm_events[cpu][PGALLOC_DMA + zone->idx]++;
+	if (unlikely((gfp & __GFP_ZERO) || mm_trace_enabled))
+		alloc_fast_finish(page, gfp, (int)mt, caller);
+	return page;
+}
+
+
+/* After a fast free: the trace event and, when the list reached `high`, the drain of one batch.
+ * Kept out of line and reached by a tail call, so the fast path itself makes no call and saves no
+ * registers. The page is already on the list; only its pfn is used. */
+static __noinline void free_fast_post(struct page *page, unsigned long caller)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_FREE, page, 0, 0, 0, caller);
+	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
+	spin_lock(&pcp->lock);
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+/* Order-0 free of a plain page with one reference into this hart's list. Returns 0, having changed
+ * nothing, for anything the full path must look at (bad input, extra references,
+ * compound/reserved/isolated pages, debugging features); 1 when done; 2 when done but
+ * free_fast_post() has work (trace, drain). */
+static __always_inline int free_order0_fast(struct page *page)
+{
+	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	unsigned long cpu, mt;
+	int one = 1, post;
+
+	if (unlikely(off >= mem_map_nr * sizeof(struct page) || (off & (sizeof(struct page) - 1))))
+		return 0;
+	if (unlikely((page_flags_read(&page->flags) & PAGEFLAGS_MASK) ||
+		     (page->compound_head & 1) || page->alloc_order || !mm_fastpath_enabled))
+		return 0;
+	pfn = mem_map_base_pfn + off / sizeof(struct page);
+	zone = page_zone(page);
+	mt = get_pfnblock_migratetype(zone, pfn);
+	if (unlikely(mt >= MIGRATE_PCPTYPES))
+		return 0;
+	/* 1 -> 0 or nothing: a racing second free can't push the count below zero. */
+	if (unlikely(!__atomic_compare_exchange_n(&page->_refcount, &one, 0, false, __ATOMIC_ACQ_REL,
+						  __ATOMIC_RELAXED)))
+		return 0;
+	page->private = 0;
+	page->list_mt = (u8)mt;
+	local_irq_save(flags);
+	cpu = smp_processor_id();
+	pcp = &zone->pcp[cpu];
+	spin_lock(&pcp->lock);
+	list_add(&page->lru, &pcp->lists[mt]);
+	post = ++pcp->count >= pcp->high;
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	vm_events[cpu][PGFREE]++;
+	return 1 + (post | mm_trace_enabled);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (likely(order == 0)) {
+		int r = free_order0_fast(page);
+
+		if (likely(r == 1))
+			return;
+		if (r == 2) {
+			free_fast_post(page, _RET_IP_);
+			return;
+		}
+	}
+	free_pages_caller(page, order, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- rmqueue */
+
+static struct page *rmqueue_pcplist(struct zone *preferred, struct zone *zone, int mt,
+				    unsigned int alloc_flags)
+{
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
+	spin_lock(&pcp->lock);
+	list = &pcp->lists[mt];
+	if (list_empty(list)) {
+		pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, mt, alloc_flags);
+		if (unlikely(list_empty(list))) {
+			page = NULL;
+			goto out;
+		}
+	}
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	{
+		int nid = zone->node;
+		int pnid = preferred->node;
+
+		if (likely(nid == pnid)) {
+			pcp->numa_stat[NUMA_HIT]++;
+		} else {
+			pcp->numa_stat[NUMA_MISS]++;
+			preferred->pcp[smp_processor_id()].numa_stat[NUMA_FOREIGN]++;
+		}
+		pcp->numa_stat[nid == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
+	}
+out:
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	return page;
+}
+
+static struct page *rmqueue_buddy(struct zone *preferred, struct zone *zone, unsigned int order,
+				  unsigned int alloc_flags, int mt)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (order > 0 && (alloc_flags & ALLOC_HARDER))
+		page = __rmqueue_smallest(zone, order, MIGRATE_HIGHATOMIC);
+	if (!page)
+		page = __rmqueue(zone, order, mt, alloc_flags);
+	if (page)
+		rmqueue_account(zone, page, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	if (page) {
+		struct per_cpu_pages *pcp;
+
+		local_irq_save(flags);
+		pcp = &zone->pcp[smp_processor_id()];
+		pcp->numa_stat[zone->node == preferred->node ? NUMA_HIT : NUMA_MISS]++;
+		if (zone->node != preferred->node)
+			preferred->pcp[smp_processor_id()].numa_stat[NUMA_FOREIGN]++;
+		pcp->numa_stat[zone->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
+		local_irq_restore(flags);
+	}
+	return page;
+}
+
+static struct page *rmqueue(struct zone *preferred, struct zone *zone, unsigned int order,
+			    unsigned int alloc_flags, int mt)
+{
+	struct page *page;
+
+	if (likely(order == 0))
+		page = rmqueue_pcplist(preferred, zone, mt, alloc_flags);
+	else
+		page = rmqueue_buddy(preferred, zone, order, alloc_flags, mt);
+	if (page && unlikely(mm_debug_checks || order)) {
+		unsigned long i, n = mm_debug_checks ? 1UL << order : 1;
+
+		for (i = 0; i < n; i++) {
+			if (check_new_page(page + i))
+				return NULL;	/* leak the block: its state can't be trusted */
+		}
+	} else if (page && unlikely(check_new_page(page))) {
+		return NULL;
+	}
+	return page;
+}
+
+/* ---------------------------------------------------------------- watermarks */
+
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages)
+{
+	long min = (long)mark;
+	bool alloc_harder = alloc_flags & (ALLOC_HARDER | ALLOC_OOM);
+	unsigned int o;
+
+	free_pages -= (1L << order) - 1;
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (unlikely(alloc_harder)) {
+		/* OOM victims dig deeper than plain atomic requests. */
+		if (alloc_flags & ALLOC_OOM)
+			min -= min / 2;
+		else
+			min -= min / 4;
+	} else {
+		/* The HIGHATOMIC reserve is not usable by ordinary requests. */
+		free_pages -= (long)mm_load_relaxed(&z->nr_reserved_highatomic);
+	}
+	if (!(alloc_flags & ALLOC_CMA))
+		free_pages -= zone_page_state(z, NR_FREE_CMA_PAGES);
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &z->free_area[o];
+		int mt;
+
+		/* Lockless peek, as in Linux: the answer is a hint, rmqueue decides. */
+		if (!mm_load_relaxed(&area->nr_free))
+			continue;
+		for (mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (mm_load_relaxed(&area->nr_free_mt[mt]))
+				return true;
+		if ((alloc_flags & ALLOC_CMA) && mm_load_relaxed(&area->nr_free_mt[MIGRATE_CMA]))
+			return true;
+		if (alloc_harder && mm_load_relaxed(&area->nr_free_mt[MIGRATE_HIGHATOMIC]))
+			return true;
+	}
+	return false;
+}
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags,
+				   zone_page_state(z, NR_FREE_PAGES));
+}
+
+static inline bool zone_watermark_fast(struct zone *z, unsigned int order, unsigned long mark,
+				       int highest_zoneidx, unsigned int alloc_flags)
+{
+	long free_pages = zone_page_state(z, NR_FREE_PAGES);
+
+	/* Order-0 with plenty free: skip the full check (Linux does the same). */
+	if (!order) {
+		long fast = free_pages - (long)mm_load_relaxed(&z->nr_reserved_highatomic);
+
+		if (!(alloc_flags & ALLOC_CMA))
+			fast -= zone_page_state(z, NR_FREE_CMA_PAGES);
+		if (fast > (long)mark + z->lowmem_reserve[highest_zoneidx])
+			return true;
+	}
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags, free_pages);
+}
+
+/* ---------------------------------------------------------------- HIGHATOMIC */
+
+static void reserve_highatomic_pageblock(struct page *page, struct zone *zone)
+{
+	unsigned long max_managed = zone_managed_pages(zone) / 100 + pageblock_nr_pages;
+	unsigned long flags;
+	int mt;
+
+	/* Cap the reserve at ~1% of the zone plus one block. */
+	if (mm_load_relaxed(&zone->nr_reserved_highatomic) >= max_managed)
+		return;
+	spin_lock_irqsave(&zone->lock, flags);
+	if (zone->nr_reserved_highatomic >= max_managed)
+		goto out;
+	mt = get_pageblock_migratetype(page);
+	if (!is_migrate_highatomic(mt) && !is_migrate_isolate(mt) && !is_migrate_cma(mt)) {
+		mm_store_relaxed(&zone->nr_reserved_highatomic,
+				 zone->nr_reserved_highatomic + pageblock_nr_pages);
+		set_pageblock_migratetype(page, MIGRATE_HIGHATOMIC);
+		move_freepages_block(zone, page, MIGRATE_HIGHATOMIC);
+		__count_vm_event(HIGHATOMIC_RESERVE);
+	}
+out:
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static void remerge_pageblock(struct zone *zone, unsigned long pfn, int mt);
+
+/* Give reserved HIGHATOMIC blocks back when an allocation is about to fail. Unless forced, each
+ * zone keeps one block. */
+bool unreserve_highatomic_pageblock(const struct alloc_context *ac, bool force)
+{
+	struct zoneref *z = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx, ac->nodemask);
+	struct zone *zone;
+
+	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
+		unsigned long flags;
+		unsigned int order;
+
+		if (!force && mm_load_relaxed(&zone->nr_reserved_highatomic) <=
+			      pageblock_nr_pages)
+			continue;
+		spin_lock_irqsave(&zone->lock, flags);
+		for (order = 0; order < MAX_ORDER; order++) {
+			struct free_area *area = &zone->free_area[order];
+			struct page *page;
+
+			if (list_empty(&area->free_list[MIGRATE_HIGHATOMIC]))
+				continue;
+			page = list_first_entry(&area->free_list[MIGRATE_HIGHATOMIC], struct page, lru);
+			if (is_migrate_highatomic(get_pageblock_migratetype(page))) {
+				mm_store_relaxed(&zone->nr_reserved_highatomic, zone->nr_reserved_highatomic -
+						 min(pageblock_nr_pages, zone->nr_reserved_highatomic));
+			}
+			set_pageblock_migratetype(page, ac->migratetype);
+			if (move_freepages_block(zone, page, ac->migratetype)) {
+				remerge_pageblock(zone, page_to_pfn(page), ac->migratetype);
+				spin_unlock_irqrestore(&zone->lock, flags);
+				return true;
+			}
+		}
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- isolation */
+
+/* After a pageblock became mergeable again (unisolate, unreserve), re-free its free blocks so they
+ * merge with the neighbours they were kept apart from. Caller holds zone->lock. */
+static void remerge_pageblock(struct zone *zone, unsigned long pfn, int mt)
+{
+	unsigned long p = ALIGN_DOWN(pfn, pageblock_nr_pages);
+	unsigned long end = min(p + pageblock_nr_pages, zone_end_pfn(zone));
+
+	if (p < zone->zone_start_pfn)
+		p = zone->zone_start_pfn;
+	while (p < end) {
+		struct page *b = pfn_to_page(p);
+		unsigned int order;
+
+		if (!PageBuddy(b) || page_zone(b) != zone) {
+			p++;
+			continue;
+		}
+		order = (unsigned int)b->private;
+		account_free_range(zone, p, 1UL << order, -1, b->list_mt);
+		del_page_from_free_list(b, zone, order);
+		__free_one_page(b, p, zone, order, mt, false);
+		p += 1UL << order;
+	}
+}
+
+/* If pfn's pageblock lies inside a free block larger than a pageblock, split that block (as
+ * expand() does) until the pageblock is a free block of its own, so that it can change type alone.
+ * The pages stay free: no accounting changes. Caller holds zone->lock. */
+static void split_large_free_block(struct zone *zone, unsigned long pfn)
+{
+	for (unsigned int o = pageblock_order + 1; o < MAX_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		struct page *hp;
+		unsigned int order;
+		int mt;
+
+		if (!zone_spans_pfn(zone, head))
+			return;
+		hp = pfn_to_page(head);
+		if (!PageBuddy(hp) || hp->private < o || page_zone(hp) != zone)
+			continue;
+		order = (unsigned int)hp->private;
+		mt = hp->list_mt;
+		del_page_from_free_list(hp, zone, order);
+		while (order > pageblock_order) {
+			unsigned long half = 1UL << --order;
+			unsigned long other = (pfn - head) >= half ? head : head + half;
+
+			if (other != head + half)
+				head += half;
+			set_buddy_order(pfn_to_page(other), order);
+			add_to_free_list(pfn_to_page(other), zone, order, mt, false);
+		}
+		set_buddy_order(pfn_to_page(head), order);
+		add_to_free_list(pfn_to_page(head), zone, order, mt, false);
+		return;
+	}
+}
+
+int isolate_pageblock(struct zone *zone, unsigned long pfn)
+{
+	unsigned long flags;
+	struct page *page;
+	int mt, ret = -1;
+
+	if (!zone_spans_pfn(zone, pfn))
+		return -1;
+	page = pfn_to_page(ALIGN_DOWN(pfn, pageblock_nr_pages) < zone->zone_start_pfn ?
+			   zone->zone_start_pfn : ALIGN_DOWN(pfn, pageblock_nr_pages));
+	spin_lock_irqsave(&zone->lock, flags);
+	mt = get_pageblock_migratetype(page);
+	if (!is_migrate_isolate(mt) && !is_migrate_cma(mt)) {
+		split_large_free_block(zone, page_to_pfn(page));
+		if (is_migrate_highatomic(mt))
+			mm_store_relaxed(&zone->nr_reserved_highatomic, zone->nr_reserved_highatomic -
+					 min(pageblock_nr_pages, zone->nr_reserved_highatomic));
+		set_pageblock_migratetype(page, MIGRATE_ISOLATE);
+		__mod_zone_page_state(zone, NR_FREE_PAGES,
+				      -(long)move_freepages_block(zone, page, MIGRATE_ISOLATE));
+		ret = 0;
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	/* Pages sitting on per-CPU lists would otherwise bypass the isolation later. */
+	if (!ret)
+		drain_all_pages(zone);
+	return ret;
+}
+
+void unisolate_pageblock(struct zone *zone, unsigned long pfn, int mt)
+{
+	unsigned long flags, bpfn;
+	struct page *page;
+
+	if (!zone_spans_pfn(zone, pfn) || mt < 0 || mt >= MIGRATE_PCPTYPES)
+		return;
+	bpfn = ALIGN_DOWN(pfn, pageblock_nr_pages);
+	if (bpfn < zone->zone_start_pfn)
+		bpfn = zone->zone_start_pfn;
+	page = pfn_to_page(bpfn);
+	spin_lock_irqsave(&zone->lock, flags);
+	if (is_migrate_isolate(get_pageblock_migratetype(page))) {
+		set_pageblock_migratetype(page, mt);
+		/* Back on mt's lists, counted free again, merged with the neighbours. */
+		remerge_pageblock(zone, bpfn, mt);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* ---------------------------------------------------------------- zonelists and gfp */
+
+struct zoneref *__next_zones_zonelist(struct zoneref *z, enum zone_type highest_zoneidx,
+				      const nodemask_t *nodes)
+{
+	while (z->zone && (z->zone_idx > (int)highest_zoneidx ||
+			   (nodes && !node_isset(z->zone->node, nodes))))
+		z++;
+	return z;
+}
+
+enum zone_type gfp_zone(gfp_t gfp)
+{
+	gfp_t zf = gfp & GFP_ZONEMASK;
+
+	if (zf & __GFP_DMA32)
+		zf = (zf & ~__GFP_DMA32) | __GFP_DMA;
+	switch (zf) {
+	case 0:
+	case __GFP_MOVABLE:	/* movable alone is a mobility hint only, as in Linux */
+		return ZONE_NORMAL;
+	case __GFP_DMA:
+	case __GFP_DMA | __GFP_MOVABLE:
+		return ZONE_DMA;
+	case __GFP_HIGHMEM:
+		return ZONE_HIGHMEM;
+	case __GFP_HIGHMEM | __GFP_MOVABLE:
+		return ZONE_MOVABLE;
+	default:
+		/* DMA together with HIGHMEM: Linux BUGs; we warn (in __alloc_pages) and take the most
+		 * restrictive zone, which satisfies both readings. */
+		return ZONE_DMA;
+	}
+}
+
+int gfp_migratetype(gfp_t gfp)
+{
+	if (page_group_by_mobility_disabled)
+		return MIGRATE_UNMOVABLE;
+	switch (gfp & GFP_MOVABLE_MASK) {
+	case __GFP_MOVABLE:
+		return MIGRATE_MOVABLE;
+	case __GFP_RECLAIMABLE:
+		return MIGRATE_RECLAIMABLE;
+	default:
+		/* Both bits is invalid (warned in __alloc_pages): unmovable is the safe reading. */
+		return MIGRATE_UNMOVABLE;
+	}
+}
+
+struct zonelist *node_zonelist(int nid, gfp_t gfp)
+{
+	return &NODE_DATA(nid)->node_zonelists[(gfp & __GFP_THISNODE) ? ZONELIST_NOFALLBACK
+								       : ZONELIST_FALLBACK];
+}
+
+/* ---------------------------------------------------------------- scoped constraints */
+
+unsigned int memalloc_noio_save(void)
+{
+	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOIO;
+
+	memalloc_scope[cpu] |= PF_MEMALLOC_NOIO;
+	return old;
+}
+
+void memalloc_noio_restore(unsigned int flags)
+{
+	unsigned int cpu = smp_processor_id();
+
+	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOIO) | (flags & PF_MEMALLOC_NOIO);
+}
+
+unsigned int memalloc_nofs_save(void)
+{
+	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOFS;
+
+	memalloc_scope[cpu] |= PF_MEMALLOC_NOFS;
+	return old;
+}
+
+void memalloc_nofs_restore(unsigned int flags)
+{
+	unsigned int cpu = smp_processor_id();
+
+	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOFS) | (flags & PF_MEMALLOC_NOFS);
+}
+
+gfp_t current_gfp_context(gfp_t gfp)
+{
+	unsigned int scope = memalloc_scope[smp_processor_id()];
+
+	if (unlikely(scope)) {
+		if (scope & PF_MEMALLOC_NOIO)
+			gfp &= ~(__GFP_IO | __GFP_FS);
+		else if (scope & PF_MEMALLOC_NOFS)
+			gfp &= ~__GFP_FS;
+	}
+	return gfp;
+}
+
+/* ---------------------------------------------------------------- core allocation */
+
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+					   const struct alloc_context *ac, unsigned long caller)
+{
+	struct zoneref *z = ac->preferred_zoneref;
+	struct zone *zone;
+
+	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
+		struct page *page;
+
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
+			unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
+
+			if (!zone_watermark_fast(zone, order, mark, (int)ac->highest_zoneidx, alloc_flags))
+				continue;
+		}
+		page = rmqueue(ac->preferred_zoneref->zone, zone, order, alloc_flags, ac->migratetype);
+		if (page) {
+			prep_new_page(page, order, gfp, caller);
+			if (unlikely(order && (alloc_flags & ALLOC_HARDER)))
+				reserve_highatomic_pageblock(page, zone);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN | ALLOC_CPUSET;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if (gfp & __GFP_KSWAPD_RECLAIM)
+		alloc_flags |= ALLOC_KSWAPD;
+	if (gfp & __GFP_ATOMIC) {
+		if (!(gfp & __GFP_NOMEMALLOC))
+			alloc_flags |= ALLOC_HARDER;
+		alloc_flags &= ~ALLOC_CPUSET;
+	}
+	if (gfp_migratetype(gfp) == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	return alloc_flags;
+}
+
+static void wake_all_kswapds(unsigned int order, gfp_t gfp, const struct alloc_context *ac)
+{
+	struct zoneref *z = ac->preferred_zoneref;
+	struct zone *zone;
+	int last_nid = -1;
+
+	__count_vm_event(KSWAPD_WAKE);
+	if (!mm_slowpath || !mm_slowpath->wakeup_kswapd)
+		return;
+	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
+		if (zone->node != last_nid) {
+			last_nid = zone->node;
+			mm_slowpath->wakeup_kswapd(zone, gfp, order, ac->highest_zoneidx);
+		}
+	}
+}
+
+#define MAX_RECLAIM_RETRIES 16
+#define NOFAIL_MAX_ROUNDS 64
+
+/* Would retrying reclaim make sense? Only if free plus reclaimable memory could pass the min
+ * watermark somewhere (Linux should_reclaim_retry, without the writeback throttling). */
+static bool should_reclaim_retry(gfp_t gfp, unsigned int order, const struct alloc_context *ac,
+				 unsigned int alloc_flags, bool progress, int *no_progress_loops)
+{
+	struct zoneref *z = ac->preferred_zoneref;
+	struct zone *zone;
+
+	(void)gfp;
+	if (progress && order <= PAGE_ALLOC_COSTLY_ORDER)
+		*no_progress_loops = 0;
+	else
+		(*no_progress_loops)++;
+	if (*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return unreserve_highatomic_pageblock(ac, true);
+	if (!mm_slowpath || !mm_slowpath->zone_reclaimable_pages)
+		return false;
+	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
+		long avail = (long)mm_slowpath->zone_reclaimable_pages(zone) +
+			     zone_page_state(zone, NR_FREE_PAGES);
+
+		if (__zone_watermark_ok(zone, order, min_wmark_pages(zone), (int)ac->highest_zoneidx,
+					alloc_flags, avail))
+			return true;
+	}
+	return false;
+}
+
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct alloc_context *ac,
+					   unsigned long caller)
+{
+	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
+	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
+	unsigned int alloc_flags;
+	int no_progress_loops = 0, nofail_rounds = 0;
+	bool drained = false;
+	struct page *page = NULL;
+
+	if ((gfp & (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) == (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) {
+		WARN_ON_ONCE(1);	/* atomic and may-sleep together: Linux drops ATOMIC */
+		gfp &= ~__GFP_ATOMIC;
+	}
+	alloc_flags = gfp_to_alloc_flags(gfp);
+	if (alloc_flags & ALLOC_KSWAPD)
+		wake_all_kswapds(order, gfp, ac);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (page)
+		return page;
+	/* Costly orders try compaction before reclaim: reclaim alone rarely makes a big block. */
+	if (can_direct_reclaim && costly_order && mm_slowpath && mm_slowpath->try_to_compact_pages) {
+		__count_vm_event(COMPACTSTALL);
+		mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 0);
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+		if (page)
+			return page;
+		if (gfp & __GFP_NORETRY)
+			goto nopage;
+	}
+retry:
+	if (alloc_flags & ALLOC_KSWAPD)
+		wake_all_kswapds(order, gfp, ac);
+	if ((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))
+		alloc_flags = ALLOC_NO_WATERMARKS | (alloc_flags & ALLOC_CMA);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (page)
+		return page;
+	if (!can_direct_reclaim)
+		goto nopage;
+	{
+		unsigned long progress = 0;
+
+		if (mm_slowpath && mm_slowpath->try_to_free_pages) {
+			__count_vm_event(ALLOCSTALL);
+			progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
+		}
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+		if (page)
+			return page;
+		/* Pages may sit in per-CPU lists or a HIGHATOMIC reserve: release them once. */
+		if (!drained) {
+			unreserve_highatomic_pageblock(ac, false);
+			drain_all_pages(NULL);
+			drained = true;
+			goto retry;
+		}
+		if (mm_slowpath && mm_slowpath->try_to_compact_pages && order) {
+			__count_vm_event(COMPACTSTALL);
+			mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 1);
+			page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+			if (page)
+				return page;
+		}
+		if (gfp & __GFP_NORETRY)
+			goto nopage;
+		if (costly_order && !(gfp & __GFP_RETRY_MAYFAIL))
+			goto nopage;
+		if (should_reclaim_retry(gfp, order, ac, alloc_flags, progress != 0, &no_progress_loops))
+			goto retry;
+	}
+	/* OOM: not for costly orders, RETRY_MAYFAIL, THISNODE, DMA-only or !FS requests (Linux). */
+	if (!costly_order && !(gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE | __GFP_NORETRY)) &&
+	    ac->highest_zoneidx >= ZONE_NORMAL && (gfp & __GFP_FS) && mm_slowpath &&
+	    mm_slowpath->out_of_memory) {
+		/* Someone may have freed memory meanwhile: a last try at the high mark. */
+		page = get_page_from_freelist(gfp, order, ALLOC_WMARK_HIGH | ALLOC_CPUSET, ac, caller);
+		if (page)
+			return page;
+		__count_vm_event(OOM_CALLS);
+		if (mm_slowpath->out_of_memory(gfp, order, ac)) {
+			no_progress_loops = 0;
+			goto retry;
+		}
+	}
+nopage:
+	if (gfp & __GFP_NOFAIL) {
+		/* Linux loops forever here. Pagoda has no task to wait on, so after the reserves
+		 * it gives up with a loud report instead of hanging the hart. */
+		if (WARN_ON_ONCE(!can_direct_reclaim))
+			goto fail;
+		page = get_page_from_freelist(gfp, order, ALLOC_HARDER | ALLOC_NO_WATERMARKS |
+					      (alloc_flags & ALLOC_CMA), ac, caller);
+		if (page)
+			return page;
+		if (++nofail_rounds < NOFAIL_MAX_ROUNDS && (mm_slowpath && mm_slowpath->try_to_free_pages))
+			goto retry;
+		pr_err("mm: __GFP_NOFAIL allocation of order %u failed: no memory and nothing to reclaim\n",
+		       order);
+	}
+fail:
+	if (!(gfp & __GFP_NOWARN)) {
+		static unsigned long warned;
+
+		if (warned++ < 16)
+			pr_warn("mm: page allocation failure: order:%u, mode:%#x, nodemask:%#lx\n", order,
+				gfp, ac->nodemask ? ac->nodemask->bits : ~0UL);
+	}
+	return NULL;
+}
+
+/* Check the request; fix impossible combinations into a defined request after a warning. */
+static bool prepare_alloc_pages(gfp_t *gfpp, unsigned int order, int *nidp, nodemask_t *nodemask,
+				struct alloc_context *ac)
+{
+	gfp_t gfp = current_gfp_context(*gfpp);
+	int nid = *nidp;
+
+	if ((gfp & (__GFP_DMA | __GFP_DMA32)) && (gfp & __GFP_HIGHMEM)) {
+		mm_bad_gfp_count++;
+		pr_warn("mm: __GFP_DMA with __GFP_HIGHMEM (gfp %#x): using ZONE_DMA\n", gfp);
+		WARN_ON_ONCE(1);
+		gfp &= ~(__GFP_HIGHMEM | __GFP_MOVABLE);
+	}
+	if ((gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK) {
+		mm_bad_gfp_count++;
+		WARN_ON_ONCE(1);	/* movable and reclaimable: treat as unmovable */
+		gfp &= ~GFP_MOVABLE_MASK;
+	}
+	if (unlikely(in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM))) {
+		/* A sleeping allocation from a trap handler: would deadlock on a real reclaim. */
+		mm_bad_gfp_count++;
+		pr_warn("mm: allocation from interrupt context without GFP_ATOMIC (gfp %#x)\n", gfp);
+		WARN_ON_ONCE(1);
+		gfp &= ~__GFP_DIRECT_RECLAIM;
+	}
+	if (unlikely((gfp & __GFP_NOFAIL) && order > 1)) {
+		/* Linux warns for NOFAIL above order 1: such a promise can't be kept. */
+		mm_bad_gfp_count++;
+		pr_warn("mm: __GFP_NOFAIL with order %u: may fail\n", order);
+		WARN_ON_ONCE(1);
+		gfp &= ~__GFP_NOFAIL;
+	}
+	if (nid == NUMA_NO_NODE)
+		nid = numa_node_id();
+	if (unlikely(nid < 0 || nid >= MAX_NUMNODES || !node_data[nid].online)) {
+		mm_bad_gfp_count++;
+		pr_warn("mm: allocation for offline node %d: using node %d\n", nid, numa_node_id());
+		WARN_ON_ONCE(1);
+		nid = numa_node_id();
+	}
+	ac->highest_zoneidx = gfp_zone(gfp);
+	ac->zonelist = node_zonelist(nid, gfp);
+	ac->nodemask = nodemask;
+	ac->migratetype = gfp_migratetype(gfp);
+	ac->preferred_zoneref = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx, nodemask);
+	*gfpp = gfp;
+	*nidp = nid;
+	return true;
+}
+
+static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
+				       nodemask_t *nodemask, unsigned long caller)
+{
+	struct alloc_context ac;
+	unsigned int alloc_flags = ALLOC_WMARK_LOW;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		mm_bad_gfp_count++;
+		if (!(gfp & __GFP_NOWARN)) {
+			pr_warn("mm: allocation of order %u >= MAX_ORDER %u refused\n", order, MAX_ORDER);
+			WARN_ON_ONCE(1);
+		}
+		__count_vm_event(PGALLOC_FAIL);
+		return NULL;
+	}
+	if (unlikely(!mem_map)) {
+		pr_err("mm: allocation before mm_init\n");
+		return NULL;
+	}
+	prepare_alloc_pages(&gfp, order, &nid, nodemask, &ac);
+	if (ac.migratetype == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	page = NULL;
+	if (likely(ac.preferred_zoneref->zone)) {
+		page = get_page_from_freelist(gfp, order, alloc_flags, &ac, caller);
+		if (unlikely(!page))
+			page = __alloc_pages_slowpath(gfp, order, &ac, caller);
+	}
+	if (unlikely(!page)) {
+		__count_vm_event(PGALLOC_FAIL);
+		if (ac.preferred_zoneref->zone) {
+			struct zone *pz = ac.preferred_zoneref->zone;
+
+			__atomic_add_fetch(&pz->vm_stat[NR_ZONE_ALLOC_FAIL], 1, __ATOMIC_RELAXED);
+		}
+		return NULL;
+	}
+	vm_events[smp_processor_id()][PGALLOC_DMA + page_zonenum(page)] += 1UL << order;
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, order, gfp, ac.migratetype, caller);
+	return page;
+}
+
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid, nodemask_t *nodemask)
+{
+	if (likely(order == 0) && !nodemask) {
+		struct page *page = alloc_order0_fast(gfp, preferred_nid == NUMA_NO_NODE ? numa_node_id() :
+						      preferred_nid, _RET_IP_);
+
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_caller(gfp, order, preferred_nid, nodemask, _RET_IP_);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	int nid = numa_node_id();
+
+	if (likely(order == 0)) {
+		struct page *page = alloc_order0_fast(gfp, nid, _RET_IP_);
+
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_caller(gfp, order, nid, NULL, _RET_IP_);
+}
+
+struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+{
+	if (nid == NUMA_NO_NODE)
+		nid = numa_node_id();
+	if (likely(order == 0)) {
+		struct page *page = alloc_order0_fast(gfp, nid, _RET_IP_);
+
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_caller(gfp, order, nid, NULL, _RET_IP_);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	/* The result must have an address: HIGHMEM is masked off, as in Linux. */
+	struct page *page = alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, numa_node_id(), NULL,
+					       _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	struct page *page = alloc_pages_caller((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, numa_node_id(),
+					       NULL, _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned int order = get_order(size);
+	unsigned long nr = DIV_ROUND_UP(size, PAGE_SIZE), i;
+	struct page *page;
+
+	if (!size)
+		return NULL;
+	if (WARN_ON_ONCE(gfp & (__GFP_COMP | __GFP_HIGHMEM)))
+		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
+	page = alloc_pages_caller(gfp, order, numa_node_id(), NULL, _RET_IP_);
+	if (!page)
+		return NULL;
+	split_page(page, order);
+	for (i = nr; i < (1UL << order); i++)
+		free_pages_caller(page + i, 0, _RET_IP_);
+	return page_address(page);
+}
+
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt, end = addr + ALIGN(size, PAGE_SIZE);
+
+	if (!virt || !virt_addr_valid(virt) || !IS_ALIGNED(addr, PAGE_SIZE)) {
+		bad_page(NULL, "free_pages_exact of an address that is not a page", _RET_IP_);
+		return;
+	}
+	for (; addr < end; addr += PAGE_SIZE)
+		free_pages_caller(virt_to_page((void *)addr), 0, _RET_IP_);
+}
+
+unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodemask,
+				 unsigned long nr_pages, struct list_head *page_list,
+				 struct page **page_array)
+{
+	struct alloc_context ac;
+	struct zoneref *z;
+	struct zone *zone;
+	struct per_cpu_pages *pcp;
+	unsigned long nr_populated = 0, nr_account = 0, want, flags;
+	unsigned int alloc_flags = ALLOC_WMARK_LOW;
+	unsigned long caller = _RET_IP_;
+	struct page *page, *next;
+	unsigned long slot = 0;
+	LIST_HEAD(got);
+	int nid;
+
+	if (!nr_pages || !mem_map || (!page_list && !page_array))
+		return 0;
+	/* Slots already filled count as populated, as in Linux. */
+	for (want = 0, nr_populated = 0; page_array && nr_populated < nr_pages; nr_populated++)
+		if (!page_array[nr_populated])
+			want++;
+	if (!page_array)
+		want = nr_pages;
+	nr_populated = page_array ? nr_pages - want : 0;
+	if (!want)
+		return nr_populated;
+	if (want == 1)
+		goto failed;
+	nid = preferred_nid;
+	prepare_alloc_pages(&gfp, 0, &nid, nodemask, &ac);
+	if (ac.migratetype == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	/* The first zone that passes the watermark with room for the whole batch. */
+	z = ac.preferred_zoneref;
+	for_next_zone_zonelist_nodemask(zone, z, ac.highest_zoneidx, ac.nodemask) {
+		unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK] + want;
+
+		if (zone_watermark_fast(zone, 0, mark, (int)ac.highest_zoneidx, alloc_flags))
+			break;
+	}
+	if (!zone)
+		goto failed;
+	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
+	spin_lock(&pcp->lock);
+	while (nr_account < want) {
+		struct list_head *list = &pcp->lists[ac.migratetype];
+
+		if (list_empty(list)) {
+			/* Refill with what this call still needs, not just one batch: one zone lock
+			 * round trip for the whole request. */
+			int n = max(pcp->batch, (int)(want - nr_account));
+
+			pcp->count += rmqueue_bulk(zone, 0, n, list, ac.migratetype, alloc_flags);
+			if (list_empty(list))
+				break;
+		}
+		page = list_first_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+		if (unlikely(check_new_page(page)))
+			continue;
+		pcp->numa_stat[zone->node == ac.preferred_zoneref->zone->node ? NUMA_HIT : NUMA_MISS]++;
+		list_add_tail(&page->lru, &got);
+		nr_account++;
+	}
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	if (!nr_account)
+		goto failed;
+	/* Preparation, zeroing and tracing outside the lock. */
+	vm_events[smp_processor_id()][PGALLOC_DMA + zone->idx] += nr_account;
+	list_for_each_entry_safe(page, next, &got, lru) {
+		list_del(&page->lru);
+		prep_new_page(page, 0, gfp, caller);
+		if (unlikely(mm_trace_enabled))
+			mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, ac.migratetype, caller);
+		if (page_list) {
+			list_add_tail(&page->lru, page_list);
+			nr_populated++;
+		} else {
+			while (page_array[slot])
+				slot++;
+			page_array[slot] = page;
+			nr_populated++;
+		}
+	}
+	return nr_populated;
+failed:
+	page = alloc_pages_caller(gfp, 0, preferred_nid, nodemask, caller);
+	if (page) {
+		if (page_list) {
+			list_add_tail(&page->lru, page_list);
+		} else {
+			unsigned long i;
+
+			for (i = 0; i < nr_pages && page_array[i]; i++)
+				;
+			page_array[i] = page;
+		}
+		nr_populated++;
+	}
+	return nr_populated;
+}
+
+unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
+{
+	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, NULL, page_array);
+}
+
+unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr_pages, struct list_head *list)
+{
+	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, list, NULL);
+}
+
+void free_pages_bulk(struct page **pages, unsigned long nr)
+{
+	unsigned long i;
+
+	for (i = 0; i < nr; i++)
+		if (pages[i])
+			free_pages_caller(pages[i], 0, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- addresses */
+
+void *page_address(const struct page *page)
+{
+	if (unlikely(PageHighMem(page)))
+		return READ_ONCE(page->virtual);
+	return arch_phys_to_virt(page_to_phys(page));
+}
+
+bool virt_addr_valid(const void *addr)
+{
+	unsigned long pfn = (unsigned long)arch_virt_to_phys(addr) >> PAGE_SHIFT;
+
+	return pfn_valid(pfn) && pfn < max_low_pfn;
+}
+
+struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page((unsigned long)arch_virt_to_phys(addr) >> PAGE_SHIFT);
+}
+
+static spinlock_t kmap_lock = SPIN_LOCK_UNLOCKED;
+
+/* HIGHMEM pages get an address only while mapped. The firmware has no page tables, so "mapping"
+ * publishes the physical address; what matters is that nothing uses a HIGHMEM page through
+ * page_address() without kmap(), which the tests check. */
+void *kmap(struct page *page)
+{
+	unsigned long flags;
+	void *va;
+
+	if (!PageHighMem(page))
+		return page_address(page);
+	spin_lock_irqsave(&kmap_lock, flags);
+	if (page->kmap_count++ == 0)
+		WRITE_ONCE(page->virtual, arch_phys_to_virt(page_to_phys(page)));
+	va = page->virtual;
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return va;
+}
+
+void kunmap(struct page *page)
+{
+	unsigned long flags;
+
+	if (!PageHighMem(page))
+		return;
+	spin_lock_irqsave(&kmap_lock, flags);
+	if (WARN_ON(page->kmap_count == 0)) {
+		spin_unlock_irqrestore(&kmap_lock, flags);
+		return;
+	}
+	if (--page->kmap_count == 0)
+		WRITE_ONCE(page->virtual, NULL);
+	spin_unlock_irqrestore(&kmap_lock, flags);
+}

@@ -1,0 +1,273 @@
+/* Observability: /proc/buddyinfo, /proc/zoneinfo, /proc/pagetypeinfo and /proc/vmstat equivalents,
+ * the mm_page_alloc/mm_page_free trace ring, page_owner lookups. */
+#include <pagoda/string.h>
+#include <pagoda/printk.h>
+#include <pagoda/smp.h>
+#include <asm/timex.h>
+#include <mm/mm.h>
+#include "internal.h"
+
+unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
+bool mm_trace_enabled = true;
+
+const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	"pgalloc_dma", "pgalloc_normal", "pgalloc_high", "pgalloc_movable",
+	"pgfree", "pgalloc_fail", "pcp_refill", "pcp_drain", "pgalloc_fallback",
+	"allocstall", "compact_stall", "oom_calls", "kswapd_wake", "highatomic_reserve",
+	"bad_page",
+};
+
+static struct {
+	struct mm_trace_event ev[MM_TRACE_RING];
+	unsigned long head;	/* events ever written by this hart */
+} trace_ring[NR_CPUS];
+
+void mm_vmstat_reset(void)
+{
+	memset(vm_events, 0, sizeof(vm_events));
+	memset(trace_ring, 0, sizeof(trace_ring));
+	mm_trace_enabled = true;
+}
+
+unsigned long vm_event_sum(enum vm_event_item item)
+{
+	unsigned long s = 0;
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		s += READ_ONCE(vm_events[cpu][item]);
+	return s;
+}
+
+void count_vm_events(enum vm_event_item item, unsigned long n)
+{
+	vm_events[smp_processor_id()][item] += n;
+}
+
+unsigned long global_free_pages(void)
+{
+	unsigned long s = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int z = 0; z < MAX_NR_ZONES; z++)
+			s += (unsigned long)zone_page_state(&node_data[nid].node_zones[z], NR_FREE_PAGES);
+	return s;
+}
+
+/* One ring per hart, written with nothing but the hart's own index: no atomics on the hot path. */
+void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned int order,
+		     gfp_t gfp, int mt, unsigned long caller)
+{
+	unsigned int cpu = smp_processor_id();
+	struct mm_trace_event *e = &trace_ring[cpu].ev[trace_ring[cpu].head % MM_TRACE_RING];
+
+	e->ts = get_time();
+	e->pfn = page_to_pfn(page);
+	e->caller = caller;
+	e->gfp = gfp;
+	e->type = (u8)type;
+	e->order = (u8)order;
+	e->migratetype = (u8)mt;
+	e->cpu = (u8)cpu;
+	trace_ring[cpu].head++;
+}
+
+unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
+{
+	unsigned long pos[NR_CPUS], end[NR_CPUS];
+	unsigned int n = 0;
+
+	for (unsigned int c = 0; c < NR_CPUS; c++) {
+		end[c] = READ_ONCE(trace_ring[c].head);
+		pos[c] = end[c] > MM_TRACE_RING ? end[c] - MM_TRACE_RING : 0;
+	}
+	/* Merge the rings by timestamp, oldest first. */
+	while (n < max) {
+		int best = -1;
+
+		for (unsigned int c = 0; c < NR_CPUS; c++) {
+			if (pos[c] >= end[c])
+				continue;
+			if (best < 0 || trace_ring[c].ev[pos[c] % MM_TRACE_RING].ts <
+					trace_ring[best].ev[pos[best] % MM_TRACE_RING].ts)
+				best = (int)c;
+		}
+		if (best < 0)
+			break;
+		out[n++] = trace_ring[best].ev[pos[best] % MM_TRACE_RING];
+		pos[best]++;
+	}
+	return n;
+}
+
+void mm_trace_clear(void)
+{
+	memset(trace_ring, 0, sizeof(trace_ring));
+}
+
+void mm_trace_dump(void)
+{
+	static struct mm_trace_event buf[64];
+	unsigned long total = 0;
+	unsigned int n, skip;
+	static struct mm_trace_event all[MM_TRACE_RING * 2];
+
+	for (unsigned int c = 0; c < NR_CPUS; c++)
+		total += trace_ring[c].head;
+	n = mm_trace_snapshot(all, ARRAY_SIZE(all));
+	/* Show the most recent 64. */
+	skip = n > ARRAY_SIZE(buf) ? n - (unsigned int)ARRAY_SIZE(buf) : 0;
+	memcpy(buf, all + skip, (n - skip) * sizeof(buf[0]));
+	printk("# pagetrace: %lu events recorded, showing %u (tracing %s)\n", total, n - skip,
+	       mm_trace_enabled ? "on" : "off");
+	for (unsigned int i = 0; i < n - skip; i++) {
+		const struct mm_trace_event *e = &buf[i];
+
+		if (e->type == TRACE_MM_PAGE_ALLOC)
+			printk("%12lu cpu%u mm_page_alloc: pfn=%#lx order=%u migratetype=%u gfp_flags=%#x caller=%#lx\n",
+			       e->ts, e->cpu, e->pfn, e->order, e->migratetype, e->gfp, e->caller);
+		else
+			printk("%12lu cpu%u mm_page_free: pfn=%#lx order=%u caller=%#lx\n", e->ts, e->cpu,
+			       e->pfn, e->order, e->caller);
+	}
+}
+
+const struct page_owner *get_page_owner(const struct page *page)
+{
+	if (!mm_page_owner || !page_owner_map || !page_in_mem_map(page))
+		return NULL;
+	return &page_owner_map[page_to_pfn(page) - mem_map_base_pfn];
+}
+
+#define for_each_populated_zone(z) \
+	for (int __n = 0; __n < MAX_NUMNODES; __n++) \
+		for (int __z = 0; __z < MAX_NR_ZONES; __z++) \
+			if (((z) = &node_data[__n].node_zones[__z]), \
+			    node_data[__n].online && managed_zone(z))
+
+void mm_show_buddyinfo(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		unsigned long flags;
+		unsigned long nr[MAX_ORDER];
+
+		spin_lock_irqsave(&zone->lock, flags);
+		for (int o = 0; o < MAX_ORDER; o++)
+			nr[o] = zone->free_area[o].nr_free;
+		spin_unlock_irqrestore(&zone->lock, flags);
+		printk("Node %d, zone %8s", zone->node, zone->name);
+		for (int o = 0; o < MAX_ORDER; o++)
+			printk(" %6lu", nr[o]);
+		printk("\n");
+	}
+}
+
+void mm_show_pagetypeinfo(void)
+{
+	struct zone *zone;
+
+	printk("Page block order: %d\nPages per block:  %lu\n\n", pageblock_order, pageblock_nr_pages);
+	printk("Free pages count per migrate type at order");
+	for (int o = 0; o < MAX_ORDER; o++)
+		printk(" %6d", o);
+	printk("\n");
+	for_each_populated_zone(zone) {
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+			printk("Node %4d, zone %8s, type %12s", zone->node, zone->name, migratetype_names[mt]);
+			for (int o = 0; o < MAX_ORDER; o++)
+				printk(" %6lu", READ_ONCE(zone->free_area[o].nr_free_mt[mt]));
+			printk("\n");
+		}
+	}
+	printk("\nNumber of blocks type    ");
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		printk(" %12s", migratetype_names[mt]);
+	printk("\n");
+	for_each_populated_zone(zone) {
+		unsigned long cnt[MIGRATE_TYPES] = { 0 };
+		unsigned long start = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
+
+		for (unsigned long pfn = start; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
+			cnt[get_pfnblock_migratetype(zone, pfn < zone->zone_start_pfn ?
+						     zone->zone_start_pfn : pfn)]++;
+		printk("Node %d, zone %8s ", zone->node, zone->name);
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			printk(" %12lu", cnt[mt]);
+		printk("\n");
+	}
+}
+
+void mm_show_zoneinfo(bool brief)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		unsigned long numa[NR_VM_NUMA_STAT_ITEMS] = { 0 };
+
+		for (unsigned int c = 0; c < NR_CPUS; c++)
+			for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
+				numa[i] += READ_ONCE(zone->pcp[c].numa_stat[i]);
+		if (brief) {
+			printk("Node %d, zone %8s: pfn %#lx-%#lx free %ld managed %lu min %lu low %lu high %lu\n",
+			       zone->node, zone->name, zone->zone_start_pfn, zone_end_pfn(zone),
+			       zone_page_state(zone, NR_FREE_PAGES), zone_managed_pages(zone),
+			       min_wmark_pages(zone), low_wmark_pages(zone), high_wmark_pages(zone));
+			continue;
+		}
+		printk("Node %d, zone %8s\n", zone->node, zone->name);
+		printk("  pages free     %ld\n", zone_page_state(zone, NR_FREE_PAGES));
+		printk("        min      %lu\n        low      %lu\n        high     %lu\n",
+		       min_wmark_pages(zone), low_wmark_pages(zone), high_wmark_pages(zone));
+		printk("        spanned  %lu\n        present  %lu\n        managed  %lu\n",
+		       zone->spanned_pages, zone->present_pages, zone_managed_pages(zone));
+		printk("        cma      %lu\n", zone->cma_pages);
+		printk("        protection: (");
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			printk("%s%ld", j ? ", " : "", zone->lowmem_reserve[j]);
+		printk(")\n");
+		printk("      nr_free_pages %ld\n      nr_free_cma %ld\n      nr_reserved_highatomic %lu\n",
+		       zone_page_state(zone, NR_FREE_PAGES), zone_page_state(zone, NR_FREE_CMA_PAGES),
+		       zone->nr_reserved_highatomic);
+		printk("      numa_hit %lu\n      numa_miss %lu\n      numa_foreign %lu\n"
+		       "      numa_local %lu\n      numa_other %lu\n",
+		       numa[NUMA_HIT], numa[NUMA_MISS], numa[NUMA_FOREIGN], numa[NUMA_LOCAL],
+		       numa[NUMA_OTHER]);
+		printk("  pagesets\n");
+		for (unsigned int c = 0; c < num_online_cpus() && c < NR_CPUS; c++)
+			printk("    cpu: %u\n              count: %d\n              high:  %d\n"
+			       "              batch: %d\n", c, READ_ONCE(zone->pcp[c].count),
+			       zone->pcp[c].high, zone->pcp[c].batch);
+		printk("  start_pfn:           %#lx\n", zone->zone_start_pfn);
+	}
+}
+
+void mm_show_vmstat(void)
+{
+	unsigned long numa[NR_VM_NUMA_STAT_ITEMS] = { 0 }, cma = 0, fail = 0;
+	struct zone *zone;
+
+	for_each_populated_zone(zone) {
+		for (unsigned int c = 0; c < NR_CPUS; c++)
+			for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
+				numa[i] += READ_ONCE(zone->pcp[c].numa_stat[i]);
+		cma += (unsigned long)zone_page_state(zone, NR_FREE_CMA_PAGES);
+		fail += (unsigned long)zone_page_state(zone, NR_ZONE_ALLOC_FAIL);
+	}
+	printk("nr_free_pages %lu\nnr_free_cma %lu\nnr_managed_pages %lu\n", global_free_pages(), cma,
+	       totalram_pages);
+	printk("numa_hit %lu\nnuma_miss %lu\nnuma_foreign %lu\nnuma_local %lu\nnuma_other %lu\n",
+	       numa[NUMA_HIT], numa[NUMA_MISS], numa[NUMA_FOREIGN], numa[NUMA_LOCAL], numa[NUMA_OTHER]);
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		printk("%s %lu\n", vm_event_names[i], vm_event_sum((enum vm_event_item)i));
+	printk("min_free_kbytes %lu\n", min_free_kbytes);
+	(void)fail;
+}
+
+void mm_show_summary(void)
+{
+	printk("buddyinfo:\n");
+	mm_show_buddyinfo();
+	printk("zoneinfo:\n");
+	mm_show_zoneinfo(true);
+}

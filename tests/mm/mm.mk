@@ -1,0 +1,103 @@
+# Host tests of the page allocator (firmware/mm) built against firmware/arch/host.
+#   mm-unit        cmocka unit tests, ASan+UBSan
+#   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan), plus a MAX_ORDER=8 build
+#   mm-smp         4 host threads as harts, under ASan+UBSan and under TSan
+#   mm-fuzz-smoke  fixed-seed libFuzzer run over operation sequences (stand-alone driver if the
+#                  libFuzzer runtime, Debian libclang-rt-14-dev, is missing)
+#   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
+#   make fuzz      libFuzzer for MM_FUZZ_TIME seconds (default 300), corpus in build/mm/fuzz-corpus
+#   make lint-mm   firmware/mm with -Werror for RV64 and the host
+
+MM_BUILD     := $(BUILD)/mm
+MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
+# Self-tests, shell commands and the DT hart->node lookup need firmware runtime parts; not on the host.
+MM_HOST_ONLY_EXCLUDE := firmware/mm/mm_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/arch/host/host.c tests/mm/mmt.c
+MM_DEPS      := $(MM_FW_SRCS) $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
+		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c) tests/mm/mm.mk
+MM_HOSTCC    ?= gcc
+MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \
+		-Ifirmware/arch/host/include -Itests/mm
+MM_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+MM_FUZZ_TIME ?= 300
+MM_STRESS_OPS ?= 1200000
+
+TEST_SUITES += mm-unit mm-stress mm-smp mm-fuzz-smoke mm-qemu-shell
+LINT_TARGETS += lint-mm
+FUZZ_TARGETS += fuzz-mm
+.PHONY: test-mm-unit test-mm-stress test-mm-smp test-mm-fuzz-smoke test-mm-qemu-shell fuzz fuzz-mm lint-mm
+
+
+$(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+$(MM_BUILD)/mm-stress: tests/mm/test_stress.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -o $@
+
+$(MM_BUILD)/mm-stress-order8: tests/mm/test_stress.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) -DCONFIG_MAX_ORDER=8 $(MM_HOST_SRCS) $< -o $@
+
+$(MM_BUILD)/mm-smp: tests/mm/test_smp.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) -pthread $(MM_HOST_SRCS) $< -o $@
+
+# TSan needs clang's sanitizer runtime (Debian libclang-rt-14-dev); without it the run is skipped
+# with a message (the ASan run still counts).
+$(MM_BUILD)/mm-smp-tsan: tests/mm/test_smp.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -o $@ \
+		2>$(MM_BUILD)/tsan-build.log; then \
+		echo "mm-smp-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
+		printf '#!/bin/sh\necho "mm-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/tsan-build.log)"\n' > $@; \
+		chmod +x $@; \
+	fi
+
+# libFuzzer when its runtime is installed, else the same target behind tests/mm/fuzz_driver.c.
+$(MM_BUILD)/mm-fuzz: tests/mm/fuzz_mm.c tests/mm/fuzz_driver.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	@if clang $(MM_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$(MM_HOST_SRCS) $< -o $@ 2>$(MM_BUILD)/fuzz-build.log; then \
+		echo "mm-fuzz: libFuzzer build"; \
+	else \
+		echo "mm-fuzz: libFuzzer runtime missing (libclang-rt-14-dev), using the stand-alone driver"; \
+		$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< tests/mm/fuzz_driver.c -o $@; \
+	fi
+
+test-mm-unit: $(MM_BUILD)/mm-unit
+	@bash scripts/suite.sh $(BUILD)/test-results mm-unit -- $(MM_BUILD)/mm-unit
+
+test-mm-stress: $(MM_BUILD)/mm-stress $(MM_BUILD)/mm-stress-order8
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress -- bash -c \
+		'$(MM_BUILD)/mm-stress $(MM_STRESS_OPS) 2000 && $(MM_BUILD)/mm-stress-order8 200000 1000 7'
+
+test-mm-smp: $(MM_BUILD)/mm-smp $(MM_BUILD)/mm-smp-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-smp -- bash -c \
+		'$(MM_BUILD)/mm-smp 150000 && TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-smp-tsan 50000'
+
+test-mm-fuzz-smoke: $(MM_BUILD)/mm-fuzz
+	@bash scripts/suite.sh $(BUILD)/test-results mm-fuzz-smoke -- bash -c \
+		'if $(MM_BUILD)/mm-fuzz -seed=1 -runs=3000 -max_len=4000 -artifact_prefix=$(MM_BUILD)/ >$(MM_BUILD)/fuzz-smoke.log 2>&1; \
+		then tail -1 $(MM_BUILD)/fuzz-smoke.log; echo "1 passed, 0 failed"; \
+		else tail -20 $(MM_BUILD)/fuzz-smoke.log; echo "0 passed, 1 failed"; exit 1; fi'
+
+test-mm-qemu-shell: $(FW_ELF) $(DEPS_STAMP)
+	@bash scripts/suite.sh $(BUILD)/test-results mm-qemu-shell -- \
+		bash tests/mm/shell_test.sh $(FW_ELF) $(MM_BUILD)/qemu-shell
+
+fuzz-mm: $(MM_BUILD)/mm-fuzz
+	@mkdir -p $(MM_BUILD)/fuzz-corpus
+	$(MM_BUILD)/mm-fuzz -max_total_time=$(MM_FUZZ_TIME) -max_len=4000 -artifact_prefix=$(MM_BUILD)/ $(MM_BUILD)/fuzz-corpus
+
+lint-mm:
+	@for f in $(MM_FW_SRCS); do \
+		riscv64-unknown-elf-gcc -std=gnu11 -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
+			-ffreestanding -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Ifirmware/include \
+			-Ifirmware/arch/riscv/include -fsyntax-only $$f || exit 1; \
+	done
+	@for f in $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)); do \
+		$(MM_HOSTCC) $(MM_CFLAGS) -Werror -fsyntax-only $$f || exit 1; \
+	done
+	@echo "lint-mm: ok"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Scripted shell session on QEMU: the allocator's shell commands give the expected answers.
+#   tests/mm/shell_test.sh FIRMWARE.elf WORKDIR
+set -uo pipefail
+fw=$1 dir=$2
+mkdir -p "$dir"
+cat > "$dir/input.txt" <<'CMDS'
+buddyinfo
+mmcheck
+alloc 3 kernel
+alloc 0 highuser
+free 0x80000 0
+alloc 99
+alloc 1 bogus
+pagetrace
+vmstat
+zoneinfo
+pagetypeinfo
+drain
+mmcheck
+poweroff
+CMDS
+bash scripts/run-qemu.sh -t 120 -I "$dir/input.txt" -a "shell" "$fw" > "$dir/console.log" 2>&1
+rc=$?
+log=$(tr -d '\r' < "$dir/console.log")
+pass=0 fail=0
+check() {	# check DESCRIPTION REGEX
+	if grep -Eq -- "$2" <<< "$log"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $1 (no line matching /$2/)"
+	fi
+}
+[ "$rc" -eq 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: QEMU exit status $rc"; }
+check "buddyinfo line" '^(pagoda> )?Node 0, zone +Normal( +[0-9]+){11}$'
+check "mmcheck ok twice" 'mmcheck: ok'
+[ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok twice"; }
+check "alloc order 3 from Normal" '^(pagoda> )?pfn 0x[0-9a-f]+ order 3 node 0 zone Normal$'
+check "GFP_HIGHUSER from HighMem" '^(pagoda> )?pfn 0x[0-9a-f]+ order 0 node 0 zone HighMem$'
+check "reserved page free reported" 'BUG: Bad page state: pfn:0x80000 .*free of a reserved page'
+check "order out of range" 'alloc: order 99 is out of range'
+check "unknown gfp" "alloc: unknown gfp 'bogus'"
+check "trace ring has both allocations" 'mm_page_alloc: pfn=0x[0-9a-f]+ order=3 '
+check "trace of the order-0 HIGHUSER allocation" 'mm_page_alloc: pfn=0x[0-9a-f]+ order=0 .*gfp_flags=0x100cc2'
+check "vmstat counts the bad free" '^bad_page 1$'
+check "vmstat counts the HighMem page" '^pgalloc_high 1$'
+check "vmstat order-3 page count" '^pgalloc_normal 8$'
+check "zoneinfo protection" 'protection: \(0, [0-9]+, [0-9]+, [0-9]+\)'
+check "zoneinfo pagesets" 'batch: +[0-9]+'
+check "pagetypeinfo" 'Number of blocks type +Unmovable +Movable'
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,1375 @@
+/* cmocka unit tests for firmware/mm, one group per mechanism. Expected values are computed here
+ * from Linux's rules (or from the test's own setup), never read back from the allocator. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "mmt.h"
+
+extern __thread unsigned int host_irq_depth;
+
+static const struct mmt_cfg cfg32 = { "", 1, 32, true };
+
+struct held;
+static void held_reset(void);
+
+static void boot(const char *args, int nodes, unsigned long mib, bool fw)
+{
+	struct mmt_cfg c = { args, nodes, mib, fw };
+
+	held_reset();	/* pages held by a failed earlier test belong to the old boot */
+	host_printk_enabled = 0;
+	host_cpu_id = 0;
+	assert_int_equal(mmt_boot(&c), 0);
+}
+
+static struct zone *Z(int nid, enum zone_type t) { return &node_data[nid].node_zones[t]; }
+static unsigned long pfn_of(unsigned long off) { return (MMT_PHYS_BASE + off) >> PAGE_SHIFT; }
+static unsigned long pcp_count(struct zone *z)
+{
+	unsigned long s = 0;
+
+	for (int c = 0; c < NR_CPUS; c++)
+		s += (unsigned long)z->pcp[c].count;
+	return s;
+}
+static void check_all(void)
+{
+	struct mmt_model m;
+
+	mmt_model_init(&m);
+	if (mmt_check_full(&m))
+		fail_msg("invariants: %s", mmt_err);
+	mmt_model_free(&m);
+}
+
+/* A stack of pages to free later. */
+struct held {
+	struct page *p[40000];
+	unsigned int o[40000];
+	unsigned long n;
+};
+static struct held H;
+static void held_reset(void) { H.n = 0; }
+static void hold(struct page *p, unsigned int o) { H.p[H.n] = p; H.o[H.n++] = o; }
+static void release_held(void)
+{
+	while (H.n) {
+		H.n--;
+		__free_pages(H.p[H.n], H.o[H.n]);
+	}
+}
+
+/* ------------------------------------------------------------------ memblock */
+
+static void t_memblock(void **state)
+{
+	unsigned long idx = 0;
+	phys_addr_t s, e, pa;
+	int nid;
+
+	(void)state;
+	boot("", 1, 16, false);	/* maps the arena for memblock's memset */
+	memblock_reset();
+	assert_int_equal(memblock_add(MMT_PHYS_BASE, 8 << 20, 0), 0);
+	assert_int_equal(memblock_add(MMT_PHYS_BASE + (8 << 20), 8 << 20, 0), 0);
+	assert_int_equal(memblock.memory.cnt, 1);	/* touching same-node ranges merge */
+	memblock_reserve(MMT_PHYS_BASE + 0x100000, 0x1000);
+	memblock_reserve(MMT_PHYS_BASE + 0x100800, 0x1000);	/* overlaps: merged */
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_true(memblock_is_reserved(MMT_PHYS_BASE + 0x101000));
+	assert_false(memblock_is_reserved(MMT_PHYS_BASE + 0x102000));
+	assert_true(memblock_next_free_range(&idx, &s, &e, &nid));
+	assert_int_equal(s, MMT_PHYS_BASE);
+	assert_int_equal(e, MMT_PHYS_BASE + 0x100000);
+	assert_true(memblock_next_free_range(&idx, &s, &e, &nid));
+	assert_int_equal(s, MMT_PHYS_BASE + 0x101800);
+	assert_int_equal(e, MMT_PHYS_BASE + (16 << 20));
+	assert_false(memblock_next_free_range(&idx, &s, &e, &nid));
+	/* Top-down, aligned, and the block becomes reserved. */
+	pa = memblock_phys_alloc(0x3000, 0x10000);
+	assert_int_equal(pa, MMT_PHYS_BASE + (16 << 20) - 0x10000);
+	assert_true(memblock_is_reserved(pa + 0x2fff));
+	assert_int_equal(memblock_phys_alloc(32 << 20, PAGE_SIZE), 0);	/* too big: 0, no crash */
+}
+
+/* ------------------------------------------------------------------ boot and layout */
+
+static void t_boot_accounting(void **state)
+{
+	unsigned long reserved = 0, total = (32UL << 20) >> PAGE_SHIFT;
+
+	(void)state;
+	boot("", 1, 32, true);
+	for (unsigned long pfn = pfn_of(0); pfn < pfn_of(32UL << 20); pfn++)
+		if (PageReserved(pfn_to_page(pfn)))
+			reserved++;
+	assert_int_equal(totalram_pages + reserved, total);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	/* The firmware-image, OpenSBI and DTB ranges are never handed out. */
+	assert_true(PageReserved(pfn_to_page(pfn_of(0))));
+	assert_true(PageReserved(pfn_to_page(pfn_of(0x200000 + 0x123000))));
+	assert_false(PageReserved(pfn_to_page(pfn_of(0x200000 + 0x124000))));
+	assert_true(PageReserved(pfn_to_page(pfn_of((32UL << 20) - 0x200000))));
+	assert_true(PageReserved(virt_to_page(mem_map)));
+	/* Defaults: DMA = min(16 MiB, RAM/4); no HIGHMEM under 64 MiB. */
+	assert_int_equal(Z(0, ZONE_DMA)->spanned_pages, (8UL << 20) >> PAGE_SHIFT);
+	assert_int_equal(Z(0, ZONE_HIGHMEM)->present_pages, 0);
+	assert_int_equal(nr_online_nodes, 1);
+	check_all();
+}
+
+static void t_zone_layout_bootargs(void **state)
+{
+	const unsigned long M = (1UL << 20) >> PAGE_SHIFT;
+
+	(void)state;
+	boot("dma=4M highmem=8M movablecore=8M", 2, 24, true);
+	assert_int_equal(nr_online_nodes, 2);
+	/* Node 0: [0,24M): DMA 0-4M, Normal 4-20M, Movable 20-24M (movablecore split by node size). */
+	assert_int_equal(Z(0, ZONE_DMA)->zone_start_pfn, pfn_of(0));
+	assert_int_equal(Z(0, ZONE_DMA)->spanned_pages, 4 * M);
+	assert_int_equal(Z(0, ZONE_NORMAL)->zone_start_pfn, pfn_of(4 << 20));
+	assert_int_equal(Z(0, ZONE_NORMAL)->spanned_pages, 16 * M);
+	assert_int_equal(Z(0, ZONE_HIGHMEM)->spanned_pages, 0);
+	assert_int_equal(Z(0, ZONE_MOVABLE)->zone_start_pfn, pfn_of(20 << 20));
+	assert_int_equal(Z(0, ZONE_MOVABLE)->spanned_pages, 4 * M);
+	/* Node 1: [24M,48M): Normal 24-40M, HighMem 40-44M, Movable 44-48M. */
+	assert_int_equal(Z(1, ZONE_DMA)->spanned_pages, 0);
+	assert_int_equal(Z(1, ZONE_NORMAL)->zone_start_pfn, pfn_of(24 << 20));
+	assert_int_equal(Z(1, ZONE_NORMAL)->spanned_pages, 16 * M);
+	assert_int_equal(Z(1, ZONE_HIGHMEM)->zone_start_pfn, pfn_of(40 << 20));
+	assert_int_equal(Z(1, ZONE_HIGHMEM)->spanned_pages, 4 * M);
+	assert_int_equal(Z(1, ZONE_MOVABLE)->zone_start_pfn, pfn_of(44 << 20));
+	assert_int_equal(max_low_pfn, pfn_of(40 << 20));
+	assert_int_equal(page_zonenum(pfn_to_page(pfn_of(45 << 20))), ZONE_MOVABLE);
+	assert_int_equal(page_to_nid(pfn_to_page(pfn_of(45 << 20))), 1);
+	check_all();
+	/* kernelcore= is the complement; a malformed value is ignored with defaults kept. */
+	boot("kernelcore=24M", 1, 32, false);
+	assert_int_equal(Z(0, ZONE_MOVABLE)->spanned_pages, 8 * M);
+	boot("dma=banana movablecore=150%", 1, 32, false);
+	assert_int_equal(Z(0, ZONE_DMA)->spanned_pages, 8 * M);
+	assert_int_equal(Z(0, ZONE_MOVABLE)->spanned_pages, 0);
+	check_all();
+}
+
+static void t_highmem_kmap(void **state)
+{
+	struct page *p, *q;
+	void *va;
+
+	(void)state;
+	boot("highmem=8M", 1, 32, true);
+	p = alloc_pages(GFP_HIGHUSER, 0);
+	assert_non_null(p);
+	assert_int_equal(page_zonenum(p), ZONE_HIGHMEM);
+	assert_true(PageHighMem(p));
+	assert_null(page_address(p));
+	va = kmap(p);
+	assert_ptr_equal(va, mmt_page_mem(p));
+	assert_ptr_equal(kmap(p), va);	/* nested */
+	kunmap(p);
+	assert_ptr_equal(page_address(p), va);
+	kunmap(p);
+	assert_null(page_address(p));
+	q = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(q);
+	assert_false(PageHighMem(q));
+	assert_ptr_equal(page_address(q), mmt_page_mem(q));
+	assert_ptr_equal(virt_to_page(page_address(q)), q);
+	assert_int_equal(page_to_pfn(pfn_to_page(page_to_pfn(q))), page_to_pfn(q));
+	/* __get_free_pages never returns HIGHMEM: it must have an address. */
+	{
+		unsigned long a = __get_free_pages(GFP_HIGHUSER, 0);
+
+		assert_true(a != 0);
+		assert_false(PageHighMem(virt_to_page((void *)a)));
+		free_pages(a, 0);
+	}
+	__free_pages(p, 0);
+	__free_pages(q, 0);
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ zonelists */
+
+static void t_zonelist_order(void **state)
+{
+	struct zoneref *z;
+	int expect_nodes[3][3] = { { 0, 1, 2 }, { 1, 0, 2 }, { 2, 1, 0 } };
+
+	(void)state;
+	boot("dma=2M highmem=2M", 3, 8, false);	/* distances |i-j|*10+10 */
+	for (int n = 0; n < 3; n++) {
+		int k = 0, last_node = -1, last_idx = 99, seen = 0;
+
+		for (z = NODE_DATA(n)->node_zonelists[ZONELIST_FALLBACK]._zonerefs; z->zone; z++) {
+			if (z->zone->node != last_node) {
+				assert_int_equal(z->zone->node, expect_nodes[n][k]);
+				k++;
+				last_node = z->zone->node;
+				last_idx = 99;
+			}
+			assert_true(z->zone_idx < last_idx);	/* zones high to low in a node */
+			last_idx = z->zone_idx;
+			seen++;
+		}
+		assert_int_equal(k, 3);
+		for (z = NODE_DATA(n)->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs; z->zone; z++)
+			assert_int_equal(z->zone->node, n);
+	}
+	/* gfp_zone follows Linux's GFP_ZONE_TABLE. */
+	assert_int_equal(gfp_zone(GFP_KERNEL), ZONE_NORMAL);
+	assert_int_equal(gfp_zone(GFP_KERNEL | __GFP_MOVABLE), ZONE_NORMAL);
+	assert_int_equal(gfp_zone(GFP_HIGHUSER), ZONE_HIGHMEM);
+	assert_int_equal(gfp_zone(GFP_HIGHUSER_MOVABLE), ZONE_MOVABLE);
+	assert_int_equal(gfp_zone(GFP_DMA), ZONE_DMA);
+	assert_int_equal(gfp_migratetype(GFP_HIGHUSER_MOVABLE), MIGRATE_MOVABLE);
+	assert_int_equal(gfp_migratetype(GFP_KERNEL | __GFP_RECLAIMABLE), MIGRATE_RECLAIMABLE);
+	assert_int_equal(gfp_migratetype(GFP_KERNEL), MIGRATE_UNMOVABLE);
+}
+
+static void t_zone_fallback_walk(void **state)
+{
+	struct page *p;
+	bool left_highmem = false;
+	unsigned long dma_allocs = 0;
+
+	(void)state;
+	boot("highmem=8M dma=4M", 1, 32, true);
+	/* __GFP_HIGHMEM: HighMem first, then Normal once HighMem is at its watermark. */
+	for (;;) {
+		p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0);
+		assert_non_null(p);
+		hold(p, 0);
+		if (page_zonenum(p) != ZONE_HIGHMEM) {
+			assert_int_equal(page_zonenum(p), ZONE_NORMAL);
+			left_highmem = true;
+			break;
+		}
+	}
+	assert_true(left_highmem);
+	assert_true(zone_page_state(Z(0, ZONE_HIGHMEM), NR_FREE_PAGES) <= (long)low_wmark_pages(Z(0, ZONE_HIGHMEM)));
+	/* No zone flag: never HighMem. */
+	for (int i = 0; i < 200; i++) {
+		p = alloc_pages(GFP_KERNEL, 0);
+		assert_non_null(p);
+		assert_true(page_zonenum(p) <= ZONE_NORMAL);
+		hold(p, 0);
+	}
+	/* __GFP_DMA: DMA only, and it fails when DMA is exhausted although Normal has plenty. */
+	while ((p = alloc_pages(GFP_KERNEL | __GFP_DMA | __GFP_NOWARN, 0))) {
+		assert_int_equal(page_zonenum(p), ZONE_DMA);
+		hold(p, 0);
+		dma_allocs++;
+	}
+	assert_true(dma_allocs > 500);
+	assert_true(zone_page_state(Z(0, ZONE_NORMAL), NR_FREE_PAGES) > 1000);
+	release_held();
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	check_all();
+}
+
+static void t_thisnode_nodemask(void **state)
+{
+	struct page *p;
+	nodemask_t m;
+	unsigned long n1 = 0;
+
+	(void)state;
+	boot("", 2, 16, false);
+	p = alloc_pages_node(1, GFP_KERNEL | __GFP_THISNODE, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 1);
+	hold(p, 0);
+	/* Exhaust node 1 with THISNODE: it must fail rather than spill to node 0. */
+	while ((p = alloc_pages_node(1, GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN, 3))) {
+		assert_int_equal(page_to_nid(p), 1);
+		hold(p, 3);
+		n1++;
+	}
+	assert_true(n1 > 100);
+	assert_true(zone_page_state(Z(0, ZONE_NORMAL), NR_FREE_PAGES) > 1000);
+	/* Without THISNODE the request falls back to node 0. */
+	p = alloc_pages_node(1, GFP_KERNEL, 3);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);
+	hold(p, 3);
+	/* A nodemask restricts the nodes even when the preferred node is elsewhere. */
+	nodes_clear(&m);
+	node_set(0, &m);
+	p = __alloc_pages(GFP_KERNEL, 0, 1, &m);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);
+	hold(p, 0);
+	/* An offline node is a warning and the local node. */
+	{
+		unsigned long bad = mm_bad_gfp_count;
+
+		p = alloc_pages_node(5, GFP_KERNEL, 0);
+		assert_non_null(p);
+		assert_int_equal(mm_bad_gfp_count, bad + 1);
+		hold(p, 0);
+	}
+	release_held();
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ buddy */
+
+static void t_buddy_split_merge(void **state)
+{
+	struct zone *z;
+	unsigned long before[MAX_ORDER], src = 0;
+	struct page *p;
+
+	(void)state;
+	boot("", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	for (int o = 0; o < MAX_ORDER; o++)
+		before[o] = z->free_area[o].nr_free_mt[MIGRATE_MOVABLE];
+	for (unsigned int o = 3; o < MAX_ORDER; o++)
+		if (before[o]) {
+			src = o;
+			break;
+		}
+	assert_true(src >= 3);
+	/* Movable order 3 from the smallest movable block that fits: split, halves returned. */
+	p = alloc_pages(GFP_HIGHUSER_MOVABLE, 3);
+	assert_non_null(p);
+	assert_int_equal(page_zone(p), z);
+	for (unsigned int o = 3; o < MAX_ORDER; o++) {
+		long want = (long)before[o] + (o < src ? 1 : 0) - (o == src ? 1 : 0);
+
+		assert_int_equal(z->free_area[o].nr_free_mt[MIGRATE_MOVABLE], want);
+	}
+	/* Free: it merges back to exactly the old layout. */
+	__free_pages(p, 3);
+	for (int o = 0; o < MAX_ORDER; o++)
+		assert_int_equal(z->free_area[o].nr_free_mt[MIGRATE_MOVABLE], before[o]);
+	/* Many small allocations of every order, freed in a scrambled order: full coalescing. */
+	{
+		unsigned long free0 = global_free_pages();
+		u64 s = 42;
+
+		for (int i = 0; i < 800; i++) {
+			unsigned int o = (unsigned int)(mmt_rand(&s) % 5);
+
+			p = alloc_pages(GFP_KERNEL, o);
+			assert_non_null(p);
+			hold(p, o);
+		}
+		for (unsigned long i = H.n; i > 1; i--) {
+			unsigned long j = mmt_rand(&s) % i;
+			struct page *tp = H.p[i - 1];
+			unsigned int to = H.o[i - 1];
+
+			H.p[i - 1] = H.p[j];
+			H.o[i - 1] = H.o[j];
+			H.p[j] = tp;
+			H.o[j] = to;
+		}
+		release_held();
+		drain_all_pages(NULL);
+		assert_int_equal(global_free_pages(), free0);
+	}
+	check_all();
+	/* The largest order is MAX_ORDER-1, and order MAX_ORDER is refused. */
+	p = alloc_pages(GFP_KERNEL, MAX_ORDER - 1);
+	assert_non_null(p);
+	assert_int_equal(page_to_pfn(p) % (1UL << (MAX_ORDER - 1)), 0);
+	__free_pages(p, MAX_ORDER - 1);
+	{
+		unsigned long bad = mm_bad_gfp_count;
+
+		assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER));
+		assert_int_equal(mm_bad_gfp_count, bad + 1);
+	}
+}
+
+static int count_blocks(struct zone *z, int mt)
+{
+	int n = 0;
+	unsigned long base = ALIGN_DOWN(z->zone_start_pfn, pageblock_nr_pages);
+
+	for (unsigned long b = 0; b < DIV_ROUND_UP(zone_end_pfn(z) - base, pageblock_nr_pages); b++)
+		n += z->pageblock_mt[b] == mt;
+	return n;
+}
+
+static void t_migrate_fallback_steal(void **state)
+{
+	struct zone *z;
+	struct page *p, *q;
+	unsigned long fb;
+
+	(void)state;
+	boot("", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	assert_int_equal(count_blocks(z, MIGRATE_UNMOVABLE), 0);	/* Linux boots all movable */
+	fb = vm_event_sum(PGALLOC_FALLBACK);
+	p = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(p);
+	assert_true(vm_event_sum(PGALLOC_FALLBACK) > fb);
+	/* The steal claims whole pageblocks for the unmovable request. */
+	assert_int_equal(get_pageblock_migratetype(p), MIGRATE_UNMOVABLE);
+	assert_true(count_blocks(z, MIGRATE_UNMOVABLE) >= 1);
+	/* The next unmovable allocation comes from the claimed block, no new steal. */
+	fb = vm_event_sum(PGALLOC_FALLBACK);
+	q = alloc_pages(GFP_KERNEL, 1);
+	assert_non_null(q);
+	assert_int_equal(get_pageblock_migratetype(q), MIGRATE_UNMOVABLE);
+	assert_int_equal(vm_event_sum(PGALLOC_FALLBACK), fb);
+	/* Reclaimable gets its own blocks too. */
+	{
+		struct page *r = alloc_pages(GFP_KERNEL | __GFP_RECLAIMABLE, 2);
+
+		assert_non_null(r);
+		assert_int_equal(get_pageblock_migratetype(r), MIGRATE_RECLAIMABLE);
+		__free_pages(r, 2);
+	}
+	__free_pages(p, 0);
+	__free_pages(q, 1);
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* Push the Normal zone to its low watermark so the next request takes the slow path (Linux only
+ * sets ALLOC_HARDER there). Booted with dma=0 so nothing falls back to DMA. */
+static void pressure_to_low(struct zone *z)
+{
+	struct page *p;
+
+	/* The HIGHATOMIC reserve doesn't count for ordinary requests. */
+	while (zone_page_state(z, NR_FREE_PAGES) - (long)z->nr_reserved_highatomic >
+	       (long)low_wmark_pages(z) + 8) {
+		p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		assert_non_null(p);
+		hold(p, 0);
+	}
+	drain_all_pages(NULL);
+	while (zone_page_state(z, NR_FREE_PAGES) - (long)z->nr_reserved_highatomic >
+	       (long)low_wmark_pages(z)) {
+		p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		assert_non_null(p);
+		hold(p, 0);
+		drain_all_pages(NULL);
+	}
+}
+
+static void t_highatomic(void **state)
+{
+	struct zone *z;
+	struct page *p;
+	struct alloc_context ac;
+	unsigned long hblock;
+
+	(void)state;
+	boot("dma=0", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	assert_int_equal(Z(0, ZONE_DMA)->managed_pages, 0);
+	/* With plenty free, an atomic order-2 request is served by the fast path: no reserve. */
+	p = alloc_pages(GFP_ATOMIC, 2);
+	assert_non_null(p);
+	assert_int_equal(z->nr_reserved_highatomic, 0);
+	__free_pages(p, 2);
+	/* Under pressure it goes through the slow path with ALLOC_HARDER and reserves a block. */
+	pressure_to_low(z);
+	p = alloc_pages(GFP_ATOMIC, 2);
+	assert_non_null(p);
+	assert_int_equal(z->nr_reserved_highatomic, pageblock_nr_pages);
+	assert_int_equal(get_pageblock_migratetype(p), MIGRATE_HIGHATOMIC);
+	hblock = page_to_pfn(p) & ~(pageblock_nr_pages - 1);
+	__free_pages(p, 2);
+	release_held();
+	drain_all_pages(NULL);
+	/* Ordinary order-2 requests stay out of the reserved block. */
+	for (int i = 0; i < 300; i++) {
+		p = alloc_pages(GFP_KERNEL, 2);
+		assert_non_null(p);
+		assert_true((page_to_pfn(p) & ~(pageblock_nr_pages - 1)) != hblock);
+		hold(p, 2);
+	}
+	/* Atomic order-2 requests under pressure are served from it. */
+	pressure_to_low(z);
+	p = alloc_pages(GFP_ATOMIC, 2);
+	assert_non_null(p);
+	assert_int_equal(page_to_pfn(p) & ~(pageblock_nr_pages - 1), hblock);
+	hold(p, 2);
+	/* The reserve stops growing once it reaches 1% of the zone plus one block (Linux checks
+	 * before adding, so it may end one block above that). */
+	for (int i = 0; i < 200; i++) {
+		struct page *a = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 3);
+
+		if (a)
+			hold(a, 3);
+	}
+	assert_true(z->nr_reserved_highatomic < z->managed_pages / 100 + 2 * pageblock_nr_pages);
+	release_held();
+	drain_all_pages(NULL);
+	/* Unreserving hands the block back. */
+	ac.zonelist = node_zonelist(0, GFP_KERNEL);
+	ac.nodemask = NULL;
+	ac.highest_zoneidx = ZONE_NORMAL;
+	ac.migratetype = MIGRATE_MOVABLE;
+	ac.preferred_zoneref = first_zones_zonelist(ac.zonelist, ac.highest_zoneidx, NULL);
+	assert_true(unreserve_highatomic_pageblock(&ac, true));
+	while (unreserve_highatomic_pageblock(&ac, true))	/* one block per call */
+		;
+	assert_int_equal(z->nr_reserved_highatomic, 0);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(hblock)), MIGRATE_MOVABLE);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ watermarks */
+
+static void t_watermark_values(void **state)
+{
+	unsigned long lowmem = 0, kb, pages_min;
+
+	(void)state;
+	boot("highmem=16M", 1, 64, true);
+	for (int t = 0; t <= ZONE_NORMAL; t++)
+		lowmem += Z(0, t)->managed_pages;
+	kb = (unsigned long)floor(sqrt((double)(lowmem * 4 * 16)));
+	if (kb < 128)
+		kb = 128;
+	assert_int_equal(min_free_kbytes, kb);
+	pages_min = kb / 4;
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		struct zone *z = Z(0, t);
+		unsigned long share = pages_min * z->managed_pages / lowmem, extra, mn;
+
+		if (!z->managed_pages)
+			continue;
+		if (t == ZONE_HIGHMEM) {
+			mn = z->managed_pages / 1024;
+			mn = mn < 32 ? 32 : mn > 128 ? 128 : mn;
+		} else {
+			mn = share;
+		}
+		extra = share / 4 > z->managed_pages * 10 / 10000 ? share / 4 : z->managed_pages * 10 / 10000;
+		assert_int_equal(min_wmark_pages(z), mn);
+		assert_int_equal(low_wmark_pages(z), mn + extra);
+		assert_int_equal(high_wmark_pages(z), mn + 2 * extra);
+	}
+	/* lowmem_reserve: DMA keeps 1/256 of what lies above it, Normal 1/32. */
+	assert_int_equal(Z(0, ZONE_DMA)->lowmem_reserve[ZONE_NORMAL], Z(0, ZONE_NORMAL)->managed_pages / 256);
+	assert_int_equal(Z(0, ZONE_DMA)->lowmem_reserve[ZONE_HIGHMEM],
+			 (Z(0, ZONE_NORMAL)->managed_pages + Z(0, ZONE_HIGHMEM)->managed_pages) / 256);
+	assert_int_equal(Z(0, ZONE_NORMAL)->lowmem_reserve[ZONE_HIGHMEM], Z(0, ZONE_HIGHMEM)->managed_pages / 32);
+	assert_int_equal(Z(0, ZONE_NORMAL)->lowmem_reserve[ZONE_NORMAL], 0);
+	/* An explicit min_free_kbytes wins. */
+	boot("min_free_kbytes=4096", 1, 32, true);
+	assert_int_equal(min_free_kbytes, 4096);
+	/* zone_watermark_ok: ALLOC_HIGH and ALLOC_HARDER reach below the mark. */
+	{
+		struct zone *z = Z(0, ZONE_NORMAL);
+		unsigned long mark = 1000;
+
+		assert_false(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_WMARK_MIN, 1000));
+		assert_true(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_WMARK_MIN, 1001));
+		assert_true(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HIGH, 501));
+		assert_false(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HIGH, 500));
+		assert_true(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HARDER, 751));
+		assert_false(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HARDER, 750));
+		assert_true(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HIGH | ALLOC_HARDER, 376));
+		assert_false(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_HIGH | ALLOC_HARDER, 375));
+		/* order-n counts the pages that are left after taking the block. */
+		assert_false(__zone_watermark_ok(z, 3, mark, ZONE_NORMAL, ALLOC_WMARK_MIN, 1007));
+		assert_true(__zone_watermark_ok(z, 3, mark, ZONE_NORMAL, ALLOC_WMARK_MIN, 1008));
+		/* lowmem_reserve applies by the request's highest zone. */
+		z = Z(0, ZONE_DMA);
+		assert_false(__zone_watermark_ok(z, 0, mark, ZONE_NORMAL, ALLOC_WMARK_MIN,
+						 1000 + z->lowmem_reserve[ZONE_NORMAL]));
+		assert_true(__zone_watermark_ok(z, 0, mark, ZONE_DMA, ALLOC_WMARK_MIN,
+						1000 + z->lowmem_reserve[ZONE_NORMAL]));
+	}
+}
+
+static void t_watermark_behaviour(void **state)
+{
+	struct zone *dma;
+	struct page *p;
+	long min, m1, m2;
+
+	(void)state;
+	boot("dma=4M", 1, 32, true);
+	dma = Z(0, ZONE_DMA);
+	min = (long)min_wmark_pages(dma);
+	assert_true(min > 8);
+	while ((p = alloc_pages(GFP_NOWAIT | __GFP_DMA | __GFP_NOWARN, 0)))
+		hold(p, 0);
+	/* Plain requests stop at the min mark (the pcp refill may dip up to one batch below). */
+	assert_true(zone_page_state(dma, NR_FREE_PAGES) <= min);
+	assert_true(zone_page_state(dma, NR_FREE_PAGES) >= min - dma->pcp[0].batch);
+	/* GFP_ATOMIC (HIGH + HARDER) continues to min - min/2 - (min - min/2)/4. */
+	drain_all_pages(NULL);
+	m1 = min - min / 2;
+	m2 = m1 - m1 / 4;
+	p = alloc_pages(GFP_ATOMIC | __GFP_DMA, 0);
+	assert_non_null(p);
+	hold(p, 0);
+	while ((p = alloc_pages(GFP_ATOMIC | __GFP_DMA | __GFP_NOWARN, 0)))
+		hold(p, 0);
+	drain_all_pages(NULL);
+	assert_true(zone_page_state(dma, NR_FREE_PAGES) <= m2 + dma->pcp[0].batch);
+	assert_true(zone_page_state(dma, NR_FREE_PAGES) > 0);
+	/* __GFP_MEMALLOC ignores watermarks and empties the zone. */
+	while ((p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_DMA | __GFP_NOWARN, 0)))
+		hold(p, 0);
+	assert_int_equal(zone_page_state(dma, NR_FREE_PAGES), 0);
+	release_held();
+	drain_all_pages(NULL);
+	check_all();
+}
+
+static void t_lowmem_reserve_protects(void **state)
+{
+	struct zone *dma;
+	struct page *p;
+
+	(void)state;
+	boot("dma=4M", 1, 32, true);
+	dma = Z(0, ZONE_DMA);
+	assert_true(dma->lowmem_reserve[ZONE_NORMAL] > 0);
+	while ((p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+		hold(p, 0);
+	drain_all_pages(NULL);
+	/* GFP_KERNEL spilled into DMA but left min + lowmem_reserve there. */
+	assert_true(zone_page_state(dma, NR_FREE_PAGES) >
+		    (long)min_wmark_pages(dma) + dma->lowmem_reserve[ZONE_NORMAL] - dma->pcp[0].batch - 1);
+	/* ... which a real DMA request can still use. */
+	p = alloc_pages(GFP_KERNEL | __GFP_DMA, 0);
+	assert_non_null(p);
+	hold(p, 0);
+	release_held();
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ per-CPU lists */
+
+static void t_pcp(void **state)
+{
+	struct zone *z;
+	struct page *p;
+	int batch, high;
+
+	(void)state;
+	boot("", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	batch = z->pcp[0].batch;
+	high = z->pcp[0].high;
+	/* Linux sizing: managed/1024/4, rounded to 2^n-1; high = 6 * batch. */
+	{
+		unsigned long b = z->managed_pages / 1024 / 4, r = 1;
+
+		if (!b)
+			b = 1;
+		b += b / 2;
+		while (r * 2 <= b)
+			r *= 2;
+		assert_int_equal(batch, (int)(r - 1 ? r - 1 : 1));
+		assert_int_equal(high, 6 * batch);
+	}
+	p = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(p);
+	/* One refill of `batch` pages, one handed out. */
+	assert_int_equal(z->pcp[0].count, batch - 1);
+	__free_pages(p, 0);
+	assert_int_equal(z->pcp[0].count, batch);
+	/* LIFO: the page just freed comes back (cache hot). */
+	assert_ptr_equal(alloc_pages(GFP_KERNEL, 0), p);
+	__free_pages(p, 0);
+	/* Freeing more than high drains a batch. */
+	for (int i = 0; i < 3 * high; i++) {
+		p = alloc_pages(GFP_KERNEL, 0);
+		assert_non_null(p);
+		hold(p, 0);
+	}
+	release_held();
+	assert_true(z->pcp[0].count < high);
+	/* Another hart has its own list; drain_all_pages empties every hart's. */
+	host_cpu_id = 1;
+	p = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(p);
+	assert_int_equal(z->pcp[1].count, batch - 1);
+	__free_pages(p, 0);
+	host_cpu_id = 0;
+	drain_all_pages(NULL);
+	assert_int_equal(pcp_count(z), 0);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	check_all();
+}
+
+static void t_bulk(void **state)
+{
+	struct page *arr[64] = { 0 };
+	LIST_HEAD(list);
+	struct page *p, *n;
+	unsigned long got, cnt = 0;
+
+	(void)state;
+	boot("", 1, 32, true);
+	got = alloc_pages_bulk(GFP_KERNEL, 64, arr);
+	assert_int_equal(got, 64);
+	for (int i = 0; i < 64; i++) {
+		assert_non_null(arr[i]);
+		assert_int_equal(page_ref_count(arr[i]), 1);
+		for (int j = 0; j < i; j++)
+			assert_ptr_not_equal(arr[i], arr[j]);
+	}
+	free_pages_bulk(arr, 64);
+	/* Filled slots are kept and counted. */
+	memset(arr, 0, sizeof(arr));
+	arr[3] = alloc_pages(GFP_KERNEL, 0);
+	p = arr[3];
+	got = alloc_pages_bulk(GFP_KERNEL, 16, arr);
+	assert_int_equal(got, 16);
+	assert_ptr_equal(arr[3], p);
+	free_pages_bulk(arr, 16);
+	got = alloc_pages_bulk_list(GFP_KERNEL | __GFP_ZERO, 16, &list);
+	assert_int_equal(got, 16);
+	list_for_each_entry_safe(p, n, &list, lru) {
+		const unsigned long *w = mmt_page_mem(p);
+
+		for (unsigned long k = 0; k < PAGE_SIZE / sizeof(long); k++)
+			assert_int_equal(w[k], 0);
+		list_del(&p->lru);
+		__free_pages(p, 0);
+		cnt++;
+	}
+	assert_int_equal(cnt, 16);
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ zeroing, bitmap hooks */
+
+static unsigned long hw_zero_calls;
+static void fake_hw_zero(struct page *page, unsigned int order)
+{
+	hw_zero_calls++;
+	mm_sw_zero_pages(page, order);
+}
+static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero };
+
+static void t_zero(void **state)
+{
+	struct page *p;
+	unsigned long a;
+
+	(void)state;
+	boot("", 1, 32, true);
+	p = alloc_pages(GFP_KERNEL, 2);
+	memset(mmt_page_mem(p), 0xff, 4 * PAGE_SIZE);
+	__free_pages(p, 2);
+	p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	for (unsigned long k = 0; k < 4 * PAGE_SIZE; k++)
+		if (((u8 *)mmt_page_mem(p))[k])
+			fail_msg("byte %lu not zero", k);
+	__free_pages(p, 2);
+	mm_register_zero_ops(&fake_zero);
+	hw_zero_calls = 0;
+	a = get_zeroed_page(GFP_KERNEL);
+	assert_true(a != 0);
+	assert_int_equal(hw_zero_calls, 1);
+	free_page(a);
+	p = alloc_pages(GFP_KERNEL, 0);	/* no __GFP_ZERO: no call */
+	assert_int_equal(hw_zero_calls, 1);
+	__free_pages(p, 0);
+	mm_register_zero_ops(NULL);
+	a = get_zeroed_page(GFP_KERNEL);
+	assert_int_equal(hw_zero_calls, 1);
+	free_page(a);
+}
+
+/* Reference: the obvious search, written independently. */
+static unsigned long ref_find(const unsigned long *map, unsigned long size, unsigned long start,
+			      unsigned long nr, unsigned long mask)
+{
+	for (unsigned long i = (start + mask) & ~mask; i + nr <= size; i = ((i + 1) + mask) & ~mask) {
+		unsigned long k;
+
+		for (k = 0; k < nr; k++)
+			if (!((map[(i + k) / 64] >> ((i + k) % 64)) & 1))
+				break;
+		if (k == nr)
+			return i;
+	}
+	return ~0UL;
+}
+
+static unsigned long scan_calls;
+static unsigned long fake_scan(const unsigned long *map, unsigned long size, unsigned long start,
+			       unsigned long nr, unsigned long mask)
+{
+	scan_calls++;
+	return mm_sw_find_free_area(map, size, start, nr, mask);
+}
+static const struct mm_scan_ops fake_scan_ops = { "fake", fake_scan };
+
+static void t_find_free_area(void **state)
+{
+	unsigned long map[8];
+	u64 s = 7;
+
+	(void)state;
+	/* Bits 3..10 free: a 4-run aligned to 4 starts at 4. */
+	memset(map, 0, sizeof(map));
+	for (int i = 3; i <= 10; i++)
+		map[0] |= 1UL << i;
+	assert_int_equal(mm_sw_find_free_area(map, 512, 0, 4, 3), 4);
+	assert_int_equal(mm_sw_find_free_area(map, 512, 0, 8, 0), 3);
+	assert_true(mm_sw_find_free_area(map, 512, 0, 9, 0) + 9 > 512);
+	assert_true(mm_sw_find_free_area(map, 512, 0, 8, 7) + 8 > 512);
+	/* Random maps against the reference. */
+	for (int it = 0; it < 20000; it++) {
+		unsigned long size = 1 + mmt_rand(&s) % 512, nr = 1 + mmt_rand(&s) % 40;
+		unsigned long mask = (1UL << (mmt_rand(&s) % 5)) - 1, start = mmt_rand(&s) % size;
+		unsigned long density = mmt_rand(&s) % 4, got, want;
+
+		for (int w = 0; w < 8; w++) {
+			map[w] = mmt_rand(&s);
+			for (unsigned long d = 0; d < density; d++)
+				map[w] |= mmt_rand(&s);
+		}
+		want = ref_find(map, size, start, nr, mask);
+		got = mm_sw_find_free_area(map, size, start, nr, mask);
+		if (want == ~0UL)
+			assert_true(got + nr > size);
+		else
+			assert_int_equal(got, want);
+	}
+	/* The zone search goes through the registered ops and sees the buddy state. */
+	boot("", 1, 32, true);
+	{
+		struct zone *z = Z(0, ZONE_NORMAL);
+		struct page *p = alloc_pages(GFP_KERNEL, 4);
+		unsigned long off = page_to_pfn(p) - z->zone_start_pfn, idx;
+
+		mm_register_scan_ops(&fake_scan_ops);
+		scan_calls = 0;
+		idx = zone_find_free_area(z, off, 1, 0);
+		assert_int_equal(scan_calls, 1);
+		assert_int_equal(idx, off + 16);	/* the allocated 16 pages are not free */
+		__free_pages(p, 4);
+		idx = zone_find_free_area(z, off, 16, 15);
+		assert_int_equal(idx, off);
+		mm_register_scan_ops(NULL);
+		assert_int_equal(zone_find_free_area(z, off, 16, 3) != ~0UL, 1);
+		assert_int_equal(scan_calls, 2);
+		assert_int_equal(zone_find_free_area(z, 0, 1, 5), ~0UL);	/* bad mask: error */
+	}
+}
+
+/* ------------------------------------------------------------------ bad input */
+
+static void expect_bad(void (*fn)(void *), void *arg, const char *what)
+{
+	unsigned long bad = mm_bad_page_count, free0 = global_free_pages();
+	unsigned long pcp0 = pcp_count(Z(0, ZONE_NORMAL)) + pcp_count(Z(0, ZONE_DMA));
+
+	fn(arg);
+	if (mm_bad_page_count != bad + 1)
+		fail_msg("%s: %lu reports, want 1", what, mm_bad_page_count - bad);
+	assert_int_equal(global_free_pages(), free0);
+	assert_int_equal(pcp_count(Z(0, ZONE_NORMAL)) + pcp_count(Z(0, ZONE_DMA)), pcp0);
+}
+static void free0(void *p) { __free_pages(p, 0); }
+static void free1(void *p) { __free_pages(p, 1); }
+static void free3(void *p) { __free_pages(p, 3); }
+static void putp(void *p) { put_page(p); }
+static void freeaddr(void *p) { free_pages((unsigned long)p, 0); }
+
+static void t_bad_frees(void **state)
+{
+	struct page *p, *c;
+
+	(void)state;
+	boot("", 1, 32, true);
+	host_printk_enabled = 1;	/* show the reports once */
+	p = alloc_pages(GFP_KERNEL, 2);
+	c = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	expect_bad(free0, p + 1, "tail of a non-compound block");
+	expect_bad(free0, c + 2, "tail of a compound page");
+	expect_bad(free1, p, "wrong order (smaller)");
+	expect_bad(free3, p, "wrong order (larger)");
+	expect_bad(free1, c, "compound with wrong order");
+	expect_bad(free0, virt_to_page(mem_map), "reserved page");
+	expect_bad(free0, (char *)p + 4, "misaligned struct page pointer");
+	expect_bad(free0, &H, "pointer outside mem_map");
+	expect_bad(freeaddr, (char *)page_address(p) + 100, "unaligned address");
+	__free_pages(p, 2);
+	expect_bad(free0, p, "double free (pcp or buddy)");
+	expect_bad(free0, p + 3, "free of a free page");
+	drain_all_pages(NULL);
+	expect_bad(free0, p, "double free after drain");
+	{
+		struct page *q = alloc_pages(GFP_KERNEL, 0);
+
+		__free_pages(q, 0);
+		expect_bad(putp, q, "put_page of a free page");
+	}
+	__free_pages(c, 2);
+	host_printk_enabled = 0;
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	check_all();
+}
+
+static void t_refcount_compound(void **state)
+{
+	struct page *p, *c;
+	unsigned long f;
+
+	(void)state;
+	boot("", 1, 32, true);
+	/* Extra reference: __free_pages drops one, the page stays allocated. */
+	p = alloc_pages(GFP_KERNEL, 0);
+	get_page(p);
+	assert_int_equal(page_ref_count(p), 2);
+	__free_pages(p, 0);
+	assert_int_equal(page_ref_count(p), 1);
+	put_page(p);
+	assert_int_equal(page_ref_count(p), 0);
+	/* Compound: tails point at the head; put_page on a tail frees the whole block. */
+	c = alloc_pages(GFP_KERNEL | __GFP_COMP, 3);
+	assert_true(PageHead(c));
+	assert_int_equal(compound_order(c), 3);
+	for (int i = 1; i < 8; i++) {
+		assert_true(PageTail(c + i));
+		assert_ptr_equal(compound_head(c + i), c);
+	}
+	get_page(c + 5);
+	assert_int_equal(page_count(c + 5), 2);
+	drain_all_pages(NULL);
+	f = global_free_pages();
+	put_page(c + 5);
+	put_page(c + 7);
+	drain_all_pages(NULL);
+	assert_false(PageTail(c + 1));
+	assert_int_equal(global_free_pages(), f + 8);
+	/* Non-compound with a held first page: the rest is freed now (Linux __free_pages). */
+	p = alloc_pages(GFP_KERNEL, 2);
+	get_page(p);
+	f = global_free_pages() + pcp_count(Z(0, ZONE_NORMAL));
+	__free_pages(p, 2);
+	assert_int_equal(global_free_pages() + pcp_count(Z(0, ZONE_NORMAL)), f + 3);
+	assert_int_equal(page_ref_count(p), 1);
+	put_page(p);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	/* split_page makes independent order-0 pages. */
+	p = alloc_pages(GFP_KERNEL, 1);
+	split_page(p, 1);
+	__free_pages(p + 1, 0);
+	__free_pages(p, 0);
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ flags and context */
+
+static void t_impossible_combinations(void **state)
+{
+	unsigned long bad;
+	struct page *p;
+
+	(void)state;
+	boot("highmem=8M", 1, 32, true);
+	bad = mm_bad_gfp_count;
+	p = alloc_pages(GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM, 0);
+	assert_non_null(p);
+	assert_int_equal(page_zonenum(p), ZONE_DMA);	/* defined result: DMA */
+	assert_int_equal(mm_bad_gfp_count, bad + 1);
+	__free_pages(p, 0);
+	p = alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0);
+	assert_non_null(p);
+	assert_int_equal(mm_bad_gfp_count, bad + 2);
+	__free_pages(p, 0);
+	p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 4);	/* NOFAIL can't be promised */
+	assert_non_null(p);
+	assert_int_equal(mm_bad_gfp_count, bad + 3);
+	__free_pages(p, 4);
+	/* Interrupt context: a sleeping request is reported and made non-sleeping. */
+	host_irq_depth = 1;
+	p = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(p);
+	assert_int_equal(mm_bad_gfp_count, bad + 4);
+	__free_pages(p, 0);
+	p = alloc_pages(GFP_ATOMIC, 0);
+	assert_non_null(p);
+	assert_int_equal(mm_bad_gfp_count, bad + 4);
+	__free_pages(p, 0);
+	host_irq_depth = 0;
+	drain_all_pages(NULL);
+	check_all();
+}
+
+static struct {
+	unsigned long reclaim, kswapd, compact, oom, free_on_reclaim;
+	gfp_t last_gfp;
+	struct page *stash[256];
+	int nstash;
+} hk;
+
+static void hk_kswapd(struct zone *z, gfp_t g, unsigned int o, enum zone_type h)
+{
+	(void)z; (void)g; (void)o; (void)h;
+	hk.kswapd++;
+}
+static unsigned long hk_reclaim(struct zonelist *zl, unsigned int order, gfp_t gfp, nodemask_t *nm)
+{
+	(void)zl; (void)order; (void)nm;
+	hk.reclaim++;
+	hk.last_gfp = gfp;
+	if (hk.free_on_reclaim && hk.nstash) {
+		unsigned long n = 0;
+
+		while (hk.nstash) {
+			__free_pages(hk.stash[--hk.nstash], 0);
+			n++;
+		}
+		drain_all_pages(NULL);
+		return n;
+	}
+	return 0;
+}
+static enum compact_result hk_compact(gfp_t g, unsigned int o, unsigned int f,
+				      const struct alloc_context *ac, int prio)
+{
+	(void)g; (void)o; (void)f; (void)ac; (void)prio;
+	hk.compact++;
+	return COMPACT_SKIPPED;
+}
+static bool hk_oom(gfp_t g, unsigned int o, const struct alloc_context *ac)
+{
+	(void)g; (void)o; (void)ac;
+	hk.oom++;
+	return false;
+}
+static const struct mm_slowpath_ops hk_ops = {
+	.wakeup_kswapd = hk_kswapd, .try_to_free_pages = hk_reclaim,
+	.try_to_compact_pages = hk_compact, .out_of_memory = hk_oom,
+};
+
+static void exhaust_all(void)
+{
+	struct page *p;
+
+	while ((p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_NOWARN, 0)))
+		hold(p, 0);
+	while ((p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_DMA | __GFP_NOWARN, 0)))
+		hold(p, 0);
+}
+
+static void t_slowpath_hooks(void **state)
+{
+	(void)state;
+	boot("", 1, 8, false);
+	memset(&hk, 0, sizeof(hk));
+	mm_register_slowpath_ops(&hk_ops);
+	exhaust_all();
+	/* NOWAIT: kswapd is woken, no direct reclaim, no OOM. */
+	assert_null(alloc_pages(GFP_NOWAIT | __GFP_NOWARN, 0));
+	assert_true(hk.kswapd > 0);
+	assert_int_equal(hk.reclaim, 0);
+	assert_int_equal(hk.oom, 0);
+	/* GFP_KERNEL order 0: reclaim, then OOM. */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
+	assert_true(hk.reclaim > 0);
+	assert_int_equal(hk.oom, 1);
+	/* NORETRY / RETRY_MAYFAIL / costly orders never reach the OOM hook; costly ones compact. */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 5));
+	assert_int_equal(hk.oom, 1);
+	assert_true(hk.compact > 0);
+	/* Scoped NOIO / NOFS strip the flags the reclaim hook sees. */
+	{
+		unsigned int f = memalloc_noio_save();
+
+		alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0);
+		assert_int_equal(hk.last_gfp & (__GFP_IO | __GFP_FS), 0);
+		memalloc_noio_restore(f);
+		f = memalloc_nofs_save();
+		alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0);
+		assert_int_equal(hk.last_gfp & (__GFP_IO | __GFP_FS), __GFP_IO);
+		memalloc_nofs_restore(f);
+		alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0);
+		assert_int_equal(hk.last_gfp & (__GFP_IO | __GFP_FS), __GFP_IO | __GFP_FS);
+	}
+	/* NOFAIL with nothing to reclaim: a report and NULL, not a hang. */
+	{
+		unsigned long r0 = hk.reclaim;
+
+		assert_null(alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 0));
+		assert_true(hk.reclaim > r0);
+	}
+	/* Reclaim that frees memory makes the allocation succeed. */
+	for (int i = 0; i < 256; i++)
+		hk.stash[hk.nstash++] = H.p[--H.n];
+	hk.free_on_reclaim = 1;
+	{
+		unsigned long r0 = hk.reclaim;
+		struct page *p = alloc_pages(GFP_KERNEL, 0);
+
+		assert_non_null(p);
+		assert_int_equal(hk.reclaim, r0 + 1);
+		assert_int_equal(hk.nstash, 0);
+		hold(p, 0);
+	}
+	while (hk.nstash)
+		__free_pages(hk.stash[--hk.nstash], 0);
+	mm_register_slowpath_ops(NULL);
+	release_held();
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	check_all();
+}
+
+static void t_exact_and_get_free(void **state)
+{
+	void *v;
+	unsigned long f, a;
+	struct page *p;
+
+	(void)state;
+	boot("", 1, 32, true);
+	drain_all_pages(NULL);
+	f = global_free_pages();
+	v = alloc_pages_exact(5 * PAGE_SIZE - 100, GFP_KERNEL | __GFP_ZERO);
+	assert_non_null(v);
+	p = virt_to_page(v);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(page_ref_count(p + i), 1);
+	for (int i = 5; i < 8; i++)
+		assert_int_equal(page_ref_count(p + i), 0);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), f - 5);
+	free_pages_exact(v, 5 * PAGE_SIZE - 100);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), f);
+	a = __get_free_pages(GFP_KERNEL, 3);
+	assert_true(a != 0);
+	assert_int_equal(page_to_pfn(virt_to_page((void *)a)) % 8, 0);
+	assert_int_equal(page_ref_count(virt_to_page((void *)a)), 1);
+	free_pages(a, 3);
+	a = __get_free_page(GFP_KERNEL);
+	memset((void *)a, 0x5a, PAGE_SIZE);
+	free_page(a);
+	a = get_zeroed_page(GFP_KERNEL);
+	for (unsigned long k = 0; k < PAGE_SIZE; k++)
+		assert_int_equal(((u8 *)a)[k], 0);
+	free_page(a);
+	free_pages(0, 3);	/* NULL is a no-op, as in Linux */
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), f);
+	check_all();
+}
+
+/* ------------------------------------------------------------------ debugging features */
+
+static void t_poison(void **state)
+{
+	struct page *p, *q;
+	unsigned long bad;
+
+	(void)state;
+	boot("page_poison=1", 1, 16, true);
+	p = alloc_pages(GFP_KERNEL, 0);
+	__free_pages(p, 0);
+	assert_int_equal(((u8 *)mmt_page_mem(p))[100], PAGE_POISON);
+	bad = mm_bad_page_count;
+	q = alloc_pages(GFP_KERNEL, 0);	/* LIFO: the same page, intact */
+	assert_ptr_equal(q, p);
+	assert_int_equal(mm_bad_page_count, bad);
+	__free_pages(q, 0);
+	((u8 *)mmt_page_mem(p))[100] = 1;	/* use after free */
+	q = alloc_pages(GFP_KERNEL, 0);
+	assert_ptr_equal(q, p);
+	assert_int_equal(mm_bad_page_count, bad + 1);
+	__free_pages(q, 0);
+}
+
+static void t_page_owner_trace_vmstat(void **state)
+{
+	struct page *p;
+	const struct page_owner *po;
+	struct mm_trace_event ev[8];
+	unsigned long pg0, fr0;
+	unsigned int n;
+
+	(void)state;
+	boot("page_owner=on", 1, 32, true);
+	mm_trace_clear();
+	pg0 = vm_event_sum(PGALLOC_NORMAL);
+	fr0 = vm_event_sum(PGFREE);
+	p = alloc_pages(GFP_KERNEL, 3);
+	po = get_page_owner(p);
+	assert_non_null(po);
+	assert_true(po->valid);
+	assert_int_equal(po->order, 3);
+	assert_int_equal(po->gfp, GFP_KERNEL);
+	assert_true(po->caller != 0);
+	assert_int_equal(vm_event_sum(PGALLOC_NORMAL), pg0 + 8);
+	__free_pages(p, 3);
+	assert_false(po->valid);
+	assert_int_equal(vm_event_sum(PGFREE), fr0 + 8);
+	n = mm_trace_snapshot(ev, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev[0].type, TRACE_MM_PAGE_ALLOC);
+	assert_int_equal(ev[0].pfn, page_to_pfn(p));
+	assert_int_equal(ev[0].order, 3);
+	assert_int_equal(ev[1].type, TRACE_MM_PAGE_FREE);
+	assert_int_equal(ev[1].pfn, page_to_pfn(p));
+	/* Ring wraps: only the last MM_TRACE_RING events of a hart are kept. */
+	for (int i = 0; i < MM_TRACE_RING; i++)
+		__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
+	{
+		static struct mm_trace_event all[MM_TRACE_RING * NR_CPUS];
+
+		assert_int_equal(mm_trace_snapshot(all, MM_TRACE_RING * NR_CPUS), MM_TRACE_RING);
+	}
+	mm_trace_enabled = false;
+	mm_trace_clear();
+	__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
+	assert_int_equal(mm_trace_snapshot(ev, 8), 0);
+	/* The reports walk real state without tripping the sanitizers (their text is checked by the
+	 * mm-qemu-shell suite). */
+	mm_show_summary();
+	mm_show_pagetypeinfo();
+	mm_show_vmstat();
+}
+
+static void t_isolate_cma(void **state)
+{
+	struct zone *z;
+	unsigned long blk, free_before;
+	struct page *p;
+
+	(void)state;
+	boot("", 1, 16, false);
+	z = Z(0, ZONE_NORMAL);
+	blk = ALIGN(z->zone_start_pfn, pageblock_nr_pages) + pageblock_nr_pages;
+	free_before = (unsigned long)zone_page_state(z, NR_FREE_PAGES);
+	assert_int_equal(isolate_pageblock(z, blk), 0);
+	assert_int_equal(isolate_pageblock(z, blk), -1);	/* already isolated */
+	/* The whole (free) block left NR_FREE_PAGES, as in Linux, but stays in the bitmap. */
+	assert_int_equal((unsigned long)zone_page_state(z, NR_FREE_PAGES), free_before - pageblock_nr_pages);
+	assert_int_equal(zone_find_free_area(z, blk - z->zone_start_pfn, pageblock_nr_pages, 0),
+			 blk - z->zone_start_pfn);
+	while ((p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_NOWARN, 0))) {
+		assert_false(page_to_pfn(p) >= blk && page_to_pfn(p) < blk + pageblock_nr_pages);
+		hold(p, 0);
+	}
+	release_held();
+	drain_all_pages(NULL);
+	unisolate_pageblock(z, blk, MIGRATE_MOVABLE);
+	for (int o = 0; o < MAX_ORDER; o++)
+		assert_int_equal(z->free_area[o].nr_free_mt[MIGRATE_ISOLATE], 0);
+	assert_int_equal(global_free_pages(), totalram_pages);
+	check_all();
+	/* CMA blocks serve movable requests only. */
+	boot("cma=4M", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	assert_int_equal(z->cma_pages, (4UL << 20) >> PAGE_SHIFT);
+	assert_int_equal(zone_page_state(z, NR_FREE_CMA_PAGES), (long)z->cma_pages);
+	while ((p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0))) {
+		assert_int_not_equal(get_pageblock_migratetype(p), MIGRATE_CMA);
+		hold(p, 0);
+	}
+	p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
+	assert_non_null(p);
+	assert_int_equal(get_pageblock_migratetype(p), MIGRATE_CMA);
+	hold(p, 0);
+	release_held();
+	drain_all_pages(NULL);
+	check_all();
+}
+
+/* Odd boot tables: unaligned and empty ranges, an out-of-range node id, overlapping and
+ * out-of-memory reservations, absurd bootargs. Boot must succeed with consistent books. */
+static void t_odd_boot_input(void **state)
+{
+	unsigned long reserved = 0;
+
+	(void)state;
+	boot("", 1, 16, false);	/* maps the arena */
+	memset(&mmt_bi, 0, sizeof(mmt_bi));
+	snprintf(mmt_bi.bootargs, sizeof(mmt_bi.bootargs), "dma=99G highmem=1M movablecore=0 cma=1K min_free_kbytes=");
+	mmt_bi.nr_mem = 3;
+	mmt_bi.mem[0] = (struct mem_range){ MMT_PHYS_BASE + 123, (8UL << 20) - 123, 0 };
+	mmt_bi.mem[1] = (struct mem_range){ MMT_PHYS_BASE + (8UL << 20), 0, 0 };
+	mmt_bi.mem[2] = (struct mem_range){ MMT_PHYS_BASE + (8UL << 20), 8UL << 20, 9 };
+	mmt_bi.nr_reserved = 3;
+	mmt_bi.reserved[0] = (struct mem_range){ MMT_PHYS_BASE + 0x1001, 0x10, 0 };
+	mmt_bi.reserved[1] = (struct mem_range){ MMT_PHYS_BASE + 0x1000, 0x3000, 0 };
+	mmt_bi.reserved[2] = (struct mem_range){ 0x1000, 0x1000, 0 };	/* not RAM at all */
+	mmt_bi.nr_nodes = 1;
+	mm_init(&mmt_bi);
+	assert_non_null(mem_map);
+	assert_int_equal(nr_online_nodes, 1);	/* node 9 folded into node 0 */
+	assert_true(PageReserved(pfn_to_page(pfn_of(0))));	/* the unaligned first page */
+	assert_true(PageReserved(pfn_to_page(pfn_of(0x3000))));
+	assert_false(PageReserved(pfn_to_page(pfn_of(0x4000))));
+	for (unsigned long pfn = pfn_of(0); pfn < pfn_of(16UL << 20); pfn++)
+		reserved += PageReserved(pfn_to_page(pfn));
+	assert_int_equal(totalram_pages + reserved, (16UL << 20) >> PAGE_SHIFT);
+	/* dma= larger than RAM: everything is DMA, and GFP_KERNEL still works through the zonelist. */
+	assert_int_equal(Z(0, ZONE_NORMAL)->managed_pages, 0);
+	{
+		struct page *p = alloc_pages(GFP_KERNEL, 0);
+
+		assert_non_null(p);
+		assert_int_equal(page_zonenum(p), ZONE_DMA);
+		__free_pages(p, 0);
+	}
+	drain_all_pages(NULL);
+	check_all();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_memblock),
+		cmocka_unit_test(t_boot_accounting),
+		cmocka_unit_test(t_zone_layout_bootargs),
+		cmocka_unit_test(t_highmem_kmap),
+		cmocka_unit_test(t_zonelist_order),
+		cmocka_unit_test(t_zone_fallback_walk),
+		cmocka_unit_test(t_thisnode_nodemask),
+		cmocka_unit_test(t_buddy_split_merge),
+		cmocka_unit_test(t_migrate_fallback_steal),
+		cmocka_unit_test(t_highatomic),
+		cmocka_unit_test(t_watermark_values),
+		cmocka_unit_test(t_watermark_behaviour),
+		cmocka_unit_test(t_lowmem_reserve_protects),
+		cmocka_unit_test(t_pcp),
+		cmocka_unit_test(t_bulk),
+		cmocka_unit_test(t_zero),
+		cmocka_unit_test(t_find_free_area),
+		cmocka_unit_test(t_bad_frees),
+		cmocka_unit_test(t_refcount_compound),
+		cmocka_unit_test(t_impossible_combinations),
+		cmocka_unit_test(t_slowpath_hooks),
+		cmocka_unit_test(t_exact_and_get_free),
+		cmocka_unit_test(t_poison),
+		cmocka_unit_test(t_page_owner_trace_vmstat),
+		cmocka_unit_test(t_isolate_cma),
+		cmocka_unit_test(t_odd_boot_input),
+	};
+
+	(void)cfg32;
+	return cmocka_run_group_tests_name("mm-unit", tests, NULL, NULL);
+}
