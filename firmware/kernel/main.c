@@ -5,6 +5,7 @@
 #include <asm/smp.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
+#include <pagoda/init.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
 #include <pagoda/sbi.h>
@@ -27,7 +28,20 @@ struct boot_info;
 void mm_init(const struct boot_info *bi) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
+void pgaccel_bench_run(void) __attribute__((weak));
 void demo_run(void) __attribute__((weak));
+
+extern const struct initcall __initcalls_start[], __initcalls_end[];
+
+void do_initcalls(void)
+{
+	for (const struct initcall *c = __initcalls_start; c < __initcalls_end; c++) {
+		int err = c->fn();
+
+		if (err)
+			pr_err("init: %s failed (%d)\n", c->name, err);
+	}
+}
 
 static void add_reserved(u64 base, u64 size)
 {
@@ -108,6 +122,7 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	printk("smp:      %u of %u harts online\n", num_online_cpus(), boot_info.nr_harts);
 	if (mm_init)
 		mm_init(&boot_info);
+	do_initcalls();
 
 	mode = boot_mode();
 	printk("mode:     %s\n\n", mode);
@@ -121,6 +136,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!strcmp(mode, "bench")) {
 		if (mm_bench_run)
 			mm_bench_run();
+		if (pgaccel_bench_run)
+			pgaccel_bench_run();
 		platform_exit(EXIT_OK);
 	}
 	if (demo_run)

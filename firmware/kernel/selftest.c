@@ -19,23 +19,39 @@ int selftest_fail(const char *fmt, ...)
 	return -1;
 }
 
+int selftest_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	pagoda_vsnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
+	va_end(ap);
+	return SELFTEST_SKIPPED;
+}
+
 /* filter: NULL runs all; else a test runs when its name starts with the filter. */
 int selftest_run_all(const char *filter)
 {
-	unsigned int passed = 0, failed = 0;
+	unsigned int passed = 0, failed = 0, skipped = 0;
 
 	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
 		if (filter && strncmp(t->name, filter, strlen(filter)))
 			continue;
+		int r;
+
 		fail_reason[0] = '\0';
-		if (t->fn() == 0) {
+		r = t->fn();
+		if (r == 0) {
 			printk("ok %s\n", t->name);
 			passed++;
+		} else if (r == SELFTEST_SKIPPED) {
+			printk("skip %s: %s\n", t->name, fail_reason);
+			skipped++;
 		} else {
 			printk("FAIL %s: %s\n", t->name, fail_reason[0] ? fail_reason : "(no reason)");
 			failed++;
 		}
 	}
-	printk("selftest: %u passed, %u failed\n", passed, failed);
+	printk("selftest: %u passed, %u failed, %u skipped\n", passed, failed, skipped);
 	return (int)failed;
 }

@@ -1,6 +1,7 @@
 /* Firmware self-tests: registered with SELFTEST(name), run in `selftest` mode (bootargs), each
- * reporting "ok NAME" or "FAIL NAME: reason". A test returns 0 on success; ST_ASSERT/ST_FAIL record the
- * reason and return non-zero. */
+ * reporting "ok NAME", "FAIL NAME: reason" or "skip NAME: reason". A test returns 0 on success;
+ * ST_ASSERT/ST_FAIL record the reason and return -1; ST_SKIP (the platform lacks what the test
+ * needs) returns SELFTEST_SKIPPED, which is counted apart, never as passed. */
 #ifndef PAGODA_SELFTEST_H
 #define PAGODA_SELFTEST_H
 
@@ -11,7 +12,10 @@ struct selftest {
 	int (*fn)(void);
 };
 
+#define SELFTEST_SKIPPED 1
+
 int selftest_fail(const char *fmt, ...) __printf(1, 2);
+int selftest_skip(const char *fmt, ...) __printf(1, 2);
 int selftest_run_all(const char *filter);	/* returns the number failed */
 
 #define SELFTEST(tname) \
@@ -21,6 +25,7 @@ int selftest_run_all(const char *filter);	/* returns the number failed */
 	static int selftest_fn_##tname(void)
 
 #define ST_FAIL(...) return selftest_fail(__VA_ARGS__)
+#define ST_SKIP(...) return selftest_skip(__VA_ARGS__)
 #define ST_ASSERT(cond) do { \
 	if (!(cond)) \
 		return selftest_fail("%s:%d: %s", __FILE__, __LINE__, #cond); \

@@ -1,0 +1,528 @@
+/*
+ * pgaccel driver: probes the engine from the device tree, calibrates software against hardware
+ * on the running platform, and serves the allocator's two hooks, block zeroing (mm_zero_ops) and
+ * the free-bitmap search (mm_scan_ops), choosing the path per request. Every hardware failure
+ * (error completion, rejected post, no completion in time) falls back to software and is counted;
+ * memory is never returned unzeroed.
+ *
+ * Commands are synchronous: post, then poll COMP. The engine runs commands in order, so one lock
+ * around post-and-wait is all the ordering the driver needs. There are no caches in the SoC (see
+ * docs/soc.md), so DMA coherence is only ordering: a fence before the post makes the CPU's earlier
+ * stores visible to the engine, a fence after the completion orders the CPU's later accesses.
+ */
+#include <asm/barrier.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/timex.h>
+#include <mm/gfp.h>
+#include <mm/mm.h>
+#include <pagoda/boot.h>
+#include <pagoda/fdt.h>
+#include <pagoda/init.h>
+#include <pagoda/printk.h>
+#include <pagoda/shell.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/string.h>
+#include "pgaccel.h"
+#include "pgaccel_regs.h"
+
+struct pgaccel_info pgaccel;
+static spinlock_t engine_lock = SPIN_LOCK_UNLOCKED;
+static u8 next_tag;
+
+static const char *const err_names[8] = { "none", "op", "len", "align", "overflow", "bitmap",
+					   "range", "bus" };
+
+u64 pgaccel_readq(unsigned int off)
+{
+	return *(volatile u64 *)(pgaccel.base + off);
+}
+
+void pgaccel_writeq(unsigned int off, u64 val)
+{
+	*(volatile u64 *)(pgaccel.base + off) = val;
+}
+
+const char *pgaccel_mode_name(enum pgaccel_mode mode)
+{
+	return mode == PGACCEL_HW ? "hw" : mode == PGACCEL_SW ? "sw" : "auto";
+}
+
+/* Generous bound: 10 ms of timebase plus one tick per 8-byte beat (a tick is many cycles). */
+static unsigned long timeout_ticks(u64 beats)
+{
+	return (unsigned long)(boot_info.timebase_hz / 100 + beats);
+}
+
+/*
+ * Post one command and wait for its completion; engine_lock held. Returns 0, -ERR code,
+ * PGACCEL_EBUSY (post rejected) or PGACCEL_ETIMEDOUT (the engine is then taken out of service:
+ * it cannot be aborted, and a late completion must not be mistaken for a later command's).
+ */
+static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *comp_out)
+{
+	u8 tag = next_tag++;
+	unsigned long t0, limit = timeout_ticks(beats);
+	u64 comp;
+
+	if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
+		return PGACCEL_EBUSY;
+	mb();
+	pgaccel_writeq(PGACCEL_REG_CMD_ADDR, addr);
+	pgaccel_writeq(PGACCEL_REG_CMD_LEN, len);
+	pgaccel_writeq(PGACCEL_REG_CMD_ARG, arg);
+	pgaccel_writeq(PGACCEL_REG_CMD_POST, post | (u64)tag << 24);
+	if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
+		pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+		return PGACCEL_EBUSY;
+	}
+	t0 = get_time();
+	for (;;) {
+		comp = pgaccel_readq(PGACCEL_REG_COMP);
+		if (comp & PGACCEL_COMP_VALID)
+			break;
+		if (get_time() - t0 > limit) {
+			pgaccel.wedged = true;
+			pr_err("pgaccel: command tag %u did not complete in %lu ticks; hardware path off\n",
+			       tag, limit);
+			return PGACCEL_ETIMEDOUT;
+		}
+	}
+	mb();
+	if (PGACCEL_COMP_TAG(comp) != tag) {
+		pgaccel.wedged = true;
+		pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n",
+		       PGACCEL_COMP_TAG(comp), tag);
+		return PGACCEL_ETIMEDOUT;
+	}
+	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
+	*comp_out = comp;
+	return PGACCEL_COMP_ERR(comp) ? -(int)PGACCEL_COMP_ERR(comp) : 0;
+}
+
+u64 pgaccel_raw_command(u64 addr, u64 len, u64 arg, u64 post)
+{
+	unsigned long flags;
+	u64 comp = 0;
+
+	if (!pgaccel.present || pgaccel.wedged)
+		return 0;
+	spin_lock_irqsave(&engine_lock, flags);
+	run_command(addr, len, arg, post & ~(0xffUL << 24), 64, &comp);
+	spin_unlock_irqrestore(&engine_lock, flags);
+	return comp;
+}
+
+int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero)
+{
+	unsigned long flags;
+	u64 comp;
+	int r;
+
+	if (!pgaccel.present || pgaccel.wedged)
+		return PGACCEL_ENODEV;
+	spin_lock_irqsave(&engine_lock, flags);
+	r = run_command(addr, len, zero ? 0 : pattern,
+			PGACCEL_POST(zero ? PGACCEL_OP_ZERO : PGACCEL_OP_FILL, 0, 0, 0), len / 8, &comp);
+	spin_unlock_irqrestore(&engine_lock, flags);
+	return r;
+}
+
+int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,
+		    bool free_is_one, u64 *result)
+{
+	unsigned long flags;
+	u64 comp;
+	int r;
+
+	if (!pgaccel.present || pgaccel.wedged)
+		return PGACCEL_ENODEV;
+	if (start > 0xffffffffULL || nr > 0xffffffffULL || align_order > 31)
+		return -PGACCEL_ERR_OVERFLOW;
+	spin_lock_irqsave(&engine_lock, flags);
+	r = run_command(map, end, PGACCEL_SCAN_ARG(start, nr),
+			PGACCEL_POST(PGACCEL_OP_SCAN, align_order, free_is_one, 0), end / 64 + 1, &comp);
+	spin_unlock_irqrestore(&engine_lock, flags);
+	if (!r)
+		*result = (comp & PGACCEL_COMP_FOUND) ? PGACCEL_COMP_RESULT(comp) : end;
+	return r;
+}
+
+/* Smallest n for which the hardware model is cheaper; ~0 when it never is. */
+static unsigned long crossover(const struct pgaccel_cost *sw, const struct pgaccel_cost *hw)
+{
+	if (hw->fixed <= sw->fixed && hw->per_unit_x1024 <= sw->per_unit_x1024)
+		return 0;
+	if (hw->per_unit_x1024 >= sw->per_unit_x1024)
+		return ~0UL;
+	return (hw->fixed - sw->fixed) * 1024 / (sw->per_unit_x1024 - hw->per_unit_x1024) + 1;
+}
+
+static bool hw_usable(void)
+{
+	return pgaccel.present && !pgaccel.wedged && pgaccel.mode != PGACCEL_SW;
+}
+
+bool pgaccel_would_use_hw_zero(unsigned long len)
+{
+	return hw_usable() && (pgaccel.mode == PGACCEL_HW || len >= pgaccel.zero_crossover);
+}
+
+bool pgaccel_would_use_hw_scan(unsigned long words)
+{
+	return hw_usable() && (pgaccel.mode == PGACCEL_HW || words >= pgaccel.scan_crossover);
+}
+
+static void count_fallback(int r)
+{
+	if (r == PGACCEL_ETIMEDOUT)
+		pgaccel.stats.fallback_timeout++;
+	else if (r == PGACCEL_EBUSY)
+		pgaccel.stats.fallback_busy++;
+	else
+		pgaccel.stats.fallback_error++;
+}
+
+void pgaccel_zero(phys_addr_t addr, unsigned long len)
+{
+	if (pgaccel_would_use_hw_zero(len)) {
+		int r = pgaccel_hw_fill(addr, len, 0, true);
+
+		if (!r) {
+			pgaccel.stats.hw_zero++;
+			pgaccel.stats.hw_zero_bytes += len;
+			return;
+		}
+		count_fallback(r);
+	}
+	memset(arch_phys_to_virt(addr), 0, len);
+	pgaccel.stats.sw_zero++;
+	pgaccel.stats.sw_zero_bytes += len;
+}
+
+static void pgaccel_zero_pages(struct page *page, unsigned int order)
+{
+	pgaccel_zero(page_to_phys(page), PAGE_SIZE << order);
+}
+
+static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned long size,
+					    unsigned long start, unsigned long nr,
+					    unsigned long align_mask)
+{
+	unsigned long words = start < size ? (size - start) / 64 + 1 : 0;
+	unsigned int k = 0;
+	u64 result;
+	int r;
+
+	while (k < 32 && (1UL << k) - 1 < align_mask)
+		k++;
+	/* The engine takes power-of-two alignments, 32-bit indices and a real range. */
+	if (words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
+	    pgaccel_would_use_hw_scan(words)) {
+		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &result);
+		if (!r) {
+			pgaccel.stats.hw_scan++;
+			return (unsigned long)result;
+		}
+		count_fallback(r);
+	} else if (words && nr && hw_usable() && pgaccel.mode == PGACCEL_HW) {
+		pgaccel.stats.fallback_unsuitable++;
+	}
+	pgaccel.stats.sw_scan++;
+	return mm_sw_find_free_area(map, size, start, nr, align_mask);
+}
+
+static const struct mm_zero_ops pgaccel_zero_ops = { "pgaccel", pgaccel_zero_pages };
+static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_free_area };
+
+void pgaccel_set_mode(enum pgaccel_mode mode)
+{
+	pgaccel.mode = mode;
+}
+
+/* ---------------------------------------------------------------- calibration */
+
+#define CAL_REPS 3
+
+static unsigned long median3(unsigned long a, unsigned long b, unsigned long c)
+{
+	if (a > b) { unsigned long t = a; a = b; b = t; }
+	if (b > c) { unsigned long t = b; b = c; c = t; }
+	return a > b ? a : b;
+}
+
+static unsigned long time_sw_zero(void *buf, unsigned long len)
+{
+	unsigned long s[CAL_REPS];
+
+	for (int i = 0; i < CAL_REPS; i++) {
+		unsigned long t0 = get_cycles();
+
+		memset(buf, 0, len);
+		s[i] = get_cycles() - t0;
+	}
+	return median3(s[0], s[1], s[2]);
+}
+
+static unsigned long time_hw_zero(phys_addr_t pa, unsigned long len, bool *ok)
+{
+	unsigned long s[CAL_REPS];
+
+	for (int i = 0; i < CAL_REPS; i++) {
+		unsigned long t0 = get_cycles();
+
+		if (pgaccel_hw_fill(pa, len, 0, true))
+			*ok = false;
+		s[i] = get_cycles() - t0;
+	}
+	return median3(s[0], s[1], s[2]);
+}
+
+static unsigned long time_sw_scan(const unsigned long *map, unsigned long words)
+{
+	unsigned long s[CAL_REPS];
+
+	for (int i = 0; i < CAL_REPS; i++) {
+		unsigned long t0 = get_cycles();
+
+		mm_sw_find_free_area(map, words * 64, 0, 1, 0);
+		s[i] = get_cycles() - t0;
+	}
+	return median3(s[0], s[1], s[2]);
+}
+
+static unsigned long time_hw_scan(phys_addr_t pa, unsigned long words, bool *ok)
+{
+	unsigned long s[CAL_REPS];
+	u64 res;
+
+	for (int i = 0; i < CAL_REPS; i++) {
+		unsigned long t0 = get_cycles();
+
+		if (pgaccel_hw_scan(pa, words * 64, 0, 1, 0, true, &res) || res != words * 64)
+			*ok = false;
+		s[i] = get_cycles() - t0;
+	}
+	return median3(s[0], s[1], s[2]);
+}
+
+/* Two-point fit: cost at n1 and n2 gives the fixed part and the slope. */
+static void fit(struct pgaccel_cost *c, unsigned long n1, unsigned long c1, unsigned long n2,
+		unsigned long c2)
+{
+	unsigned long slope = c2 > c1 ? (c2 - c1) * 1024 / (n2 - n1) : 0;
+	unsigned long at_n1 = slope * n1 / 1024;
+
+	c->per_unit_x1024 = slope;
+	c->fixed = c1 > at_n1 ? c1 - at_n1 : 0;
+}
+
+#define CAL_ORDER 3	/* 32 KiB buffer */
+#define CAL_ZERO_SMALL 512
+#define CAL_ZERO_LARGE (PAGE_SIZE << CAL_ORDER)
+#define CAL_SCAN_SMALL 16	/* words */
+#define CAL_SCAN_LARGE 512
+
+static int calibrate(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, CAL_ORDER);
+	phys_addr_t pa;
+	void *buf;
+	bool ok = true;
+
+	if (!page) {
+		pr_err("pgaccel: no memory to calibrate; using the hardware from 4 KiB\n");
+		return -1;
+	}
+	pa = page_to_phys(page);
+	buf = arch_phys_to_virt(pa);
+	fit(&pgaccel.zero_sw, CAL_ZERO_SMALL, time_sw_zero(buf, CAL_ZERO_SMALL), CAL_ZERO_LARGE,
+	    time_sw_zero(buf, CAL_ZERO_LARGE));
+	fit(&pgaccel.zero_hw, CAL_ZERO_SMALL, time_hw_zero(pa, CAL_ZERO_SMALL, &ok), CAL_ZERO_LARGE,
+	    time_hw_zero(pa, CAL_ZERO_LARGE, &ok));
+	/* An all-used bitmap (free bits are 1): both searches read every word and find nothing. */
+	memset(buf, 0, CAL_SCAN_LARGE * 8);
+	fit(&pgaccel.scan_sw, CAL_SCAN_SMALL, time_sw_scan(buf, CAL_SCAN_SMALL), CAL_SCAN_LARGE,
+	    time_sw_scan(buf, CAL_SCAN_LARGE));
+	fit(&pgaccel.scan_hw, CAL_SCAN_SMALL, time_hw_scan(pa, CAL_SCAN_SMALL, &ok), CAL_SCAN_LARGE,
+	    time_hw_scan(pa, CAL_SCAN_LARGE, &ok));
+	__free_pages(page, CAL_ORDER);
+	if (!ok) {
+		pr_err("pgaccel: calibration commands failed; hardware path off\n");
+		pgaccel.wedged = true;
+		return -1;
+	}
+	pgaccel.zero_crossover = crossover(&pgaccel.zero_sw, &pgaccel.zero_hw);
+	pgaccel.scan_crossover = crossover(&pgaccel.scan_sw, &pgaccel.scan_hw);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- probe */
+
+static void print_cost(const char *what, const struct pgaccel_cost *c, const char *unit)
+{
+	printk("  %-8s %6lu + %lu.%02lu cycles/%s\n", what, c->fixed, c->per_unit_x1024 / 1024,
+	       (c->per_unit_x1024 % 1024) * 100 / 1024, unit);
+}
+
+static void print_crossover(const char *what, unsigned long n, const char *unit)
+{
+	if (n == ~0UL)
+		printk("  %s: software always wins\n", what);
+	else
+		printk("  %s: hardware from %lu %s\n", what, n, unit);
+}
+
+static void pgaccel_show(void)
+{
+	if (!pgaccel.present) {
+		printk("pgaccel: not present: zeroing and bitmap search run in software\n");
+		return;
+	}
+	printk("pgaccel: at 0x%lx, PLIC irq %u, %u slots, RAM window [0x%llx-0x%llx], mode %s%s\n",
+	       pgaccel.base, pgaccel.irq, pgaccel.qdepth, (unsigned long long)pgaccel.ram_base,
+	       (unsigned long long)(pgaccel.ram_base + pgaccel.ram_size - 1),
+	       pgaccel_mode_name(pgaccel.mode), pgaccel.wedged ? " (hardware path OFF: wedged)" : "");
+	printk("calibration (cycles = fixed + slope * n):\n");
+	print_cost("zero sw", &pgaccel.zero_sw, "byte");
+	print_cost("zero hw", &pgaccel.zero_hw, "byte");
+	print_cost("scan sw", &pgaccel.scan_sw, "word");
+	print_cost("scan hw", &pgaccel.scan_hw, "word");
+	print_crossover("zero", pgaccel.zero_crossover, "bytes");
+	print_crossover("scan", pgaccel.scan_crossover, "bitmap words");
+}
+
+static int pgaccel_probe(void)
+{
+	const void *fdt = boot_info.fdt;
+	const char *mode = bootarg_value("pgaccel");
+	int node = fdt_node_offset_by_compatible(fdt, -1, "pagoda,pgaccel");
+	u64 base, size, id;
+	int len;
+	const char *status;
+
+	pgaccel.mode = PGACCEL_AUTO;
+	if (mode && !strcmp(mode, "hw"))
+		pgaccel.mode = PGACCEL_HW;
+	else if (mode && !strcmp(mode, "sw"))
+		pgaccel.mode = PGACCEL_SW;
+	else if (mode && strcmp(mode, "auto"))
+		pr_warn("pgaccel: bootarg pgaccel=%s unknown (hw, sw, auto); using auto\n", mode);
+
+	status = node >= 0 ? fdt_getprop(fdt, node, "status", &len) : NULL;
+	if (node < 0 || (status && strncmp(status, "okay", 4) && strncmp(status, "ok", 3))) {
+		pgaccel_show();
+		return 0;
+	}
+	if (fdt_reg(fdt, node, 0, &base, &size) || size < 0x100) {
+		pr_err("pgaccel: %s: bad reg\n", fdt_node_name(fdt, node));
+		return -1;
+	}
+	fdt_read_u32(fdt, node, "interrupts", &pgaccel.irq);
+	if (probe_read64((unsigned long)base + PGACCEL_REG_ID, (unsigned long *)&id)) {
+		pr_err("pgaccel: no device answers at 0x%llx; software path\n",
+		       (unsigned long long)base);
+		return -1;
+	}
+	if ((u32)id != PGACCEL_ID_MAGIC || PGACCEL_ID_VERSION(id) >> 8 != 1) {
+		pr_err("pgaccel: ID 0x%llx is not a pgaccel 1.x; software path\n",
+		       (unsigned long long)id);
+		return -1;
+	}
+	pgaccel.base = (unsigned long)base;
+	pgaccel.qdepth = PGACCEL_CAPS_QDEPTH(pgaccel_readq(PGACCEL_REG_CAPS));
+	pgaccel.ram_base = pgaccel_readq(PGACCEL_REG_RAM_BASE);
+	pgaccel.ram_size = pgaccel_readq(PGACCEL_REG_RAM_SIZE);
+	pgaccel_writeq(PGACCEL_REG_IRQ_EN, 0);	/* the driver polls: commands are synchronous */
+	/* Completions left by an earlier boot would be taken for ours. */
+	while (pgaccel_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)
+		;
+	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+	pgaccel.present = true;
+	calibrate();
+	mm_register_zero_ops(&pgaccel_zero_ops);
+	mm_register_scan_ops(&pgaccel_scan_ops);
+	pgaccel_show();
+	return 0;
+}
+device_initcall(pgaccel_probe);
+
+/* ---------------------------------------------------------------- shell and demo */
+
+static void pgaccel_show_stats(void)
+{
+	const struct pgaccel_stats *s = &pgaccel.stats;
+
+	printk("zero: hw %lu (%lu bytes), sw %lu (%lu bytes)\n", s->hw_zero, s->hw_zero_bytes,
+	       s->sw_zero, s->sw_zero_bytes);
+	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
+	printk("fallbacks: error %lu, timeout %lu, busy %lu, unsuitable %lu\n", s->fallback_error,
+	       s->fallback_timeout, s->fallback_busy, s->fallback_unsuitable);
+	printk("completions by error:");
+	for (int i = 0; i < 8; i++)
+		printk(" %s=%lu", err_names[i], s->err[i]);
+	printk("\n");
+	if (pgaccel.present)
+		printk("engine counters: busy %llu cycles, %llu bytes, %llu words, %llu ops\n",
+		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_BUSY),
+		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_BYTES),
+		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_WORDS),
+		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_OPS));
+}
+
+SHELL_CMD(pgaccel, "[mode hw|sw|auto]: accelerator state, calibration and counters")
+{
+	if (argc == 3 && !strcmp(argv[1], "mode")) {
+		if (!strcmp(argv[2], "hw"))
+			pgaccel_set_mode(PGACCEL_HW);
+		else if (!strcmp(argv[2], "sw"))
+			pgaccel_set_mode(PGACCEL_SW);
+		else if (!strcmp(argv[2], "auto"))
+			pgaccel_set_mode(PGACCEL_AUTO);
+		else
+			return printk("usage: pgaccel mode hw|sw|auto\n"), -1;
+	} else if (argc != 1) {
+		printk("usage: pgaccel [mode hw|sw|auto]\n");
+		return -1;
+	}
+	pgaccel_show();
+	pgaccel_show_stats();
+	return 0;
+}
+
+/* A short table for the demo: the same zeroing and search done both ways, measured now. */
+void pgaccel_demo(void)
+{
+	static const unsigned long sizes[] = { 64, 512, 4096, 32768 };
+	struct page *page;
+	phys_addr_t pa;
+	void *buf;
+
+	pgaccel_show();
+	if (!pgaccel.present || pgaccel.wedged)
+		return;
+	page = alloc_pages(GFP_KERNEL, 3);
+	if (!page)
+		return;
+	pa = page_to_phys(page);
+	buf = arch_phys_to_virt(pa);
+	printk("\n  %-10s %8s %12s %12s %8s  %s\n", "operation", "size", "sw cycles", "hw cycles",
+	       "hw/sw", "auto picks");
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		bool ok = true;
+		unsigned long sw = time_sw_zero(buf, sizes[i]);
+		unsigned long hw = time_hw_zero(pa, sizes[i], &ok);
+
+		printk("  %-10s %7luB %12lu %12lu %7lu%%  %s\n", "zero", sizes[i], sw, hw,
+		       hw * 100 / (sw ? sw : 1), pgaccel_would_use_hw_zero(sizes[i]) ? "hw" : "sw");
+	}
+	memset(buf, 0, 4096);
+	for (unsigned long words = 16; words <= 512; words *= 4) {
+		bool ok = true;
+		unsigned long sw = time_sw_scan(buf, words), hw = time_hw_scan(pa, words, &ok);
+
+		printk("  %-10s %6lub %12lu %12lu %7lu%%  %s\n", "scan", words * 64, sw, hw,
+		       hw * 100 / (sw ? sw : 1), pgaccel_would_use_hw_scan(words) ? "hw" : "sw");
+	}
+	__free_pages(page, 3);
+}

@@ -1,0 +1,63 @@
+/* pgaccel driver interface: the allocator reaches the engine through mm_register_zero_ops() and
+ * mm_register_scan_ops(); this header is for tests, benchmarks and the shell. */
+#ifndef DRIVERS_PGACCEL_H
+#define DRIVERS_PGACCEL_H
+
+#include <pagoda/types.h>
+
+enum pgaccel_mode { PGACCEL_AUTO, PGACCEL_HW, PGACCEL_SW };
+
+/* Linear cost model, cycles = fixed + per_unit * n / 1024 (per_unit in 1/1024 cycle). */
+struct pgaccel_cost {
+	unsigned long fixed;
+	unsigned long per_unit_x1024;
+};
+
+struct pgaccel_stats {
+	unsigned long hw_zero, sw_zero, hw_scan, sw_scan;
+	unsigned long hw_zero_bytes, sw_zero_bytes;
+	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
+	unsigned long err[8];	/* completions by error code */
+};
+
+struct pgaccel_info {
+	bool present;
+	unsigned long base;	/* register window */
+	u32 irq;
+	u64 ram_base, ram_size;
+	unsigned int qdepth;
+	enum pgaccel_mode mode;
+	bool wedged;	/* a command never completed: hardware path off for good */
+	struct pgaccel_cost zero_sw, zero_hw, scan_sw, scan_hw;	/* bytes / bitmap words */
+	unsigned long zero_crossover;	/* bytes: hardware from here (auto); ~0 = never */
+	unsigned long scan_crossover;	/* bitmap words */
+	struct pgaccel_stats stats;
+};
+
+extern struct pgaccel_info pgaccel;
+
+/* Synchronous operations on physical ranges. Return 0, or -(PGACCEL_ERR_* code), or
+ * PGACCEL_ETIMEDOUT / PGACCEL_EBUSY / PGACCEL_ENODEV. They never fall back by themselves. */
+#define PGACCEL_ETIMEDOUT (-100)
+#define PGACCEL_EBUSY (-101)
+#define PGACCEL_ENODEV (-102)
+int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
+/* SCAN: *result gets the index found, or `end` when there is none. */
+int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,
+		    bool free_is_one, u64 *result);
+/* Post a raw command (tests of error handling); returns the completion word, 0 on reject or timeout. */
+u64 pgaccel_raw_command(u64 addr, u64 len, u64 arg, u64 post);
+
+/* Zeroing and search with the driver's choice of path (what the allocator calls). */
+void pgaccel_zero(phys_addr_t addr, unsigned long len);
+bool pgaccel_would_use_hw_zero(unsigned long len);
+bool pgaccel_would_use_hw_scan(unsigned long words);
+void pgaccel_set_mode(enum pgaccel_mode mode);
+const char *pgaccel_mode_name(enum pgaccel_mode mode);
+
+/* Register access, for tests that drive the engine directly. */
+u64 pgaccel_readq(unsigned int off);
+void pgaccel_writeq(unsigned int off, u64 val);
+void pgaccel_demo(void);
+
+#endif

@@ -1,0 +1,167 @@
+/*
+ * pgaccel benchmarks (`bench` mode): zeroing 64 B .. 4 MiB and bitmap search 1 Ki .. 1 Mi bits,
+ * software, hardware and the driver's automatic choice in the same run, and __GFP_ZERO allocation
+ * latency. Lines go to scripts/bench.py; docs/benchmarks.md explains them.
+ */
+#include <asm/page.h>
+#include <mm/gfp.h>
+#include <mm/mm.h>
+#include <pagoda/bench.h>
+#include <pagoda/printk.h>
+#include <pagoda/string.h>
+#include "pgaccel.h"
+
+static void report(const char *group, const char *path, unsigned long size, const char *unit,
+		   unsigned long ops, struct bench_counters a, struct bench_counters b,
+		   const char *extra)
+{
+	char name[48], more[96];
+
+	snprintf(name, sizeof(name), "%s-%lu", path, size);
+	snprintf(more, sizeof(more), "path=%s %s=%lu%s%s", path, unit, size, extra ? " " : "",
+		 extra ? extra : "");
+	bench_report(group, name, ops, a, b, more);
+}
+
+static void bench_zero(void *buf, phys_addr_t pa)
+{
+	for (unsigned long size = 64; size <= (4UL << 20); size *= 4) {
+		unsigned long reps = size >= (256UL << 10) ? 1 : min(32UL, (256UL << 10) / size);
+		enum pgaccel_mode saved = pgaccel.mode;
+		struct bench_counters a, b;
+		char extra[32];
+
+		a = bench_now();
+		for (unsigned long r = 0; r < reps; r++)
+			memset(buf, 0, size);
+		b = bench_now();
+		report("pgaccel-zero", "sw", size, "bytes", reps, a, b, NULL);
+
+		a = bench_now();
+		for (unsigned long r = 0; r < reps; r++)
+			pgaccel_hw_fill(pa, size, 0, true);
+		b = bench_now();
+		report("pgaccel-zero", "hw", size, "bytes", reps, a, b, NULL);
+
+		pgaccel_set_mode(PGACCEL_AUTO);
+		snprintf(extra, sizeof(extra), "chose=%s", pgaccel_would_use_hw_zero(size) ? "hw" : "sw");
+		a = bench_now();
+		for (unsigned long r = 0; r < reps; r++)
+			pgaccel_zero(pa, size);
+		b = bench_now();
+		pgaccel_set_mode(saved);
+		report("pgaccel-zero", "auto", size, "bytes", reps, a, b, extra);
+
+		/* The bus moves 8 bytes per cycle: a bound, not a measurement. */
+		printk("bench pgaccel-zero bus-%lu path=bus-limit bytes=%lu ops=1 cycles=%lu instret=0\n",
+		       size, size, size / 8);
+	}
+}
+
+/* Bitmap patterns in the allocator's polarity (1 = free). */
+static void fill_bitmap(unsigned long *map, unsigned long words, unsigned int pattern)
+{
+	u64 x = 0x2545f4914f6cdd1dULL;
+
+	for (unsigned long w = 0; w < words; w++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		map[w] = pattern == 0 ? 0 : pattern == 1 ? ~0UL : pattern == 2 ? x : 1UL << (w % 64);
+	}
+}
+
+static void bench_scan(unsigned long *map, phys_addr_t pa)
+{
+	static const char *const names[] = { "used", "free", "random", "sparse" };
+
+	for (unsigned int pat = 0; pat < 4; pat++) {
+		for (unsigned long bits = 1024; bits <= (1UL << 20); bits *= 4) {
+			unsigned long words = bits / 64, reps = 3, sw_res = 0;
+			/* 16 free pages aligned to 16, a typical contiguous request. */
+			const unsigned long nr = 16, align_mask = 15;
+			struct bench_counters a, b;
+			char group[32], extra[48];
+			u64 hw_res = 0;
+
+			fill_bitmap(map, words, pat);
+			snprintf(group, sizeof(group), "pgaccel-scan-%s", names[pat]);
+			a = bench_now();
+			for (unsigned long r = 0; r < reps; r++)
+				sw_res = mm_sw_find_free_area(map, bits, 0, nr, align_mask);
+			b = bench_now();
+			snprintf(extra, sizeof(extra), "words=%lu result=%lu", words, sw_res);
+			report(group, "sw", bits, "bits", reps, a, b, extra);
+
+			a = bench_now();
+			for (unsigned long r = 0; r < reps; r++)
+				pgaccel_hw_scan(pa, bits, 0, nr, 4, true, &hw_res);
+			b = bench_now();
+			snprintf(extra, sizeof(extra), "words=%lu result=%lu", words, (unsigned long)hw_res);
+			report(group, "hw", bits, "bits", reps, a, b, extra);
+			if ((sw_res < bits || hw_res < bits) && sw_res != hw_res)
+				printk("bench: MISMATCH scan %s %lu bits: sw %lu hw %lu\n", names[pat],
+				       bits, sw_res, (unsigned long)hw_res);
+		}
+	}
+}
+
+/* Latency of one __GFP_ZERO allocation (alloc only), per order and path, next to no zeroing. */
+static void bench_gfp_zero(void)
+{
+	static const unsigned int orders[] = { 0, 3, 9 };
+	static const char *const paths[] = { "nozero", "sw", "hw" };
+	enum pgaccel_mode saved = pgaccel.mode;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
+		for (unsigned int p = 0; p < 3; p++) {
+			unsigned int order = orders[i];
+			unsigned long reps = order >= 9 ? 4 : 16, cycles = 0, instret = 0;
+			gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
+			struct bench_counters a, b, z = { 0, 0 }, t;
+			char name[32], extra[48];
+
+			if (p == 2 && !pgaccel.present)
+				continue;
+			pgaccel_set_mode(p == 2 ? PGACCEL_HW : PGACCEL_SW);
+			for (unsigned long r = 0; r < reps; r++) {
+				struct page *page;
+
+				a = bench_now();
+				page = alloc_pages(gfp, order);
+				b = bench_now();
+				if (!page)
+					break;
+				cycles += b.cycles - a.cycles;
+				instret += b.instret - a.instret;
+				__free_pages(page, order);
+			}
+			t.cycles = cycles;
+			t.instret = instret;
+			snprintf(name, sizeof(name), "order%u-%s", order, paths[p]);
+			snprintf(extra, sizeof(extra), "path=%s order=%u", paths[p], order);
+			bench_report("gfp-zero", name, reps, z, t, extra);
+		}
+	}
+	pgaccel_set_mode(saved);
+}
+
+void pgaccel_bench_run(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 10);	/* 4 MiB */
+	phys_addr_t pa;
+
+	if (!page) {
+		pr_err("bench: cannot allocate 4 MiB for the pgaccel benchmarks\n");
+		return;
+	}
+	pa = page_to_phys(page);
+	if (pgaccel.present && !pgaccel.wedged) {
+		bench_zero(arch_phys_to_virt(pa), pa);
+		bench_scan(arch_phys_to_virt(pa), pa);
+	} else {
+		printk("bench: pgaccel absent, zero/scan hardware comparison skipped\n");
+	}
+	__free_pages(page, 10);
+	bench_gfp_zero();
+}
