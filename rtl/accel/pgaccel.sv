@@ -1,0 +1,142 @@
+// pgaccel: free-bitmap scanner and block zero/fill engine (docs/pgaccel.md).
+//
+// Software writes a command into the staging registers and posts it into a small command queue;
+// the engine runs queued commands in order on its own PBUS master port and pushes one completion
+// (tag, error code, result) per command into the completion queue, which software reads from the
+// COMP register. irq_o is a level to PLIC source 11: a completion is waiting (or a post was
+// rejected), each gated by its enable.
+module pgaccel #(
+  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
+  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter int unsigned QDEPTH    = 4,   // command slots (power of two)
+  parameter int unsigned RDEPTH    = 4,   // SCAN read buffer (power of two)
+  parameter int unsigned WR_MAXOUT = 7,   // outstanding DMA writes (1..15)
+  parameter int unsigned CNT_W     = 40   // performance counter width (<= 61)
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // register port: PBUS slave (docs/bus.md), mapped at 0x1100_0000, 4 KiB
+  input  logic        reg_req_i,
+  output logic        reg_gnt_o,
+  input  logic [31:0] reg_addr_i,
+  input  logic        reg_we_i,
+  input  logic [7:0]  reg_be_i,
+  input  logic [63:0] reg_wdata_i,
+  output logic        reg_rvalid_o,
+  output logic [63:0] reg_rdata_o,
+  output logic        reg_err_o,
+  // DMA port: PBUS master
+  output logic        dma_req_o,
+  input  logic        dma_gnt_i,
+  output logic [31:0] dma_addr_o,
+  output logic        dma_we_o,
+  output logic [7:0]  dma_be_o,
+  output logic [63:0] dma_wdata_o,
+  input  logic        dma_rvalid_i,
+  input  logic [63:0] dma_rdata_i,
+  input  logic        dma_err_i,
+  // interrupt: level, to PLIC source 11
+  output logic        irq_o
+);
+
+  localparam int unsigned QW = $clog2(QDEPTH);
+
+  logic              cmd_push, cmd_pop, cmd_empty;
+  logic [pgaccel_pkg::CMD_W-1:0]  cmd_in, cmd_head;
+  logic              comp_push, comp_pop, comp_empty;
+  logic [pgaccel_pkg::COMP_W-1:0] comp_in, comp_head;
+  logic [QW:0]       comp_cnt, cmd_cnt;
+  logic              ev_busy, ev_bytes, ev_word, ev_op;
+
+  pgaccel_regs #(
+    .RAM_BASE (RAM_BASE),
+    .RAM_SIZE (RAM_SIZE),
+    .QDEPTH   (QDEPTH),
+    .RDEPTH   (RDEPTH),
+    .CNT_W    (CNT_W)
+  ) u_regs (
+    .clk_i,
+    .rst_ni,
+    .reg_req_i,
+    .reg_gnt_o,
+    .reg_addr_i,
+    .reg_we_i,
+    .reg_be_i,
+    .reg_wdata_i,
+    .reg_rvalid_o,
+    .reg_rdata_o,
+    .reg_err_o,
+    .cmd_push_o   (cmd_push),
+    .cmd_o        (cmd_in),
+    .comp_valid_i (!comp_empty),
+    .comp_i       (comp_head),
+    .comp_cnt_i   (comp_cnt),
+    .cmd_cnt_i    (cmd_cnt),
+    .comp_pop_o   (comp_pop),
+    .busy_i       (ev_busy || !cmd_empty),
+    .ev_busy_i    (ev_busy),
+    .ev_bytes_i   (ev_bytes),
+    .ev_word_i    (ev_word),
+    .ev_op_i      (ev_op),
+    .irq_o
+  );
+
+  pgaccel_fifo #(
+    .WIDTH (pgaccel_pkg::CMD_W),
+    .DEPTH (QDEPTH)
+  ) u_cmdq (
+    .clk_i,
+    .rst_ni,
+    .flush_i (1'b0),
+    .push_i  (cmd_push),
+    .wdata_i (cmd_in),
+    .pop_i   (cmd_pop),
+    .rdata_o (cmd_head),
+    .empty_o (cmd_empty),
+    .count_o (cmd_cnt)
+  );
+
+  pgaccel_engine #(
+    .RAM_BASE  (RAM_BASE),
+    .RAM_SIZE  (RAM_SIZE),
+    .WR_MAXOUT (WR_MAXOUT),
+    .RDEPTH    (RDEPTH)
+  ) u_engine (
+    .clk_i,
+    .rst_ni,
+    .cmd_valid_i  (!cmd_empty),
+    .cmd_i        (cmd_head),
+    .cmd_pop_o    (cmd_pop),
+    .comp_push_o  (comp_push),
+    .comp_o       (comp_in),
+    .dma_req_o,
+    .dma_gnt_i,
+    .dma_addr_o,
+    .dma_we_o,
+    .dma_be_o,
+    .dma_wdata_o,
+    .dma_rvalid_i,
+    .dma_rdata_i,
+    .dma_err_i,
+    .ev_busy_o    (ev_busy),
+    .ev_bytes_o   (ev_bytes),
+    .ev_word_o    (ev_word),
+    .ev_op_o      (ev_op)
+  );
+
+  pgaccel_fifo #(
+    .WIDTH (pgaccel_pkg::COMP_W),
+    .DEPTH (QDEPTH)
+  ) u_compq (
+    .clk_i,
+    .rst_ni,
+    .flush_i (1'b0),
+    .push_i  (comp_push),
+    .wdata_i (comp_in),
+    .pop_i   (comp_pop),
+    .rdata_o (comp_head),
+    .empty_o (comp_empty),
+    .count_o (comp_cnt)
+  );
+
+endmodule

@@ -1,0 +1,434 @@
+// pgaccel_engine: executes the command at the head of the command queue on the DMA port.
+//
+// IDLE checks the command (opcode, length, alignment, overflow, RAM range) and either completes it
+// with an error at once or starts it. FILL (ZERO is FILL with pattern 0) issues one full-lane write
+// per cycle while it has credit for the response. SCAN streams bitmap words into a small read
+// buffer and runs pgaccel_scan_step on the head word each cycle. DRAIN waits for every outstanding
+// response (a request already on the bus is never withdrawn), and DONE pushes the completion and
+// pops the command. The head of the command queue stays stable until that pop, so it is the
+// command state.
+module pgaccel_engine #(
+  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
+  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter int unsigned WR_MAXOUT = 7,   // outstanding writes allowed (1..15)
+  parameter int unsigned RDEPTH    = 4    // SCAN read buffer entries (power of two, <= 8)
+) (
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  // command queue head
+  input  logic              cmd_valid_i,
+  input  logic [pgaccel_pkg::CMD_W-1:0] cmd_i,
+  output logic              cmd_pop_o,
+  // completion queue (never full when a command is in flight: the register block keeps a slot)
+  output logic              comp_push_o,
+  output logic [pgaccel_pkg::COMP_W-1:0] comp_o,
+  // DMA port: PBUS master
+  output logic              dma_req_o,
+  input  logic              dma_gnt_i,
+  output logic [31:0]       dma_addr_o,
+  output logic              dma_we_o,
+  output logic [7:0]        dma_be_o,
+  output logic [63:0]       dma_wdata_o,
+  input  logic              dma_rvalid_i,
+  input  logic [63:0]       dma_rdata_i,
+  input  logic              dma_err_i,
+  // events for the performance counters
+  output logic              ev_busy_o,
+  output logic              ev_bytes_o,   // one 8-byte write completed without error
+  output logic              ev_word_o,    // one bitmap word read
+  output logic              ev_op_o       // one command completed
+);
+
+  localparam logic [32:0] RAM_END = {1'b0, RAM_BASE} + {1'b0, RAM_SIZE};
+  localparam int unsigned RBW     = $clog2(RDEPTH);
+
+  // Command fields.
+  logic [3:0]  c_op;
+  logic [4:0]  c_k;
+  logic        c_pol, c_ahi, c_lhi;
+  logic [7:0]  c_tag;
+  logic [31:0] c_addr, c_len, c_start, c_n;
+  logic [63:0] c_arg;
+
+  assign c_op    = cmd_i[pgaccel_pkg::CMD_OP_LSB +: 4];
+  assign c_k     = cmd_i[pgaccel_pkg::CMD_K_LSB +: 5];
+  assign c_pol   = cmd_i[pgaccel_pkg::CMD_POL_BIT];
+  assign c_tag   = cmd_i[pgaccel_pkg::CMD_TAG_LSB +: 8];
+  assign c_addr  = cmd_i[pgaccel_pkg::CMD_ADDR_LSB +: 32];
+  assign c_ahi   = cmd_i[pgaccel_pkg::CMD_AHI_BIT];
+  assign c_len   = cmd_i[pgaccel_pkg::CMD_LEN_LSB +: 32];
+  assign c_lhi   = cmd_i[pgaccel_pkg::CMD_LHI_BIT];
+  assign c_arg   = cmd_i[pgaccel_pkg::CMD_ARG_LSB +: 64];
+  assign c_start = c_arg[31:0];
+  assign c_n     = c_arg[63:32];
+
+  pgaccel_pkg::eng_state_e state_q, state_d;
+  logic [31:0] addr_q, addr_d;      // next request address
+  logic [31:0] eaddr_q, eaddr_d;    // end of the request addresses (exclusive)
+  logic        req_q, req_d;
+  logic [3:0]  out_q, out_d;        // granted requests without a response
+  logic        we_q, we_d;
+  logic        berr_q, berr_d;      // a write got an error response: issue nothing more
+  logic [33:0] cand_q, cand_d;      // SCAN candidate
+  logic [33:0] wend_q, wend_d;      // cand + n
+  logic        cbef_q, cbef_d;      // cand lies before the head word
+  logic [27:0] pword_q, pword_d;    // SCAN: word index of the read buffer head;
+                                    // FILL: responses without error so far
+  logic [3:0]  ecode_q, ecode_d;
+  logic        found_q, found_d;
+  logic [63:0] wdata_q, wdata_d;    // FILL pattern, zero for ZERO
+
+  // ---------------------------------------------------------------------------------------------
+  // Command checks (used in IDLE).
+  logic        is_fill, is_scan;
+  logic [29:0] bm_words;
+  logic [32:0] span, sum;
+  logic [3:0]  chk_err;
+  logic [31:0] first_addr;
+  logic [27:0] word_off;
+
+  assign is_fill  = (c_op == pgaccel_pkg::OP_ZERO) || (c_op == pgaccel_pkg::OP_FILL);
+  assign is_scan  = (c_op == pgaccel_pkg::OP_SCAN);
+  // Bitmap words SCAN may read: every word up to the end bit.
+  assign bm_words = 30'(({1'b0, c_len} + 33'd63) >> 6);
+  assign span     = is_scan ? {bm_words, 3'b000} : {1'b0, c_len};
+  assign sum      = {1'b0, c_addr} + span;
+
+  always_comb begin
+    chk_err = pgaccel_pkg::ERR_NONE;
+    if (!is_fill && !is_scan) begin
+      chk_err = pgaccel_pkg::ERR_OP;
+    end else if (is_fill ? (!c_lhi && c_len == '0) : (c_n == '0)) begin
+      chk_err = pgaccel_pkg::ERR_LEN;
+    end else if (c_addr[2:0] != '0 || (is_fill && c_len[2:0] != '0)) begin
+      chk_err = pgaccel_pkg::ERR_ALIGN;
+    end else if (c_lhi || sum[32]) begin
+      chk_err = pgaccel_pkg::ERR_OVERFLOW;
+    end else if (is_scan && c_start > c_len) begin
+      chk_err = pgaccel_pkg::ERR_BITMAP;
+    end else if (c_ahi || c_addr < RAM_BASE || sum > RAM_END) begin
+      chk_err = pgaccel_pkg::ERR_RANGE;
+    end
+  end
+
+  // ---------------------------------------------------------------------------------------------
+  // SCAN read buffer, step and the one alignment unit (start bit in IDLE, step result in SCAN).
+  logic [64:0]  rb_head;
+  logic         rb_empty, rb_push, rb_pop, rb_flush;
+  logic [RBW:0] rb_cnt;
+  logic [1:0]   kind;
+  logic [33:0]  nstart, align_in, amask, aligned;
+  logic [27:0]  pword1;
+  logic         none, c2_here;
+
+  pgaccel_fifo #(
+    .WIDTH(65),
+    .DEPTH(RDEPTH)
+  ) u_rbuf (
+    .clk_i,
+    .rst_ni,
+    .flush_i (rb_flush),
+    .push_i  (rb_push),
+    .wdata_i ({dma_err_i, dma_rdata_i}),
+    .pop_i   (rb_pop),
+    .rdata_o (rb_head),
+    .empty_o (rb_empty),
+    .count_o (rb_cnt)
+  );
+
+  assign pword1 = pword_q + 28'd1;
+
+  pgaccel_scan_step u_step (
+    .word_i    (rb_head[63:0]),
+    .pol_i     (c_pol),
+    .pword_i   (pword_q),
+    .pword1_i  (pword1),
+    .cbefore_i (cbef_q),
+    .cand_i    (cand_q),
+    .wend_i    (wend_q),
+    .kind_o    (kind),
+    .nstart_o  (nstart)
+  );
+
+  assign align_in = (state_q == pgaccel_pkg::EngIdle) ? {2'b00, c_start} : nstart;
+  assign amask    = 34'((35'd1 << c_k) - 35'd1);
+  assign aligned  = (align_in + amask) & ~amask;
+  // One adder for two addresses: in IDLE the first request (the range start, or the bitmap word
+  // holding the first candidate); afterwards the failing address of a bus error (FILL: beats
+  // answered without error so far; SCAN: the head word).
+  always_comb begin
+    if (state_q != pgaccel_pkg::EngIdle) begin
+      word_off = pword_q;
+    end else if (is_scan) begin
+      word_off = aligned[33:6];
+    end else begin
+      word_off = '0;
+    end
+  end
+  assign first_addr = c_addr + {1'b0, word_off, 3'b000};
+  // No window fits before the end bit any more.
+  assign none     = (wend_q > {2'b00, c_len});
+  // After a move: the new candidate is still in the head word.
+  assign c2_here  = (aligned[33:6] == pword_q);
+
+  // ---------------------------------------------------------------------------------------------
+  // Bus side.
+  logic           granted, more;
+  logic [3:0]     out_after;
+  logic [RBW+1:0] rd_after;
+
+  assign granted   = req_q && dma_gnt_i;
+  assign out_after = out_q + 4'(granted) - 4'(dma_rvalid_i);
+  // Reads granted or buffered after this cycle (not counting this cycle's pop, which keeps the
+  // issue logic independent of the step); a new read needs room for its word.
+  assign rd_after  = (RBW+2)'(out_after) + (RBW+2)'(rb_cnt) + (RBW+2)'(rb_push);
+
+  assign dma_req_o   = req_q;
+  assign dma_addr_o  = addr_q;
+  assign dma_we_o    = we_q;
+  assign dma_be_o    = 8'hff;
+  assign dma_wdata_o = wdata_q;
+
+  assign rb_push  = dma_rvalid_i && (state_q == pgaccel_pkg::EngScan);
+  assign rb_flush = (state_q != pgaccel_pkg::EngScan);
+
+  assign ev_busy_o  = (state_q != pgaccel_pkg::EngIdle);
+  assign ev_bytes_o = dma_rvalid_i && we_q && !dma_err_i;
+  assign ev_word_o  = dma_rvalid_i && !we_q;
+  assign ev_op_o    = (state_q == pgaccel_pkg::EngDone);
+
+  assign cmd_pop_o   = (state_q == pgaccel_pkg::EngDone);
+  assign comp_push_o = (state_q == pgaccel_pkg::EngDone);
+  // The result: the found index, the failing address of a bus error, the end bit for "none".
+  logic [31:0] result;
+  always_comb begin
+    if (ecode_q == pgaccel_pkg::ERR_BUS) begin
+      result = first_addr;
+    end else if (found_q) begin
+      result = cand_q[31:0];
+    end else if (ecode_q == pgaccel_pkg::ERR_NONE && c_op == pgaccel_pkg::OP_SCAN) begin
+      result = c_len;
+    end else begin
+      result = '0;
+    end
+  end
+
+  always_comb begin
+    comp_o = '0;
+    comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] = result;
+    comp_o[pgaccel_pkg::COMP_FOUND]         = found_q;
+    comp_o[pgaccel_pkg::COMP_ERR_LSB +: 4]  = ecode_q;
+    comp_o[pgaccel_pkg::COMP_TAG_LSB +: 8]  = c_tag;
+  end
+
+  always_comb begin
+    state_d = state_q;
+    addr_d  = granted ? addr_q + 32'd8 : addr_q;
+    eaddr_d = eaddr_q;
+    req_d   = req_q;
+    out_d   = out_after;
+    we_d    = we_q;
+    berr_d  = berr_q;
+    cand_d  = cand_q;
+    cbef_d  = cbef_q;
+    pword_d = pword_q;
+    ecode_d = ecode_q;
+    found_d = found_q;
+    wdata_d = wdata_q;
+    rb_pop  = 1'b0;
+    more    = 1'b0;
+
+    unique case (state_q)
+      pgaccel_pkg::EngIdle: begin
+        if (cmd_valid_i) begin
+          ecode_d = chk_err;
+          found_d = 1'b0;
+          berr_d  = 1'b0;
+          wdata_d = (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
+          we_d    = is_fill;
+          eaddr_d = sum[31:0];
+          cand_d  = aligned;
+          cbef_d  = 1'b0;
+          pword_d = aligned[33:6];
+          if (chk_err != pgaccel_pkg::ERR_NONE) begin
+            state_d = pgaccel_pkg::EngDone;
+          end else if (is_fill) begin
+            state_d = pgaccel_pkg::EngFill;
+            addr_d  = first_addr;
+            pword_d = '0;
+            req_d   = 1'b1;
+          end else begin
+            // The first SCAN cycle checks for "no window at all" before it reads anything.
+            state_d = pgaccel_pkg::EngScan;
+            addr_d  = first_addr;
+          end
+        end
+      end
+
+      pgaccel_pkg::EngFill: begin
+        if (dma_rvalid_i && dma_err_i && !berr_q) begin
+          berr_d  = 1'b1;
+          ecode_d = pgaccel_pkg::ERR_BUS;
+        end
+        if (dma_rvalid_i && !berr_d) begin
+          pword_d = pword1;  // stops at the first failing beat
+        end
+        more = (addr_d != eaddr_q) && !berr_d && (out_after < 4'(WR_MAXOUT));
+        if (!req_q || granted) begin
+          req_d = more;
+        end
+        if ((addr_d == eaddr_q) || berr_d) begin
+          state_d = pgaccel_pkg::EngDrain;
+        end
+      end
+
+      pgaccel_pkg::EngScan: begin
+        more = (addr_d != eaddr_q) && (rd_after < (RBW+2)'(RDEPTH));
+        if (none) begin
+          state_d = pgaccel_pkg::EngDrain;
+        end else if (!rb_empty) begin
+          if (rb_head[64]) begin
+            state_d = pgaccel_pkg::EngDrain;
+            ecode_d = pgaccel_pkg::ERR_BUS;
+          end else begin
+            unique case (kind)
+              pgaccel_pkg::StepFound: begin
+                state_d = pgaccel_pkg::EngDrain;
+                found_d = 1'b1;
+              end
+              pgaccel_pkg::StepNext: begin
+                rb_pop  = 1'b1;
+                cbef_d  = cbef_q || (cand_q[33:6] == pword_q);
+              end
+              default: begin  // StepMove
+                // The word is done when the new candidate lies past it; otherwise look at it again
+                // from the new candidate.
+                cand_d  = aligned;
+                rb_pop  = !c2_here;
+                cbef_d  = 1'b0;
+              end
+            endcase
+            if (rb_pop) begin
+              pword_d = pword1;
+            end
+          end
+        end
+        if (!req_q || granted) begin
+          req_d = more && (state_d == pgaccel_pkg::EngScan);
+        end
+      end
+
+      pgaccel_pkg::EngDrain: begin
+        if (granted) begin
+          req_d = 1'b0;
+        end
+        if (dma_rvalid_i && dma_err_i && we_q && !berr_q) begin
+          // A write that was already on the bus failed: report the first failing address.
+          berr_d  = 1'b1;
+          ecode_d = pgaccel_pkg::ERR_BUS;
+        end
+        if (dma_rvalid_i && we_q && !berr_d) begin
+          pword_d = pword1;
+        end
+        if (!req_q && out_q == '0) begin
+          state_d = pgaccel_pkg::EngDone;
+        end
+      end
+
+      pgaccel_pkg::EngDone: begin
+        state_d = pgaccel_pkg::EngIdle;
+      end
+
+      default: begin
+        state_d = pgaccel_pkg::EngIdle;
+      end
+    endcase
+  end
+
+  assign wend_d = cand_d + {2'b00, c_n};
+
+  // The pattern needs no reset (it is loaded when a command starts); without one, the zero for ZERO
+  // maps onto the flops' synchronous reset instead of a LUT per bit.
+  always_ff @(posedge clk_i) begin
+    wdata_q <= wdata_d;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q <= pgaccel_pkg::EngIdle;
+      addr_q  <= '0;
+      eaddr_q <= '0;
+      req_q   <= 1'b0;
+      out_q   <= '0;
+      we_q    <= 1'b0;
+      berr_q  <= 1'b0;
+      cand_q  <= '0;
+      wend_q  <= '0;
+      cbef_q  <= 1'b0;
+      pword_q <= '0;
+      ecode_q <= '0;
+      found_q <= 1'b0;
+    end else begin
+      state_q <= state_d;
+      addr_q  <= addr_d;
+      eaddr_q <= eaddr_d;
+      req_q   <= req_d;
+      out_q   <= out_d;
+      we_q    <= we_d;
+      berr_q  <= berr_d;
+      cand_q  <= cand_d;
+      wend_q  <= wend_d;
+      cbef_q  <= cbef_d;
+      pword_q <= pword_d;
+      ecode_q <= ecode_d;
+      found_q <= found_d;
+    end
+  end
+
+`ifdef FORMAL
+  // Internal properties, checked by tests/accel/formal (read_verilog -formal defines FORMAL; lint
+  // and synthesis never see them). The harness assumes a PBUS slave that answers only granted
+  // requests.
+  logic f_init_q = 1'b1;
+  logic [3:0] f_stall_q = '0;
+  always_ff @(posedge clk_i) begin
+    f_init_q <= 1'b0;
+  end
+
+  always_comb begin
+    if (!f_init_q && rst_ni) begin
+      // Requests never reach the end address: every beat lies in [first address, end).
+      if (req_q) assert (addr_q < eaddr_q);
+      if (state_q == pgaccel_pkg::EngFill || (state_q == pgaccel_pkg::EngDrain && we_q)) begin
+        assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
+      end
+      // The read buffer never overflows: granted reads plus buffered words fit in it.
+      if (state_q == pgaccel_pkg::EngScan || (state_q == pgaccel_pkg::EngDrain && !we_q)) begin
+        assert (5'(out_q) + 5'(rb_cnt) + 5'(req_q) <= 5'(RDEPTH));
+      end
+      if (state_q == pgaccel_pkg::EngScan && state_d == pgaccel_pkg::EngScan) begin
+        // The search only moves forward: each step pops a word or moves the candidate up.
+        assert (cand_d >= cand_q);
+        assert (pword_d >= pword_q);
+        if (!rb_empty && !none && !rb_head[64] && kind == pgaccel_pkg::StepMove) begin
+          assert (cand_d > cand_q);
+        end
+      end
+      if (state_q == pgaccel_pkg::EngIdle) assert (!req_q && out_q == '0);
+      // Bounded progress: a busy engine never waits more than a few cycles without a grant, a
+      // response, a step of the search or a state change (under the harness's fair bus).
+      assert (f_stall_q < 4'd6);
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni || state_q == pgaccel_pkg::EngIdle || state_d != state_q || granted ||
+        dma_rvalid_i || rb_pop || cand_d != cand_q) begin
+      f_stall_q <= '0;
+    end else begin
+      f_stall_q <= f_stall_q + 4'd1;
+    end
+  end
+`endif
+
+endmodule

@@ -1,0 +1,210 @@
+// pgaccel_regs: the register port (PBUS slave) of pgaccel.
+//
+// Holds the command staging registers, posts commands into the command queue, pops completions on
+// a read of COMP, keeps the slot count that rejects a post when every slot is taken (a slot is held
+// from the post until its completion is read, so neither queue can overflow), the interrupt
+// enables, the sticky REJECTED flag and the performance counters. Every access is granted at once
+// and answered the next cycle; an offset with no register answers with err (docs/pgaccel.md).
+module pgaccel_regs #(
+  parameter logic [31:0] RAM_BASE = 32'h8000_0000,
+  parameter logic [31:0] RAM_SIZE = 32'h0800_0000,
+  parameter int unsigned QDEPTH   = 4,
+  parameter int unsigned RDEPTH   = 4,
+  parameter int unsigned CNT_W    = 40
+) (
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  // register port: PBUS slave
+  input  logic              reg_req_i,
+  output logic              reg_gnt_o,
+  /* verilator lint_off UNUSEDSIGNAL */  // the interconnect decodes the window; be selects lanes
+  input  logic [31:0]       reg_addr_i,
+  /* verilator lint_on UNUSEDSIGNAL */
+  input  logic              reg_we_i,
+  input  logic [7:0]        reg_be_i,
+  input  logic [63:0]       reg_wdata_i,
+  output logic              reg_rvalid_o,
+  output logic [63:0]       reg_rdata_o,
+  output logic              reg_err_o,
+  // command queue tail
+  output logic              cmd_push_o,
+  output logic [pgaccel_pkg::CMD_W-1:0] cmd_o,
+  // completion queue head
+  input  logic              comp_valid_i,
+  input  logic [pgaccel_pkg::COMP_W-1:0] comp_i,
+  input  logic [$clog2(QDEPTH):0] comp_cnt_i,
+  input  logic [$clog2(QDEPTH):0] cmd_cnt_i,
+  output logic              comp_pop_o,
+  // engine state and counter events
+  input  logic              busy_i,
+  input  logic              ev_busy_i,
+  input  logic              ev_bytes_i,
+  input  logic              ev_word_i,
+  input  logic              ev_op_i,
+  output logic              irq_o
+);
+
+  localparam int unsigned QW = $clog2(QDEPTH);
+
+  logic [63:0]      caddr_q, caddr_d, clen_q, clen_d, carg_q, carg_d;
+  logic [1:0]       ie_q, ie_d;
+  logic             rej_q, rej_d;
+  logic [QW:0]      used_q, used_d;
+  logic [CNT_W-1:0] cnt_busy_q, cnt_busy_d, cnt_bytes_q, cnt_bytes_d;
+  logic [CNT_W-1:0] cnt_words_q, cnt_words_d, cnt_ops_q, cnt_ops_d;
+  logic             rvalid_q, rvalid_d, rerr_q, rerr_d;
+  logic [63:0]      rdata_q, rdata_d;
+
+  logic        acc, wr, rd, hit;
+  logic [11:0] off;
+  logic [63:0] rval, comp_reg, status;
+  logic        post, accept, full;
+
+  assign reg_gnt_o    = 1'b1;
+  assign reg_rvalid_o = rvalid_q;
+  assign reg_rdata_o  = rdata_q;
+  assign reg_err_o    = rerr_q;
+
+  assign acc = reg_req_i;
+  assign wr  = acc && reg_we_i;
+  assign rd  = acc && !reg_we_i;
+  assign off = {reg_addr_i[11:3], 3'b000};
+
+  assign full   = (used_q == (QW+1)'(QDEPTH));
+  assign post   = wr && (off == pgaccel_pkg::REG_CMD_POST) && reg_be_i[0];
+  assign accept = post && !full;
+
+  assign cmd_push_o = accept;
+  always_comb begin
+    cmd_o = '0;
+    cmd_o[pgaccel_pkg::CMD_OP_LSB +: 4]    = reg_wdata_i[pgaccel_pkg::POST_OP_LSB +: 4];
+    cmd_o[pgaccel_pkg::CMD_K_LSB +: 5]     = reg_wdata_i[pgaccel_pkg::POST_ALIGN_LSB +: 5];
+    cmd_o[pgaccel_pkg::CMD_POL_BIT]        = reg_wdata_i[pgaccel_pkg::POST_POL_BIT];
+    cmd_o[pgaccel_pkg::CMD_TAG_LSB +: 8]   = reg_wdata_i[pgaccel_pkg::POST_TAG_LSB +: 8];
+    cmd_o[pgaccel_pkg::CMD_ADDR_LSB +: 32] = caddr_q[31:0];
+    cmd_o[pgaccel_pkg::CMD_AHI_BIT]        = |caddr_q[63:32];
+    cmd_o[pgaccel_pkg::CMD_LEN_LSB +: 32]  = clen_q[31:0];
+    cmd_o[pgaccel_pkg::CMD_LHI_BIT]        = |clen_q[63:32];
+    cmd_o[pgaccel_pkg::CMD_ARG_LSB +: 64]  = carg_q;
+  end
+
+  assign comp_pop_o = rd && (off == pgaccel_pkg::REG_COMP) && comp_valid_i;
+
+  always_comb begin
+    comp_reg = '0;
+    comp_reg[31:0]                           = comp_i[pgaccel_pkg::COMP_RES_LSB +: 32];
+    comp_reg[pgaccel_pkg::CREG_FOUND]        = comp_i[pgaccel_pkg::COMP_FOUND];
+    comp_reg[pgaccel_pkg::CREG_ERR_LSB +: 4] = comp_i[pgaccel_pkg::COMP_ERR_LSB +: 4];
+    comp_reg[pgaccel_pkg::CREG_TAG_LSB +: 8] = comp_i[pgaccel_pkg::COMP_TAG_LSB +: 8];
+    comp_reg[pgaccel_pkg::CREG_VALID]        = 1'b1;
+    if (!comp_valid_i) begin
+      comp_reg = '0;
+    end
+  end
+
+  always_comb begin
+    status = '0;
+    status[pgaccel_pkg::ST_BUSY]           = busy_i;
+    status[pgaccel_pkg::ST_FULL]           = full;
+    status[pgaccel_pkg::ST_DONE]           = comp_valid_i;
+    status[pgaccel_pkg::ST_REJECTED]       = rej_q;
+    status[pgaccel_pkg::ST_FREE_LSB +: 4]  = 4'((QW+1)'(QDEPTH) - used_q);
+    status[pgaccel_pkg::ST_COMP_LSB +: 4]  = 4'(comp_cnt_i);
+    status[pgaccel_pkg::ST_CMDQ_LSB +: 4]  = 4'(cmd_cnt_i);
+  end
+
+  // Read mux; hit = the offset has a register.
+  always_comb begin
+    rval = '0;
+    hit  = 1'b1;
+    unique case (off)
+      pgaccel_pkg::REG_ID:        rval = pgaccel_pkg::PGACCEL_ID;
+      pgaccel_pkg::REG_CAPS:      rval = {37'd0, 3'b111, 8'(CNT_W), 8'(RDEPTH), 8'(QDEPTH)};
+      pgaccel_pkg::REG_RAM_BASE:  rval = {32'd0, RAM_BASE};
+      pgaccel_pkg::REG_RAM_SIZE:  rval = {32'd0, RAM_SIZE};
+      pgaccel_pkg::REG_IRQ_EN:    rval = {62'd0, ie_q};
+      pgaccel_pkg::REG_STATUS:    rval = status;
+      // Staging registers and CMD_POST are write-only: they read as zero.
+      pgaccel_pkg::REG_CMD_ADDR, pgaccel_pkg::REG_CMD_LEN, pgaccel_pkg::REG_CMD_ARG,
+      pgaccel_pkg::REG_CMD_POST: rval = '0;
+      pgaccel_pkg::REG_COMP:      rval = comp_reg;
+      pgaccel_pkg::REG_CNT_BUSY:  rval = 64'(cnt_busy_q);
+      pgaccel_pkg::REG_CNT_BYTES: rval = 64'({cnt_bytes_q, 3'b000});  // counted in beats
+      pgaccel_pkg::REG_CNT_WORDS: rval = 64'(cnt_words_q);
+      pgaccel_pkg::REG_CNT_OPS:   rval = 64'(cnt_ops_q);
+      default:                    hit  = 1'b0;
+    endcase
+  end
+
+  always_comb begin
+    caddr_d     = caddr_q;
+    clen_d      = clen_q;
+    carg_d      = carg_q;
+    ie_d        = ie_q;
+    rej_d       = rej_q;
+    cnt_busy_d  = cnt_busy_q + CNT_W'(ev_busy_i);
+    cnt_bytes_d = cnt_bytes_q + CNT_W'(ev_bytes_i);
+    cnt_words_d = cnt_words_q + CNT_W'(ev_word_i);
+    cnt_ops_d   = cnt_ops_q + CNT_W'(ev_op_i);
+    used_d      = used_q + (QW+1)'(accept) - (QW+1)'(comp_pop_o);
+
+    if (post && full) begin
+      rej_d = 1'b1;
+    end
+    // Staging registers take byte-wise writes (be), so 32-bit stores work too.
+    for (int i = 0; i < 8; i++) begin
+      if (wr && reg_be_i[i]) begin
+        if (off == pgaccel_pkg::REG_CMD_ADDR) caddr_d[8*i +: 8] = reg_wdata_i[8*i +: 8];
+        if (off == pgaccel_pkg::REG_CMD_LEN)  clen_d[8*i +: 8]  = reg_wdata_i[8*i +: 8];
+        if (off == pgaccel_pkg::REG_CMD_ARG)  carg_d[8*i +: 8]  = reg_wdata_i[8*i +: 8];
+      end
+    end
+    if (wr && reg_be_i[0] && off == pgaccel_pkg::REG_IRQ_EN) begin
+      ie_d = reg_wdata_i[1:0];
+    end
+    if (wr && reg_be_i[0] && off == pgaccel_pkg::REG_STATUS &&
+        reg_wdata_i[pgaccel_pkg::ST_REJECTED]) begin
+      rej_d = 1'b0;  // write 1 to clear
+    end
+
+    rvalid_d = acc;
+    rerr_d   = acc && !hit;
+    rdata_d  = (rd && hit) ? rval : '0;
+  end
+
+  assign irq_o = (ie_q[pgaccel_pkg::IE_DONE] && comp_valid_i) ||
+                 (ie_q[pgaccel_pkg::IE_REJECTED] && rej_q);
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      caddr_q     <= '0;
+      clen_q      <= '0;
+      carg_q      <= '0;
+      ie_q        <= '0;
+      rej_q       <= 1'b0;
+      used_q      <= '0;
+      cnt_busy_q  <= '0;
+      cnt_bytes_q <= '0;
+      cnt_words_q <= '0;
+      cnt_ops_q   <= '0;
+      rvalid_q    <= 1'b0;
+      rerr_q      <= 1'b0;
+      rdata_q     <= '0;
+    end else begin
+      caddr_q     <= caddr_d;
+      clen_q      <= clen_d;
+      carg_q      <= carg_d;
+      ie_q        <= ie_d;
+      rej_q       <= rej_d;
+      used_q      <= used_d;
+      cnt_busy_q  <= cnt_busy_d;
+      cnt_bytes_q <= cnt_bytes_d;
+      cnt_words_q <= cnt_words_d;
+      cnt_ops_q   <= cnt_ops_d;
+      rvalid_q    <= rvalid_d;
+      rerr_q      <= rerr_d;
+      rdata_q     <= rdata_d;
+    end
+  end
+
+endmodule

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Summarise a Yosys `stat` report of synth_xilinx for pgaccel: totals first, then the raw report.
+#   tests/accel/synth-summary.sh STAT_FILE
+set -euo pipefail
+f=$1
+# The "design hierarchy" block (or the only block) holds the totals.
+awk '
+	/=== design hierarchy ===/ { tot = 1 }
+	tot && /^ +LUT[1-6] +[0-9]+/ { lut += $2 }
+	tot && /^ +FD[A-Z]+ +[0-9]+/ { ff += $2 }
+	tot && /^ +RAM(32|64|128|256)[A-Z0-9]* +[0-9]+/ { lutram[$1] = $2 }
+	tot && /^ +RAMB(18|36)[A-Z0-9]* +[0-9]+/ { bram += $2 }
+	tot && /^ +CARRY4 +[0-9]+/ { carry = $2 }
+	END {
+		lr = 0; ls = ""
+		for (k in lutram) {
+			n = lutram[k]
+			# LUTs per primitive: RAM32M/RAM64M use 4 LUTs, RAM32X1D/RAM64X1D 2, others 1.
+			w = (k ~ /M$/) ? 4 : (k ~ /X1D$/) ? 2 : 1
+			lr += n * w; ls = ls sprintf(" %s=%d", k, n)
+		}
+		printf "pgaccel synth_xilinx (Yosys %s)\n", ENVIRON["YOSYS_VER"]
+		printf "LUT (logic)      %d\n", lut
+		printf "LUT (as memory)  %d  (%s )\n", lr, ls
+		printf "LUT total        %d\n", lut + lr
+		printf "FF               %d\n", ff
+		printf "CARRY4           %d\n", carry
+		printf "BRAM (RAMB18/36) %d\n", bram
+	}' "$f"
+echo
+echo "--- yosys stat ---"
+cat "$f"
