@@ -1,5 +1,5 @@
 # Pagoda top-level Makefile: the public interface.
-#   make run      boot the demo (on the Verilator SoC when it is built, else QEMU virt)
+#   make run      build, then boot the demo on the Verilator SoC
 #   make qemu     boot on QEMU virt            make test   everything, ends with "N passed, M failed"
 #   make lint     RTL + C lint                 make clean  remove build/
 # Each part of the tree adds its own rules in a fragment next to its sources (firmware/firmware.mk,
@@ -41,7 +41,10 @@ deps:
 
 include $(sort $(wildcard firmware/*.mk sbi/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
 
-# `make run` boots on the SoC once sim/ provides RUN_TARGET, until then on QEMU virt.
+# Default: the firmware, and the SoC simulator when sim/ is present.
+all: firmware $(SIM_BIN)
+
+# `make run` boots on the SoC (sim/ sets RUN_TARGET = sim); without sim/ it falls back to QEMU virt.
 RUN_TARGET ?= qemu
 run: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory $(RUN_TARGET) BOOTARGS="$(BOOTARGS)"

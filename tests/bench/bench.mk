@@ -1,12 +1,14 @@
 # `make bench`: the firmware's benchmarks (bench mode) on the SoC simulator when it is built
 # (exact cycles), else on QEMU with -icount (exact instructions, no cycles), collected into
-# build/bench/results.json by scripts/bench.py, then plotted into docs/img/ by tests/bench/plot.py.
+# build/bench/results.json by scripts/bench.py, plotted into docs/img/ by tests/bench/plot.py and
+# written up as docs/benchmarks.md by tests/bench/report.py.
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
 BENCH_QEMU  = bash scripts/run-qemu.sh -t 1200 -c -a "bench $(BOOTARGS)" $(FW_ELF)
+SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs="bench $(BOOTARGS)"
 
 .PHONY: bench bench-plot
-bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN))
+bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_DTB))
 	@mkdir -p $(BENCH_DIR)
 	$(PYTHON) scripts/bench.py $(BENCH_DIR)/results.json -- \
 		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_CMD),$(BENCH_QEMU))
@@ -14,3 +16,4 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN))
 
 bench-plot:
 	$(PYTHON) tests/bench/plot.py $(BENCH_DIR)/results.json docs/img
+	$(PYTHON) tests/bench/report.py $(BENCH_DIR)/results.json docs/benchmarks.md
