@@ -187,7 +187,8 @@ void setup_per_zone_lowmem_reserve(void)
 				zone->lowmem_reserve[j] = 0;
 			for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 				managed += zone_managed_pages(&pgdat->node_zones[j]);
-				zone->lowmem_reserve[j] = clear ? 0 : (long)(managed / (unsigned long)ratio);
+				if (!clear)
+					zone->lowmem_reserve[j] = (long)(managed / (unsigned long)ratio);
 			}
 		}
 	}

@@ -256,7 +256,7 @@ static void account_free_range(struct zone *zone, unsigned long pfn, unsigned lo
 		bitmap_clear_range(zone->free_bitmap, off, nr);
 	if (unlikely(is_migrate_isolate(mt)))
 		return;
-	__mod_zone_page_state(zone, NR_FREE_PAGES, sign * (long)nr);
+	__mod_zone_page_state(zone, NR_FREE_PAGES, (long)sign * (long)nr);
 	if (unlikely(zone->cma_pages)) {
 		unsigned long p = pfn, end = pfn + nr;
 
@@ -264,7 +264,7 @@ static void account_free_range(struct zone *zone, unsigned long pfn, unsigned lo
 			unsigned long blk_end = min(ALIGN(p + 1, pageblock_nr_pages), end);
 
 			if (is_migrate_cma(get_pfnblock_migratetype(zone, p)))
-				__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, sign * (long)(blk_end - p));
+				__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, (long)sign * (long)(blk_end - p));
 			p = blk_end;
 		}
 	}
