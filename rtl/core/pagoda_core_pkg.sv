@@ -1,0 +1,129 @@
+// Pagoda core: shared constants and enums (opcodes, CSR addresses, exception causes, ALU ops).
+package pagoda_core_pkg;
+
+  // Base opcodes (instr[6:0])
+  localparam logic [6:0] OPC_LOAD     = 7'b0000011;
+  localparam logic [6:0] OPC_MISC_MEM = 7'b0001111;
+  localparam logic [6:0] OPC_OP_IMM   = 7'b0010011;
+  localparam logic [6:0] OPC_AUIPC    = 7'b0010111;
+  localparam logic [6:0] OPC_OP_IMM32 = 7'b0011011;
+  localparam logic [6:0] OPC_STORE    = 7'b0100011;
+  localparam logic [6:0] OPC_AMO      = 7'b0101111;
+  localparam logic [6:0] OPC_OP       = 7'b0110011;
+  localparam logic [6:0] OPC_LUI      = 7'b0110111;
+  localparam logic [6:0] OPC_OP32     = 7'b0111011;
+  localparam logic [6:0] OPC_BRANCH   = 7'b1100011;
+  localparam logic [6:0] OPC_JALR     = 7'b1100111;
+  localparam logic [6:0] OPC_JAL      = 7'b1101111;
+  localparam logic [6:0] OPC_SYSTEM   = 7'b1110011;
+
+  // Privilege levels
+  localparam logic [1:0] PRIV_U = 2'd0;
+  localparam logic [1:0] PRIV_S = 2'd1;
+  localparam logic [1:0] PRIV_M = 2'd3;
+
+  // Exception causes
+  // cause 0 (instruction address misaligned) cannot occur: C is always on
+  localparam logic [4:0] EXC_IACCESS        = 5'd1;
+  localparam logic [4:0] EXC_ILLEGAL        = 5'd2;
+  localparam logic [4:0] EXC_BREAKPOINT     = 5'd3;
+  localparam logic [4:0] EXC_LADDR_MISALIGN = 5'd4;
+  localparam logic [4:0] EXC_LACCESS        = 5'd5;
+  localparam logic [4:0] EXC_SADDR_MISALIGN = 5'd6;
+  localparam logic [4:0] EXC_SACCESS        = 5'd7;
+  localparam logic [4:0] EXC_ECALL_U        = 5'd8;
+  localparam logic [4:0] EXC_ECALL_S        = 5'd9;
+  localparam logic [4:0] EXC_ECALL_M        = 5'd11;
+  localparam logic [4:0] EXC_IPAGE          = 5'd12;
+  localparam logic [4:0] EXC_LPAGE          = 5'd13;
+  localparam logic [4:0] EXC_SPAGE          = 5'd15;
+
+  // Fetch-side fault kinds carried with each fetched lane
+  localparam logic [1:0] FEXC_NONE   = 2'd0;
+  localparam logic [1:0] FEXC_ACCESS = 2'd1;
+  localparam logic [1:0] FEXC_PAGE   = 2'd2;
+
+  // Memory access kinds for the MMU permission check
+  localparam logic [1:0] ACC_FETCH = 2'd0;
+  localparam logic [1:0] ACC_LOAD  = 2'd1;
+  localparam logic [1:0] ACC_STORE = 2'd2;
+
+  // CSR addresses
+  localparam logic [11:0] CSR_SSTATUS    = 12'h100;
+  localparam logic [11:0] CSR_SIE        = 12'h104;
+  localparam logic [11:0] CSR_STVEC      = 12'h105;
+  localparam logic [11:0] CSR_SCOUNTEREN = 12'h106;
+  localparam logic [11:0] CSR_SENVCFG    = 12'h10A;
+  localparam logic [11:0] CSR_SSCRATCH   = 12'h140;
+  localparam logic [11:0] CSR_SEPC       = 12'h141;
+  localparam logic [11:0] CSR_SCAUSE     = 12'h142;
+  localparam logic [11:0] CSR_STVAL      = 12'h143;
+  localparam logic [11:0] CSR_SIP        = 12'h144;
+  localparam logic [11:0] CSR_SATP       = 12'h180;
+  localparam logic [11:0] CSR_MSTATUS    = 12'h300;
+  localparam logic [11:0] CSR_MISA       = 12'h301;
+  localparam logic [11:0] CSR_MEDELEG    = 12'h302;
+  localparam logic [11:0] CSR_MIDELEG    = 12'h303;
+  localparam logic [11:0] CSR_MIE        = 12'h304;
+  localparam logic [11:0] CSR_MTVEC      = 12'h305;
+  localparam logic [11:0] CSR_MCOUNTEREN = 12'h306;
+  localparam logic [11:0] CSR_MENVCFG    = 12'h30A;
+  localparam logic [11:0] CSR_MCOUNTINH  = 12'h320;
+  localparam logic [11:0] CSR_MSCRATCH   = 12'h340;
+  localparam logic [11:0] CSR_MEPC       = 12'h341;
+  localparam logic [11:0] CSR_MCAUSE     = 12'h342;
+  localparam logic [11:0] CSR_MTVAL      = 12'h343;
+  localparam logic [11:0] CSR_MIP        = 12'h344;
+  localparam logic [11:0] CSR_MCYCLE     = 12'hB00;
+  localparam logic [11:0] CSR_MINSTRET   = 12'hB02;
+  localparam logic [11:0] CSR_CYCLE      = 12'hC00;
+  localparam logic [11:0] CSR_TIME       = 12'hC01;
+  localparam logic [11:0] CSR_INSTRET    = 12'hC02;
+  localparam logic [11:0] CSR_MVENDORID  = 12'hF11;
+  localparam logic [11:0] CSR_MARCHID    = 12'hF12;
+  localparam logic [11:0] CSR_MIMPID     = 12'hF13;
+  localparam logic [11:0] CSR_MHARTID    = 12'hF14;
+  localparam logic [11:0] CSR_MCONFIGPTR = 12'hF15;
+
+  // misa: MXL=2 (RV64), extensions A C I M S U
+  localparam logic [63:0] MISA_VALUE = {2'b10, 36'd0, 26'b00_0001_0100_0001_0001_0000_0101};
+
+  // ALU operations of the execute stage
+  typedef enum logic [4:0] {
+    ALU_ADD, ALU_SUB, ALU_SLL, ALU_SLT, ALU_SLTU, ALU_XOR, ALU_SRL, ALU_SRA, ALU_OR, ALU_AND,
+    ALU_ADDW, ALU_SUBW, ALU_SLLW, ALU_SRLW, ALU_SRAW, ALU_LUI, ALU_AUIPC, ALU_LINK
+  } alu_op_e;
+
+  // Multiply/divide operations (funct3 of the M extension)
+  typedef enum logic [2:0] {
+    MD_MUL = 3'd0, MD_MULH = 3'd1, MD_MULHSU = 3'd2, MD_MULHU = 3'd3,
+    MD_DIV = 3'd4, MD_DIVU = 3'd5, MD_REM = 3'd6, MD_REMU = 3'd7
+  } md_op_e;
+
+  // PTE flag bits
+  localparam int unsigned PTE_V = 0;
+  localparam int unsigned PTE_R = 1;
+  localparam int unsigned PTE_W = 2;
+  localparam int unsigned PTE_X = 3;
+  localparam int unsigned PTE_U = 4;
+  // bit 5 is G: ignored, there are no ASIDs
+  localparam int unsigned PTE_A = 6;
+  localparam int unsigned PTE_D = 7;
+
+  // Sv39 leaf permission check (R/W/X, U/S with SUM and MXR). `priv` is the effective privilege
+  // (never M here: M-mode accesses are not translated). A/D are handled by the walker.
+  function automatic logic pte_perm_ok(logic [7:0] flags, logic [1:0] acc, logic [1:0] priv,
+                                       logic sum, logic mxr);
+    logic ok;
+    ok = 1'b1;
+    unique case (acc)
+      ACC_FETCH: ok = flags[PTE_X] && (flags[PTE_U] ? (priv == PRIV_U) : (priv == PRIV_S));
+      ACC_LOAD:  ok = (flags[PTE_R] || (mxr && flags[PTE_X])) &&
+                      (flags[PTE_U] ? ((priv == PRIV_U) || sum) : (priv == PRIV_S));
+      default:   ok = flags[PTE_W] &&
+                      (flags[PTE_U] ? ((priv == PRIV_U) || sum) : (priv == PRIV_S));
+    endcase
+    pte_perm_ok = ok;
+  endfunction
+
+endpackage

@@ -1,0 +1,485 @@
+// Pagoda core: CSR file and trap unit (privilege spec 1.12, M/S/U). Holds the privilege level,
+// performs CSR reads/writes with their access rules, trap entry with medeleg/mideleg delegation,
+// MRET/SRET, interrupt selection, and the cycle/instret counters. Unimplemented CSRs are illegal.
+module pagoda_csr #(
+  parameter logic [63:0] HART_ID = 64'd0
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // CSR instruction in execute
+  input  logic [11:0] csr_addr_i,
+  input  logic [1:0]  csr_op_i,       // funct3[1:0]: 1 RW, 2 RS, 3 RC
+  input  logic [63:0] csr_operand_i,
+  input  logic        csr_write_i,    // the instruction writes (RW, or RS/RC with nonzero source)
+  input  logic        csr_commit_i,   // perform the write this cycle
+  output logic [63:0] csr_rdata_o,
+  output logic        csr_illegal_o,
+  // traps
+  input  logic        exc_i,
+  input  logic [4:0]  exc_cause_i,
+  input  logic [63:0] exc_tval_i,
+  input  logic        irq_take_i,
+  input  logic [63:0] epc_i,
+  output logic [63:0] trap_pc_o,      // handler address for exc_i / irq_take_i
+  input  logic        mret_i,
+  input  logic        sret_i,
+  output logic [63:0] mepc_o,
+  output logic [63:0] sepc_o,
+  // interrupts
+  input  logic        irq_msoft_i,
+  input  logic        irq_mtimer_i,
+  input  logic        irq_mext_i,
+  input  logic        irq_sext_i,
+  input  logic [63:0] mtime_i,
+  output logic        irq_pending_o,  // an enabled interrupt should be taken
+  output logic        wfi_wake_o,     // some interrupt is pending and locally enabled
+  // state for the rest of the core
+  input  logic        retire_i,
+  output logic [1:0]  priv_o,
+  output logic        mprv_o,
+  output logic [1:0]  mpp_o,
+  output logic        sum_o,
+  output logic        mxr_o,
+  output logic        tvm_o,
+  output logic        tw_o,
+  output logic        tsr_o,
+  output logic        sv39_o,
+  output logic [43:0] satp_ppn_o
+);
+  // Package constants used here (Yosys 0.23 has no package import).
+  localparam logic [11:0] CSR_CYCLE      = pagoda_core_pkg::CSR_CYCLE;
+  localparam logic [11:0] CSR_INSTRET    = pagoda_core_pkg::CSR_INSTRET;
+  localparam logic [11:0] CSR_MARCHID    = pagoda_core_pkg::CSR_MARCHID;
+  localparam logic [11:0] CSR_MCAUSE     = pagoda_core_pkg::CSR_MCAUSE;
+  localparam logic [11:0] CSR_MCONFIGPTR = pagoda_core_pkg::CSR_MCONFIGPTR;
+  localparam logic [11:0] CSR_MCOUNTEREN = pagoda_core_pkg::CSR_MCOUNTEREN;
+  localparam logic [11:0] CSR_MCOUNTINH  = pagoda_core_pkg::CSR_MCOUNTINH;
+  localparam logic [11:0] CSR_MCYCLE     = pagoda_core_pkg::CSR_MCYCLE;
+  localparam logic [11:0] CSR_MEDELEG    = pagoda_core_pkg::CSR_MEDELEG;
+  localparam logic [11:0] CSR_MENVCFG    = pagoda_core_pkg::CSR_MENVCFG;
+  localparam logic [11:0] CSR_MEPC       = pagoda_core_pkg::CSR_MEPC;
+  localparam logic [11:0] CSR_MHARTID    = pagoda_core_pkg::CSR_MHARTID;
+  localparam logic [11:0] CSR_MIDELEG    = pagoda_core_pkg::CSR_MIDELEG;
+  localparam logic [11:0] CSR_MIE        = pagoda_core_pkg::CSR_MIE;
+  localparam logic [11:0] CSR_MIMPID     = pagoda_core_pkg::CSR_MIMPID;
+  localparam logic [11:0] CSR_MINSTRET   = pagoda_core_pkg::CSR_MINSTRET;
+  localparam logic [11:0] CSR_MIP        = pagoda_core_pkg::CSR_MIP;
+  localparam logic [11:0] CSR_MISA       = pagoda_core_pkg::CSR_MISA;
+  localparam logic [11:0] CSR_MSCRATCH   = pagoda_core_pkg::CSR_MSCRATCH;
+  localparam logic [11:0] CSR_MSTATUS    = pagoda_core_pkg::CSR_MSTATUS;
+  localparam logic [11:0] CSR_MTVAL      = pagoda_core_pkg::CSR_MTVAL;
+  localparam logic [11:0] CSR_MTVEC      = pagoda_core_pkg::CSR_MTVEC;
+  localparam logic [11:0] CSR_MVENDORID  = pagoda_core_pkg::CSR_MVENDORID;
+  localparam logic [11:0] CSR_SATP       = pagoda_core_pkg::CSR_SATP;
+  localparam logic [11:0] CSR_SCAUSE     = pagoda_core_pkg::CSR_SCAUSE;
+  localparam logic [11:0] CSR_SCOUNTEREN = pagoda_core_pkg::CSR_SCOUNTEREN;
+  localparam logic [11:0] CSR_SENVCFG    = pagoda_core_pkg::CSR_SENVCFG;
+  localparam logic [11:0] CSR_SEPC       = pagoda_core_pkg::CSR_SEPC;
+  localparam logic [11:0] CSR_SIE        = pagoda_core_pkg::CSR_SIE;
+  localparam logic [11:0] CSR_SIP        = pagoda_core_pkg::CSR_SIP;
+  localparam logic [11:0] CSR_SSCRATCH   = pagoda_core_pkg::CSR_SSCRATCH;
+  localparam logic [11:0] CSR_SSTATUS    = pagoda_core_pkg::CSR_SSTATUS;
+  localparam logic [11:0] CSR_STVAL      = pagoda_core_pkg::CSR_STVAL;
+  localparam logic [11:0] CSR_STVEC      = pagoda_core_pkg::CSR_STVEC;
+  localparam logic [11:0] CSR_TIME       = pagoda_core_pkg::CSR_TIME;
+  localparam logic [63:0] MISA_VALUE     = pagoda_core_pkg::MISA_VALUE;
+  localparam logic [1:0] PRIV_M         = pagoda_core_pkg::PRIV_M;
+  localparam logic [1:0] PRIV_S         = pagoda_core_pkg::PRIV_S;
+  localparam logic [1:0] PRIV_U         = pagoda_core_pkg::PRIV_U;
+
+  logic [1:0]  priv_q, priv_d;
+  // mstatus fields
+  logic        sie_q, sie_d, mie_q, mie_d, spie_q, spie_d, mpie_q, mpie_d, spp_q, spp_d;
+  logic [1:0]  mpp_q, mpp_d;
+  logic        mprv_q, mprv_d, sum_q, sum_d, mxr_q, mxr_d, tvm_q, tvm_d, tw_q, tw_d, tsr_q, tsr_d;
+  logic [15:0] medeleg_q, medeleg_d;
+  logic [11:0] mideleg_q, mideleg_d;
+  logic [11:0] mie_r_q, mie_r_d;         // mie register
+  logic        ssip_q, ssip_d, stip_q, stip_d, seip_q, seip_d;
+  logic [63:0] mtvec_q, mtvec_d, stvec_q, stvec_d;
+  logic [2:0]  mcounteren_q, mcounteren_d, scounteren_q, scounteren_d;
+  logic [2:0]  mcountinhibit_q, mcountinhibit_d;
+  logic [63:0] mscratch_q, mscratch_d, sscratch_q, sscratch_d;
+  logic [63:0] mepc_q, mepc_d, sepc_q, sepc_d;
+  logic [63:0] mcause_q, mcause_d, scause_q, scause_d;
+  logic [63:0] mtval_q, mtval_d, stval_q, stval_d;
+  logic        satp_mode_q, satp_mode_d;  // 1 = Sv39
+  logic [43:0] satp_ppn_q, satp_ppn_d;
+  logic [63:0] mcycle_q, mcycle_d, minstret_q, minstret_d;
+  logic        skip_inc_q, skip_inc_d;   // a CSR write of minstret replaces its own increment
+
+  localparam logic [63:0] SSTATUS_MASK = 64'h0000_0000_000C_0122;  // SIE SPIE SPP SUM MXR
+
+  logic [63:0] mstatus_val, sstatus_val, mip_val;
+  assign mstatus_val = {1'b0, 27'd0, 2'd2, 2'd2, 9'd0, tsr_q, tw_q, tvm_q, mxr_q, sum_q, mprv_q,
+                        2'd0, 2'd0, mpp_q, 2'd0, spp_q, mpie_q, 1'b0, spie_q, 1'b0, mie_q, 1'b0,
+                        sie_q, 1'b0};
+  assign sstatus_val = mstatus_val & SSTATUS_MASK | {30'd0, 2'd2, 32'd0};
+  assign mip_val     = {52'd0, irq_mext_i, 1'b0, seip_q | irq_sext_i, 1'b0, irq_mtimer_i, 1'b0,
+                        stip_q, 1'b0, irq_msoft_i, 1'b0, ssip_q, 1'b0};
+
+  logic [63:0] mie_val, mideleg_val;
+  assign mie_val     = {52'd0, mie_r_q};
+  assign mideleg_val = {52'd0, mideleg_q};
+
+  // ------------------------------------------------------------------ read + access check
+  logic known, counter_ok;
+  always_comb begin
+    unique case (csr_addr_i[1:0])
+      2'd0:    counter_ok = mcounteren_q[0] && (priv_q != PRIV_U || scounteren_q[0]);
+      2'd1:    counter_ok = mcounteren_q[1] && (priv_q != PRIV_U || scounteren_q[1]);
+      default: counter_ok = mcounteren_q[2] && (priv_q != PRIV_U || scounteren_q[2]);
+    endcase
+    if (priv_q == PRIV_M) counter_ok = 1'b1;
+  end
+
+  always_comb begin
+    known       = 1'b1;
+    csr_rdata_o = 64'd0;
+    unique case (csr_addr_i)
+      CSR_SSTATUS:    csr_rdata_o = sstatus_val;
+      CSR_SIE:        csr_rdata_o = mie_val & mideleg_val;
+      CSR_STVEC:      csr_rdata_o = stvec_q;
+      CSR_SCOUNTEREN: csr_rdata_o = {61'd0, scounteren_q};
+      CSR_SENVCFG:    csr_rdata_o = 64'd0;
+      CSR_SSCRATCH:   csr_rdata_o = sscratch_q;
+      CSR_SEPC:       csr_rdata_o = sepc_q;
+      CSR_SCAUSE:     csr_rdata_o = scause_q;
+      CSR_STVAL:      csr_rdata_o = stval_q;
+      CSR_SIP:        csr_rdata_o = mip_val & mideleg_val;
+      CSR_SATP:       csr_rdata_o = {satp_mode_q, 3'd0, 16'd0, satp_ppn_q};
+      CSR_MSTATUS:    csr_rdata_o = mstatus_val;
+      CSR_MISA:       csr_rdata_o = MISA_VALUE;
+      CSR_MEDELEG:    csr_rdata_o = {48'd0, medeleg_q};
+      CSR_MIDELEG:    csr_rdata_o = mideleg_val;
+      CSR_MIE:        csr_rdata_o = mie_val;
+      CSR_MTVEC:      csr_rdata_o = mtvec_q;
+      CSR_MCOUNTEREN: csr_rdata_o = {61'd0, mcounteren_q};
+      CSR_MENVCFG:    csr_rdata_o = 64'd0;
+      CSR_MCOUNTINH:  csr_rdata_o = {61'd0, mcountinhibit_q};
+      CSR_MSCRATCH:   csr_rdata_o = mscratch_q;
+      CSR_MEPC:       csr_rdata_o = mepc_q;
+      CSR_MCAUSE:     csr_rdata_o = mcause_q;
+      CSR_MTVAL:      csr_rdata_o = mtval_q;
+      CSR_MIP:        csr_rdata_o = mip_val;
+      CSR_MCYCLE:     csr_rdata_o = mcycle_q;
+      CSR_MINSTRET:   csr_rdata_o = minstret_q;
+      CSR_CYCLE:      csr_rdata_o = mcycle_q;
+      CSR_TIME:       csr_rdata_o = mtime_i;
+      CSR_INSTRET:    csr_rdata_o = minstret_q;
+      CSR_MVENDORID:  csr_rdata_o = 64'd0;
+      CSR_MARCHID:    csr_rdata_o = 64'd0;
+      CSR_MIMPID:     csr_rdata_o = 64'd0;
+      CSR_MHARTID:    csr_rdata_o = HART_ID;
+      CSR_MCONFIGPTR: csr_rdata_o = 64'd0;
+      default:        known = 1'b0;
+    endcase
+  end
+
+  logic is_counter;
+  assign is_counter = (csr_addr_i == CSR_CYCLE) || (csr_addr_i == CSR_TIME) ||
+                      (csr_addr_i == CSR_INSTRET);
+
+  assign csr_illegal_o = !known ||
+                         (csr_addr_i[9:8] > priv_q) ||
+                         (csr_write_i && (csr_addr_i[11:10] == 2'b11)) ||
+                         (is_counter && !counter_ok) ||
+                         ((csr_addr_i == CSR_SATP) && tvm_q && (priv_q == PRIV_S));
+
+  logic [63:0] wval;
+  always_comb begin
+    unique case (csr_op_i)
+      2'd2:    wval = csr_rdata_o | csr_operand_i;
+      2'd3:    wval = csr_rdata_o & ~csr_operand_i;
+      default: wval = csr_operand_i;
+    endcase
+  end
+
+  // ------------------------------------------------------------------ interrupts
+  logic [11:0] pend, m_pend, s_pend;
+  logic        m_en, s_en;
+  logic [3:0]  irq_cause;
+  assign pend   = mip_val[11:0] & mie_r_q;
+  assign m_pend = pend & ~mideleg_q;
+  assign s_pend = pend & mideleg_q;
+  assign m_en   = (priv_q != PRIV_M) || mie_q;
+  assign s_en   = (priv_q == PRIV_U) || ((priv_q == PRIV_S) && sie_q);
+
+  // only the six standard interrupt bits (1,3,5,7,9,11) can be pending; the rest are not looked at
+  // verilator lint_off UNUSEDSIGNAL
+  function automatic logic [3:0] pick_irq(logic [11:0] p);
+    logic [3:0] c;
+    c = 4'd0;
+    if      (p[11]) c = 4'd11;
+    else if (p[3])  c = 4'd3;
+    else if (p[7])  c = 4'd7;
+    else if (p[9])  c = 4'd9;
+    else if (p[1])  c = 4'd1;
+    else if (p[5])  c = 4'd5;
+    pick_irq = c;
+  endfunction
+  // verilator lint_on UNUSEDSIGNAL
+
+  always_comb begin
+    irq_pending_o = 1'b0;
+    irq_cause     = 4'd0;
+    if (m_en && (m_pend != 12'd0)) begin
+      irq_pending_o = 1'b1;
+      irq_cause     = pick_irq(m_pend);
+    end else if (s_en && (s_pend != 12'd0)) begin
+      irq_pending_o = 1'b1;
+      irq_cause     = pick_irq(s_pend);
+    end
+  end
+  assign wfi_wake_o = (pend != 12'd0);
+
+  // ------------------------------------------------------------------ trap target
+  logic [63:0] cause;
+  logic        to_s;
+  logic [63:0] tvec;
+  always_comb begin
+    cause = irq_take_i ? {1'b1, 59'd0, irq_cause} : {59'd0, exc_cause_i};
+    to_s  = (priv_q != PRIV_M) &&
+            (irq_take_i ? mideleg_q[irq_cause] : medeleg_q[exc_cause_i[3:0]] && !exc_cause_i[4]);
+    tvec  = to_s ? stvec_q : mtvec_q;
+    trap_pc_o = {tvec[63:2], 2'b00};
+    if (irq_take_i && tvec[0]) trap_pc_o = {tvec[63:2], 2'b00} + {58'd0, irq_cause, 2'b00};
+  end
+
+  logic unused_tvec;
+  assign unused_tvec = tvec[1];
+
+  assign mepc_o = mepc_q;
+  assign sepc_o = sepc_q;
+
+  // ------------------------------------------------------------------ state update
+  logic do_write;
+  assign do_write = csr_commit_i && csr_write_i;
+
+  always_comb begin
+    priv_d          = priv_q;
+    sie_d           = sie_q;
+    mie_d           = mie_q;
+    spie_d          = spie_q;
+    mpie_d          = mpie_q;
+    spp_d           = spp_q;
+    mpp_d           = mpp_q;
+    mprv_d          = mprv_q;
+    sum_d           = sum_q;
+    mxr_d           = mxr_q;
+    tvm_d           = tvm_q;
+    tw_d            = tw_q;
+    tsr_d           = tsr_q;
+    medeleg_d       = medeleg_q;
+    mideleg_d       = mideleg_q;
+    mie_r_d         = mie_r_q;
+    ssip_d          = ssip_q;
+    stip_d          = stip_q;
+    seip_d          = seip_q;
+    mtvec_d         = mtvec_q;
+    stvec_d         = stvec_q;
+    mcounteren_d    = mcounteren_q;
+    scounteren_d    = scounteren_q;
+    mcountinhibit_d = mcountinhibit_q;
+    mscratch_d      = mscratch_q;
+    sscratch_d      = sscratch_q;
+    mepc_d          = mepc_q;
+    sepc_d          = sepc_q;
+    mcause_d        = mcause_q;
+    scause_d        = scause_q;
+    mtval_d         = mtval_q;
+    stval_d         = stval_q;
+    satp_mode_d     = satp_mode_q;
+    satp_ppn_d      = satp_ppn_q;
+    mcycle_d        = mcountinhibit_q[0] ? mcycle_q : mcycle_q + 64'd1;
+    minstret_d      = (mcountinhibit_q[2] || !retire_i || skip_inc_q) ? minstret_q :
+                      minstret_q + 64'd1;
+    skip_inc_d      = skip_inc_q && !retire_i;
+
+    if (do_write) begin
+      unique case (csr_addr_i)
+        CSR_SSTATUS: begin
+          sie_d  = wval[1];
+          spie_d = wval[5];
+          spp_d  = wval[8];
+          sum_d  = wval[18];
+          mxr_d  = wval[19];
+        end
+        CSR_MSTATUS: begin
+          sie_d  = wval[1];
+          mie_d  = wval[3];
+          spie_d = wval[5];
+          mpie_d = wval[7];
+          spp_d  = wval[8];
+          if (wval[12:11] != 2'b10) mpp_d = wval[12:11];
+          mprv_d = wval[17];
+          sum_d  = wval[18];
+          mxr_d  = wval[19];
+          tvm_d  = wval[20];
+          tw_d   = wval[21];
+          tsr_d  = wval[22];
+        end
+        CSR_SIE: mie_r_d = (mie_r_q & ~mideleg_q) | (wval[11:0] & mideleg_q & 12'h222);
+        CSR_MIE: mie_r_d = wval[11:0] & 12'hAAA;
+        CSR_SIP: if (mideleg_q[1]) ssip_d = wval[1];
+        CSR_MIP: begin
+          ssip_d = wval[1];
+          stip_d = wval[5];
+          seip_d = wval[9];
+        end
+        CSR_MEDELEG: medeleg_d = wval[15:0] & 16'hB3FF;
+        CSR_MIDELEG: mideleg_d = wval[11:0] & 12'h222;
+        CSR_STVEC:   stvec_d = {wval[63:2], 1'b0, wval[0]};
+        CSR_MTVEC:   mtvec_d = {wval[63:2], 1'b0, wval[0]};
+        CSR_SCOUNTEREN: scounteren_d = wval[2:0];
+        CSR_MCOUNTEREN: mcounteren_d = wval[2:0];
+        CSR_MCOUNTINH:  mcountinhibit_d = {wval[2], 1'b0, wval[0]};
+        CSR_SSCRATCH: sscratch_d = wval;
+        CSR_MSCRATCH: mscratch_d = wval;
+        CSR_SEPC:     sepc_d = {wval[63:1], 1'b0};
+        CSR_MEPC:     mepc_d = {wval[63:1], 1'b0};
+        CSR_SCAUSE:   scause_d = wval;
+        CSR_MCAUSE:   mcause_d = wval;
+        CSR_STVAL:    stval_d = wval;
+        CSR_MTVAL:    mtval_d = wval;
+        CSR_SATP: begin
+          // WARL: a write with an unsupported mode is ignored entirely.
+          if (wval[63:60] == 4'd0 || wval[63:60] == 4'd8) begin
+            satp_mode_d = wval[63];
+            satp_ppn_d  = wval[43:0];
+          end
+        end
+        CSR_MCYCLE:   mcycle_d = wval;
+        CSR_MINSTRET: begin
+          minstret_d = wval;
+          skip_inc_d = 1'b1;
+        end
+        default: ;
+      endcase
+    end
+
+    if (exc_i || irq_take_i) begin
+      if (to_s) begin
+        scause_d = cause;
+        sepc_d   = epc_i;
+        stval_d  = irq_take_i ? 64'd0 : exc_tval_i;
+        spp_d    = priv_q[0];
+        spie_d   = sie_q;
+        sie_d    = 1'b0;
+        priv_d   = PRIV_S;
+      end else begin
+        mcause_d = cause;
+        mepc_d   = epc_i;
+        mtval_d  = irq_take_i ? 64'd0 : exc_tval_i;
+        mpp_d    = priv_q;
+        mpie_d   = mie_q;
+        mie_d    = 1'b0;
+        priv_d   = PRIV_M;
+      end
+    end else if (mret_i) begin
+      priv_d = mpp_q;
+      mie_d  = mpie_q;
+      mpie_d = 1'b1;
+      mpp_d  = PRIV_U;
+      if (mpp_q != PRIV_M) mprv_d = 1'b0;
+    end else if (sret_i) begin
+      priv_d = {1'b0, spp_q};
+      sie_d  = spie_q;
+      spie_d = 1'b1;
+      spp_d  = 1'b0;
+      mprv_d = 1'b0;
+    end
+  end
+
+  assign priv_o     = priv_q;
+  assign mprv_o     = mprv_q;
+  assign mpp_o      = mpp_q;
+  assign sum_o      = sum_q;
+  assign mxr_o      = mxr_q;
+  assign tvm_o      = tvm_q;
+  assign tw_o       = tw_q;
+  assign tsr_o      = tsr_q;
+  assign sv39_o     = satp_mode_q;
+  assign satp_ppn_o = satp_ppn_q;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      priv_q          <= PRIV_M;
+      sie_q           <= 1'b0;
+      mie_q           <= 1'b0;
+      spie_q          <= 1'b0;
+      mpie_q          <= 1'b0;
+      spp_q           <= 1'b0;
+      mpp_q           <= PRIV_U;
+      mprv_q          <= 1'b0;
+      sum_q           <= 1'b0;
+      mxr_q           <= 1'b0;
+      tvm_q           <= 1'b0;
+      tw_q            <= 1'b0;
+      tsr_q           <= 1'b0;
+      medeleg_q       <= 16'd0;
+      mideleg_q       <= 12'd0;
+      mie_r_q         <= 12'd0;
+      ssip_q          <= 1'b0;
+      stip_q          <= 1'b0;
+      seip_q          <= 1'b0;
+      mtvec_q         <= 64'd0;
+      stvec_q         <= 64'd0;
+      mcounteren_q    <= 3'd0;
+      scounteren_q    <= 3'd0;
+      mcountinhibit_q <= 3'd0;
+      mscratch_q      <= 64'd0;
+      sscratch_q      <= 64'd0;
+      mepc_q          <= 64'd0;
+      sepc_q          <= 64'd0;
+      mcause_q        <= 64'd0;
+      scause_q        <= 64'd0;
+      mtval_q         <= 64'd0;
+      stval_q         <= 64'd0;
+      satp_mode_q     <= 1'b0;
+      satp_ppn_q      <= 44'd0;
+      mcycle_q        <= 64'd0;
+      minstret_q      <= 64'd0;
+      skip_inc_q      <= 1'b0;
+    end else begin
+      priv_q          <= priv_d;
+      sie_q           <= sie_d;
+      mie_q           <= mie_d;
+      spie_q          <= spie_d;
+      mpie_q          <= mpie_d;
+      spp_q           <= spp_d;
+      mpp_q           <= mpp_d;
+      mprv_q          <= mprv_d;
+      sum_q           <= sum_d;
+      mxr_q           <= mxr_d;
+      tvm_q           <= tvm_d;
+      tw_q            <= tw_d;
+      tsr_q           <= tsr_d;
+      medeleg_q       <= medeleg_d;
+      mideleg_q       <= mideleg_d;
+      mie_r_q         <= mie_r_d;
+      ssip_q          <= ssip_d;
+      stip_q          <= stip_d;
+      seip_q          <= seip_d;
+      mtvec_q         <= mtvec_d;
+      stvec_q         <= stvec_d;
+      mcounteren_q    <= mcounteren_d;
+      scounteren_q    <= scounteren_d;
+      mcountinhibit_q <= mcountinhibit_d;
+      mscratch_q      <= mscratch_d;
+      sscratch_q      <= sscratch_d;
+      mepc_q          <= mepc_d;
+      sepc_q          <= sepc_d;
+      mcause_q        <= mcause_d;
+      scause_q        <= scause_d;
+      mtval_q         <= mtval_d;
+      stval_q         <= stval_d;
+      satp_mode_q     <= satp_mode_d;
+      satp_ppn_q      <= satp_ppn_d;
+      mcycle_q        <= mcycle_d;
+      minstret_q      <= minstret_d;
+      skip_inc_q      <= skip_inc_d;
+    end
+  end
+
+endmodule

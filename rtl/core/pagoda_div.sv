@@ -1,0 +1,137 @@
+// Pagoda core: iterative radix-2 divider for DIV/DIVU/REM/REMU and their W forms (one quotient bit
+// per cycle; W forms run 32 iterations). Division by zero and overflow follow the RISC-V rules.
+module pagoda_div (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        start_i,
+  input  logic [1:0]  op_i,      // funct3[1:0]: 0 DIV, 1 DIVU, 2 REM, 3 REMU
+  input  logic        word_i,
+  input  logic [63:0] a_i,
+  input  logic [63:0] b_i,
+  output logic        busy_o,
+  output logic        done_o,
+  output logic [63:0] result_o
+);
+  logic        busy_q, busy_d;
+  logic        done_q, done_d;
+  logic [6:0]  cnt_q, cnt_d;
+  logic [63:0] rem_q, rem_d;
+  logic [63:0] quo_q, quo_d;
+  logic [63:0] div_q, div_d;
+  logic        neg_q_q, neg_q_d;     // negate the quotient at the end
+  logic        neg_r_q, neg_r_d;     // negate the remainder at the end
+  logic        want_rem_q, want_rem_d;
+  logic        word_q, word_d;
+  logic        divzero_q, divzero_d;
+  logic [63:0] a_orig_q, a_orig_d;
+
+  // Operands extended to 64 bits (W forms: sign- or zero-extended from 32)
+  logic        is_signed;
+  logic [63:0] a_ext, b_ext, a_abs, b_abs;
+  assign is_signed = !op_i[0];
+  always_comb begin
+    a_ext = a_i;
+    b_ext = b_i;
+    if (word_i) begin
+      a_ext = is_signed ? {{32{a_i[31]}}, a_i[31:0]} : {32'd0, a_i[31:0]};
+      b_ext = is_signed ? {{32{b_i[31]}}, b_i[31:0]} : {32'd0, b_i[31:0]};
+    end
+  end
+  assign a_abs = (is_signed && a_ext[63]) ? (64'd0 - a_ext) : a_ext;
+  assign b_abs = (is_signed && b_ext[63]) ? (64'd0 - b_ext) : b_ext;
+
+  // One restoring step on 64-bit values: the shifted remainder is {rem_q, quo_q[63]} (65 bits);
+  // if its top bit is set it is certainly >= the divisor, and the difference always fits 64 bits.
+  logic [63:0] shifted;
+  logic        ge;
+  assign shifted = {rem_q[62:0], quo_q[63]};
+  assign ge      = rem_q[63] || (shifted >= div_q);
+
+  always_comb begin
+    busy_d     = busy_q;
+    done_d     = 1'b0;
+    cnt_d      = cnt_q;
+    rem_d      = rem_q;
+    quo_d      = quo_q;
+    div_d      = div_q;
+    neg_q_d    = neg_q_q;
+    neg_r_d    = neg_r_q;
+    want_rem_d = want_rem_q;
+    word_d     = word_q;
+    divzero_d  = divzero_q;
+    a_orig_d   = a_orig_q;
+    if (start_i && !busy_q) begin
+      busy_d     = 1'b1;
+      rem_d      = 64'd0;
+      // W forms have 32 significant dividend bits: pre-shift them to the top, run 32 steps.
+      quo_d      = word_i ? {a_abs[31:0], 32'd0} : a_abs;
+      cnt_d      = word_i ? 7'd32 : 7'd64;
+      div_d      = b_abs;
+      neg_q_d    = is_signed && (a_ext[63] ^ b_ext[63]);
+      neg_r_d    = is_signed && a_ext[63];
+      want_rem_d = op_i[1];
+      word_d     = word_i;
+      divzero_d  = (b_ext == 64'd0);
+      a_orig_d   = a_ext;
+    end else if (busy_q) begin
+      if (ge) begin
+        rem_d = shifted - div_q;
+        quo_d = {quo_q[62:0], 1'b1};
+      end else begin
+        rem_d = shifted;
+        quo_d = {quo_q[62:0], 1'b0};
+      end
+      cnt_d = cnt_q - 7'd1;
+      if (cnt_q == 7'd1) begin
+        busy_d = 1'b0;
+        done_d = 1'b1;
+      end
+    end
+  end
+
+  logic [63:0] q_fix, r_fix, res;
+  always_comb begin
+    q_fix = neg_q_q ? (64'd0 - quo_q) : quo_q;
+    r_fix = neg_r_q ? (64'd0 - rem_q) : rem_q;
+    if (divzero_q) begin
+      q_fix = '1;
+      r_fix = a_orig_q;
+    end
+    res      = want_rem_q ? r_fix : q_fix;
+    result_o = word_q ? {{32{res[31]}}, res[31:0]} : res;
+  end
+
+  assign busy_o = busy_q;
+  assign done_o = done_q;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      busy_q     <= 1'b0;
+      done_q     <= 1'b0;
+      cnt_q      <= 7'd0;
+      rem_q      <= 64'd0;
+      quo_q      <= 64'd0;
+      div_q      <= 64'd0;
+      neg_q_q    <= 1'b0;
+      neg_r_q    <= 1'b0;
+      want_rem_q <= 1'b0;
+      word_q     <= 1'b0;
+      divzero_q  <= 1'b0;
+      a_orig_q   <= 64'd0;
+    end else begin
+      busy_q     <= busy_d;
+      done_q     <= done_d;
+      cnt_q      <= cnt_d;
+      rem_q      <= rem_d;
+      quo_q      <= quo_d;
+      div_q      <= div_d;
+      neg_q_q    <= neg_q_d;
+      neg_r_q    <= neg_r_d;
+      want_rem_q <= want_rem_d;
+      word_q     <= word_d;
+      divzero_q  <= divzero_d;
+      a_orig_q   <= a_orig_d;
+    end
+  end
+
+endmodule

@@ -1,0 +1,213 @@
+// Pagoda core: Sv39 hardware page-table walker. Reads PTEs over the data port, checks the leaf's
+// permissions for the requesting access and sets A (and D for stores) in memory itself before
+// refilling the TLB, so software never sees A/D page faults.
+module pagoda_ptw (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic [43:0] satp_ppn_i,
+  // walk request (accepted when idle)
+  input  logic        req_i,
+  input  logic [38:0] req_vaddr_i,
+  input  logic [1:0]  req_acc_i,    // ACC_*
+  input  logic [1:0]  req_priv_i,   // effective privilege of the access
+  input  logic        sum_i,
+  input  logic        mxr_i,
+  output logic        busy_o,
+  output logic        done_o,       // walk finished (fill or fault) this cycle
+  output logic [1:0]  fault_o,      // FEXC_*: with done_o
+  // TLB refill
+  output logic        fill_o,
+  output logic [26:0] fill_vpn_o,
+  output logic [43:0] fill_ppn_o,
+  output logic [7:0]  fill_flags_o,
+  output logic [1:0]  fill_level_o,
+  // data-port access
+  output logic        mem_req_o,
+  input  logic        mem_gnt_i,
+  output logic [31:0] mem_addr_o,
+  output logic        mem_we_o,
+  output logic [63:0] mem_wdata_o,
+  input  logic        mem_rvalid_i,
+  input  logic [63:0] mem_rdata_i,
+  input  logic        mem_err_i
+);
+  // Package constants used here (Yosys 0.23 has no package import).
+  localparam logic [1:0] ACC_FETCH   = pagoda_core_pkg::ACC_FETCH;
+  localparam logic [1:0] ACC_STORE   = pagoda_core_pkg::ACC_STORE;
+  localparam logic [1:0] FEXC_ACCESS = pagoda_core_pkg::FEXC_ACCESS;
+  localparam logic [1:0] FEXC_NONE   = pagoda_core_pkg::FEXC_NONE;
+  localparam logic [1:0] FEXC_PAGE   = pagoda_core_pkg::FEXC_PAGE;
+  localparam int unsigned PTE_A       = pagoda_core_pkg::PTE_A;
+  localparam int unsigned PTE_D       = pagoda_core_pkg::PTE_D;
+  localparam int unsigned PTE_R       = pagoda_core_pkg::PTE_R;
+  localparam int unsigned PTE_V       = pagoda_core_pkg::PTE_V;
+  localparam int unsigned PTE_W       = pagoda_core_pkg::PTE_W;
+  localparam int unsigned PTE_X       = pagoda_core_pkg::PTE_X;
+
+  typedef enum logic [2:0] {
+    W_IDLE, W_READ, W_READ_WAIT, W_UPD, W_UPD_WAIT
+  } walk_state_e;
+
+  walk_state_e state_q, state_d;
+  logic [26:0] vpn_q, vpn_d;
+  logic [1:0]  acc_q, acc_d;
+  logic [1:0]  priv_q, priv_d;
+  logic        sum_q, sum_d, mxr_q, mxr_d;
+  logic [1:0]  level_q, level_d;
+  logic [55:0] pte_addr_q, pte_addr_d;
+  logic [63:0] pte_q, pte_d;
+
+  // Index into the next table: VPN[1] after the root, VPN[0] after that.
+  logic [8:0] next_idx;
+  assign next_idx = (level_q == 2'd2) ? vpn_q[17:9] : vpn_q[8:0];
+
+  logic [63:0] pte;
+  logic [7:0]  flags;
+  logic        leaf, invalid, misaligned, perm_ok, need_upd;
+  logic [63:0] pte_upd;
+  assign pte        = mem_rdata_i;
+  assign flags      = pte[7:0];
+  assign leaf       = flags[PTE_R] || flags[PTE_X];
+  assign invalid    = !flags[PTE_V] || (!flags[PTE_R] && flags[PTE_W]) || (pte[63:54] != 10'd0);
+  assign misaligned = ((level_q == 2'd2) && (pte[27:10] != 18'd0)) ||
+                      ((level_q == 2'd1) && (pte[18:10] != 9'd0));
+  assign perm_ok    = pagoda_core_pkg::pte_perm_ok(flags, acc_q, priv_q, sum_q, mxr_q);
+  assign need_upd   = !flags[PTE_A] || ((acc_q == ACC_STORE) && !flags[PTE_D]);
+  assign pte_upd    = pte | 64'(1 << PTE_A) | ((acc_q == ACC_STORE) ? 64'(1 << PTE_D) : 64'd0);
+
+  logic [1:0] fault_kind;
+  assign fault_kind = FEXC_PAGE;  // the core maps it to cause 12/13/15 by access kind
+
+  always_comb begin
+    state_d      = state_q;
+    vpn_d        = vpn_q;
+    acc_d        = acc_q;
+    priv_d       = priv_q;
+    sum_d        = sum_q;
+    mxr_d        = mxr_q;
+    level_d      = level_q;
+    pte_addr_d   = pte_addr_q;
+    pte_d        = pte_q;
+    done_o       = 1'b0;
+    fault_o      = FEXC_NONE;
+    fill_o       = 1'b0;
+    mem_req_o    = 1'b0;
+    mem_we_o     = 1'b0;
+    mem_wdata_o  = pte_q;
+
+    unique case (state_q)
+      W_IDLE: begin
+        if (req_i) begin
+          vpn_d      = req_vaddr_i[38:12];
+          acc_d      = req_acc_i;
+          priv_d     = req_priv_i;
+          sum_d      = sum_i;
+          mxr_d      = mxr_i;
+          level_d    = 2'd2;
+          pte_addr_d = {satp_ppn_i, req_vaddr_i[38:30], 3'b000};
+          state_d    = W_READ;
+        end
+      end
+      W_READ: begin
+        if (pte_addr_q[55:32] != 24'd0) begin
+          done_o  = 1'b1;
+          fault_o = FEXC_ACCESS;
+          state_d = W_IDLE;
+        end else begin
+          mem_req_o = 1'b1;
+          if (mem_gnt_i) state_d = W_READ_WAIT;
+        end
+      end
+      W_READ_WAIT: begin
+        if (mem_rvalid_i) begin
+          if (mem_err_i) begin
+            done_o  = 1'b1;
+            fault_o = FEXC_ACCESS;
+            state_d = W_IDLE;
+          end else if (invalid) begin
+            done_o  = 1'b1;
+            fault_o = fault_kind;
+            state_d = W_IDLE;
+          end else if (leaf) begin
+            if (misaligned || !perm_ok) begin
+              done_o  = 1'b1;
+              fault_o = fault_kind;
+              state_d = W_IDLE;
+            end else if (need_upd) begin
+              pte_d   = pte_upd;
+              state_d = W_UPD;
+            end else begin
+              pte_d   = pte;
+              fill_o  = 1'b1;
+              done_o  = 1'b1;
+              state_d = W_IDLE;
+            end
+          end else if (level_q == 2'd0) begin
+            done_o  = 1'b1;
+            fault_o = fault_kind;
+            state_d = W_IDLE;
+          end else begin
+            level_d    = level_q - 2'd1;
+            pte_addr_d = {pte[53:10], next_idx, 3'b000};
+            state_d    = W_READ;
+          end
+        end
+      end
+      W_UPD: begin
+        mem_req_o = 1'b1;
+        mem_we_o  = 1'b1;
+        if (mem_gnt_i) state_d = W_UPD_WAIT;
+      end
+      W_UPD_WAIT: begin
+        if (mem_rvalid_i) begin
+          done_o  = 1'b1;
+          state_d = W_IDLE;
+          if (mem_err_i) begin
+            fault_o = FEXC_ACCESS;
+          end else begin
+            fill_o = 1'b1;
+          end
+        end
+      end
+      default: state_d = W_IDLE;
+    endcase
+  end
+
+  // Refill payload: in W_READ_WAIT it comes straight from the bus, after an update from pte_q.
+  logic [63:0] fill_pte;
+  assign fill_pte     = (state_q == W_UPD_WAIT) ? pte_q : pte;
+  assign fill_vpn_o   = vpn_q;
+  assign fill_ppn_o   = fill_pte[53:10];
+  assign fill_flags_o = fill_pte[7:0];
+  assign fill_level_o = level_q;
+  assign mem_addr_o   = pte_addr_q[31:0];
+  assign busy_o       = (state_q != W_IDLE);
+
+  logic unused;
+  assign unused = ^{req_vaddr_i[11:0], fill_pte[63:54], fill_pte[9:8]};
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q    <= W_IDLE;
+      vpn_q      <= 27'd0;
+      acc_q      <= ACC_FETCH;
+      priv_q     <= 2'd0;
+      sum_q      <= 1'b0;
+      mxr_q      <= 1'b0;
+      level_q    <= 2'd0;
+      pte_addr_q <= 56'd0;
+      pte_q      <= 64'd0;
+    end else begin
+      state_q    <= state_d;
+      vpn_q      <= vpn_d;
+      acc_q      <= acc_d;
+      priv_q     <= priv_d;
+      sum_q      <= sum_d;
+      mxr_q      <= mxr_d;
+      level_q    <= level_d;
+      pte_addr_q <= pte_addr_d;
+      pte_q      <= pte_d;
+    end
+  end
+
+endmodule

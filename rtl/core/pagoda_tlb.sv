@@ -1,0 +1,85 @@
+// Pagoda core: small fully associative Sv39 TLB (4 KiB, 2 MiB and 1 GiB pages), round-robin refill.
+// ASIDs are not implemented (satp.ASID reads zero), so every entry belongs to the current space.
+module pagoda_tlb #(
+  parameter int unsigned ENTRIES = 8
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        flush_i,
+  // lookup
+  input  logic [38:0] vaddr_i,
+  output logic        hit_o,
+  output logic [7:0]  flags_o,
+  output logic [55:0] paddr_o,
+  // refill from the walker
+  input  logic        fill_i,
+  input  logic [26:0] fill_vpn_i,
+  input  logic [43:0] fill_ppn_i,
+  input  logic [7:0]  fill_flags_i,
+  input  logic [1:0]  fill_level_i
+);
+  localparam int unsigned IW = $clog2(ENTRIES);
+
+  logic [ENTRIES-1:0] valid_q, valid_d;
+  logic [26:0]        vpn_q   [ENTRIES];
+  logic [43:0]        ppn_q   [ENTRIES];
+  logic [7:0]         flags_q [ENTRIES];
+  logic [1:0]         level_q [ENTRIES];
+  logic [IW-1:0]      next_q, next_d;
+
+  logic [26:0] vpn;
+  assign vpn = vaddr_i[38:12];
+
+  // One pass over the entries: the level selects which VPN bits must match (a superpage ignores
+  // the lower VPN fields) and which address bits come from the virtual address.
+  always_comb begin
+    hit_o   = 1'b0;
+    flags_o = 8'd0;
+    paddr_o = 56'd0;
+    for (int i = 0; i < ENTRIES; i++) begin
+      logic [26:0] vmask;
+      logic [29:0] omask;
+      unique case (level_q[i])
+        2'd2:    begin vmask = 27'h7fc0000; omask = 30'h3fffffff; end
+        2'd1:    begin vmask = 27'h7fffe00; omask = 30'h001fffff; end
+        default: begin vmask = 27'h7ffffff; omask = 30'h00000fff; end
+      endcase
+      if (valid_q[i] && (((vpn_q[i] ^ vpn) & vmask) == 27'd0)) begin
+        hit_o   = 1'b1;
+        flags_o = flags_q[i];
+        paddr_o = ({ppn_q[i], 12'd0} & ~{26'd0, omask}) | {26'd0, vaddr_i[29:0] & omask};
+      end
+    end
+  end
+
+  always_comb begin
+    valid_d = valid_q;
+    next_d  = next_q;
+    if (fill_i) begin
+      valid_d[next_q] = 1'b1;
+      next_d          = next_q + 1'b1;
+    end
+    if (flush_i) valid_d = '0;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      valid_q <= '0;
+      next_q  <= '0;
+    end else begin
+      valid_q <= valid_d;
+      next_q  <= next_d;
+    end
+  end
+
+  // Entry payload needs no reset: it is only used when its valid bit is set.
+  always_ff @(posedge clk_i) begin
+    if (fill_i) begin
+      vpn_q[next_q]   <= fill_vpn_i;
+      ppn_q[next_q]   <= fill_ppn_i;
+      flags_q[next_q] <= fill_flags_i;
+      level_q[next_q] <= fill_level_i;
+    end
+  end
+
+endmodule

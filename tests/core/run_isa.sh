@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Run each ISA test ELF on the core simulator, once with an ideal memory and once with random
+# back-pressure (+stall), and on QEMU (-M spike, HTIF tohost) as an independent check that the
+# tests' expectations are right; print "N passed, M failed".
+#   run_isa.sh SIM test1.elf test2.elf ...
+set -uo pipefail
+sim=$1; shift
+pass=0 fail=0
+for elf in "$@"; do
+	name=$(basename "$elf" .elf)
+	for mode in plain stall; do
+		args=(+max-cycles=2000000)
+		[ "$mode" = stall ] && args+=(+stall +seed=7)
+		if out=$("$sim" "${args[@]}" "$elf" 2>&1); then
+			pass=$((pass + 1))
+		else
+			fail=$((fail + 1))
+			echo "FAIL $name ($mode): $(echo "$out" | tail -n 3 | tr '\n' ' ')"
+		fi
+	done
+	if timeout 60 qemu-system-riscv64 -M spike -bios none -nographic -monitor none \
+		-cpu rv64,f=false,d=false,h=false,pmp=false,pmu-num=0 -kernel "$elf" > /dev/null 2>&1; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name (qemu): exit $?"
+	fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
