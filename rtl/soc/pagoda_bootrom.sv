@@ -1,0 +1,91 @@
+// Boot ROM at 0x1000: the reset vector, as QEMU virt's. Hands over to fw_dynamic at 0x8000_0000
+// with a0 = mhartid, a1 = DTB address, a2 = &fw_dynamic_info (docs/soc.md "Boot flow").
+// Instructions hand-assembled (riscv64-unknown-elf-as -march=rv64imac_zicsr, checked by objdump):
+//   0x1000  00000297  auipc t0, 0          t0 = 0x1000
+//   0x1004  02828613  addi  a2, t0, 0x28   a2 = &fw_dynamic_info
+//   0x1008  f1402573  csrr  a0, mhartid
+//   0x100c  0202b583  ld    a1, 0x20(t0)   DTB address
+//   0x1010  0182b283  ld    t0, 0x18(t0)   entry 0x8000_0000
+//   0x1014  00028067  jr    t0
+//   0x1018  .dword 0x8000_0000             entry
+//   0x1020  .dword DTB_ADDR
+//   0x1028  fw_dynamic_info { magic 0x4942534f "OSBI", version 2, next_addr 0x8020_0000,
+//                             next_mode 1 (S), options 0, boot_hart 0 }
+// Two read ports, like the RAM: F for instruction fetch, D for data (OpenSBI reads the struct).
+// Reads of the rest return 0; writes are answered with err (store access fault).
+module pagoda_bootrom #(
+  parameter logic [63:0] DTB_ADDR = 64'h87e0_0000
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // fetch port
+  input  logic        f_req_i,
+  output logic        f_gnt_o,
+  input  logic [31:0] f_addr_i,
+  output logic        f_rvalid_o,
+  output logic [63:0] f_rdata_o,
+  output logic        f_err_o,
+  // data port
+  input  logic        d_req_i,
+  output logic        d_gnt_o,
+  input  logic [31:0] d_addr_i,
+  input  logic        d_we_i,
+  output logic        d_rvalid_o,
+  output logic [63:0] d_rdata_o,
+  output logic        d_err_o
+);
+
+  function automatic logic [63:0] rom_word(logic [8:0] idx);
+    unique case (idx)
+      9'd0:    rom_word = 64'h02828613_00000297;
+      9'd1:    rom_word = 64'h0202b583_f1402573;
+      9'd2:    rom_word = 64'h00028067_0182b283;
+      9'd3:    rom_word = 64'h00000000_80000000;   // entry
+      9'd4:    rom_word = DTB_ADDR;
+      9'd5:    rom_word = 64'h00000000_4942534f;   // fw_dynamic_info.magic
+      9'd6:    rom_word = 64'd2;                   // .version
+      9'd7:    rom_word = 64'h00000000_80200000;   // .next_addr
+      9'd8:    rom_word = 64'd1;                   // .next_mode = S
+      9'd9:    rom_word = 64'd0;                   // .options
+      9'd10:   rom_word = 64'd0;                   // .boot_hart
+      default: rom_word = 64'h0;
+    endcase
+  endfunction
+
+  logic        f_rvalid_q, d_rvalid_q, d_err_q, d_err_d;
+  logic [63:0] f_rdata_q, f_rdata_d, d_rdata_q, d_rdata_d;
+
+  assign f_gnt_o   = 1'b1;
+  assign d_gnt_o   = 1'b1;
+  assign f_rdata_d = f_req_i ? rom_word(f_addr_i[11:3]) : 64'h0;
+  assign d_rdata_d = (d_req_i && !d_we_i) ? rom_word(d_addr_i[11:3]) : 64'h0;
+  assign d_err_d   = d_req_i && d_we_i;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      f_rvalid_q <= 1'b0;
+      f_rdata_q  <= 64'h0;
+      d_rvalid_q <= 1'b0;
+      d_rdata_q  <= 64'h0;
+      d_err_q    <= 1'b0;
+    end else begin
+      f_rvalid_q <= f_req_i;
+      f_rdata_q  <= f_rdata_d;
+      d_rvalid_q <= d_req_i;
+      d_rdata_q  <= d_rdata_d;
+      d_err_q    <= d_err_d;
+    end
+  end
+
+  assign f_rvalid_o = f_rvalid_q;
+  assign f_rdata_o  = f_rdata_q;
+  assign f_err_o    = 1'b0;
+  assign d_rvalid_o = d_rvalid_q;
+  assign d_rdata_o  = d_rdata_q;
+  assign d_err_o    = d_err_q;
+
+  // the ROM is one 4 KiB page; the decoders already checked the upper bits
+  logic unused;
+  assign unused = ^{f_addr_i[31:12], f_addr_i[2:0], d_addr_i[31:12], d_addr_i[2:0]};
+
+endmodule

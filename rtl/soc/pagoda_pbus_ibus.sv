@@ -1,0 +1,51 @@
+// Instruction-fetch path of the PBUS interconnect (docs/soc.md): the core's fetch port, alone,
+// to the fetch ports of the boot ROM and the RAM, with its own error responder for every other
+// address (instruction access fault). It has no arbitration: nothing else uses these ports.
+// Both slaves grant at once and answer exactly one cycle after the grant, like the error
+// responder, so at most one response arrives per cycle and it belongs to the previous grant.
+module pagoda_pbus_ibus
+(
+  input  logic             clk_i,
+  input  logic             rst_ni,
+  // master (core fetch)
+  input  logic             m_req_i,
+  input  logic [pagoda_soc_pkg::SLV_W-1:0] m_sel_i,   // from pagoda_pbus_decode #(.MASTER(M_INSTR))
+  output logic             m_gnt_o,
+  output logic             m_rvalid_o,
+  output logic [63:0]      m_rdata_o,
+  output logic             m_err_o,
+  // boot ROM fetch port
+  output logic             rom_req_o,
+  input  logic             rom_gnt_i,
+  input  logic             rom_rvalid_i,
+  input  logic [63:0]      rom_rdata_i,
+  input  logic             rom_err_i,
+  // RAM fetch port
+  output logic             ram_req_o,
+  input  logic             ram_gnt_i,
+  input  logic             ram_rvalid_i,
+  input  logic [63:0]      ram_rdata_i,
+  input  logic             ram_err_i
+);
+
+  logic to_rom, to_ram, to_err;
+  logic err_q, err_d;
+
+  assign to_rom    = m_sel_i == pagoda_soc_pkg::S_ROM;
+  assign to_ram    = m_sel_i == pagoda_soc_pkg::S_RAM;
+  assign to_err    = !to_rom && !to_ram;
+  assign rom_req_o = m_req_i && to_rom;
+  assign ram_req_o = m_req_i && to_ram;
+  assign m_gnt_o   = (to_rom && rom_gnt_i) || (to_ram && ram_gnt_i) || to_err;
+  assign err_d     = m_req_i && to_err;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) err_q <= 1'b0;
+    else         err_q <= err_d;
+  end
+
+  assign m_rvalid_o = rom_rvalid_i || ram_rvalid_i || err_q;
+  assign m_rdata_o  = rom_rvalid_i ? rom_rdata_i : (ram_rvalid_i ? ram_rdata_i : 64'h0);
+  assign m_err_o    = err_q || (rom_rvalid_i && rom_err_i) || (ram_rvalid_i && ram_err_i);
+
+endmodule

@@ -1,0 +1,202 @@
+// PBUS crossbar (docs/bus.md, docs/soc.md). NM masters, NS slaves; each master's decoder names the
+// target slave. Per slave: round-robin arbitration among the masters that request it, a lock that
+// keeps the slave for one master while that master holds m_lock_i (AMO read..write), and a small
+// FIFO of master ids so that responses (in order per slave) go back to the right master.
+// Per master: all outstanding requests go to one slave, so responses return in request order even
+// when slaves differ in latency; a request to another slave waits until the earlier ones returned.
+module pagoda_pbus_xbar #(
+  parameter int unsigned NM = 3,
+  parameter int unsigned NS = 9,
+  parameter int unsigned SW = 4   // bits of a slave index
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+  // master side
+  input  logic [NM-1:0]        m_req_i,
+  input  logic [NM*SW-1:0]      m_sel_i,    // master m: bits [m*SW +: SW]
+  input  logic [NM-1:0]        m_lock_i,
+  input  logic [NM*32-1:0]     m_addr_i,
+  input  logic [NM-1:0]        m_we_i,
+  input  logic [NM*8-1:0]      m_be_i,
+  input  logic [NM*64-1:0]     m_wdata_i,
+  output logic [NM-1:0]        m_gnt_o,
+  output logic [NM-1:0]        m_rvalid_o,
+  output logic [NM*64-1:0]     m_rdata_o,
+  output logic [NM-1:0]        m_err_o,
+  // slave side
+  output logic [NS-1:0]        s_req_o,
+  output logic [NS*32-1:0]     s_addr_o,
+  output logic [NS-1:0]        s_we_o,
+  output logic [NS*8-1:0]      s_be_o,
+  output logic [NS*64-1:0]     s_wdata_o,
+  input  logic [NS-1:0]        s_gnt_i,
+  input  logic [NS-1:0]        s_rvalid_i,
+  input  logic [NS*64-1:0]     s_rdata_i,
+  input  logic [NS-1:0]        s_err_i
+);
+
+  localparam int unsigned MW     = (NM > 1) ? $clog2(NM) : 1;  // bits of a master index
+  localparam int unsigned OUT_W  = 2;                          // per-master outstanding counter
+  localparam logic [OUT_W-1:0] OUT_MAX = '1;
+
+  // ---- state ----
+  logic [OUT_W-1:0] out_cnt_q [NM], out_cnt_d [NM];   // accepted, not yet answered
+  logic [SW-1:0]    out_sel_q [NM], out_sel_d [NM];   // the slave they went to
+  logic [MW-1:0]    rr_q [NS], rr_d [NS];             // last master granted per slave
+  logic [NS-1:0]    lock_q, lock_d;                   // slave held by lock_mst_q
+  logic [MW-1:0]    lock_mst_q [NS], lock_mst_d [NS];
+  // two-entry id FIFO per slave: entry 0 is the head
+  logic [1:0]       fifo_cnt_q [NS], fifo_cnt_d [NS];
+  logic [MW-1:0]    fifo0_q [NS], fifo0_d [NS], fifo1_q [NS], fifo1_d [NS];
+
+  // ---- per-master eligibility ----
+  logic [NM-1:0] m_ok;
+  always_comb begin
+    for (int m = 0; m < NM; m++) begin
+      m_ok[m] = m_req_i[m] &&
+                ((out_cnt_q[m] == '0) ||
+                 ((out_sel_q[m] == m_sel_i[m*SW +: SW]) && (out_cnt_q[m] != OUT_MAX)));
+    end
+  end
+
+  // ---- per-slave arbitration ----
+  // Simulation speed: requests are first spread into a one-hot "requested" vector per master, and
+  // the arbitration of a slave nobody requests is skipped (most slaves, most cycles).
+  logic [NS-1:0] s_any;
+  logic [MW-1:0] s_win [NS];
+  logic [NS-1:0] s_hs;
+  logic [NS-1:0] m_tgt [NM];   // m_tgt[m][s]: master m may request slave s now
+  logic [NS-1:0] s_wanted;
+  always_comb begin
+    s_wanted = '0;
+    for (int m = 0; m < NM; m++) begin
+      m_tgt[m] = '0;
+      if (m_ok[m]) m_tgt[m][m_sel_i[m*SW +: SW]] = 1'b1;
+      s_wanted = s_wanted | m_tgt[m];
+    end
+  end
+
+  always_comb begin
+    // the address/data of an idle slave are left 0
+    s_addr_o  = '0;
+    s_we_o    = '0;
+    s_be_o    = '0;
+    s_wdata_o = '0;
+    s_any     = '0;
+    for (int s = 0; s < NS; s++) begin
+      logic [NM-1:0] cand;
+      logic          found;
+      logic [MW-1:0] idx;
+      s_win[s] = '0;
+      cand     = '0;
+      found    = 1'b0;
+      idx      = '0;
+      if (s_wanted[s]) begin
+        for (int m = 0; m < NM; m++) cand[m] = m_tgt[m][s];
+        // a held lock excludes everyone but its owner
+        if (lock_q[s] && m_lock_i[lock_mst_q[s]]) begin
+          for (int m = 0; m < NM; m++) begin
+            if (MW'(m) != lock_mst_q[s]) cand[m] = 1'b0;
+          end
+        end
+        // round robin: the first candidate after the last winner
+        for (int k = 1; k <= NM; k++) begin
+          // (rr + k) mod NM without a divider: both terms are below NM
+          idx = (32'(rr_q[s]) + 32'(k) >= NM) ? MW'(32'(rr_q[s]) + 32'(k) - NM)
+                                             : MW'(32'(rr_q[s]) + 32'(k));
+          if (!found && cand[idx]) begin
+            found    = 1'b1;
+            s_win[s] = idx;
+          end
+        end
+        s_any[s] = found && (fifo_cnt_q[s] != 2'd2);
+        if (found) begin
+          s_addr_o[s*32 +: 32]  = m_addr_i[s_win[s]*32 +: 32];
+          s_we_o[s]             = m_we_i[s_win[s]];
+          s_be_o[s*8 +: 8]      = m_be_i[s_win[s]*8 +: 8];
+          s_wdata_o[s*64 +: 64] = m_wdata_i[s_win[s]*64 +: 64];
+        end
+      end
+    end
+    s_req_o = s_any;
+    s_hs    = s_any & s_gnt_i;
+  end
+
+  // ---- grants and responses to masters ----
+  always_comb begin
+    for (int m = 0; m < NM; m++) begin
+      logic [SW-1:0] os;
+      m_gnt_o[m] = m_ok[m] && s_hs[m_sel_i[m*SW +: SW]] && (s_win[m_sel_i[m*SW +: SW]] == MW'(m));
+      // responses come only from the slave this master's outstanding requests went to
+      os            = out_sel_q[m];
+      m_rvalid_o[m] = (out_cnt_q[m] != '0) && s_rvalid_i[os] && (fifo_cnt_q[os] != 2'd0) &&
+                      (fifo0_q[os] == MW'(m));
+      m_rdata_o[m*64 +: 64]  = s_rdata_i[os*64 +: 64];
+      m_err_o[m]    = s_err_i[os];
+    end
+  end
+
+  // ---- next state ----
+  always_comb begin
+    lock_d = lock_q;
+    for (int m = 0; m < NM; m++) begin
+      out_sel_d[m] = m_gnt_o[m] ? m_sel_i[m*SW +: SW] : out_sel_q[m];
+      out_cnt_d[m] = out_cnt_q[m] + OUT_W'(m_gnt_o[m]) - OUT_W'(m_rvalid_o[m]);
+    end
+    for (int s = 0; s < NS; s++) begin
+      logic pop;
+      rr_d[s]       = rr_q[s];
+      lock_mst_d[s] = lock_mst_q[s];
+      fifo0_d[s]    = fifo0_q[s];
+      fifo1_d[s]    = fifo1_q[s];
+      pop = s_rvalid_i[s] && (fifo_cnt_q[s] != 2'd0);
+      // FIFO: pop the head, then push at the first free entry
+      if (pop) begin
+        fifo0_d[s] = fifo1_q[s];
+      end
+      if (s_hs[s]) begin
+        if (fifo_cnt_q[s] - 2'(pop) == 2'd0) fifo0_d[s] = s_win[s];
+        else                                 fifo1_d[s] = s_win[s];
+      end
+      fifo_cnt_d[s] = fifo_cnt_q[s] + 2'(s_hs[s]) - 2'(pop);
+      if (s_hs[s]) begin
+        rr_d[s]       = s_win[s];
+        lock_d[s]     = m_lock_i[s_win[s]];
+        lock_mst_d[s] = s_win[s];
+      end else if (lock_q[s] && !m_lock_i[lock_mst_q[s]]) begin
+        lock_d[s] = 1'b0;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      lock_q <= '0;
+      for (int m = 0; m < NM; m++) begin
+        out_cnt_q[m] <= '0;
+        out_sel_q[m] <= '0;
+      end
+      for (int s = 0; s < NS; s++) begin
+        rr_q[s]       <= '0;
+        lock_mst_q[s] <= '0;
+        fifo_cnt_q[s] <= '0;
+        fifo0_q[s]    <= '0;
+        fifo1_q[s]    <= '0;
+      end
+    end else begin
+      lock_q <= lock_d;
+      for (int m = 0; m < NM; m++) begin
+        out_cnt_q[m] <= out_cnt_d[m];
+        out_sel_q[m] <= out_sel_d[m];
+      end
+      for (int s = 0; s < NS; s++) begin
+        rr_q[s]       <= rr_d[s];
+        lock_mst_q[s] <= lock_mst_d[s];
+        fifo_cnt_q[s] <= fifo_cnt_d[s];
+        fifo0_q[s]    <= fifo0_d[s];
+        fifo1_q[s]    <= fifo1_d[s];
+      end
+    end
+  end
+
+endmodule

@@ -1,0 +1,399 @@
+// Pagoda SoC top (docs/soc.md): one pagoda_core hart and the PBUS interconnect: the fetch path
+// (core fetch -> boot ROM / RAM fetch ports) and the crossbar (masters core data and pgaccel DMA)
+// to the slaves of docs/memory-map.md: boot ROM, test finisher, CLINT, PLIC, ns16550a UART, the
+// pgaccel register slot, dual-port RAM and the error slave. The UART's TX/RX and the finisher's
+// result are ports for the simulation harness (or a board top). pgaccel is instantiated when
+// PAGODA_PGACCEL is defined (the build does so when rtl/accel/pgaccel.sv exists); without it its
+// slot decodes as unmapped and its DMA port is idle.
+module pagoda_soc #(
+  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,   // 128 MiB
+  parameter int unsigned NUM_HARTS = 1                 // only 1 is implemented
+) (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  // UART bridge
+  output logic        uart_tx_valid_o,
+  output logic [7:0]  uart_tx_data_o,
+  input  logic        uart_rx_valid_i,
+  input  logic [7:0]  uart_rx_data_i,
+  output logic        uart_rx_ready_o,
+  // sifive,test1 finisher result
+  output logic        test_done_o,
+  output logic        test_fail_o,
+  output logic [15:0] test_code_o,
+  output logic        test_reset_o,
+  // retired instruction count and the pc of the last retired instruction (for reports)
+  output logic [63:0] retired_o,
+  output logic [63:0] retire_pc_o
+);
+
+  // more harts need more cores and CLINT/PLIC contexts wired up: refuse to elaborate
+  if (NUM_HARTS != 1) begin : g_num_harts_unsupported
+    $error("pagoda_soc: only NUM_HARTS = 1 is implemented");
+  end
+
+  // crossbar master and slave numbers (pagoda_soc_pkg)
+  localparam int unsigned M_DATA  = pagoda_soc_pkg::M_DATA;
+  localparam int unsigned M_DMA   = pagoda_soc_pkg::M_DMA;
+  localparam int unsigned M_INSTR = pagoda_soc_pkg::M_INSTR;
+  localparam int unsigned S_ROM   = 32'(pagoda_soc_pkg::S_ROM);
+  localparam int unsigned S_TEST  = 32'(pagoda_soc_pkg::S_TEST);
+  localparam int unsigned S_CLINT = 32'(pagoda_soc_pkg::S_CLINT);
+  localparam int unsigned S_PLIC  = 32'(pagoda_soc_pkg::S_PLIC);
+  localparam int unsigned S_UART  = 32'(pagoda_soc_pkg::S_UART);
+  localparam int unsigned S_ACCEL = 32'(pagoda_soc_pkg::S_ACCEL);
+  localparam int unsigned S_RAM   = 32'(pagoda_soc_pkg::S_RAM);
+  localparam int unsigned S_ERR   = 32'(pagoda_soc_pkg::S_ERR);
+  localparam int unsigned NM = pagoda_soc_pkg::NUM_MASTERS;
+  localparam int unsigned NS = pagoda_soc_pkg::NUM_SLAVES;
+  localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
+  localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) - 64'h20_0000;
+`ifdef PAGODA_PGACCEL
+  localparam bit HAVE_ACCEL = 1'b1;
+`else
+  localparam bit HAVE_ACCEL = 1'b0;
+`endif
+
+  // ---- crossbar wiring (flat vectors: master/slave i at [i*W +: W]) ----
+  logic [NM-1:0]    m_req, m_lock, m_we, m_gnt, m_rvalid, m_err;
+  logic [NM*SW-1:0] m_sel;
+  logic [NM*32-1:0] m_addr;
+  logic [NM*8-1:0]  m_be;
+  logic [NM*64-1:0] m_wdata, m_rdata;
+  logic [NS-1:0]    s_req, s_we, s_gnt, s_rvalid, s_err;
+  logic [NS*32-1:0] s_addr;
+  logic [NS*8-1:0]  s_be;
+  logic [NS*64-1:0] s_wdata, s_rdata;
+
+  // ---- core ----
+  logic        irq_msoft, irq_mtimer, irq_mext, irq_sext, retire;
+  logic [63:0] mtime, retire_pc;
+  logic        instr_req, instr_gnt, instr_rvalid, instr_err;
+  logic [31:0] instr_addr;
+  logic [63:0] instr_rdata;
+  logic        data_req, data_gnt, data_we, data_lock, data_rvalid, data_err;
+  logic [31:0] data_addr;
+  logic [7:0]  data_be;
+  logic [63:0] data_wdata, data_rdata;
+
+  pagoda_core #(
+    .HART_ID   (64'd0),
+    .BOOT_ADDR (pagoda_pkg::BOOTROM_BASE)
+  ) u_core (
+    .clk_i          (clk_i),
+    .rst_ni         (rst_ni),
+    .instr_req_o    (instr_req),
+    .instr_gnt_i    (instr_gnt),
+    .instr_addr_o   (instr_addr),
+    .instr_rvalid_i (instr_rvalid),
+    .instr_rdata_i  (instr_rdata),
+    .instr_err_i    (instr_err),
+    .data_req_o     (data_req),
+    .data_gnt_i     (data_gnt),
+    .data_addr_o    (data_addr),
+    .data_we_o      (data_we),
+    .data_be_o      (data_be),
+    .data_wdata_o   (data_wdata),
+    .data_lock_o    (data_lock),
+    .data_rvalid_i  (data_rvalid),
+    .data_rdata_i   (data_rdata),
+    .data_err_i     (data_err),
+    .irq_msoft_i    (irq_msoft),
+    .irq_mtimer_i   (irq_mtimer),
+    .irq_mext_i     (irq_mext),
+    .irq_sext_i     (irq_sext),
+    .mtime_i        (mtime),
+    .retire_o       (retire),
+    .retire_pc_o    (retire_pc)
+  );
+
+  // ---- DMA master (pgaccel) ----
+  logic        dma_req, dma_gnt, dma_we, dma_rvalid, dma_err;
+  logic [31:0] dma_addr;
+  logic [7:0]  dma_be;
+  logic [63:0] dma_wdata, dma_rdata;
+  logic        accel_irq;
+
+  // master ports into the crossbar
+  assign m_req   = {dma_req, data_req};
+  assign m_lock  = {1'b0, data_lock};
+  assign m_we    = {dma_we, data_we};
+  assign m_addr  = {dma_addr, data_addr};
+  assign m_be    = {dma_be, data_be};
+  assign m_wdata = {dma_wdata, data_wdata};
+  assign data_gnt     = m_gnt[M_DATA];
+  assign data_rvalid  = m_rvalid[M_DATA];
+  assign data_rdata   = m_rdata[M_DATA*64 +: 64];
+  assign data_err     = m_err[M_DATA];
+  assign dma_gnt      = m_gnt[M_DMA];
+  assign dma_rvalid   = m_rvalid[M_DMA];
+  assign dma_rdata    = m_rdata[M_DMA*64 +: 64];
+  assign dma_err      = m_err[M_DMA];
+
+  // ---- fetch path ----
+  logic [SW-1:0] instr_sel;
+  logic          romf_req, romf_rvalid, romf_err, ramf_req, ramf_rvalid, ramf_err;
+  logic          romf_gnt, ramf_gnt;
+  logic [63:0]   romf_rdata, ramf_rdata;
+
+  pagoda_pbus_decode #(
+    .MASTER(M_INSTR), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+  ) u_dec_instr (
+    .addr_i (instr_addr),
+    .sel_o  (instr_sel)
+  );
+
+  pagoda_pbus_ibus u_ibus (
+    .clk_i        (clk_i),
+    .rst_ni       (rst_ni),
+    .m_req_i      (instr_req),
+    .m_sel_i      (instr_sel),
+    .m_gnt_o      (instr_gnt),
+    .m_rvalid_o   (instr_rvalid),
+    .m_rdata_o    (instr_rdata),
+    .m_err_o      (instr_err),
+    .rom_req_o    (romf_req),
+    .rom_gnt_i    (romf_gnt),
+    .rom_rvalid_i (romf_rvalid),
+    .rom_rdata_i  (romf_rdata),
+    .rom_err_i    (romf_err),
+    .ram_req_o    (ramf_req),
+    .ram_gnt_i    (ramf_gnt),
+    .ram_rvalid_i (ramf_rvalid),
+    .ram_rdata_i  (ramf_rdata),
+    .ram_err_i    (ramf_err)
+  );
+
+  // ---- crossbar ----
+  pagoda_pbus_decode #(
+    .MASTER(M_DATA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+  ) u_dec_data (
+    .addr_i (data_addr),
+    .sel_o  (m_sel[M_DATA*SW +: SW])
+  );
+  pagoda_pbus_decode #(
+    .MASTER(M_DMA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+  ) u_dec_dma (
+    .addr_i (dma_addr),
+    .sel_o  (m_sel[M_DMA*SW +: SW])
+  );
+
+  pagoda_pbus_xbar #(.NM(NM), .NS(NS), .SW(SW)) u_xbar (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .m_req_i    (m_req),
+    .m_sel_i    (m_sel),
+    .m_lock_i   (m_lock),
+    .m_addr_i   (m_addr),
+    .m_we_i     (m_we),
+    .m_be_i     (m_be),
+    .m_wdata_i  (m_wdata),
+    .m_gnt_o    (m_gnt),
+    .m_rvalid_o (m_rvalid),
+    .m_rdata_o  (m_rdata),
+    .m_err_o    (m_err),
+    .s_req_o    (s_req),
+    .s_addr_o   (s_addr),
+    .s_we_o     (s_we),
+    .s_be_o     (s_be),
+    .s_wdata_o  (s_wdata),
+    .s_gnt_i    (s_gnt),
+    .s_rvalid_i (s_rvalid),
+    .s_rdata_i  (s_rdata),
+    .s_err_i    (s_err)
+  );
+
+  // ---- slaves ----
+  pagoda_bootrom #(.DTB_ADDR(DTB_ADDR)) u_rom (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .f_req_i    (romf_req),
+    .f_gnt_o    (romf_gnt),
+    .f_addr_i   (instr_addr),
+    .f_rvalid_o (romf_rvalid),
+    .f_rdata_o  (romf_rdata),
+    .f_err_o    (romf_err),
+    .d_req_i    (s_req[S_ROM]),
+    .d_gnt_o    (s_gnt[S_ROM]),
+    .d_addr_i   (s_addr[S_ROM*32 +: 32]),
+    .d_we_i     (s_we[S_ROM]),
+    .d_rvalid_o (s_rvalid[S_ROM]),
+    .d_rdata_o  (s_rdata[S_ROM*64 +: 64]),
+    .d_err_o    (s_err[S_ROM])
+  );
+
+  pagoda_testdev u_test (
+    .clk_i    (clk_i),
+    .rst_ni   (rst_ni),
+    .req_i    (s_req[S_TEST]),
+    .gnt_o    (s_gnt[S_TEST]),
+    .addr_i   (s_addr[S_TEST*32 +: 32]),
+    .we_i     (s_we[S_TEST]),
+    .be_i     (s_be[S_TEST*8 +: 8]),
+    .wdata_i  (s_wdata[S_TEST*64 +: 64]),
+    .rvalid_o (s_rvalid[S_TEST]),
+    .rdata_o  (s_rdata[S_TEST*64 +: 64]),
+    .err_o    (s_err[S_TEST]),
+    .done_o   (test_done_o),
+    .fail_o   (test_fail_o),
+    .code_o   (test_code_o),
+    .reset_o  (test_reset_o)
+  );
+
+  pagoda_clint #(.NUM_HARTS(1), .TICK_DIV(pagoda_soc_pkg::CLINT_TICK_DIV)) u_clint (
+    .clk_i    (clk_i),
+    .rst_ni   (rst_ni),
+    .req_i    (s_req[S_CLINT]),
+    .gnt_o    (s_gnt[S_CLINT]),
+    .addr_i   (s_addr[S_CLINT*32 +: 32]),
+    .we_i     (s_we[S_CLINT]),
+    .be_i     (s_be[S_CLINT*8 +: 8]),
+    .wdata_i  (s_wdata[S_CLINT*64 +: 64]),
+    .rvalid_o (s_rvalid[S_CLINT]),
+    .rdata_o  (s_rdata[S_CLINT*64 +: 64]),
+    .err_o    (s_err[S_CLINT]),
+    .msip_o   (irq_msoft),
+    .mtip_o   (irq_mtimer),
+    .mtime_o  (mtime)
+  );
+
+  logic [pagoda_soc_pkg::PLIC_NSRC-1:0] plic_src;
+  logic [1:0]           plic_eip;
+  logic                 uart_irq;
+  always_comb begin
+    plic_src              = '0;
+    plic_src[pagoda_pkg::UART_IRQ]    = uart_irq;
+    plic_src[pagoda_pkg::PGACCEL_IRQ] = accel_irq;
+  end
+
+  pagoda_plic #(
+    .NSRC(pagoda_soc_pkg::PLIC_NSRC), .NCTX(2), .PRIO_W(pagoda_soc_pkg::PLIC_PRIO_W)
+  ) u_plic (
+    .clk_i    (clk_i),
+    .rst_ni   (rst_ni),
+    .req_i    (s_req[S_PLIC]),
+    .gnt_o    (s_gnt[S_PLIC]),
+    .addr_i   (s_addr[S_PLIC*32 +: 32]),
+    .we_i     (s_we[S_PLIC]),
+    .be_i     (s_be[S_PLIC*8 +: 8]),
+    .wdata_i  (s_wdata[S_PLIC*64 +: 64]),
+    .rvalid_o (s_rvalid[S_PLIC]),
+    .rdata_o  (s_rdata[S_PLIC*64 +: 64]),
+    .err_o    (s_err[S_PLIC]),
+    .irq_i    (plic_src),
+    .eip_o    (plic_eip)
+  );
+  assign irq_mext = plic_eip[0];
+  assign irq_sext = plic_eip[1];
+
+  pagoda_uart u_uart (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .req_i      (s_req[S_UART]),
+    .gnt_o      (s_gnt[S_UART]),
+    .addr_i     (s_addr[S_UART*32 +: 32]),
+    .we_i       (s_we[S_UART]),
+    .be_i       (s_be[S_UART*8 +: 8]),
+    .wdata_i    (s_wdata[S_UART*64 +: 64]),
+    .rvalid_o   (s_rvalid[S_UART]),
+    .rdata_o    (s_rdata[S_UART*64 +: 64]),
+    .err_o      (s_err[S_UART]),
+    .irq_o      (uart_irq),
+    .tx_valid_o (uart_tx_valid_o),
+    .tx_data_o  (uart_tx_data_o),
+    .rx_valid_i (uart_rx_valid_i),
+    .rx_data_i  (uart_rx_data_i),
+    .rx_ready_o (uart_rx_ready_o)
+  );
+
+`ifdef PAGODA_PGACCEL
+  pgaccel #(
+    .RAM_BASE (pagoda_pkg::RAM_BASE),
+    .RAM_SIZE (RAM_SIZE)
+  ) u_accel (
+    .clk_i        (clk_i),
+    .rst_ni       (rst_ni),
+    .reg_req_i    (s_req[S_ACCEL]),
+    .reg_gnt_o    (s_gnt[S_ACCEL]),
+    .reg_addr_i   (s_addr[S_ACCEL*32 +: 32]),
+    .reg_we_i     (s_we[S_ACCEL]),
+    .reg_be_i     (s_be[S_ACCEL*8 +: 8]),
+    .reg_wdata_i  (s_wdata[S_ACCEL*64 +: 64]),
+    .reg_rvalid_o (s_rvalid[S_ACCEL]),
+    .reg_rdata_o  (s_rdata[S_ACCEL*64 +: 64]),
+    .reg_err_o    (s_err[S_ACCEL]),
+    .dma_req_o    (dma_req),
+    .dma_gnt_i    (dma_gnt),
+    .dma_addr_o   (dma_addr),
+    .dma_we_o     (dma_we),
+    .dma_be_o     (dma_be),
+    .dma_wdata_o  (dma_wdata),
+    .dma_rvalid_i (dma_rvalid),
+    .dma_rdata_i  (dma_rdata),
+    .dma_err_i    (dma_err),
+    .irq_o        (accel_irq)
+  );
+`else
+  // empty slot: the decoders never select it; the DMA master never requests
+  assign s_gnt[S_ACCEL]              = 1'b1;
+  assign s_rvalid[S_ACCEL]           = 1'b0;
+  assign s_rdata[S_ACCEL*64 +: 64]   = 64'h0;
+  assign s_err[S_ACCEL]              = 1'b1;
+  assign dma_req   = 1'b0;
+  assign dma_addr  = 32'h0;
+  assign dma_we    = 1'b0;
+  assign dma_be    = 8'h0;
+  assign dma_wdata = 64'h0;
+  assign accel_irq = 1'b0;
+  logic unused_accel;
+  assign unused_accel = ^{dma_gnt, dma_rvalid, dma_rdata, dma_err, s_req[S_ACCEL], s_we[S_ACCEL],
+                          s_addr[S_ACCEL*32 +: 32], s_be[S_ACCEL*8 +: 8],
+                          s_wdata[S_ACCEL*64 +: 64]};
+`endif
+
+  pagoda_ram #(.SIZE(RAM_SIZE)) u_ram (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .i_req_i    (ramf_req),
+    .i_gnt_o    (ramf_gnt),
+    .i_addr_i   (instr_addr),
+    .i_rvalid_o (ramf_rvalid),
+    .i_rdata_o  (ramf_rdata),
+    .i_err_o    (ramf_err),
+    .d_req_i    (s_req[S_RAM]),
+    .d_gnt_o    (s_gnt[S_RAM]),
+    .d_addr_i   (s_addr[S_RAM*32 +: 32]),
+    .d_we_i     (s_we[S_RAM]),
+    .d_be_i     (s_be[S_RAM*8 +: 8]),
+    .d_wdata_i  (s_wdata[S_RAM*64 +: 64]),
+    .d_rvalid_o (s_rvalid[S_RAM]),
+    .d_rdata_o  (s_rdata[S_RAM*64 +: 64]),
+    .d_err_o    (s_err[S_RAM])
+  );
+
+  pagoda_pbus_err u_err (
+    .clk_i    (clk_i),
+    .rst_ni   (rst_ni),
+    .req_i    (s_req[S_ERR]),
+    .gnt_o    (s_gnt[S_ERR]),
+    .rvalid_o (s_rvalid[S_ERR]),
+    .rdata_o  (s_rdata[S_ERR*64 +: 64]),
+    .err_o    (s_err[S_ERR])
+  );
+
+  // ---- retired instruction counter ----
+  logic [63:0] retired_q, retired_d;
+  assign retired_d = retired_q + 64'(retire);
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) retired_q <= 64'h0;
+    else         retired_q <= retired_d;
+  end
+  assign retired_o   = retired_q;
+  assign retire_pc_o = retire_pc;
+
+  // signals only some slaves or only the harness use
+  logic unused;
+  assign unused = ^{s_be[S_ROM*8 +: 8], s_wdata[S_ROM*64 +: 64], s_addr[S_ERR*32 +: 32],
+                    s_we[S_ERR], s_be[S_ERR*8 +: 8], s_wdata[S_ERR*64 +: 64]};
+
+endmodule

@@ -1,0 +1,33 @@
+// Pagoda SoC interconnect constants: master and slave numbering of the PBUS crossbar (docs/soc.md).
+package pagoda_soc_pkg;
+
+  // Crossbar masters, in round-robin order. Instruction fetch does not use the crossbar: it has
+  // its own path (pagoda_pbus_ibus) to the boot ROM's and the RAM's fetch ports, so that fetch
+  // never waits for data traffic and the core's fetch and data ports stay combinationally apart.
+  localparam int unsigned NUM_MASTERS = 2;
+  localparam int unsigned M_DATA      = 0;  // core loads/stores/AMOs
+  localparam int unsigned M_DMA       = 1;  // pgaccel DMA
+  localparam int unsigned M_INSTR     = 2;  // core fetch: a decoder id only, not a crossbar port
+
+  // Slaves. For the fetch decoder S_ROM and S_RAM name the fetch ports of ROM and RAM, S_ERR its
+  // own error responder. ERR answers every address no other slave owns.
+  localparam int unsigned NUM_SLAVES = 8;
+  localparam int unsigned SLV_W      = 3;
+  localparam logic [SLV_W-1:0] S_ROM   = 3'd0;
+  localparam logic [SLV_W-1:0] S_TEST  = 3'd1;
+  localparam logic [SLV_W-1:0] S_CLINT = 3'd2;
+  localparam logic [SLV_W-1:0] S_PLIC  = 3'd3;
+  localparam logic [SLV_W-1:0] S_UART  = 3'd4;
+  localparam logic [SLV_W-1:0] S_ACCEL = 3'd5;
+  localparam logic [SLV_W-1:0] S_RAM   = 3'd6;
+  localparam logic [SLV_W-1:0] S_ERR   = 3'd7;
+
+  // PLIC: sources 1..31 (0 means "none"), priorities 0..7, one M and one S context per hart.
+  localparam int unsigned PLIC_NSRC   = 32;
+  localparam int unsigned PLIC_PRIO_W = 3;
+
+  // CLINT timebase: the core clock is nominally 50 MHz and mtime counts at 10 MHz, so mtime
+  // advances once every 5 clock cycles (the DT's timebase-frequency is 10000000).
+  localparam int unsigned CLINT_TICK_DIV = 5;
+
+endpackage

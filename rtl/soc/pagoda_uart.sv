@@ -1,0 +1,181 @@
+// ns16550a-compatible UART at 0x1000_0000 (reg-shift 0, 8-bit registers, as QEMU virt), enough for
+// OpenSBI's uart8250 driver and for interrupt-driven RX:
+//   0 RBR (read) / THR (write) / DLL (LCR.DLAB)    4 MCR
+//   1 IER (ERBFI, ETBEI, ELSI, EDSSI) / DLM (DLAB) 5 LSR: DR, THRE, TEMT
+//   2 IIR (read) / FCR (write: FIFO enable, RX clear) 6 MSR (reads 0)
+//   3 LCR                                          7 SCR
+// There is no line: a THR write leaves at once on tx_valid_o/tx_data_o (the harness prints it),
+// so THRE and TEMT always read 1. RX bytes come in on rx_valid_i/rx_data_i into a 16-byte FIFO
+// (rx_ready_o = room). Interrupts: received data available (IIR 0x4) while the FIFO holds data
+// and ERBFI is set; THR empty (IIR 0x2) after a THR write or when ETBEI is switched on, cleared by
+// reading IIR or writing THR. Divisor, LCR, MCR and SCR are stored but do not change behaviour.
+module pagoda_uart (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic        req_i,
+  output logic        gnt_o,
+  input  logic [31:0] addr_i,
+  input  logic        we_i,
+  input  logic [7:0]  be_i,
+  input  logic [63:0] wdata_i,
+  output logic        rvalid_o,
+  output logic [63:0] rdata_o,
+  output logic        err_o,
+  output logic        irq_o,
+  output logic        tx_valid_o,
+  output logic [7:0]  tx_data_o,
+  input  logic        rx_valid_i,
+  input  logic [7:0]  rx_data_i,
+  output logic        rx_ready_o
+);
+
+  localparam int unsigned RXD = 16;
+
+  logic [3:0] ier_q, ier_d;
+  logic [7:0] lcr_q, lcr_d, mcr_q, mcr_d, scr_q, scr_d, dll_q, dll_d, dlm_q, dlm_d;
+  logic       fifo_en_q, fifo_en_d;
+  logic       thre_ip_q, thre_ip_d;
+  logic       tx_valid_q, tx_valid_d;
+  logic [7:0] tx_data_q, tx_data_d;
+  logic [7:0] rx_buf_q [RXD];
+  logic [3:0] rx_rd_q, rx_rd_d, rx_wr_q, rx_wr_d;
+  logic [4:0] rx_cnt_q, rx_cnt_d;
+  logic       rvalid_q;
+  logic [63:0] rdata_q, rdata_d;
+
+  logic       sel, rd, wr, dlab, dr, rda_ip, thre_ie, rx_push, rx_pop;
+  logic [7:0] iir, lsr;
+
+  assign gnt_o   = 1'b1;
+  assign sel     = req_i && (addr_i[7:3] == 5'd0);   // the eight registers are lane 0
+  assign rd      = sel && !we_i;
+  assign wr      = sel && we_i;
+  assign dlab    = lcr_q[7];
+  assign dr      = (rx_cnt_q != 5'd0);
+  assign rda_ip  = dr && ier_q[0];
+  assign thre_ie = thre_ip_q && ier_q[1];
+  assign lsr     = {1'b0, 1'b1, 1'b1, 4'b0, dr};
+  assign iir     = {fifo_en_q, fifo_en_q, 2'b00,
+                    rda_ip ? 3'b010 : (thre_ie ? 3'b001 : 3'b000),
+                    !(rda_ip || thre_ie)};
+  assign rx_ready_o = (rx_cnt_q != 5'(RXD));
+  assign rx_push    = rx_valid_i && rx_ready_o;
+  assign rx_pop     = rd && be_i[0] && !dlab && dr;
+
+  always_comb begin
+    ier_d      = ier_q;
+    lcr_d      = lcr_q;
+    mcr_d      = mcr_q;
+    scr_d      = scr_q;
+    dll_d      = dll_q;
+    dlm_d      = dlm_q;
+    fifo_en_d  = fifo_en_q;
+    thre_ip_d  = thre_ip_q;
+    tx_valid_d = 1'b0;
+    tx_data_d  = tx_data_q;
+    rx_rd_d    = rx_rd_q;
+    rx_wr_d    = rx_wr_q;
+    rx_cnt_d   = rx_cnt_q;
+    rdata_d    = 64'h0;
+
+    if (rd) begin
+      rdata_d[7:0]   = dlab ? dll_q : rx_buf_q[rx_rd_q];
+      rdata_d[15:8]  = dlab ? dlm_q : {4'b0, ier_q};
+      rdata_d[23:16] = iir;
+      rdata_d[31:24] = lcr_q;
+      rdata_d[39:32] = mcr_q;
+      rdata_d[47:40] = lsr;
+      rdata_d[55:48] = 8'h0;
+      rdata_d[63:56] = scr_q;
+      if (!dr && !dlab) rdata_d[7:0] = 8'h0;
+      // reading IIR while it reports THR empty acknowledges that interrupt
+      if (be_i[2] && !rda_ip && thre_ie) thre_ip_d = 1'b0;
+    end
+
+    if (wr) begin
+      if (be_i[0]) begin
+        if (dlab) begin
+          dll_d = wdata_i[7:0];
+        end else begin
+          tx_valid_d = 1'b1;
+          tx_data_d  = wdata_i[7:0];
+          thre_ip_d  = 1'b1;   // sent at once: the holding register is empty again
+        end
+      end
+      if (be_i[1]) begin
+        if (dlab) begin
+          dlm_d = wdata_i[15:8];
+        end else begin
+          ier_d = wdata_i[11:8];
+          if (wdata_i[9] && !ier_q[1]) thre_ip_d = 1'b1;
+        end
+      end
+      if (be_i[2]) fifo_en_d = wdata_i[16];
+      if (be_i[3]) lcr_d = wdata_i[31:24];
+      if (be_i[4]) mcr_d = {3'b0, wdata_i[36:32]};
+      if (be_i[7]) scr_d = wdata_i[63:56];
+    end
+
+    // RX FIFO
+    if (rx_pop) rx_rd_d = rx_rd_q + 4'd1;
+    if (rx_push) rx_wr_d = rx_wr_q + 4'd1;
+    rx_cnt_d = rx_cnt_q + 5'(rx_push) - 5'(rx_pop);
+    if (wr && be_i[2] && wdata_i[17]) begin   // FCR: clear the RX FIFO
+      rx_rd_d  = rx_wr_d;
+      rx_cnt_d = 5'd0;
+    end
+  end
+
+  // the FIFO storage is a memory: written in its own block
+  always_ff @(posedge clk_i) begin
+    if (rx_push) rx_buf_q[rx_wr_q] <= rx_data_i;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      ier_q      <= '0;
+      lcr_q      <= 8'h03;
+      mcr_q      <= '0;
+      scr_q      <= '0;
+      dll_q      <= 8'h01;
+      dlm_q      <= '0;
+      fifo_en_q  <= 1'b0;
+      thre_ip_q  <= 1'b0;
+      tx_valid_q <= 1'b0;
+      tx_data_q  <= '0;
+      rx_rd_q    <= '0;
+      rx_wr_q    <= '0;
+      rx_cnt_q   <= '0;
+      rvalid_q   <= 1'b0;
+      rdata_q    <= '0;
+    end else begin
+      ier_q      <= ier_d;
+      lcr_q      <= lcr_d;
+      mcr_q      <= mcr_d;
+      scr_q      <= scr_d;
+      dll_q      <= dll_d;
+      dlm_q      <= dlm_d;
+      fifo_en_q  <= fifo_en_d;
+      thre_ip_q  <= thre_ip_d;
+      tx_valid_q <= tx_valid_d;
+      tx_data_q  <= tx_data_d;
+      rx_rd_q    <= rx_rd_d;
+      rx_wr_q    <= rx_wr_d;
+      rx_cnt_q   <= rx_cnt_d;
+      rvalid_q   <= req_i;
+      rdata_q    <= rdata_d;
+    end
+  end
+
+  assign rvalid_o   = rvalid_q;
+  assign rdata_o    = rdata_q;
+  assign err_o      = 1'b0;
+  assign irq_o      = rda_ip || thre_ie;
+  assign tx_valid_o = tx_valid_q;
+  assign tx_data_o  = tx_data_q;
+
+  logic unused;
+  assign unused = ^{addr_i[31:8], addr_i[2:0], be_i[6:5], wdata_i[55:37], wdata_i[23:18],
+                    wdata_i[15:12]};
+
+endmodule

@@ -1,0 +1,11 @@
+/* Never ends: the simulator must stop at +max-cycles and exit with status 124. */
+	.section .text.init
+	.globl _start
+_start:
+1:	j 1b
+
+	.section .tohost, "aw", @progbits
+	.align 6
+	.globl tohost
+tohost:
+	.dword 0

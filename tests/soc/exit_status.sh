@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# On the SoC simulator, the host must see the firmware's real outcome (as tests/qemu/exit_status.sh
+# checks on QEMU): each case boots OpenSBI + the firmware and checks the exit status and the console.
+#   exit_status.sh SIM OPENSBI FIRMWARE.elf DTB WORKDIR
+set -uo pipefail
+sim=$1 sbi=$2 fw=$3 dtb=$4 work=$5
+mkdir -p "$work"
+passed=0 failed=0
+
+# check NAME WANT_STATUS WANT_REGEX STDIN -- simulator arguments...
+check() {
+	local name=$1 want=$2 regex=$3 in=$4 rc
+	shift 5
+	"$sim" +opensbi="$sbi" +firmware="$fw" +dtb="$dtb" +max-cycles=150000000 "$@" \
+		<"$in" >"$work/$name.log" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "FAIL $name: exit status $rc, want $want"; tail -5 "$work/$name.log"; failed=$((failed + 1))
+	elif ! grep -Eq "$regex" "$work/$name.log"; then
+		echo "FAIL $name: output lacks /$regex/"; tail -5 "$work/$name.log"; failed=$((failed + 1))
+	else
+		echo "ok $name (exit $rc)"; passed=$((passed + 1))
+	fi
+}
+
+check injected_selftest_failure 1 'FAIL copy_verify: byte 100' /dev/null -- \
+	+bootargs="selftest inject_failure"
+
+printf 'help\ninfo\nnosuchcmd\npoweroff\n' >"$work/shell.in"
+check shell_session 0 'unknown command .nosuchcmd' "$work/shell.in" -- +stdin +bootargs=shell
+grep -q 'Platform Name *: pagoda,soc' "$work/shell_session.log" ||
+	{ echo "FAIL opensbi_banner: no 'Platform Name: pagoda,soc'"; failed=$((failed + 1)); }
+
+# An S-mode load from an unmapped address: the error slave answers, the firmware reports the access
+# fault and the run ends with exit code 2 (no hang).
+printf 'peek 0x8000000\ncrash\n' >"$work/crash.in"
+check unexpected_trap 2 'scause 0x0*5 \(load access fault\)' "$work/crash.in" -- +stdin +bootargs=shell
+grep -q '0x8000000: load access fault' "$work/unexpected_trap.log" ||
+	{ echo "FAIL peek_fault: peek did not report the fault"; failed=$((failed + 1)); }
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Bare-metal runs on the SoC simulator and the truth of its exit status.
+#   tests/soc/run_bare.sh SIM ELF_DIR [more bare-metal ELFs that must pass...]
+# Prints "soc-bare: N passed, M failed".
+set -u
+sim=$1 dir=$2
+shift 2
+pass=0 fail=0
+
+expect() {	# name, expected status, simulator arguments...
+	local name=$1 want=$2
+	shift 2
+	out=$("$sim" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then
+		pass=$((pass + 1)); echo "ok   $name"
+	else
+		fail=$((fail + 1)); echo "FAIL $name: exit $rc, want $want"; echo "$out" | tail -5
+	fi
+}
+
+expect "soc integration test (ROM hand-over, faults, CLINT, PLIC, UART, AMO)" 0 \
+	+bare="$dir/soc_bare.elf" +max-cycles=2000000
+expect "tohost failure code becomes the exit status" 3 +bare="$dir/fail.elf" +max-cycles=100000
+expect "a hang stops at +max-cycles with status 124" 124 +bare="$dir/hang.elf" +max-cycles=20000
+expect "a missing ELF is an error (status 2), not a hang" 2 +bare="$dir/missing.elf"
+expect "an unknown option is an error" 2 +bare="$dir/soc_bare.elf" +no-such-option=1
+printf 'not an elf' > "$dir/garbage.elf"
+expect "a file that is not an ELF is an error" 2 +bare="$dir/garbage.elf"
+
+for elf in "$@"; do
+	expect "$(basename "$elf") (bare-metal, tohost) on the SoC" 0 +bare="$elf" +max-cycles=20000000
+done
+
+echo "soc-bare: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,56 @@
+# SoC tests: block testbench (soc-blocks), bare-metal runs (soc-bare), the firmware self-tests on the
+# SoC (soc-selftest) and the truth of its exit status (soc-exit-status).
+
+SOC_TB_BUILD := $(BUILD)/soc-tb
+SOC_TB_BIN   := $(SOC_TB_BUILD)/Vtb_soc_blocks
+SOC_TB_RTL   := rtl/pkg/pagoda_pkg.sv rtl/soc/pagoda_soc_pkg.sv rtl/soc/pagoda_pbus_xbar.sv \
+                rtl/soc/pagoda_pbus_err.sv rtl/soc/pagoda_pbus_decode.sv rtl/soc/pagoda_uart.sv \
+                rtl/soc/pagoda_plic.sv rtl/soc/pagoda_clint.sv rtl/soc/pagoda_pbus_ibus.sv \
+                rtl/soc/pagoda_bootrom.sv rtl/soc/pagoda_testdev.sv tests/soc/tb_soc_blocks.sv
+
+TEST_SUITES += soc-blocks
+.PHONY: test-soc-blocks
+
+$(SOC_TB_BIN): $(SOC_TB_RTL) tests/soc/tb_soc_blocks.cpp $(DEPS_STAMP)
+	@mkdir -p $(SOC_TB_BUILD)
+	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal \
+		--top-module tb_soc_blocks -Mdir $(SOC_TB_BUILD)/obj \
+		-CFLAGS "-O2 -std=c++17" -o $(abspath $@) $(SOC_TB_RTL) \
+		$(abspath tests/soc/tb_soc_blocks.cpp) > $(SOC_TB_BUILD)/verilator.log 2>&1 || \
+		{ cat $(SOC_TB_BUILD)/verilator.log; exit 1; }
+
+test-soc-blocks: $(SOC_TB_BIN)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-blocks -- $(SOC_TB_BIN)
+
+# ---------------------------------------------------------------- on the SoC simulator
+SOC_BARE_DIR  := $(BUILD)/soc-bare
+SOC_BARE_ELFS := $(patsubst tests/soc/bare/%.S,$(SOC_BARE_DIR)/%.elf,$(wildcard tests/soc/bare/*.S))
+
+$(SOC_BARE_DIR)/%.elf: tests/soc/bare/%.S tests/soc/bare/link.ld
+	@mkdir -p $(@D)
+	@$(CROSS)gcc -march=rv64imac_zicsr_zifencei -mabi=lp64 -nostdlib -nostartfiles -static \
+		-Wl,--no-warn-rwx-segments -T tests/soc/bare/link.ld -o $@ $<
+
+TEST_SUITES += soc-bare soc-selftest
+.PHONY: test-soc-bare test-soc-selftest
+
+# The core's ISA tests (tests/core, same tohost convention) also run unmodified on the whole SoC.
+test-soc-bare: $(SIM_BIN) $(SOC_BARE_ELFS) $(CORE_ISA_ELFS)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-bare -- \
+		bash tests/soc/run_bare.sh $(SIM_BIN) $(SOC_BARE_DIR) $(CORE_ISA_ELFS)
+
+# The firmware's own self-tests, booted through OpenSBI on the SoC; its summary line is the count
+# and the simulator's exit status is the firmware's.
+test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest -- \
+		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
+		+bootargs=selftest +max-cycles=200000000
+
+# The firmware's outcome reaches the host through the SoC: injected self-test failure, a shell
+# session from stdin, and an unexpected access fault from the error slave (tests/soc/exit_status.sh).
+TEST_SUITES += soc-exit-status
+.PHONY: test-soc-exit-status
+test-soc-exit-status: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-exit-status -- \
+		bash tests/soc/exit_status.sh $(SIM_BIN) $(OPENSBI) $(SOC_FW_ELF) $(SOC_DTB) \
+		$(BUILD)/soc-exit
