@@ -13,6 +13,7 @@ CORE_SIM   := $(CORE_BUILD)/Vpagoda_core
 CORE_VFLAGS := -O3 --x-assign fast --x-initial fast --top-module pagoda_core -Wall
 
 TEST_SUITES  += core-isa core-diff core-sbi
+FUZZ_TARGETS += fuzz-core
 LINT_TARGETS += lint-core
 
 .PHONY: bench-core core-sim core-sim-trace lint-core test-core-isa test-core-diff test-core-sbi fuzz-core core-isa-tests synth-core
