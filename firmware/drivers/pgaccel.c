@@ -498,9 +498,11 @@ void pgaccel_demo(void)
 	phys_addr_t pa;
 	void *buf;
 
-	pgaccel_show();
-	if (!pgaccel.present || pgaccel.wedged)
+	/* The probe already printed the calibration at boot. */
+	if (!pgaccel.present || pgaccel.wedged) {
+		pgaccel_show();
 		return;
+	}
 	page = alloc_pages(GFP_KERNEL, 3);
 	if (!page)
 		return;

@@ -11,6 +11,15 @@ void *memset(void *s, int c, size_t n)
 		*p++ = (u8)c;
 		n--;
 	}
+	/* Eight stores per loop turn: page zeroing is the software baseline the accelerator is
+	 * measured against, so it should be as fast as plain RV64I allows (about 1.2 instructions
+	 * per 8 bytes, as Linux's unrolled memset). */
+	for (; n >= 64; n -= 64, p += 64) {
+		u64 *q = (u64 *)p;
+
+		q[0] = pattern; q[1] = pattern; q[2] = pattern; q[3] = pattern;
+		q[4] = pattern; q[5] = pattern; q[6] = pattern; q[7] = pattern;
+	}
 	for (; n >= 8; n -= 8, p += 8)
 		*(u64 *)p = pattern;
 	while (n--)
