@@ -17,3 +17,4 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 bench-plot:
 	$(PYTHON) tests/bench/plot.py $(BENCH_DIR)/results.json docs/img
 	$(PYTHON) tests/bench/report.py $(BENCH_DIR)/results.json docs/benchmarks.md
+	cp $(BENCH_DIR)/results.json docs/benchmarks-results.json
