@@ -205,6 +205,25 @@ static void pgaccel_zero_pages(struct page *page, unsigned int order)
 	pgaccel_zero(page_to_phys(page), PAGE_SIZE << order);
 }
 
+/* Page poisoning: FILL costs the engine what ZERO does, so the same crossover decides. */
+static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
+{
+	phys_addr_t pa = page_to_phys(page);
+	unsigned long len = nr * PAGE_SIZE;
+
+	if (pgaccel_would_use_hw_zero(len)) {
+		int r = pgaccel_hw_fill(pa, len, 0x0101010101010101ULL * byte, false);
+
+		if (!r) {
+			pgaccel.stats.hw_fill++;
+			return;
+		}
+		count_fallback(r);
+	}
+	memset(arch_phys_to_virt(pa), byte, len);
+	pgaccel.stats.sw_fill++;
+}
+
 static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned long size,
 					    unsigned long start, unsigned long nr,
 					    unsigned long align_mask)
@@ -232,7 +251,8 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	return mm_sw_find_free_area(map, size, start, nr, align_mask);
 }
 
-static const struct mm_zero_ops pgaccel_zero_ops = { "pgaccel", pgaccel_zero_pages };
+static const struct mm_zero_ops pgaccel_zero_ops = { "pgaccel", pgaccel_zero_pages,
+						     pgaccel_fill_pages };
 static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_free_area };
 
 void pgaccel_set_mode(enum pgaccel_mode mode)
@@ -455,6 +475,7 @@ static void pgaccel_show_stats(void)
 
 	printk("zero: hw %lu (%lu bytes), sw %lu (%lu bytes)\n", s->hw_zero, s->hw_zero_bytes,
 	       s->sw_zero, s->sw_zero_bytes);
+	printk("fill (page poisoning): hw %lu, sw %lu\n", s->hw_fill, s->sw_fill);
 	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
 	printk("fallbacks: error %lu, timeout %lu, busy %lu, unsuitable %lu\n", s->fallback_error,
 	       s->fallback_timeout, s->fallback_busy, s->fallback_unsuitable);

@@ -14,7 +14,7 @@ struct pgaccel_cost {
 };
 
 struct pgaccel_stats {
-	unsigned long hw_zero, sw_zero, hw_scan, sw_scan;
+	unsigned long hw_zero, sw_zero, hw_fill, sw_fill, hw_scan, sw_scan;
 	unsigned long hw_zero_bytes, sw_zero_bytes;
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long err[8];	/* completions by error code */

@@ -279,3 +279,30 @@ SELFTEST(pgaccel_gfp_zero_hw_forced)
 	ST_ASSERT_EQ(pgaccel.stats.hw_zero - hw0, ARRAY_SIZE(orders));
 	return 0;
 }
+
+/* With page_poison=1 the allocator poisons freed blocks through the driver: a block of at least
+ * the crossover is filled by the engine, and the allocator's check on reallocation accepts it. */
+SELFTEST(pgaccel_page_poison_fill)
+{
+	unsigned long hw0 = pgaccel.stats.hw_fill, bad = mm_bad_page_count;
+	struct page *page;
+	u8 *p;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	if (!mm_page_poison)
+		ST_SKIP("boot with page_poison=1");
+	page = alloc_pages(GFP_KERNEL, 4);	/* 64 KiB: above any crossover */
+	ST_ASSERT(page != NULL);
+	p = arch_phys_to_virt(page_to_phys(page));
+	__free_pages(page, 4);
+	ST_ASSERT_EQ(pgaccel.stats.hw_fill - hw0, 1);
+	for (unsigned long i = 0; i < (PAGE_SIZE << 4); i += 509)
+		if (p[i] != PAGE_POISON)
+			ST_FAIL("byte %lu of a poisoned block is 0x%02x", i, p[i]);
+	page = alloc_pages(GFP_KERNEL, 4);
+	ST_ASSERT(page != NULL);
+	__free_pages(page, 4);
+	ST_ASSERT_EQ(mm_bad_page_count, bad);
+	return 0;
+}

@@ -650,10 +650,9 @@ static void kernel_poison_pages(struct page *page, unsigned int nr)
 {
 	unsigned int i;
 
-	for (i = 0; i < nr; i++) {
-		memset(arch_phys_to_virt(page_to_phys(page + i)), PAGE_POISON, PAGE_SIZE);
+	mm_fill_pages(page, nr, PAGE_POISON);
+	for (i = 0; i < nr; i++)
 		SetPagePoisoned(page + i);
-	}
 }
 
 /* Verify the free-time pattern; a mismatch means someone wrote to a free page. */
@@ -686,7 +685,7 @@ void mm_sw_zero_pages(struct page *page, unsigned int order)
 	memset(arch_phys_to_virt(page_to_phys(page)), 0, PAGE_SIZE << order);
 }
 
-static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages };
+static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL };
 static const struct mm_zero_ops *zero_ops = &sw_zero_ops;
 
 void mm_register_zero_ops(const struct mm_zero_ops *ops)
@@ -695,6 +694,17 @@ void mm_register_zero_ops(const struct mm_zero_ops *ops)
 }
 
 void mm_zero_pages(struct page *page, unsigned int order) { zero_ops->zero_pages(page, order); }
+
+/* Page poisoning's fill goes through the same ops, so an engine can take it too. */
+void mm_fill_pages(struct page *page, unsigned long nr, u8 byte)
+{
+	const struct mm_zero_ops *ops = READ_ONCE(zero_ops);
+
+	if (ops->fill_pages)
+		ops->fill_pages(page, nr, byte);
+	else
+		memset(arch_phys_to_virt(page_to_phys(page)), byte, nr * PAGE_SIZE);
+}
 
 /* ---------------------------------------------------------------- prep / free prepare */
 

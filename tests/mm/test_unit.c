@@ -761,7 +761,15 @@ static void fake_hw_zero(struct page *page, unsigned int order)
 	hw_zero_calls++;
 	mm_sw_zero_pages(page, order);
 }
-static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero };
+static unsigned long hw_fill_calls, hw_fill_pages;
+static void fake_hw_fill(struct page *page, unsigned long nr, u8 byte)
+{
+	hw_fill_calls++;
+	hw_fill_pages += nr;
+	memset(mmt_page_mem(page), byte, nr * PAGE_SIZE);
+}
+static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero, NULL };
+static const struct mm_zero_ops fake_zero_fill = { "fake-fill", fake_hw_zero, fake_hw_fill };
 
 static void t_zero(void **state)
 {
@@ -1200,6 +1208,20 @@ static void t_poison(void **state)
 	assert_ptr_equal(q, p);
 	assert_int_equal(mm_bad_page_count, bad + 1);
 	__free_pages(q, 0);
+
+	/* A registered fill hook does the poisoning (an engine's FILL); the check still works. */
+	mm_register_zero_ops(&fake_zero_fill);
+	hw_fill_calls = hw_fill_pages = 0;
+	p = alloc_pages(GFP_KERNEL, 2);
+	__free_pages(p, 2);
+	assert_int_equal(hw_fill_calls, 1);
+	assert_int_equal(hw_fill_pages, 4);
+	assert_int_equal(((u8 *)mmt_page_mem(p + 3))[PAGE_SIZE - 1], PAGE_POISON);
+	bad = mm_bad_page_count;
+	q = alloc_pages(GFP_KERNEL, 2);
+	assert_int_equal(mm_bad_page_count, bad);
+	__free_pages(q, 2);
+	mm_register_zero_ops(NULL);
 }
 
 static void t_page_owner_trace_vmstat(void **state)

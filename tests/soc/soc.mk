@@ -46,6 +46,16 @@ test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
 		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
 		+bootargs=selftest +max-cycles=200000000
 
+# The same self-tests with page poisoning on: every free is poisoned (by pgaccel's FILL from the
+# crossover up) and checked at the next allocation, so the allocator and the engine are tested
+# together under a different workload.
+TEST_SUITES += soc-selftest-poison
+.PHONY: test-soc-selftest-poison
+test-soc-selftest-poison: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-poison -- \
+		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
+		+bootargs="selftest page_poison=1" +max-cycles=400000000
+
 # The firmware's outcome reaches the host through the SoC: injected self-test failure, a shell
 # session from stdin, and an unexpected access fault from the error slave (tests/soc/exit_status.sh).
 TEST_SUITES += soc-exit-status

@@ -163,10 +163,14 @@ void mm_show_summary(void);
 struct mm_zero_ops {
 	const char *name;
 	void (*zero_pages)(struct page *page, unsigned int order);
+	/* Optional: fill nr pages with a byte (page poisoning); NULL means the CPU does it. May be
+	 * called with a zone lock held. */
+	void (*fill_pages)(struct page *page, unsigned long nr, u8 byte);
 };
 void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores software */
 void mm_zero_pages(struct page *page, unsigned int order);
 void mm_sw_zero_pages(struct page *page, unsigned int order);
+void mm_fill_pages(struct page *page, unsigned long nr, u8 byte);
 
 /* Global event counters (/proc/vmstat). */
 enum vm_event_item {
