@@ -59,12 +59,25 @@ static unsigned long timeout_ticks(u64 beats)
  * PGACCEL_EBUSY (post rejected) or PGACCEL_ETIMEDOUT (the engine is then taken out of service:
  * it cannot be aborted, and a late completion must not be mistaken for a later command's).
  */
+static void prezero_complete(u64 comp);
+
+/* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
+ * synchronous command is waited for under the lock. engine_lock held. */
+static void harvest_completions(void)
+{
+	u64 comp;
+
+	while ((comp = pgaccel_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID)
+		prezero_complete(comp);
+}
+
 static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *comp_out)
 {
-	u8 tag = next_tag++;
+	u8 tag = next_tag++ & PGACCEL_TAG_SYNC_MASK;
 	unsigned long t0, limit = timeout_ticks(beats);
 	u64 comp;
 
+	harvest_completions();
 	if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
 		return PGACCEL_EBUSY;
 	mb();
@@ -79,6 +92,11 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 	t0 = get_time();
 	for (;;) {
 		comp = pgaccel_readq(PGACCEL_REG_COMP);
+		/* Background commands posted earlier complete first (the engine keeps order). */
+		if ((comp & PGACCEL_COMP_VALID) && (PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC)) {
+			prezero_complete(comp);
+			continue;
+		}
 		if (comp & PGACCEL_COMP_VALID)
 			break;
 		if (get_time() - t0 > limit) {
@@ -251,8 +269,156 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	return mm_sw_find_free_area(map, size, start, nr, align_mask);
 }
 
-static const struct mm_zero_ops pgaccel_zero_ops = { "pgaccel", pgaccel_zero_pages,
-						     pgaccel_fill_pages };
+/* ---------------------------------------------------------------- pre-zeroed pages */
+
+/*
+ * Freed order-0 unmovable pages are captured (up to PREZERO_MAX), zeroed by the engine in the
+ * background while the CPU goes on, and handed to __GFP_ZERO allocations from the same zone, which
+ * then skip zeroing. A captured page is nobody's: refcount 0, on no list, so a second free of it
+ * is still reported as a double free. Background commands use at most all but two engine slots,
+ * so a synchronous command always finds one.
+ */
+enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED };
+
+static struct {
+	struct page *page;
+	struct zone *zone;
+	u8 state;
+} prezero[PREZERO_MAX];
+
+static void prezero_complete(u64 comp)
+{
+	unsigned int slot = PGACCEL_COMP_TAG(comp) & ~PGACCEL_TAG_ASYNC;
+
+	if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC) || slot >= PREZERO_MAX ||
+	    prezero[slot].state != PZ_ZEROING) {
+		pr_err("pgaccel: unexpected completion 0x%llx\n", (unsigned long long)comp);
+		return;
+	}
+	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
+	if (PGACCEL_COMP_ERR(comp)) {
+		/* Never hand out a page that may not be zero: the CPU does it. */
+		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0, PAGE_SIZE);
+		pgaccel.stats.fallback_error++;
+	}
+	prezero[slot].state = PZ_ZEROED;
+}
+
+static bool pgaccel_capture_free(struct zone *zone, struct page *page)
+{
+	unsigned long flags;
+	bool taken = false;
+	u64 st;
+
+	if (!pgaccel.prezero || !hw_usable())
+		return false;
+	spin_lock_irqsave(&engine_lock, flags);
+	harvest_completions();
+	st = pgaccel_readq(PGACCEL_REG_STATUS);
+	if (PGACCEL_ST_FREE(st) >= 2) {
+		for (unsigned int i = 0; i < PREZERO_MAX; i++) {
+			if (prezero[i].state != PZ_EMPTY)
+				continue;
+			mb();
+			pgaccel_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
+			pgaccel_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE);
+			pgaccel_writeq(PGACCEL_REG_CMD_POST,
+				       PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
+			if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
+				pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+				break;
+			}
+			prezero[i].page = page;
+			prezero[i].zone = zone;
+			prezero[i].state = PZ_ZEROING;
+			pgaccel.stats.prezero_captured++;
+			taken = true;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&engine_lock, flags);
+	return taken;
+}
+
+static struct page *pgaccel_take_zeroed(struct zone *zone)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (!pgaccel.prezero)
+		return NULL;
+	spin_lock_irqsave(&engine_lock, flags);
+	harvest_completions();
+	for (unsigned int i = 0; i < PREZERO_MAX; i++) {
+		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone) {
+			page = prezero[i].page;
+			prezero[i].state = PZ_EMPTY;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&engine_lock, flags);
+	if (page) {
+		mb();	/* the engine's writes before the caller's accesses */
+		pgaccel.stats.prezero_hits++;
+	} else {
+		pgaccel.stats.prezero_misses++;
+	}
+	return page;
+}
+
+/* Wait (bounded) until every captured page has finished zeroing. */
+void pgaccel_prezero_wait(void)
+{
+	unsigned long flags, t0 = get_time();
+
+	while (pgaccel_prezero_count(true) < pgaccel_prezero_count(false) &&
+	       get_time() - t0 < timeout_ticks(PREZERO_MAX * PAGE_SIZE / 8)) {
+		spin_lock_irqsave(&engine_lock, flags);
+		harvest_completions();
+		spin_unlock_irqrestore(&engine_lock, flags);
+	}
+}
+
+/* Give every captured page back to the allocator (waiting for those still being zeroed; one that
+ * never finishes stays out, as the engine may still write it). */
+void pgaccel_prezero_release(void)
+{
+	bool was = pgaccel.prezero;
+
+	pgaccel.prezero = false;	/* the frees below must not be captured again */
+	pgaccel_prezero_wait();
+	for (unsigned int i = 0; i < PREZERO_MAX; i++) {
+		struct page *page = NULL;
+
+		if (prezero[i].state == PZ_ZEROED) {
+			page = prezero[i].page;
+			prezero[i].state = PZ_EMPTY;
+		}
+		if (page) {
+			set_page_count(page, 1);
+			__free_pages(page, 0);
+		}
+	}
+	pgaccel.prezero = was;
+}
+
+unsigned int pgaccel_prezero_count(bool zeroed_only)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < PREZERO_MAX; i++)
+		n += zeroed_only ? prezero[i].state == PZ_ZEROED : prezero[i].state != PZ_EMPTY;
+	return n;
+}
+
+static const struct mm_zero_ops pgaccel_zero_ops = {
+	.name = "pgaccel",
+	.zero_pages = pgaccel_zero_pages,
+	.fill_pages = pgaccel_fill_pages,
+	.capture_free = pgaccel_capture_free,
+	.take_zeroed = pgaccel_take_zeroed,
+	.release = pgaccel_prezero_release,
+};
 static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_free_area };
 
 void pgaccel_set_mode(enum pgaccel_mode mode)
@@ -459,6 +625,8 @@ static int pgaccel_probe(void)
 		;
 	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	pgaccel.present = true;
+	mode = bootarg_value("pgaccel_prezero");
+	pgaccel.prezero = !(mode && !strcmp(mode, "0"));
 	calibrate();
 	mm_register_zero_ops(&pgaccel_zero_ops);
 	mm_register_scan_ops(&pgaccel_scan_ops);
@@ -476,6 +644,9 @@ static void pgaccel_show_stats(void)
 	printk("zero: hw %lu (%lu bytes), sw %lu (%lu bytes)\n", s->hw_zero, s->hw_zero_bytes,
 	       s->sw_zero, s->sw_zero_bytes);
 	printk("fill (page poisoning): hw %lu, sw %lu\n", s->hw_fill, s->sw_fill);
+	printk("pre-zeroed pages: %s, %u held (%u zeroed), captured %lu, hits %lu, misses %lu\n",
+	       pgaccel.prezero ? "on" : "off", pgaccel_prezero_count(false),
+	       pgaccel_prezero_count(true), s->prezero_captured, s->prezero_hits, s->prezero_misses);
 	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
 	printk("fallbacks: error %lu, timeout %lu, busy %lu, unsuitable %lu\n", s->fallback_error,
 	       s->fallback_timeout, s->fallback_busy, s->fallback_unsuitable);
@@ -491,7 +662,7 @@ static void pgaccel_show_stats(void)
 		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_OPS));
 }
 
-SHELL_CMD(pgaccel, "[mode hw|sw|auto]: accelerator state, calibration and counters")
+SHELL_CMD(pgaccel, "[mode hw|sw|auto | prezero on|off]: accelerator state, calibration, counters")
 {
 	if (argc == 3 && !strcmp(argv[1], "mode")) {
 		if (!strcmp(argv[2], "hw"))
@@ -502,8 +673,17 @@ SHELL_CMD(pgaccel, "[mode hw|sw|auto]: accelerator state, calibration and counte
 			pgaccel_set_mode(PGACCEL_AUTO);
 		else
 			return printk("usage: pgaccel mode hw|sw|auto\n"), -1;
+	} else if (argc == 3 && !strcmp(argv[1], "prezero")) {
+		if (!strcmp(argv[2], "off")) {
+			pgaccel_prezero_release();
+			pgaccel.prezero = false;
+		} else if (!strcmp(argv[2], "on")) {
+			pgaccel.prezero = pgaccel.present;
+		} else {
+			return printk("usage: pgaccel prezero on|off\n"), -1;
+		}
 	} else if (argc != 1) {
-		printk("usage: pgaccel [mode hw|sw|auto]\n");
+		printk("usage: pgaccel [mode hw|sw|auto] [prezero on|off]\n");
 		return -1;
 	}
 	pgaccel_show();

@@ -17,6 +17,7 @@ struct pgaccel_stats {
 	unsigned long hw_zero, sw_zero, hw_fill, sw_fill, hw_scan, sw_scan;
 	unsigned long hw_zero_bytes, sw_zero_bytes;
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
+	unsigned long prezero_captured, prezero_hits, prezero_misses;
 	unsigned long err[8];	/* completions by error code */
 };
 
@@ -28,6 +29,7 @@ struct pgaccel_info {
 	unsigned int qdepth;
 	enum pgaccel_mode mode;
 	bool wedged;	/* a command never completed: hardware path off for good */
+	bool prezero;	/* capture freed pages and zero them in the background */
 	struct pgaccel_cost zero_sw, zero_hw, scan_sw, scan_hw;	/* bytes / bitmap words */
 	unsigned long zero_crossover;	/* bytes: hardware from here (auto); ~0 = never */
 	unsigned long scan_crossover;	/* bitmap words */
@@ -59,5 +61,13 @@ const char *pgaccel_mode_name(enum pgaccel_mode mode);
 u64 pgaccel_readq(unsigned int off);
 void pgaccel_writeq(unsigned int off, u64 val);
 void pgaccel_demo(void);
+
+/* Pre-zeroed pages: at most PREZERO_MAX held; release gives them all back to the allocator. */
+#define PREZERO_MAX 32
+#define PGACCEL_TAG_ASYNC 0x80	/* tags of background commands: 0x80 | pool slot */
+#define PGACCEL_TAG_SYNC_MASK 0x7f
+void pgaccel_prezero_release(void);
+void pgaccel_prezero_wait(void);
+unsigned int pgaccel_prezero_count(bool zeroed_only);
 
 #endif

@@ -199,8 +199,13 @@ SELFTEST(pgaccel_queue_full_rejected)
 	unsigned int q = pgaccel.qdepth, done = 0;
 	u64 st;
 
+	bool prezero = pgaccel.prezero;
+
 	if (!pgaccel.present)
 		ST_SKIP("no pgaccel in the device tree");
+	/* This test owns every slot: no background zeroing in between. */
+	pgaccel_prezero_release();
+	pgaccel.prezero = false;
 	page = alloc_pages(GFP_KERNEL, 6);	/* 256 KiB: each command keeps the engine busy */
 	ST_ASSERT(page != NULL);
 	pa = page_to_phys(page);
@@ -225,6 +230,7 @@ SELFTEST(pgaccel_queue_full_rejected)
 	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	ST_ASSERT(!(pgaccel_readq(PGACCEL_REG_STATUS) & (PGACCEL_ST_REJECTED | PGACCEL_ST_FULL)));
 	__free_pages(page, 6);
+	pgaccel.prezero = prezero;
 	return 0;
 }
 
@@ -254,8 +260,13 @@ SELFTEST(pgaccel_gfp_zero_hw_forced)
 	unsigned long hw0 = pgaccel.stats.hw_zero;
 	static const unsigned int orders[] = { 0, 1, 3, 5 };
 
+	bool prezero = pgaccel.prezero;
+
 	if (!pgaccel.present)
 		ST_SKIP("no pgaccel in the device tree");
+	/* The zeroing path itself, not pre-zeroed pages. */
+	pgaccel_prezero_release();
+	pgaccel.prezero = false;
 	pgaccel_set_mode(PGACCEL_HW);
 	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
 		struct page *page = alloc_pages(GFP_KERNEL, orders[i]);
@@ -271,11 +282,13 @@ SELFTEST(pgaccel_gfp_zero_hw_forced)
 		for (unsigned long w = 0; w < (PAGE_SIZE << orders[i]) / 8; w++)
 			if (p[w]) {
 				pgaccel_set_mode(mode);
+				pgaccel.prezero = prezero;
 				ST_FAIL("order %u word %lu not zero", orders[i], w);
 			}
 		__free_pages(page, orders[i]);
 	}
 	pgaccel_set_mode(mode);
+	pgaccel.prezero = prezero;
 	ST_ASSERT_EQ(pgaccel.stats.hw_zero - hw0, ARRAY_SIZE(orders));
 	return 0;
 }
@@ -304,5 +317,50 @@ SELFTEST(pgaccel_page_poison_fill)
 	ST_ASSERT(page != NULL);
 	__free_pages(page, 4);
 	ST_ASSERT_EQ(mm_bad_page_count, bad);
+	return 0;
+}
+
+/* A freed page is captured and zeroed by the engine in the background; only a __GFP_ZERO
+ * allocation gets it back, zeroed; a second free of it is still caught. */
+SELFTEST(pgaccel_prezeroed_pages)
+{
+	unsigned long cap0, hits0, bad;
+	bool prezero = pgaccel.prezero;
+	struct page *p, *q, *z;
+	u64 *w;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	/* Capture lives in the allocator's fast path, which the debugging features turn off. */
+	if (mm_page_poison || mm_page_owner || mm_debug_checks)
+		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
+	pgaccel_prezero_release();
+	pgaccel.prezero = true;
+	cap0 = pgaccel.stats.prezero_captured;
+	hits0 = pgaccel.stats.prezero_hits;
+	p = alloc_pages(GFP_KERNEL, 0);
+	ST_ASSERT(p != NULL);
+	w = arch_phys_to_virt(page_to_phys(p));
+	for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
+		w[i] = 0x7777777777777777ULL;
+	__free_pages(p, 0);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_captured - cap0, 1);
+	ST_ASSERT_EQ(pgaccel_prezero_count(false), 1);
+	q = alloc_pages(GFP_KERNEL, 0);	/* no __GFP_ZERO: not the captured page */
+	ST_ASSERT(q != NULL && q != p);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_hits, hits0);
+	bad = mm_bad_page_count;
+	__free_pages(p, 0);	/* double free of the captured page */
+	ST_ASSERT_EQ(mm_bad_page_count, bad + 1);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	ST_ASSERT(z == p);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_hits - hits0, 1);
+	for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
+		if (w[i])
+			ST_FAIL("word %u of a pre-zeroed page is 0x%llx", i, (unsigned long long)w[i]);
+	pgaccel.prezero = false;
+	__free_pages(q, 0);
+	__free_pages(z, 0);
+	pgaccel.prezero = prezero;
 	return 0;
 }

@@ -609,10 +609,16 @@ void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone
 
 /* Linux sends work to every CPU; here the per-CPU lists have their own lock, so one hart drains
  * them all directly. */
+/* The zeroing ops (defined with the zeroing code below); drain_all_pages() releases captured pages. */
+static const struct mm_zero_ops *zero_ops;
+
 void drain_all_pages(struct zone *zone)
 {
 	unsigned int cpu;
 
+	/* Captured (pre-zeroed) pages first: they come back through the per-CPU lists. */
+	if (zero_ops->release)
+		zero_ops->release();
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		drain_pages(cpu, zone);
 }
@@ -685,7 +691,7 @@ void mm_sw_zero_pages(struct page *page, unsigned int order)
 	memset(arch_phys_to_virt(page_to_phys(page)), 0, PAGE_SIZE << order);
 }
 
-static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL };
+static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
 static const struct mm_zero_ops *zero_ops = &sw_zero_ops;
 
 void mm_register_zero_ops(const struct mm_zero_ops *ops)
@@ -1062,6 +1068,18 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsign
 		free -= zone_page_state(zone, NR_FREE_CMA_PAGES);
 	if (unlikely(free <= (long)zone->_watermark[WMARK_LOW] + zone->lowmem_reserve[highest]))
 		return NULL;
+	if (unlikely(gfp & __GFP_ZERO) && mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed) {
+		page = zero_ops->take_zeroed(zone);
+		if (page) {
+			page->private = 0;
+			page->alloc_order = 0;
+			set_page_count(page, 1);
+			vm_events[smp_processor_id()][PGALLOC_DMA + zone->idx]++;
+			if (unlikely(mm_trace_enabled))
+				mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, (int)mt, caller);
+			return page;
+		}
+	}
 	local_irq_save(flags);
 	cpu = smp_processor_id();
 	pcp = &zone->pcp[cpu];
@@ -1137,6 +1155,11 @@ static __always_inline int free_order0_fast(struct page *page)
 		return 0;
 	page->private = 0;
 	page->list_mt = (u8)mt;
+	if (mt == MIGRATE_UNMOVABLE && unlikely(zero_ops->capture_free != NULL) &&
+	    zero_ops->capture_free(zone, page)) {
+		vm_events[smp_processor_id()][PGFREE]++;
+		return 1;
+	}
 	local_irq_save(flags);
 	cpu = smp_processor_id();
 	pcp = &zone->pcp[cpu];

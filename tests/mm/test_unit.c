@@ -768,8 +768,8 @@ static void fake_hw_fill(struct page *page, unsigned long nr, u8 byte)
 	hw_fill_pages += nr;
 	memset(mmt_page_mem(page), byte, nr * PAGE_SIZE);
 }
-static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero, NULL };
-static const struct mm_zero_ops fake_zero_fill = { "fake-fill", fake_hw_zero, fake_hw_fill };
+static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero, NULL, NULL, NULL, NULL };
+static const struct mm_zero_ops fake_zero_fill = { "fake-fill", fake_hw_zero, fake_hw_fill, NULL, NULL, NULL };
 
 static void t_zero(void **state)
 {
@@ -799,6 +799,86 @@ static void t_zero(void **state)
 	a = get_zeroed_page(GFP_KERNEL);
 	assert_int_equal(hw_zero_calls, 1);
 	free_page(a);
+}
+
+/* A fake pre-zero pool: one slot, "zeroed" at capture time. */
+static struct page *fake_pool;
+static struct zone *fake_pool_zone;
+static unsigned long fake_captures, fake_takes, fake_releases;
+static bool fake_releasing;
+static bool fake_capture(struct zone *zone, struct page *page)
+{
+	if (fake_pool || fake_releasing)
+		return false;
+	memset(mmt_page_mem(page), 0, PAGE_SIZE);
+	fake_pool = page;
+	fake_pool_zone = zone;
+	fake_captures++;
+	return true;
+}
+static struct page *fake_take(struct zone *zone)
+{
+	struct page *p = fake_pool;
+
+	if (!p || zone != fake_pool_zone)
+		return NULL;
+	fake_pool = NULL;
+	fake_takes++;
+	return p;
+}
+static void fake_release(void)
+{
+	struct page *p = fake_pool;
+
+	if (!p)
+		return;
+	fake_pool = NULL;
+	fake_releases++;
+	set_page_count(p, 1);
+	fake_releasing = true;	/* the free below must not be captured again */
+	__free_pages(p, 0);
+	fake_releasing = false;
+}
+static const struct mm_zero_ops fake_prezero = { "fake-prezero", mm_sw_zero_pages, NULL,
+						 fake_capture, fake_take, fake_release };
+
+static void t_prezero_hooks(void **state)
+{
+	struct page *p, *q, *z;
+	unsigned long free0, bad;
+
+	(void)state;
+	boot("", 1, 32, true);
+	drain_all_pages(NULL);
+	free0 = global_free_pages();
+	mm_register_zero_ops(&fake_prezero);
+	fake_captures = fake_takes = fake_releases = 0;
+	p = alloc_pages(GFP_KERNEL, 0);
+	memset(mmt_page_mem(p), 0x5a, PAGE_SIZE);
+	__free_pages(p, 0);
+	assert_int_equal(fake_captures, 1);
+	q = alloc_pages(GFP_KERNEL, 0);	/* no __GFP_ZERO: the pool is not asked */
+	assert_ptr_not_equal(q, p);
+	assert_int_equal(fake_takes, 0);
+	bad = mm_bad_page_count;
+	__free_pages(p, 0);	/* the captured page has refcount 0: a double free is still caught */
+	assert_int_equal(mm_bad_page_count, bad + 1);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	assert_ptr_equal(z, p);
+	assert_int_equal(fake_takes, 1);
+	assert_int_equal(page_ref_count(z), 1);
+	for (unsigned long k = 0; k < PAGE_SIZE; k++)
+		if (((u8 *)mmt_page_mem(z))[k])
+			fail_msg("byte %lu of a pre-zeroed page not zero", k);
+	__free_pages(z, 0);	/* captured again */
+	assert_int_equal(fake_captures, 2);
+	__free_pages(q, 0);	/* pool full: to the per-CPU list */
+	assert_int_equal(fake_captures, 2);
+	drain_all_pages(NULL);	/* releases the pool too */
+	assert_int_equal(fake_releases, 1);
+	assert_int_equal(global_free_pages(), free0);
+	mm_register_zero_ops(NULL);
+	check_all();
 }
 
 /* Reference: the obvious search, written independently. */
@@ -1387,6 +1467,7 @@ int main(void)
 		cmocka_unit_test(t_slowpath_hooks),
 		cmocka_unit_test(t_exact_and_get_free),
 		cmocka_unit_test(t_poison),
+		cmocka_unit_test(t_prezero_hooks),
 		cmocka_unit_test(t_page_owner_trace_vmstat),
 		cmocka_unit_test(t_isolate_cma),
 		cmocka_unit_test(t_odd_boot_input),

@@ -166,6 +166,16 @@ struct mm_zero_ops {
 	/* Optional: fill nr pages with a byte (page poisoning); NULL means the CPU does it. May be
 	 * called with a zone lock held. */
 	void (*fill_pages)(struct page *page, unsigned long nr, u8 byte);
+	/* Optional pre-zeroed pages (order 0, MIGRATE_UNMOVABLE, fast path only). capture_free() may
+	 * keep a page being freed (refcount already 0: a second free is still caught as a double
+	 * free) to zero it in the background; take_zeroed() hands a __GFP_ZERO allocation from
+	 * `zone` a captured page known to be zero, or NULL. Allocations without __GFP_ZERO never
+	 * see captured pages. Called with interrupts enabled and no allocator lock held. */
+	bool (*capture_free)(struct zone *zone, struct page *page);
+	struct page *(*take_zeroed)(struct zone *zone);
+	/* Give every captured page back (with __free_pages): drain_all_pages() calls it first, so
+	 * captured pages return wherever per-CPU pages do, memory pressure included. */
+	void (*release)(void);
 };
 void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores software */
 void mm_zero_pages(struct page *page, unsigned int order);
