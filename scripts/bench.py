@@ -56,8 +56,13 @@ def main():
         f.write(log)
     sys.stdout.write(log)
     cases = parse(log)
-    commit = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
+    # Dirty means sources differ from the commit; docs/ is what `make bench` itself rewrites.
+    commit = subprocess.run(["git", "describe", "--always"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
+    changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                              ":(exclude)docs"], capture_output=True, text=True).stdout.strip()
+    if changed:
+        commit += "-dirty"
     platform = "unknown"
     m = re.search(r"^platform:\s+(.*)$", log, re.M)
     if m:
