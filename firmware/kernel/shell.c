@@ -107,29 +107,32 @@ SHELL_CMD(reboot, "reset the system")
 	platform_reboot();
 }
 
-static bool parse_ulong(const char *s, unsigned long *out)
+/* Decimal or 0x-hex; false on anything else (NULL, empty, a bare "0x", stray characters). */
+bool shell_parse_ulong(const char *s, unsigned long *out)
 {
 	unsigned long v = 0;
-	int base = 10;
+	unsigned int base = 10;
 
+	if (!s || !*s)
+		return false;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
+		if (!*s)
+			return false;
 	}
-	if (!*s)
-		return false;
 	for (; *s; s++) {
-		int d;
+		unsigned int d;
 
 		if (*s >= '0' && *s <= '9')
-			d = *s - '0';
+			d = (unsigned int)(*s - '0');
 		else if (base == 16 && *s >= 'a' && *s <= 'f')
-			d = *s - 'a' + 10;
+			d = (unsigned int)(*s - 'a' + 10);
 		else if (base == 16 && *s >= 'A' && *s <= 'F')
-			d = *s - 'A' + 10;
+			d = (unsigned int)(*s - 'A' + 10);
 		else
 			return false;
-		v = v * (unsigned long)base + (unsigned long)d;
+		v = v * base + d;
 	}
 	*out = v;
 	return true;
@@ -140,7 +143,7 @@ SHELL_CMD(peek, "peek ADDR: read 64 bits, reporting a fault instead of taking it
 	unsigned long addr, val;
 	long r;
 
-	if (argc != 2 || !parse_ulong(argv[1], &addr) || (addr & 7)) {
+	if (argc != 2 || !shell_parse_ulong(argv[1], &addr) || (addr & 7)) {
 		printk("usage: peek ADDR (8-byte aligned)\n");
 		return -1;
 	}
@@ -156,7 +159,7 @@ SHELL_CMD(crash, "crash [ADDR]: load from ADDR (default unmapped) without a fixu
 {
 	unsigned long addr = 0x08000000UL;
 
-	if (argc == 2 && !parse_ulong(argv[1], &addr)) {
+	if (argc == 2 && !shell_parse_ulong(argv[1], &addr)) {
 		printk("usage: crash [ADDR]\n");
 		return -1;
 	}

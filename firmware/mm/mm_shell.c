@@ -6,37 +6,6 @@
 #include <mm/mm.h>
 #include "internal.h"
 
-/* Decimal or 0x-hex; false on anything else. */
-static bool parse_ul(const char *s, unsigned long *out)
-{
-	unsigned long v = 0;
-	unsigned int base = 10;
-
-	if (!s || !*s)
-		return false;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-		if (!*s)
-			return false;
-	}
-	for (; *s; s++) {
-		unsigned int d;
-
-		if (*s >= '0' && *s <= '9')
-			d = (unsigned int)(*s - '0');
-		else if (base == 16 && *s >= 'a' && *s <= 'f')
-			d = (unsigned int)(*s - 'a' + 10);
-		else if (base == 16 && *s >= 'A' && *s <= 'F')
-			d = (unsigned int)(*s - 'A' + 10);
-		else
-			return false;
-		v = v * base + d;
-	}
-	*out = v;
-	return true;
-}
-
 static const struct {
 	const char *name;
 	gfp_t gfp;
@@ -103,7 +72,7 @@ SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...
 	gfp_t gfp = GFP_KERNEL;
 	struct page *p;
 
-	if (argc < 2 || !parse_ul(argv[1], &order)) {
+	if (argc < 2 || !shell_parse_ulong(argv[1], &order)) {
 		printk("usage: alloc ORDER [GFP] [NODE]\n");
 		return 1;
 	}
@@ -119,7 +88,7 @@ SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...
 		}
 		gfp = gfp_names[i].gfp;
 	}
-	if (argc > 3 && !parse_ul(argv[3], &node)) {
+	if (argc > 3 && !shell_parse_ulong(argv[3], &node)) {
 		printk("alloc: bad node '%s'\n", argv[3]);
 		return 1;
 	}
@@ -141,7 +110,7 @@ SHELL_CMD(free, "PFN ORDER: free a block allocated with `alloc` (bad frees are r
 {
 	unsigned long pfn, order;
 
-	if (argc < 3 || !parse_ul(argv[1], &pfn) || !parse_ul(argv[2], &order)) {
+	if (argc < 3 || !shell_parse_ulong(argv[1], &pfn) || !shell_parse_ulong(argv[2], &order)) {
 		printk("usage: free PFN ORDER\n");
 		return 1;
 	}
@@ -180,7 +149,7 @@ SHELL_CMD(pageowner, "PFN: who allocated the block at PFN (needs page_owner=on)"
 	unsigned long pfn;
 	const struct page_owner *po;
 
-	if (argc < 2 || !parse_ul(argv[1], &pfn) || !pfn_valid(pfn)) {
+	if (argc < 2 || !shell_parse_ulong(argv[1], &pfn) || !pfn_valid(pfn)) {
 		printk("usage: pageowner PFN\n");
 		return 1;
 	}

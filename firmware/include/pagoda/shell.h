@@ -2,6 +2,7 @@
 #ifndef PAGODA_SHELL_H
 #define PAGODA_SHELL_H
 
+#include <stdbool.h>
 #include <pagoda/compiler.h>
 
 struct shell_cmd {
@@ -18,5 +19,6 @@ struct shell_cmd {
 
 void shell_run(void);
 int shell_exec(char *line);	/* run one command line; returns the command's status */
+bool shell_parse_ulong(const char *s, unsigned long *out);	/* decimal or 0x-hex arguments */
 
 #endif
