@@ -60,14 +60,16 @@ static unsigned long timeout_ticks(u64 beats)
  * it cannot be aborted, and a late completion must not be mistaken for a later command's).
  */
 static void prezero_complete(u64 comp);
+static unsigned int prezero_inflight;	/* background commands posted, completion not yet taken */
 
 /* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
- * synchronous command is waited for under the lock. engine_lock held. */
+ * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
+ * synchronous path keeps its calibrated cost. engine_lock held. */
 static void harvest_completions(void)
 {
 	u64 comp;
 
-	while ((comp = pgaccel_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID)
+	while (prezero_inflight && ((comp = pgaccel_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID))
 		prezero_complete(comp);
 }
 
@@ -295,6 +297,7 @@ static void prezero_complete(u64 comp)
 		pr_err("pgaccel: unexpected completion 0x%llx\n", (unsigned long long)comp);
 		return;
 	}
+	prezero_inflight--;
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
 	if (PGACCEL_COMP_ERR(comp)) {
 		/* Never hand out a page that may not be zero: the CPU does it. */
@@ -331,6 +334,7 @@ static bool pgaccel_capture_free(struct zone *zone, struct page *page)
 			prezero[i].page = page;
 			prezero[i].zone = zone;
 			prezero[i].state = PZ_ZEROING;
+			prezero_inflight++;
 			pgaccel.stats.prezero_captured++;
 			taken = true;
 			break;
