@@ -61,6 +61,7 @@ static unsigned long timeout_ticks(u64 beats)
  */
 static void prezero_complete(u64 comp);
 static unsigned int prezero_inflight;	/* background commands posted, completion not yet taken */
+static unsigned int prezero_held;	/* pool slots in use; read without the lock as a hint */
 
 /* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
  * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
@@ -307,13 +308,20 @@ static void prezero_complete(u64 comp)
 	prezero[slot].state = PZ_ZEROED;
 }
 
+static void update_capture_hint(void)
+{
+	WRITE_ONCE(mm_capture_wanted, pgaccel.prezero && prezero_held < PREZERO_MAX && hw_usable());
+}
+
 static bool pgaccel_capture_free(struct zone *zone, struct page *page)
 {
 	unsigned long flags;
 	bool taken = false;
 	u64 st;
 
-	if (!pgaccel.prezero || !hw_usable())
+	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
+	 * no more than this test. */
+	if (!pgaccel.prezero || READ_ONCE(prezero_held) >= PREZERO_MAX || !hw_usable())
 		return false;
 	spin_lock_irqsave(&engine_lock, flags);
 	harvest_completions();
@@ -335,11 +343,13 @@ static bool pgaccel_capture_free(struct zone *zone, struct page *page)
 			prezero[i].zone = zone;
 			prezero[i].state = PZ_ZEROING;
 			prezero_inflight++;
+			prezero_held++;
 			pgaccel.stats.prezero_captured++;
 			taken = true;
 			break;
 		}
 	}
+	update_capture_hint();
 	spin_unlock_irqrestore(&engine_lock, flags);
 	return taken;
 }
@@ -357,9 +367,11 @@ static struct page *pgaccel_take_zeroed(struct zone *zone)
 		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone) {
 			page = prezero[i].page;
 			prezero[i].state = PZ_EMPTY;
+			prezero_held--;
 			break;
 		}
 	}
+	update_capture_hint();
 	spin_unlock_irqrestore(&engine_lock, flags);
 	if (page) {
 		mb();	/* the engine's writes before the caller's accesses */
@@ -390,6 +402,7 @@ void pgaccel_prezero_release(void)
 	bool was = pgaccel.prezero;
 
 	pgaccel.prezero = false;	/* the frees below must not be captured again */
+	update_capture_hint();
 	pgaccel_prezero_wait();
 	for (unsigned int i = 0; i < PREZERO_MAX; i++) {
 		struct page *page = NULL;
@@ -397,13 +410,20 @@ void pgaccel_prezero_release(void)
 		if (prezero[i].state == PZ_ZEROED) {
 			page = prezero[i].page;
 			prezero[i].state = PZ_EMPTY;
+			prezero_held--;
 		}
 		if (page) {
 			set_page_count(page, 1);
 			__free_pages(page, 0);
 		}
 	}
-	pgaccel.prezero = was;
+	pgaccel_set_prezero(was);
+}
+
+void pgaccel_set_prezero(bool on)
+{
+	pgaccel.prezero = on && pgaccel.present;
+	update_capture_hint();
 }
 
 unsigned int pgaccel_prezero_count(bool zeroed_only)
@@ -428,6 +448,7 @@ static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_fre
 void pgaccel_set_mode(enum pgaccel_mode mode)
 {
 	pgaccel.mode = mode;
+	update_capture_hint();
 }
 
 /* ---------------------------------------------------------------- calibration */
@@ -630,10 +651,10 @@ static int pgaccel_probe(void)
 	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	pgaccel.present = true;
 	mode = bootarg_value("pgaccel_prezero");
-	pgaccel.prezero = !(mode && !strcmp(mode, "0"));
 	calibrate();
 	mm_register_zero_ops(&pgaccel_zero_ops);
 	mm_register_scan_ops(&pgaccel_scan_ops);
+	pgaccel_set_prezero(!(mode && !strcmp(mode, "0")));
 	pgaccel_show();
 	return 0;
 }
@@ -680,9 +701,9 @@ SHELL_CMD(pgaccel, "[mode hw|sw|auto | prezero on|off]: accelerator state, calib
 	} else if (argc == 3 && !strcmp(argv[1], "prezero")) {
 		if (!strcmp(argv[2], "off")) {
 			pgaccel_prezero_release();
-			pgaccel.prezero = false;
+			pgaccel_set_prezero(false);
 		} else if (!strcmp(argv[2], "on")) {
-			pgaccel.prezero = pgaccel.present;
+			pgaccel_set_prezero(true);
 		} else {
 			return printk("usage: pgaccel prezero on|off\n"), -1;
 		}

@@ -68,6 +68,7 @@ void pgaccel_demo(void);
 #define PGACCEL_TAG_SYNC_MASK 0x7f
 void pgaccel_prezero_release(void);
 void pgaccel_prezero_wait(void);
+void pgaccel_set_prezero(bool on);
 unsigned int pgaccel_prezero_count(bool zeroed_only);
 
 #endif

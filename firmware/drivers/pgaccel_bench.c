@@ -145,7 +145,7 @@ static void bench_gfp_zero(void)
 				continue;
 			pgaccel_set_mode(p >= 2 ? PGACCEL_HW : PGACCEL_SW);
 			pgaccel_prezero_release();
-			pgaccel.prezero = p == 3;
+			pgaccel_set_prezero(p == 3);
 			if (p == 3)
 				prefill_prezero(reps);
 			for (unsigned long r = 0; r < reps; r++) {
@@ -168,7 +168,7 @@ static void bench_gfp_zero(void)
 		}
 	}
 	pgaccel_set_mode(saved);
-	pgaccel.prezero = prezero;
+	pgaccel_set_prezero(prezero);
 }
 
 void pgaccel_bench_run(void)

@@ -205,7 +205,7 @@ SELFTEST(pgaccel_queue_full_rejected)
 		ST_SKIP("no pgaccel in the device tree");
 	/* This test owns every slot: no background zeroing in between. */
 	pgaccel_prezero_release();
-	pgaccel.prezero = false;
+	pgaccel_set_prezero(false);
 	page = alloc_pages(GFP_KERNEL, 6);	/* 256 KiB: each command keeps the engine busy */
 	ST_ASSERT(page != NULL);
 	pa = page_to_phys(page);
@@ -230,7 +230,7 @@ SELFTEST(pgaccel_queue_full_rejected)
 	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	ST_ASSERT(!(pgaccel_readq(PGACCEL_REG_STATUS) & (PGACCEL_ST_REJECTED | PGACCEL_ST_FULL)));
 	__free_pages(page, 6);
-	pgaccel.prezero = prezero;
+	pgaccel_set_prezero(prezero);
 	return 0;
 }
 
@@ -266,7 +266,7 @@ SELFTEST(pgaccel_gfp_zero_hw_forced)
 		ST_SKIP("no pgaccel in the device tree");
 	/* The zeroing path itself, not pre-zeroed pages. */
 	pgaccel_prezero_release();
-	pgaccel.prezero = false;
+	pgaccel_set_prezero(false);
 	pgaccel_set_mode(PGACCEL_HW);
 	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
 		struct page *page = alloc_pages(GFP_KERNEL, orders[i]);
@@ -282,13 +282,13 @@ SELFTEST(pgaccel_gfp_zero_hw_forced)
 		for (unsigned long w = 0; w < (PAGE_SIZE << orders[i]) / 8; w++)
 			if (p[w]) {
 				pgaccel_set_mode(mode);
-				pgaccel.prezero = prezero;
+				pgaccel_set_prezero(prezero);
 				ST_FAIL("order %u word %lu not zero", orders[i], w);
 			}
 		__free_pages(page, orders[i]);
 	}
 	pgaccel_set_mode(mode);
-	pgaccel.prezero = prezero;
+	pgaccel_set_prezero(prezero);
 	ST_ASSERT_EQ(pgaccel.stats.hw_zero - hw0, ARRAY_SIZE(orders));
 	return 0;
 }
@@ -335,7 +335,7 @@ SELFTEST(pgaccel_prezeroed_pages)
 	if (mm_page_poison || mm_page_owner || mm_debug_checks)
 		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
 	pgaccel_prezero_release();
-	pgaccel.prezero = true;
+	pgaccel_set_prezero(true);
 	cap0 = pgaccel.stats.prezero_captured;
 	hits0 = pgaccel.stats.prezero_hits;
 	p = alloc_pages(GFP_KERNEL, 0);
@@ -358,9 +358,9 @@ SELFTEST(pgaccel_prezeroed_pages)
 	for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
 		if (w[i])
 			ST_FAIL("word %u of a pre-zeroed page is 0x%llx", i, (unsigned long long)w[i]);
-	pgaccel.prezero = false;
+	pgaccel_set_prezero(false);
 	__free_pages(q, 0);
 	__free_pages(z, 0);
-	pgaccel.prezero = prezero;
+	pgaccel_set_prezero(prezero);
 	return 0;
 }

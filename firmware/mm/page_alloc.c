@@ -611,6 +611,7 @@ void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone
  * them all directly. */
 /* The zeroing ops (defined with the zeroing code below); drain_all_pages() releases captured pages. */
 static const struct mm_zero_ops *zero_ops;
+bool mm_capture_wanted;
 
 void drain_all_pages(struct zone *zone)
 {
@@ -1155,8 +1156,8 @@ static __always_inline int free_order0_fast(struct page *page)
 		return 0;
 	page->private = 0;
 	page->list_mt = (u8)mt;
-	if (mt == MIGRATE_UNMOVABLE && unlikely(zero_ops->capture_free != NULL) &&
-	    zero_ops->capture_free(zone, page)) {
+	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE &&
+	    zero_ops->capture_free && zero_ops->capture_free(zone, page)) {
 		vm_events[smp_processor_id()][PGFREE]++;
 		return 1;
 	}

@@ -852,6 +852,7 @@ static void t_prezero_hooks(void **state)
 	drain_all_pages(NULL);
 	free0 = global_free_pages();
 	mm_register_zero_ops(&fake_prezero);
+	mm_capture_wanted = true;
 	fake_captures = fake_takes = fake_releases = 0;
 	p = alloc_pages(GFP_KERNEL, 0);
 	memset(mmt_page_mem(p), 0x5a, PAGE_SIZE);
@@ -877,6 +878,11 @@ static void t_prezero_hooks(void **state)
 	drain_all_pages(NULL);	/* releases the pool too */
 	assert_int_equal(fake_releases, 1);
 	assert_int_equal(global_free_pages(), free0);
+	/* Without the hint the fast free path does not even ask. */
+	mm_capture_wanted = false;
+	p = alloc_pages(GFP_KERNEL, 0);
+	__free_pages(p, 0);
+	assert_int_equal(fake_captures, 2);
 	mm_register_zero_ops(NULL);
 	check_all();
 }

@@ -177,6 +177,9 @@ struct mm_zero_ops {
 	 * captured pages return wherever per-CPU pages do, memory pressure included. */
 	void (*release)(void);
 };
+/* Set by the driver while capture_free() would take a page: the free fast path tests only this
+ * flag, so a full or disabled pool costs it one load. */
+extern bool mm_capture_wanted;
 void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores software */
 void mm_zero_pages(struct page *page, unsigned int order);
 void mm_sw_zero_pages(struct page *page, unsigned int order);
