@@ -1131,7 +1131,8 @@ static __noinline void free_fast_post(struct page *page, unsigned long caller)
 /* Order-0 free of a plain page with one reference into this hart's list. Returns 0, having changed
  * nothing, for anything the full path must look at (bad input, extra references,
  * compound/reserved/isolated pages, debugging features); 1 when done; 2 when done but
- * free_fast_post() has work (trace, drain). */
+ * free_fast_post() has work (trace, drain); 3 when the refcount is dropped but the page is for
+ * free_fast_capture() to place. */
 static __always_inline int free_order0_fast(struct page *page)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
@@ -1156,11 +1157,10 @@ static __always_inline int free_order0_fast(struct page *page)
 		return 0;
 	page->private = 0;
 	page->list_mt = (u8)mt;
-	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE &&
-	    zero_ops->capture_free && zero_ops->capture_free(zone, page)) {
-		vm_events[smp_processor_id()][PGFREE]++;
-		return 1;
-	}
+	/* The pre-zero pool is offered the page out of line (free_fast_capture): a call here would
+	 * make this path save registers on every free. */
+	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE)
+		return 3;
 	local_irq_save(flags);
 	cpu = smp_processor_id();
 	pcp = &zone->pcp[cpu];
@@ -1173,6 +1173,31 @@ static __always_inline int free_order0_fast(struct page *page)
 	return 1 + (post | mm_trace_enabled);
 }
 
+/* A fast free the pre-zero pool may want (free_order0_fast() returned 3; refcount already 0):
+ * offer it, and if the pool declines, put it on this hart's list as the fast path would. */
+static __noinline void free_fast_capture(struct page *page, unsigned long caller)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	bool post;
+
+	if (zero_ops->capture_free && zero_ops->capture_free(zone, page)) {
+		vm_events[smp_processor_id()][PGFREE]++;
+		return;
+	}
+	local_irq_save(flags);
+	pcp = &zone->pcp[smp_processor_id()];
+	spin_lock(&pcp->lock);
+	list_add(&page->lru, &pcp->lists[page->list_mt]);
+	post = ++pcp->count >= pcp->high;
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	vm_events[smp_processor_id()][PGFREE]++;
+	if (post || mm_trace_enabled)
+		free_fast_post(page, caller);
+}
+
 void __free_pages(struct page *page, unsigned int order)
 {
 	if (likely(order == 0)) {
@@ -1182,6 +1207,10 @@ void __free_pages(struct page *page, unsigned int order)
 			return;
 		if (r == 2) {
 			free_fast_post(page, _RET_IP_);
+			return;
+		}
+		if (r == 3) {
+			free_fast_capture(page, _RET_IP_);
 			return;
 		}
 	}
