@@ -95,13 +95,13 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 	t0 = get_time();
 	for (;;) {
 		comp = pgaccel_readq(PGACCEL_REG_COMP);
-		/* Background commands posted earlier complete first (the engine keeps order). */
-		if ((comp & PGACCEL_COMP_VALID) && (PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC)) {
+		if (comp & PGACCEL_COMP_VALID) {
+			if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC))
+				break;
+			/* Background commands posted earlier complete first (the engine keeps order). */
 			prezero_complete(comp);
 			continue;
 		}
-		if (comp & PGACCEL_COMP_VALID)
-			break;
 		if (get_time() - t0 > limit) {
 			pgaccel.wedged = true;
 			pr_err("pgaccel: command tag %u did not complete in %lu ticks; hardware path off\n",

@@ -24,7 +24,6 @@
 extern char _fw_start[], _fw_end[];
 
 /* Provided by firmware/mm and the drivers when linked in. */
-struct boot_info;
 void mm_init(const struct boot_info *bi) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
