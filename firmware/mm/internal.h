@@ -20,9 +20,39 @@ void mm_update_fastpath(void);
 extern const char *const zone_names[MAX_NR_ZONES];
 extern const char *const migratetype_names[MIGRATE_TYPES];
 
-static inline void __count_vm_event(enum vm_event_item item)
+/* Events are counted with an atomic add on this hart's row: a handler on the same hart may count
+ * between a plain load and store (the per-CPU lists run with interrupts on). */
+static inline void count_vm_events_this(enum vm_event_item item, unsigned long n)
 {
-	vm_events[smp_processor_id()][item]++;
+	__atomic_fetch_add(&vm_events[smp_processor_id()][item], n, __ATOMIC_RELAXED);
+}
+static inline void __count_vm_event(enum vm_event_item item) { count_vm_events_this(item, 1); }
+
+static inline void pcp_numa_add(struct per_cpu_pages *pcp, enum numa_stat_item item, unsigned long n)
+{
+	__atomic_fetch_add(&pcp->numa_stat[item], n, __ATOMIC_RELAXED);
+}
+
+/* Lock a hart's per-CPU lists. Their own hart holds them with interrupts on, so an interrupt
+ * handler on that hart must not wait for them: it gets false and uses the buddy lists. */
+static inline bool pcp_lock(struct per_cpu_pages *pcp, unsigned int cpu)
+{
+	if (cpu == smp_processor_id() && in_interrupt())
+		return spin_trylock(&pcp->lock);
+	spin_lock(&pcp->lock);
+	return true;
+}
+
+/* The first zone of each node's fallback zonelist per highest zone index, NULL when that zone is
+ * on another node: the only zone the order-0 fast path tries. */
+extern struct zone *mm_fast_zone[MAX_NUMNODES][MAX_NR_ZONES];
+
+static inline void zone_update_fast_wmark(struct zone *z)
+{
+	long base = (long)z->_watermark[WMARK_LOW] + (long)mm_load_relaxed(&z->nr_reserved_highatomic);
+
+	for (int cls = 0; cls < MM_FAST_CLASSES; cls++)
+		mm_store_relaxed(&z->fast_wmark[cls], base + z->lowmem_reserve[cls % MAX_NR_ZONES]);
 }
 
 static inline void __mod_zone_page_state(struct zone *z, enum zone_stat_item i, long delta)
@@ -34,8 +64,7 @@ static inline void __mod_zone_page_state(struct zone *z, enum zone_stat_item i, 
 static inline int get_pfnblock_migratetype(const struct zone *z, unsigned long pfn)
 {
 	/* Read without zone->lock on the free path, as Linux reads its pageblock bitmap. */
-	return mm_load_relaxed(&z->pageblock_mt[(pfn - ALIGN_DOWN(z->zone_start_pfn, pageblock_nr_pages)) >>
-						pageblock_order]);
+	return mm_load_relaxed((const u8 *)(z->pageblock_mt_by_pfn + (pfn >> pageblock_order)));
 }
 
 void set_pageblock_migratetype(struct page *page, int mt);

@@ -80,7 +80,8 @@ static int verify_pcp(struct zone *z, char *err, size_t n)
 		struct per_cpu_pages *pcp = &z->pcp[c];
 		unsigned long cnt = 0;
 
-		spin_lock(&pcp->lock);
+		if (!pcp_lock(pcp, c))
+			continue;	/* an interrupt handler on a hart whose lists are held */
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
 			struct list_head *pos;
 

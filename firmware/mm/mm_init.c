@@ -167,6 +167,7 @@ void setup_per_zone_wmarks(void)
 		tmp = max(tmp >> 2, (u64)managed * 10 / 10000);
 		zone->_watermark[WMARK_LOW] = zone->_watermark[WMARK_MIN] + (unsigned long)tmp;
 		zone->_watermark[WMARK_HIGH] = zone->_watermark[WMARK_MIN] + (unsigned long)tmp * 2;
+		zone_update_fast_wmark(zone);
 	}
 }
 
@@ -190,6 +191,7 @@ void setup_per_zone_lowmem_reserve(void)
 				if (!clear)
 					zone->lowmem_reserve[j] = (long)(managed / (unsigned long)ratio);
 			}
+			zone_update_fast_wmark(zone);
 		}
 	}
 }
@@ -306,9 +308,13 @@ void build_all_zonelists(const u8 (*distance)[8], int nr_nodes)
 			k++;
 		}
 		pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone = NULL;
-		for (int h = 0; h < MAX_NR_ZONES; h++)
-			pgdat->fast_zone[h] = first_zones_zonelist(&pgdat->node_zonelists[ZONELIST_FALLBACK],
-								   (enum zone_type)h, NULL)->zone;
+		for (int h = 0; h < MAX_NR_ZONES; h++) {
+			struct zone *first = first_zones_zonelist(&pgdat->node_zonelists[ZONELIST_FALLBACK],
+								  (enum zone_type)h, NULL)->zone;
+
+			/* A first zone on another node is the full path's case (THISNODE, NUMA miss). */
+			mm_fast_zone[nid][h] = first && first->node == nid ? first : NULL;
+		}
 	}
 }
 
@@ -344,6 +350,8 @@ static bool setup_zone_maps(struct zone *zone)
 		return false;
 	/* Linux marks every block movable at boot; early unmovable allocations steal from them. */
 	memset(zone->pageblock_mt, MIGRATE_MOVABLE, nblocks);
+	/* Indexed by pfn >> pageblock_order directly: one add less on every free. */
+	zone->pageblock_mt_by_pfn = (unsigned long)zone->pageblock_mt - (blk_start >> pageblock_order);
 	return true;
 }
 

@@ -27,6 +27,7 @@ bool mm_debug_checks;
 int page_group_by_mobility_disabled;
 const struct mm_slowpath_ops *mm_slowpath;
 int mm_cpu_node[NR_CPUS];
+struct zone *mm_fast_zone[MAX_NUMNODES][MAX_NR_ZONES];
 static unsigned int memalloc_scope[NR_CPUS];
 #define PF_MEMALLOC_NOIO 0x1u
 #define PF_MEMALLOC_NOFS 0x2u
@@ -52,8 +53,9 @@ void mm_page_alloc_reset(void)
 	mm_page_poison = mm_page_owner = mm_debug_checks = false;
 	page_group_by_mobility_disabled = 0;
 	mm_slowpath = NULL;
-	mm_fastpath_enabled = false;
 	memset(mm_cpu_node, 0, sizeof(mm_cpu_node));
+	memset(mm_fast_zone, 0, sizeof(mm_fast_zone));
+	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
 	memset(memalloc_scope, 0, sizeof(memalloc_scope));
 }
 
@@ -69,6 +71,7 @@ void mm_set_cpu_node(unsigned int cpu, int nid)
 		return;
 	}
 	mm_cpu_node[cpu] = nid;
+	mm_update_fastpath();	/* the hart's fast-path zones follow its node */
 }
 
 /* ---------------------------------------------------------------- bitmaps */
@@ -519,9 +522,10 @@ static inline void rmqueue_account(struct zone *zone, struct page *page, unsigne
 static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
 			int mt, unsigned int alloc_flags)
 {
+	unsigned long flags;
 	int i, got = 0;
 
-	spin_lock(&zone->lock);
+	spin_lock_irqsave(&zone->lock, flags);
 	for (i = 0; i < count; i++) {
 		struct page *page = __rmqueue(zone, order, mt, alloc_flags);
 
@@ -531,20 +535,21 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 		list_add_tail(&page->lru, list);
 		got++;
 	}
-	spin_unlock(&zone->lock);
+	spin_unlock_irqrestore(&zone->lock, flags);
 	__count_vm_event(PCP_REFILL);
 	return got;
 }
 
 /* Return `count` pages from a per-CPU list set to the buddy lists, round-robin over the types and
- * from the cold (tail) end. Caller holds pcp->lock with interrupts off. */
+ * from the cold (tail) end. Caller holds pcp->lock. */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
+	unsigned long flags;
 	int mt = 0;
 
 	if (count > pcp->count)
 		count = pcp->count;
-	spin_lock(&zone->lock);
+	spin_lock_irqsave(&zone->lock, flags);
 	while (count > 0) {
 		struct list_head *list;
 		struct page *page;
@@ -571,21 +576,20 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			__free_one_page(page, page_to_pfn(page), zone, 0, pmt, false);
 		}
 	}
-	spin_unlock(&zone->lock);
+	spin_unlock_irqrestore(&zone->lock, flags);
 	__count_vm_event(PCP_DRAIN);
 }
 
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->pcp[cpu];
-	unsigned long flags;
 
-	local_irq_save(flags);
-	spin_lock(&pcp->lock);
+	/* From an interrupt handler whose own hart holds the lists: left for a later drain. */
+	if (!pcp_lock(pcp, cpu))
+		return;
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
 }
 
 static void drain_pages(unsigned int cpu, struct zone *zone)
@@ -607,8 +611,8 @@ static void drain_pages(unsigned int cpu, struct zone *zone)
 
 void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone); }
 
-/* Linux sends work to every CPU; here the per-CPU lists have their own lock, so one hart drains
- * them all directly. */
+/* One hart drains every hart's lists directly under their locks (Linux 6.x drains remotely the
+ * same way), so no IPI is needed. */
 /* The zeroing ops (defined with the zeroing code below); drain_all_pages() releases captured pages. */
 static const struct mm_zero_ops *zero_ops;
 bool mm_capture_wanted;
@@ -804,9 +808,10 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
 
 static void free_unref_page(struct page *page)
 {
-	unsigned long pfn = page_to_pfn(page), flags;
+	unsigned long pfn = page_to_pfn(page);
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp;
+	unsigned int cpu = smp_processor_id();
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 	int mt = get_pfnblock_migratetype(zone, pfn);
 	int list_mt = mt;
 
@@ -817,16 +822,16 @@ static void free_unref_page(struct page *page)
 		}
 		list_mt = MIGRATE_MOVABLE;
 	}
+	if (unlikely(!pcp_lock(pcp, cpu))) {
+		free_one_page(zone, page, pfn, 0, mt);
+		return;
+	}
 	page->list_mt = (u8)mt;
-	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
-	spin_lock(&pcp->lock);
 	list_add(&page->lru, &pcp->lists[list_mt]);
 	pcp->count++;
 	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
 }
 
 static void __free_pages_ok(struct page *page, unsigned int order)
@@ -846,7 +851,7 @@ static void free_the_page(struct page *page, unsigned int order, unsigned long c
 	}
 	if (unlikely(mm_trace_enabled))
 		mm_trace_record(TRACE_MM_PAGE_FREE, page, order, 0, 0, caller);
-	vm_events[smp_processor_id()][PGFREE] += 1UL << order;
+	count_vm_events_this(PGFREE, 1UL << order);
 	if (order == 0)
 		free_unref_page(page);
 	else
@@ -1002,203 +1007,260 @@ void split_page(struct page *page, unsigned int order)
 
 /* ---------------------------------------------------------------- order-0 fast paths */
 
-/* (gfp & 0x1f) -> (migratetype << 4 | highest zone index), 0xff for what the fast path leaves to
- * the full path: impossible zone combinations and movable+reclaimable, which it warns about. */
-#define FZ(mt, z) ((u8)(((mt) << 4) | (z)))
+/* (gfp & 0x1f) -> fast class (migratetype << 2 | highest zone index), FAST_CLASS_NONE for what the
+ * fast path leaves to the full path: impossible zone combinations and movable+reclaimable, which
+ * it warns about. */
+#define FAST_CLASSES MM_FAST_CLASSES
+#define FAST_CLASS_NONE (FAST_CLASSES - 1)
+#define FC(mt, z) ((u8)(((mt) << 2) | (z)))
+#define FCX FAST_CLASS_NONE
 static const u8 fast_gfp_class[32] = {
 	/* unmovable */
-	FZ(0, ZONE_NORMAL), FZ(0, ZONE_DMA), FZ(0, ZONE_HIGHMEM), 0xff,
-	FZ(0, ZONE_DMA), FZ(0, ZONE_DMA), 0xff, 0xff,
+	FC(0, ZONE_NORMAL), FC(0, ZONE_DMA), FC(0, ZONE_HIGHMEM), FCX,
+	FC(0, ZONE_DMA), FC(0, ZONE_DMA), FCX, FCX,
 	/* __GFP_MOVABLE */
-	FZ(1, ZONE_NORMAL), FZ(1, ZONE_DMA), FZ(1, ZONE_MOVABLE), 0xff,
-	FZ(1, ZONE_DMA), FZ(1, ZONE_DMA), 0xff, 0xff,
+	FC(1, ZONE_NORMAL), FC(1, ZONE_DMA), FC(1, ZONE_MOVABLE), FCX,
+	FC(1, ZONE_DMA), FC(1, ZONE_DMA), FCX, FCX,
 	/* __GFP_RECLAIMABLE */
-	FZ(2, ZONE_NORMAL), FZ(2, ZONE_DMA), FZ(2, ZONE_HIGHMEM), 0xff,
-	FZ(2, ZONE_DMA), FZ(2, ZONE_DMA), 0xff, 0xff,
+	FC(2, ZONE_NORMAL), FC(2, ZONE_DMA), FC(2, ZONE_HIGHMEM), FCX,
+	FC(2, ZONE_DMA), FC(2, ZONE_DMA), FCX, FCX,
 	/* both: invalid */
-	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	FCX, FCX, FCX, FCX, FCX, FCX, FCX, FCX,
 };
 _Static_assert(GFP_ZONEMASK == 0xf && GFP_MOVABLE_MASK == 0x18, "fast_gfp_class layout");
+_Static_assert(MAX_NR_ZONES == 4 && MIGRATE_PCPTYPES == 3, "fast class encoding");
+
+/* mem_map's size in bytes while the fast path is on, 0 while it is off: the free fast path's range
+ * check also tests the switch. */
+static unsigned long fast_free_limit;
 
 /* False while a debugging feature needs the full path (page_owner, poisoning, mm_debug) or
  * mobility grouping is off. Recomputed by mm_update_fastpath() when those change. */
 bool mm_fastpath_enabled;
 
+/* Per node and per hart (a copy of its node's row): the zone a fast class takes from, NULL for
+ * the full path: no zone of that type on the node, a non-movable class in a zone with CMA (the
+ * full path keeps those off CMA pages), the fast path disabled, or an invalid class. */
+static struct zone *fast_node_zone[MAX_NUMNODES][FAST_CLASSES];
+static struct zone *fast_cpu_zone[NR_CPUS][FAST_CLASSES];
+
 void mm_update_fastpath(void)
 {
 	mm_fastpath_enabled = !page_group_by_mobility_disabled && !mm_page_owner && !mm_page_poison &&
 			      !mm_debug_checks;
+	WRITE_ONCE(fast_free_limit, mm_fastpath_enabled && mem_map ? mem_map_nr * sizeof(struct page) : 0);
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (unsigned int cls = 0; cls < FAST_CLASSES; cls++) {
+			struct zone *z = cls == FAST_CLASS_NONE ? NULL : mm_fast_zone[nid][cls & 3];
+
+			if (!mm_fastpath_enabled || (z && z->cma_pages && (cls >> 2) != MIGRATE_MOVABLE))
+				z = NULL;
+			WRITE_ONCE(fast_node_zone[nid][cls], z);
+		}
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		for (unsigned int cls = 0; cls < FAST_CLASSES; cls++)
+			WRITE_ONCE(fast_cpu_zone[cpu][cls], fast_node_zone[mm_cpu_node[cpu]][cls]);
 }
 
-/* The rare tail of a fast allocation, kept out of line so the hot path stays a leaf. */
-static __noinline void alloc_fast_finish(struct page *page, gfp_t gfp, int mt, unsigned long caller)
-{
-	if (gfp & __GFP_ZERO)
-		mm_zero_pages(page, 0);
-	if (unlikely(mm_trace_enabled))
-		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, mt, caller);
-}
+/* In a leaf function (the fast-path entry points), before any call: the caller's address. */
+#ifdef __riscv
+#define leaf_ret_ip() ({ unsigned long ra_; __asm__("mv %0, ra" : "=r"(ra_)); ra_; })
+#else
+#define leaf_ret_ip() _RET_IP_
+#endif
 
-/* The common case of Linux's fast path without the generic machinery: order 0, the first zone of
- * the node's zonelist, its LOW watermark tested exactly as zone_watermark_fast() does for order 0,
- * and a page from this hart's list. Anything else (empty list, watermark, odd flags, interrupt
- * context, debugging features) returns NULL and the full path decides. */
-static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsigned long caller)
+static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid, nodemask_t *nodemask,
+				       unsigned long caller);
+static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr);
+
+/* The order-0 entry points are leaves on their fast path: every way off it is a tail call and,
+ * without a frame pointer, they save no register (a debugger unwinds them through ra). */
+#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
+
+/* The zone an order-0 request may take from without the generic machinery, or NULL: the first
+ * zone of the node's zonelist (row: the node's or this hart's fast zones), above its LOW
+ * watermark as zone_watermark_fast() tests it for order 0. Odd flags, interrupt context and
+ * debugging features get NULL and the full path decides. */
+static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row, unsigned long *clsp)
 {
 	/* unsigned long locals: RV64 would zero-extend 32-bit ones before every index. */
 	unsigned long cls = fast_gfp_class[gfp & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
-	unsigned long mt = cls >> 4, highest = cls & 0xf, cpu;
-	struct per_cpu_pages *pcp;
+	struct zone *zone;
+
+	if (unlikely(in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM)))
+		return NULL;
+	zone = row[cls];
+	/* The raw free counter: below zero it fails the test as the clamped one would. */
+	if (unlikely(!zone || mm_load_relaxed(&zone->vm_stat[NR_FREE_PAGES]) <=
+			      mm_load_relaxed(&zone->fast_wmark[cls])))
+		return NULL;
+	*clsp = cls;
+	return zone;
+}
+
+/* A page from this hart's list of zone, or NULL (empty list, or the lists are held: by another
+ * hart draining them or by the code this interrupt handler interrupted). remote: the zone is on
+ * another node than this hart's (NUMA_OTHER). */
+static __always_inline struct page *pcp_take(struct zone *zone, unsigned long mt, bool remote,
+					     unsigned long cpu)
+{
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 	struct list_head *list;
 	struct page *page;
-	struct zone *zone;
-	unsigned long flags;
-	long free;
 
-	if (unlikely(cls == 0xff || (unsigned long)nid >= MAX_NUMNODES || !mm_fastpath_enabled))
-		return NULL;
-	if (unlikely((gfp & __GFP_DIRECT_RECLAIM) && in_interrupt()))
-		return NULL;
-	zone = node_data[nid].fast_zone[highest];
-	/* The first zone may be on another node when this one lacks the zone type: the full path
-	 * then handles THISNODE and the NUMA miss counters. */
-	if (unlikely(!zone || zone->node != nid))
-		return NULL;
-	free = zone_page_state(zone, NR_FREE_PAGES) - (long)mm_load_relaxed(&zone->nr_reserved_highatomic);
-	if (unlikely(zone->cma_pages) && mt != MIGRATE_MOVABLE)
-		free -= zone_page_state(zone, NR_FREE_CMA_PAGES);
-	if (unlikely(free <= (long)zone->_watermark[WMARK_LOW] + zone->lowmem_reserve[highest]))
-		return NULL;
-	if (unlikely(gfp & __GFP_ZERO) && mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed) {
-		page = zero_ops->take_zeroed(zone);
-		if (page) {
-			page->private = 0;
-			page->alloc_order = 0;
-			set_page_count(page, 1);
-			vm_events[smp_processor_id()][PGALLOC_DMA + zone->idx]++;
-			if (unlikely(mm_trace_enabled))
-				mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, (int)mt, caller);
-			return page;
-		}
-	}
-	local_irq_save(flags);
-	cpu = smp_processor_id();
-	pcp = &zone->pcp[cpu];
-	spin_lock(&pcp->lock);
+	OPTIMIZER_HIDE_VAR(pcp);
 	list = &pcp->lists[mt];
+	if (unlikely(!spin_trylock(&pcp->lock)))
+		return NULL;
 	if (unlikely(list_empty(list))) {
 		spin_unlock(&pcp->lock);
-		local_irq_restore(flags);
 		return NULL;
 	}
 	page = list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
+	/* Unpoisoned: lru.next doubles as compound_head, and a list pointer never has bit 0 set. */
+	__list_del_entry(&page->lru);
 	pcp->count--;
-	pcp->numa_stat[NUMA_HIT]++;
-	pcp->numa_stat[NUMA_LOCAL + (nid != mm_cpu_node[cpu])]++;
+	pcp->fast_alloc[remote]++;
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
 	page->private = 0;
 	page->alloc_order = 0;
 	set_page_count(page, 1);
-	vm_events[cpu][PGALLOC_DMA + zone->idx]++;
-	if (unlikely((gfp & __GFP_ZERO) || mm_trace_enabled))
-		alloc_fast_finish(page, gfp, (int)mt, caller);
 	return page;
 }
 
+/* From this hart's node (NUMA_NO_NODE) or from node nid. */
+static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsigned long cpu)
+{
+	struct zone *zone;
+	unsigned long cls;
+
+	if (nid == NUMA_NO_NODE) {
+		zone = fast_zone(gfp, fast_cpu_zone[cpu], &cls);
+		return zone ? pcp_take(zone, cls >> 2, false, cpu) : NULL;
+	}
+	if (unlikely(nid >= MAX_NUMNODES))
+		return NULL;
+	zone = fast_zone(gfp, fast_node_zone[nid], &cls);
+	return zone ? pcp_take(zone, cls >> 2, nid != mm_cpu_node[cpu], cpu) : NULL;
+}
+
+static __noinline struct page *alloc_fast_traced(struct page *page, gfp_t gfp, unsigned long caller)
+{
+	mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, gfp_migratetype(gfp), caller);
+	return page;
+}
+
+/* __GFP_ZERO at order 0: a page the engine zeroed in the background when the pool has one, else
+ * the fast path and zeroing, else the full path. Out of line: zeroing costs far more than a call. */
+static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned long caller)
+{
+	unsigned long cpu = smp_processor_id(), cls, mt;
+	struct page *page = NULL;
+	struct zone *zone = NULL;
+
+	if (nid == NUMA_NO_NODE)
+		nid = mm_cpu_node[cpu];
+	if ((unsigned long)nid < MAX_NUMNODES)
+		zone = fast_zone(gfp, fast_node_zone[nid], &cls);
+	if (!zone)
+		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
+	mt = cls >> 2;
+	if (mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed)
+		page = zero_ops->take_zeroed(zone);
+	if (page) {
+		page->private = 0;
+		page->alloc_order = 0;
+		set_page_count(page, 1);
+		count_vm_events_this(PGALLOC_DMA + zone->idx, 1);
+		zone_statistics(zone, zone, 1);
+	} else {
+		page = pcp_take(zone, mt, nid != mm_cpu_node[cpu], cpu);
+		if (!page)
+			return alloc_pages_caller(gfp, 0, nid, NULL, caller);
+		mm_zero_pages(page, 0);
+	}
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, (int)mt, caller);
+	return page;
+}
 
 /* After a fast free: the trace event and, when the list reached `high`, the drain of one batch.
- * Kept out of line and reached by a tail call, so the fast path itself makes no call and saves no
- * registers. The page is already on the list; only its pfn is used. */
+ * Reached by a tail call, so the fast path itself makes no call. The page is already on the
+ * list; only its zone is used. */
 static __noinline void free_fast_post(struct page *page, unsigned long caller)
 {
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp;
-	unsigned long flags;
+	unsigned int cpu = smp_processor_id();
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 
 	if (unlikely(mm_trace_enabled))
 		mm_trace_record(TRACE_MM_PAGE_FREE, page, 0, 0, 0, caller);
-	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
-	spin_lock(&pcp->lock);
+	if (!pcp_lock(pcp, cpu))
+		return;		/* an interrupted holder: the next free drains */
 	if (pcp->count >= pcp->high)
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
 }
 
 /* Order-0 free of a plain page with one reference into this hart's list. Returns 0, having changed
  * nothing, for anything the full path must look at (bad input, extra references,
  * compound/reserved/isolated pages, debugging features); 1 when done; 2 when done but
  * free_fast_post() has work (trace, drain); 3 when the refcount is dropped but the page is for
- * free_fast_capture() to place. */
+ * free_fast_place() (the pre-zero pool wants pages, or the lists are held). */
 static __always_inline int free_order0_fast(struct page *page)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
 	struct per_cpu_pages *pcp;
 	struct zone *zone;
 	unsigned long cpu, mt;
-	int one = 1, post;
+	int one = 1, count;
 
-	if (unlikely(off >= mem_map_nr * sizeof(struct page) || (off & (sizeof(struct page) - 1))))
+	if (unlikely(off >= fast_free_limit || (off & (sizeof(struct page) - 1))))
 		return 0;
-	if (unlikely((page_flags_read(&page->flags) & PAGEFLAGS_MASK) ||
-		     (page->compound_head & 1) || page->alloc_order || !mm_fastpath_enabled))
+	flags = page_flags_read(&page->flags);
+	if (unlikely((flags & PAGEFLAGS_MASK) || (page->compound_head & 1) || page->alloc_order))
 		return 0;
 	pfn = mem_map_base_pfn + off / sizeof(struct page);
-	zone = page_zone(page);
-	mt = get_pfnblock_migratetype(zone, pfn);
+	zone = mm_zone_table[flags >> NODES_PGSHIFT];
+	mt = (unsigned long)get_pfnblock_migratetype(zone, pfn);
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
 		return 0;
 	/* 1 -> 0 or nothing: a racing second free can't push the count below zero. */
 	if (unlikely(!__atomic_compare_exchange_n(&page->_refcount, &one, 0, false, __ATOMIC_ACQ_REL,
 						  __ATOMIC_RELAXED)))
 		return 0;
-	page->private = 0;
-	page->list_mt = (u8)mt;
-	/* The pre-zero pool is offered the page out of line (free_fast_capture): a call here would
-	 * make this path save registers on every free. */
+	page->list_mt = (u8)mt;	/* private is cleared when the page is next allocated */
 	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE)
 		return 3;
-	local_irq_save(flags);
 	cpu = smp_processor_id();
 	pcp = &zone->pcp[cpu];
-	spin_lock(&pcp->lock);
+	OPTIMIZER_HIDE_VAR(pcp);
+	if (unlikely(!spin_trylock(&pcp->lock)))
+		return 3;
 	list_add(&page->lru, &pcp->lists[mt]);
-	post = ++pcp->count >= pcp->high;
+	count = pcp->count + 1;
+	pcp->count = count;
+	pcp->fast_free++;
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
-	vm_events[cpu][PGFREE]++;
-	return 1 + (post | mm_trace_enabled);
+	if (unlikely(count >= pcp->high || mm_trace_enabled))
+		return 2;
+	return 1;
 }
 
-/* A fast free the pre-zero pool may want (free_order0_fast() returned 3; refcount already 0):
- * offer it, and if the pool declines, put it on this hart's list as the fast path would. */
-static __noinline void free_fast_capture(struct page *page, unsigned long caller)
+/* The rest of a fast free that free_order0_fast() could not finish (refcount already 0): offered
+ * to the pre-zero pool, else freed as the full path frees an order-0 page. */
+static __noinline void free_fast_place(struct page *page, unsigned long caller)
 {
-	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp;
-	unsigned long flags;
-	bool post;
-
-	if (zero_ops->capture_free && zero_ops->capture_free(zone, page)) {
-		vm_events[smp_processor_id()][PGFREE]++;
+	if (unlikely(mm_trace_enabled))
+		mm_trace_record(TRACE_MM_PAGE_FREE, page, 0, 0, 0, caller);
+	count_vm_events_this(PGFREE, 1);
+	if (READ_ONCE(mm_capture_wanted) && page->list_mt == MIGRATE_UNMOVABLE &&
+	    zero_ops->capture_free && zero_ops->capture_free(page_zone(page), page))
 		return;
-	}
-	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
-	spin_lock(&pcp->lock);
-	list_add(&page->lru, &pcp->lists[page->list_mt]);
-	post = ++pcp->count >= pcp->high;
-	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
-	vm_events[smp_processor_id()][PGFREE]++;
-	if (post || mm_trace_enabled)
-		free_fast_post(page, caller);
+	free_unref_page(page);
 }
 
-void __free_pages(struct page *page, unsigned int order)
+__fastpath_leaf void __free_pages(struct page *page, unsigned int order)
 {
 	if (likely(order == 0)) {
 		int r = free_order0_fast(page);
@@ -1206,56 +1268,60 @@ void __free_pages(struct page *page, unsigned int order)
 		if (likely(r == 1))
 			return;
 		if (r == 2) {
-			free_fast_post(page, _RET_IP_);
+			free_fast_post(page, leaf_ret_ip());
 			return;
 		}
 		if (r == 3) {
-			free_fast_capture(page, _RET_IP_);
+			free_fast_place(page, leaf_ret_ip());
 			return;
 		}
 	}
-	free_pages_caller(page, order, _RET_IP_);
+	free_pages_caller(page, order, leaf_ret_ip());
 }
 
 /* ---------------------------------------------------------------- rmqueue */
 
+/* The NUMA counters of nr pages allocated from zone, charged to this hart's lists of the zones
+ * involved (Linux's zone_statistics). */
+static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr)
+{
+	unsigned int cpu = smp_processor_id();
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+	if (likely(zone->node == preferred->node)) {
+		pcp_numa_add(pcp, NUMA_HIT, nr);
+	} else {
+		pcp_numa_add(pcp, NUMA_MISS, nr);
+		pcp_numa_add(&preferred->pcp[cpu], NUMA_FOREIGN, nr);
+	}
+	pcp_numa_add(pcp, zone->node == mm_cpu_node[cpu] ? NUMA_LOCAL : NUMA_OTHER, nr);
+}
+
+/* NULL when the list stays empty after a refill, or when an interrupt handler finds its hart's
+ * lists held: rmqueue() then goes to the buddy lists. */
 static struct page *rmqueue_pcplist(struct zone *preferred, struct zone *zone, int mt,
 				    unsigned int alloc_flags)
 {
-	struct per_cpu_pages *pcp;
+	unsigned int cpu = smp_processor_id();
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 	struct list_head *list;
 	struct page *page;
-	unsigned long flags;
 
-	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
-	spin_lock(&pcp->lock);
+	if (unlikely(!pcp_lock(pcp, cpu)))
+		return NULL;
 	list = &pcp->lists[mt];
 	if (list_empty(list)) {
 		pcp->count += rmqueue_bulk(zone, 0, pcp->batch, list, mt, alloc_flags);
 		if (unlikely(list_empty(list))) {
-			page = NULL;
-			goto out;
+			spin_unlock(&pcp->lock);
+			return NULL;
 		}
 	}
 	page = list_first_entry(list, struct page, lru);
 	list_del(&page->lru);
 	pcp->count--;
-	{
-		int nid = zone->node;
-		int pnid = preferred->node;
-
-		if (likely(nid == pnid)) {
-			pcp->numa_stat[NUMA_HIT]++;
-		} else {
-			pcp->numa_stat[NUMA_MISS]++;
-			preferred->pcp[smp_processor_id()].numa_stat[NUMA_FOREIGN]++;
-		}
-		pcp->numa_stat[nid == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
-	}
-out:
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
+	zone_statistics(preferred, zone, 1);
 	return page;
 }
 
@@ -1273,28 +1339,19 @@ static struct page *rmqueue_buddy(struct zone *preferred, struct zone *zone, uns
 	if (page)
 		rmqueue_account(zone, page, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
-	if (page) {
-		struct per_cpu_pages *pcp;
-
-		local_irq_save(flags);
-		pcp = &zone->pcp[smp_processor_id()];
-		pcp->numa_stat[zone->node == preferred->node ? NUMA_HIT : NUMA_MISS]++;
-		if (zone->node != preferred->node)
-			preferred->pcp[smp_processor_id()].numa_stat[NUMA_FOREIGN]++;
-		pcp->numa_stat[zone->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
-		local_irq_restore(flags);
-	}
+	if (page)
+		zone_statistics(preferred, zone, 1);
 	return page;
 }
 
 static struct page *rmqueue(struct zone *preferred, struct zone *zone, unsigned int order,
 			    unsigned int alloc_flags, int mt)
 {
-	struct page *page;
+	struct page *page = NULL;
 
 	if (likely(order == 0))
 		page = rmqueue_pcplist(preferred, zone, mt, alloc_flags);
-	else
+	if (!page)
 		page = rmqueue_buddy(preferred, zone, order, alloc_flags, mt);
 	if (page && unlikely(mm_debug_checks || order)) {
 		unsigned long i, n = mm_debug_checks ? 1UL << order : 1;
@@ -1381,6 +1438,13 @@ static inline bool zone_watermark_fast(struct zone *z, unsigned int order, unsig
 
 /* ---------------------------------------------------------------- HIGHATOMIC */
 
+/* Under zone->lock: the reserve also moves the order-0 fast path's floor. */
+static void set_reserved_highatomic(struct zone *zone, unsigned long pages)
+{
+	mm_store_relaxed(&zone->nr_reserved_highatomic, pages);
+	zone_update_fast_wmark(zone);
+}
+
 static void reserve_highatomic_pageblock(struct page *page, struct zone *zone)
 {
 	unsigned long max_managed = zone_managed_pages(zone) / 100 + pageblock_nr_pages;
@@ -1395,7 +1459,7 @@ static void reserve_highatomic_pageblock(struct page *page, struct zone *zone)
 		goto out;
 	mt = get_pageblock_migratetype(page);
 	if (!is_migrate_highatomic(mt) && !is_migrate_isolate(mt) && !is_migrate_cma(mt)) {
-		mm_store_relaxed(&zone->nr_reserved_highatomic,
+		set_reserved_highatomic(zone,
 				 zone->nr_reserved_highatomic + pageblock_nr_pages);
 		set_pageblock_migratetype(page, MIGRATE_HIGHATOMIC);
 		move_freepages_block(zone, page, MIGRATE_HIGHATOMIC);
@@ -1430,7 +1494,7 @@ bool unreserve_highatomic_pageblock(const struct alloc_context *ac, bool force)
 				continue;
 			page = list_first_entry(&area->free_list[MIGRATE_HIGHATOMIC], struct page, lru);
 			if (is_migrate_highatomic(get_pageblock_migratetype(page))) {
-				mm_store_relaxed(&zone->nr_reserved_highatomic, zone->nr_reserved_highatomic -
+				set_reserved_highatomic(zone, zone->nr_reserved_highatomic -
 						 min(pageblock_nr_pages, zone->nr_reserved_highatomic));
 			}
 			set_pageblock_migratetype(page, ac->migratetype);
@@ -1521,7 +1585,7 @@ int isolate_pageblock(struct zone *zone, unsigned long pfn)
 	if (!is_migrate_isolate(mt) && !is_migrate_cma(mt)) {
 		split_large_free_block(zone, page_to_pfn(page));
 		if (is_migrate_highatomic(mt))
-			mm_store_relaxed(&zone->nr_reserved_highatomic, zone->nr_reserved_highatomic -
+			set_reserved_highatomic(zone, zone->nr_reserved_highatomic -
 					 min(pageblock_nr_pages, zone->nr_reserved_highatomic));
 		set_pageblock_migratetype(page, MIGRATE_ISOLATE);
 		__mod_zone_page_state(zone, NR_FREE_PAGES,
@@ -1949,48 +2013,47 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 		}
 		return NULL;
 	}
-	vm_events[smp_processor_id()][PGALLOC_DMA + page_zonenum(page)] += 1UL << order;
+	count_vm_events_this(PGALLOC_DMA + page_zonenum(page), 1UL << order);
 	if (unlikely(mm_trace_enabled))
 		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, order, gfp, ac.migratetype, caller);
 	return page;
 }
 
-struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid, nodemask_t *nodemask)
-{
-	if (likely(order == 0) && !nodemask) {
-		struct page *page = alloc_order0_fast(gfp, preferred_nid == NUMA_NO_NODE ? numa_node_id() :
-						      preferred_nid, _RET_IP_);
+/* The order-0 front of the allocation entry points: __GFP_ZERO to alloc_order0_zeroed(), the rest
+ * to the fast path; NULL sends the caller to the full path. Every exit of the entry points is a
+ * return or a tail call, so on the fast path they stay leaves. */
+#define ALLOC_ORDER0_FRONT(gfp, nid, cpu)							\
+	do {											\
+		struct page *page_;								\
+												\
+		if (unlikely((gfp) & __GFP_ZERO))						\
+			return alloc_order0_zeroed((gfp), (nid), leaf_ret_ip());		\
+		page_ = alloc_order0_fast((gfp), (nid), (cpu));					\
+		if (likely(page_))								\
+			return unlikely(mm_trace_enabled) ?					\
+				alloc_fast_traced(page_, (gfp), leaf_ret_ip()) : page_;		\
+	} while (0)
 
-		if (likely(page))
-			return page;
-	}
-	return alloc_pages_caller(gfp, order, preferred_nid, nodemask, _RET_IP_);
+__fastpath_leaf struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
+					   nodemask_t *nodemask)
+{
+	if (likely(order == 0) && !nodemask)
+		ALLOC_ORDER0_FRONT(gfp, preferred_nid, smp_processor_id());
+	return alloc_pages_caller(gfp, order, preferred_nid, nodemask, leaf_ret_ip());
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+__fastpath_leaf struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	int nid = numa_node_id();
-
-	if (likely(order == 0)) {
-		struct page *page = alloc_order0_fast(gfp, nid, _RET_IP_);
-
-		if (likely(page))
-			return page;
-	}
-	return alloc_pages_caller(gfp, order, nid, NULL, _RET_IP_);
+	if (likely(order == 0))
+		ALLOC_ORDER0_FRONT(gfp, NUMA_NO_NODE, smp_processor_id());
+	return alloc_pages_caller(gfp, order, NUMA_NO_NODE, NULL, leaf_ret_ip());
 }
 
-struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+__fastpath_leaf struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
 {
-	if (nid == NUMA_NO_NODE)
-		nid = numa_node_id();
-	if (likely(order == 0)) {
-		struct page *page = alloc_order0_fast(gfp, nid, _RET_IP_);
-
-		if (likely(page))
-			return page;
-	}
-	return alloc_pages_caller(gfp, order, nid, NULL, _RET_IP_);
+	if (likely(order == 0))
+		ALLOC_ORDER0_FRONT(gfp, nid, smp_processor_id());
+	return alloc_pages_caller(gfp, order, nid, NULL, leaf_ret_ip());
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -2049,12 +2112,13 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	struct zoneref *z;
 	struct zone *zone;
 	struct per_cpu_pages *pcp;
-	unsigned long nr_populated = 0, nr_account = 0, want, flags;
+	unsigned long nr_populated = 0, nr_account = 0, want;
 	unsigned int alloc_flags = ALLOC_WMARK_LOW;
 	unsigned long caller = _RET_IP_;
 	struct page *page, *next;
 	unsigned long slot = 0;
 	LIST_HEAD(got);
+	unsigned int cpu;
 	int nid;
 
 	if (!nr_pages || !mem_map || (!page_list && !page_array))
@@ -2084,9 +2148,10 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	}
 	if (!zone)
 		goto failed;
-	local_irq_save(flags);
-	pcp = &zone->pcp[smp_processor_id()];
-	spin_lock(&pcp->lock);
+	cpu = smp_processor_id();
+	pcp = &zone->pcp[cpu];
+	if (!pcp_lock(pcp, cpu))
+		goto failed;
 	while (nr_account < want) {
 		struct list_head *list = &pcp->lists[ac.migratetype];
 
@@ -2104,16 +2169,15 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 		pcp->count--;
 		if (unlikely(check_new_page(page)))
 			continue;
-		pcp->numa_stat[zone->node == ac.preferred_zoneref->zone->node ? NUMA_HIT : NUMA_MISS]++;
 		list_add_tail(&page->lru, &got);
 		nr_account++;
 	}
 	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
 	if (!nr_account)
 		goto failed;
+	zone_statistics(ac.preferred_zoneref->zone, zone, nr_account);
 	/* Preparation, zeroing and tracing outside the lock. */
-	vm_events[smp_processor_id()][PGALLOC_DMA + zone->idx] += nr_account;
+	count_vm_events_this(PGALLOC_DMA + zone->idx, nr_account);
 	list_for_each_entry_safe(page, next, &got, lru) {
 		list_del(&page->lru);
 		prep_new_page(page, 0, gfp, caller);

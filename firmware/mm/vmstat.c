@@ -17,10 +17,13 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"bad_page",
 };
 
+/* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the
+ * middle of a record, as ftrace nests per context), each written by one context only. */
+#define NR_TRACE_RINGS (2 * NR_CPUS)
 static struct {
 	struct mm_trace_event ev[MM_TRACE_RING];
-	unsigned long head;	/* events ever written by this hart */
-} trace_ring[NR_CPUS];
+	unsigned long head;	/* events ever written to this ring */
+} trace_ring[NR_TRACE_RINGS];
 
 void mm_vmstat_reset(void)
 {
@@ -29,18 +32,54 @@ void mm_vmstat_reset(void)
 	mm_trace_enabled = true;
 }
 
+#define for_each_populated_zone(z) \
+	for (int __n = 0; __n < MAX_NUMNODES; __n++) \
+		for (int __z = 0; __z < MAX_NR_ZONES; __z++) \
+			if (((z) = &node_data[__n].node_zones[__z]), \
+			    node_data[__n].online && managed_zone(z))
+
+/* The order-0 fast path counts in the per-CPU lists; its allocations are PGALLOC_<zone>,
+ * NUMA_HIT and NUMA_LOCAL or NUMA_OTHER, its frees PGFREE. */
+static unsigned long pcp_fast_allocs(const struct per_cpu_pages *pcp)
+{
+	return READ_ONCE(pcp->fast_alloc[0]) + READ_ONCE(pcp->fast_alloc[1]);
+}
+
 unsigned long vm_event_sum(enum vm_event_item item)
 {
+	bool pgalloc = item >= PGALLOC_DMA && item <= PGALLOC_MOVABLE;
 	unsigned long s = 0;
+	struct zone *zone;
 
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
 		s += READ_ONCE(vm_events[cpu][item]);
+	if (!pgalloc && item != PGFREE)
+		return s;
+	for_each_populated_zone(zone) {
+		if (pgalloc && zone->idx != (enum zone_type)(item - PGALLOC_DMA))
+			continue;
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+			s += pgalloc ? pcp_fast_allocs(&zone->pcp[cpu]) : READ_ONCE(zone->pcp[cpu].fast_free);
+	}
 	return s;
 }
 
 void count_vm_events(enum vm_event_item item, unsigned long n)
 {
-	vm_events[smp_processor_id()][item] += n;
+	count_vm_events_this(item, n);
+}
+
+static void zone_numa_stats(const struct zone *zone, unsigned long *numa)
+{
+	for (unsigned int c = 0; c < NR_CPUS; c++) {
+		const struct per_cpu_pages *pcp = &zone->pcp[c];
+
+		for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
+			numa[i] += READ_ONCE(pcp->numa_stat[i]);
+		numa[NUMA_HIT] += pcp_fast_allocs(pcp);
+		numa[NUMA_LOCAL] += READ_ONCE(pcp->fast_alloc[0]);
+		numa[NUMA_OTHER] += READ_ONCE(pcp->fast_alloc[1]);
+	}
 }
 
 unsigned long global_free_pages(void)
@@ -53,12 +92,12 @@ unsigned long global_free_pages(void)
 	return s;
 }
 
-/* One ring per hart, written with nothing but the hart's own index: no atomics on the hot path. */
+/* No atomics: each ring has a single writer. */
 void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned int order,
 		     gfp_t gfp, int mt, unsigned long caller)
 {
-	unsigned int cpu = smp_processor_id();
-	struct mm_trace_event *e = &trace_ring[cpu].ev[trace_ring[cpu].head % MM_TRACE_RING];
+	unsigned int cpu = smp_processor_id(), r = 2 * cpu + (in_interrupt() ? 1 : 0);
+	struct mm_trace_event *e = &trace_ring[r].ev[trace_ring[r].head % MM_TRACE_RING];
 
 	e->ts = get_time();
 	e->pfn = page_to_pfn(page);
@@ -68,15 +107,15 @@ void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned 
 	e->order = (u8)order;
 	e->migratetype = (u8)mt;
 	e->cpu = (u8)cpu;
-	trace_ring[cpu].head++;
+	trace_ring[r].head++;
 }
 
 unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
 {
-	unsigned long pos[NR_CPUS], end[NR_CPUS];
+	unsigned long pos[NR_TRACE_RINGS], end[NR_TRACE_RINGS];
 	unsigned int n = 0;
 
-	for (unsigned int c = 0; c < NR_CPUS; c++) {
+	for (unsigned int c = 0; c < NR_TRACE_RINGS; c++) {
 		end[c] = READ_ONCE(trace_ring[c].head);
 		pos[c] = end[c] > MM_TRACE_RING ? end[c] - MM_TRACE_RING : 0;
 	}
@@ -84,7 +123,7 @@ unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
 	while (n < max) {
 		int best = -1;
 
-		for (unsigned int c = 0; c < NR_CPUS; c++) {
+		for (unsigned int c = 0; c < NR_TRACE_RINGS; c++) {
 			if (pos[c] >= end[c])
 				continue;
 			if (best < 0 || trace_ring[c].ev[pos[c] % MM_TRACE_RING].ts <
@@ -111,7 +150,7 @@ void mm_trace_dump(void)
 	unsigned int n, skip;
 	static struct mm_trace_event all[MM_TRACE_RING * 2];
 
-	for (unsigned int c = 0; c < NR_CPUS; c++)
+	for (unsigned int c = 0; c < NR_TRACE_RINGS; c++)
 		total += trace_ring[c].head;
 	n = mm_trace_snapshot(all, ARRAY_SIZE(all));
 	/* Show the most recent 64. */
@@ -137,12 +176,6 @@ const struct page_owner *get_page_owner(const struct page *page)
 		return NULL;
 	return &page_owner_map[page_to_pfn(page) - mem_map_base_pfn];
 }
-
-#define for_each_populated_zone(z) \
-	for (int __n = 0; __n < MAX_NUMNODES; __n++) \
-		for (int __z = 0; __z < MAX_NR_ZONES; __z++) \
-			if (((z) = &node_data[__n].node_zones[__z]), \
-			    node_data[__n].online && managed_zone(z))
 
 void mm_show_buddyinfo(void)
 {
@@ -205,9 +238,7 @@ void mm_show_zoneinfo(bool brief)
 	for_each_populated_zone(zone) {
 		unsigned long numa[NR_VM_NUMA_STAT_ITEMS] = { 0 };
 
-		for (unsigned int c = 0; c < NR_CPUS; c++)
-			for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
-				numa[i] += READ_ONCE(zone->pcp[c].numa_stat[i]);
+		zone_numa_stats(zone, numa);
 		if (brief) {
 			printk("Node %d, zone %8s: pfn %#lx-%#lx free %ld managed %lu min %lu low %lu high %lu\n",
 			       zone->node, zone->name, zone->zone_start_pfn, zone_end_pfn(zone),
@@ -242,15 +273,23 @@ void mm_show_zoneinfo(bool brief)
 	}
 }
 
+unsigned long numa_stat_sum(enum numa_stat_item item)
+{
+	unsigned long numa[NR_VM_NUMA_STAT_ITEMS] = { 0 };
+	struct zone *zone;
+
+	for_each_populated_zone(zone)
+		zone_numa_stats(zone, numa);
+	return numa[item];
+}
+
 void mm_show_vmstat(void)
 {
 	unsigned long numa[NR_VM_NUMA_STAT_ITEMS] = { 0 }, cma = 0, fail = 0;
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
-		for (unsigned int c = 0; c < NR_CPUS; c++)
-			for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
-				numa[i] += READ_ONCE(zone->pcp[c].numa_stat[i]);
+		zone_numa_stats(zone, numa);
 		cma += (unsigned long)zone_page_state(zone, NR_FREE_CMA_PAGES);
 		fail += (unsigned long)zone_page_state(zone, NR_ZONE_ALLOC_FAIL);
 	}

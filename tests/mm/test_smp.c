@@ -1,8 +1,11 @@
 /* SMP stress on host threads: each thread is a hart (host_cpu_id) allocating and freeing with
  * random orders and flags, handing some blocks to other threads to free (remote frees into another
- * hart's per-CPU list), while one thread drains all per-CPU lists now and then. Every block is
- * tagged by its owner and checked on free, so a page handed out twice is caught. At the end all
- * memory must be back and the full invariants must hold. */
+ * hart's per-CPU list), while one thread drains all per-CPU lists now and then. One more thread
+ * plays hart 0's interrupt handler (GFP_ATOMIC, host_irq_depth = 1) running against hart 0's own
+ * per-CPU lists, which that hart uses with interrupts on: it must fall back to the buddy lists
+ * whenever it finds them held. Every block is tagged by its owner and checked on free, so a page
+ * handed out twice is caught. At the end all memory must be back, the full invariants must hold,
+ * and the page events must balance (pgalloc = pgfree: no count lost to a race). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +52,38 @@ static int check_block(const struct blk *b)
 		}
 	}
 	return 0;
+}
+
+static void *irq_handler(void *arg)
+{
+	u64 seed = 0xfeedULL;
+	unsigned long fails = 0, n = (unsigned long)arg;
+
+	host_cpu_id = 0;
+	host_irq_depth = 1;
+	for (unsigned long i = 0; i < n && !__atomic_load_n(&errors, __ATOMIC_RELAXED); i++) {
+		u64 r = mmt_rand(&seed);
+		struct blk b = { NULL, (r & 7) == 0 ? 1 : 0, (u32)(0xee000000u | (i & 0xffffff)) };
+
+		b.page = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, b.order);
+		if (!b.page) {
+			fails++;
+			continue;
+		}
+		tag_block(&b);
+		if (check_block(&b))
+			__atomic_add_fetch(&errors, 1, __ATOMIC_RELAXED);
+		__free_pages(b.page, b.order);
+	}
+	__atomic_add_fetch(&total_ops, n, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&total_fail, fails, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+static unsigned long pgalloc_sum(void)
+{
+	return vm_event_sum(PGALLOC_DMA) + vm_event_sum(PGALLOC_NORMAL) + vm_event_sum(PGALLOC_HIGH) +
+	       vm_event_sum(PGALLOC_MOVABLE);
 }
 
 static void *worker(void *arg)
@@ -132,9 +167,10 @@ static void *worker(void *arg)
 int main(int argc, char **argv)
 {
 	static const struct mmt_cfg cfg = { "dma=4M highmem=4M", 2, 16, true };
-	pthread_t t[NTHREADS];
+	pthread_t t[NTHREADS], irq;
 	struct mmt_model m;
 	int passed = 0, failed = 0;
+	unsigned long alloc0, free0;
 
 	if (argc > 1)
 		ops_per_thread = strtoul(argv[1], NULL, 0);
@@ -146,17 +182,23 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < NTHREADS; i++)
 		pthread_mutex_init(&mailbox[i].lock, NULL);
+	alloc0 = pgalloc_sum();
+	free0 = vm_event_sum(PGFREE);
 	for (long i = 0; i < NTHREADS; i++)
 		pthread_create(&t[i], NULL, worker, (void *)i);
+	pthread_create(&irq, NULL, irq_handler, (void *)(ops_per_thread / 2));
 	for (int i = 0; i < NTHREADS; i++)
 		pthread_join(t[i], NULL);
+	pthread_join(irq, NULL);
 	/* Blocks still in mailboxes. */
 	for (int i = 0; i < NTHREADS; i++)
 		for (unsigned int k = 0; k < mailbox[i].n; k++)
 			__free_pages(mailbox[i].q[k].page, mailbox[i].q[k].order);
-	printf("%lu ops on %d threads, %lu failed allocations, %d corrupted blocks, %lu bad-page reports\n",
-	       total_ops, NTHREADS, total_fail, errors, mm_bad_page_count);
-	if (errors || mm_bad_page_count)
+	printf("%lu ops on %d threads and hart 0's interrupt handler, %lu failed allocations, "
+	       "%d corrupted blocks, %lu bad-page reports, %lu pages allocated, %lu freed\n",
+	       total_ops, NTHREADS, total_fail, errors, mm_bad_page_count, pgalloc_sum() - alloc0,
+	       vm_event_sum(PGFREE) - free0);
+	if (errors || mm_bad_page_count || pgalloc_sum() - alloc0 != vm_event_sum(PGFREE) - free0)
 		failed++;
 	else
 		passed++;

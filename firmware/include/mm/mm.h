@@ -199,6 +199,7 @@ enum vm_event_item {
 };
 extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];
 unsigned long vm_event_sum(enum vm_event_item item);
+unsigned long numa_stat_sum(enum numa_stat_item item);	/* all zones, all harts */
 void count_vm_events(enum vm_event_item item, unsigned long n);
 unsigned long global_free_pages(void);
 

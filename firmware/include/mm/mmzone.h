@@ -21,6 +21,7 @@
 #define pageblock_nr_pages (1UL << pageblock_order)
 
 #define MAX_NUMNODES 8
+#define MM_FAST_CLASSES 16	/* order-0 fast path: migratetype << 2 | highest zone index */
 #define MAX_NR_ZONES 4
 #define MAX_ZONES_PER_ZONELIST (MAX_NUMNODES * MAX_NR_ZONES)
 
@@ -66,23 +67,36 @@ struct free_area {
 	unsigned long nr_free_mt[MIGRATE_TYPES];	/* blocks per list, for pagetypeinfo and checks */
 };
 
-/* Per-hart, per-zone cache of order-0 pages. The lock is taken only by its own hart (with interrupts
- * off) and by drain_all_pages() from another hart, so it is uncontended in the fast path; it replaces
- * Linux's drain IPIs/workqueue, which Pagoda doesn't have. */
+/* Per-hart, per-zone cache of order-0 pages, locked the way Linux has since 6.0: its own hart takes
+ * the lock with a trylock and interrupts left on, so an interrupt handler that finds its hart's
+ * lists held goes to the buddy lists instead of waiting; drain_all_pages() on another hart takes it
+ * and waits. Drains need no IPI. The order-0 fast path counts into fast_alloc/fast_free under the
+ * lock (folded into vm_events and the NUMA counters when those are read); every other writer of
+ * numa_stat adds atomically, from any context. */
 struct per_cpu_pages {
 	spinlock_t lock;
 	int count;
 	int high;
 	int batch;
 	struct list_head lists[MIGRATE_PCPTYPES];
+	unsigned long fast_alloc[2];	/* fast-path allocations: [0] this hart's node, [1] another */
+	unsigned long fast_free;	/* fast-path frees */
 	unsigned long numa_stat[NR_VM_NUMA_STAT_ITEMS];
 } __aligned(64);
 
 struct pglist_data;
 
 struct zone {
+	/* First: the fast path reaches this hart's lists with a shift and an add, and the fields
+	 * below stay within a load's 12-bit offset. */
+	struct per_cpu_pages pcp[NR_CPUS];
+
 	/* Read-mostly, used by every allocation. */
 	unsigned long _watermark[NR_WMARK];
+	/* The order-0 fast path's floor per fast class (migratetype << 2 | classzone): LOW +
+	 * lowmem_reserve[classzone] + the HIGHATOMIC reserve, refreshed by zone_update_fast_wmark()
+	 * whenever one of them changes. */
+	long fast_wmark[MM_FAST_CLASSES];
 	long lowmem_reserve[MAX_NR_ZONES];
 	int node;
 	enum zone_type idx;
@@ -95,13 +109,13 @@ struct zone {
 	unsigned long cma_pages;
 	unsigned long nr_reserved_highatomic;
 	u8 *pageblock_mt;		/* one migratetype per pageblock */
+	unsigned long pageblock_mt_by_pfn;	/* pageblock_mt - first block's pfn >> pageblock_order */
 	unsigned long *free_bitmap;	/* bit i = page zone_start_pfn + i is free in the buddy lists */
+
+	long vm_stat[NR_VM_ZONE_STAT_ITEMS] __aligned(64);	/* written under lock, read lockless */
 
 	spinlock_t lock __aligned(64);
 	struct free_area free_area[MAX_ORDER];
-	long vm_stat[NR_VM_ZONE_STAT_ITEMS];	/* written under lock, read lockless */
-
-	struct per_cpu_pages pcp[NR_CPUS];
 };
 
 struct zoneref {
@@ -123,9 +137,6 @@ typedef struct pglist_data {
 	unsigned long node_start_pfn;
 	unsigned long node_spanned_pages;
 	unsigned long node_present_pages;
-	/* First zone of the fallback zonelist for each highest zone index: the order-0 fast path
-	 * tries only this one (everything else goes through the full zonelist walk). */
-	struct zone *fast_zone[MAX_NR_ZONES];
 } pg_data_t;
 
 extern pg_data_t node_data[MAX_NUMNODES];

@@ -12,7 +12,8 @@ static inline struct hart_state *this_hart(void)
 {
 	struct hart_state *h;
 
-	__asm__ volatile("mv %0, tp" : "=r"(h));
+	/* Not volatile: tp never changes on a hart, so the compiler may reuse one read. */
+	__asm__("mv %0, tp" : "=r"(h));
 	return h;
 }
 

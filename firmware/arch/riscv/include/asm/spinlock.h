@@ -12,7 +12,7 @@ static inline void arch_spin_lock_init(arch_spinlock_t *l) { l->locked = 0; }
 
 static inline int arch_spin_trylock(arch_spinlock_t *l)
 {
-	int old;
+	long old;	/* amoswap.w sign-extends: no extra sext.w before the test */
 
 	__asm__ volatile("amoswap.w.aq %0, %2, %1" : "=r"(old), "+A"(l->locked) : "r"(1) : "memory");
 	return old == 0;
