@@ -2221,13 +2221,27 @@ unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr_pages, struct li
 	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, list, NULL);
 }
 
+/* Each page through the order-0 fast free, as __free_pages() would; the full path for the rest. */
 void free_pages_bulk(struct page **pages, unsigned long nr)
 {
-	unsigned long i;
+	unsigned long caller = _RET_IP_;
 
-	for (i = 0; i < nr; i++)
-		if (pages[i])
-			free_pages_caller(pages[i], 0, _RET_IP_);
+	for (unsigned long i = 0; i < nr; i++) {
+		struct page *page = pages[i];
+		int r;
+
+		if (!page)
+			continue;
+		r = free_order0_fast(page);
+		if (likely(r == 1))
+			continue;
+		if (r == 2)
+			free_fast_post(page, caller);
+		else if (r == 3)
+			free_fast_place(page, caller);
+		else
+			free_pages_caller(page, 0, caller);
+	}
 }
 
 /* ---------------------------------------------------------------- addresses */
