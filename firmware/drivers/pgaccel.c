@@ -275,25 +275,28 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 /* ---------------------------------------------------------------- pre-zeroed pages */
 
 /*
- * Freed order-0 unmovable pages are captured (up to PREZERO_MAX), zeroed by the engine in the
- * background while the CPU goes on, and handed to __GFP_ZERO allocations from the same zone, which
- * then skip zeroing. A captured page is nobody's: refcount 0, on no list, so a second free of it
- * is still reported as a double free. Background commands use at most all but two engine slots,
- * so a synchronous command always finds one.
+ * Freed unmovable blocks are captured (order 0 up to PREZERO_MAX pages; orders 1..9 up to
+ * PREZERO_HIGH_SLOTS blocks and 1/32 of RAM), zeroed by the engine in the background while the CPU
+ * goes on, and handed to __GFP_ZERO allocations of the same order from the same zone, which then
+ * skip zeroing. A captured block is nobody's: refcount 0, on no list, so a second free of it is
+ * still reported as a double free. Background commands use at most all but two engine slots, so
+ * a synchronous command always finds one.
  */
 enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED };
 
 static struct {
 	struct page *page;
 	struct zone *zone;
+	u8 order;
 	u8 state;
-} prezero[PREZERO_MAX];
+} prezero[PREZERO_SLOTS];
+static unsigned long prezero_high_pages;	/* pages held in blocks of order > 0 */
 
 static void prezero_complete(u64 comp)
 {
 	unsigned int slot = PGACCEL_COMP_TAG(comp) & ~PGACCEL_TAG_ASYNC;
 
-	if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC) || slot >= PREZERO_MAX ||
+	if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC) || slot >= PREZERO_SLOTS ||
 	    prezero[slot].state != PZ_ZEROING) {
 		pr_err("pgaccel: unexpected completion 0x%llx\n", (unsigned long long)comp);
 		return;
@@ -301,8 +304,9 @@ static void prezero_complete(u64 comp)
 	prezero_inflight--;
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
 	if (PGACCEL_COMP_ERR(comp)) {
-		/* Never hand out a page that may not be zero: the CPU does it. */
-		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0, PAGE_SIZE);
+		/* Never hand out a block that may not be zero: the CPU does it. */
+		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0,
+		       PAGE_SIZE << prezero[slot].order);
 		pgaccel.stats.fallback_error++;
 	}
 	prezero[slot].state = PZ_ZEROED;
@@ -313,26 +317,41 @@ static void update_capture_hint(void)
 	WRITE_ONCE(mm_capture_wanted, pgaccel.prezero && prezero_held < PREZERO_MAX && hw_usable());
 }
 
-static bool pgaccel_capture_free(struct zone *zone, struct page *page)
+/* Slots [0, PREZERO_MAX) hold order-0 pages, the rest higher orders. */
+static bool prezero_room(unsigned int order, unsigned int *first, unsigned int *end)
 {
+	if (!order) {
+		*first = 0;
+		*end = PREZERO_MAX;
+		return READ_ONCE(prezero_held) < PREZERO_MAX;
+	}
+	*first = PREZERO_MAX;
+	*end = PREZERO_SLOTS;
+	return order <= PREZERO_MAX_ORDER &&
+	       prezero_high_pages + (1UL << order) <= totalram_pages / 32;
+}
+
+static bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order)
+{
+	unsigned int first, end;
 	unsigned long flags;
 	bool taken = false;
 	u64 st;
 
 	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
 	 * no more than this test. */
-	if (!pgaccel.prezero || READ_ONCE(prezero_held) >= PREZERO_MAX || !hw_usable())
+	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !hw_usable())
 		return false;
 	spin_lock_irqsave(&engine_lock, flags);
 	harvest_completions();
 	st = pgaccel_readq(PGACCEL_REG_STATUS);
-	if (PGACCEL_ST_FREE(st) >= 2) {
-		for (unsigned int i = 0; i < PREZERO_MAX; i++) {
+	if (PGACCEL_ST_FREE(st) >= 2 && prezero_room(order, &first, &end)) {
+		for (unsigned int i = first; i < end; i++) {
 			if (prezero[i].state != PZ_EMPTY)
 				continue;
 			mb();
 			pgaccel_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
-			pgaccel_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE);
+			pgaccel_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE << order);
 			pgaccel_writeq(PGACCEL_REG_CMD_POST,
 				       PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
 			if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
@@ -341,9 +360,13 @@ static bool pgaccel_capture_free(struct zone *zone, struct page *page)
 			}
 			prezero[i].page = page;
 			prezero[i].zone = zone;
+			prezero[i].order = (u8)order;
 			prezero[i].state = PZ_ZEROING;
 			prezero_inflight++;
-			prezero_held++;
+			if (order)
+				prezero_high_pages += 1UL << order;
+			else
+				prezero_held++;
 			pgaccel.stats.prezero_captured++;
 			taken = true;
 			break;
@@ -354,8 +377,9 @@ static bool pgaccel_capture_free(struct zone *zone, struct page *page)
 	return taken;
 }
 
-static struct page *pgaccel_take_zeroed(struct zone *zone)
+static struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 {
+	unsigned int first = order ? PREZERO_MAX : 0, end = order ? PREZERO_SLOTS : PREZERO_MAX;
 	struct page *page = NULL;
 	unsigned long flags;
 
@@ -363,11 +387,14 @@ static struct page *pgaccel_take_zeroed(struct zone *zone)
 		return NULL;
 	spin_lock_irqsave(&engine_lock, flags);
 	harvest_completions();
-	for (unsigned int i = 0; i < PREZERO_MAX; i++) {
-		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone) {
+	for (unsigned int i = first; i < end; i++) {
+		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone && prezero[i].order == order) {
 			page = prezero[i].page;
 			prezero[i].state = PZ_EMPTY;
-			prezero_held--;
+			if (order)
+				prezero_high_pages -= 1UL << order;
+			else
+				prezero_held--;
 			break;
 		}
 	}
@@ -382,20 +409,21 @@ static struct page *pgaccel_take_zeroed(struct zone *zone)
 	return page;
 }
 
-/* Wait (bounded) until every captured page has finished zeroing. */
+/* Wait (bounded) until every captured block has finished zeroing. */
 void pgaccel_prezero_wait(void)
 {
 	unsigned long flags, t0 = get_time();
+	unsigned long bytes = (PREZERO_MAX + prezero_high_pages) * PAGE_SIZE;
 
 	while (pgaccel_prezero_count(true) < pgaccel_prezero_count(false) &&
-	       get_time() - t0 < timeout_ticks(PREZERO_MAX * PAGE_SIZE / 8)) {
+	       get_time() - t0 < timeout_ticks(bytes / 8)) {
 		spin_lock_irqsave(&engine_lock, flags);
 		harvest_completions();
 		spin_unlock_irqrestore(&engine_lock, flags);
 	}
 }
 
-/* Give every captured page back to the allocator (waiting for those still being zeroed; one that
+/* Give every captured block back to the allocator (waiting for those still being zeroed; one that
  * never finishes stays out, as the engine may still write it). */
 void pgaccel_prezero_release(void)
 {
@@ -404,17 +432,22 @@ void pgaccel_prezero_release(void)
 	pgaccel.prezero = false;	/* the frees below must not be captured again */
 	update_capture_hint();
 	pgaccel_prezero_wait();
-	for (unsigned int i = 0; i < PREZERO_MAX; i++) {
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
 		struct page *page = NULL;
+		unsigned int order = prezero[i].order;
 
 		if (prezero[i].state == PZ_ZEROED) {
 			page = prezero[i].page;
 			prezero[i].state = PZ_EMPTY;
-			prezero_held--;
+			if (order)
+				prezero_high_pages -= 1UL << order;
+			else
+				prezero_held--;
 		}
 		if (page) {
 			set_page_count(page, 1);
-			__free_pages(page, 0);
+			page->alloc_order = (u8)order;
+			__free_pages(page, order);
 		}
 	}
 	pgaccel_set_prezero(was);
@@ -430,7 +463,7 @@ unsigned int pgaccel_prezero_count(bool zeroed_only)
 {
 	unsigned int n = 0;
 
-	for (unsigned int i = 0; i < PREZERO_MAX; i++)
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
 		n += zeroed_only ? prezero[i].state == PZ_ZEROED : prezero[i].state != PZ_EMPTY;
 	return n;
 }

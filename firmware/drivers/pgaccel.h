@@ -62,8 +62,12 @@ u64 pgaccel_readq(unsigned int off);
 void pgaccel_writeq(unsigned int off, u64 val);
 void pgaccel_demo(void);
 
-/* Pre-zeroed pages: at most PREZERO_MAX held; release gives them all back to the allocator. */
+/* Pre-zeroed blocks: at most PREZERO_MAX order-0 pages and PREZERO_HIGH_SLOTS blocks of order
+ * 1..PREZERO_MAX_ORDER holding at most 1/32 of RAM; release gives them all back to the allocator. */
 #define PREZERO_MAX 32
+#define PREZERO_HIGH_SLOTS 8
+#define PREZERO_MAX_ORDER 9
+#define PREZERO_SLOTS (PREZERO_MAX + PREZERO_HIGH_SLOTS)
 #define PGACCEL_TAG_ASYNC 0x80	/* tags of background commands: 0x80 | pool slot */
 #define PGACCEL_TAG_SYNC_MASK 0x7f
 void pgaccel_prezero_release(void);

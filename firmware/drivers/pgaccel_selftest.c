@@ -321,7 +321,8 @@ SELFTEST(pgaccel_page_poison_fill)
 }
 
 /* A freed page is captured and zeroed by the engine in the background; only a __GFP_ZERO
- * allocation gets it back, zeroed; a second free of it is still caught. */
+ * allocation gets it back, zeroed; a second free of it is still caught. Likewise for an order-3
+ * block, which only a __GFP_ZERO allocation of order 3 gets. */
 SELFTEST(pgaccel_prezeroed_pages)
 {
 	unsigned long cap0, hits0, bad;
@@ -361,6 +362,31 @@ SELFTEST(pgaccel_prezeroed_pages)
 	pgaccel_set_prezero(false);
 	__free_pages(q, 0);
 	__free_pages(z, 0);
+	/* An order-3 block: captured from the full free path, handed to __GFP_ZERO of order 3 only. */
+	pgaccel_set_prezero(true);
+	cap0 = pgaccel.stats.prezero_captured;
+	hits0 = pgaccel.stats.prezero_hits;
+	p = alloc_pages(GFP_KERNEL, 3);
+	ST_ASSERT(p != NULL);
+	w = arch_phys_to_virt(page_to_phys(p));
+	for (unsigned int i = 0; i < (PAGE_SIZE << 3) / 8; i++)
+		w[i] = 0x5555555555555555ULL;
+	__free_pages(p, 3);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_captured - cap0, 1);
+	pgaccel_prezero_wait();
+	q = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	ST_ASSERT(q != NULL && q != p);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_hits, hits0);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 3);
+	ST_ASSERT(z == p);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_hits - hits0, 1);
+	for (unsigned int i = 0; i < (PAGE_SIZE << 3) / 8; i++)
+		if (w[i])
+			ST_FAIL("word %u of a pre-zeroed order-3 block is 0x%llx", i,
+				(unsigned long long)w[i]);
+	pgaccel_set_prezero(false);
+	__free_pages(q, 2);
+	__free_pages(z, 3);
 	pgaccel_set_prezero(prezero);
 	return 0;
 }

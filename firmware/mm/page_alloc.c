@@ -842,6 +842,16 @@ static void __free_pages_ok(struct page *page, unsigned int order)
 	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(zone, pfn));
 }
 
+/* A freed block of order > 0 offered to the pre-zero pool (see struct mm_zero_ops). */
+static bool capture_free_block(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+
+	return zero_ops->capture_free && !mm_page_poison &&
+	       get_pfnblock_migratetype(zone, page_to_pfn(page)) == MIGRATE_UNMOVABLE &&
+	       zero_ops->capture_free(zone, page, order);
+}
+
 static void free_the_page(struct page *page, unsigned int order, unsigned long caller)
 {
 	if (!free_pages_prepare(page, order, caller)) {
@@ -854,7 +864,7 @@ static void free_the_page(struct page *page, unsigned int order, unsigned long c
 	count_vm_events_this(PGFREE, 1UL << order);
 	if (order == 0)
 		free_unref_page(page);
-	else
+	else if (!capture_free_block(page, order))
 		__free_pages_ok(page, order);
 }
 
@@ -1166,7 +1176,7 @@ static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned 
 		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
 	mt = cls >> 2;
 	if (mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed)
-		page = zero_ops->take_zeroed(zone);
+		page = zero_ops->take_zeroed(zone, 0);
 	if (page) {
 		page->private = 0;
 		page->alloc_order = 0;
@@ -1255,7 +1265,7 @@ static __noinline void free_fast_place(struct page *page, unsigned long caller)
 		mm_trace_record(TRACE_MM_PAGE_FREE, page, 0, 0, 0, caller);
 	count_vm_events_this(PGFREE, 1);
 	if (READ_ONCE(mm_capture_wanted) && page->list_mt == MIGRATE_UNMOVABLE &&
-	    zero_ops->capture_free && zero_ops->capture_free(page_zone(page), page))
+	    zero_ops->capture_free && zero_ops->capture_free(page_zone(page), page, 0))
 		return;
 	free_unref_page(page);
 }
@@ -1975,6 +1985,24 @@ static bool prepare_alloc_pages(gfp_t *gfpp, unsigned int order, int *nidp, node
 	return true;
 }
 
+/* An unmovable __GFP_ZERO block of order > 0 from the pre-zero pool of the preferred zone: ready,
+ * so prepared without zeroing. Pool blocks are outside the free counts already. */
+static struct page *take_zeroed_block(gfp_t gfp, unsigned int order, const struct alloc_context *ac,
+				      unsigned long caller)
+{
+	struct zone *zone = ac->preferred_zoneref->zone;
+	struct page *page;
+
+	if (!zone || ac->migratetype != MIGRATE_UNMOVABLE || !zero_ops->take_zeroed)
+		return NULL;
+	page = zero_ops->take_zeroed(zone, order);
+	if (page) {
+		prep_new_page(page, order, gfp & ~__GFP_ZERO, caller);
+		zone_statistics(zone, zone, 1);
+	}
+	return page;
+}
+
 static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 				       nodemask_t *nodemask, unsigned long caller)
 {
@@ -1999,7 +2027,9 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	if (ac.migratetype == MIGRATE_MOVABLE)
 		alloc_flags |= ALLOC_CMA;
 	page = NULL;
-	if (likely(ac.preferred_zoneref->zone)) {
+	if (unlikely(order && (gfp & __GFP_ZERO)))
+		page = take_zeroed_block(gfp, order, &ac, caller);
+	if (likely(ac.preferred_zoneref->zone) && !page) {
 		page = get_page_from_freelist(gfp, order, alloc_flags, &ac, caller);
 		if (unlikely(!page))
 			page = __alloc_pages_slowpath(gfp, order, &ac, caller);

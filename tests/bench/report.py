@@ -107,9 +107,10 @@ def gfp_section(cases, out):
     for c in cases:
         by[c["order"]][c["path"]] = c
     out.append("## `__GFP_ZERO` allocation latency\n")
-    out.append("Cycles for one `alloc_pages()` (free not counted). Pre-zeroed: freed order-0 pages "
-               "captured and zeroed by the engine in the background, measured with the pool "
-               "filled (order 0 only).\n")
+    out.append("Cycles for one `alloc_pages()` (free not counted), averaged over the run's "
+               "allocations (`ops`). Pre-zeroed: freed blocks of that order captured and zeroed "
+               "by the engine in the background, measured with as many allocations as the pool "
+               "held blocks after filling it, so each one is a hit.\n")
     out.append("| order | no __GFP_ZERO | software zeroing | hardware zeroing | pre-zeroed | "
                "best / software |")
     out.append("|---|---|---|---|---|---|")

@@ -857,24 +857,27 @@ static void t_zero(void **state)
 
 /* A fake pre-zero pool: one slot, "zeroed" at capture time. */
 static struct page *fake_pool;
+static unsigned int fake_pool_order;
 static struct zone *fake_pool_zone;
 static unsigned long fake_captures, fake_takes, fake_releases;
 static bool fake_releasing;
-static bool fake_capture(struct zone *zone, struct page *page)
+static bool fake_capture(struct zone *zone, struct page *page, unsigned int order)
 {
 	if (fake_pool || fake_releasing)
 		return false;
-	memset(mmt_page_mem(page), 0, PAGE_SIZE);
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		memset(mmt_page_mem(page + i), 0, PAGE_SIZE);
 	fake_pool = page;
+	fake_pool_order = order;
 	fake_pool_zone = zone;
 	fake_captures++;
 	return true;
 }
-static struct page *fake_take(struct zone *zone)
+static struct page *fake_take(struct zone *zone, unsigned int order)
 {
 	struct page *p = fake_pool;
 
-	if (!p || zone != fake_pool_zone)
+	if (!p || zone != fake_pool_zone || order != fake_pool_order)
 		return NULL;
 	fake_pool = NULL;
 	fake_takes++;
@@ -889,8 +892,9 @@ static void fake_release(void)
 	fake_pool = NULL;
 	fake_releases++;
 	set_page_count(p, 1);
+	p->alloc_order = (u8)fake_pool_order;
 	fake_releasing = true;	/* the free below must not be captured again */
-	__free_pages(p, 0);
+	__free_pages(p, fake_pool_order);
 	fake_releasing = false;
 }
 static const struct mm_zero_ops fake_prezero = { "fake-prezero", mm_sw_zero_pages, NULL,
@@ -937,6 +941,39 @@ static void t_prezero_hooks(void **state)
 	p = alloc_pages(GFP_KERNEL, 0);
 	__free_pages(p, 0);
 	assert_int_equal(fake_captures, 2);
+	/* Higher orders are offered from the full free path, taken by __GFP_ZERO of that order
+	 * only, and come back prepared (compound too). */
+	p = alloc_pages(GFP_KERNEL, 3);
+	for (unsigned long i = 0; i < 8; i++)
+		memset(mmt_page_mem(p + i), 0x6b, PAGE_SIZE);
+	__free_pages(p, 3);
+	assert_int_equal(fake_captures, 3);
+	assert_int_equal(global_free_pages(), free0 - 8 - pcp_count(Z(0, ZONE_NORMAL)));
+	q = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);	/* other order: not the pool's */
+	assert_ptr_not_equal(q, p);
+	__free_pages(q, 2);
+	assert_int_equal(fake_takes, 1);
+	bad = mm_bad_page_count;
+	__free_pages(p, 3);	/* still a double free */
+	assert_int_equal(mm_bad_page_count, bad + 1);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_COMP, 3);
+	assert_ptr_equal(z, p);
+	assert_int_equal(fake_takes, 2);
+	assert_true(PageHead(z));
+	assert_int_equal(page_ref_count(z), 1);
+	for (unsigned long i = 0; i < 8; i++)
+		for (unsigned long k = 0; k < PAGE_SIZE; k++)
+			if (((u8 *)mmt_page_mem(z + i))[k])
+				fail_msg("page %lu byte %lu of a pre-zeroed block not zero", i, k);
+	__free_pages(z, 3);	/* captured again */
+	assert_int_equal(fake_captures, 4);
+	/* Movable blocks are not offered (the pool serves unmovable requests). */
+	fake_release();
+	p = alloc_pages(GFP_HIGHUSER_MOVABLE, 3);
+	__free_pages(p, 3);
+	assert_int_equal(fake_captures, 4);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
 	mm_register_zero_ops(NULL);
 	check_all();
 }

@@ -166,13 +166,15 @@ struct mm_zero_ops {
 	/* Optional: fill nr pages with a byte (page poisoning); NULL means the CPU does it. May be
 	 * called with a zone lock held. */
 	void (*fill_pages)(struct page *page, unsigned long nr, u8 byte);
-	/* Optional pre-zeroed pages (order 0, MIGRATE_UNMOVABLE, fast path only). capture_free() may
-	 * keep a page being freed (refcount already 0: a second free is still caught as a double
-	 * free) to zero it in the background; take_zeroed() hands a __GFP_ZERO allocation from
-	 * `zone` a captured page known to be zero, or NULL. Allocations without __GFP_ZERO never
-	 * see captured pages. Called with interrupts enabled and no allocator lock held. */
-	bool (*capture_free)(struct zone *zone, struct page *page);
-	struct page *(*take_zeroed)(struct zone *zone);
+	/* Optional pre-zeroed blocks (MIGRATE_UNMOVABLE pageblocks, not while poisoning). capture_free()
+	 * may keep a block being freed (refcount already 0: a second free is still caught as a
+	 * double free) to zero it in the background; take_zeroed() hands an unmovable __GFP_ZERO
+	 * allocation of that order from `zone` a captured block known to be zero, or NULL.
+	 * Allocations without __GFP_ZERO never see captured blocks. Order 0 is offered from the
+	 * fast paths (only while mm_capture_wanted), higher orders from the full path. Called with
+	 * interrupts enabled and no allocator lock held. */
+	bool (*capture_free)(struct zone *zone, struct page *page, unsigned int order);
+	struct page *(*take_zeroed)(struct zone *zone, unsigned int order);
 	/* Give every captured page back (with __free_pages): drain_all_pages() calls it first, so
 	 * captured pages return wherever per-CPU pages do, memory pressure included. */
 	void (*release)(void);
