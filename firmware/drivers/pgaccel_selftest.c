@@ -112,6 +112,27 @@ SELFTEST(pgaccel_zero_fill_exact_ranges)
 	return r;
 }
 
+/* Contiguous allocation finds its run with SCAN when the driver picks the engine. */
+SELFTEST(pgaccel_contig_uses_scan)
+{
+	enum pgaccel_mode saved = pgaccel.mode;
+	unsigned long hw0;
+	struct page *p;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	pgaccel_set_mode(PGACCEL_HW);
+	hw0 = pgaccel.stats.hw_scan;
+	p = alloc_contig_pages(48, GFP_KERNEL, NUMA_NO_NODE, NULL);
+	pgaccel_set_mode(saved);
+	ST_ASSERT(p != NULL);
+	ST_ASSERT(pgaccel.stats.hw_scan > hw0);
+	for (unsigned long i = 0; i < 48; i++)
+		ST_ASSERT_EQ(page_ref_count(p + i), 1);
+	free_contig_range(page_to_pfn(p), 48);
+	return 0;
+}
+
 SELFTEST(pgaccel_scan_matches_software)
 {
 	struct page *page;

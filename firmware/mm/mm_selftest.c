@@ -230,6 +230,37 @@ SELFTEST(mm_find_free_area)
 	return 0;
 }
 
+/* A contiguous run: aligned, its own references, out of the free bitmap, zeroed on request, and
+ * all back (merged) after free_contig_range. */
+SELFTEST(mm_contig_pages)
+{
+	unsigned long before = free_plus_pcp(), pfn;
+	struct page *p;
+	struct zone *z;
+
+	p = alloc_contig_pages(100, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, NULL);
+	ST_ASSERT(p != NULL);
+	pfn = page_to_pfn(p);
+	z = page_zone(p);
+	ST_ASSERT_EQ(pfn % 64, 0);
+	for (unsigned long i = 0; i < 100; i++) {
+		const u64 *w = page_address(p + i);
+
+		ST_ASSERT_EQ(page_ref_count(p + i), 1);
+		ST_ASSERT_EQ(page_zone(p + i), z);
+		ST_ASSERT(zone_find_free_area(z, pfn + i - z->zone_start_pfn, 1, 0) !=
+			  pfn + i - z->zone_start_pfn);
+		for (unsigned long k = 0; k < PAGE_SIZE / 8; k++)
+			if (w[k])
+				ST_FAIL("page %lu word %lu of a __GFP_ZERO run is %#llx", i, k,
+					(unsigned long long)w[k]);
+	}
+	free_contig_range(pfn, 100);
+	drain_all_pages(NULL);
+	ST_ASSERT_EQ(free_plus_pcp(), before);
+	return 0;
+}
+
 SELFTEST(mm_watermarks)
 {
 	unsigned long lowmem_kb = 0, want, r = 0;

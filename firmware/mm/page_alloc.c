@@ -2274,6 +2274,160 @@ void free_pages_bulk(struct page **pages, unsigned long nr)
 	}
 }
 
+/* ---------------------------------------------------------------- contiguous ranges */
+
+/* Give [pfn, end) back to the buddy lists as the largest aligned blocks. Caller holds zone->lock. */
+static void free_range_to_lists(struct zone *zone, unsigned long pfn, unsigned long end, int mt)
+{
+	while (pfn < end) {
+		unsigned int order = 0;
+
+		while (order < MAX_ORDER - 1 && !(pfn & (1UL << order)) && pfn + (2UL << order) <= end)
+			order++;
+		__free_one_page(pfn_to_page(pfn), pfn, zone, order, mt, false);
+		pfn += 1UL << order;
+	}
+}
+
+/* Pageblocks a contiguous request may take free pages from: not isolated, not the HIGHATOMIC
+ * reserve, CMA only for movable requests. */
+static bool contig_blocks_ok(struct zone *zone, unsigned long pfn, unsigned long nr, bool movable)
+{
+	for (unsigned long p = pfn; p < pfn + nr; p = ALIGN_DOWN(p, pageblock_nr_pages) + pageblock_nr_pages) {
+		int mt = get_pfnblock_migratetype(zone, p);
+
+		if (is_migrate_isolate(mt) || is_migrate_highatomic(mt) || (is_migrate_cma(mt) && !movable))
+			return false;
+	}
+	return true;
+}
+
+/* Take the free pages [pfn, pfn + nr) out of the buddy lists (the free bitmap said they are all
+ * free), splitting the blocks at the ends. Caller holds zone->lock. */
+static void claim_free_range(struct zone *zone, unsigned long pfn, unsigned long nr)
+{
+	unsigned long end = pfn + nr, p = pfn;
+
+	while (p < end) {
+		unsigned long head = p;
+		unsigned int o, order = 0;
+		struct page *hp = NULL;
+		int mt;
+
+		for (o = 0; o < MAX_ORDER; o++) {
+			head = p & ~((1UL << o) - 1);
+			if (!zone_spans_pfn(zone, head))
+				break;
+			hp = pfn_to_page(head);
+			if (PageBuddy(hp) && hp->private >= o && page_zone(hp) == zone)
+				break;
+			hp = NULL;
+		}
+		if (WARN_ON(!hp))	/* the bitmap and the lists disagree: mm_verify reports it */
+			return;
+		order = (unsigned int)hp->private;
+		mt = hp->list_mt;
+		account_free_range(zone, head, 1UL << order, -1, mt);
+		del_page_from_free_list(hp, zone, order);
+		free_range_to_lists(zone, head, pfn > head ? pfn : head, mt);
+		free_range_to_lists(zone, end, head + (1UL << order) > end ? head + (1UL << order) : end, mt);
+		p = head + (1UL << order);
+	}
+}
+
+/* A free run of nr pages in zone, aligned to align pages (or less if the zone start is not),
+ * taken out of the buddy lists; NULL if there is none or the zone would drop below its low
+ * watermark. The search is the scan hook, i.e. the accelerator's SCAN where the driver registered
+ * it, over the zone's free bitmap. */
+static struct page *contig_from_zone(struct zone *zone, unsigned long nr, unsigned long align,
+				     const struct alloc_context *ac)
+{
+	bool movable = ac->migratetype == MIGRATE_MOVABLE;
+	unsigned long flags, mask = align - 1, start = 0, off;
+	struct page *page = NULL;
+
+	if (nr > zone->spanned_pages || !zone->free_bitmap)
+		return NULL;
+	/* The bitmap's index 0 is zone_start_pfn: an aligned index is an aligned pfn only up to the
+	 * start's own alignment. */
+	while (mask & zone->zone_start_pfn)
+		mask >>= 1;
+	spin_lock_irqsave(&zone->lock, flags);
+	if (zone_watermark_ok(zone, 0, low_wmark_pages(zone) + nr, (int)ac->highest_zoneidx,
+			      ALLOC_WMARK_LOW | (movable ? ALLOC_CMA : 0))) {
+		while (start < zone->spanned_pages) {
+			off = scan_ops->find_free_area(zone->free_bitmap, zone->spanned_pages, start, nr,
+						       mask);
+			if (off >= zone->spanned_pages || off + nr > zone->spanned_pages)
+				break;
+			if (contig_blocks_ok(zone, zone->zone_start_pfn + off, nr, movable)) {
+				claim_free_range(zone, zone->zone_start_pfn + off, nr);
+				page = pfn_to_page(zone->zone_start_pfn + off);
+				break;
+			}
+			start = off + mask + 1;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* Zero [pfn, pfn + nr) in the largest aligned blocks, so the engine gets long runs. */
+static void zero_range(unsigned long pfn, unsigned long nr)
+{
+	for (unsigned long p = pfn; p < pfn + nr;) {
+		unsigned int order = 0;
+
+		while (order < MAX_ORDER - 1 && !(p & (1UL << order)) && p + (2UL << order) <= pfn + nr)
+			order++;
+		mm_zero_pages(pfn_to_page(p), order);
+		p += 1UL << order;
+	}
+}
+
+struct page *alloc_contig_pages(unsigned long nr_pages, gfp_t gfp, int nid, nodemask_t *nodemask)
+{
+	unsigned long caller = _RET_IP_, align = 1;
+	struct alloc_context ac;
+	struct zoneref *z;
+	struct zone *zone;
+
+	if (!nr_pages || !mem_map || nr_pages > totalram_pages)
+		return NULL;
+	while (align * 2 <= nr_pages && align * 2 <= (1UL << (MAX_ORDER - 1)))
+		align *= 2;
+	prepare_alloc_pages(&gfp, 0, &nid, nodemask, &ac);
+	/* Pages on per-CPU lists are not free in the bitmap: a second pass after draining them. */
+	for (int pass = 0; pass < 2; pass++) {
+		z = ac.preferred_zoneref;
+		for_next_zone_zonelist_nodemask(zone, z, ac.highest_zoneidx, ac.nodemask) {
+			struct page *page = contig_from_zone(zone, nr_pages, align, &ac);
+
+			if (!page)
+				continue;
+			for (unsigned long i = 0; i < nr_pages; i++)
+				prep_new_page(page + i, 0, gfp & ~__GFP_ZERO, caller);
+			if (gfp & __GFP_ZERO)
+				zero_range(page_to_pfn(page), nr_pages);
+			count_vm_events_this(PGALLOC_DMA + zone->idx, nr_pages);
+			zone_statistics(ac.preferred_zoneref->zone, zone, 1);
+			if (unlikely(mm_trace_enabled))
+				mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, ac.migratetype, caller);
+			return page;
+		}
+		if (!pass)
+			drain_all_pages(NULL);
+	}
+	__count_vm_event(PGALLOC_FAIL);
+	return NULL;
+}
+
+void free_contig_range(unsigned long pfn, unsigned long nr_pages)
+{
+	for (unsigned long i = 0; i < nr_pages; i++)
+		free_pages_caller(pfn_to_page(pfn + i), 0, _RET_IP_);
+}
+
 /* ---------------------------------------------------------------- addresses */
 
 void *page_address(const struct page *page)

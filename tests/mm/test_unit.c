@@ -765,6 +765,100 @@ static void t_pcp_irq_trylock(void **state)
 	check_all();
 }
 
+/* alloc_contig_pages: a free run found through the scan hook, taken out of the buddy lists with
+ * the blocks at its ends split, every page its own reference; free_contig_range gives it back. */
+static unsigned long contig_scan_calls;
+static unsigned long contig_scan(const unsigned long *map, unsigned long size, unsigned long start,
+				 unsigned long nr, unsigned long mask)
+{
+	contig_scan_calls++;
+	return mm_sw_find_free_area(map, size, start, nr, mask);
+}
+static const struct mm_scan_ops contig_scan_ops = { "counting", contig_scan };
+
+static void t_contig(void **state)
+{
+	struct page *p, *q;
+	unsigned long free0, bad, fail0;
+	struct zone *z;
+
+	(void)state;
+	boot("", 1, 32, true);
+	z = Z(0, ZONE_NORMAL);
+	drain_all_pages(NULL);
+	free0 = global_free_pages();
+	mm_register_scan_ops(&contig_scan_ops);
+	contig_scan_calls = 0;
+	p = alloc_contig_pages(37, GFP_KERNEL, NUMA_NO_NODE, NULL);
+	assert_non_null(p);
+	assert_true(contig_scan_calls > 0);
+	assert_int_equal(page_to_pfn(p) % 32, 0);	/* aligned to the largest 2^n <= 37 */
+	assert_ptr_equal(page_zone(p), z);
+	for (unsigned long i = 0; i < 37; i++) {
+		assert_int_equal(page_ref_count(p + i), 1);
+		assert_false(PageBuddy(p + i));
+		assert_false((z->free_bitmap[(page_to_pfn(p + i) - z->zone_start_pfn) / 64] >>
+			      ((page_to_pfn(p + i) - z->zone_start_pfn) % 64)) & 1);
+		memset(mmt_page_mem(p + i), 0x3c, PAGE_SIZE);
+	}
+	assert_int_equal(global_free_pages(), free0 - 37);
+	/* __GFP_ZERO zeroes the whole run; the next run does not overlap the first. */
+	q = alloc_contig_pages(5, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, NULL);
+	assert_non_null(q);
+	assert_true(page_to_pfn(q) + 5 <= page_to_pfn(p) || page_to_pfn(q) >= page_to_pfn(p) + 37);
+	for (unsigned long i = 0; i < 5; i++)
+		for (unsigned long k = 0; k < PAGE_SIZE; k++)
+			if (((u8 *)mmt_page_mem(q + i))[k])
+				fail_msg("page %lu byte %lu of a __GFP_ZERO run not zero", i, k);
+	/* Each page is its own allocation: freed one by one, the run merges back. */
+	free_contig_range(page_to_pfn(q), 5);
+	free_contig_range(page_to_pfn(p), 37);
+	bad = mm_bad_page_count;
+	free_contig_range(page_to_pfn(p), 37);	/* double free: every page reported */
+	assert_int_equal(mm_bad_page_count, bad + 37);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
+	check_all();
+	/* Impossible requests: nothing taken, counted as failures. */
+	fail0 = vm_event_sum(PGALLOC_FAIL);
+	assert_null(alloc_contig_pages(0, GFP_KERNEL, NUMA_NO_NODE, NULL));
+	assert_null(alloc_contig_pages(totalram_pages + 1, GFP_KERNEL, NUMA_NO_NODE, NULL));
+	assert_null(alloc_contig_pages(z->spanned_pages, GFP_KERNEL, NUMA_NO_NODE, NULL));
+	assert_int_equal(vm_event_sum(PGALLOC_FAIL), fail0 + 1);
+	assert_int_equal(global_free_pages(), free0);
+	/* A fragmented zone (every page taken, reserves included, then every other one freed) has
+	 * no run of 2. */
+	held_reset();
+	mm_register_scan_ops(NULL);
+	{
+		struct page *a;
+		unsigned long n = 0;
+
+		while ((a = alloc_pages(GFP_DMA | __GFP_MEMALLOC | __GFP_NOWARN, 0)) != NULL)
+			hold(a, 0), n++;
+		assert_true(n > 0);
+		for (unsigned long i = 0; i < H.n; i++)
+			if (page_to_pfn(H.p[i]) & 1) {
+				__free_pages(H.p[i], 0);
+				H.p[i] = NULL;
+			}
+		drain_all_pages(NULL);
+		/* Enough free pages: only the layout can make it fail. */
+		assert_true(zone_watermark_ok(Z(0, ZONE_DMA), 0, low_wmark_pages(Z(0, ZONE_DMA)) + 2,
+					      ZONE_DMA, ALLOC_WMARK_LOW));
+		assert_null(alloc_contig_pages(2, GFP_DMA, NUMA_NO_NODE, NULL));
+		assert_non_null(q = alloc_contig_pages(1, GFP_DMA, NUMA_NO_NODE, NULL));
+		free_contig_range(page_to_pfn(q), 1);
+		for (unsigned long i = 0; i < H.n; i++)
+			if (H.p[i])
+				__free_pages(H.p[i], 0);
+		held_reset();
+	}
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
+	check_all();
+}
+
 static void t_bulk(void **state)
 {
 	struct page *arr[64] = { 0 };
@@ -1557,6 +1651,7 @@ int main(void)
 		cmocka_unit_test(t_pcp),
 		cmocka_unit_test(t_pcp_irq_trylock),
 		cmocka_unit_test(t_bulk),
+		cmocka_unit_test(t_contig),
 		cmocka_unit_test(t_zero),
 		cmocka_unit_test(t_find_free_area),
 		cmocka_unit_test(t_bad_frees),

@@ -121,6 +121,11 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr_pages, struct list_head *list);
 /* Free an array of order-0 pages (Linux release_pages-like, for bulk users and benchmarks). */
 void free_pages_bulk(struct page **pages, unsigned long nr);
+/* nr_pages physically contiguous order-0 pages, each with its own reference (Linux
+ * alloc_contig_pages; Pagoda has no migration, so only runs that are free already qualify). The
+ * run is aligned to the largest power of two <= nr_pages, capped at MAX_ORDER - 1. */
+struct page *alloc_contig_pages(unsigned long nr_pages, gfp_t gfp, int nid, nodemask_t *nodemask);
+void free_contig_range(unsigned long pfn, unsigned long nr_pages);
 void split_page(struct page *page, unsigned int order);
 
 /* Scoped constraints (Linux memalloc_*_save): strip __GFP_IO/__GFP_FS from every allocation made
