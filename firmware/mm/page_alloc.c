@@ -1178,11 +1178,20 @@ static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned 
 	if (mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed)
 		page = zero_ops->take_zeroed(zone, 0);
 	if (page) {
+		struct per_cpu_pages *pcp = &zone->pcp[cpu];
+		bool remote = nid != mm_cpu_node[cpu];
+
 		page->private = 0;
 		page->alloc_order = 0;
 		set_page_count(page, 1);
-		count_vm_events_this(PGALLOC_DMA + zone->idx, 1);
-		zone_statistics(zone, zone, 1);
+		/* Counted as a fast-path allocation, under the lists' lock when it is free. */
+		if (spin_trylock(&pcp->lock)) {
+			pcp->fast_alloc[remote]++;
+			spin_unlock(&pcp->lock);
+		} else {
+			count_vm_events_this(PGALLOC_DMA + zone->idx, 1);
+			zone_statistics(zone, zone, 1);
+		}
 	} else {
 		page = pcp_take(zone, mt, nid != mm_cpu_node[cpu], cpu);
 		if (!page)
