@@ -1085,7 +1085,11 @@ static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned 
 
 /* The order-0 entry points are leaves on their fast path: every way off it is a tail call and,
  * without a frame pointer, they save no register (a debugger unwinds them through ra). */
+#if defined(__GNUC__) && !defined(__clang__)
 #define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
+#else
+#define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
+#endif
 
 /* The zone an order-0 request may take from without the generic machinery, or NULL: the first
  * zone of the node's zonelist (row: the node's or this hart's fast zones), above its LOW
