@@ -129,6 +129,14 @@ def gfp_section(cases, out):
                    "Linux never merged background zeroing because CPU zeroing only moves the cost; "
                    "here the engine does it while the CPU runs, which the synchronous hardware "
                    "column (no faster than the CPU for one page) cannot show.")
+    cheaper = [o for o in sorted(by) if o and "prezero" in by[o]
+               and per_op(by[o]["prezero"]) < per_op(by[o]["nozero"])]
+    if cheaper:
+        out.append("At order " + " and ".join(str(o) for o in cheaper) + " a pre-zeroed block "
+                   "costs even less than an allocation without __GFP_ZERO ("
+                   + ", ".join(f"{fmt(per_op(by[o]['prezero']))} against "
+                               f"{fmt(per_op(by[o]['nozero']))}" for o in cheaper)
+                   + "): it leaves the pool whole, without the buddy split a fresh block needs.")
     out.append("\n![gfp-zero](img/bench-gfp-zero.png)\n")
 
 
