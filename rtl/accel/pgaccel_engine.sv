@@ -69,8 +69,9 @@ module pgaccel_engine #(
   logic [3:0]  out_q, out_d;        // granted requests without a response
   logic        we_q, we_d;
   logic        berr_q, berr_d;      // a write got an error response: issue nothing more
+  logic        first_q, first_d;    // first SCAN cycle: the first read address is being computed
   logic [33:0] cand_q, cand_d;      // SCAN candidate
-  logic [33:0] wend_q, wend_d;      // cand + n
+  logic [33:0] wlast_q, wlast_d;    // last bit of its window, cand + n - 1
   logic        cbef_q, cbef_d;      // cand lies before the head word
   logic [27:0] pword_q, pword_d;    // SCAN: word index of the read buffer head;
                                     // FILL: responses without error so far
@@ -79,20 +80,26 @@ module pgaccel_engine #(
   logic [63:0] wdata_q, wdata_d;    // FILL pattern, zero for ZERO
 
   // ---------------------------------------------------------------------------------------------
-  // Command checks (used in IDLE).
-  logic        is_fill, is_scan;
+  // Command checks (used in IDLE) and the one address adder.
+  logic        is_fill, is_scan, idle;
   logic [29:0] bm_words;
-  logic [32:0] span, sum;
+  logic [32:0] span, aop, sum;
   logic [3:0]  chk_err;
-  logic [31:0] first_addr;
-  logic [27:0] word_off;
+  logic [31:0] word_addr;
 
+  assign idle     = (state_q == pgaccel_pkg::EngIdle);
   assign is_fill  = (c_op == pgaccel_pkg::OP_ZERO) || (c_op == pgaccel_pkg::OP_FILL);
   assign is_scan  = (c_op == pgaccel_pkg::OP_SCAN);
   // Bitmap words SCAN may read: every word up to the end bit.
   assign bm_words = 30'(({1'b0, c_len} + 33'd63) >> 6);
   assign span     = is_scan ? {bm_words, 3'b000} : {1'b0, c_len};
-  assign sum      = {1'b0, c_addr} + span;
+  // One adder for three addresses: in IDLE the end of the range (checks, and the end of the
+  // requests); afterwards the address of word pword: the first SCAN read (pword = the word holding
+  // the first candidate), and the failing address of a bus error (FILL: beats answered without
+  // error so far; SCAN: the head word).
+  assign aop       = idle ? span : {2'b00, pword_q, 3'b000};
+  assign sum       = {1'b0, c_addr} + aop;
+  assign word_addr = sum[31:0];
 
   always_comb begin
     chk_err = pgaccel_pkg::ERR_NONE;
@@ -117,9 +124,10 @@ module pgaccel_engine #(
   logic         rb_empty, rb_push, rb_pop, rb_flush;
   logic [RBW:0] rb_cnt;
   logic [1:0]   kind;
-  logic [33:0]  nstart, align_in, amask, aligned;
+  logic [5:0]   rlast;
+  logic [33:0]  aligned, wlast_n;
   logic [27:0]  pword1;
-  logic         none, c2_here;
+  logic         none, here, fits, c2_here;
 
   pgaccel_fifo #(
     .WIDTH(65),
@@ -137,39 +145,34 @@ module pgaccel_engine #(
   );
 
   assign pword1 = pword_q + 28'd1;
+  assign here   = (cand_q[33:6] == pword_q);
+  assign fits   = (wlast_q[33:6] == pword_q);
+  // No window fits before the end bit any more.
+  assign none   = (wlast_q >= {2'b00, c_len});
 
   pgaccel_scan_step u_step (
-    .word_i    (rb_head[63:0]),
-    .pol_i     (c_pol),
-    .pword_i   (pword_q),
-    .pword1_i  (pword1),
-    .cbefore_i (cbef_q),
-    .cand_i    (cand_q),
-    .wend_i    (wend_q),
-    .kind_o    (kind),
-    .nstart_o  (nstart)
+    .word_i (rb_head[63:0]),
+    .pol_i  (c_pol),
+    .all_i  (cbef_q),
+    .here_i (here),
+    .c_i    (cand_q[5:0]),
+    .fits_i (fits),
+    .e_i    (wlast_q[5:0]),
+    .kind_o (kind),
+    .r_o    (rlast)
   );
 
-  assign align_in = (state_q == pgaccel_pkg::EngIdle) ? {2'b00, c_start} : nstart;
-  assign amask    = 34'((35'd1 << c_k) - 35'd1);
-  assign aligned  = (align_in + amask) & ~amask;
-  // One adder for two addresses: in IDLE the first request (the range start, or the bitmap word
-  // holding the first candidate); afterwards the failing address of a bus error (FILL: beats
-  // answered without error so far; SCAN: the head word).
-  always_comb begin
-    if (state_q != pgaccel_pkg::EngIdle) begin
-      word_off = pword_q;
-    end else if (is_scan) begin
-      word_off = aligned[33:6];
-    end else begin
-      word_off = '0;
-    end
-  end
-  assign first_addr = c_addr + {1'b0, word_off, 3'b000};
-  // No window fits before the end bit any more.
-  assign none     = (wend_q > {2'b00, c_len});
-  // After a move: the new candidate is still in the head word.
-  assign c2_here  = (aligned[33:6] == pword_q);
+  pgaccel_align u_align (
+    .idle_i    (idle),
+    .start_i   (c_start),
+    .pword_i   (pword_q),
+    .rlast_i   (rlast),
+    .k_i       (c_k),
+    .n_i       (c_n),
+    .aligned_o (aligned),
+    .wlast_o   (wlast_n),
+    .c2_here_o (c2_here)
+  );
 
   // ---------------------------------------------------------------------------------------------
   // Bus side.
@@ -203,7 +206,7 @@ module pgaccel_engine #(
   logic [31:0] result;
   always_comb begin
     if (ecode_q == pgaccel_pkg::ERR_BUS) begin
-      result = first_addr;
+      result = word_addr;
     end else if (found_q) begin
       result = cand_q[31:0];
     end else if (ecode_q == pgaccel_pkg::ERR_NONE && c_op == pgaccel_pkg::OP_SCAN) begin
@@ -229,7 +232,9 @@ module pgaccel_engine #(
     out_d   = out_after;
     we_d    = we_q;
     berr_d  = berr_q;
+    first_d = 1'b0;
     cand_d  = cand_q;
+    wlast_d = wlast_q;
     cbef_d  = cbef_q;
     pword_d = pword_q;
     ecode_d = ecode_q;
@@ -248,19 +253,21 @@ module pgaccel_engine #(
           we_d    = is_fill;
           eaddr_d = sum[31:0];
           cand_d  = aligned;
+          wlast_d = wlast_n;
           cbef_d  = 1'b0;
           pword_d = aligned[33:6];
           if (chk_err != pgaccel_pkg::ERR_NONE) begin
             state_d = pgaccel_pkg::EngDone;
           end else if (is_fill) begin
             state_d = pgaccel_pkg::EngFill;
-            addr_d  = first_addr;
+            addr_d  = c_addr;
             pword_d = '0;
             req_d   = 1'b1;
           end else begin
-            // The first SCAN cycle checks for "no window at all" before it reads anything.
+            // The first SCAN cycle checks for "no window at all" and forms the first read address
+            // (the word holding the first candidate) before it reads anything.
             state_d = pgaccel_pkg::EngScan;
-            addr_d  = first_addr;
+            first_d = 1'b1;
           end
         end
       end
@@ -283,6 +290,9 @@ module pgaccel_engine #(
       end
 
       pgaccel_pkg::EngScan: begin
+        if (first_q) begin
+          addr_d = word_addr;  // no request is out yet
+        end
         more = (addr_d != eaddr_q) && (rd_after < (RBW+2)'(RDEPTH));
         if (none) begin
           state_d = pgaccel_pkg::EngDrain;
@@ -298,12 +308,13 @@ module pgaccel_engine #(
               end
               pgaccel_pkg::StepNext: begin
                 rb_pop  = 1'b1;
-                cbef_d  = cbef_q || (cand_q[33:6] == pword_q);
+                cbef_d  = cbef_q || here;
               end
               default: begin  // StepMove
                 // The word is done when the new candidate lies past it; otherwise look at it again
                 // from the new candidate.
                 cand_d  = aligned;
+                wlast_d = wlast_n;
                 rb_pop  = !c2_here;
                 cbef_d  = 1'b0;
               end
@@ -345,8 +356,6 @@ module pgaccel_engine #(
     endcase
   end
 
-  assign wend_d = cand_d + {2'b00, c_n};
-
   // The pattern needs no reset (it is loaded when a command starts); without one, the zero for ZERO
   // maps onto the flops' synchronous reset instead of a LUT per bit.
   always_ff @(posedge clk_i) begin
@@ -362,8 +371,9 @@ module pgaccel_engine #(
       out_q   <= '0;
       we_q    <= 1'b0;
       berr_q  <= 1'b0;
+      first_q <= 1'b0;
       cand_q  <= '0;
-      wend_q  <= '0;
+      wlast_q <= '0;
       cbef_q  <= 1'b0;
       pword_q <= '0;
       ecode_q <= '0;
@@ -376,8 +386,9 @@ module pgaccel_engine #(
       out_q   <= out_d;
       we_q    <= we_d;
       berr_q  <= berr_d;
+      first_q <= first_d;
       cand_q  <= cand_d;
-      wend_q  <= wend_d;
+      wlast_q <= wlast_d;
       cbef_q  <= cbef_d;
       pword_q <= pword_d;
       ecode_q <= ecode_d;

@@ -18,7 +18,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 mkdir -p "$out"
 files=""
-for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_scan_step.sv pgaccel_engine.sv pgaccel_regs.sv \
+for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
+	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv pgaccel_regs.sv \
 	pgaccel.sv; do
 	files="$files $root/rtl/accel/$f"
 done
