@@ -64,20 +64,21 @@ module pgaccel_engine #(
 
   pgaccel_pkg::eng_state_e state_q, state_d;
   logic [31:0] addr_q, addr_d;      // next request address
-  logic [31:0] eaddr_q, eaddr_d;    // end of the request addresses (exclusive)
+  logic        at_end_q, at_end_d;  // addr_q == eaddr_q: every request issued
+  logic [31:0] eaddr_q;             // end of the request addresses (exclusive)
   logic        req_q, req_d;
-  logic [3:0]  out_q, out_d;        // granted requests without a response
+  logic [3:0]  out_q;               // granted requests without a response
   logic        we_q, we_d;
   logic        berr_q, berr_d;      // a write got an error response: issue nothing more
   logic        first_q, first_d;    // first SCAN cycle: the first read address is being computed
-  logic [33:0] cand_q, cand_d;      // SCAN candidate
-  logic [33:0] wlast_q, wlast_d;    // last bit of its window, cand + n - 1
+  logic [33:0] cand_q;              // SCAN candidate
+  logic [33:0] wlast_q;             // last bit of its window, cand + n - 1
   logic        cbef_q, cbef_d;      // cand lies before the head word
   logic [27:0] pword_q, pword_d;    // SCAN: word index of the read buffer head;
                                     // FILL: responses without error so far
   logic [3:0]  ecode_q, ecode_d;
   logic        found_q, found_d;
-  logic [63:0] wdata_q, wdata_d;    // FILL pattern, zero for ZERO
+  logic [63:0] wdata_q;             // FILL pattern, zero for ZERO
 
   // ---------------------------------------------------------------------------------------------
   // Command checks (used in IDLE) and the one address adder.
@@ -224,24 +225,31 @@ module pgaccel_engine #(
     comp_o[pgaccel_pkg::COMP_TAG_LSB +: 8]  = c_tag;
   end
 
+  // Control: the next state and the enables of the datapath registers below. The datapath takes
+  // one of few inputs under a few shared enables, which keeps each bit one LUT.
+  logic start, pword_inc, move, addr_left, last;
+
+  assign start = idle && cmd_valid_i;
+  // Requests left to issue after this cycle: at_end_q is addr_q == eaddr_q, and after a grant the
+  // address moves on by 8 (compared in `last` before the move). A command starts with at least
+  // one (FILL: CMD_LEN >= 8; SCAN: the first read is only formed when a window fits, which puts the
+  // word of the candidate before the end of the bitmap).
+  assign last      = (addr_q + 32'd8 == eaddr_q);
+  assign addr_left = granted ? !last : !at_end_q;
+
   always_comb begin
-    state_d = state_q;
-    addr_d  = granted ? addr_q + 32'd8 : addr_q;
-    eaddr_d = eaddr_q;
-    req_d   = req_q;
-    out_d   = out_after;
-    we_d    = we_q;
-    berr_d  = berr_q;
-    first_d = 1'b0;
-    cand_d  = cand_q;
-    wlast_d = wlast_q;
-    cbef_d  = cbef_q;
-    pword_d = pword_q;
-    ecode_d = ecode_q;
-    found_d = found_q;
-    wdata_d = wdata_q;
-    rb_pop  = 1'b0;
-    more    = 1'b0;
+    state_d   = state_q;
+    req_d     = req_q;
+    we_d      = we_q;
+    berr_d    = berr_q;
+    first_d   = 1'b0;
+    cbef_d    = cbef_q;
+    ecode_d   = ecode_q;
+    found_d   = found_q;
+    rb_pop    = 1'b0;
+    more      = 1'b0;
+    move      = 1'b0;
+    pword_inc = 1'b0;
 
     unique case (state_q)
       pgaccel_pkg::EngIdle: begin
@@ -249,19 +257,12 @@ module pgaccel_engine #(
           ecode_d = chk_err;
           found_d = 1'b0;
           berr_d  = 1'b0;
-          wdata_d = (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
           we_d    = is_fill;
-          eaddr_d = sum[31:0];
-          cand_d  = aligned;
-          wlast_d = wlast_n;
           cbef_d  = 1'b0;
-          pword_d = aligned[33:6];
           if (chk_err != pgaccel_pkg::ERR_NONE) begin
             state_d = pgaccel_pkg::EngDone;
           end else if (is_fill) begin
             state_d = pgaccel_pkg::EngFill;
-            addr_d  = c_addr;
-            pword_d = '0;
             req_d   = 1'b1;
           end else begin
             // The first SCAN cycle checks for "no window at all" and forms the first read address
@@ -277,23 +278,18 @@ module pgaccel_engine #(
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        if (dma_rvalid_i && !berr_d) begin
-          pword_d = pword1;  // stops at the first failing beat
-        end
-        more = (addr_d != eaddr_q) && !berr_d && (out_after < 4'(WR_MAXOUT));
+        pword_inc = dma_rvalid_i && !berr_d;  // stops at the first failing beat
+        more = addr_left && !berr_d && (out_after < 4'(WR_MAXOUT));
         if (!req_q || granted) begin
           req_d = more;
         end
-        if ((addr_d == eaddr_q) || berr_d) begin
+        if (!addr_left || berr_d) begin
           state_d = pgaccel_pkg::EngDrain;
         end
       end
 
       pgaccel_pkg::EngScan: begin
-        if (first_q) begin
-          addr_d = word_addr;  // no request is out yet
-        end
-        more = (addr_d != eaddr_q) && (rd_after < (RBW+2)'(RDEPTH));
+        more = addr_left && (rd_after < (RBW+2)'(RDEPTH));
         if (none) begin
           state_d = pgaccel_pkg::EngDrain;
         end else if (!rb_empty) begin
@@ -313,15 +309,12 @@ module pgaccel_engine #(
               default: begin  // StepMove
                 // The word is done when the new candidate lies past it; otherwise look at it again
                 // from the new candidate.
-                cand_d  = aligned;
-                wlast_d = wlast_n;
+                move    = 1'b1;
                 rb_pop  = !c2_here;
                 cbef_d  = 1'b0;
               end
             endcase
-            if (rb_pop) begin
-              pword_d = pword1;
-            end
+            pword_inc = rb_pop;
           end
         end
         if (!req_q || granted) begin
@@ -338,9 +331,7 @@ module pgaccel_engine #(
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        if (dma_rvalid_i && we_q && !berr_d) begin
-          pword_d = pword1;
-        end
+        pword_inc = dma_rvalid_i && we_q && !berr_d;
         if (!req_q && out_q == '0) begin
           state_d = pgaccel_pkg::EngDone;
         end
@@ -356,43 +347,74 @@ module pgaccel_engine #(
     endcase
   end
 
+  // Datapath registers, each loaded from few inputs under its enable:
+  // - addr: the range start when a command starts (FILL's first request), the word of the first
+  //   candidate in the first SCAN cycle (no request is out yet), the next lane after a grant;
+  // - eaddr: the end of the range or of the bitmap, when a command starts;
+  // - cand, wlast: the aligned start when a command starts, the next candidate on a move;
+  // - pword: when a command starts the word of the first candidate (SCAN) or 0 (FILL: beats
+  //   answered without error), then one up per popped word or good write response.
+  always_comb begin
+    if (start) begin
+      addr_d = c_addr;
+    end else if (first_q) begin
+      addr_d = word_addr;
+    end else begin
+      addr_d = addr_q + 32'd8;
+    end
+    pword_d = start ? (is_scan ? aligned[33:6] : '0) : pword1;
+    at_end_d = (start || first_q) ? 1'b0 : last;
+  end
+
   // The pattern needs no reset (it is loaded when a command starts); without one, the zero for ZERO
   // maps onto the flops' synchronous reset instead of a LUT per bit.
   always_ff @(posedge clk_i) begin
-    wdata_q <= wdata_d;
+    if (start) begin
+      wdata_q <= (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
+    end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q <= pgaccel_pkg::EngIdle;
-      addr_q  <= '0;
-      eaddr_q <= '0;
-      req_q   <= 1'b0;
-      out_q   <= '0;
-      we_q    <= 1'b0;
-      berr_q  <= 1'b0;
-      first_q <= 1'b0;
-      cand_q  <= '0;
-      wlast_q <= '0;
-      cbef_q  <= 1'b0;
-      pword_q <= '0;
-      ecode_q <= '0;
-      found_q <= 1'b0;
+      state_q  <= pgaccel_pkg::EngIdle;
+      addr_q   <= '0;
+      at_end_q <= 1'b0;
+      eaddr_q  <= '0;
+      req_q    <= 1'b0;
+      out_q    <= '0;
+      we_q     <= 1'b0;
+      berr_q   <= 1'b0;
+      first_q  <= 1'b0;
+      cand_q   <= '0;
+      wlast_q  <= '0;
+      cbef_q   <= 1'b0;
+      pword_q  <= '0;
+      ecode_q  <= '0;
+      found_q  <= 1'b0;
     end else begin
       state_q <= state_d;
-      addr_q  <= addr_d;
-      eaddr_q <= eaddr_d;
       req_q   <= req_d;
-      out_q   <= out_d;
+      out_q   <= out_after;
       we_q    <= we_d;
       berr_q  <= berr_d;
       first_q <= first_d;
-      cand_q  <= cand_d;
-      wlast_q <= wlast_d;
       cbef_q  <= cbef_d;
-      pword_q <= pword_d;
       ecode_q <= ecode_d;
       found_q <= found_d;
+      if (start || first_q || granted) begin
+        addr_q   <= addr_d;
+        at_end_q <= at_end_d;
+      end
+      if (start) begin
+        eaddr_q <= sum[31:0];
+      end
+      if (start || move) begin
+        cand_q  <= aligned;
+        wlast_q <= wlast_n;
+      end
+      if (start || pword_inc) begin
+        pword_q <= pword_d;
+      end
     end
   end
 
@@ -419,13 +441,14 @@ module pgaccel_engine #(
       end
       if (state_q == pgaccel_pkg::EngScan && state_d == pgaccel_pkg::EngScan) begin
         // The search only moves forward: each step pops a word or moves the candidate up.
-        assert (cand_d >= cand_q);
-        assert (pword_d >= pword_q);
-        if (!rb_empty && !none && !rb_head[64] && kind == pgaccel_pkg::StepMove) begin
-          assert (cand_d > cand_q);
-        end
+        if (move) assert (aligned > cand_q);
+        if (pword_inc) assert (pword1 > pword_q);
       end
       if (state_q == pgaccel_pkg::EngIdle) assert (!req_q && out_q == '0);
+      // at_end_q tracks addr_q == eaddr_q while requests are issued.
+      if (state_q == pgaccel_pkg::EngFill || (state_q == pgaccel_pkg::EngScan && !first_q)) begin
+        assert (at_end_q == (addr_q == eaddr_q));
+      end
       // Bounded progress: a busy engine never waits more than a few cycles without a grant, a
       // response, a step of the search or a state change (under the harness's fair bus).
       assert (f_stall_q < 4'd6);
@@ -434,7 +457,7 @@ module pgaccel_engine #(
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni || state_q == pgaccel_pkg::EngIdle || state_d != state_q || granted ||
-        dma_rvalid_i || rb_pop || cand_d != cand_q) begin
+        dma_rvalid_i || rb_pop || move) begin
       f_stall_q <= '0;
     end else begin
       f_stall_q <= f_stall_q + 4'd1;
