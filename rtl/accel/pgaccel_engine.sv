@@ -420,47 +420,179 @@ module pgaccel_engine #(
 
 `ifdef FORMAL
   // Internal properties, checked by tests/accel/formal (read_verilog -formal defines FORMAL; lint
-  // and synthesis never see them). The harness assumes a PBUS slave that answers only granted
-  // requests.
-  logic f_init_q = 1'b1;
-  logic [3:0] f_stall_q = '0;
-  always_ff @(posedge clk_i) begin
-    f_init_q <= 1'b0;
-  end
+  // and synthesis never see them), which proves them for all reachable states by k-induction.
+  // Besides safety they state termination as a safety property: a command leaves the engine
+  // within F_BUSY cycles (the watchdog f_busy_q, bounded through a ranking function), and the
+  // invariants that make all of it inductive.
+  //
+  // Environment: the command at the head of the queue stays while the engine works on it (the
+  // queue's head is stable until the pop, proven in pgaccel_fifo.sv), and the PBUS slave on the
+  // DMA port answers only granted requests, in order, grants a waiting request within F_GNT_MAX
+  // cycles and answers an outstanding one within F_RSP_MAX (assumed here, where the outstanding
+  // count is visible; read data and err are free).
+  localparam int unsigned F_GNT_MAX = 2;
+  localparam int unsigned F_RSP_MAX = 2;
+  localparam int unsigned F_STALL   = 6;  // cycles without progress, at most
+  // The ranking at the start of a command is at most F_PHI_MAX (rank, requests, the candidate's
+  // distance to the end bit; for the harnesses' small RAM), so a command keeps the engine busy for
+  // at most F_BUSY cycles.
+  localparam int unsigned F_PHI_MAX = 2 + 4 * (RAM_SIZE / 8) + 8 * RAM_SIZE + 1;
+  localparam int unsigned F_BUSY    = F_STALL * (F_PHI_MAX + 1);
 
+  logic [1:0] f_gwait_q = '0, f_rwait_q = '0;
+  always_ff @(posedge clk_i) begin
+    f_gwait_q <= (req_q && !dma_gnt_i) ? f_gwait_q + 2'd1 : 2'd0;
+    f_rwait_q <= (out_q != '0 && !dma_rvalid_i) ? f_rwait_q + 2'd1 : 2'd0;
+  end
   always_comb begin
-    if (!f_init_q && rst_ni) begin
-      // Requests never reach the end address: every beat lies in [first address, end).
-      if (req_q) assert (addr_q < eaddr_q);
-      if (state_q == pgaccel_pkg::EngFill || (state_q == pgaccel_pkg::EngDrain && we_q)) begin
-        assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
-      end
-      // The read buffer never overflows: granted reads plus buffered words fit in it.
-      if (state_q == pgaccel_pkg::EngScan || (state_q == pgaccel_pkg::EngDrain && !we_q)) begin
-        assert (5'(out_q) + 5'(rb_cnt) + 5'(req_q) <= 5'(RDEPTH));
-      end
-      if (state_q == pgaccel_pkg::EngScan && state_d == pgaccel_pkg::EngScan) begin
-        // The search only moves forward: each step pops a word or moves the candidate up.
-        if (move) assert (aligned > cand_q);
-        if (pword_inc) assert (pword1 > pword_q);
-      end
-      if (state_q == pgaccel_pkg::EngIdle) assert (!req_q && out_q == '0);
-      // at_end_q tracks addr_q == eaddr_q while requests are issued.
-      if (state_q == pgaccel_pkg::EngFill || (state_q == pgaccel_pkg::EngScan && !first_q)) begin
-        assert (at_end_q == (addr_q == eaddr_q));
-      end
-      // Bounded progress: a busy engine never waits more than a few cycles without a grant, a
-      // response, a step of the search or a state change (under the harness's fair bus).
-      assert (f_stall_q < 4'd6);
+    if (rst_ni) begin
+      assume (!dma_rvalid_i || out_q != '0);
+      if (req_q && f_gwait_q >= 2'(F_GNT_MAX)) assume (dma_gnt_i);
+      if (out_q != '0 && f_rwait_q >= 2'(F_RSP_MAX)) assume (dma_rvalid_i);
     end
   end
 
+  // The command's checks, with the end of its range computed on its own (the RTL adder holds it
+  // in IDLE only).
+  logic [32:0] f_end;
+  logic        f_valid, f_fill, f_scan, f_drain, f_done, f_busy;
+  assign f_end   = {1'b0, c_addr} + span;
+  assign f_valid = (is_fill ? (!c_lhi && c_len != '0 && c_len[2:0] == '0) :
+                    (is_scan && c_n != '0 && c_start <= c_len)) &&
+                   c_addr[2:0] == '0 && !c_lhi && !f_end[32] && !c_ahi && c_addr >= RAM_BASE &&
+                   f_end <= RAM_END;
+  assign f_fill  = (state_q == pgaccel_pkg::EngFill);
+  assign f_scan  = (state_q == pgaccel_pkg::EngScan);
+  assign f_drain = (state_q == pgaccel_pkg::EngDrain);
+  assign f_done  = (state_q == pgaccel_pkg::EngDone);
+  assign f_busy  = !idle;
+
+  // Progress: the events that reset the stall counter.
+  logic       f_event;
+  logic [3:0] f_stall_q = '0;
+  assign f_event = idle || state_d != state_q || granted || dma_rvalid_i || rb_pop || move;
   always_ff @(posedge clk_i) begin
-    if (!rst_ni || state_q == pgaccel_pkg::EngIdle || state_d != state_q || granted ||
-        dma_rvalid_i || rb_pop || move) begin
-      f_stall_q <= '0;
+    f_stall_q <= (!rst_ni || f_event) ? 4'd0 : f_stall_q + 4'd1;
+  end
+
+  // Ranking function: work left, which every event lowers and nothing raises. rank 2 in FILL and
+  // SCAN, 1 in DRAIN, 0 in DONE; 4 per request left to issue, 2 per outstanding transfer, 1 per
+  // buffered word, and for SCAN the distance of the candidate to the end bit (every move raises
+  // the candidate).
+  logic [15:0] f_req_left, f_cand_left, f_phi;
+  logic [33:0] f_first_word;
+  always_comb begin
+    f_first_word = {6'd0, pword_q};
+    if (f_fill || (f_scan && !first_q)) begin
+      f_req_left = 16'((eaddr_q - addr_q) >> 3);
+    end else if (f_scan) begin
+      f_req_left = ({4'd0, pword_q} < 32'(bm_words)) ? 16'(32'(bm_words) - {4'd0, pword_q}) : '0;
     end else begin
-      f_stall_q <= f_stall_q + 4'd1;
+      f_req_left = 16'(req_q);
+    end
+    f_cand_left = (f_scan && cand_q <= {2'b00, c_len}) ? 16'({2'b00, c_len} - cand_q + 34'd1) : '0;
+    f_phi = (f_fill || f_scan) ? 16'd2 : f_drain ? 16'd1 : 16'd0;
+    f_phi = f_phi + (f_req_left << 2) + 16'({out_q, 1'b0}) + f_cand_left +
+            ((f_fill || f_scan) ? 16'(rb_cnt) : 16'd0);
+  end
+
+  // The watchdog: busy cycles of this command before this one, against the ranking at its start.
+  logic [15:0] f_busy_q = '0;
+  logic [15:0] f_phi0, f_phi0_q = '0, f_phi_prev_q = '0;
+  logic        f_event_prev_q = 1'b0, f_busy_prev_q = 1'b0;
+  assign f_phi0 = f_busy_prev_q ? f_phi0_q : f_phi;
+  always_ff @(posedge clk_i) begin
+    f_busy_prev_q  <= rst_ni && f_busy;
+    f_phi_prev_q   <= f_phi;
+    f_event_prev_q <= f_event;
+    f_phi0_q       <= f_phi0;
+    if (!rst_ni || !f_busy) begin
+      f_busy_q <= '0;
+    end else if (f_busy_q != '1) begin
+      f_busy_q <= f_busy_q + 16'd1;
+    end
+  end
+
+  always_comb begin
+    // Checked out of reset (the harnesses reset in the first cycle).
+    if (rst_ni) begin
+      // Requests never reach the end address: every beat lies in [first address, end). Every
+      // request lies inside RAM, every write inside the command's range, in full aligned lanes.
+      if (req_q) begin
+        assert (addr_q < eaddr_q);
+        assert (addr_q >= RAM_BASE && {1'b0, addr_q} + 33'd8 <= RAM_END);
+        assert (addr_q[2:0] == '0);
+        if (we_q) assert (addr_q >= c_addr && {1'b0, addr_q} + 33'd8 <= {1'b0, c_addr} + {1'b0, c_len});
+      end
+      if (f_fill || (f_drain && we_q)) begin
+        assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
+      end
+      // The read buffer never overflows: granted reads plus buffered words fit in it.
+      if (f_scan || (f_drain && !we_q)) begin
+        assert (5'(out_q) + 5'(rb_cnt) + 5'(req_q) <= 5'(RDEPTH));
+      end
+      if (f_scan && state_d == pgaccel_pkg::EngScan) begin
+        // The search only moves forward: each step pops a word or moves the candidate up.
+        if (move) assert (aligned > cand_q);
+      end
+      if (idle || f_done) assert (!req_q && out_q == '0);
+      // at_end_q tracks addr_q == eaddr_q while requests are issued.
+      if (f_fill || (f_scan && !first_q)) begin
+        assert (at_end_q == (addr_q == eaddr_q));
+      end
+
+      // Invariants of a command at work (they make the properties inductive): it passed the
+      // checks; the end address is its end; FILL: every request up to addr_q was answered without
+      // error (pword_q) or is outstanding; SCAN: every word up to addr_q was popped (pword_q),
+      // is buffered or outstanding, the window's last bit is cand + n - 1 and lies at or after the
+      // head word, and cbef_q says where cand lies.
+      if (f_fill || f_scan || f_drain) begin
+        assert (f_valid);
+        assert (eaddr_q == f_end[31:0]);
+        assert (we_q == is_fill);
+        assert (out_q <= 4'(WR_MAXOUT > RDEPTH ? WR_MAXOUT : RDEPTH));
+        if (f_fill) assert (is_fill);
+        if (f_scan) assert (is_scan);
+      end
+      if (f_fill) begin
+        assert (!berr_q && !first_q && !at_end_q);
+        assert ({1'b0, pword_q + 28'(out_q), 3'b000} < {1'b0, span});
+        assert (addr_q == c_addr + {pword_q + 28'(out_q), 3'b000});
+        assert (addr_q < eaddr_q);
+      end
+      if (f_scan && !first_q) begin
+        assert ({1'b0, pword_q + 28'(out_q) + 28'(rb_cnt), 3'b000} <= {1'b0, span});
+        assert (addr_q == c_addr + {pword_q + 28'(out_q) + 28'(rb_cnt), 3'b000});
+        assert (addr_q <= eaddr_q);
+      end
+      if (f_drain && req_q) begin
+        assert (addr_q >= c_addr && addr_q[2:0] == '0);
+      end
+      if (f_scan && first_q) begin
+        assert (out_q == '0 && !req_q && rb_cnt == '0);
+      end
+      if (f_scan) begin
+        assert (wlast_q == cand_q + {2'b00, c_n} - 34'd1);
+        assert (wlast_q >= {pword_q, 6'd0});
+        assert (cand_q < 34'h2_0000_0000);
+        if (cbef_q) assert (cand_q < {pword_q, 6'd0});
+        else        assert (cand_q >= {pword_q, 6'd0});
+      end
+
+      // Termination: progress at least every F_STALL cycles; the ranking never rises and falls
+      // with every event; so a command keeps the engine busy for at most
+      // F_STALL * (its ranking at the start + 1) cycles, below F_BUSY.
+      assert (f_stall_q < 4'(F_STALL));
+      if (f_busy_prev_q && f_busy) begin
+        assert (f_phi <= f_phi_prev_q);
+        if (f_event_prev_q) assert (f_phi < f_phi_prev_q);
+      end
+      if (f_busy) begin
+        assert (32'(f_phi0) <= 32'(F_PHI_MAX));
+        assert (f_phi <= f_phi0);
+        assert (32'(f_busy_q) <= 32'(F_STALL) * 32'(f_phi0 - f_phi) + 32'(f_stall_q));
+        assert (32'(f_busy_q) < 32'(F_BUSY));
+      end
     end
   end
 `endif
