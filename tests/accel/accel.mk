@@ -1,6 +1,6 @@
 # pgaccel (rtl/accel/): Verilator testbench, formal checks, lint and synthesis numbers.
 #   make test-accel-tb      C++ testbench against a reference model (suite accel-tb)
-#   make test-accel-formal  Yosys + ABC bounded model check (suite accel-formal)
+#   make test-accel-formal  Yosys + ABC: bounded check and k-induction proof (suite accel-formal)
 #   make lint-accel         verilator --lint-only -Wall
 #   make synth-accel        Yosys synth_xilinx -> build/synth/pgaccel.txt
 
