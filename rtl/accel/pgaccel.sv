@@ -139,4 +139,15 @@ module pgaccel #(
     .count_o (comp_cnt)
   );
 
+`ifdef FORMAL
+  // The engine works only on the command at the head of its queue, and its completion always
+  // finds room (checked by tests/accel/formal).
+  always_comb begin
+    if (rst_ni) begin
+      if (ev_busy) assert (!cmd_empty);
+      if (comp_push) assert (comp_cnt < (QW+1)'(QDEPTH));
+    end
+  end
+`endif
+
 endmodule

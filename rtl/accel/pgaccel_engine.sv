@@ -64,35 +64,43 @@ module pgaccel_engine #(
 
   pgaccel_pkg::eng_state_e state_q, state_d;
   logic [31:0] addr_q, addr_d;      // next request address
-  logic [31:0] eaddr_q, eaddr_d;    // end of the request addresses (exclusive)
+  logic        at_end_q, at_end_d;  // addr_q == eaddr_q: every request issued
+  logic [31:0] eaddr_q;             // end of the request addresses (exclusive)
   logic        req_q, req_d;
-  logic [3:0]  out_q, out_d;        // granted requests without a response
+  logic [3:0]  out_q;               // granted requests without a response
   logic        we_q, we_d;
   logic        berr_q, berr_d;      // a write got an error response: issue nothing more
-  logic [33:0] cand_q, cand_d;      // SCAN candidate
-  logic [33:0] wend_q, wend_d;      // cand + n
+  logic        first_q, first_d;    // first SCAN cycle: the first read address is being computed
+  logic [33:0] cand_q;              // SCAN candidate
+  logic [33:0] wlast_q;             // last bit of its window, cand + n - 1
   logic        cbef_q, cbef_d;      // cand lies before the head word
   logic [27:0] pword_q, pword_d;    // SCAN: word index of the read buffer head;
                                     // FILL: responses without error so far
   logic [3:0]  ecode_q, ecode_d;
   logic        found_q, found_d;
-  logic [63:0] wdata_q, wdata_d;    // FILL pattern, zero for ZERO
+  logic [63:0] wdata_q;             // FILL pattern, zero for ZERO
 
   // ---------------------------------------------------------------------------------------------
-  // Command checks (used in IDLE).
-  logic        is_fill, is_scan;
+  // Command checks (used in IDLE) and the one address adder.
+  logic        is_fill, is_scan, idle;
   logic [29:0] bm_words;
-  logic [32:0] span, sum;
+  logic [32:0] span, aop, sum;
   logic [3:0]  chk_err;
-  logic [31:0] first_addr;
-  logic [27:0] word_off;
+  logic [31:0] word_addr;
 
+  assign idle     = (state_q == pgaccel_pkg::EngIdle);
   assign is_fill  = (c_op == pgaccel_pkg::OP_ZERO) || (c_op == pgaccel_pkg::OP_FILL);
   assign is_scan  = (c_op == pgaccel_pkg::OP_SCAN);
   // Bitmap words SCAN may read: every word up to the end bit.
   assign bm_words = 30'(({1'b0, c_len} + 33'd63) >> 6);
   assign span     = is_scan ? {bm_words, 3'b000} : {1'b0, c_len};
-  assign sum      = {1'b0, c_addr} + span;
+  // One adder for three addresses: in IDLE the end of the range (checks, and the end of the
+  // requests); afterwards the address of word pword: the first SCAN read (pword = the word holding
+  // the first candidate), and the failing address of a bus error (FILL: beats answered without
+  // error so far; SCAN: the head word).
+  assign aop       = idle ? span : {2'b00, pword_q, 3'b000};
+  assign sum       = {1'b0, c_addr} + aop;
+  assign word_addr = sum[31:0];
 
   always_comb begin
     chk_err = pgaccel_pkg::ERR_NONE;
@@ -117,9 +125,10 @@ module pgaccel_engine #(
   logic         rb_empty, rb_push, rb_pop, rb_flush;
   logic [RBW:0] rb_cnt;
   logic [1:0]   kind;
-  logic [33:0]  nstart, align_in, amask, aligned;
+  logic [5:0]   rlast;
+  logic [33:0]  aligned, wlast_n;
   logic [27:0]  pword1;
-  logic         none, c2_here;
+  logic         none, here, fits, c2_here;
 
   pgaccel_fifo #(
     .WIDTH(65),
@@ -137,39 +146,34 @@ module pgaccel_engine #(
   );
 
   assign pword1 = pword_q + 28'd1;
+  assign here   = (cand_q[33:6] == pword_q);
+  assign fits   = (wlast_q[33:6] == pword_q);
+  // No window fits before the end bit any more.
+  assign none   = (wlast_q >= {2'b00, c_len});
 
   pgaccel_scan_step u_step (
-    .word_i    (rb_head[63:0]),
-    .pol_i     (c_pol),
-    .pword_i   (pword_q),
-    .pword1_i  (pword1),
-    .cbefore_i (cbef_q),
-    .cand_i    (cand_q),
-    .wend_i    (wend_q),
-    .kind_o    (kind),
-    .nstart_o  (nstart)
+    .word_i (rb_head[63:0]),
+    .pol_i  (c_pol),
+    .all_i  (cbef_q),
+    .here_i (here),
+    .c_i    (cand_q[5:0]),
+    .fits_i (fits),
+    .e_i    (wlast_q[5:0]),
+    .kind_o (kind),
+    .r_o    (rlast)
   );
 
-  assign align_in = (state_q == pgaccel_pkg::EngIdle) ? {2'b00, c_start} : nstart;
-  assign amask    = 34'((35'd1 << c_k) - 35'd1);
-  assign aligned  = (align_in + amask) & ~amask;
-  // One adder for two addresses: in IDLE the first request (the range start, or the bitmap word
-  // holding the first candidate); afterwards the failing address of a bus error (FILL: beats
-  // answered without error so far; SCAN: the head word).
-  always_comb begin
-    if (state_q != pgaccel_pkg::EngIdle) begin
-      word_off = pword_q;
-    end else if (is_scan) begin
-      word_off = aligned[33:6];
-    end else begin
-      word_off = '0;
-    end
-  end
-  assign first_addr = c_addr + {1'b0, word_off, 3'b000};
-  // No window fits before the end bit any more.
-  assign none     = (wend_q > {2'b00, c_len});
-  // After a move: the new candidate is still in the head word.
-  assign c2_here  = (aligned[33:6] == pword_q);
+  pgaccel_align u_align (
+    .idle_i    (idle),
+    .start_i   (c_start),
+    .pword_i   (pword_q),
+    .rlast_i   (rlast),
+    .k_i       (c_k),
+    .n_i       (c_n),
+    .aligned_o (aligned),
+    .wlast_o   (wlast_n),
+    .c2_here_o (c2_here)
+  );
 
   // ---------------------------------------------------------------------------------------------
   // Bus side.
@@ -203,7 +207,7 @@ module pgaccel_engine #(
   logic [31:0] result;
   always_comb begin
     if (ecode_q == pgaccel_pkg::ERR_BUS) begin
-      result = first_addr;
+      result = word_addr;
     end else if (found_q) begin
       result = cand_q[31:0];
     end else if (ecode_q == pgaccel_pkg::ERR_NONE && c_op == pgaccel_pkg::OP_SCAN) begin
@@ -221,22 +225,31 @@ module pgaccel_engine #(
     comp_o[pgaccel_pkg::COMP_TAG_LSB +: 8]  = c_tag;
   end
 
+  // Control: the next state and the enables of the datapath registers below. The datapath takes
+  // one of few inputs under a few shared enables, which keeps each bit one LUT.
+  logic start, pword_inc, move, addr_left, last;
+
+  assign start = idle && cmd_valid_i;
+  // Requests left to issue after this cycle: at_end_q is addr_q == eaddr_q, and after a grant the
+  // address moves on by 8 (compared in `last` before the move). A command starts with at least
+  // one (FILL: CMD_LEN >= 8; SCAN: the first read is only formed when a window fits, which puts the
+  // word of the candidate before the end of the bitmap).
+  assign last      = (addr_q + 32'd8 == eaddr_q);
+  assign addr_left = granted ? !last : !at_end_q;
+
   always_comb begin
-    state_d = state_q;
-    addr_d  = granted ? addr_q + 32'd8 : addr_q;
-    eaddr_d = eaddr_q;
-    req_d   = req_q;
-    out_d   = out_after;
-    we_d    = we_q;
-    berr_d  = berr_q;
-    cand_d  = cand_q;
-    cbef_d  = cbef_q;
-    pword_d = pword_q;
-    ecode_d = ecode_q;
-    found_d = found_q;
-    wdata_d = wdata_q;
-    rb_pop  = 1'b0;
-    more    = 1'b0;
+    state_d   = state_q;
+    req_d     = req_q;
+    we_d      = we_q;
+    berr_d    = berr_q;
+    first_d   = 1'b0;
+    cbef_d    = cbef_q;
+    ecode_d   = ecode_q;
+    found_d   = found_q;
+    rb_pop    = 1'b0;
+    more      = 1'b0;
+    move      = 1'b0;
+    pword_inc = 1'b0;
 
     unique case (state_q)
       pgaccel_pkg::EngIdle: begin
@@ -244,23 +257,18 @@ module pgaccel_engine #(
           ecode_d = chk_err;
           found_d = 1'b0;
           berr_d  = 1'b0;
-          wdata_d = (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
           we_d    = is_fill;
-          eaddr_d = sum[31:0];
-          cand_d  = aligned;
           cbef_d  = 1'b0;
-          pword_d = aligned[33:6];
           if (chk_err != pgaccel_pkg::ERR_NONE) begin
             state_d = pgaccel_pkg::EngDone;
           end else if (is_fill) begin
             state_d = pgaccel_pkg::EngFill;
-            addr_d  = first_addr;
-            pword_d = '0;
             req_d   = 1'b1;
           end else begin
-            // The first SCAN cycle checks for "no window at all" before it reads anything.
+            // The first SCAN cycle checks for "no window at all" and forms the first read address
+            // (the word holding the first candidate) before it reads anything.
             state_d = pgaccel_pkg::EngScan;
-            addr_d  = first_addr;
+            first_d = 1'b1;
           end
         end
       end
@@ -270,20 +278,18 @@ module pgaccel_engine #(
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        if (dma_rvalid_i && !berr_d) begin
-          pword_d = pword1;  // stops at the first failing beat
-        end
-        more = (addr_d != eaddr_q) && !berr_d && (out_after < 4'(WR_MAXOUT));
+        pword_inc = dma_rvalid_i && !berr_d;  // stops at the first failing beat
+        more = addr_left && !berr_d && (out_after < 4'(WR_MAXOUT));
         if (!req_q || granted) begin
           req_d = more;
         end
-        if ((addr_d == eaddr_q) || berr_d) begin
+        if (!addr_left || berr_d) begin
           state_d = pgaccel_pkg::EngDrain;
         end
       end
 
       pgaccel_pkg::EngScan: begin
-        more = (addr_d != eaddr_q) && (rd_after < (RBW+2)'(RDEPTH));
+        more = addr_left && (rd_after < (RBW+2)'(RDEPTH));
         if (none) begin
           state_d = pgaccel_pkg::EngDrain;
         end else if (!rb_empty) begin
@@ -298,19 +304,17 @@ module pgaccel_engine #(
               end
               pgaccel_pkg::StepNext: begin
                 rb_pop  = 1'b1;
-                cbef_d  = cbef_q || (cand_q[33:6] == pword_q);
+                cbef_d  = cbef_q || here;
               end
               default: begin  // StepMove
                 // The word is done when the new candidate lies past it; otherwise look at it again
                 // from the new candidate.
-                cand_d  = aligned;
+                move    = 1'b1;
                 rb_pop  = !c2_here;
                 cbef_d  = 1'b0;
               end
             endcase
-            if (rb_pop) begin
-              pword_d = pword1;
-            end
+            pword_inc = rb_pop;
           end
         end
         if (!req_q || granted) begin
@@ -327,9 +331,7 @@ module pgaccel_engine #(
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        if (dma_rvalid_i && we_q && !berr_d) begin
-          pword_d = pword1;
-        end
+        pword_inc = dma_rvalid_i && we_q && !berr_d;
         if (!req_q && out_q == '0) begin
           state_d = pgaccel_pkg::EngDone;
         end
@@ -345,88 +347,252 @@ module pgaccel_engine #(
     endcase
   end
 
-  assign wend_d = cand_d + {2'b00, c_n};
+  // Datapath registers, each loaded from few inputs under its enable:
+  // - addr: the range start when a command starts (FILL's first request), the word of the first
+  //   candidate in the first SCAN cycle (no request is out yet), the next lane after a grant;
+  // - eaddr: the end of the range or of the bitmap, when a command starts;
+  // - cand, wlast: the aligned start when a command starts, the next candidate on a move;
+  // - pword: when a command starts the word of the first candidate (SCAN) or 0 (FILL: beats
+  //   answered without error), then one up per popped word or good write response.
+  always_comb begin
+    if (start) begin
+      addr_d = c_addr;
+    end else if (first_q) begin
+      addr_d = word_addr;
+    end else begin
+      addr_d = addr_q + 32'd8;
+    end
+    pword_d = start ? (is_scan ? aligned[33:6] : '0) : pword1;
+    at_end_d = (start || first_q) ? 1'b0 : last;
+  end
 
   // The pattern needs no reset (it is loaded when a command starts); without one, the zero for ZERO
   // maps onto the flops' synchronous reset instead of a LUT per bit.
   always_ff @(posedge clk_i) begin
-    wdata_q <= wdata_d;
+    if (start) begin
+      wdata_q <= (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
+    end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q <= pgaccel_pkg::EngIdle;
-      addr_q  <= '0;
-      eaddr_q <= '0;
-      req_q   <= 1'b0;
-      out_q   <= '0;
-      we_q    <= 1'b0;
-      berr_q  <= 1'b0;
-      cand_q  <= '0;
-      wend_q  <= '0;
-      cbef_q  <= 1'b0;
-      pword_q <= '0;
-      ecode_q <= '0;
-      found_q <= 1'b0;
+      state_q  <= pgaccel_pkg::EngIdle;
+      addr_q   <= '0;
+      at_end_q <= 1'b0;
+      eaddr_q  <= '0;
+      req_q    <= 1'b0;
+      out_q    <= '0;
+      we_q     <= 1'b0;
+      berr_q   <= 1'b0;
+      first_q  <= 1'b0;
+      cand_q   <= '0;
+      wlast_q  <= '0;
+      cbef_q   <= 1'b0;
+      pword_q  <= '0;
+      ecode_q  <= '0;
+      found_q  <= 1'b0;
     end else begin
       state_q <= state_d;
-      addr_q  <= addr_d;
-      eaddr_q <= eaddr_d;
       req_q   <= req_d;
-      out_q   <= out_d;
+      out_q   <= out_after;
       we_q    <= we_d;
       berr_q  <= berr_d;
-      cand_q  <= cand_d;
-      wend_q  <= wend_d;
+      first_q <= first_d;
       cbef_q  <= cbef_d;
-      pword_q <= pword_d;
       ecode_q <= ecode_d;
       found_q <= found_d;
+      if (start || first_q || granted) begin
+        addr_q   <= addr_d;
+        at_end_q <= at_end_d;
+      end
+      if (start) begin
+        eaddr_q <= sum[31:0];
+      end
+      if (start || move) begin
+        cand_q  <= aligned;
+        wlast_q <= wlast_n;
+      end
+      if (start || pword_inc) begin
+        pword_q <= pword_d;
+      end
     end
   end
 
 `ifdef FORMAL
   // Internal properties, checked by tests/accel/formal (read_verilog -formal defines FORMAL; lint
-  // and synthesis never see them). The harness assumes a PBUS slave that answers only granted
-  // requests.
-  logic f_init_q = 1'b1;
-  logic [3:0] f_stall_q = '0;
-  always_ff @(posedge clk_i) begin
-    f_init_q <= 1'b0;
-  end
+  // and synthesis never see them), which proves them for all reachable states by k-induction.
+  // Besides safety they state termination as a safety property: a command leaves the engine
+  // within F_BUSY cycles (the watchdog f_busy_q, bounded through a ranking function), and the
+  // invariants that make all of it inductive.
+  //
+  // Environment: the command at the head of the queue stays while the engine works on it (the
+  // queue's head is stable until the pop, proven in pgaccel_fifo.sv), and the PBUS slave on the
+  // DMA port answers only granted requests, in order, grants a waiting request within F_GNT_MAX
+  // cycles and answers an outstanding one within F_RSP_MAX (assumed here, where the outstanding
+  // count is visible; read data and err are free).
+  localparam int unsigned F_GNT_MAX = 2;
+  localparam int unsigned F_RSP_MAX = 2;
+  localparam int unsigned F_STALL   = 6;  // cycles without progress, at most
+  // The ranking at the start of a command is at most F_PHI_MAX (rank, requests, the candidate's
+  // distance to the end bit; for the harnesses' small RAM), so a command keeps the engine busy for
+  // at most F_BUSY cycles.
+  localparam int unsigned F_PHI_MAX = 2 + 4 * (RAM_SIZE / 8) + 8 * RAM_SIZE + 1;
+  localparam int unsigned F_BUSY    = F_STALL * (F_PHI_MAX + 1);
 
+  logic [1:0] f_gwait_q = '0, f_rwait_q = '0;
+  always_ff @(posedge clk_i) begin
+    f_gwait_q <= (req_q && !dma_gnt_i) ? f_gwait_q + 2'd1 : 2'd0;
+    f_rwait_q <= (out_q != '0 && !dma_rvalid_i) ? f_rwait_q + 2'd1 : 2'd0;
+  end
   always_comb begin
-    if (!f_init_q && rst_ni) begin
-      // Requests never reach the end address: every beat lies in [first address, end).
-      if (req_q) assert (addr_q < eaddr_q);
-      if (state_q == pgaccel_pkg::EngFill || (state_q == pgaccel_pkg::EngDrain && we_q)) begin
-        assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
-      end
-      // The read buffer never overflows: granted reads plus buffered words fit in it.
-      if (state_q == pgaccel_pkg::EngScan || (state_q == pgaccel_pkg::EngDrain && !we_q)) begin
-        assert (5'(out_q) + 5'(rb_cnt) + 5'(req_q) <= 5'(RDEPTH));
-      end
-      if (state_q == pgaccel_pkg::EngScan && state_d == pgaccel_pkg::EngScan) begin
-        // The search only moves forward: each step pops a word or moves the candidate up.
-        assert (cand_d >= cand_q);
-        assert (pword_d >= pword_q);
-        if (!rb_empty && !none && !rb_head[64] && kind == pgaccel_pkg::StepMove) begin
-          assert (cand_d > cand_q);
-        end
-      end
-      if (state_q == pgaccel_pkg::EngIdle) assert (!req_q && out_q == '0);
-      // Bounded progress: a busy engine never waits more than a few cycles without a grant, a
-      // response, a step of the search or a state change (under the harness's fair bus).
-      assert (f_stall_q < 4'd6);
+    if (rst_ni) begin
+      assume (!dma_rvalid_i || out_q != '0);
+      if (req_q && f_gwait_q >= 2'(F_GNT_MAX)) assume (dma_gnt_i);
+      if (out_q != '0 && f_rwait_q >= 2'(F_RSP_MAX)) assume (dma_rvalid_i);
     end
   end
 
+  // The command's checks, with the end of its range computed on its own (the RTL adder holds it
+  // in IDLE only).
+  logic [32:0] f_end;
+  logic        f_valid, f_fill, f_scan, f_drain, f_done, f_busy;
+  assign f_end   = {1'b0, c_addr} + span;
+  assign f_valid = (is_fill ? (!c_lhi && c_len != '0 && c_len[2:0] == '0) :
+                    (is_scan && c_n != '0 && c_start <= c_len)) &&
+                   c_addr[2:0] == '0 && !c_lhi && !f_end[32] && !c_ahi && c_addr >= RAM_BASE &&
+                   f_end <= RAM_END;
+  assign f_fill  = (state_q == pgaccel_pkg::EngFill);
+  assign f_scan  = (state_q == pgaccel_pkg::EngScan);
+  assign f_drain = (state_q == pgaccel_pkg::EngDrain);
+  assign f_done  = (state_q == pgaccel_pkg::EngDone);
+  assign f_busy  = !idle;
+
+  // Progress: the events that reset the stall counter.
+  logic       f_event;
+  logic [3:0] f_stall_q = '0;
+  assign f_event = idle || state_d != state_q || granted || dma_rvalid_i || rb_pop || move;
   always_ff @(posedge clk_i) begin
-    if (!rst_ni || state_q == pgaccel_pkg::EngIdle || state_d != state_q || granted ||
-        dma_rvalid_i || rb_pop || cand_d != cand_q) begin
-      f_stall_q <= '0;
+    f_stall_q <= (!rst_ni || f_event) ? 4'd0 : f_stall_q + 4'd1;
+  end
+
+  // Ranking function: work left, which every event lowers and nothing raises. rank 2 in FILL and
+  // SCAN, 1 in DRAIN, 0 in DONE; 4 per request left to issue, 2 per outstanding transfer, 1 per
+  // buffered word, and for SCAN the distance of the candidate to the end bit (every move raises
+  // the candidate).
+  logic [15:0] f_req_left, f_cand_left, f_phi;
+  logic [33:0] f_first_word;
+  always_comb begin
+    f_first_word = {6'd0, pword_q};
+    if (f_fill || (f_scan && !first_q)) begin
+      f_req_left = 16'((eaddr_q - addr_q) >> 3);
+    end else if (f_scan) begin
+      f_req_left = ({4'd0, pword_q} < 32'(bm_words)) ? 16'(32'(bm_words) - {4'd0, pword_q}) : '0;
     end else begin
-      f_stall_q <= f_stall_q + 4'd1;
+      f_req_left = 16'(req_q);
+    end
+    f_cand_left = (f_scan && cand_q <= {2'b00, c_len}) ? 16'({2'b00, c_len} - cand_q + 34'd1) : '0;
+    f_phi = (f_fill || f_scan) ? 16'd2 : f_drain ? 16'd1 : 16'd0;
+    f_phi = f_phi + (f_req_left << 2) + 16'({out_q, 1'b0}) + f_cand_left +
+            ((f_fill || f_scan) ? 16'(rb_cnt) : 16'd0);
+  end
+
+  // The watchdog: busy cycles of this command before this one, against the ranking at its start.
+  logic [15:0] f_busy_q = '0;
+  logic [15:0] f_phi0, f_phi0_q = '0, f_phi_prev_q = '0;
+  logic        f_event_prev_q = 1'b0, f_busy_prev_q = 1'b0;
+  assign f_phi0 = f_busy_prev_q ? f_phi0_q : f_phi;
+  always_ff @(posedge clk_i) begin
+    f_busy_prev_q  <= rst_ni && f_busy;
+    f_phi_prev_q   <= f_phi;
+    f_event_prev_q <= f_event;
+    f_phi0_q       <= f_phi0;
+    if (!rst_ni || !f_busy) begin
+      f_busy_q <= '0;
+    end else if (f_busy_q != '1) begin
+      f_busy_q <= f_busy_q + 16'd1;
+    end
+  end
+
+  always_comb begin
+    // Checked out of reset (the harnesses reset in the first cycle).
+    if (rst_ni) begin
+      // Requests never reach the end address: every beat lies in [first address, end). Every
+      // request lies inside RAM, every write inside the command's range, in full aligned lanes.
+      if (req_q) begin
+        assert (addr_q < eaddr_q);
+        assert (addr_q >= RAM_BASE && {1'b0, addr_q} + 33'd8 <= RAM_END);
+        assert (addr_q[2:0] == '0);
+        if (we_q) assert (addr_q >= c_addr && {1'b0, addr_q} + 33'd8 <= {1'b0, c_addr} + {1'b0, c_len});
+      end
+      if (f_fill || (f_drain && we_q)) begin
+        assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
+      end
+      // The read buffer never overflows: granted reads plus buffered words fit in it.
+      if (f_scan || (f_drain && !we_q)) begin
+        assert (5'(out_q) + 5'(rb_cnt) + 5'(req_q) <= 5'(RDEPTH));
+      end
+      if (f_scan && state_d == pgaccel_pkg::EngScan) begin
+        // The search only moves forward: each step pops a word or moves the candidate up.
+        if (move) assert (aligned > cand_q);
+      end
+      if (idle || f_done) assert (!req_q && out_q == '0);
+      // at_end_q tracks addr_q == eaddr_q while requests are issued.
+      if (f_fill || (f_scan && !first_q)) begin
+        assert (at_end_q == (addr_q == eaddr_q));
+      end
+
+      // Invariants of a command at work (they make the properties inductive): it passed the
+      // checks; the end address is its end; FILL: every request up to addr_q was answered without
+      // error (pword_q) or is outstanding; SCAN: every word up to addr_q was popped (pword_q),
+      // is buffered or outstanding, the window's last bit is cand + n - 1 and lies at or after the
+      // head word, and cbef_q says where cand lies.
+      if (f_fill || f_scan || f_drain) begin
+        assert (f_valid);
+        assert (eaddr_q == f_end[31:0]);
+        assert (we_q == is_fill);
+        assert (out_q <= 4'(WR_MAXOUT > RDEPTH ? WR_MAXOUT : RDEPTH));
+        if (f_fill) assert (is_fill);
+        if (f_scan) assert (is_scan);
+      end
+      if (f_fill) begin
+        assert (!berr_q && !first_q && !at_end_q);
+        assert ({1'b0, pword_q + 28'(out_q), 3'b000} < {1'b0, span});
+        assert (addr_q == c_addr + {pword_q + 28'(out_q), 3'b000});
+        assert (addr_q < eaddr_q);
+      end
+      if (f_scan && !first_q) begin
+        assert ({1'b0, pword_q + 28'(out_q) + 28'(rb_cnt), 3'b000} <= {1'b0, span});
+        assert (addr_q == c_addr + {pword_q + 28'(out_q) + 28'(rb_cnt), 3'b000});
+        assert (addr_q <= eaddr_q);
+      end
+      if (f_drain && req_q) begin
+        assert (addr_q >= c_addr && addr_q[2:0] == '0);
+      end
+      if (f_scan && first_q) begin
+        assert (out_q == '0 && !req_q && rb_cnt == '0);
+      end
+      if (f_scan) begin
+        assert (wlast_q == cand_q + {2'b00, c_n} - 34'd1);
+        assert (wlast_q >= {pword_q, 6'd0});
+        assert (cand_q < 34'h2_0000_0000);
+        if (cbef_q) assert (cand_q < {pword_q, 6'd0});
+        else        assert (cand_q >= {pword_q, 6'd0});
+      end
+
+      // Termination: progress at least every F_STALL cycles; the ranking never rises and falls
+      // with every event; so a command keeps the engine busy for at most
+      // F_STALL * (its ranking at the start + 1) cycles, below F_BUSY.
+      assert (f_stall_q < 4'(F_STALL));
+      if (f_busy_prev_q && f_busy) begin
+        assert (f_phi <= f_phi_prev_q);
+        if (f_event_prev_q) assert (f_phi < f_phi_prev_q);
+      end
+      if (f_busy) begin
+        assert (32'(f_phi0) <= 32'(F_PHI_MAX));
+        assert (f_phi <= f_phi0);
+        assert (32'(f_busy_q) <= 32'(F_STALL) * 32'(f_phi0 - f_phi) + 32'(f_stall_q));
+        assert (32'(f_busy_q) < 32'(F_BUSY));
+      end
     end
   end
 `endif

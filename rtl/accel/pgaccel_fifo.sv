@@ -54,6 +54,41 @@ module pgaccel_fifo #(
     end
   end
 
+`ifdef FORMAL
+  // Checked by tests/accel/formal. The count matches the pointers and never exceeds the depth.
+  // Integrity and order: one entry, picked at will when it is pushed (f_pick), stays unchanged in
+  // memory and comes out at the head after exactly the entries pushed before it.
+  (* anyseq *) logic f_pick;
+  logic             f_trk_q = 1'b0;
+  logic [PW:0]      f_pos_q = '0;    // entries ahead of the tracked one
+  logic [WIDTH-1:0] f_data_q = '0;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni || flush_i) begin
+      f_trk_q <= 1'b0;
+    end else if (f_trk_q) begin
+      if (do_pop) begin
+        if (f_pos_q == '0) f_trk_q <= 1'b0;
+        f_pos_q <= f_pos_q - (PW+1)'(1);
+      end
+    end else if (do_push && f_pick) begin
+      f_trk_q  <= 1'b1;
+      f_data_q <= wdata_i;
+      f_pos_q  <= cnt_q - (PW+1)'(do_pop);
+    end
+  end
+  always_comb begin
+    if (rst_ni) begin
+      assert (cnt_q <= (PW+1)'(DEPTH));
+      assert (PW'(wptr_q - rptr_q) == PW'(cnt_q));
+      if (f_trk_q) begin
+        assert (f_pos_q < cnt_q);
+        assert (mem[PW'(rptr_q + PW'(f_pos_q))] == f_data_q);
+        if (f_pos_q == '0) assert (rdata_o == f_data_q);
+      end
+    end
+  end
+`endif
+
   // Storage needs no reset: an entry is only read after it was written.
   always_ff @(posedge clk_i) begin
     if (do_push) begin

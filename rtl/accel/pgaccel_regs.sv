@@ -207,4 +207,15 @@ module pgaccel_regs #(
     end
   end
 
+`ifdef FORMAL
+  // Slot accounting (checked by tests/accel/formal): a slot is held by a queued or running
+  // command or by a completion not yet read, so neither queue can overflow.
+  always_comb begin
+    if (rst_ni) begin
+      assert (used_q <= (QW+1)'(QDEPTH));
+      assert ((QW+2)'(used_q) == (QW+2)'(cmd_cnt_i) + (QW+2)'(comp_cnt_i));
+    end
+  end
+`endif
+
 endmodule

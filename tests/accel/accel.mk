@@ -1,10 +1,11 @@
 # pgaccel (rtl/accel/): Verilator testbench, formal checks, lint and synthesis numbers.
 #   make test-accel-tb      C++ testbench against a reference model (suite accel-tb)
-#   make test-accel-formal  Yosys + ABC bounded model check (suite accel-formal)
+#   make test-accel-formal  Yosys + ABC: bounded check and k-induction proof (suite accel-formal)
 #   make lint-accel         verilator --lint-only -Wall
 #   make synth-accel        Yosys synth_xilinx -> build/synth/pgaccel.txt
 
-ACCEL_RTL := $(addprefix rtl/accel/,pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_scan_step.sv \
+ACCEL_RTL := $(addprefix rtl/accel/,pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv \
+	pgaccel_scan_mask.sv pgaccel_scan_step.sv pgaccel_align.sv \
 	pgaccel_engine.sv pgaccel_regs.sv pgaccel.sv)
 ACCEL_TB_DIR := $(BUILD)/accel-tb
 # The testbench's RAM window; tests/accel/tb_pgaccel.cpp has the same numbers.

@@ -78,6 +78,9 @@ static uint64_t prev_wdata;
 static uint8_t prev_be;
 // What the DMA may write: [lo, hi) ranges of FILL commands posted and not yet completed.
 static std::vector<std::pair<uint64_t, uint64_t>> write_ok;
+// What the DMA may read: for SCAN commands posted and not yet completed, the bitmap words from
+// the one holding the first aligned candidate to the last word up to the end bit.
+static std::vector<std::pair<uint64_t, uint64_t>> read_ok;
 static uint64_t dma_writes, dma_reads, dma_write_errs;
 static uint64_t reg_reqs_pending;
 
@@ -145,6 +148,11 @@ static void tick()
 				dma_writes++;
 				dma_write_errs += r.err;
 			} else {
+				bool ok = false;
+				for (auto &w : read_ok)
+					ok |= a >= w.first && a + 8 <= w.second;
+				if (!ok)
+					fail("DMA read outside every commanded bitmap: %08x", a);
 				if (in_ram(a))
 					r.data = mem_rd64(a);
 				else
@@ -395,6 +403,10 @@ static bool post(const Cmd &c)
 	bool full = rd(R_STATUS) & 2;
 	if (c.op == OP_ZERO || c.op == OP_FILL)
 		write_ok.push_back({c.addr, c.addr + c.len});
+	if (c.op == OP_SCAN && !(c.len >> 32)) {
+		uint64_t a = c.addr & 0xffffffffull, start = c.arg & 0xffffffffull;
+		read_ok.push_back({a + align_up(start, c.k) / 64 * 8, a + (c.len + 63) / 64 * 8});
+	}
 	wr(R_CMD_POST, post_word(c));
 	if (full)
 		return false;
@@ -466,6 +478,7 @@ static bool drain(const char *what, uint64_t timeout = 2000000)
 		}
 	}
 	write_ok.clear();
+	read_ok.clear();
 	return ok;
 }
 

@@ -1,0 +1,28 @@
+// pgaccel_scan_mask: part of pgaccel_scan_step (see there).
+//
+// The inverted mask of not-free bits at or after the candidate: the whole word (all_i), the bits
+// from c_i up (here_i), or none.
+module pgaccel_scan_mask (
+  input  logic [63:0] word_i,
+  input  logic        pol_i,
+  input  logic        all_i,
+  input  logic        here_i,
+  input  logic [5:0]  c_i,
+  output logic [63:0] nm_o
+);
+
+  logic [63:0] ge_mask;
+
+  always_comb begin
+    if (all_i) begin
+      ge_mask = '1;
+    end else if (here_i) begin
+      ge_mask = {64{1'b1}} << c_i;
+    end else begin
+      ge_mask = '0;
+    end
+  end
+
+  assign nm_o = ~((pol_i ? ~word_i : word_i) & ge_mask);
+
+endmodule
