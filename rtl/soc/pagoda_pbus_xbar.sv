@@ -60,8 +60,10 @@ module pagoda_pbus_xbar #(
   end
 
   // ---- per-slave arbitration ----
-  // Simulation speed: requests are first spread into a one-hot "requested" vector per master, and
-  // the arbitration of a slave nobody requests is skipped (most slaves, most cycles).
+  // Simulation speed (Verilator evaluates all of this every cycle): requests are first spread into
+  // a one-hot "requested" vector per master, the arbitration of a slave nobody requests is
+  // skipped (most slaves, most cycles), and every part select into the flat buses has a constant
+  // index (a loop over masters or slaves with a compare), not a computed one.
   logic [NS-1:0] s_any;
   logic [MW-1:0] s_win [NS];
   logic [NS-1:0] s_hs;
@@ -110,11 +112,13 @@ module pagoda_pbus_xbar #(
           end
         end
         s_any[s] = found && (fifo_cnt_q[s] != 2'd2);
-        if (found) begin
-          s_addr_o[s*32 +: 32]  = m_addr_i[s_win[s]*32 +: 32];
-          s_we_o[s]             = m_we_i[s_win[s]];
-          s_be_o[s*8 +: 8]      = m_be_i[s_win[s]*8 +: 8];
-          s_wdata_o[s*64 +: 64] = m_wdata_i[s_win[s]*64 +: 64];
+        for (int m = 0; m < NM; m++) begin
+          if (found && s_win[s] == MW'(m)) begin
+            s_addr_o[s*32 +: 32]  = m_addr_i[m*32 +: 32];
+            s_we_o[s]             = m_we_i[m];
+            s_be_o[s*8 +: 8]      = m_be_i[m*8 +: 8];
+            s_wdata_o[s*64 +: 64] = m_wdata_i[m*64 +: 64];
+          end
         end
       end
     end
@@ -131,12 +135,19 @@ module pagoda_pbus_xbar #(
       os            = out_sel_q[m];
       m_rvalid_o[m] = (out_cnt_q[m] != '0) && s_rvalid_i[os] && (fifo_cnt_q[os] != 2'd0) &&
                       (fifo0_q[os] == MW'(m));
-      m_rdata_o[m*64 +: 64]  = s_rdata_i[os*64 +: 64];
+      m_rdata_o[m*64 +: 64] = '0;
+      for (int s = 0; s < NS; s++) begin
+        if (os == SW'(s)) m_rdata_o[m*64 +: 64] = s_rdata_i[s*64 +: 64];
+      end
       m_err_o[m]    = s_err_i[os];
     end
   end
 
   // ---- next state ----
+  // A slave's arbitration state changes only on a handshake, a response or a held lock; the
+  // others keep theirs without being looked at (simulation speed: most slaves are idle).
+  logic [NS-1:0] s_busy;
+  assign s_busy = s_hs | s_rvalid_i | lock_q;
   always_comb begin
     lock_d = lock_q;
     for (int m = 0; m < NM; m++) begin
@@ -149,22 +160,26 @@ module pagoda_pbus_xbar #(
       lock_mst_d[s] = lock_mst_q[s];
       fifo0_d[s]    = fifo0_q[s];
       fifo1_d[s]    = fifo1_q[s];
-      pop = s_rvalid_i[s] && (fifo_cnt_q[s] != 2'd0);
-      // FIFO: pop the head, then push at the first free entry
-      if (pop) begin
-        fifo0_d[s] = fifo1_q[s];
-      end
-      if (s_hs[s]) begin
-        if (fifo_cnt_q[s] - 2'(pop) == 2'd0) fifo0_d[s] = s_win[s];
-        else                                 fifo1_d[s] = s_win[s];
-      end
-      fifo_cnt_d[s] = fifo_cnt_q[s] + 2'(s_hs[s]) - 2'(pop);
-      if (s_hs[s]) begin
-        rr_d[s]       = s_win[s];
-        lock_d[s]     = m_lock_i[s_win[s]];
-        lock_mst_d[s] = s_win[s];
-      end else if (lock_q[s] && !m_lock_i[lock_mst_q[s]]) begin
-        lock_d[s] = 1'b0;
+      fifo_cnt_d[s] = fifo_cnt_q[s];
+      pop           = 1'b0;
+      if (s_busy[s]) begin
+        pop = s_rvalid_i[s] && (fifo_cnt_q[s] != 2'd0);
+        // FIFO: pop the head, then push at the first free entry
+        if (pop) begin
+          fifo0_d[s] = fifo1_q[s];
+        end
+        if (s_hs[s]) begin
+          if (fifo_cnt_q[s] - 2'(pop) == 2'd0) fifo0_d[s] = s_win[s];
+          else                                 fifo1_d[s] = s_win[s];
+        end
+        fifo_cnt_d[s] = fifo_cnt_q[s] + 2'(s_hs[s]) - 2'(pop);
+        if (s_hs[s]) begin
+          rr_d[s]       = s_win[s];
+          lock_d[s]     = m_lock_i[s_win[s]];
+          lock_mst_d[s] = s_win[s];
+        end else if (lock_q[s] && !m_lock_i[lock_mst_q[s]]) begin
+          lock_d[s] = 1'b0;
+        end
       end
     end
   end
@@ -190,11 +205,13 @@ module pagoda_pbus_xbar #(
         out_sel_q[m] <= out_sel_d[m];
       end
       for (int s = 0; s < NS; s++) begin
-        rr_q[s]       <= rr_d[s];
-        lock_mst_q[s] <= lock_mst_d[s];
-        fifo_cnt_q[s] <= fifo_cnt_d[s];
-        fifo0_q[s]    <= fifo0_d[s];
-        fifo1_q[s]    <= fifo1_d[s];
+        if (s_busy[s]) begin
+          rr_q[s]       <= rr_d[s];
+          lock_mst_q[s] <= lock_mst_d[s];
+          fifo_cnt_q[s] <= fifo_cnt_d[s];
+          fifo0_q[s]    <= fifo0_d[s];
+          fifo1_q[s]    <= fifo1_d[s];
+        end
       end
     end
   end
