@@ -145,7 +145,9 @@ module pagoda_pbus_xbar #(
 
   // ---- next state ----
   // A slave's arbitration state changes only on a handshake, a response or a held lock; the
-  // others keep theirs without being looked at (simulation speed: most slaves are idle).
+  // others keep theirs without being looked at (simulation speed: most slaves are idle). (The
+  // registers themselves are copied whole: a per-slave enable makes Verilator's non-blocking
+  // array updates slower than the copy.)
   logic [NS-1:0] s_busy;
   assign s_busy = s_hs | s_rvalid_i | lock_q;
   always_comb begin
@@ -205,13 +207,11 @@ module pagoda_pbus_xbar #(
         out_sel_q[m] <= out_sel_d[m];
       end
       for (int s = 0; s < NS; s++) begin
-        if (s_busy[s]) begin
-          rr_q[s]       <= rr_d[s];
-          lock_mst_q[s] <= lock_mst_d[s];
-          fifo_cnt_q[s] <= fifo_cnt_d[s];
-          fifo0_q[s]    <= fifo0_d[s];
-          fifo1_q[s]    <= fifo1_d[s];
-        end
+        rr_q[s]       <= rr_d[s];
+        lock_mst_q[s] <= lock_mst_d[s];
+        fifo_cnt_q[s] <= fifo_cnt_d[s];
+        fifo0_q[s]    <= fifo0_d[s];
+        fifo1_q[s]    <= fifo1_d[s];
       end
     end
   end
