@@ -740,6 +740,7 @@ module pagoda_pipeline #(
   pagoda_csr #(.HART_ID(HART_ID)) u_csr (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
+    .csr_valid_i   (is_csr),
     .csr_addr_i    (if_instr[31:20]),
     .csr_op_i      (f3[1:0]),
     .csr_operand_i (csr_operand),
