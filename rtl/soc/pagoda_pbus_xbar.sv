@@ -137,8 +137,11 @@ module pagoda_pbus_xbar #(
       m_gnt_o[m] = m_ok[m] && s_hs[m_sel_i[m*SW +: SW]] && (s_win[m_sel_i[m*SW +: SW]] == MW'(m));
       // responses come only from the slave this master's outstanding requests went to
       os            = out_sel_q[m*SW +: SW];
-      m_rvalid_o[m] = (out_cnt_q[m*OUT_W +: OUT_W] != '0) && s_rvalid_i[os] &&
-                      (fifo_cnt_q[os*2 +: 2] != 2'd0) && (fifo0_q[os*MW +: MW] == MW'(m));
+      m_rvalid_o[m] = 1'b0;
+      if (out_cnt_q[m*OUT_W +: OUT_W] != '0) begin   // (an if: Verilator does not short-circuit)
+        m_rvalid_o[m] = s_rvalid_i[os] && (fifo_cnt_q[os*2 +: 2] != 2'd0) &&
+                        (fifo0_q[os*MW +: MW] == MW'(m));
+      end
       m_rdata_o[m*64 +: 64] = s_rdata_i[os*64 +: 64];
       m_err_o[m]    = s_err_i[os];
     end
