@@ -39,6 +39,20 @@
 
 static const uint64_t RAM_BASE = 0x80000000ull;
 
+// One model evaluation per clock cycle instead of two. The SoC has no logic on the falling edge of
+// clk_i (every flop is posedge clk_i, async reset on negedge rst_ni), so the falling-edge eval()
+// only re-ran the input-driven logic, which the next rising edge's eval() runs first anyway; it
+// cost ~4% of the run time. The model finds a rising edge by comparing clk_i with the copy it kept
+// at its previous eval(); lowering that copy with clk_i stands for the falling-edge eval(). The
+// copy's name is Verilator's (5.006, Debian bookworm): other versions, and the waveform build,
+// take the plain two-eval path.
+#if !VM_TRACE && defined(VERILATOR_VERSION_INTEGER) && VERILATOR_VERSION_INTEGER >= 5006000 && \
+	VERILATOR_VERSION_INTEGER < 5007000
+#define SIM_ONE_EVAL_PER_CYCLE 1
+#else
+#define SIM_ONE_EVAL_PER_CYCLE 0
+#endif
+
 struct Options {
 	std::string opensbi, firmware, dtb, bare, uart_log, trace;
 	std::string bootargs;
@@ -429,7 +443,11 @@ int main(int argc, char **argv)
 		}
 
 		top->clk_i = 0;
+#if SIM_ONE_EVAL_PER_CYCLE
+		top->rootp->__Vtrigrprev__TOP__clk_i = 0;
+#else
 		top->eval();
+#endif
 	}
 	fflush(stdout);
 	double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

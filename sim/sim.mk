@@ -6,6 +6,10 @@
 #   make lint-soc             verilator -Wall over the SoC       make synth-soc   Yosys synth_xilinx
 # The simulator and the firmware are separate targets: an RTL edit rebuilds only the simulator,
 # a firmware edit only the firmware.
+# SIM_PGO=1 (default): the model is compiled twice with gcc profile-guided optimisation: an
+# instrumented build ($(SIM_BUILD)/pgo) runs a short training boot (OpenSBI + the first cycles of
+# the firmware's selftest), then the simulator is compiled with that profile. SIM_PGO=0: one
+# plain build (faster to build, slower to run).
 
 SIM_BUILD      := $(BUILD)/sim
 SIM_BIN        := $(SIM_BUILD)/Vpagoda_soc
@@ -28,6 +32,18 @@ SIM_VFLAGS := --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast --noa
               -CFLAGS "-O2 -std=c++17" -LDFLAGS "-lelf -lfdt" \
               -MAKEFLAGS "OPT_FAST=-O3 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
 
+# Profile-guided optimisation (docs/soc.md "Simulation speed"). The training run is deterministic,
+# so the simulator binary is too. The firmware and DTB it boots are order-only: a firmware edit
+# does not retrain (any recent firmware gives the same hot paths).
+SIM_PGO        ?= 1
+SIM_PGO_BUILD  := $(SIM_BUILD)/pgo
+SIM_PGO_BIN    := $(SIM_PGO_BUILD)/Vpagoda_soc
+SIM_PGO_STAMP  := $(SIM_PGO_BUILD)/trained
+SIM_PGO_CYCLES ?= 8000000
+SIM_PGO_DEP    := $(if $(filter 1,$(SIM_PGO)),$(SIM_PGO_STAMP))
+SIM_PGO_USE    := $(if $(filter 1,$(SIM_PGO)),-CFLAGS "-fprofile-use -fprofile-partial-training \
+                  -Wno-missing-profile")
+
 SIM_RUN = $(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
           +max-cycles=$(SIM_MAX_CYCLES) +uart-log=$(SIM_BUILD)/uart.log
 
@@ -39,13 +55,38 @@ sim-build: $(SIM_BIN)
 SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h || \
 	{ echo "sim: needs libfdt-dev and libelf-dev (scripts/deps.sh)"; exit 1; }
 
-$(SIM_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+# With PGO every object is compiled afresh against the profile (stale objects would keep the old
+# one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
+$(SIM_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
-	@echo "  VERILATE $@"
-	@verilator $(SIM_VFLAGS) $(SOC_VDEFS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
+	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
+	$(if $(SIM_PGO_DEP),@rm -rf $(SIM_BUILD)/obj && mkdir -p $(SIM_BUILD)/obj && \
+		cp $(SIM_PGO_BUILD)/obj/*.gcda $(SIM_BUILD)/obj/)
+	@verilator $(SIM_VFLAGS) $(SIM_PGO_USE) $(SOC_VDEFS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
+
+# The instrumented simulator (single-threaded model: plain, non-atomic counters).
+$(SIM_PGO_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+	$(SIM_CHECK_LIBS)
+	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
+	@echo "  VERILATE $@ (instrumented for PGO)"
+	@verilator $(SIM_VFLAGS) -CFLAGS "-fprofile-generate -fprofile-update=single" \
+		-LDFLAGS "-fprofile-generate" $(SOC_VDEFS) -Mdir $(SIM_PGO_BUILD)/obj -o $(abspath $@) \
+		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
+		> $(SIM_PGO_BUILD)/verilator.log 2>&1 || { cat $(SIM_PGO_BUILD)/verilator.log; exit 1; }
+
+# Training: OpenSBI's boot and the first ~2 M cycles of the selftest (a few seconds). It ends
+# at +max-cycles (status 124) or, should the selftest ever be that short, with its own status.
+$(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
+	@echo "  TRAIN   $(SIM_PGO_BIN) ($(SIM_PGO_CYCLES) cycles)"
+	@rm -f $(SIM_PGO_BUILD)/obj/*.gcda $@
+	@$(SIM_PGO_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
+		+bootargs=selftest +max-cycles=$(SIM_PGO_CYCLES) > $(SIM_PGO_BUILD)/train.log 2>&1; \
+		rc=$$?; [ $$rc -eq 124 ] || [ $$rc -eq 0 ] || { cat $(SIM_PGO_BUILD)/train.log; exit 1; }
+	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
+	@touch $@
 
 $(SIM_WAVE_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)

@@ -7,6 +7,7 @@ module pagoda_csr #(
   input  logic        clk_i,
   input  logic        rst_ni,
   // CSR instruction in execute
+  input  logic        csr_valid_i,    // a CSR instruction is in execute (else the read is skipped)
   input  logic [11:0] csr_addr_i,
   input  logic [1:0]  csr_op_i,       // funct3[1:0]: 1 RW, 2 RS, 3 RC
   input  logic [63:0] csr_operand_i,
@@ -133,10 +134,12 @@ module pagoda_csr #(
     if (priv_q == PRIV_M) counter_ok = 1'b1;
   end
 
+  // The read (and with it csr_illegal_o) is looked at only for a CSR instruction; without one it is
+  // skipped and reads 0 (simulation speed: Verilator would decode the address every cycle).
   always_comb begin
     known       = 1'b1;
     csr_rdata_o = 64'd0;
-    unique case (csr_addr_i)
+    if (csr_valid_i) unique case (csr_addr_i)
       CSR_SSTATUS:    csr_rdata_o = sstatus_val;
       CSR_SIE:        csr_rdata_o = mie_val & mideleg_val;
       CSR_STVEC:      csr_rdata_o = stvec_q;
@@ -220,30 +223,30 @@ module pagoda_csr #(
   endfunction
   // verilator lint_on UNUSEDSIGNAL
 
-  always_comb begin
-    irq_pending_o = 1'b0;
-    irq_cause     = 4'd0;
-    if (m_en && (m_pend != 12'd0)) begin
-      irq_pending_o = 1'b1;
-      irq_cause     = pick_irq(m_pend);
-    end else if (s_en && (s_pend != 12'd0)) begin
-      irq_pending_o = 1'b1;
-      irq_cause     = pick_irq(s_pend);
-    end
-  end
-  assign wfi_wake_o = (pend != 12'd0);
+  assign irq_pending_o = (m_en && (m_pend != 12'd0)) || (s_en && (s_pend != 12'd0));
+  assign wfi_wake_o    = (pend != 12'd0);
 
   // ------------------------------------------------------------------ trap target
+  // (computed only in the cycle of a trap: simulation speed)
   logic [63:0] cause;
   logic        to_s;
   logic [63:0] tvec;
   always_comb begin
-    cause = irq_take_i ? {1'b1, 59'd0, irq_cause} : {59'd0, exc_cause_i};
-    to_s  = (priv_q != PRIV_M) &&
-            (irq_take_i ? mideleg_q[irq_cause] : medeleg_q[exc_cause_i[3:0]] && !exc_cause_i[4]);
-    tvec  = to_s ? stvec_q : mtvec_q;
-    trap_pc_o = {tvec[63:2], 2'b00};
-    if (irq_take_i && tvec[0]) trap_pc_o = {tvec[63:2], 2'b00} + {58'd0, irq_cause, 2'b00};
+    irq_cause = 4'd0;
+    cause     = 64'd0;
+    to_s      = 1'b0;
+    tvec      = 64'd0;
+    trap_pc_o = 64'd0;
+    if (exc_i || irq_take_i) begin
+      if (m_en && (m_pend != 12'd0)) irq_cause = pick_irq(m_pend);
+      else if (s_en && (s_pend != 12'd0)) irq_cause = pick_irq(s_pend);
+      cause = irq_take_i ? {1'b1, 59'd0, irq_cause} : {59'd0, exc_cause_i};
+      to_s  = (priv_q != PRIV_M) &&
+              (irq_take_i ? mideleg_q[irq_cause] : medeleg_q[exc_cause_i[3:0]] && !exc_cause_i[4]);
+      tvec  = to_s ? stvec_q : mtvec_q;
+      trap_pc_o = {tvec[63:2], 2'b00};
+      if (irq_take_i && tvec[0]) trap_pc_o = {tvec[63:2], 2'b00} + {58'd0, irq_cause, 2'b00};
+    end
   end
 
   logic unused_tvec;
@@ -253,8 +256,11 @@ module pagoda_csr #(
   assign sepc_o = sepc_q;
 
   // ------------------------------------------------------------------ state update
-  logic do_write;
+  logic do_write, csr_upd;
   assign do_write = csr_commit_i && csr_write_i;
+  // every register but the counters changes only with a CSR write, a trap or an xRET: they are
+  // written only then (a clock enable; simulation speed, as Verilator copies every register)
+  assign csr_upd  = do_write || exc_i || irq_take_i || mret_i || sret_i;
 
   always_comb begin
     priv_d          = priv_q;
@@ -442,43 +448,45 @@ module pagoda_csr #(
       minstret_q      <= 64'd0;
       skip_inc_q      <= 1'b0;
     end else begin
-      priv_q          <= priv_d;
-      sie_q           <= sie_d;
-      mie_q           <= mie_d;
-      spie_q          <= spie_d;
-      mpie_q          <= mpie_d;
-      spp_q           <= spp_d;
-      mpp_q           <= mpp_d;
-      mprv_q          <= mprv_d;
-      sum_q           <= sum_d;
-      mxr_q           <= mxr_d;
-      tvm_q           <= tvm_d;
-      tw_q            <= tw_d;
-      tsr_q           <= tsr_d;
-      medeleg_q       <= medeleg_d;
-      mideleg_q       <= mideleg_d;
-      mie_r_q         <= mie_r_d;
-      ssip_q          <= ssip_d;
-      stip_q          <= stip_d;
-      seip_q          <= seip_d;
-      mtvec_q         <= mtvec_d;
-      stvec_q         <= stvec_d;
-      mcounteren_q    <= mcounteren_d;
-      scounteren_q    <= scounteren_d;
-      mcountinhibit_q <= mcountinhibit_d;
-      mscratch_q      <= mscratch_d;
-      sscratch_q      <= sscratch_d;
-      mepc_q          <= mepc_d;
-      sepc_q          <= sepc_d;
-      mcause_q        <= mcause_d;
-      scause_q        <= scause_d;
-      mtval_q         <= mtval_d;
-      stval_q         <= stval_d;
-      satp_mode_q     <= satp_mode_d;
-      satp_ppn_q      <= satp_ppn_d;
       mcycle_q        <= mcycle_d;
       minstret_q      <= minstret_d;
       skip_inc_q      <= skip_inc_d;
+      if (csr_upd) begin
+        priv_q          <= priv_d;
+        sie_q           <= sie_d;
+        mie_q           <= mie_d;
+        spie_q          <= spie_d;
+        mpie_q          <= mpie_d;
+        spp_q           <= spp_d;
+        mpp_q           <= mpp_d;
+        mprv_q          <= mprv_d;
+        sum_q           <= sum_d;
+        mxr_q           <= mxr_d;
+        tvm_q           <= tvm_d;
+        tw_q            <= tw_d;
+        tsr_q           <= tsr_d;
+        medeleg_q       <= medeleg_d;
+        mideleg_q       <= mideleg_d;
+        mie_r_q         <= mie_r_d;
+        ssip_q          <= ssip_d;
+        stip_q          <= stip_d;
+        seip_q          <= seip_d;
+        mtvec_q         <= mtvec_d;
+        stvec_q         <= stvec_d;
+        mcounteren_q    <= mcounteren_d;
+        scounteren_q    <= scounteren_d;
+        mcountinhibit_q <= mcountinhibit_d;
+        mscratch_q      <= mscratch_d;
+        sscratch_q      <= sscratch_d;
+        mepc_q          <= mepc_d;
+        sepc_q          <= sepc_d;
+        mcause_q        <= mcause_d;
+        scause_q        <= scause_d;
+        mtval_q         <= mtval_d;
+        stval_q         <= stval_d;
+        satp_mode_q     <= satp_mode_d;
+        satp_ppn_q      <= satp_ppn_d;
+      end
     end
   end
 

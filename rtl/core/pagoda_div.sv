@@ -25,29 +25,20 @@ module pagoda_div (
   logic        divzero_q, divzero_d;
   logic [63:0] a_orig_q, a_orig_d;
 
-  // Operands extended to 64 bits (W forms: sign- or zero-extended from 32)
-  logic        is_signed;
-  logic [63:0] a_ext, b_ext, a_abs, b_abs;
+  // Simulation speed: Verilator evaluates every assignment each cycle, but the divider works only
+  // in the cycle of a start and while busy, so the operand preparation lives in the start branch,
+  // the restoring step in the busy branch, the final fix-up behind done_q, and the registers are
+  // written only while it works (a clock enable). Same function.
+  logic is_signed;
   assign is_signed = !op_i[0];
-  always_comb begin
-    a_ext = a_i;
-    b_ext = b_i;
-    if (word_i) begin
-      a_ext = is_signed ? {{32{a_i[31]}}, a_i[31:0]} : {32'd0, a_i[31:0]};
-      b_ext = is_signed ? {{32{b_i[31]}}, b_i[31:0]} : {32'd0, b_i[31:0]};
-    end
-  end
-  assign a_abs = (is_signed && a_ext[63]) ? (64'd0 - a_ext) : a_ext;
-  assign b_abs = (is_signed && b_ext[63]) ? (64'd0 - b_ext) : b_ext;
-
-  // One restoring step on 64-bit values: the shifted remainder is {rem_q, quo_q[63]} (65 bits);
-  // if its top bit is set it is certainly >= the divisor, and the difference always fits 64 bits.
-  logic [63:0] shifted;
-  logic        ge;
-  assign shifted = {rem_q[62:0], quo_q[63]};
-  assign ge      = rem_q[63] || (shifted >= div_q);
 
   always_comb begin
+    logic [63:0] a_ext, b_ext, a_abs, b_abs, shifted;
+    a_ext      = 64'd0;
+    b_ext      = 64'd0;
+    a_abs      = 64'd0;
+    b_abs      = 64'd0;
+    shifted    = 64'd0;
     busy_d     = busy_q;
     done_d     = 1'b0;
     cnt_d      = cnt_q;
@@ -61,6 +52,15 @@ module pagoda_div (
     divzero_d  = divzero_q;
     a_orig_d   = a_orig_q;
     if (start_i && !busy_q) begin
+      // operands extended to 64 bits (W forms: sign- or zero-extended from 32)
+      a_ext = a_i;
+      b_ext = b_i;
+      if (word_i) begin
+        a_ext = is_signed ? {{32{a_i[31]}}, a_i[31:0]} : {32'd0, a_i[31:0]};
+        b_ext = is_signed ? {{32{b_i[31]}}, b_i[31:0]} : {32'd0, b_i[31:0]};
+      end
+      a_abs = (is_signed && a_ext[63]) ? (64'd0 - a_ext) : a_ext;
+      b_abs = (is_signed && b_ext[63]) ? (64'd0 - b_ext) : b_ext;
       busy_d     = 1'b1;
       rem_d      = 64'd0;
       // W forms have 32 significant dividend bits: pre-shift them to the top, run 32 steps.
@@ -74,7 +74,11 @@ module pagoda_div (
       divzero_d  = (b_ext == 64'd0);
       a_orig_d   = a_ext;
     end else if (busy_q) begin
-      if (ge) begin
+      // One restoring step on 64-bit values: the shifted remainder is {rem_q, quo_q[63]} (65
+      // bits); if its top bit is set it is certainly >= the divisor, and the difference always
+      // fits 64 bits.
+      shifted = {rem_q[62:0], quo_q[63]};
+      if (rem_q[63] || (shifted >= div_q)) begin
         rem_d = shifted - div_q;
         quo_d = {quo_q[62:0], 1'b1};
       end else begin
@@ -90,15 +94,22 @@ module pagoda_div (
   end
 
   logic [63:0] q_fix, r_fix, res;
+  // the result is valid with done_o (and reads 0 otherwise)
   always_comb begin
-    q_fix = neg_q_q ? (64'd0 - quo_q) : quo_q;
-    r_fix = neg_r_q ? (64'd0 - rem_q) : rem_q;
-    if (divzero_q) begin
-      q_fix = '1;
-      r_fix = a_orig_q;
+    q_fix    = 64'd0;
+    r_fix    = 64'd0;
+    res      = 64'd0;
+    result_o = 64'd0;
+    if (done_q) begin
+      q_fix = neg_q_q ? (64'd0 - quo_q) : quo_q;
+      r_fix = neg_r_q ? (64'd0 - rem_q) : rem_q;
+      if (divzero_q) begin
+        q_fix = '1;
+        r_fix = a_orig_q;
+      end
+      res      = want_rem_q ? r_fix : q_fix;
+      result_o = word_q ? {{32{res[31]}}, res[31:0]} : res;
     end
-    res      = want_rem_q ? r_fix : q_fix;
-    result_o = word_q ? {{32{res[31]}}, res[31:0]} : res;
   end
 
   assign busy_o = busy_q;
@@ -119,18 +130,20 @@ module pagoda_div (
       divzero_q  <= 1'b0;
       a_orig_q   <= 64'd0;
     end else begin
-      busy_q     <= busy_d;
-      done_q     <= done_d;
-      cnt_q      <= cnt_d;
-      rem_q      <= rem_d;
-      quo_q      <= quo_d;
-      div_q      <= div_d;
-      neg_q_q    <= neg_q_d;
-      neg_r_q    <= neg_r_d;
-      want_rem_q <= want_rem_d;
-      word_q     <= word_d;
-      divzero_q  <= divzero_d;
-      a_orig_q   <= a_orig_d;
+      done_q <= done_d;
+      if (start_i || busy_q) begin
+        busy_q     <= busy_d;
+        cnt_q      <= cnt_d;
+        rem_q      <= rem_d;
+        quo_q      <= quo_d;
+        div_q      <= div_d;
+        neg_q_q    <= neg_q_d;
+        neg_r_q    <= neg_r_d;
+        want_rem_q <= want_rem_d;
+        word_q     <= word_d;
+        divzero_q  <= divzero_d;
+        a_orig_q   <= a_orig_d;
+      end
     end
   end
 

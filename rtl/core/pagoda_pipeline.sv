@@ -162,11 +162,13 @@ module pagoda_pipeline #(
   logic [63:0] mem_vaddr;
   logic        dwalk_req;
   logic [1:0]  mem_acc, eff_priv;
+  logic        itrans, dtrans;   // instruction / data address translation is on
 
   pagoda_tlb #(.ENTRIES(8)) u_itlb (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
     .flush_i      (tlb_flush),
+    .lookup_i     (itrans),
     .vaddr_i      (ix_vaddr[38:0]),
     .hit_o        (itlb_hit),
     .flags_o      (itlb_flags),
@@ -182,6 +184,7 @@ module pagoda_pipeline #(
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
     .flush_i      (tlb_flush),
+    .lookup_i     (dtrans),
     .vaddr_i      (mem_vaddr[38:0]),
     .hit_o        (dtlb_hit),
     .flags_o      (dtlb_flags),
@@ -194,7 +197,6 @@ module pagoda_pipeline #(
   );
 
   // Instruction-side translation of the lane the fetch unit wants next
-  logic itrans;
   assign itrans = sv39 && (priv != PRIV_M);
   always_comb begin
     ix_ok    = 1'b0;
@@ -432,7 +434,6 @@ module pagoda_pipeline #(
   logic        is_mem;
   logic [1:0]  mem_size;
   logic        mem_misaligned;
-  logic        dtrans;
   logic [31:0] mem_paddr;
   logic        mem_xlate_miss;
   logic [1:0]  mem_fault;                  // FEXC_* from translation
@@ -739,6 +740,7 @@ module pagoda_pipeline #(
   pagoda_csr #(.HART_ID(HART_ID)) u_csr (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
+    .csr_valid_i   (is_csr),
     .csr_addr_i    (if_instr[31:20]),
     .csr_op_i      (f3[1:0]),
     .csr_operand_i (csr_operand),

@@ -61,19 +61,14 @@ module pagoda_ptw (
   logic [8:0] next_idx;
   assign next_idx = (level_q == 2'd2) ? vpn_q[17:9] : vpn_q[8:0];
 
+  // The PTE checks are computed where W_READ_WAIT looks at a response (simulation speed: not
+  // every cycle).
   logic [63:0] pte;
   logic [7:0]  flags;
   logic        leaf, invalid, misaligned, perm_ok, need_upd;
   logic [63:0] pte_upd;
-  assign pte        = mem_rdata_i;
-  assign flags      = pte[7:0];
-  assign leaf       = flags[PTE_R] || flags[PTE_X];
-  assign invalid    = !flags[PTE_V] || (!flags[PTE_R] && flags[PTE_W]) || (pte[63:54] != 10'd0);
-  assign misaligned = ((level_q == 2'd2) && (pte[27:10] != 18'd0)) ||
-                      ((level_q == 2'd1) && (pte[18:10] != 9'd0));
-  assign perm_ok    = pagoda_core_pkg::pte_perm_ok(flags, acc_q, priv_q, sum_q, mxr_q);
-  assign need_upd   = !flags[PTE_A] || ((acc_q == ACC_STORE) && !flags[PTE_D]);
-  assign pte_upd    = pte | 64'(1 << PTE_A) | ((acc_q == ACC_STORE) ? 64'(1 << PTE_D) : 64'd0);
+  assign pte   = mem_rdata_i;
+  assign flags = pte[7:0];
 
   logic [1:0] fault_kind;
   assign fault_kind = FEXC_PAGE;  // the core maps it to cause 12/13/15 by access kind
@@ -94,6 +89,12 @@ module pagoda_ptw (
     mem_req_o    = 1'b0;
     mem_we_o     = 1'b0;
     mem_wdata_o  = pte_q;
+    leaf         = 1'b0;
+    invalid      = 1'b0;
+    misaligned   = 1'b0;
+    perm_ok      = 1'b0;
+    need_upd     = 1'b0;
+    pte_upd      = 64'd0;
 
     unique case (state_q)
       W_IDLE: begin
@@ -120,6 +121,13 @@ module pagoda_ptw (
       end
       W_READ_WAIT: begin
         if (mem_rvalid_i) begin
+          leaf       = flags[PTE_R] || flags[PTE_X];
+          invalid    = !flags[PTE_V] || (!flags[PTE_R] && flags[PTE_W]) || (pte[63:54] != 10'd0);
+          misaligned = ((level_q == 2'd2) && (pte[27:10] != 18'd0)) ||
+                       ((level_q == 2'd1) && (pte[18:10] != 9'd0));
+          perm_ok    = pagoda_core_pkg::pte_perm_ok(flags, acc_q, priv_q, sum_q, mxr_q);
+          need_upd   = !flags[PTE_A] || ((acc_q == ACC_STORE) && !flags[PTE_D]);
+          pte_upd    = pte | 64'(1 << PTE_A) | ((acc_q == ACC_STORE) ? 64'(1 << PTE_D) : 64'd0);
           if (mem_err_i) begin
             done_o  = 1'b1;
             fault_o = FEXC_ACCESS;

@@ -6,7 +6,8 @@ module pagoda_tlb #(
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        flush_i,
-  // lookup
+  // lookup (lookup_i low: translation is off, hit_o/flags_o/paddr_o read 0 and are not used)
+  input  logic        lookup_i,
   input  logic [38:0] vaddr_i,
   output logic        hit_o,
   output logic [7:0]  flags_o,
@@ -31,23 +32,27 @@ module pagoda_tlb #(
   assign vpn = vaddr_i[38:12];
 
   // One pass over the entries: the level selects which VPN bits must match (a superpage ignores
-  // the lower VPN fields) and which address bits come from the virtual address.
+  // the lower VPN fields) and which address bits come from the virtual address. The search is
+  // skipped while translation is off or the TLB is empty (simulation speed: the comparators are
+  // evaluated only when their result is used).
   always_comb begin
     hit_o   = 1'b0;
     flags_o = 8'd0;
     paddr_o = 56'd0;
-    for (int i = 0; i < ENTRIES; i++) begin
-      logic [26:0] vmask;
-      logic [29:0] omask;
-      unique case (level_q[i])
-        2'd2:    begin vmask = 27'h7fc0000; omask = 30'h3fffffff; end
-        2'd1:    begin vmask = 27'h7fffe00; omask = 30'h001fffff; end
-        default: begin vmask = 27'h7ffffff; omask = 30'h00000fff; end
-      endcase
-      if (valid_q[i] && (((vpn_q[i] ^ vpn) & vmask) == 27'd0)) begin
-        hit_o   = 1'b1;
-        flags_o = flags_q[i];
-        paddr_o = ({ppn_q[i], 12'd0} & ~{26'd0, omask}) | {26'd0, vaddr_i[29:0] & omask};
+    if (lookup_i && (valid_q != '0)) begin
+      for (int i = 0; i < ENTRIES; i++) begin
+        logic [26:0] vmask;
+        logic [29:0] omask;
+        unique case (level_q[i])
+          2'd2:    begin vmask = 27'h7fc0000; omask = 30'h3fffffff; end
+          2'd1:    begin vmask = 27'h7fffe00; omask = 30'h001fffff; end
+          default: begin vmask = 27'h7ffffff; omask = 30'h00000fff; end
+        endcase
+        if (valid_q[i] && (((vpn_q[i] ^ vpn) & vmask) == 27'd0)) begin
+          hit_o   = 1'b1;
+          flags_o = flags_q[i];
+          paddr_o = ({ppn_q[i], 12'd0} & ~{26'd0, omask}) | {26'd0, vaddr_i[29:0] & omask};
+        end
       end
     end
   end

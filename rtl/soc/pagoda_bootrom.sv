@@ -57,8 +57,13 @@ module pagoda_bootrom #(
 
   assign f_gnt_o   = 1'b1;
   assign d_gnt_o   = 1'b1;
-  assign f_rdata_d = f_req_i ? rom_word(f_addr_i[11:3]) : 64'h0;
-  assign d_rdata_d = (d_req_i && !d_we_i) ? rom_word(d_addr_i[11:3]) : 64'h0;
+  // (an if, not ?:, so that Verilator looks the word up only on a request)
+  always_comb begin
+    f_rdata_d = 64'h0;
+    d_rdata_d = 64'h0;
+    if (f_req_i) f_rdata_d = rom_word(f_addr_i[11:3]);
+    if (d_req_i && !d_we_i) d_rdata_d = rom_word(d_addr_i[11:3]);
+  end
   assign d_err_d   = d_req_i && d_we_i;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin

@@ -38,8 +38,13 @@ module pagoda_clint #(
   assign gnt_o = 1'b1;
   assign lane  = addr_i[15:3];
 
+  // byte-lane write mask, built only for a write (simulation speed: Verilator would assemble it
+  // every cycle; it is only used by writes)
   always_comb begin
-    for (int b = 0; b < 8; b++) wmask[8*b +: 8] = {8{be_i[b]}};
+    wmask = 64'h0;
+    if (req_i && we_i) begin
+      for (int b = 0; b < 8; b++) wmask[8*b +: 8] = {8{be_i[b]}};
+    end
   end
 
   always_comb begin

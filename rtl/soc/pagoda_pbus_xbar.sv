@@ -40,28 +40,34 @@ module pagoda_pbus_xbar #(
   localparam logic [OUT_W-1:0] OUT_MAX = '1;
 
   // ---- state ----
-  logic [OUT_W-1:0] out_cnt_q [NM], out_cnt_d [NM];   // accepted, not yet answered
-  logic [SW-1:0]    out_sel_q [NM], out_sel_d [NM];   // the slave they went to
-  logic [MW-1:0]    rr_q [NS], rr_d [NS];             // last master granted per slave
-  logic [NS-1:0]    lock_q, lock_d;                   // slave held by lock_mst_q
-  logic [MW-1:0]    lock_mst_q [NS], lock_mst_d [NS];
+  // Flat vectors, master m or slave s at [m*W +: W] / [s*W +: W] (simulation speed: Verilator
+  // keeps each in one machine word, so the register copy and the next-state defaults are one
+  // assignment each, not one per master or slave as with unpacked arrays)
+  logic [NM*OUT_W-1:0] out_cnt_q, out_cnt_d;   // accepted, not yet answered
+  logic [NM*SW-1:0]    out_sel_q, out_sel_d;   // the slave they went to
+  logic [NS*MW-1:0]    rr_q, rr_d;             // last master granted per slave
+  logic [NS-1:0]       lock_q, lock_d;         // slave held by lock_mst_q
+  logic [NS*MW-1:0]    lock_mst_q, lock_mst_d;
   // two-entry id FIFO per slave: entry 0 is the head
-  logic [1:0]       fifo_cnt_q [NS], fifo_cnt_d [NS];
-  logic [MW-1:0]    fifo0_q [NS], fifo0_d [NS], fifo1_q [NS], fifo1_d [NS];
+  logic [NS*2-1:0]     fifo_cnt_q, fifo_cnt_d;
+  logic [NS*MW-1:0]    fifo0_q, fifo0_d, fifo1_q, fifo1_d;
 
   // ---- per-master eligibility ----
   logic [NM-1:0] m_ok;
   always_comb begin
     for (int m = 0; m < NM; m++) begin
       m_ok[m] = m_req_i[m] &&
-                ((out_cnt_q[m] == '0) ||
-                 ((out_sel_q[m] == m_sel_i[m*SW +: SW]) && (out_cnt_q[m] != OUT_MAX)));
+                ((out_cnt_q[m*OUT_W +: OUT_W] == '0) ||
+                 ((out_sel_q[m*SW +: SW] == m_sel_i[m*SW +: SW]) &&
+                  (out_cnt_q[m*OUT_W +: OUT_W] != OUT_MAX)));
     end
   end
 
   // ---- per-slave arbitration ----
-  // Simulation speed: requests are first spread into a one-hot "requested" vector per master, and
-  // the arbitration of a slave nobody requests is skipped (most slaves, most cycles).
+  // Simulation speed (Verilator evaluates all of this every cycle): requests are first spread into
+  // a one-hot "requested" vector per master, the arbitration of a slave nobody requests is
+  // skipped (most slaves, most cycles), and every part select into the flat buses has a constant
+  // index (a loop over masters or slaves with a compare), not a computed one.
   logic [NS-1:0] s_any;
   logic [MW-1:0] s_win [NS];
   logic [NS-1:0] s_hs;
@@ -94,27 +100,29 @@ module pagoda_pbus_xbar #(
       if (s_wanted[s]) begin
         for (int m = 0; m < NM; m++) cand[m] = m_tgt[m][s];
         // a held lock excludes everyone but its owner
-        if (lock_q[s] && m_lock_i[lock_mst_q[s]]) begin
+        if (lock_q[s] && m_lock_i[lock_mst_q[s*MW +: MW]]) begin
           for (int m = 0; m < NM; m++) begin
-            if (MW'(m) != lock_mst_q[s]) cand[m] = 1'b0;
+            if (MW'(m) != lock_mst_q[s*MW +: MW]) cand[m] = 1'b0;
           end
         end
         // round robin: the first candidate after the last winner
         for (int k = 1; k <= NM; k++) begin
           // (rr + k) mod NM without a divider: both terms are below NM
-          idx = (32'(rr_q[s]) + 32'(k) >= NM) ? MW'(32'(rr_q[s]) + 32'(k) - NM)
-                                             : MW'(32'(rr_q[s]) + 32'(k));
+          idx = (32'(rr_q[s*MW +: MW]) + 32'(k) >= NM) ?
+                MW'(32'(rr_q[s*MW +: MW]) + 32'(k) - NM) : MW'(32'(rr_q[s*MW +: MW]) + 32'(k));
           if (!found && cand[idx]) begin
             found    = 1'b1;
             s_win[s] = idx;
           end
         end
-        s_any[s] = found && (fifo_cnt_q[s] != 2'd2);
-        if (found) begin
-          s_addr_o[s*32 +: 32]  = m_addr_i[s_win[s]*32 +: 32];
-          s_we_o[s]             = m_we_i[s_win[s]];
-          s_be_o[s*8 +: 8]      = m_be_i[s_win[s]*8 +: 8];
-          s_wdata_o[s*64 +: 64] = m_wdata_i[s_win[s]*64 +: 64];
+        s_any[s] = found && (fifo_cnt_q[s*2 +: 2] != 2'd2);
+        for (int m = 0; m < NM; m++) begin
+          if (found && s_win[s] == MW'(m)) begin
+            s_addr_o[s*32 +: 32]  = m_addr_i[m*32 +: 32];
+            s_we_o[s]             = m_we_i[m];
+            s_be_o[s*8 +: 8]      = m_be_i[m*8 +: 8];
+            s_wdata_o[s*64 +: 64] = m_wdata_i[m*64 +: 64];
+          end
         end
       end
     end
@@ -128,74 +136,84 @@ module pagoda_pbus_xbar #(
       logic [SW-1:0] os;
       m_gnt_o[m] = m_ok[m] && s_hs[m_sel_i[m*SW +: SW]] && (s_win[m_sel_i[m*SW +: SW]] == MW'(m));
       // responses come only from the slave this master's outstanding requests went to
-      os            = out_sel_q[m];
-      m_rvalid_o[m] = (out_cnt_q[m] != '0) && s_rvalid_i[os] && (fifo_cnt_q[os] != 2'd0) &&
-                      (fifo0_q[os] == MW'(m));
-      m_rdata_o[m*64 +: 64]  = s_rdata_i[os*64 +: 64];
+      os            = out_sel_q[m*SW +: SW];
+      m_rvalid_o[m] = 1'b0;
+      if (out_cnt_q[m*OUT_W +: OUT_W] != '0) begin   // (an if: Verilator does not short-circuit)
+        m_rvalid_o[m] = s_rvalid_i[os] && (fifo_cnt_q[os*2 +: 2] != 2'd0) &&
+                        (fifo0_q[os*MW +: MW] == MW'(m));
+      end
+      m_rdata_o[m*64 +: 64] = s_rdata_i[os*64 +: 64];
       m_err_o[m]    = s_err_i[os];
     end
   end
 
   // ---- next state ----
+  // A slave's arbitration state changes only on a handshake, a response or a held lock. In
+  // simulation the others keep theirs without being looked at (most slaves are idle most cycles:
+  // a fifth of Verilator's crossbar work). Synthesis does not get the test: it cannot tell that
+  // the logic below already keeps an idle slave's state, and would pay ~130 LUTs for it.
+  logic [NS-1:0] s_busy;
+`ifdef VERILATOR
+  assign s_busy = s_hs | s_rvalid_i | lock_q;
+`else
+  assign s_busy = '1;
+`endif
   always_comb begin
-    lock_d = lock_q;
+    lock_d     = lock_q;
+    rr_d       = rr_q;
+    lock_mst_d = lock_mst_q;
+    fifo0_d    = fifo0_q;
+    fifo1_d    = fifo1_q;
+    fifo_cnt_d = fifo_cnt_q;
     for (int m = 0; m < NM; m++) begin
-      out_sel_d[m] = m_gnt_o[m] ? m_sel_i[m*SW +: SW] : out_sel_q[m];
-      out_cnt_d[m] = out_cnt_q[m] + OUT_W'(m_gnt_o[m]) - OUT_W'(m_rvalid_o[m]);
+      out_sel_d[m*SW +: SW]       = m_gnt_o[m] ? m_sel_i[m*SW +: SW] : out_sel_q[m*SW +: SW];
+      out_cnt_d[m*OUT_W +: OUT_W] = out_cnt_q[m*OUT_W +: OUT_W] + OUT_W'(m_gnt_o[m]) -
+                                    OUT_W'(m_rvalid_o[m]);
     end
     for (int s = 0; s < NS; s++) begin
       logic pop;
-      rr_d[s]       = rr_q[s];
-      lock_mst_d[s] = lock_mst_q[s];
-      fifo0_d[s]    = fifo0_q[s];
-      fifo1_d[s]    = fifo1_q[s];
-      pop = s_rvalid_i[s] && (fifo_cnt_q[s] != 2'd0);
-      // FIFO: pop the head, then push at the first free entry
-      if (pop) begin
-        fifo0_d[s] = fifo1_q[s];
-      end
-      if (s_hs[s]) begin
-        if (fifo_cnt_q[s] - 2'(pop) == 2'd0) fifo0_d[s] = s_win[s];
-        else                                 fifo1_d[s] = s_win[s];
-      end
-      fifo_cnt_d[s] = fifo_cnt_q[s] + 2'(s_hs[s]) - 2'(pop);
-      if (s_hs[s]) begin
-        rr_d[s]       = s_win[s];
-        lock_d[s]     = m_lock_i[s_win[s]];
-        lock_mst_d[s] = s_win[s];
-      end else if (lock_q[s] && !m_lock_i[lock_mst_q[s]]) begin
-        lock_d[s] = 1'b0;
+      pop = 1'b0;
+      if (s_busy[s]) begin
+        pop = s_rvalid_i[s] && (fifo_cnt_q[s*2 +: 2] != 2'd0);
+        // FIFO: pop the head, then push at the first free entry
+        if (pop) begin
+          fifo0_d[s*MW +: MW] = fifo1_q[s*MW +: MW];
+        end
+        if (s_hs[s]) begin
+          if (fifo_cnt_q[s*2 +: 2] - 2'(pop) == 2'd0) fifo0_d[s*MW +: MW] = s_win[s];
+          else                                        fifo1_d[s*MW +: MW] = s_win[s];
+        end
+        fifo_cnt_d[s*2 +: 2] = fifo_cnt_q[s*2 +: 2] + 2'(s_hs[s]) - 2'(pop);
+        if (s_hs[s]) begin
+          rr_d[s*MW +: MW]       = s_win[s];
+          lock_d[s]     = m_lock_i[s_win[s]];
+          lock_mst_d[s*MW +: MW] = s_win[s];
+        end else if (lock_q[s] && !m_lock_i[lock_mst_q[s*MW +: MW]]) begin
+          lock_d[s] = 1'b0;
+        end
       end
     end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      lock_q <= '0;
-      for (int m = 0; m < NM; m++) begin
-        out_cnt_q[m] <= '0;
-        out_sel_q[m] <= '0;
-      end
-      for (int s = 0; s < NS; s++) begin
-        rr_q[s]       <= '0;
-        lock_mst_q[s] <= '0;
-        fifo_cnt_q[s] <= '0;
-        fifo0_q[s]    <= '0;
-        fifo1_q[s]    <= '0;
-      end
+      lock_q     <= '0;
+      out_cnt_q  <= '0;
+      out_sel_q  <= '0;
+      rr_q       <= '0;
+      lock_mst_q <= '0;
+      fifo_cnt_q <= '0;
+      fifo0_q    <= '0;
+      fifo1_q    <= '0;
     end else begin
-      lock_q <= lock_d;
-      for (int m = 0; m < NM; m++) begin
-        out_cnt_q[m] <= out_cnt_d[m];
-        out_sel_q[m] <= out_sel_d[m];
-      end
-      for (int s = 0; s < NS; s++) begin
-        rr_q[s]       <= rr_d[s];
-        lock_mst_q[s] <= lock_mst_d[s];
-        fifo_cnt_q[s] <= fifo_cnt_d[s];
-        fifo0_q[s]    <= fifo0_d[s];
-        fifo1_q[s]    <= fifo1_d[s];
-      end
+      lock_q     <= lock_d;
+      out_cnt_q  <= out_cnt_d;
+      out_sel_q  <= out_sel_d;
+      rr_q       <= rr_d;
+      lock_mst_q <= lock_mst_d;
+      fifo_cnt_q <= fifo_cnt_d;
+      fifo0_q    <= fifo0_d;
+      fifo1_q    <= fifo1_d;
     end
   end
 
