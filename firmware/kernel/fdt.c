@@ -434,3 +434,65 @@ int fdt_reg(const void *fdt, int node, int index, u64 *base, u64 *size)
 	*size = sc ? read_cells(reg + ac * 4, sc) : 0;
 	return FDT_OK;
 }
+
+int fdt_node_offset_by_phandle(const void *fdt, u32 phandle)
+{
+	int off = 0, next, tag;
+
+	/* 0 and ~0 are never valid phandles (DTSpec 2.3.3). */
+	if (phandle == 0 || phandle == 0xffffffffu)
+		return FDT_ERR_BADVALUE;
+	for (;;) {
+		u32 ph;
+
+		tag = next_tag(fdt, off, &next);
+		if (tag < 0)
+			return tag;
+		if (tag == FDT_END)
+			return FDT_ERR_NOTFOUND;
+		if (tag == FDT_BEGIN_NODE &&
+		    ((fdt_read_u32(fdt, off, "phandle", &ph) == FDT_OK && ph == phandle) ||
+		     (fdt_read_u32(fdt, off, "linux,phandle", &ph) == FDT_OK && ph == phandle)))
+			return off;
+		off = next;
+	}
+}
+
+/*
+ * An interrupt controller's output contexts are the entries of its interrupts-extended, in order
+ * (the riscv,plic0 and riscv,aclint bindings): entry i names a hart's local interrupt controller
+ * and the cause it drives there. Each entry's length comes from its target's #interrupt-cells, so
+ * a malformed list is an error, not a misread context.
+ */
+int fdt_irq_context(const void *fdt, int ctrl, u64 hartid, u32 cause)
+{
+	const u8 *p;
+	int len, index = 0;
+
+	p = fdt_getprop(fdt, ctrl, "interrupts-extended", &len);
+	if (!p)
+		return FDT_ERR_NOTFOUND;
+	if (len % 4)
+		return FDT_ERR_BADVALUE;
+	while (len > 0) {
+		int intc, cpu;
+		u32 cells;
+		u64 base, size;
+
+		intc = fdt_node_offset_by_phandle(fdt, fdt32_ld(p));
+		if (intc < 0)
+			return intc == FDT_ERR_NOTFOUND ? FDT_ERR_BADVALUE : intc;
+		if (fdt_read_u32(fdt, intc, "#interrupt-cells", &cells) || cells < 1 ||
+		    (int)(4 + 4 * cells) > len)
+			return FDT_ERR_BADVALUE;
+		cpu = fdt_parent_offset(fdt, intc);
+		if (cpu >= 0 && fdt_node_check_compatible(fdt, intc, "riscv,cpu-intc") &&
+		    fdt_reg(fdt, cpu, 0, &base, &size) == FDT_OK && base == hartid &&
+		    fdt32_ld(p + 4) == cause)
+			return index;
+		p += 4 + 4 * cells;
+		len -= (int)(4 + 4 * cells);
+		index++;
+	}
+	return FDT_ERR_NOTFOUND;
+}

@@ -102,6 +102,33 @@ static void test_lookup_by_path_and_compatible(void **state)
 	assert_int_equal(count, 3);
 }
 
+static void test_phandles_and_irq_contexts(void **state)
+{
+	int plic = fdt_node_offset_by_compatible(blob, -1, "riscv,plic0");
+	int broken = fdt_node_offset_by_compatible(blob, -1, "pagoda,broken-intc");
+	int intc0 = fdt_path_offset(blob, "/cpus/cpu@0/interrupt-controller");
+	u32 ph;
+
+	assert_true(plic >= 0 && broken >= 0 && intc0 >= 0);
+	assert_int_equal(fdt_read_u32(blob, intc0, "phandle", &ph), FDT_OK);
+	assert_int_equal(fdt_node_offset_by_phandle(blob, ph), intc0);
+	assert_int_equal(fdt_node_offset_by_phandle(blob, 0x77), FDT_ERR_NOTFOUND);
+	assert_int_equal(fdt_node_offset_by_phandle(blob, 0), FDT_ERR_BADVALUE);
+	assert_int_equal(fdt_node_offset_by_phandle(blob, 0xffffffff), FDT_ERR_BADVALUE);
+
+	assert_int_equal(fdt_irq_context(blob, plic, 0, 11), 0);
+	assert_int_equal(fdt_irq_context(blob, plic, 0, 9), 1);
+	assert_int_equal(fdt_irq_context(blob, plic, 5, 11), 2);
+	assert_int_equal(fdt_irq_context(blob, plic, 5, 9), 3);
+	assert_int_equal(fdt_irq_context(blob, plic, 1, 9), FDT_ERR_NOTFOUND);	/* no such hart */
+	assert_int_equal(fdt_irq_context(blob, plic, 0, 5), FDT_ERR_NOTFOUND);	/* no such cause */
+	/* The first entry is well formed; the dangling phandle after it is an error, not a miss. */
+	assert_int_equal(fdt_irq_context(blob, broken, 0, 9), 0);
+	assert_int_equal(fdt_irq_context(blob, broken, 5, 9), FDT_ERR_BADVALUE);
+	/* A node without the property. */
+	assert_int_equal(fdt_irq_context(blob, intc0, 0, 9), FDT_ERR_NOTFOUND);
+}
+
 static void test_header_errors(void **state)
 {
 	unsigned char *b = malloc(blob_len);
@@ -267,6 +294,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_blob_parses),
 		cmocka_unit_test(test_lookup_by_path_and_compatible),
+		cmocka_unit_test(test_phandles_and_irq_contexts),
 		cmocka_unit_test(test_header_errors),
 		cmocka_unit_test(test_struct_errors),
 		cmocka_unit_test(test_every_truncation_rejected),

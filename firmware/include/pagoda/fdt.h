@@ -37,6 +37,10 @@ int fdt_node_offset_by_compatible(const void *fdt, int from, const char *compat)
 int fdt_node_check_compatible(const void *fdt, int node, const char *compat);	/* 1 = match */
 int fdt_parent_offset(const void *fdt, int node);
 int fdt_read_u32(const void *fdt, int node, const char *name, u32 *out);
+int fdt_node_offset_by_phandle(const void *fdt, u32 phandle);
+/* Index of the interrupts-extended entry of interrupt controller `ctrl` that drives `cause` on the
+ * hart with this hartid (through its riscv,cpu-intc): a PLIC context number. */
+int fdt_irq_context(const void *fdt, int ctrl, u64 hartid, u32 cause);
 /* #address-cells / #size-cells that apply to `node`'s reg (looked up on its parent). */
 int fdt_reg(const void *fdt, int node, int index, u64 *base, u64 *size);
 
