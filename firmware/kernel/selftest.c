@@ -1,13 +1,33 @@
 /* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test. */
 #include <stdarg.h>
+#include <asm/barrier.h>
+#include <asm/timex.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
+#include <pagoda/spinlock.h>
 #include <pagoda/string.h>
 #include <pagoda/vsprintf.h>
 
 extern const struct selftest __selftests_start[], __selftests_end[];
 
 static char fail_reason[256];
+
+/* Polls with interrupts on rather than wfi: nothing would wake a wfi when no interrupt comes, and
+ * the negative checks wait for exactly that. */
+unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
+				unsigned long long ticks)
+{
+	u64 t0 = get_time();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	local_irq_enable();
+	while (*count < want && get_time() - t0 < ticks)
+		cpu_relax();
+	local_irq_disable();
+	local_irq_restore(flags);
+	return *count;
+}
 
 int selftest_fail(const char *fmt, ...)
 {

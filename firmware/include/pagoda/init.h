@@ -1,5 +1,6 @@
-/* Device initcalls: drivers register an init function that runs once on the boot hart after the
- * allocator is up (Linux's device_initcall). A non-zero return is reported, and boot goes on. */
+/* Initcalls: drivers register an init function that runs once on the boot hart after the allocator
+ * is up, in two levels as in Linux: core_initcall (interrupt controllers: what other drivers use)
+ * before device_initcall. A non-zero return is reported, and boot goes on. */
 #ifndef PAGODA_INIT_H
 #define PAGODA_INIT_H
 
@@ -10,9 +11,12 @@ struct initcall {
 	int (*fn)(void);
 };
 
-#define device_initcall(ifn) \
-	static const struct initcall __initcall_##ifn __used __section(".initcalls") \
+#define __define_initcall(ifn, level) \
+	static const struct initcall __initcall_##ifn __used __section(".initcalls." #level) \
 		__aligned(sizeof(void *)) = { #ifn, ifn }
+
+#define core_initcall(ifn) __define_initcall(ifn, 1)
+#define device_initcall(ifn) __define_initcall(ifn, 6)
 
 void do_initcalls(void);
 

@@ -6,6 +6,7 @@
 #define PAGODA_SELFTEST_H
 
 #include <pagoda/compiler.h>
+#include <pagoda/types.h>
 
 struct selftest {
 	const char *name;
@@ -17,6 +18,9 @@ struct selftest {
 int selftest_fail(const char *fmt, ...) __printf(1, 2);
 int selftest_skip(const char *fmt, ...) __printf(1, 2);
 int selftest_run_all(const char *filter);	/* returns the number failed */
+/* Let interrupts in until *count reaches want or `ticks` of timebase pass; returns *count. */
+unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
+				unsigned long long ticks);
 
 #define SELFTEST(tname) \
 	static int selftest_fn_##tname(void); \
