@@ -1,6 +1,8 @@
 /* Console output: printk formats into a local buffer and writes it under a lock, so lines from
- * different harts never interleave. Characters go out through the SBI legacy console. */
+ * different harts never interleave. Characters go out through the SBI legacy console. Input comes
+ * from the SBI console too, until a UART driver takes it over (interrupt-driven receive). */
 #include <stdarg.h>
+#include <asm/barrier.h>
 #include <pagoda/console.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
@@ -24,9 +26,24 @@ void console_write(const char *s, size_t n)
 	spin_unlock_irqrestore(&console_lock, flags);
 }
 
+static const struct console_input *console_input;
+
+void console_register_input(const struct console_input *in)
+{
+	console_input = in;
+}
+
 int console_getchar(void)
 {
-	return sbi_console_getchar();
+	return console_input ? console_input->getchar() : sbi_console_getchar();
+}
+
+void console_wait_input(void)
+{
+	if (console_input)
+		console_input->wait();
+	else
+		cpu_relax();	/* polling the SBI console */
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)

@@ -49,7 +49,7 @@ static int read_line(char *buf, int size)
 		int c = console_getchar();
 
 		if (c < 0) {
-			cpu_relax();
+			console_wait_input();
 			continue;
 		}
 		if (c == '\r' || c == '\n') {

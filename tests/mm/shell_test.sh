@@ -18,6 +18,7 @@ zoneinfo
 pagetypeinfo
 drain
 mmcheck
+interrupts
 poweroff
 CMDS
 bash scripts/run-qemu.sh -t 120 -I "$dir/input.txt" -a "shell" "$fw" > "$dir/console.log" 2>&1
@@ -49,5 +50,6 @@ check "vmstat order-3 page count" '^pgalloc_normal 8$'
 check "zoneinfo protection" 'protection: \(0, [0-9]+, [0-9]+, [0-9]+\)'
 check "zoneinfo pagesets" 'batch: +[0-9]+'
 check "pagetypeinfo" 'Number of blocks type +Unmovable +Movable'
+check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -26,10 +26,24 @@ check() {
 check injected_selftest_failure 1 'FAIL copy_verify: byte 100' /dev/null -- \
 	+bootargs="selftest inject_failure"
 
-printf 'help\ninfo\nnosuchcmd\npoweroff\n' >"$work/shell.in"
+printf 'help\ninfo\nnosuchcmd\ninterrupts\nuart\npoweroff\n' >"$work/shell.in"
 check shell_session 0 'unknown command .nosuchcmd' "$work/shell.in" -- +stdin +bootargs=shell
 grep -q 'Platform Name *: pagoda,soc' "$work/shell_session.log" ||
 	{ echo "FAIL opensbi_banner: no 'Platform Name: pagoda,soc'"; failed=$((failed + 1)); }
+# The shell's input came by the UART's receive interrupt through the PLIC: at least every byte up
+# to the end of the `uart` command line had been received when it ran, and no more than were sent.
+log=$(tr -d '\r' <"$work/shell_session.log")
+irqs=$(sed -En 's/^(pagoda> )? +10 +([0-9]+) +uart8250 rx$/\2/p' <<<"$log")
+rxed=$(sed -En 's/.*receive by interrupt, ([0-9]+) bytes received.*/\1/p' <<<"$log")
+upto=$(printf 'help\ninfo\nnosuchcmd\ninterrupts\nuart\n' | wc -c)
+if [ -z "$irqs" ] || [ "$irqs" -lt 1 ]; then
+	echo "FAIL uart_rx_interrupts: no uart8250 rx interrupts counted"; failed=$((failed + 1))
+elif [ -z "$rxed" ] || [ "$rxed" -lt "$upto" ] || [ "$rxed" -gt "$(wc -c <"$work/shell.in")" ]; then
+	echo "FAIL uart_rx_bytes: '${rxed}' bytes received by interrupt, want $upto..$(wc -c <"$work/shell.in")"
+	failed=$((failed + 1))
+else
+	echo "ok uart_rx_interrupts ($irqs interrupts, $rxed bytes)"; passed=$((passed + 1))
+fi
 
 # An S-mode load from an unmapped address: the error slave answers, the firmware reports the access
 # fault and the run ends with exit code 2 (no hang).
