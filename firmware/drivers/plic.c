@@ -81,10 +81,17 @@ unsigned long irq_count(unsigned int irq)
 
 static void plic_handle_irq(void)
 {
-	unsigned int ctx = (unsigned int)plic.ctx[smp_processor_id()];
+	int hart_ctx = plic.ctx[smp_processor_id()];
+	unsigned int ctx = (unsigned int)hart_ctx;
 	bool claimed = false;
 	u32 id;
 
+	if (hart_ctx < 0) {	/* SEIE is only set where a context exists; never claim blindly */
+		csr_clear(sie, SIE_SEIE);
+		pr_err("plic: external interrupt on hart %lu, which has no S-mode context\n",
+		       cpu_hartid[smp_processor_id()]);
+		return;
+	}
 	while ((id = plic_read(PLIC_CLAIM(ctx))) != 0) {
 		struct irq_desc *d = id <= PLIC_MAX_IRQ ? &irq_desc[id] : NULL;
 
