@@ -12,6 +12,7 @@ module pgaccel_align (
   input  logic [5:0]  rlast_i,
   input  logic [4:0]  k_i,        // alignment 2^k
   input  logic [31:0] n_i,        // run length
+  input  logic        en_i,       // evaluate (pgaccel_pkg::SIM_GATE): a command starts, or SCAN
   output logic [33:0] aligned_o,  // the candidate
   output logic [33:0] wlast_o,    // the last bit of its window
   output logic        c2_here_o   // SCAN: the candidate is still in word pword_i
@@ -19,12 +20,22 @@ module pgaccel_align (
 
   logic [33:0] amask, xin, ya;
 
-  assign amask     = ~({34{1'b1}} << k_i);
-  assign xin       = idle_i ? {2'b00, start_i} : {pword_i, rlast_i};
-  assign ya        = (xin + {34{idle_i}}) | amask;
-  assign aligned_o = ya + 34'd1;
-  assign wlast_o   = ya + {2'b00, n_i};
-  // No carry out of the low 6 bits (which needs 2^k < 64).
-  assign c2_here_o = ((rlast_i | amask[5:0]) != 6'h3f);
+  // c2_here: no carry out of the low 6 bits (which needs 2^k < 64).
+  always_comb begin
+    amask     = '0;
+    xin       = '0;
+    ya        = '0;
+    aligned_o = '0;
+    wlast_o   = '0;
+    c2_here_o = 1'b0;
+    if (!pgaccel_pkg::SIM_GATE || en_i) begin
+      amask     = ~({34{1'b1}} << k_i);
+      xin       = idle_i ? {2'b00, start_i} : {pword_i, rlast_i};
+      ya        = (xin + {34{idle_i}}) | amask;
+      aligned_o = ya + 34'd1;
+      wlast_o   = ya + {2'b00, n_i};
+      c2_here_o = ((rlast_i | amask[5:0]) != 6'h3f);
+    end
+  end
 
 endmodule

@@ -82,13 +82,14 @@ module pgaccel_engine #(
 
   // ---------------------------------------------------------------------------------------------
   // Command checks (used in IDLE) and the one address adder.
-  logic        is_fill, is_scan, idle;
+  logic        is_fill, is_scan, idle, scan;
   logic [29:0] bm_words;
   logic [32:0] span, aop, sum;
   logic [3:0]  chk_err;
   logic [31:0] word_addr;
 
   assign idle     = (state_q == pgaccel_pkg::EngIdle);
+  assign scan     = (state_q == pgaccel_pkg::EngScan);
   assign is_fill  = (c_op == pgaccel_pkg::OP_ZERO) || (c_op == pgaccel_pkg::OP_FILL);
   assign is_scan  = (c_op == pgaccel_pkg::OP_SCAN);
   // Bitmap words SCAN may read: every word up to the end bit.
@@ -104,7 +105,9 @@ module pgaccel_engine #(
 
   always_comb begin
     chk_err = pgaccel_pkg::ERR_NONE;
-    if (!is_fill && !is_scan) begin
+    if (pgaccel_pkg::SIM_GATE && !(idle && cmd_valid_i)) begin
+      // not read (simulation only)
+    end else if (!is_fill && !is_scan) begin
       chk_err = pgaccel_pkg::ERR_OP;
     end else if (is_fill ? (!c_lhi && c_len == '0) : (c_n == '0)) begin
       chk_err = pgaccel_pkg::ERR_LEN;
@@ -159,6 +162,7 @@ module pgaccel_engine #(
     .c_i    (cand_q[5:0]),
     .fits_i (fits),
     .e_i    (wlast_q[5:0]),
+    .en_i   (scan && !rb_empty),
     .kind_o (kind),
     .r_o    (rlast)
   );
@@ -170,6 +174,7 @@ module pgaccel_engine #(
     .rlast_i   (rlast),
     .k_i       (c_k),
     .n_i       (c_n),
+    .en_i      ((idle && cmd_valid_i) || scan),
     .aligned_o (aligned),
     .wlast_o   (wlast_n),
     .c2_here_o (c2_here)
@@ -206,7 +211,9 @@ module pgaccel_engine #(
   // The result: the found index, the failing address of a bus error, the end bit for "none".
   logic [31:0] result;
   always_comb begin
-    if (ecode_q == pgaccel_pkg::ERR_BUS) begin
+    if (pgaccel_pkg::SIM_GATE && state_q != pgaccel_pkg::EngDone) begin
+      result = '0;  // not read (simulation only)
+    end else if (ecode_q == pgaccel_pkg::ERR_BUS) begin
       result = word_addr;
     end else if (found_q) begin
       result = cand_q[31:0];

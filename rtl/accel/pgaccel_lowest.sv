@@ -4,6 +4,7 @@
 // nonzero byte, then the lowest bit inside it. About half the LUTs of a 64-way priority chain.
 module pgaccel_lowest (
   input  logic [63:0] v_i,
+  input  logic        en_i,       // evaluate (pgaccel_pkg::SIM_GATE)
   output logic [5:0]  idx_o,
   output logic        any_o
 );
@@ -20,12 +21,16 @@ module pgaccel_lowest (
 
   always_comb begin
     loc = 3'd0;
-    for (int i = 0; i < 8; i++) begin
-      nz[i] = |v_i[8*i +: 8];
-    end
-    g = low8(nz);
-    for (int i = 0; i < 8; i++) begin
-      if (g == 3'(i)) loc = low8(v_i[8*i +: 8]);
+    nz  = '0;
+    g   = 3'd0;
+    if (!pgaccel_pkg::SIM_GATE || en_i) begin
+      for (int i = 0; i < 8; i++) begin
+        nz[i] = |v_i[8*i +: 8];
+      end
+      g = low8(nz);
+      for (int i = 0; i < 8; i++) begin
+        if (g == 3'(i)) loc = low8(v_i[8*i +: 8]);
+      end
     end
   end
 

@@ -82,6 +82,16 @@ package pgaccel_pkg;
   localparam int unsigned IE_DONE     = 0;
   localparam int unsigned IE_REJECTED = 1;
 
+  // Simulation speed: Verilator evaluates every combinational statement in every cycle, so the
+  // engine's search and check logic, idle in most cycles, runs under an evaluation enable in
+  // simulation (SIM_GATE = 1). The enables only hold values where nothing reads them; synthesis and
+  // the formal checks see SIM_GATE = 0, i.e. the plain logic (no LUTs are spent on the enables).
+`ifdef VERILATOR
+  localparam bit SIM_GATE = 1'b1;
+`else
+  localparam bit SIM_GATE = 1'b0;
+`endif
+
   // Engine states.
   typedef enum logic [2:0] {
     EngIdle,

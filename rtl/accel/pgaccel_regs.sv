@@ -77,47 +77,50 @@ module pgaccel_regs #(
   assign cmd_push_o = accept;
   always_comb begin
     cmd_o = '0;
-    cmd_o[pgaccel_pkg::CMD_OP_LSB +: 4]    = reg_wdata_i[pgaccel_pkg::POST_OP_LSB +: 4];
-    cmd_o[pgaccel_pkg::CMD_K_LSB +: 5]     = reg_wdata_i[pgaccel_pkg::POST_ALIGN_LSB +: 5];
-    cmd_o[pgaccel_pkg::CMD_POL_BIT]        = reg_wdata_i[pgaccel_pkg::POST_POL_BIT];
-    cmd_o[pgaccel_pkg::CMD_TAG_LSB +: 8]   = reg_wdata_i[pgaccel_pkg::POST_TAG_LSB +: 8];
-    cmd_o[pgaccel_pkg::CMD_ADDR_LSB +: 32] = caddr_q[31:0];
-    cmd_o[pgaccel_pkg::CMD_AHI_BIT]        = |caddr_q[63:32];
-    cmd_o[pgaccel_pkg::CMD_LEN_LSB +: 32]  = clen_q[31:0];
-    cmd_o[pgaccel_pkg::CMD_LHI_BIT]        = |clen_q[63:32];
-    cmd_o[pgaccel_pkg::CMD_ARG_LSB +: 64]  = carg_q;
+    if (!pgaccel_pkg::SIM_GATE || accept) begin  // the queue stores it only then
+      cmd_o[pgaccel_pkg::CMD_OP_LSB +: 4]    = reg_wdata_i[pgaccel_pkg::POST_OP_LSB +: 4];
+      cmd_o[pgaccel_pkg::CMD_K_LSB +: 5]     = reg_wdata_i[pgaccel_pkg::POST_ALIGN_LSB +: 5];
+      cmd_o[pgaccel_pkg::CMD_POL_BIT]        = reg_wdata_i[pgaccel_pkg::POST_POL_BIT];
+      cmd_o[pgaccel_pkg::CMD_TAG_LSB +: 8]   = reg_wdata_i[pgaccel_pkg::POST_TAG_LSB +: 8];
+      cmd_o[pgaccel_pkg::CMD_ADDR_LSB +: 32] = caddr_q[31:0];
+      cmd_o[pgaccel_pkg::CMD_AHI_BIT]        = |caddr_q[63:32];
+      cmd_o[pgaccel_pkg::CMD_LEN_LSB +: 32]  = clen_q[31:0];
+      cmd_o[pgaccel_pkg::CMD_LHI_BIT]        = |clen_q[63:32];
+      cmd_o[pgaccel_pkg::CMD_ARG_LSB +: 64]  = carg_q;
+    end
   end
 
   assign comp_pop_o = rd && (off == pgaccel_pkg::REG_COMP) && comp_valid_i;
 
   always_comb begin
     comp_reg = '0;
-    comp_reg[31:0]                           = comp_i[pgaccel_pkg::COMP_RES_LSB +: 32];
-    comp_reg[pgaccel_pkg::CREG_FOUND]        = comp_i[pgaccel_pkg::COMP_FOUND];
-    comp_reg[pgaccel_pkg::CREG_ERR_LSB +: 4] = comp_i[pgaccel_pkg::COMP_ERR_LSB +: 4];
-    comp_reg[pgaccel_pkg::CREG_TAG_LSB +: 8] = comp_i[pgaccel_pkg::COMP_TAG_LSB +: 8];
-    comp_reg[pgaccel_pkg::CREG_VALID]        = 1'b1;
-    if (!comp_valid_i) begin
-      comp_reg = '0;
+    if (comp_valid_i && (!pgaccel_pkg::SIM_GATE || rd)) begin
+      comp_reg[31:0]                           = comp_i[pgaccel_pkg::COMP_RES_LSB +: 32];
+      comp_reg[pgaccel_pkg::CREG_FOUND]        = comp_i[pgaccel_pkg::COMP_FOUND];
+      comp_reg[pgaccel_pkg::CREG_ERR_LSB +: 4] = comp_i[pgaccel_pkg::COMP_ERR_LSB +: 4];
+      comp_reg[pgaccel_pkg::CREG_TAG_LSB +: 8] = comp_i[pgaccel_pkg::COMP_TAG_LSB +: 8];
+      comp_reg[pgaccel_pkg::CREG_VALID]        = 1'b1;
     end
   end
 
   always_comb begin
     status = '0;
-    status[pgaccel_pkg::ST_BUSY]           = busy_i;
-    status[pgaccel_pkg::ST_FULL]           = full;
-    status[pgaccel_pkg::ST_DONE]           = comp_valid_i;
-    status[pgaccel_pkg::ST_REJECTED]       = rej_q;
-    status[pgaccel_pkg::ST_FREE_LSB +: 4]  = 4'((QW+1)'(QDEPTH) - used_q);
-    status[pgaccel_pkg::ST_COMP_LSB +: 4]  = 4'(comp_cnt_i);
-    status[pgaccel_pkg::ST_CMDQ_LSB +: 4]  = 4'(cmd_cnt_i);
+    if (!pgaccel_pkg::SIM_GATE || rd) begin
+      status[pgaccel_pkg::ST_BUSY]           = busy_i;
+      status[pgaccel_pkg::ST_FULL]           = full;
+      status[pgaccel_pkg::ST_DONE]           = comp_valid_i;
+      status[pgaccel_pkg::ST_REJECTED]       = rej_q;
+      status[pgaccel_pkg::ST_FREE_LSB +: 4]  = 4'((QW+1)'(QDEPTH) - used_q);
+      status[pgaccel_pkg::ST_COMP_LSB +: 4]  = 4'(comp_cnt_i);
+      status[pgaccel_pkg::ST_CMDQ_LSB +: 4]  = 4'(cmd_cnt_i);
+    end
   end
 
   // Read mux; hit = the offset has a register.
   always_comb begin
     rval = '0;
     hit  = 1'b1;
-    unique case (off)
+    if (!pgaccel_pkg::SIM_GATE || acc) unique case (off)
       pgaccel_pkg::REG_ID:        rval = pgaccel_pkg::PGACCEL_ID;
       pgaccel_pkg::REG_CAPS:      rval = {37'd0, 3'b111, 8'(CNT_W), 8'(RDEPTH), 8'(QDEPTH)};
       pgaccel_pkg::REG_RAM_BASE:  rval = {32'd0, RAM_BASE};
@@ -152,7 +155,7 @@ module pgaccel_regs #(
       rej_d = 1'b1;
     end
     // Staging registers take byte-wise writes (be), so 32-bit stores work too.
-    for (int i = 0; i < 8; i++) begin
+    if (!pgaccel_pkg::SIM_GATE || wr) for (int i = 0; i < 8; i++) begin
       if (wr && reg_be_i[i]) begin
         if (off == pgaccel_pkg::REG_CMD_ADDR) caddr_d[8*i +: 8] = reg_wdata_i[8*i +: 8];
         if (off == pgaccel_pkg::REG_CMD_LEN)  clen_d[8*i +: 8]  = reg_wdata_i[8*i +: 8];

@@ -19,6 +19,7 @@ module pgaccel_scan_step (
   input  logic [5:0]  c_i,        // cand[5:0]
   input  logic        fits_i,     // wlast lies in this word, at bit e_i
   input  logic [5:0]  e_i,        // wlast[5:0]
+  input  logic        en_i,       // evaluate (pgaccel_pkg::SIM_GATE): SCAN with a word buffered
   output logic [1:0]  kind_o,     // pgaccel_pkg::Step*
   output logic [5:0]  r_o         // StepMove: last bit of the not-free run (the word's bit 63 if
                                   // the run reaches the end of the word)
@@ -34,33 +35,42 @@ module pgaccel_scan_step (
     .all_i,
     .here_i,
     .c_i,
+    .en_i,
     .nm_o (nm)
   );
 
   // po[i] = |m[i:0] (m's lowest set bit is z; po is set from z up): -m = ~m + 1 has bit i set above
   // the lowest set bit of m where m is clear, so m | -m is the prefix OR.
-  assign neg   = nm + 64'd1;
-  assign po    = ~nm | neg;
-  assign any_m = po[63];
   // Found: no not-free bit from cand to wlast (the window's last bit is in this word).
-  assign found = fits_i && !po[e_i];
-
   // The run from z ends at the lowest bit i >= z whose next bit i + 1 is free (or at bit 63).
-  assign fz = {1'b1, (pol_i ? word_i[63:1] : ~word_i[63:1])} & po;
+  always_comb begin
+    neg    = '0;
+    po     = '0;
+    any_m  = 1'b0;
+    found  = 1'b0;
+    fz     = '0;
+    kind_o = pgaccel_pkg::StepNext;
+    if (!pgaccel_pkg::SIM_GATE || en_i) begin
+      neg   = nm + 64'd1;
+      po    = ~nm | neg;
+      any_m = po[63];
+      found = fits_i && !po[e_i];
+      fz    = {1'b1, (pol_i ? word_i[63:1] : ~word_i[63:1])} & po;
+      if (!any_m) begin
+        kind_o = fits_i ? pgaccel_pkg::StepFound : pgaccel_pkg::StepNext;
+      end else if (found) begin
+        kind_o = pgaccel_pkg::StepFound;
+      end else begin
+        kind_o = pgaccel_pkg::StepMove;
+      end
+    end
+  end
+
   pgaccel_lowest u_run (
     .v_i   (fz),
+    .en_i,
     .idx_o (r_o),
     .any_o (unused_any)
   );
-
-  always_comb begin
-    if (!any_m) begin
-      kind_o = fits_i ? pgaccel_pkg::StepFound : pgaccel_pkg::StepNext;
-    end else if (found) begin
-      kind_o = pgaccel_pkg::StepFound;
-    end else begin
-      kind_o = pgaccel_pkg::StepMove;
-    end
-  end
 
 endmodule
