@@ -3,8 +3,10 @@
 //               fw_dynamic.bin at 0x8000_0000, the ELF's PT_LOAD segments at their physical
 //               addresses, the DTB (with /chosen/bootargs patched by libfdt) at RAM top - 2 MiB;
 //               the run ends when software writes the sifive,test1 finisher.
-//   bare-metal: +bare=test.elf  entry must be 0x8000_0000 (the boot ROM jumps there); the run
-//               ends when the ELF's `tohost` word becomes non-zero: 1 = pass, (code<<1)|1 = fail.
+//   bare-metal: +bare=test.elf  entry must be 0x8000_0000 (the boot ROM jumps there); the ELF
+//               talks to the host through Spike's HTIF words `tohost`/`fromhost` (see htif_poll):
+//               1 = pass, (code<<1)|1 = exit with code, the syscall proxy's write and exit,
+//               and the console's putchar.
 // Other options: +max-cycles=N (0 = none; exceeding it fails), +uart-log=FILE, +stdin (feed stdin
 // to the UART), +trace=FILE.fst +trace-start=N +trace-end=N (binaries built with --trace-fst),
 // +quiet (no statistics line).
@@ -109,6 +111,8 @@ struct Ram {
 		}
 	}
 	uint64_t read64(uint64_t addr) { return mem()[(addr - RAM_BASE) >> 3]; }
+	void write64(uint64_t addr, uint64_t v) { mem()[(addr - RAM_BASE) >> 3] = v; }
+	uint8_t read8(uint64_t addr) { return (uint8_t)(read64(addr & ~7ull) >> ((addr & 7) * 8)); }
 	void clear()
 	{
 		for (uint64_t i = 0; i < words; i++)
@@ -116,9 +120,9 @@ struct Ram {
 	}
 };
 
-// Load the PT_LOAD segments of a RISC-V ELF64; return its entry and the address of `tohost`
-// (0 when absent).
-static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost)
+// Load the PT_LOAD segments of a RISC-V ELF64; return its entry and the addresses of `tohost`
+// and `fromhost` (0 when absent).
+static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost, uint64_t *fromhost)
 {
 	std::vector<uint8_t> img = read_file(path);
 	if (elf_version(EV_CURRENT) == EV_NONE)
@@ -144,7 +148,7 @@ static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost)
 		ram.write(ph.p_paddr, img.data() + ph.p_offset, ph.p_filesz, path.c_str());
 		ram.write(ph.p_paddr + ph.p_filesz, nullptr, ph.p_memsz - ph.p_filesz, path.c_str());
 	}
-	*tohost = 0;
+	*tohost = *fromhost = 0;
 	Elf_Scn *scn = nullptr;
 	while ((scn = elf_nextscn(e, scn))) {
 		GElf_Shdr sh;
@@ -159,6 +163,8 @@ static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost)
 			const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
 			if (name && !strcmp(name, "tohost"))
 				*tohost = sym.st_value;
+			if (name && !strcmp(name, "fromhost"))
+				*fromhost = sym.st_value;
 		}
 	}
 	uint64_t entry = eh.e_entry;
@@ -202,33 +208,108 @@ static std::vector<uint8_t> load_dtb(const Options &o, uint64_t ram_size)
 }
 
 struct Images {
-	uint64_t tohost = 0;
+	uint64_t tohost = 0, fromhost = 0;
 };
 
 static void load_images(Ram &ram, const Options &o, Images *im)
 {
 	ram.clear();
 	if (!o.bare.empty()) {
-		uint64_t entry = load_elf(ram, o.bare, &im->tohost);
+		uint64_t entry = load_elf(ram, o.bare, &im->tohost, &im->fromhost);
 		if (entry != RAM_BASE)
 			die("%s: entry 0x%llx, but the boot ROM jumps to 0x%llx", o.bare.c_str(),
 			    (unsigned long long)entry, (unsigned long long)RAM_BASE);
 		if (!im->tohost)
 			die("%s: no `tohost` symbol: the run could never end", o.bare.c_str());
-		if (!ram.contains(im->tohost, 8))
-			die("%s: tohost 0x%llx is not in RAM", o.bare.c_str(),
+		if (!ram.contains(im->tohost, 8) || (im->tohost & 7))
+			die("%s: tohost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
 			    (unsigned long long)im->tohost);
+		if (im->fromhost && (!ram.contains(im->fromhost, 8) || (im->fromhost & 7)))
+			die("%s: fromhost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
+			    (unsigned long long)im->fromhost);
 		return;
 	}
 	std::vector<uint8_t> sbi = read_file(o.opensbi);
 	ram.write(RAM_BASE, sbi.data(), sbi.size(), o.opensbi.c_str());
-	uint64_t unused;
-	load_elf(ram, o.firmware, &unused);
+	uint64_t unused, unused2;
+	load_elf(ram, o.firmware, &unused, &unused2);
 	std::vector<uint8_t> dtb = load_dtb(o, ram.size());
 	uint64_t dtb_addr = RAM_BASE + ram.size() - (2ull << 20);
 	if (dtb.size() > (2ull << 20))
 		die("%s: larger than the 2 MiB at the top of RAM", o.dtb.c_str());
 	ram.write(dtb_addr, dtb.data(), dtb.size(), o.dtb.c_str());
+}
+
+// HTIF, the part of Spike's host-target interface that bare-metal programs (riscv-tests and their
+// benchmarks, riscv-pk style consoles) use. tohost = device[63:56] command[55:48] payload[47:0]:
+//   device 0, command 0, odd payload:  exit with status payload >> 1 (1 = pass);
+//   device 0, command 0, even payload: syscall proxy; the payload points to magic_mem, eight
+//     64-bit words {number, arg0, arg1, ...}: write (64) to fd 1 or 2 prints the buffer and
+//     returns its length, exit (93) ends the run with arg0; any other number returns -ENOSYS
+//     (-38); the result goes to magic_mem[0];
+//   device 1, command 1: console putchar of payload[7:0].
+// A handled request is acknowledged by clearing tohost and writing fromhost (1 for the syscall
+// proxy, the request's device and command for putchar), which is what the target waits for.
+// Anything else ends the run as a failure naming the request, rather than leaving it waiting.
+// Returns the exit status, or -1 to go on.
+static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
+{
+	uint64_t v = ram.read64(im.tohost);
+	if (!v)
+		return -1;
+	unsigned dev = (unsigned)(v >> 56), cmd = (unsigned)(v >> 48) & 0xff;
+	uint64_t payload = v & 0xffffffffffffull;
+	uint64_t ack = 0;
+	if (dev == 0 && cmd == 0 && (payload & 1)) {
+		*why = payload == 1 ? "pass (tohost)" : "FAIL (tohost)";
+		return (int)(payload >> 1);
+	} else if (dev == 0 && cmd == 0) {
+		if (!ram.contains(payload, 64) || (payload & 7)) {
+			fprintf(stderr, "pagoda-sim: HTIF syscall block at 0x%llx is not in RAM\n",
+				(unsigned long long)payload);
+			*why = "FAIL (bad HTIF request in tohost)";
+			return 1;
+		}
+		uint64_t num = ram.read64(payload), a0 = ram.read64(payload + 8);
+		uint64_t a1 = ram.read64(payload + 16), a2 = ram.read64(payload + 24);
+		int64_t ret = -38;
+		if (num == 93) {
+			*why = a0 == 0 ? "pass (HTIF exit)" : "FAIL (HTIF exit)";
+			return a0 == 0 ? 0 : (a0 & 0xff ? (int)(a0 & 0xff) : 1);
+		} else if (num == 64 && (a0 == 1 || a0 == 2)) {
+			if (!ram.contains(a1, a2)) {
+				ret = -14;  // -EFAULT
+			} else {
+				FILE *f = a0 == 1 ? stdout : stderr;
+				for (uint64_t i = 0; i < a2; i++) {
+					int c = ram.read8(a1 + i);
+					fputc(c, f);
+					if (ulog)
+						fputc(c, ulog);
+				}
+				fflush(f);
+				ret = (int64_t)a2;
+			}
+		}
+		ram.write64(payload, (uint64_t)ret);
+		ack = 1;
+	} else if (dev == 1 && cmd == 1) {
+		putchar((int)(payload & 0xff));
+		if (ulog)
+			fputc((int)(payload & 0xff), ulog);
+		if ((payload & 0xff) == '\n')
+			fflush(stdout);
+		ack = v & ~0xffffffffffffull;
+	} else {
+		fprintf(stderr, "pagoda-sim: unsupported HTIF request 0x%016llx (device %u, command %u)\n",
+			(unsigned long long)v, dev, cmd);
+		*why = "FAIL (unsupported HTIF request in tohost)";
+		return 1;
+	}
+	ram.write64(im.tohost, 0);
+	if (im.fromhost)
+		ram.write64(im.fromhost, ack);
+	return -1;
 }
 
 // +stdin on a terminal: characters go to the UART as typed, without local echo (the firmware
@@ -422,20 +503,8 @@ int main(int argc, char **argv)
 			load_images(ram, o, &im);
 			retired_before += top->retired_o;
 			reset_left = 4;
-		} else if (im.tohost && (cycle & 1023) == 0) {
-			uint64_t v = ram.read64(im.tohost);
-			if (v) {
-				if (v == 1) {
-					status = 0;
-					why = "pass (tohost)";
-				} else if (v & 1) {
-					status = (int)(v >> 1);
-					why = "FAIL (tohost)";
-				} else {
-					status = 1;
-					why = "FAIL (unsupported HTIF request in tohost)";
-				}
-			}
+		} else if (im.tohost && (cycle & 255) == 0) {
+			status = htif_poll(ram, im, ulog, &why);
 		}
 		if (status < 0 && o.max_cycles && cycle >= o.max_cycles) {
 			status = 124;

@@ -23,6 +23,19 @@ expect "soc integration test (ROM hand-over, faults, CLINT, PLIC, UART, AMO)" 0 
 	+bare="$dir/soc_bare.elf" +max-cycles=2000000
 expect "tohost failure code becomes the exit status" 3 +bare="$dir/fail.elf" +max-cycles=100000
 expect "a hang stops at +max-cycles with status 124" 124 +bare="$dir/hang.elf" +max-cycles=20000
+expect "HTIF: syscall proxy write/exit, -EFAULT, -ENOSYS, console putchar" 0 \
+	+bare="$dir/htif.elf" +max-cycles=1000000
+if grep -qx 'htif: write through the syscall proxy' <<<"$out" && grep -qx 'htif: putchar ok' <<<"$out"
+then
+	pass=$((pass + 1)); echo "ok   HTIF output reaches stdout"
+else
+	fail=$((fail + 1)); echo "FAIL HTIF output reaches stdout"; echo "$out" | tail -5
+fi
+expect "an unsupported HTIF request fails the run (status 1)" 1 +bare="$dir/htif_bad.elf" \
+	+max-cycles=100000
+grep -q 'unsupported HTIF request 0x0200000000000055 (device 2, command 0)' <<<"$out" &&
+	{ pass=$((pass + 1)); echo "ok   the unsupported request is named"; } ||
+	{ fail=$((fail + 1)); echo "FAIL the unsupported request is not named"; echo "$out" | tail -3; }
 expect "a missing ELF is an error (status 2), not a hang" 2 +bare="$dir/missing.elf"
 expect "an unknown option is an error" 2 +bare="$dir/soc_bare.elf" +no-such-option=1
 printf 'not an elf' > "$dir/garbage.elf"
