@@ -483,7 +483,7 @@ int fdt_irq_context(const void *fdt, int ctrl, u64 hartid, u32 cause)
 		if (intc < 0)
 			return intc == FDT_ERR_NOTFOUND ? FDT_ERR_BADVALUE : intc;
 		if (fdt_read_u32(fdt, intc, "#interrupt-cells", &cells) || cells < 1 ||
-		    (int)(4 + 4 * cells) > len)
+		    cells > (u32)(len - 4) / 4)
 			return FDT_ERR_BADVALUE;
 		cpu = fdt_parent_offset(fdt, intc);
 		if (cpu >= 0 && fdt_node_check_compatible(fdt, intc, "riscv,cpu-intc") &&

@@ -125,6 +125,9 @@ static void test_phandles_and_irq_contexts(void **state)
 	/* The first entry is well formed; the dangling phandle after it is an error, not a miss. */
 	assert_int_equal(fdt_irq_context(blob, broken, 0, 9), 0);
 	assert_int_equal(fdt_irq_context(blob, broken, 5, 9), FDT_ERR_BADVALUE);
+	/* An entry longer than the whole list (its cell count wraps in 32-bit arithmetic). */
+	assert_int_equal(fdt_irq_context(blob, fdt_node_offset_by_compatible(blob, -1,
+							"pagoda,wraps-intc"), 0, 9), FDT_ERR_BADVALUE);
 	/* A node without the property. */
 	assert_int_equal(fdt_irq_context(blob, intc0, 0, 9), FDT_ERR_NOTFOUND);
 }
