@@ -23,7 +23,6 @@
 #include <pagoda/string.h>
 
 #define PLIC_PRIORITY(i)	(4u * (i))
-#define PLIC_PENDING(i)		(0x1000u + 4u * ((i) / 32))
 #define PLIC_ENABLE(ctx, i)	(0x2000u + 0x80u * (ctx) + 4u * ((i) / 32))
 #define PLIC_THRESHOLD(ctx)	(0x200000u + 0x1000u * (ctx))
 #define PLIC_CLAIM(ctx)		(0x200004u + 0x1000u * (ctx))
@@ -67,6 +66,12 @@ static void plic_set_enable(unsigned int ctx, unsigned int irq, bool on)
 	u32 word = plic_read(PLIC_ENABLE(ctx, irq)), bit = 1u << (irq % 32);
 
 	plic_write(PLIC_ENABLE(ctx, irq), on ? word | bit : word & ~bit);
+}
+
+/* A source a handler can be registered for. */
+static bool irq_valid(unsigned int irq)
+{
+	return irq != 0 && irq <= plic.ndev && irq <= PLIC_MAX_IRQ;
 }
 
 bool irq_controller_present(void)
@@ -119,7 +124,7 @@ int request_irq(unsigned int irq, irq_handler_t fn, void *arg, const char *name)
 
 	if (!plic.present)
 		return IRQ_ENODEV;
-	if (!fn || irq == 0 || irq > plic.ndev || irq > PLIC_MAX_IRQ)
+	if (!fn || !irq_valid(irq))
 		return IRQ_EINVAL;
 	ctx = plic.ctx[plic.target_cpu];
 	spin_lock_irqsave(&plic_lock, flags);
@@ -140,7 +145,7 @@ void free_irq(unsigned int irq)
 {
 	unsigned long flags;
 
-	if (!plic.present || irq == 0 || irq > plic.ndev || irq > PLIC_MAX_IRQ)
+	if (!plic.present || !irq_valid(irq))
 		return;
 	spin_lock_irqsave(&plic_lock, flags);
 	if (!irq_desc[irq].handler)

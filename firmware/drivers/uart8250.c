@@ -100,6 +100,16 @@ static void uart_wait(void)
 
 static const struct console_input uart_input = { uart_getchar, uart_wait };
 
+/* Take the receive interrupt (again): the handler, then IER, unless the ring is still full. */
+static int rx_irq_attach(void)
+{
+	int err = request_irq(uart8250.irq, uart_rx_irq, NULL, "uart8250 rx");
+
+	if (!err)
+		uart8250_reg_write(UART_IER, rx_throttled ? 0 : UART_IER_RDI);
+	return err;
+}
+
 /* The node /chosen/stdout-path names ("/soc/serial@10000000:115200n8" or an alias-free path). */
 static int stdout_node(const void *fdt)
 {
@@ -141,7 +151,6 @@ int uart8250_setup(void)
 	if (fdt_read_u32(fdt, node, "interrupts", &uart8250.irq))
 		uart8250.irq = 0;
 	uart8250.base = (unsigned long)base;
-	uart8250.node = node;
 	return 0;
 }
 
@@ -158,14 +167,13 @@ static int uart8250_probe(void)
 	}
 	if (!uart8250.irq || !irq_controller_present())
 		return 0;
-	err = request_irq(uart8250.irq, uart_rx_irq, NULL, "uart8250 rx");
+	err = rx_irq_attach();
 	if (err) {
 		pr_err("uart8250: irq %u: error %d; input stays on the SBI console\n", uart8250.irq,
 		       err);
 		return -1;
 	}
 	console_register_input(&uart_input);
-	uart8250_reg_write(UART_IER, UART_IER_RDI);
 	uart8250.rx_irq_on = true;
 	printk("uart8250: at 0x%lx, receive by interrupt (PLIC source %u)\n", uart8250.base,
 	       uart8250.irq);
@@ -177,19 +185,13 @@ device_initcall(uart8250_probe);
  * test and takes them back after it. Input that arrives meanwhile waits in the UART's FIFO. */
 int uart8250_rx_pause(bool pause)
 {
-	int err = 0;
-
 	if (!uart8250.rx_irq_on)
 		return 0;
-	if (pause) {
-		uart8250_reg_write(UART_IER, 0);
-		free_irq(uart8250.irq);
-	} else {
-		err = request_irq(uart8250.irq, uart_rx_irq, NULL, "uart8250 rx");
-		if (!err)
-			uart8250_reg_write(UART_IER, rx_throttled ? 0 : UART_IER_RDI);
-	}
-	return err;
+	if (!pause)
+		return rx_irq_attach();
+	uart8250_reg_write(UART_IER, 0);
+	free_irq(uart8250.irq);
+	return 0;
 }
 
 SHELL_CMD(uart, "console UART: receive path and counters")

@@ -29,7 +29,6 @@ struct uart8250 {
 	unsigned long base;
 	unsigned int reg_shift, io_width;
 	u32 irq;
-	int node;
 	bool rx_irq_on;
 	unsigned long rx_bytes, rx_throttles, rx_errors;
 };
