@@ -240,6 +240,20 @@ static void load_images(Ram &ram, const Options &o, Images *im)
 	ram.write(dtb_addr, dtb.data(), dtb.size(), o.dtb.c_str());
 }
 
+// A program's exit code as a process status: its low byte, but never 0 for a non-zero code.
+static int exit_status(uint64_t code)
+{
+	return code == 0 ? 0 : (code & 0xff) ? (int)(code & 0xff) : 1;
+}
+
+// A character the program printed: to the host's stream and the UART log.
+static void emit(int c, FILE *f, FILE *ulog)
+{
+	fputc(c, f);
+	if (ulog)
+		fputc(c, ulog);
+}
+
 // HTIF, the part of Spike's host-target interface that bare-metal programs (riscv-tests and their
 // benchmarks, riscv-pk style consoles) use. tohost = device[63:56] command[55:48] payload[47:0]:
 //   device 0, command 0, odd payload:  exit with status payload >> 1 (1 = pass);
@@ -262,7 +276,7 @@ static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
 	uint64_t ack = 0;
 	if (dev == 0 && cmd == 0 && (payload & 1)) {
 		*why = payload == 1 ? "pass (tohost)" : "FAIL (tohost)";
-		return (int)(payload >> 1);
+		return exit_status(payload >> 1);
 	} else if (dev == 0 && cmd == 0) {
 		if (!ram.contains(payload, 64) || (payload & 7)) {
 			fprintf(stderr, "pagoda-sim: HTIF syscall block at 0x%llx is not in RAM\n",
@@ -275,18 +289,14 @@ static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
 		int64_t ret = -38;
 		if (num == 93) {
 			*why = a0 == 0 ? "pass (HTIF exit)" : "FAIL (HTIF exit)";
-			return a0 == 0 ? 0 : (a0 & 0xff ? (int)(a0 & 0xff) : 1);
+			return exit_status(a0);
 		} else if (num == 64 && (a0 == 1 || a0 == 2)) {
 			if (!ram.contains(a1, a2)) {
 				ret = -14;  // -EFAULT
 			} else {
 				FILE *f = a0 == 1 ? stdout : stderr;
-				for (uint64_t i = 0; i < a2; i++) {
-					int c = ram.read8(a1 + i);
-					fputc(c, f);
-					if (ulog)
-						fputc(c, ulog);
-				}
+				for (uint64_t i = 0; i < a2; i++)
+					emit(ram.read8(a1 + i), f, ulog);
 				fflush(f);
 				ret = (int64_t)a2;
 			}
@@ -294,9 +304,7 @@ static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
 		ram.write64(payload, (uint64_t)ret);
 		ack = 1;
 	} else if (dev == 1 && cmd == 1) {
-		putchar((int)(payload & 0xff));
-		if (ulog)
-			fputc((int)(payload & 0xff), ulog);
+		emit((int)(payload & 0xff), stdout, ulog);
 		if ((payload & 0xff) == '\n')
 			fflush(stdout);
 		ack = v & ~0xffffffffffffull;
@@ -458,12 +466,10 @@ int main(int argc, char **argv)
 		}
 		if (top->uart_tx_valid_o) {
 			int c = top->uart_tx_data_o;
-			putchar(c);
+			emit(c, stdout, ulog);
 			unflushed = c != '\n';
 			if (!unflushed)
 				fflush(stdout);
-			if (ulog)
-				fputc(c, ulog);
 		}
 		if (top->uart_rx_valid_i && top->uart_rx_ready_o)
 			rxq.pop_front();
@@ -544,6 +550,6 @@ int main(int argc, char **argv)
 		fclose(ulog);
 	top->final();
 	delete top;
-	int rc = status == 0 ? 0 : (status & 0xff) ? (status & 0xff) : 1;
+	int rc = exit_status((uint64_t)status);
 	return rc;
 }
