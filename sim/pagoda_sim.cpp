@@ -9,7 +9,8 @@
 //               and the console's putchar.
 // Other options: +max-cycles=N (0 = none; exceeding it fails), +uart-log=FILE, +stdin (feed stdin
 // to the UART), +trace=FILE.fst +trace-start=N +trace-end=N (binaries built with --trace-fst),
-// +quiet (no statistics line).
+// +quiet (no statistics line); in the fault-injection build only, +pgaccel-fault=KIND and
+// +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
 // Exit status: 0 pass, the failure code (1 if it is 0 mod 256) on failure, 124 on timeout,
 // 2 on bad usage or unloadable images. See docs/soc.md.
 #include "Vpagoda_soc.h"
@@ -364,6 +365,31 @@ static bool parse_u64(const char *s, uint64_t *v)
 	return !errno && *s && !*end;
 }
 
+// The fault-injection simulator's options (tests/soc/faults/pgaccel.sv reads them itself):
+// +pgaccel-fault=stall|drop|tag|buserr|reject and +pgaccel-fault-beat=N. Checked here so that a
+// mistyped kind is an error, and refused by the ordinary simulator, which has no injector.
+static bool fault_option(const std::string &k, const std::string &v)
+{
+	static const char *const kinds[] = {"stall", "drop", "tag", "buserr", "reject"};
+	uint64_t n;
+
+	if (k != "+pgaccel-fault" && k != "+pgaccel-fault-beat")
+		return false;
+#ifndef PAGODA_FAULTS
+	die("%s needs the fault-injection simulator (make test-soc-accel-faults builds it)",
+	    k.c_str());
+#endif
+	if (k == "+pgaccel-fault-beat") {
+		if (!parse_u64(v.c_str(), &n) || n > 0xffffffffull)
+			die("%s needs a number below 2^32", k.c_str());
+		return true;
+	}
+	for (const char *kind : kinds)
+		if (v == kind)
+			return true;
+	die("%s=%s: the kinds are stall, drop, tag, buserr, reject", k.c_str(), v.c_str());
+}
+
 static Options parse_args(int argc, char **argv)
 {
 	Options o;
@@ -385,6 +411,7 @@ static Options parse_args(int argc, char **argv)
 		else if (k == "+trace-start") num = &o.trace_start;
 		else if (k == "+trace-end") num = &o.trace_end;
 		else if (a.rfind("+verilator+", 0) == 0) continue;
+		else if (fault_option(k, v)) continue;
 		else die("unknown option '%s' (see the header of sim/pagoda_sim.cpp)", argv[i]);
 		if (num && !parse_u64(v.c_str(), num))
 			die("%s needs a number", k.c_str());

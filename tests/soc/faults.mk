@@ -1,0 +1,32 @@
+# Fault injection for pgaccel (docs/pgaccel.md "Fault injection"): a second SoC simulator in which
+# tests/soc/faults/pgaccel.sv stands between the accelerator and the SoC, and the suite that boots
+# it once per fault kind to run the firmware's pgaccel_fault_* self-tests. The accelerator is the
+# same rtl/accel/pgaccel.sv, compiled with its module renamed to pgaccel_unfaulted; the default
+# simulator, rtl/ and synthesis are untouched.
+
+SIM_FAULT_BUILD := $(BUILD)/sim-faults
+SIM_FAULT_BIN   := $(SIM_FAULT_BUILD)/Vpagoda_soc
+SIM_FAULT_RTL   := $(SOC_RTL) $(filter-out rtl/accel/pgaccel.sv,$(SOC_ACCEL_RTL)) \
+                   $(SIM_FAULT_BUILD)/pgaccel_unfaulted.sv tests/soc/faults/pgaccel.sv
+
+$(SIM_FAULT_BUILD)/pgaccel_unfaulted.sv: rtl/accel/pgaccel.sv
+	@mkdir -p $(@D)
+	@sed 's/^module pgaccel #(/module pgaccel_unfaulted #(/' $< > $@.tmp
+	@test "$$(grep -c '^module pgaccel_unfaulted #(' $@.tmp)" = 1 || \
+		{ echo "faults: no 'module pgaccel #(' line in $<"; exit 1; }
+	@mv $@.tmp $@
+
+$(SIM_FAULT_BIN): $(SIM_FAULT_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+	$(SIM_CHECK_LIBS)
+	@test "$(SOC_ACCEL)" = 1 || { echo "faults: needs the SoC with pgaccel (SOC_ACCEL=1)"; exit 1; }
+	@echo "  VERILATE $@ (pgaccel fault injection)"
+	@verilator $(SIM_VFLAGS) -CFLAGS -DPAGODA_FAULTS $(SOC_VDEFS) -Mdir $(SIM_FAULT_BUILD)/obj \
+		-o $(abspath $@) $(SIM_FAULT_RTL) $(abspath sim/pagoda_sim.cpp) \
+		> $(SIM_FAULT_BUILD)/verilator.log 2>&1 || { cat $(SIM_FAULT_BUILD)/verilator.log; exit 1; }
+
+TEST_SUITES += soc-accel-faults
+.PHONY: test-soc-accel-faults
+test-soc-accel-faults: $(SIM_FAULT_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-accel-faults -- \
+		bash tests/soc/faults/run.sh $(SIM_FAULT_BIN) $(OPENSBI) $(SOC_FW_ELF) $(SOC_DTB) \
+		$(SIM_FAULT_BUILD)/runs
