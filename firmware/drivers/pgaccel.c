@@ -56,8 +56,9 @@ static unsigned long timeout_ticks(u64 beats)
 
 /*
  * Post one command and wait for its completion; engine_lock held. Returns 0, -ERR code,
- * PGACCEL_EBUSY (post rejected) or PGACCEL_ETIMEDOUT (the engine is then taken out of service:
- * it cannot be aborted, and a late completion must not be mistaken for a later command's).
+ * PGACCEL_EBUSY (post rejected), PGACCEL_ETIMEDOUT or PGACCEL_EBADCOMP (a completion that is not
+ * this command's). After the last two the engine is taken out of service: it cannot be aborted,
+ * and a late completion must not be mistaken for a later command's.
  */
 static void prezero_complete(u64 comp);
 static unsigned int prezero_inflight;	/* background commands posted, completion not yet taken */
@@ -114,7 +115,7 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 		pgaccel.wedged = true;
 		pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n",
 		       PGACCEL_COMP_TAG(comp), tag);
-		return PGACCEL_ETIMEDOUT;
+		return PGACCEL_EBADCOMP;
 	}
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
 	*comp_out = comp;
@@ -198,6 +199,8 @@ static void count_fallback(int r)
 {
 	if (r == PGACCEL_ETIMEDOUT)
 		pgaccel.stats.fallback_timeout++;
+	else if (r == PGACCEL_EBADCOMP)
+		pgaccel.stats.fallback_badcomp++;
 	else if (r == PGACCEL_EBUSY)
 		pgaccel.stats.fallback_busy++;
 	else
@@ -706,8 +709,9 @@ static void pgaccel_show_stats(void)
 	       pgaccel.prezero ? "on" : "off", pgaccel_prezero_count(false),
 	       pgaccel_prezero_count(true), s->prezero_captured, s->prezero_hits, s->prezero_misses);
 	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
-	printk("fallbacks: error %lu, timeout %lu, busy %lu, unsuitable %lu\n", s->fallback_error,
-	       s->fallback_timeout, s->fallback_busy, s->fallback_unsuitable);
+	printk("fallbacks: error %lu, timeout %lu, bad completion %lu, busy %lu, unsuitable %lu\n",
+	       s->fallback_error, s->fallback_timeout, s->fallback_badcomp, s->fallback_busy,
+	       s->fallback_unsuitable);
 	printk("completions by error:");
 	for (int i = 0; i < 8; i++)
 		printk(" %s=%lu", err_names[i], s->err[i]);

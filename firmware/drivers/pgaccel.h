@@ -17,6 +17,7 @@ struct pgaccel_stats {
 	unsigned long hw_zero, sw_zero, hw_fill, sw_fill, hw_scan, sw_scan;
 	unsigned long hw_zero_bytes, sw_zero_bytes;
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
+	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
 	unsigned long err[8];	/* completions by error code */
 };
@@ -39,10 +40,12 @@ struct pgaccel_info {
 extern struct pgaccel_info pgaccel;
 
 /* Synchronous operations on physical ranges. Return 0, or -(PGACCEL_ERR_* code), or
- * PGACCEL_ETIMEDOUT / PGACCEL_EBUSY / PGACCEL_ENODEV. They never fall back by themselves. */
+ * PGACCEL_ETIMEDOUT / PGACCEL_EBADCOMP / PGACCEL_EBUSY / PGACCEL_ENODEV. They never fall back by
+ * themselves. */
 #define PGACCEL_ETIMEDOUT (-100)
 #define PGACCEL_EBUSY (-101)
 #define PGACCEL_ENODEV (-102)
+#define PGACCEL_EBADCOMP (-103)
 int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
 /* SCAN: *result gets the index found, or `end` when there is none. */
 int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,
