@@ -64,15 +64,24 @@ static void prezero_complete(u64 comp);
 static unsigned int prezero_inflight;	/* background commands posted, completion not yet taken */
 static unsigned int prezero_held;	/* pool slots in use; read without the lock as a hint */
 
+static void prezero_lost(void);
+
 /* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
  * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
- * synchronous path keeps its calibrated cost. engine_lock held. */
+ * synchronous path keeps its calibrated cost. An engine with nothing queued or running and no
+ * completion waiting while background commands are in flight has lost their completions.
+ * engine_lock held. */
 static void harvest_completions(void)
 {
-	u64 comp;
+	u64 comp, st;
 
 	while (prezero_inflight && ((comp = pgaccel_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID))
 		prezero_complete(comp);
+	if (!prezero_inflight)
+		return;
+	st = pgaccel_readq(PGACCEL_REG_STATUS);
+	if (!(st & (PGACCEL_ST_BUSY | PGACCEL_ST_DONE)))
+		prezero_lost();
 }
 
 static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *comp_out)
@@ -313,6 +322,26 @@ static void prezero_complete(u64 comp)
 		pgaccel.stats.fallback_error++;
 	}
 	prezero[slot].state = PZ_ZEROED;
+}
+
+/*
+ * Background commands whose completions never came although the engine is idle: it is done with
+ * their blocks, but whether it zeroed them nobody knows, so the CPU does. An engine that loses
+ * completions cannot be trusted with the next command's: hardware path off. engine_lock held.
+ */
+static void prezero_lost(void)
+{
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
+		if (prezero[i].state != PZ_ZEROING)
+			continue;
+		memset(arch_phys_to_virt(page_to_phys(prezero[i].page)), 0,
+		       PAGE_SIZE << prezero[i].order);
+		prezero[i].state = PZ_ZEROED;
+		prezero_inflight--;
+		pgaccel.stats.fallback_badcomp++;
+	}
+	pgaccel.wedged = true;
+	pr_err("pgaccel: background completions lost, engine idle; hardware path off\n");
 }
 
 static void update_capture_hint(void)

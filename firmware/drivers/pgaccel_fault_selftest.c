@@ -381,6 +381,51 @@ static int dead_after(struct fault_env *e, unsigned long *counter, unsigned long
 	return r;
 }
 
+/* The completion of a background ZERO is lost: the engine went idle with none waiting, so it is
+ * done with the block but nobody knows how. The CPU zeroes the block, it is handed out (not kept
+ * out for good), the loss is counted and the engine, which lost a completion, is declared dead. */
+static int dropped_background(struct fault_env *e)
+{
+	struct page *p, *z;
+	u64 *w;
+	int r;
+
+	p = alloc_pages(GFP_KERNEL, 3);
+	ST_ASSERT(p != NULL);
+	w = arch_phys_to_virt(page_to_phys(p));
+	for (unsigned long i = 0; i < (PAGE_SIZE << 3) / 8; i++)
+		w[i] = 0x6666666666666666ULL;
+	fault_arm(true);
+	__free_pages(p, 3);
+	ST_ASSERT_EQ(DELTA(e, prezero_captured), 1);
+	pgaccel_prezero_wait();
+	ST_ASSERT_EQ(fault_fired(), 1);
+	ST_ASSERT_EQ(pgaccel_prezero_count(true), pgaccel_prezero_count(false));
+	ST_ASSERT_EQ(DELTA(e, fallback_badcomp), 1);
+	ST_ASSERT(pgaccel.wedged);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 3);
+	ST_ASSERT(z == p);
+	ST_ASSERT_EQ(DELTA(e, prezero_hits), 1);
+	pgaccel_set_prezero(false);
+	r = check_zeroed((const u8 *)w, PAGE_SIZE << 3);
+	__free_pages(z, 3);
+	return r;
+}
+
+SELFTEST(pgaccel_fault_dropped_background)
+{
+	struct fault_env e;
+	int r;
+
+	NEED_FAULT(FAULT_DROP, "drop");
+	if (mm_page_poison || mm_page_owner || mm_debug_checks)
+		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
+	env_enter(&e, true);
+	r = dropped_background(&e);
+	env_leave(&e);
+	return r;
+}
+
 SELFTEST(pgaccel_fault_dropped_completion)
 {
 	struct fault_env e;
