@@ -527,3 +527,63 @@ SELFTEST(pgaccel_completion_interrupt)
 	ST_ASSERT(accel_irqs >= 2);
 	return 0;
 }
+
+/* Auto mode follows the calibrated crossovers: a search of at least scan_crossover bitmap words
+ * goes to the engine and a shorter one to software, and likewise zeroing around zero_crossover;
+ * each gives the software path's answer. */
+static int auto_scan_cases(struct zone *z)
+{
+	unsigned long c = pgaccel.scan_crossover, size = z->spanned_pages;
+	unsigned long hw0 = pgaccel.stats.hw_scan, sw0 = pgaccel.stats.sw_scan;
+	unsigned long start = size - 64 * (c - 2);	/* (size - start) / 64 + 1 = c - 1 words */
+
+	ST_ASSERT(c >= 2 && size / 64 + 1 >= c && size > 64 * (c - 2));
+	ST_ASSERT_EQ(zone_find_free_area(z, 0, 1, 0), mm_sw_find_free_area(z->free_bitmap, size, 0, 1, 0));
+	ST_ASSERT_EQ(pgaccel.stats.hw_scan - hw0, 1);
+	ST_ASSERT_EQ(pgaccel.stats.sw_scan - sw0, 0);
+	ST_ASSERT_EQ(zone_find_free_area(z, start, 1, 0),
+		     mm_sw_find_free_area(z->free_bitmap, size, start, 1, 0));
+	ST_ASSERT_EQ(pgaccel.stats.hw_scan - hw0, 1);
+	ST_ASSERT_EQ(pgaccel.stats.sw_scan - sw0, 1);
+	return 0;
+}
+
+static int auto_zero_case(phys_addr_t pa, unsigned long len, bool want_hw)
+{
+	unsigned long hw0 = pgaccel.stats.hw_zero, sw0 = pgaccel.stats.sw_zero;
+	u8 *p = arch_phys_to_virt(pa);
+
+	memset(p, 0x3c, len + 8);
+	pgaccel_zero(pa, len);
+	ST_ASSERT_EQ(pgaccel.stats.hw_zero - hw0, want_hw);
+	ST_ASSERT_EQ(pgaccel.stats.sw_zero - sw0, !want_hw);
+	for (unsigned long i = 0; i < len + 8; i++)
+		if (p[i] != (i < len ? 0 : 0x3c))
+			ST_FAIL("zero of %lu bytes: byte %lu is 0x%02x", len, i, p[i]);
+	return 0;
+}
+
+SELFTEST(pgaccel_auto_mode_crossovers)
+{
+	enum pgaccel_mode mode = pgaccel.mode;
+	unsigned long zc = pgaccel.zero_crossover;
+	struct page *page;
+	int r;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	/* The calibration on the SoC puts both crossovers at a few KiB and a few dozen words. */
+	ST_ASSERT(zc >= 16 && zc <= (PAGE_SIZE << 3));
+	ST_ASSERT(pgaccel.scan_crossover >= 2 && pgaccel.scan_crossover <= 256);
+	page = alloc_pages(GFP_KERNEL, 4);
+	ST_ASSERT(page != NULL);
+	pgaccel_set_mode(PGACCEL_AUTO);
+	r = auto_scan_cases(page_zone(page));
+	if (!r)	/* the largest multiple of 8 below the crossover, and the crossover rounded up */
+		r = auto_zero_case(page_to_phys(page), (zc - 1) & ~7UL, false);
+	if (!r)
+		r = auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true);
+	pgaccel_set_mode(mode);
+	__free_pages(page, 4);
+	return r;
+}
