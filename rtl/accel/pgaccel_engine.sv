@@ -520,6 +520,63 @@ module pgaccel_engine #(
     end
   end
 
+  // ZERO/FILL function: a symbolic lane, the writes to it in the current command, the pattern.
+  (* anyconst *) logic [31:0] f_lane_any;
+  logic [31:0] f_lane;
+  logic [1:0]  f_wcnt_q = '0;
+  logic [63:0] f_pat;
+  assign f_lane = {f_lane_any[31:3], 3'b000};
+  assign f_pat  = (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni || start) begin
+      f_wcnt_q <= '0;
+    end else if (granted && dma_we_o && dma_addr_o == f_lane && f_wcnt_q != 2'd3) begin
+      f_wcnt_q <= f_wcnt_q + 2'd1;
+    end
+  end
+
+`ifdef FORMAL_SCAN_REF
+  // SCAN function against a reference search over a symbolic bitmap of two words (128 bits):
+  // the environment answers every read of bitmap word j with f_bm[64j +: 64] (assumed on the read
+  // buffer's head, which pgaccel_fifo.sv proves to deliver the words in order, unchanged) and
+  // SCANs have an end bit of at most 128. f_nu[i] is the first not-free bit at or after i (128:
+  // none); bit i is an answer when it is aligned, at or after the start, its window ends by the
+  // end bit and holds no not-free bit; f_ref is the least answer.
+  (* anyconst *) logic [127:0] f_bm;
+  logic [127:0] f_used;
+  logic [7:0]   f_nu [129];
+  logic [6:0]   f_ref;
+  logic         f_ref_none, f_small;
+  logic [7:0]   f_amask;
+  // With an end bit of at most 128, a start bit or a run length above it has no answer: the
+  // reference works on 8-bit values (9-bit sums).
+  assign f_used  = c_pol ? ~f_bm : f_bm;
+  assign f_small = c_start[31:8] == '0 && c_n[31:8] == '0 && c_len[31:8] == '0;
+  assign f_amask = c_k >= 5'd8 ? 8'hff : 8'((9'd1 << c_k) - 9'd1);
+  always_comb begin
+    f_nu[128] = 8'd128;
+    for (int i = 127; i >= 0; i--) f_nu[i] = f_used[i] ? 8'(i) : f_nu[i + 1];
+    f_ref      = '0;
+    f_ref_none = 1'b1;
+    for (int i = 127; i >= 0; i--) begin
+      if (f_small && (8'(i) & f_amask) == '0 && 8'(i) >= c_start[7:0] &&
+          9'(i) + {1'b0, c_n[7:0]} <= {1'b0, c_len[7:0]} &&
+          {1'b0, f_nu[i]} >= 9'(i) + {1'b0, c_n[7:0]}) begin
+        f_ref      = 7'(i);
+        f_ref_none = 1'b0;
+      end
+    end
+  end
+  always_comb begin
+    if (rst_ni) begin
+      if (cmd_valid_i && is_scan) assume (c_len <= 32'd128);
+      if (scan && !rb_empty && !rb_head[64]) begin
+        assume (pword_q < 28'd2 && rb_head[63:0] == f_bm[{pword_q[0], 6'd0} +: 64]);
+      end
+    end
+  end
+`endif
+
   always_comb begin
     // Checked out of reset (the harnesses reset in the first cycle).
     if (rst_ni) begin
@@ -585,6 +642,42 @@ module pgaccel_engine #(
         if (cbef_q) assert (cand_q < {pword_q, 6'd0});
         else        assert (cand_q >= {pword_q, 6'd0});
       end
+
+      // Function of ZERO/FILL: the symbolic lane f_lane is written at most once per command, with
+      // the pattern, exactly when it lies in the part of the range issued so far; so a command that
+      // completes without error has written every lane of [addr, addr + len) once and no other.
+      assert (f_wcnt_q <= 2'd1);
+      if (granted && dma_we_o) assert (dma_wdata_o == f_pat && dma_be_o == 8'hff);
+      if (f_fill || (f_drain && we_q) || (f_done && we_q && (ecode_q == pgaccel_pkg::ERR_NONE ||
+                                                             ecode_q == pgaccel_pkg::ERR_BUS))) begin
+        assert (wdata_q == f_pat);
+        assert (f_wcnt_q == 2'(f_lane >= c_addr && f_lane < addr_q));
+        assert (berr_q == (ecode_q == pgaccel_pkg::ERR_BUS));
+        assert (ecode_q == pgaccel_pkg::ERR_NONE || ecode_q == pgaccel_pkg::ERR_BUS);
+      end
+      if ((f_drain || f_done) && we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
+        assert (f_valid && is_fill && !req_q && addr_q == eaddr_q && eaddr_q == f_end[31:0]);
+      end
+      if (f_done && we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
+        assert (f_wcnt_q == 2'({1'b0, f_lane} >= {1'b0, c_addr} &&
+                               {1'b0, f_lane} < {1'b0, c_addr} + {1'b0, c_len}));
+      end
+`ifdef FORMAL_SCAN_REF
+      // Function of SCAN (harness built with FORMAL_SCAN_REF, bitmaps of up to 128 bits): no
+      // answer lies below the candidate, the bits from the candidate up to the head word are free,
+      // and the result is the reference's.
+      if (f_scan) begin
+        assert ((cand_q & ((34'd1 << c_k) - 34'd1)) == '0 && cand_q >= {2'b00, c_start});
+      end
+      if (f_scan) begin
+        assert ({27'd0, f_ref} >= cand_q || f_ref_none);
+        if (cbef_q) assert ({26'd0, f_nu[cand_q[6:0]]} >= {pword_q, 6'd0});
+      end
+      if ((f_drain || f_done) && is_scan && !we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
+        if (found_q) assert (!f_ref_none && cand_q == {27'd0, f_ref});
+        else         assert (f_ref_none);
+      end
+`endif
 
       // Termination: progress at least every F_STALL cycles; the ranking never rises and falls
       // with every event; so a command keeps the engine busy for at most

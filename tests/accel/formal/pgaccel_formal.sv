@@ -20,8 +20,10 @@
 //     head of the command queue; a completion always finds room), pgaccel_regs.sv (slot
 //     accounting), pgaccel_fifo.sv (count, integrity and order of all three queues),
 //     pgaccel_engine.sv (requests inside the range and RAM, no overflow of outstanding writes or
-//     the read buffer, a forward-only search, the invariants that make all of this inductive, and
-//     termination: a command leaves the engine within a bounded number of cycles).
+//     the read buffer, a forward-only search, the invariants that make all of this inductive,
+//     termination: a command leaves the engine within a bounded number of cycles, and function:
+//     ZERO/FILL write every lane of their range exactly once with the pattern and nothing else;
+//     with -DFORMAL_SCAN_REF, SCAN's result equals a reference search over a 128-bit bitmap).
 module pgaccel_formal (
   input logic        clk_i,
   input logic        rst_ni,
