@@ -21,6 +21,13 @@ CROSS      ?= riscv64-unknown-elf-
 OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
 OPENSBI    ?= $(OPENSBI_DIR)/fw_dynamic.bin
 
+# A make value as one shell word, whatever it holds: user values (BOOTARGS, file names) reach the
+# shell only through this, never inside "...", where backticks and $(...) would run.
+shell_quote = '$(subst ','\'',$(1))'
+# $(call need_file,VAR): a recipe command that stops with an error naming VAR when the file it
+# names does not exist: a mistyped ELF= must not quietly boot the default firmware.
+need_file = { test -f $(call shell_quote,$($(1))) || { echo "make: $(1)="$(call shell_quote,$($(1)))": no such file" >&2; exit 2; }; }
+
 TEST_SUITES :=
 LINT_TARGETS :=
 FUZZ_TARGETS :=
@@ -46,8 +53,10 @@ all: firmware $(SIM_BIN)
 
 # `make run` boots on the SoC (sim/ sets RUN_TARGET = sim); without sim/ it falls back to QEMU virt.
 RUN_TARGET ?= qemu
+# BOOTARGS and the file variables reach the sub-make as they were given (command line or
+# environment), unquoted by no shell on the way.
 run: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory $(RUN_TARGET) BOOTARGS="$(BOOTARGS)"
+	@$(MAKE) --no-print-directory $(RUN_TARGET)
 
 # Every suite runs even if an earlier one fails (-k); the summary counts each suite's own line.
 test: $(DEPS_STAMP)
