@@ -9,7 +9,7 @@ PKGS=(
 	opensbi qemu-system-misc device-tree-compiler
 	libcmocka-dev libelf-dev zlib1g-dev
 	verilator yosys z3 boolector iverilog
-	clang libclang-rt-14-dev cppcheck libfdt-dev
+	clang libclang-rt-14-dev cppcheck libfdt-dev valgrind
 	python3-matplotlib
 )
 

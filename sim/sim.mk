@@ -6,7 +6,7 @@
 #   make wave [WAVE_START=N WAVE_END=M]  FST waveform of a cycle window -> $(BUILD)/sim/wave.fst
 #   make sim-bare ELF=...     run a bare-metal ELF (HTIF tohost) on the SoC without OpenSBI
 # sim, shell and wave take ELF=, DTB= and OPENSBI= in place of the built firmware, the built DTB
-# and Debian's OpenSBI; each file named is checked before anything runs.
+# and Debian's OpenSBI; each file named is checked before anything is built (Makefile).
 #   make lint-soc             verilator -Wall over the SoC       make synth-soc   Yosys synth_xilinx
 # The simulator and the firmware are separate targets: an RTL edit rebuilds only the simulator,
 # a firmware edit only the firmware.
@@ -49,13 +49,11 @@ SIM_PGO_USE    := $(if $(filter 1,$(SIM_PGO)),-CFLAGS "-fprofile-use -fprofile-p
                   -Wno-missing-profile")
 
 # The images a run boots: the user's (ELF=, DTB=) when given, else the built ones, which are then
-# prerequisites. SIM_CHECK is the recipe command that checks every file a run is given.
+# prerequisites.
 SIM_FW     = $(or $(ELF),$(SOC_FW_ELF))
 SIM_DTB    = $(or $(DTB),$(SOC_DTB))
 SIM_IMAGES = $(if $(ELF),,$(SOC_FW_ELF)) $(if $(DTB),,$(SOC_DTB))
-SIM_CHECK  = $(call need_file,OPENSBI)$(if $(ELF), && $(call need_file,ELF))$(if $(DTB), && \
-             $(call need_file,DTB))
-SIM_BOOTARGS = $(if $(BOOTARGS),+bootargs=$(call shell_quote,$(BOOTARGS)))
+SIM_BOOTARGS = $(if $(value BOOTARGS),+bootargs=$(call shell_quote,$(value BOOTARGS)))
 SIM_RUN = $(SIM_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
           +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(SIM_MAX_CYCLES) \
           +uart-log=$(SIM_BUILD)/uart.log
@@ -110,17 +108,14 @@ $(SIM_WAVE_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG)
 		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
 
 sim: $(SIM_BIN) $(SIM_IMAGES)
-	@$(SIM_CHECK)
 	@$(SIM_RUN) $(SIM_BOOTARGS)
 
 shell: $(SIM_BIN) $(SIM_IMAGES)
-	@$(SIM_CHECK)
-	@$(SIM_RUN) +stdin +bootargs=$(call shell_quote,shell $(BOOTARGS)) +max-cycles=0
+	@$(SIM_RUN) +stdin +bootargs=$(call shell_quote,shell $(value BOOTARGS)) +max-cycles=0
 
 # The window's end stops the run (status 124), which is how a wave run normally ends; any other
 # failure (a bad image) fails the target.
 wave: $(SIM_WAVE_BIN) $(SIM_IMAGES)
-	@$(SIM_CHECK)
 	@$(SIM_WAVE_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
 		+dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(WAVE_END) +trace=$(SIM_BUILD)/wave.fst \
 		+trace-start=$(WAVE_START) +trace-end=$(WAVE_END) $(SIM_BOOTARGS); \
@@ -129,7 +124,6 @@ wave: $(SIM_WAVE_BIN) $(SIM_IMAGES)
 
 sim-bare: $(SIM_BIN)
 	@test -n $(call shell_quote,$(ELF)) || { echo "usage: make sim-bare ELF=path/to/test.elf" >&2; exit 2; }
-	@$(call need_file,ELF)
 	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(SIM_MAX_CYCLES)
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.

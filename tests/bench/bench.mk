@@ -4,8 +4,9 @@
 # written up as docs/benchmarks.md by tests/bench/report.py.
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
-BENCH_QEMU  = bash scripts/run-qemu.sh -t 1200 -c -a $(call shell_quote,bench $(BOOTARGS)) $(FW_ELF)
-SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(BOOTARGS))
+BENCH_QEMU  = OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
+              -a $(call shell_quote,bench $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
+SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(value BOOTARGS))
 
 .PHONY: bench bench-plot
 bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_DTB))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run each ISA test ELF on the core simulator, once with an ideal memory and once with random
 # back-pressure (+stall), and on QEMU (-M spike, HTIF tohost) as an independent check that the
-# tests' expectations are right; print "N passed, M failed".
+# tests' expectations are right; print "suite-result: N passed, M failed".
 #   run_isa.sh SIM test1.elf test2.elf ...
 set -uo pipefail
 sim=$1; shift
@@ -26,5 +26,5 @@ for elf in "$@"; do
 		echo "FAIL $name (qemu): exit $?"
 	fi
 done
-echo "$pass passed, $fail failed"
+echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

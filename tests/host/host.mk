@@ -24,7 +24,7 @@ $(HOST_BUILD)/%: tests/host/%.c $(HOST_FW_SRCS) $(DEPS_STAMP)
 host-tests: $(addprefix $(HOST_BUILD)/,$(HOST_TESTS)) $(HOST_BUILD)/test.dtb
 
 test-host-unit: host-tests
-	@bash scripts/suite.sh $(BUILD)/test-results host-unit -- \
+	@bash scripts/suite.sh $(BUILD)/test-results host-unit --cmocka -- \
 		bash -c 'rc=0; for t in $(HOST_TESTS); do TEST_DTB=$(HOST_BUILD)/test.dtb $(HOST_BUILD)/$$t || rc=1; done; exit $$rc'
 
 -include $(wildcard $(HOST_BUILD)/*.d)

@@ -1,7 +1,8 @@
 # Host tests of the page allocator (firmware/mm) built against firmware/arch/host.
 #   mm-unit        cmocka unit tests, ASan+UBSan
-#   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan), plus a MAX_ORDER=8 build
-#   mm-smp         4 host threads as harts, under ASan+UBSan and under TSan
+#   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan); mm-stress-order8 the
+#                  same with MAX_ORDER=8
+#   mm-smp         4 host threads as harts, under ASan+UBSan; mm-smp-tsan the same under TSan
 #   mm-fuzz-smoke  fixed-seed libFuzzer run over operation sequences (stand-alone driver if the
 #                  libFuzzer runtime, Debian libclang-rt-14-dev, is missing)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
@@ -22,10 +23,10 @@ MM_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fn
 MM_FUZZ_TIME ?= 300
 MM_STRESS_OPS ?= 1200000
 
-TEST_SUITES += mm-unit mm-stress mm-smp mm-fuzz-smoke mm-qemu-shell
+TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-qemu-shell
 LINT_TARGETS += lint-mm
 FUZZ_TARGETS += fuzz-mm
-.PHONY: test-mm-unit test-mm-stress test-mm-smp test-mm-fuzz-smoke test-mm-qemu-shell fuzz fuzz-mm lint-mm
+.PHONY: test-mm-unit test-mm-stress test-mm-stress-order8 test-mm-smp test-mm-smp-tsan test-mm-fuzz-smoke test-mm-qemu-shell fuzz fuzz-mm lint-mm
 
 
 $(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
@@ -51,7 +52,7 @@ $(MM_BUILD)/mm-smp-tsan: tests/mm/test_smp.c $(MM_DEPS)
 	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -o $@ \
 		2>$(MM_BUILD)/tsan-build.log; then \
 		echo "mm-smp-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
-		printf '#!/bin/sh\necho "mm-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/tsan-build.log)"\n' > $@; \
+		printf '#!/bin/sh\necho "mm-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/tsan-build.log)"\necho "suite-result: 0 passed, 0 failed, 1 skipped"\n' > $@; \
 		chmod +x $@; \
 	fi
 
@@ -67,21 +68,27 @@ $(MM_BUILD)/mm-fuzz: tests/mm/fuzz_mm.c tests/mm/fuzz_driver.c $(MM_DEPS)
 	fi
 
 test-mm-unit: $(MM_BUILD)/mm-unit
-	@bash scripts/suite.sh $(BUILD)/test-results mm-unit -- $(MM_BUILD)/mm-unit
+	@bash scripts/suite.sh $(BUILD)/test-results mm-unit --cmocka -- $(MM_BUILD)/mm-unit
 
-test-mm-stress: $(MM_BUILD)/mm-stress $(MM_BUILD)/mm-stress-order8
-	@bash scripts/suite.sh $(BUILD)/test-results mm-stress -- bash -c \
-		'$(MM_BUILD)/mm-stress $(MM_STRESS_OPS) 2000 && $(MM_BUILD)/mm-stress-order8 200000 1000 7'
+test-mm-stress: $(MM_BUILD)/mm-stress
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress -- $(MM_BUILD)/mm-stress $(MM_STRESS_OPS) 2000
 
-test-mm-smp: $(MM_BUILD)/mm-smp $(MM_BUILD)/mm-smp-tsan
-	@bash scripts/suite.sh $(BUILD)/test-results mm-smp -- bash -c \
-		'$(MM_BUILD)/mm-smp 150000 && TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-smp-tsan 50000'
+test-mm-stress-order8: $(MM_BUILD)/mm-stress-order8
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress-order8 -- \
+		$(MM_BUILD)/mm-stress-order8 200000 1000 7
+
+test-mm-smp: $(MM_BUILD)/mm-smp
+	@bash scripts/suite.sh $(BUILD)/test-results mm-smp -- $(MM_BUILD)/mm-smp 150000
+
+test-mm-smp-tsan: $(MM_BUILD)/mm-smp-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-smp-tsan -- \
+		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-smp-tsan 50000
 
 test-mm-fuzz-smoke: $(MM_BUILD)/mm-fuzz
 	@bash scripts/suite.sh $(BUILD)/test-results mm-fuzz-smoke -- bash -c \
 		'if $(MM_BUILD)/mm-fuzz -seed=1 -runs=3000 -max_len=4000 -artifact_prefix=$(MM_BUILD)/ >$(MM_BUILD)/fuzz-smoke.log 2>&1; \
-		then tail -1 $(MM_BUILD)/fuzz-smoke.log; echo "1 passed, 0 failed"; \
-		else tail -20 $(MM_BUILD)/fuzz-smoke.log; echo "0 passed, 1 failed"; exit 1; fi'
+		then tail -1 $(MM_BUILD)/fuzz-smoke.log; echo "suite-result: 1 passed, 0 failed"; \
+		else tail -20 $(MM_BUILD)/fuzz-smoke.log; echo "suite-result: 0 passed, 1 failed"; exit 1; fi'
 
 test-mm-qemu-shell: $(FW_ELF) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results mm-qemu-shell -- \

@@ -51,5 +51,5 @@ check "zoneinfo protection" 'protection: \(0, [0-9]+, [0-9]+, [0-9]+\)'
 check "zoneinfo pagesets" 'batch: +[0-9]+'
 check "pagetypeinfo" 'Number of blocks type +Unmovable +Movable'
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
-echo "$pass passed, $fail failed"
+echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,15 +7,15 @@ QEMU_TEST_RUN = bash scripts/run-qemu.sh -t 300
 
 .PHONY: test-qemu-selftest-smp1 test-qemu-selftest-smp4 test-qemu-selftest-numa2 test-qemu-exit-status
 test-qemu-selftest-smp1: $(FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp1 -- \
+	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp1 --from selftest -- \
 		$(QEMU_TEST_RUN) -s 1 -a selftest $(FW_ELF)
 
 test-qemu-selftest-smp4: $(FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp4 -- \
+	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp4 --from selftest -- \
 		$(QEMU_TEST_RUN) -s 4 -a selftest $(FW_ELF)
 
 test-qemu-selftest-numa2: $(FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-numa2 -- \
+	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-numa2 --from selftest -- \
 		$(QEMU_TEST_RUN) -s 2 -n 2 -m 256M -a selftest $(FW_ELF)
 
 test-qemu-exit-status: $(FW_ELF) $(DEPS_STAMP)

@@ -48,6 +48,12 @@ else
 	echo "ok uart_rx_interrupts ($irqs interrupts, $rxed bytes)"; passed=$((passed + 1))
 fi
 
+# The end of the input ends the session (exit 0, no poweroff needed), and an unterminated last
+# line still runs: the simulator sends a newline and Ctrl-D at the end of stdin.
+printf 'help\ninfo' >"$work/eof.in"
+check shell_ends_at_eof 0 'memory: +\[0x0080000000' "$work/eof.in" -- +stdin +bootargs=shell \
+	+max-cycles=40000000
+
 # An S-mode load from an unmapped address: the error slave answers, the firmware reports the access
 # fault and the run ends with exit code 2 (no hang).
 printf 'peek 0x8000000\ncrash\n' >"$work/crash.in"
@@ -66,5 +72,5 @@ for what in '^OpenSBI v1\.1' '^Pagoda firmware ' "^Pagoda shell: type 'help'"; d
 	[ "$n" -eq 2 ] || { echo "FAIL reboot_boots_twice: /$what/ seen $n times, want 2"; failed=$((failed + 1)); }
 done
 
-echo "$passed passed, $failed failed"
+echo "suite-result: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

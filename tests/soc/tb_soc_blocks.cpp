@@ -1,7 +1,7 @@
 // Unit tests of the SoC blocks (suite soc-blocks): crossbar (routing, ordering, round robin,
 // lock, error slave, decode), UART, PLIC and CLINT, driven through their PBUS ports.
 // Expected values come from the specs (docs/bus.md, ns16550a, riscv,plic0, clint0), not from
-// the RTL. Prints "soc-blocks: N passed, M failed".
+// the RTL. Prints "suite-result: N passed, M failed".
 #include "Vtb_soc_blocks.h"
 #include "verilated.h"
 
@@ -673,6 +673,6 @@ int main(int argc, char **argv)
 	test_xbar(7, 3000, true);
 	t->final();
 	delete t;
-	printf("soc-blocks: %d passed, %d failed\n", n_pass, n_fail);
+	printf("suite-result: %d passed, %d failed\n", n_pass, n_fail);
 	return n_fail != 0;
 }

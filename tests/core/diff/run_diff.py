@@ -5,7 +5,7 @@ For each seed: generate a random program (gen.py), assemble it, run it on QEMU v
 (rv64, no F/D/H) and on the core simulator; both print the final registers and the data buffer on
 the UART. Outputs must be identical. On a mismatch the program is shrunk by bisection on --length
 to the first instruction count that differs, and the tail of that program is shown.
-Prints "N passed, M failed" (N = programs).
+Prints "suite-result: N passed, M failed" (N = programs).
 """
 import argparse
 import os
@@ -121,7 +121,7 @@ def main():
                 for line in tail:
                     print("   |" + line)
     print(f"instructions per program: {a.length}, programs: {a.count}")
-    print(f"{passed} passed, {failed} failed")
+    print(f"suite-result: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
