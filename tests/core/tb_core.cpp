@@ -241,7 +241,8 @@ static bool mem_access(uint64_t addr, bool we, uint8_t be, uint64_t wdata, uint6
 				memcpy(&v, &ram[tohost_addr - RAM_BASE], 8);
 				if (v) {
 					finished = true;
-					exit_code = v == 1 ? 0 : (int)(v >> 1) ? (int)(v >> 1) : 1;
+					// a failure must not read as success: a code of 0 mod 256 is 1
+					exit_code = v == 1 ? 0 : (v >> 1) & 0xff ? (int)((v >> 1) & 0xff) : 1;
 					if (v != 1)
 						fprintf(stderr, "tb_core: tohost reports failure %lu\n",
 							(unsigned long)(v >> 1));
