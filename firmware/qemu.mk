@@ -4,8 +4,10 @@
 # fails unless the firmware exits 0 (make's "Error N" is its exit status; 124 = TIMEOUT passed).
 QEMU_NUMA ?= 1
 QEMU_FW    = $(or $(ELF),$(FW_ELF))
-QEMU_RUN   = OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t $(TIMEOUT) \
-             -s $(QEMU_SMP) -m $(QEMU_MEM) -n $(QEMU_NUMA) $(if $(DTB),-d $(call shell_quote,$(DTB)))
+QEMU_RUN   = OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh \
+             -t $(call shell_quote,$(TIMEOUT)) -s $(call shell_quote,$(QEMU_SMP)) \
+             -m $(call shell_quote,$(QEMU_MEM)) -n $(call shell_quote,$(QEMU_NUMA)) \
+             $(if $(DTB),-d $(call shell_quote,$(DTB)))
 
 .PHONY: qemu qemu-shell
 qemu: $(if $(ELF),,$(FW_ELF))

@@ -5,9 +5,10 @@
 #                             end of the input (or Ctrl-D on an empty line) ends the session
 #   make wave [WAVE_START=N WAVE_END=M]  FST waveform of a cycle window -> $(BUILD)/sim/wave.fst
 #   make sim-bare ELF=...     run a bare-metal ELF (HTIF tohost) on the SoC without OpenSBI
-# sim, shell and wave take ELF=, DTB= and OPENSBI= in place of the built firmware, the built DTB
-# and Debian's OpenSBI; each file named is checked before anything is built (Makefile).
 #   make lint-soc             verilator -Wall over the SoC       make synth-soc   Yosys synth_xilinx
+# sim, shell and wave take ELF=, DTB= and OPENSBI= in place of the built firmware, the built DTB
+# and Debian's OpenSBI; each file named is checked before anything is built (Makefile). Every
+# value given to make reaches the simulator as one quoted word.
 # The simulator and the firmware are separate targets: an RTL edit rebuilds only the simulator,
 # a firmware edit only the firmware.
 # SIM_PGO=1 (default): the model is compiled twice with gcc profile-guided optimisation: an
@@ -55,7 +56,7 @@ SIM_DTB    = $(or $(DTB),$(SOC_DTB))
 SIM_IMAGES = $(if $(ELF),,$(SOC_FW_ELF)) $(if $(DTB),,$(SOC_DTB))
 SIM_BOOTARGS = $(if $(value BOOTARGS),+bootargs=$(call shell_quote,$(value BOOTARGS)))
 SIM_RUN = $(SIM_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
-          +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(SIM_MAX_CYCLES) \
+          +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES)) \
           +uart-log=$(SIM_BUILD)/uart.log
 
 .PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc
@@ -117,14 +118,15 @@ shell: $(SIM_BIN) $(SIM_IMAGES)
 # failure (a bad image) fails the target.
 wave: $(SIM_WAVE_BIN) $(SIM_IMAGES)
 	@$(SIM_WAVE_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
-		+dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(WAVE_END) +trace=$(SIM_BUILD)/wave.fst \
-		+trace-start=$(WAVE_START) +trace-end=$(WAVE_END) $(SIM_BOOTARGS); \
+		+dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(WAVE_END)) \
+		+trace=$(SIM_BUILD)/wave.fst +trace-start=$(call shell_quote,$(WAVE_START)) \
+		+trace-end=$(call shell_quote,$(WAVE_END)) $(SIM_BOOTARGS); \
 		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 124 ] || exit $$rc
 	@echo "wave: $(SIM_BUILD)/wave.fst (cycles $(WAVE_START)..$(WAVE_END))"
 
 sim-bare: $(SIM_BIN)
 	@test -n $(call shell_quote,$(ELF)) || { echo "usage: make sim-bare ELF=path/to/test.elf" >&2; exit 2; }
-	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(SIM_MAX_CYCLES)
+	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES))
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.
 lint-soc:
