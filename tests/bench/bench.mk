@@ -4,7 +4,7 @@
 # written up as docs/benchmarks.md by tests/bench/report.py.
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
-BENCH_QEMU  = OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
+BENCH_QEMU  = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
               -a $(call shell_quote,bench $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
 SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(value BOOTARGS))
 
