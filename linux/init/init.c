@@ -26,7 +26,7 @@
 #define R_DMATEST	8
 
 /* memset tests only (the engine offers nothing else), started at load, a bounded count. */
-#define DMATEST_DEFAULTS "run=1 iterations=100 threads_per_chan=1 max_channels=1"
+#define DMATEST_DEFAULTS "dmatest=1 run=1 iterations=100 threads_per_chan=1 max_channels=1"
 
 #define PGACCEL_DT	"/proc/device-tree/soc/pgaccel@11000000/compatible"
 
