@@ -29,7 +29,7 @@ LINUX_LIST      := $(LINUX_DIR)/initramfs.list
 LINUX_IMAGE     := $(LINUX_OBJ)/arch/riscv/boot/Image
 LINUX_ELF       := $(LINUX_DIR)/Image.elf
 LINUX_BOOTARGS  ?= earlycon=sbi console=ttyS0
-LINUX_SIM_CYCLES ?= 600000000
+LINUX_SIM_CYCLES ?= 300000000
 
 # The init: static, no libc but the kernel's nolibc, RV64IMAC with the soft-float ABI.
 LINUX_INIT_CFLAGS := -Os -static -nostdlib -ffreestanding -fno-stack-protector \

@@ -127,6 +127,21 @@ static void warm(unsigned int order, int n)
 	}
 }
 
+/* The per-CPU list sizes of the zone GFP_KERNEL allocates from, for the report ("pcp_high="). */
+static char pcp_sizes[48];
+
+static void read_pcp_sizes(void)
+{
+	struct page *p = alloc_page(GFP_KERNEL);
+	struct per_cpu_pages *pcp;
+
+	if (!p)
+		return;
+	pcp = per_cpu_ptr(page_zone(p)->per_cpu_pageset, smp_processor_id());
+	snprintf(pcp_sizes, sizeof(pcp_sizes), "pcp_high=%d pcp_batch=%d", pcp->high, pcp->batch);
+	__free_page(p);
+}
+
 static void bench_pair(const char *name, unsigned int order, unsigned long n)
 {
 	unsigned long i, fails = 0;
@@ -153,7 +168,7 @@ static void bench_pair(const char *name, unsigned int order, unsigned long n)
 		pr_err("%s: %lu allocations failed\n", name, fails);
 		failures++;
 	}
-	report("linux-mm", name, n - fails, s, e, NULL);
+	report("linux-mm", name, n - fails, s, e, strcmp(name, "order0-pcp") ? NULL : pcp_sizes);
 	reconcile(name, a, b, (n - fails) << order);
 }
 
@@ -296,6 +311,7 @@ static int __init pgbench_init(void)
 
 	/* No interrupts in the measured loops: a timer tick would land in one case's numbers. */
 	local_irq_save(flags);
+	read_pcp_sizes();
 	bench_pair("order0-pcp", 0, N_SMALL);
 	bench_order0_buddy(N_SMALL);
 	bench_pair("order3", 3, N_SMALL);
