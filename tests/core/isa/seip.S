@@ -1,8 +1,9 @@
 # mip.SEIP is the OR of a software bit and the external line (issue 18): csrs/csrc/csrrw of mip in
 # M-mode, while the S-mode external line is high, must leave the line out of the software bit.
 # After the line drops, mip.SEIP and sip.SEIP read 0 and S-mode takes no external interrupt.
-# The line comes from the harness's interrupt-control device (bit 1), which QEMU -M spike lacks:
-# there only the software-bit checks run.
+# The line comes from the core harness's interrupt-control device (bit 1), which QEMU -M spike
+# and the SoC lack: there only the software-bit checks run (the SoC's self-test
+# seip_not_latched_by_mtimer covers it through the real PLIC).
 #include "test.h"
 #define IRQCTL 0x20000000
 #define SEIP   (1 << 9)
@@ -55,7 +56,11 @@ TEST_BEGIN
 	csrw mip, zero
 	CHECK_MIP(6, SEIP | STIP, 0)
 
-	SKIP_ON_QEMU(8f)
+	# the device is only in the core harness (a store elsewhere faults: recorded, skipped)
+	li t1, IRQCTL
+	sw zero, 0(t1)
+	bgez s9, 8f
+	li s8, 0
 	# 2. line high: the read shows it, and csrs of another bit must not latch it
 	SEXT_LINE(1)
 	CHECK_MIP(10, SEIP, SEIP)
