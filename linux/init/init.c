@@ -9,7 +9,7 @@
  * powers off through the sifive,test1 device with the result as the exit status:
  *	bit 0 (1)  /proc or /sys could not be mounted or read
  *	bit 1 (2)  the benchmark module failed (its self-check, or loading)
- *	bit 2 (4)  the pgaccel driver failed to load
+ *	bit 2 (4)  the pgaccel driver failed to load or to probe (no dma0chan0)
  *	bit 3 (8)  dmatest failed (failures, no result, or it could not run)
  * Module parameters come from the kernel command line as MODULE.PARAM=VALUE (as modprobe does).
  * `pginit.skip=bench,dmatest` leaves a step out; `pginit.quiet` skips zoneinfo and vmstat.
@@ -247,8 +247,11 @@ static int run_dmatest(void)
 		printf("init: dmatest skipped: the device tree has no pgaccel\n");
 		return 0;
 	}
-	if (load_module("pgaccel_dma", "") < 0)
+	/* a probe that fails (its self-test, say) still loads the module: look for the channel */
+	if (load_module("pgaccel_dma", "") < 0 || !exists("/sys/class/dma/dma0chan0/in_use")) {
+		printf("init: pgaccel_dma: no DMA channel\n");
 		return R_DMADRV | R_DMATEST;
+	}
 	if (load_module("dmatest", DMATEST_DEFAULTS) < 0)
 		return R_DMATEST;
 	if (read_into("/sys/module/dmatest/parameters/wait", w, sizeof(w)) < 0)
