@@ -6,8 +6,8 @@ HOST_CC     ?= gcc
 HOST_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation $(HOST_SAN) \
                -Ifirmware/include -Ifirmware/arch/host/include -MMD -MP
-HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/lib/vsprintf.c \
-                firmware/arch/host/host.c
+HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
+                firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/arch/host/host.c
 HOST_TESTS  := test_fdt test_vsprintf test_bootargs
 
 TEST_SUITES += host-unit
