@@ -390,7 +390,7 @@ int irq_controller_context(unsigned int i, unsigned int cpu)
 }
 
 /* The equivalent of /proc/interrupts. */
-SHELL_CMD(interrupts, "device interrupts: irq, count, handler")
+SHELL_CMD_ARGS(interrupts, 0, 0, "device interrupts: irq, count, handler")
 {
 	(void)argc;
 	(void)argv;

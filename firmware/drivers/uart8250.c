@@ -204,7 +204,7 @@ int uart8250_rx_pause(bool pause)
 	return 0;
 }
 
-SHELL_CMD(uart, "console UART: receive path and counters")
+SHELL_CMD_ARGS(uart, 0, 0, "console UART: receive path and counters")
 {
 	(void)argc;
 	(void)argv;

@@ -195,7 +195,7 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	platform_exit(EXIT_OK);
 }
 
-SHELL_CMD(info, "platform, harts, memory map, bootargs")
+SHELL_CMD_ARGS(info, 0, 0, "platform, harts, memory map, bootargs")
 {
 	(void)argc;
 	(void)argv;
