@@ -979,6 +979,10 @@ void free_pages(unsigned long addr, unsigned int order)
 
 void get_page(struct page *page)
 {
+	if (!page_in_mem_map(page)) {
+		bad_page(NULL, "get_page of something that is not a struct page", _RET_IP_);
+		return;
+	}
 	page = compound_head(page);
 	if (WARN_ON(page_ref_count(page) <= 0))
 		return;
@@ -1006,6 +1010,13 @@ void split_page(struct page *page, unsigned int order)
 {
 	unsigned long i;
 
+	/* Linux trusts the caller here; an order that is not the block's would hand out refcounts
+	 * on pages past its end, so it is refused like a bad free. */
+	if (!page_in_mem_map(page) || order >= MAX_ORDER || order != page->alloc_order) {
+		bad_page(page_in_mem_map(page) ? page : NULL,
+			 "split_page with an order that is not the block's", _RET_IP_);
+		return;
+	}
 	if (WARN_ON(PageCompound(page)) || WARN_ON(page_ref_count(page) != 1))
 		return;
 	page->alloc_order = 0;

@@ -1262,8 +1262,23 @@ static void t_refcount_compound(void **state)
 	put_page(p);
 	drain_all_pages(NULL);
 	assert_int_equal(global_free_pages(), totalram_pages);
-	/* split_page makes independent order-0 pages. */
+	/* split_page with an order that is not the block's, or of a garbage pointer, and get_page of
+	 * one: reported, nothing changes (they once set refcounts past the block or dereferenced). */
 	p = alloc_pages(GFP_KERNEL, 1);
+	{
+		unsigned long bad = mm_bad_page_count;
+
+		split_page(p, 3);
+		split_page(p, 64);
+		split_page(p, UINT_MAX);
+		split_page((struct page *)(uintptr_t)0x1000, 0);
+		get_page((struct page *)(uintptr_t)0x1000);
+		assert_int_equal(mm_bad_page_count, bad + 5);
+		for (int i = 0; i < 8; i++)
+			assert_int_equal(page_ref_count(p + i), i == 0 ? 1 : 0);
+		assert_int_equal(p->alloc_order, 1);
+	}
+	/* split_page makes independent order-0 pages. */
 	split_page(p, 1);
 	__free_pages(p + 1, 0);
 	__free_pages(p, 0);
