@@ -419,34 +419,29 @@ static unsigned long parse_printed(const char *key)
 	return p ? strtoul(p + strlen(key), NULL, 0) : ULONG_MAX;
 }
 
-static void run_line(const u8 *bytes, size_t n)
+/* Feed a line to the editor; its text when it was handed over, NULL when it was discarded (as
+ * the model said it must be) or the session ended. */
+static const char *edit_line(struct shell_line *l, const u8 *bytes, size_t n, u64 before)
 {
-	static struct shell_line l;
-	char ref[SHELL_LINE_MAX + 1], shown[2 * SHELL_LINE_MAX], err[160], argv0[16] = "";
+	char ref[SHELL_LINE_MAX + 1], shown[SHELL_LINE_MAX + 1];
 	const char *want = ref_edit(bytes, n, ref);
 	enum shell_line_state st = SHELL_LINE_MORE;
-	unsigned long bad_pages = mm_bad_page_count;
-	u64 before = ownership();
-	bool refuse;
-	int rc = 0;
 
 	snprintf(shown, sizeof(shown), "%.*s", (int)(n < SHELL_LINE_MAX ? n : SHELL_LINE_MAX),
 		 (const char *)bytes);
 	for (char *p = shown; *p; p++)
 		if ((unsigned char)*p < ' ' || (unsigned char)*p >= 0x7f)
 			*p = '?';
-	out_len = 0;
-	out[0] = '\0';
-	shell_line_reset(&l);
+	shell_line_reset(l);
 	for (size_t i = 0; i < n && st == SHELL_LINE_MORE; i++) {
 		/* ^D on an empty line ends the session; a line ends at CR/LF only (fed below). */
-		if (bytes[i] == 4 && !l.n && !l.over && l.bad_byte < 0)
-			return;
-		st = shell_line_feed(&l, bytes[i]);
+		if (bytes[i] == 4 && !l->n && !l->over && l->bad_byte < 0)
+			return NULL;
+		st = shell_line_feed(l, bytes[i]);
 	}
 	if (st != SHELL_LINE_MORE)
 		die(shown, "the editor ended a line before its end (state %d)", st);
-	st = shell_line_feed(&l, '\n');
+	st = shell_line_feed(l, '\n');
 	if (!want) {
 		if (st != SHELL_LINE_DISCARDED)
 			die(shown, "a line that is too long or holds a non-printable byte was not discarded");
@@ -454,59 +449,85 @@ static void run_line(const u8 *bytes, size_t n)
 			die(shown, "the discarded line was not reported");
 		if (ownership() != before)
 			die(shown, "a discarded line changed the allocator");
-		return;
+		return NULL;
 	}
-	if (st != SHELL_LINE_DONE || strcmp(l.buf, want))
-		die(shown, "the editor made \"%s\" (state %d), the rules say \"%s\"", l.buf, st, want);
-	sscanf(want, " %15s", argv0);
+	if (st != SHELL_LINE_DONE || strcmp(l->buf, want))
+		die(shown, "the editor made \"%s\" (state %d), the rules say \"%s\"", l->buf, st, want);
+	return l->buf;
+}
+
+/* An alloc the shell says it made: exactly the order asked for, and a block that is allocated. */
+static void check_alloc(const char *line)
+{
+	unsigned long pfn = parse_printed("pfn "), order = parse_printed(" order "), asked;
+	char copy[SHELL_LINE_MAX], *argv[SHELL_ARGS_MAX];
+	bool big;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	split(copy, argv, SHELL_ARGS_MAX);
+	if (!ref_number(argv[1], &asked, &big) || big || order != asked)
+		die(line, "allocated order %lu for '%s'", order, argv[1]);
+	if (!pfn_valid(pfn) || page_ref_count(pfn_to_page(pfn)) <= 0)
+		die(line, "printed pfn %#lx, which is not an allocated page", pfn);
+	if (nr_live < MAX_LIVE) {
+		live[nr_live].pfn = pfn;
+		live[nr_live++].order = order;
+	}
+}
+
+/* A free that went through: it must have been of a block the shell handed out. */
+static void check_free(const char *line)
+{
+	char copy[SHELL_LINE_MAX], *argv[SHELL_ARGS_MAX];
+	unsigned long pfn = 0, order = 0;
+	bool big;
+	int i;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	split(copy, argv, SHELL_ARGS_MAX);
+	ref_number(argv[1], &pfn, &big);
+	ref_number(argv[2], &order, &big);
+	i = live_find(pfn, order);
+	if (i < 0)
+		die(line, "freed pfn %#lx order %lu, which the shell never handed out", pfn, order);
+	live[i] = live[--nr_live];
+}
+
+static void run_line(const u8 *bytes, size_t n)
+{
+	static struct shell_line l;
+	unsigned long bad_pages = mm_bad_page_count;
+	u64 before = ownership();
+	char line[SHELL_LINE_MAX], err[160], argv0[16] = "";
+	const char *edited;
+	bool refuse;
+	int rc;
+
+	out_len = 0;
+	out[0] = '\0';
+	edited = edit_line(&l, bytes, n, before);
+	if (!edited)
+		return;
+	snprintf(line, sizeof(line), "%s", edited);	/* shell_exec splits l.buf in place */
+	sscanf(line, " %15s", argv0);
 	if (!strcmp(argv0, "crash"))
 		return;	/* its purpose is an unhandled fault; the host has no trap handler */
-	refuse = must_refuse(want);
+	refuse = must_refuse(line);
 	out_len = 0;
 	out[0] = '\0';
 	rc = shell_exec(l.buf);
 	if (mm_verify(err, sizeof(err)))
-		die(want, "mmcheck after it: %s", err);
+		die(line, "mmcheck after it: %s", err);
 	if (refuse && (rc == 0 || !out_len))
-		die(want, "must be refused with a message, returned %d", rc);
+		die(line, "must be refused with a message, returned %d", rc);
 	if (rc && !out_len)
-		die(want, "refused (%d) without a word", rc);
-	if (!strcmp(argv0, "alloc") && rc == 0) {
-		unsigned long pfn = parse_printed("pfn "), order = parse_printed(" order ");
-		char copy[SHELL_LINE_MAX], *argv[SHELL_ARGS_MAX];
-		unsigned long asked;
-		bool big;
-
-		snprintf(copy, sizeof(copy), "%s", want);
-		split(copy, argv, SHELL_ARGS_MAX);
-		if (!ref_number(argv[1], &asked, &big) || big || order != asked)
-			die(want, "allocated order %lu for '%s'", order, argv[1]);
-		if (!pfn_valid(pfn) || page_ref_count(pfn_to_page(pfn)) <= 0)
-			die(want, "printed pfn %#lx, which is not an allocated page", pfn);
-		if (nr_live < MAX_LIVE) {
-			live[nr_live].pfn = pfn;
-			live[nr_live++].order = order;
-		}
-		return;
-	}
-	if (!strcmp(argv0, "free") && rc == 0 && mm_bad_page_count == bad_pages) {
-		char copy[SHELL_LINE_MAX], *argv[SHELL_ARGS_MAX];
-		unsigned long pfn, order;
-		bool big;
-		int i;
-
-		snprintf(copy, sizeof(copy), "%s", want);
-		split(copy, argv, SHELL_ARGS_MAX);
-		ref_number(argv[1], &pfn, &big);
-		ref_number(argv[2], &order, &big);
-		i = live_find(pfn, order);
-		if (i < 0)
-			die(want, "freed pfn %#lx order %lu, which the shell never handed out", pfn, order);
-		live[i] = live[--nr_live];
-		return;
-	}
-	if (ownership() != before)
-		die(want, "changed who owns which page (returned %d)", rc);
+		die(line, "refused (%d) without a word", rc);
+	if (!strcmp(argv0, "alloc") && rc == 0)
+		check_alloc(line);
+	else if (!strcmp(argv0, "free") && rc == 0 && mm_bad_page_count == bad_pages)
+		check_free(line);
+	else if (ownership() != before)
+		die(line, "changed who owns which page (returned %d)", rc);
 }
 
 /* An input that starts with "#!shell" is a transcript (the regression corpus,
