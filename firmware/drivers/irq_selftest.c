@@ -193,6 +193,9 @@ SELFTEST(seip_not_latched_by_mtimer)
 		ST_SKIP("no PLIC in the device tree");
 	if (uart8250_setup() || !uart8250.irq)
 		ST_SKIP("no ns16550a console UART with an interrupt");
+	/* The test watches this hart's sip: with several PLICs the UART's may have no context here. */
+	if (irq_target_cpu(uart8250.irq) != (int)smp_processor_id())
+		ST_SKIP("the UART's interrupt goes to another hart (its PLIC has no context here)");
 	ST_ASSERT_EQ(uart8250_rx_pause(true), 0);
 	/* OpenSBI may still be sending our last line. */
 	t0 = get_time();
