@@ -16,6 +16,14 @@
 #include <pagoda/spinlock.h>
 #include "uart8250.h"
 
+/*
+ * Bound of every wait for something that must happen. On QEMU without icount the timebase is the
+ * host's clock, and a loaded host can hold back QEMU's timer thread for tens of milliseconds: a
+ * 10 ms bound made the test fail under load. The waits end as soon as the event is seen, so a
+ * generous bound costs nothing when the hardware is right.
+ */
+#define IRQ_WAIT_MS 500
+
 /* The interrupt controllers of the DT, in DT order, whichever of the two compatibles they give. */
 static unsigned int dt_plics(const void *fdt, int *nodes, unsigned int max)
 {
@@ -117,7 +125,7 @@ SELFTEST(uart_thre_interrupt_through_plic)
 	thre_irqs = 0;
 	thre_iir = 0xff;
 	uart8250_reg_write(UART_IER, UART_IER_THRI);
-	selftest_wait_irqs(&thre_irqs, 1, 100 * ms);
+	selftest_wait_irqs(&thre_irqs, 1, IRQ_WAIT_MS * ms);
 	/* No second interrupt once the handler masked the source at the UART. */
 	selftest_wait_irqs(&thre_irqs, 2, ms);
 	uart8250_reg_write(UART_IER, 0);
@@ -212,17 +220,17 @@ SELFTEST(seip_not_latched_by_mtimer)
 	seip_thre_irqs = seip_timer_ticks = 0;
 	irq_handler_timer = seip_timer_tick;
 	uart8250_reg_write(UART_IER, UART_IER_THRI);
-	sip = poll_sip(SIE_SEIE, SIE_SEIE, 10 * ms);
+	sip = poll_sip(SIE_SEIE, SIE_SEIE, IRQ_WAIT_MS * ms);
 	/* The M timer fires with the line high: OpenSBI's csrc and csrs of mip.STIP both run. */
 	for (unsigned int i = 0; i < SEIP_TIMER_ROUNDS && (sip & SIE_SEIE); i++) {
 		sbi_set_timer(get_time() + ms / 10);
-		if (poll_sip(SIE_STIE | SIE_SEIE, SIE_STIE | SIE_SEIE, 10 * ms) ==
+		if (poll_sip(SIE_STIE | SIE_SEIE, SIE_STIE | SIE_SEIE, IRQ_WAIT_MS * ms) ==
 		    (SIE_STIE | SIE_SEIE))
 			rounds++;
 	}
 	/* Mask the source at the PLIC, unclaimed: the line drops and SEIP with it. */
 	free_irq(uart8250.irq);
-	sip = poll_sip(SIE_SEIE, 0, 10 * ms);
+	sip = poll_sip(SIE_SEIE, 0, IRQ_WAIT_MS * ms);
 	if (sip & SIE_SEIE) {
 		/* S-mode cannot clear a stuck SEIP: keep the rest of the run from livelocking. */
 		csr_clear(sie, SIE_SEIE);
@@ -239,7 +247,7 @@ SELFTEST(seip_not_latched_by_mtimer)
 	uart8250_reg_write(UART_IER, 0);
 	uart8250_reg_write(UART_IER, UART_IER_THRI);
 	if (!err)
-		seip_serve(100 * ms);
+		seip_serve(IRQ_WAIT_MS * ms);
 	uart8250_reg_write(UART_IER, 0);
 	if (!err)
 		free_irq(uart8250.irq);
