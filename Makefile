@@ -57,7 +57,7 @@ $(DEPS_STAMP): scripts/deps.sh
 deps:
 	@bash scripts/deps.sh
 
-include $(sort $(wildcard firmware/*.mk sbi/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
+include $(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
 
 # Default: the firmware, and the SoC simulator when sim/ is present.
 all: firmware $(SIM_BIN)

@@ -40,6 +40,8 @@ expect indented_or_trailing_text_is_not_a_count "0 1 (reported no 'suite-result:
 	"echo ' suite-result: 1 passed, 0 failed'; echo 'suite-result: 1 passed, 0 failed (sort of)'"
 expect from_selftest_takes_only_that_line '33 1' --from selftest -- \
 	"$inner; echo 'suite-result: 99 passed, 0 failed'; exit 1"
+expect sum_adds_only_suite_lines '7 1' --sum -- \
+	"$inner; echo 'suite-result: 4 passed, 1 failed'; $inner; echo 'suite-result: 3 passed, 0 failed'; exit 1"
 expect cmocka_sums_only_cmocka_summaries '24 4' --cmocka -- \
 	"$inner; echo '[  PASSED  ] 12 test(s).'; echo '[  FAILED  ] 2 test(s), listed below:'; exit 1"
 expect cmocka_without_summary_is_a_failure '0 1 (reported no cmocka count, exit 0)' --cmocka -- \
