@@ -22,7 +22,8 @@ for ((h = 0; h < smp; h++)); do
 		echo "smp$smp-numa$numa-hart$h: ${line#selftest: }"
 		read -r p _ f _ <<<"${line#selftest: }"
 	fi
-	if ! tr -d '\r' <"$log" | grep -Eq "^harts: .*\(boot hart $h;"; then
+	# grep -q stops reading early: fed through a pipe under pipefail, tr's SIGPIPE would fail it
+	if ! grep -Eq "^harts: .*\(boot hart $h;" < <(tr -d '\r' <"$log"); then
 		echo "FAIL boot hart $h: the firmware did not boot on hart $h (see $log)"
 		f=$((f + 1))
 	elif [ "$status" -ne 0 ]; then

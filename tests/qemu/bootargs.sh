@@ -15,7 +15,7 @@ check() {
 	if [ "$rc" -ne "$want" ]; then
 		echo "FAIL $name: exit status $rc, want $want"; tail -4 "$work/$name.log" | sed "s/^/  | /"
 		failed=$((failed + 1))
-	elif ! tr -d '\r' <"$work/$name.log" | grep -Eq -- "$regex"; then
+	elif ! grep -Eq -- "$regex" < <(tr -d '\r' <"$work/$name.log"); then
 		echo "FAIL $name: output lacks /$regex/"; tail -4 "$work/$name.log" | sed "s/^/  | /"
 		failed=$((failed + 1))
 	else

@@ -51,7 +51,7 @@ grep -q 'memory:   \[0x0080000000' "$work/shell_session.log" ||
 # once the prompt is there, then a newline and Ctrl-D.
 printf 'help\ninfo' >"$work/eof.in"
 check shell_ends_at_eof 0 'memory: +\[0x0080000000' -- $run -t 60 -I "$work/eof.in" -a shell "$fw"
-tr -d '\r' <"$work/shell_ends_at_eof.log" | grep -q '^pagoda> help$' ||
+grep -q '^pagoda> help$' < <(tr -d '\r' <"$work/shell_ends_at_eof.log") ||
 	{ echo "FAIL first_byte_kept: no 'pagoda> help' line"; failed=$((failed + 1)); }
 
 # An unexpected trap is reported with its cause and ends the run with exit code 2.
