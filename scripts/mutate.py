@@ -18,9 +18,14 @@ line is "N passed, M failed" (passed = killed or equivalent) for scripts/suite.s
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+
+# A mutant's suite run may take SLACK times the unmutated run, at least TIMEOUT_MIN seconds.
+SLACK = 5
+TIMEOUT_MIN = 300
 
 KEYS = {"file", "find", "replace", "suites", "about", "equivalent", "smoke"}
 
@@ -134,30 +139,41 @@ class Runner:
         self.logs = os.path.join(args.work, "logs")
         self.timeout = args.timeout
         self.baseline_done = {}
+        self.baseline_time = {}
         self.env = make_env()
         os.makedirs(self.tree, exist_ok=True)
         os.makedirs(self.logs, exist_ok=True)
 
-    def make(self, target, log):
+    def make(self, target, log, timeout=None):
         """(exit status or None on timeout). SIM_PGO=0: one plain SoC simulator build."""
         cmd = ["make", "--no-print-directory", "-C", self.tree, f"BUILD={self.build}",
                "SIM_PGO=0", "JOBS=1", target]
+        timeout = timeout or self.timeout
         log.write(f"$ {' '.join(cmd)}\n")
         log.flush()
+        # its own process group: a timeout ends the test program too, not only make
+        p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                             start_new_session=True)
         try:
-            p = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=self.env,
-                               timeout=self.timeout, start_new_session=True)
-            return p.returncode
+            return p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            log.write(f"mutate: timeout after {self.timeout} s\n")
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            log.write(f"mutate: timeout after {timeout} s\n")
             return None
 
     def suite(self, name, log):
-        """'pass', 'fail', 'timeout', or 'build' when make failed before the suite ran."""
+        """'pass', 'fail', 'timeout', or 'build' when make failed before the suite ran.
+        A mutant's run may take SLACK times the suite's unmutated run (which included
+        its build), at least TIMEOUT_MIN seconds: a suite without a bound of its own would
+        otherwise hang on a mutant that loops."""
         res = os.path.join(self.build, "test-results", f"{name}.result")
         if os.path.exists(res):
             os.remove(res)
-        rc = self.make(f"test-{name}", log)
+        timeout = None
+        if name in self.baseline_time:
+            timeout = min(self.timeout, max(TIMEOUT_MIN, SLACK * self.baseline_time[name]))
+        rc = self.make(f"test-{name}", log, int(timeout) if timeout else None)
         if rc is None:
             return "timeout"
         if not os.path.exists(res):
@@ -236,7 +252,8 @@ def main():
     ap.add_argument("--work", default=os.path.join(top, "build/mutate"))
     ap.add_argument("--only", default="", help="comma-separated mutant names")
     ap.add_argument("--smoke", action="store_true", help="only the mutants marked smoke")
-    ap.add_argument("--timeout", type=int, default=1200, help="seconds per make invocation")
+    ap.add_argument("--timeout", type=int, default=1800,
+                    help="upper bound in seconds of any make invocation (baselines too)")
     ap.add_argument("--check", action="store_true",
                     help="only check that every selected mutant applies to the working tree")
     args = ap.parse_args()
@@ -291,6 +308,7 @@ def main():
         t0 = time.time()
         st = r.suite(s, base_log)
         r.baseline_done[s] = st
+        r.baseline_time[s] = time.time() - t0
         print(f"  baseline {s}: {st} ({time.time() - t0:.0f} s)", flush=True)
         if st != "pass":
             print(f"mutate: suite {s} does not pass without a mutant ({st}); see {base_log.name}")

@@ -6,7 +6,7 @@
 #   make test-mutate-smoke            the few mutants marked `smoke` (suite mutate-smoke)
 
 MUTATE_LIST    := tests/mutate/mutants.txt
-MUTATE_TIMEOUT ?= 1200
+MUTATE_TIMEOUT ?= 1800
 MUTATE_RUN     := $(PYTHON) scripts/mutate.py --list $(MUTATE_LIST) --timeout $(MUTATE_TIMEOUT)
 
 TEST_SUITES += mutate-smoke
