@@ -257,6 +257,7 @@ def main():
     ap.add_argument("--check", action="store_true",
                     help="only check that every selected mutant applies to the working tree")
     args = ap.parse_args()
+    args.work = os.path.abspath(args.work)   # make runs in the scratch tree
 
     try:
         mutants = parse_list(args.list)
