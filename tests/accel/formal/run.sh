@@ -49,12 +49,24 @@ pass=0 fail=0
 ok() { echo "PASS: $1 ($2 s): $3"; pass=$((pass + 1)); }
 ko() { echo "FAIL: $1 ($2 s): $3"; fail=$((fail + 1)); }
 
+# ABC's time limit is CPU time, not wall time: a check takes the same CPU seconds however loaded the
+# machine is (a wall-clock timeout failed the bmc check when the suite ran beside a busy build).
+# The wall-clock limit only catches a process that stops making progress.
+CPU_LIMIT=${FORMAL_CPU_LIMIT:-1800}
+abc_run() {
+	(ulimit -St "$CPU_LIMIT"; exec timeout -k 10 14400 yosys-abc "$@")
+	local rc=$?
+	[ $rc -eq 152 ] || [ $rc -eq 137 ] && echo "Error: CPU time limit of $CPU_LIMIT s reached (FORMAL_CPU_LIMIT)"
+	[ $rc -eq 124 ] && echo "Error: wall-clock limit of 4 h reached"
+	return $rc
+}
+
 # A property check on MODEL: passes when ABC proves it or finds no counterexample.
 check() {
 	local name=$1 model=$2 cmd=$3
 	local t0=$SECONDS
 	rm -f "$out/$name.aiw"
-	timeout 900 yosys-abc -c "read_aiger $out/$model.aig; fold; strash; $cmd; \
+	abc_run -c "read_aiger $out/$model.aig; fold; strash; $cmd; \
 		write_cex -a $out/$name.aiw" > "$out/$name.log" 2>&1
 	if grep -qE "Property proved|No output asserted|was not asserted|Networks are equivalent" \
 		"$out/$name.log" && ! grep -q "was asserted" "$out/$name.log"; then
@@ -74,7 +86,7 @@ check() {
 cover() {
 	local name=$1 model=$2 n=$3
 	local t0=$SECONDS
-	timeout 900 yosys-abc -c "read_aiger $out/$model.aig; fold; strash; bmc3 -a -F $depth" \
+	abc_run -c "read_aiger $out/$model.aig; fold; strash; bmc3 -a -F $depth" \
 		> "$out/$name.log" 2>&1
 	local hit
 	hit=$(grep -c "was asserted" "$out/$name.log")
