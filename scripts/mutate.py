@@ -13,7 +13,7 @@ the first suite that fails (a kill), restore the file. Before the first mutant, 
 must pass on the unmutated tree, or there is nothing to learn from a failure.
 
 Exit status 0 only if every mutant was killed, or survived and is listed as equivalent. The last
-line is "N passed, M failed" (passed = killed or equivalent) for scripts/suite.sh.
+line is "suite-result: N passed, M failed" (passed = killed or equivalent) for scripts/suite.sh.
 """
 import argparse
 import os
@@ -351,7 +351,7 @@ def main():
               f"(baseline {t_base:.0f} s, mean {sum(r[3] for r in rows) / len(rows):.0f} s "
               f"per mutant)")
     ok = count["killed"] + count["equivalent"]
-    print(f"{ok} passed, {len(rows) - ok} failed")
+    print(f"suite-result: {ok} passed, {len(rows) - ok} failed")
     return 0 if ok == len(rows) else 1
 
 
