@@ -4,7 +4,8 @@
 #   make lint     RTL + C lint                 make clean  remove build/
 # Each part of the tree adds its own rules in a fragment next to its sources (firmware/firmware.mk,
 # tests/host/host.mk, ...). A fragment that adds a test suite appends its name to TEST_SUITES and
-# defines the target test-NAME, which prints one line "N passed, M failed" (see scripts/suite.sh).
+# defines the target test-NAME, which runs its command through scripts/suite.sh; the command prints
+# one line "suite-result: N passed, M failed", the suite's only count (see scripts/suite.sh).
 
 SHELL      := /bin/bash
 TOP        := $(CURDIR)
@@ -20,6 +21,23 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CROSS      ?= riscv64-unknown-elf-
 OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
 OPENSBI    ?= $(OPENSBI_DIR)/fw_dynamic.bin
+
+# A make value as one shell word, whatever it holds: user values (BOOTARGS, file names) reach the
+# shell only through this, never inside "...", where backticks and $(...) would run. BOOTARGS is
+# taken with $(value BOOTARGS), so that make does not expand a $(...) in it either.
+shell_quote = '$(subst ','\'',$(1))'
+
+# The variables that name input files (ELF=, DTB=, OPENSBI=) are checked before anything is built
+# when the user gives them: a mistyped ELF= must not quietly boot the default firmware. Defaults
+# are not checked here (a fresh machine gets OpenSBI from scripts/deps.sh during the build).
+FILE_VARS  := ELF DTB OPENSBI
+FILE_GOALS := run sim shell wave sim-bare qemu qemu-shell bench test stress
+user_value  = $(filter command line environment environment override override,$(origin $(1)))
+file_exists = $(shell test -f $(call shell_quote,$(1)) && echo yes)
+ifneq ($(filter $(FILE_GOALS),$(MAKECMDGOALS)),)
+$(foreach v,$(FILE_VARS),$(if $(call user_value,$(v)),$(if $(call file_exists,$($(v))),,\
+	$(error $(v)=$($(v)): no such file))))
+endif
 
 TEST_SUITES :=
 LINT_TARGETS :=
@@ -39,15 +57,17 @@ $(DEPS_STAMP): scripts/deps.sh
 deps:
 	@bash scripts/deps.sh
 
-include $(sort $(wildcard firmware/*.mk sbi/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
+include $(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
 
 # Default: the firmware, and the SoC simulator when sim/ is present.
 all: firmware $(SIM_BIN)
 
 # `make run` boots on the SoC (sim/ sets RUN_TARGET = sim); without sim/ it falls back to QEMU virt.
 RUN_TARGET ?= qemu
+# BOOTARGS and the file variables reach the sub-make as they were given (command line or
+# environment), unquoted by no shell on the way.
 run: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory $(RUN_TARGET) BOOTARGS="$(BOOTARGS)"
+	@$(MAKE) --no-print-directory $(RUN_TARGET)
 
 # Every suite runs even if an earlier one fails (-k); the summary counts each suite's own line.
 test: $(DEPS_STAMP)

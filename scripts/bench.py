@@ -14,7 +14,8 @@ import subprocess
 import sys
 import time
 
-LINE = re.compile(r"^bench (\S+) (\S+)((?: \S+=\S+)+)\s*$")
+# The kernel's printk may put its timestamp before the line ("[    1.234567] bench ...").
+LINE = re.compile(r"^(?:\[\s*\d+\.\d+\]\s*)?bench (\S+) (\S+)((?: \S+=\S+)+)\s*$")
 
 
 def parse(log):

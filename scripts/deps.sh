@@ -9,8 +9,9 @@ PKGS=(
 	opensbi qemu-system-misc device-tree-compiler
 	libcmocka-dev libelf-dev zlib1g-dev
 	verilator yosys z3 boolector iverilog
-	clang libclang-rt-14-dev cppcheck libfdt-dev
+	clang libclang-rt-14-dev cppcheck libfdt-dev valgrind
 	python3-matplotlib
+	linux-source-6.1 gcc-riscv64-linux-gnu bc flex bison libssl-dev xz-utils
 )
 
 missing=()

@@ -4,6 +4,9 @@
 # Exit status: the firmware's (sifive,test1 device), 124 on timeout. -i keeps stdin (interactive
 # shell, no timeout); -I feeds FILE to the console (scripted shell sessions in tests); -c counts
 # instructions exactly (-icount shift=0: rdcycle = rdinstret = instructions, for benchmarks).
+# Fed input (-I, or -i with stdin not a terminal) reaches the console once the shell's prompt is
+# there, and its end is sent as Ctrl-D (after a newline if its last line has none), which ends
+# the shell's session (exit 0) as it would a Unix shell's.
 set -uo pipefail
 timeout=120 smp=1 mem=128M numa=1 dtb="" bootargs="" interactive=0 input=/dev/null icount=0
 opensbi=${OPENSBI:-/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin}
@@ -34,27 +37,34 @@ if [ "$numa" -gt 1 ]; then
 		       -numa "node,nodeid=$n,memdev=m$n,cpus=$((n * smp / numa))-$(((n + 1) * smp / numa - 1))")
 	done
 fi
-if [ "$interactive" -eq 1 ]; then
+if [ "$interactive" -eq 1 ] && [ -t 0 ]; then
+	# A terminal: QEMU puts it in raw mode, and Ctrl-D reaches the shell as it is typed.
 	qemu-system-riscv64 "${args[@]}"
 	exit $?
+fi
+if [ "$interactive" -eq 1 ]; then
+	# Piped input: sent as a script is, still without a timeout.
+	input=/dev/stdin timeout=0
 fi
 if [ "$input" = /dev/null ]; then
 	timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" </dev/null
 	rc=$?
 else
-	# OpenSBI resets the UART FIFOs while it boots, so scripted input is sent only once the
-	# firmware's shell prompt is on the console.
+	# OpenSBI resets the UART (FIFOs included) while it boots, and QEMU hands it a byte as soon
+	# as it is there: input sent earlier loses its first byte ("help" runs as "elp"). So it is
+	# sent only once the firmware's shell prompt is on the console (or QEMU has ended).
 	tmp=$(mktemp -d)
 	mkfifo "$tmp/in"
 	exec 3<>"$tmp/in"
 	timeout -k 5 "$timeout" qemu-system-riscv64 "${args[@]}" <"$tmp/in" | tee "$tmp/out" &
 	pid=$!
-	for ((i = 0; i < timeout * 10; i++)); do
-		grep -q 'pagoda> ' "$tmp/out" 2>/dev/null && break
+	until grep -q 'pagoda> ' "$tmp/out" 2>/dev/null; do
 		kill -0 $pid 2>/dev/null || break
 		sleep 0.1
 	done
-	cat "$input" >&3
+	tee "$tmp/sent" <"$input" >&3
+	[ -n "$(tail -c 1 "$tmp/sent")" ] && printf '\n' >&3
+	printf '\004' >&3
 	wait $pid
 	rc=$?
 	exec 3>&-

@@ -2,17 +2,19 @@
 //   OpenSBI:    +opensbi=fw_dynamic.bin +firmware=firmware.elf +dtb=pagoda.dtb [+bootargs=...]
 //               fw_dynamic.bin at 0x8000_0000, the ELF's PT_LOAD segments at their physical
 //               addresses, the DTB (with /chosen/bootargs patched by libfdt) at RAM top - 2 MiB;
-//               the run ends when software writes the sifive,test1 finisher.
+//               the run ends when software writes the sifive,test1 finisher. Images that overlap
+//               each other, OpenSBI's 2 MiB or the DTB's, or leave RAM, are refused
+//               (check_layout), and so is a DTB that fails libfdt's full check.
 //   bare-metal: +bare=test.elf  entry must be 0x8000_0000 (the boot ROM jumps there); the ELF
 //               talks to the host through Spike's HTIF words `tohost`/`fromhost` (see htif_poll):
 //               1 = pass, (code<<1)|1 = exit with code, the syscall proxy's write and exit,
 //               and the console's putchar.
 // Other options: +max-cycles=N (0 = none; exceeding it fails), +uart-log=FILE, +stdin (feed stdin
-// to the UART), +trace=FILE.fst +trace-start=N +trace-end=N (binaries built with --trace-fst),
-// +quiet (no statistics line); in the fault-injection build only, +pgaccel-fault=KIND and
-// +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
+// to the UART; its end is sent as Ctrl-D), +trace=FILE.fst +trace-start=N +trace-end=N (binaries
+// built with --trace-fst), +quiet (no statistics line); in the fault-injection build only,
+// +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
 // Exit status: 0 pass, the failure code (1 if it is 0 mod 256) on failure, 124 on timeout,
-// 2 on bad usage or unloadable images. See docs/soc.md.
+// 2 on bad usage or unloadable images; the whole code is printed at exit. See docs/soc.md.
 #include "Vpagoda_soc.h"
 #include "Vpagoda_soc___024root.h"
 #include "verilated.h"
@@ -20,6 +22,7 @@
 #include "verilated_fst_c.h"
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <ctime>
@@ -121,14 +124,49 @@ struct Ram {
 	}
 };
 
-// Load the PT_LOAD segments of a RISC-V ELF64; return its entry and the addresses of `tohost`
-// and `fromhost` (0 when absent).
-static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost, uint64_t *fromhost)
+// A range of the physical address space that an image occupies or that the platform sets aside.
+struct Span {
+	uint64_t base, size;
+	std::string what;
+};
+
+// A RISC-V ELF64 as the loader sees it: its PT_LOAD segments, its entry and the addresses of
+// `tohost` and `fromhost` (0 when absent).
+struct ElfImage {
+	std::vector<uint8_t> bytes;
+	std::vector<GElf_Phdr> segs;
+	uint64_t entry = 0, tohost = 0, fromhost = 0;
+};
+
+static void elf_find_htif(Elf *e, ElfImage *im)
 {
-	std::vector<uint8_t> img = read_file(path);
+	Elf_Scn *scn = nullptr;
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
+			continue;
+		Elf_Data *d = elf_getdata(scn, nullptr);
+		size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+		for (size_t i = 0; d && i < n; i++) {
+			GElf_Sym sym;
+			if (!gelf_getsym(d, i, &sym))
+				continue;
+			const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
+			if (name && !strcmp(name, "tohost"))
+				im->tohost = sym.st_value;
+			if (name && !strcmp(name, "fromhost"))
+				im->fromhost = sym.st_value;
+		}
+	}
+}
+
+static ElfImage parse_elf(const std::string &path)
+{
+	ElfImage im;
+	im.bytes = read_file(path);
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		die("libelf: %s", elf_errmsg(-1));
-	Elf *e = elf_memory((char *)img.data(), img.size());
+	Elf *e = elf_memory((char *)im.bytes.data(), im.bytes.size());
 	if (!e || elf_kind(e) != ELF_K_ELF)
 		die("%s: not an ELF file", path.c_str());
 	GElf_Ehdr eh;
@@ -143,34 +181,26 @@ static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost, ui
 			die("%s: %s", path.c_str(), elf_errmsg(-1));
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (ph.p_filesz > ph.p_memsz || ph.p_offset > img.size() ||
-		    ph.p_filesz > img.size() - ph.p_offset)
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > im.bytes.size() ||
+		    ph.p_filesz > im.bytes.size() - ph.p_offset)
 			die("%s: segment %zu is truncated", path.c_str(), i);
-		ram.write(ph.p_paddr, img.data() + ph.p_offset, ph.p_filesz, path.c_str());
-		ram.write(ph.p_paddr + ph.p_filesz, nullptr, ph.p_memsz - ph.p_filesz, path.c_str());
+		if (ph.p_paddr + ph.p_memsz < ph.p_paddr)
+			die("%s: segment %zu wraps around the address space", path.c_str(), i);
+		im.segs.push_back(ph);
 	}
-	*tohost = *fromhost = 0;
-	Elf_Scn *scn = nullptr;
-	while ((scn = elf_nextscn(e, scn))) {
-		GElf_Shdr sh;
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
-			continue;
-		Elf_Data *d = elf_getdata(scn, nullptr);
-		size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
-		for (size_t i = 0; d && i < n; i++) {
-			GElf_Sym sym;
-			if (!gelf_getsym(d, i, &sym))
-				continue;
-			const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
-			if (name && !strcmp(name, "tohost"))
-				*tohost = sym.st_value;
-			if (name && !strcmp(name, "fromhost"))
-				*fromhost = sym.st_value;
-		}
-	}
-	uint64_t entry = eh.e_entry;
+	if (im.segs.empty())
+		die("%s: no loadable segment", path.c_str());
+	im.entry = eh.e_entry;
+	elf_find_htif(e, &im);
 	elf_end(e);
-	return entry;
+	return im;
+}
+
+static void elf_spans(const ElfImage &im, const std::string &path, std::vector<Span> *spans)
+{
+	for (size_t i = 0; i < im.segs.size(); i++)
+		spans->push_back({im.segs[i].p_paddr, im.segs[i].p_memsz,
+				  path + " segment " + std::to_string(i)});
 }
 
 // The DTB with /chosen/bootargs replaced (or added) when asked to, and the memory node's size
@@ -178,8 +208,12 @@ static uint64_t load_elf(Ram &ram, const std::string &path, uint64_t *tohost, ui
 static std::vector<uint8_t> load_dtb(const Options &o, uint64_t ram_size)
 {
 	std::vector<uint8_t> dtb = read_file(o.dtb);
-	if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(dtb.data()) != 0)
-		die("%s: not a valid device tree blob", o.dtb.c_str());
+	// The whole blob, not only its header: libfdt trusts the header's offsets and sizes, and a
+	// truncated or corrupted blob would be read out of bounds (fdt_open_into).
+	int bad = dtb.size() < sizeof(struct fdt_header) ? -FDT_ERR_TRUNCATED :
+		  fdt_check_full(dtb.data(), dtb.size());
+	if (bad)
+		die("%s: not a valid device tree blob: %s", o.dtb.c_str(), fdt_strerror(bad));
 	std::vector<uint8_t> out(fdt_totalsize(dtb.data()) + o.bootargs.size() + 1024);
 	int err = fdt_open_into(dtb.data(), out.data(), out.size());
 	int mem = err ? err : fdt_path_offset(out.data(), "/memory@80000000");
@@ -212,32 +246,97 @@ struct Images {
 	uint64_t tohost = 0, fromhost = 0;
 };
 
+// Where OpenSBI hands over to the firmware (fw_dynamic_info.next_addr, rtl/soc/pagoda_bootrom.sv):
+// the firmware's entry, and the end of what OpenSBI uses (its image, then its run-time data:
+// 288 KB for Debian's 1.1, which it reserves as 512 KiB in the DT). The DTB gets the top 2 MiB of
+// RAM, where the boot ROM points a1 and where OpenSBI grows it in place for its fix-ups.
+static const uint64_t FW_NEXT_ADDR = 0x80200000ull;
+static const uint64_t DTB_WINDOW = 2ull << 20;
+
+// Refuse images that leave RAM or overlap each other or what the platform sets aside: loaded
+// anyway, a firmware linked over OpenSBI would run until +max-cycles without a word.
+static void check_layout(const Ram &ram, std::vector<Span> spans)
+{
+	for (const Span &s : spans)
+		if (!ram.contains(s.base, s.size))
+			die("%s [0x%llx, +0x%llx) is outside RAM [0x%llx, +0x%llx)", s.what.c_str(),
+			    (unsigned long long)s.base, (unsigned long long)s.size,
+			    (unsigned long long)RAM_BASE, (unsigned long long)ram.size());
+	std::sort(spans.begin(), spans.end(),
+		  [](const Span &x, const Span &y) { return x.base < y.base; });
+	size_t last = 0;	// of the spans so far, the one that ends highest
+	for (size_t i = 1; i < spans.size(); i++) {
+		const Span &a = spans[last], &b = spans[i];
+		if (b.base < a.base + a.size)
+			die("%s [0x%llx, 0x%llx) overlaps %s [0x%llx, 0x%llx)", b.what.c_str(),
+			    (unsigned long long)b.base, (unsigned long long)(b.base + b.size),
+			    a.what.c_str(), (unsigned long long)a.base,
+			    (unsigned long long)(a.base + a.size));
+		if (b.base + b.size > a.base + a.size)
+			last = i;
+	}
+}
+
+static void load_segments(Ram &ram, const ElfImage &elf, const std::string &path)
+{
+	for (const GElf_Phdr &ph : elf.segs) {
+		ram.write(ph.p_paddr, elf.bytes.data() + ph.p_offset, ph.p_filesz, path.c_str());
+		ram.write(ph.p_paddr + ph.p_filesz, nullptr, ph.p_memsz - ph.p_filesz, path.c_str());
+	}
+}
+
+static void load_bare(Ram &ram, const Options &o, Images *im)
+{
+	ElfImage elf = parse_elf(o.bare);
+	if (elf.entry != RAM_BASE)
+		die("%s: entry 0x%llx, but the boot ROM jumps to 0x%llx", o.bare.c_str(),
+		    (unsigned long long)elf.entry, (unsigned long long)RAM_BASE);
+	if (!elf.tohost)
+		die("%s: no `tohost` symbol: the run could never end", o.bare.c_str());
+	if (!ram.contains(elf.tohost, 8) || (elf.tohost & 7))
+		die("%s: tohost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
+		    (unsigned long long)elf.tohost);
+	if (elf.fromhost && (!ram.contains(elf.fromhost, 8) || (elf.fromhost & 7)))
+		die("%s: fromhost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
+		    (unsigned long long)elf.fromhost);
+	std::vector<Span> spans;
+	elf_spans(elf, o.bare, &spans);
+	check_layout(ram, spans);
+	load_segments(ram, elf, o.bare);
+	im->tohost = elf.tohost;
+	im->fromhost = elf.fromhost;
+}
+
+// OpenSBI at the start of RAM, the firmware's segments where they are linked, the DTB at the top;
+// every image is read and checked against the others before any is written.
 static void load_images(Ram &ram, const Options &o, Images *im)
 {
 	ram.clear();
 	if (!o.bare.empty()) {
-		uint64_t entry = load_elf(ram, o.bare, &im->tohost, &im->fromhost);
-		if (entry != RAM_BASE)
-			die("%s: entry 0x%llx, but the boot ROM jumps to 0x%llx", o.bare.c_str(),
-			    (unsigned long long)entry, (unsigned long long)RAM_BASE);
-		if (!im->tohost)
-			die("%s: no `tohost` symbol: the run could never end", o.bare.c_str());
-		if (!ram.contains(im->tohost, 8) || (im->tohost & 7))
-			die("%s: tohost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
-			    (unsigned long long)im->tohost);
-		if (im->fromhost && (!ram.contains(im->fromhost, 8) || (im->fromhost & 7)))
-			die("%s: fromhost 0x%llx is not an aligned word in RAM", o.bare.c_str(),
-			    (unsigned long long)im->fromhost);
+		load_bare(ram, o, im);
 		return;
 	}
 	std::vector<uint8_t> sbi = read_file(o.opensbi);
-	ram.write(RAM_BASE, sbi.data(), sbi.size(), o.opensbi.c_str());
-	uint64_t unused, unused2;
-	load_elf(ram, o.firmware, &unused, &unused2);
+	if (sbi.empty())
+		die("%s: empty file", o.opensbi.c_str());
+	ElfImage fw = parse_elf(o.firmware);
+	if (fw.entry != FW_NEXT_ADDR)
+		die("%s: entry 0x%llx, but OpenSBI jumps to 0x%llx (fw_dynamic_info.next_addr)",
+		    o.firmware.c_str(), (unsigned long long)fw.entry,
+		    (unsigned long long)FW_NEXT_ADDR);
 	std::vector<uint8_t> dtb = load_dtb(o, ram.size());
-	uint64_t dtb_addr = RAM_BASE + ram.size() - (2ull << 20);
-	if (dtb.size() > (2ull << 20))
+	if (dtb.size() > DTB_WINDOW)
 		die("%s: larger than the 2 MiB at the top of RAM", o.dtb.c_str());
+	uint64_t dtb_addr = RAM_BASE + ram.size() - DTB_WINDOW;
+	std::vector<Span> spans = {
+		{RAM_BASE, std::max<uint64_t>(sbi.size(), FW_NEXT_ADDR - RAM_BASE),
+		 o.opensbi + " (OpenSBI: its image and run-time data, up to the firmware's entry)"},
+		{dtb_addr, DTB_WINDOW, o.dtb + " (the device tree's 2 MiB at the top of RAM)"},
+	};
+	elf_spans(fw, o.firmware, &spans);
+	check_layout(ram, spans);
+	ram.write(RAM_BASE, sbi.data(), sbi.size(), o.opensbi.c_str());
+	load_segments(ram, fw, o.firmware);
 	ram.write(dtb_addr, dtb.data(), dtb.size(), o.dtb.c_str());
 }
 
@@ -266,31 +365,39 @@ static void emit(int c, FILE *f, FILE *ulog)
 // A handled request is acknowledged by clearing tohost and writing fromhost (1 for the syscall
 // proxy, the request's device and command for putchar), which is what the target waits for.
 // Anything else ends the run as a failure naming the request, rather than leaving it waiting.
-// Returns the exit status, or -1 to go on.
-static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
+// Returns true when the run ends, with the program's whole exit code in *code (a riscv-tests
+// failure is its test number, which may not fit in the process status's byte).
+static bool htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why, uint64_t *code)
 {
 	uint64_t v = ram.read64(im.tohost);
 	if (!v)
-		return -1;
+		return false;
 	unsigned dev = (unsigned)(v >> 56), cmd = (unsigned)(v >> 48) & 0xff;
 	uint64_t payload = v & 0xffffffffffffull;
 	uint64_t ack = 0;
 	if (dev == 0 && cmd == 0 && (payload & 1)) {
 		*why = payload == 1 ? "pass (tohost)" : "FAIL (tohost)";
-		return exit_status(payload >> 1);
+		if (payload != 1)
+			fprintf(stderr, "pagoda-sim: tohost = 0x%016llx: exit code %llu (riscv-tests: "
+				"the number of the failing test)\n", (unsigned long long)v,
+				(unsigned long long)(payload >> 1));
+		*code = payload >> 1;
+		return true;
 	} else if (dev == 0 && cmd == 0) {
 		if (!ram.contains(payload, 64) || (payload & 7)) {
 			fprintf(stderr, "pagoda-sim: HTIF syscall block at 0x%llx is not in RAM\n",
 				(unsigned long long)payload);
 			*why = "FAIL (bad HTIF request in tohost)";
-			return 1;
+			*code = 1;
+			return true;
 		}
 		uint64_t num = ram.read64(payload), a0 = ram.read64(payload + 8);
 		uint64_t a1 = ram.read64(payload + 16), a2 = ram.read64(payload + 24);
 		int64_t ret = -38;
 		if (num == 93) {
 			*why = a0 == 0 ? "pass (HTIF exit)" : "FAIL (HTIF exit)";
-			return exit_status(a0);
+			*code = a0;
+			return true;
 		} else if (num == 64 && (a0 == 1 || a0 == 2)) {
 			if (!ram.contains(a1, a2)) {
 				ret = -14;  // -EFAULT
@@ -313,12 +420,13 @@ static int htif_poll(Ram &ram, const Images &im, FILE *ulog, const char **why)
 		fprintf(stderr, "pagoda-sim: unsupported HTIF request 0x%016llx (device %u, command %u)\n",
 			(unsigned long long)v, dev, cmd);
 		*why = "FAIL (unsupported HTIF request in tohost)";
-		return 1;
+		*code = 1;
+		return true;
 	}
 	ram.write64(im.tohost, 0);
 	if (im.fromhost)
 		ram.write64(im.fromhost, ack);
-	return -1;
+	return false;
 }
 
 // +stdin on a terminal: characters go to the UART as typed, without local echo (the firmware
@@ -355,6 +463,32 @@ static void raw_tty()
 		signal(SIGINT, on_signal);
 		signal(SIGTERM, on_signal);
 	}
+}
+
+// Moves what stdin has to the UART's queue; false once stdin has ended. The end of the input is
+// sent as the console's end of input, EOT (Ctrl-D), after a newline if the last line had none
+// (as a Unix shell runs an unterminated last line): the firmware's shell ends its session on
+// Ctrl-D at an empty line, so a piped session ends when its input does instead of waiting
+// forever.
+static bool stdin_poll(std::deque<uint8_t> *rxq)
+{
+	static int last = '\n';
+	struct pollfd p = {0, POLLIN, 0};
+	if (poll(&p, 1, 0) <= 0)
+		return true;
+	uint8_t buf[64];
+	ssize_t n = read(0, buf, sizeof(buf));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return true;
+	if (n > 0) {
+		rxq->insert(rxq->end(), buf, buf + n);
+		last = buf[n - 1];
+		return true;
+	}
+	if (last != '\n' && last != '\r')
+		rxq->push_back('\n');
+	rxq->push_back(4);
+	return false;
 }
 
 static bool parse_u64(const char *s, uint64_t *v)
@@ -450,7 +584,8 @@ int main(int argc, char **argv)
 	uint64_t cycle = 0, retired_before = 0;
 	// the cycle of the hand-over to the S-mode firmware (first retirement at its entry)
 	uint64_t handover = 0, handover_pc = o.bare.empty() ? 0x80200000ull : 0;
-	int status = -1;
+	bool ended = false;
+	uint64_t code = 0;	// the program's exit code once the run has ended
 	const char *why = "";
 	auto t0 = std::chrono::steady_clock::now();
 	std::clock_t c0 = std::clock();
@@ -462,7 +597,7 @@ int main(int argc, char **argv)
 	top->eval();
 	unsigned reset_left = 4;
 
-	while (status < 0) {
+	while (!ended) {
 		top->rst_ni = reset_left == 0;
 		top->clk_i = 1;
 		top->eval();
@@ -505,17 +640,8 @@ int main(int argc, char **argv)
 			fflush(stdout);
 			unflushed = false;
 		}
-		if (stdin_open && (cycle & 1023) == 0) {
-			struct pollfd p = {0, POLLIN, 0};
-			if (poll(&p, 1, 0) > 0) {
-				uint8_t buf[64];
-				ssize_t n = read(0, buf, sizeof(buf));
-				if (n <= 0)
-					stdin_open = false;
-				for (ssize_t i = 0; i < n; i++)
-					rxq.push_back(buf[i]);
-			}
-		}
+		if (stdin_open && (cycle & 1023) == 0)
+			stdin_open = stdin_poll(&rxq);
 		// Input waits for the hand-over to the firmware: OpenSBI's UART init discards a byte
 		// that is already waiting, and a piped command must not lose its first character.
 		bool rx_on = handover_pc == 0;
@@ -524,10 +650,12 @@ int main(int argc, char **argv)
 
 		if (top->test_done_o) {
 			if (!top->test_fail_o) {
-				status = 0;
+				ended = true;
+				code = 0;
 				why = "pass (test device)";
 			} else {
-				status = top->test_code_o;
+				ended = true;
+				code = top->test_code_o;
 				why = "FAIL (test device)";
 			}
 		} else if (top->test_reset_o) {
@@ -537,10 +665,11 @@ int main(int argc, char **argv)
 			retired_before += top->retired_o;
 			reset_left = 4;
 		} else if (im.tohost && (cycle & 255) == 0) {
-			status = htif_poll(ram, im, ulog, &why);
+			ended = htif_poll(ram, im, ulog, &why, &code);
 		}
-		if (status < 0 && o.max_cycles && cycle >= o.max_cycles) {
-			status = 124;
+		if (!ended && o.max_cycles && cycle >= o.max_cycles) {
+			ended = true;
+			code = 124;
 			why = "TIMEOUT (+max-cycles reached)";
 		}
 
@@ -558,9 +687,9 @@ int main(int argc, char **argv)
 	uint64_t retired = retired_before + top->retired_o;
 	if (!o.quiet) {
 		fprintf(stderr,
-			"pagoda-sim: %s, code %d; %llu cycles, %llu instructions retired, CPI %.3f, "
+			"pagoda-sim: %s, code %llu (exit status %d); %llu cycles, %llu instructions retired, CPI %.3f, "
 			"%.2f s, %.2f M cycles/s (CPU %.2f s, %.2f M cycles/s)\n",
-			why, status, (unsigned long long)cycle, (unsigned long long)retired,
+			why, (unsigned long long)code, exit_status(code), (unsigned long long)cycle, (unsigned long long)retired,
 			retired ? (double)cycle / retired : 0.0, secs, cycle / secs / 1e6, cpu,
 			cpu > 0 ? cycle / cpu / 1e6 : 0.0);
 		if (handover)
@@ -577,6 +706,6 @@ int main(int argc, char **argv)
 		fclose(ulog);
 	top->final();
 	delete top;
-	int rc = exit_status((uint64_t)status);
+	int rc = exit_status(code);
 	return rc;
 }

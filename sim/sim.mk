@@ -1,9 +1,14 @@
 # Pagoda SoC in Verilator (docs/soc.md).
-#   make sim [BOOTARGS=...]   boot OpenSBI + firmware on the SoC (exit status = the firmware's)
-#   make shell                interactive console on the SoC through stdin (BOOTARGS=shell)
+#   make sim [BOOTARGS=...]   boot OpenSBI + firmware on the SoC (fails unless the firmware exits 0;
+#                             make's "Error N" is the firmware's exit status, 124 = timeout)
+#   make shell                interactive console on the SoC through stdin (BOOTARGS=shell); the
+#                             end of the input (or Ctrl-D on an empty line) ends the session
 #   make wave [WAVE_START=N WAVE_END=M]  FST waveform of a cycle window -> $(BUILD)/sim/wave.fst
 #   make sim-bare ELF=...     run a bare-metal ELF (HTIF tohost) on the SoC without OpenSBI
 #   make lint-soc             verilator -Wall over the SoC       make synth-soc   Yosys synth_xilinx
+# sim, shell and wave take ELF=, DTB= and OPENSBI= in place of the built firmware, the built DTB
+# and Debian's OpenSBI; each file named is checked before anything is built (Makefile). Every
+# value given to make reaches the simulator as one quoted word.
 # The simulator and the firmware are separate targets: an RTL edit rebuilds only the simulator,
 # a firmware edit only the firmware.
 # SIM_PGO=1 (default): the model is compiled twice with gcc profile-guided optimisation: an
@@ -44,8 +49,15 @@ SIM_PGO_DEP    := $(if $(filter 1,$(SIM_PGO)),$(SIM_PGO_STAMP))
 SIM_PGO_USE    := $(if $(filter 1,$(SIM_PGO)),-CFLAGS "-fprofile-use -fprofile-partial-training \
                   -Wno-missing-profile")
 
-SIM_RUN = $(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
-          +max-cycles=$(SIM_MAX_CYCLES) +uart-log=$(SIM_BUILD)/uart.log
+# The images a run boots: the user's (ELF=, DTB=) when given, else the built ones, which are then
+# prerequisites.
+SIM_FW     = $(or $(ELF),$(SOC_FW_ELF))
+SIM_DTB    = $(or $(DTB),$(SOC_DTB))
+SIM_IMAGES = $(if $(ELF),,$(SOC_FW_ELF)) $(if $(DTB),,$(SOC_DTB))
+SIM_BOOTARGS = $(if $(value BOOTARGS),+bootargs=$(call shell_quote,$(value BOOTARGS)))
+SIM_RUN = $(SIM_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
+          +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES)) \
+          +uart-log=$(SIM_BUILD)/uart.log
 
 .PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc
 LINT_TARGETS += lint-soc
@@ -96,21 +108,25 @@ $(SIM_WAVE_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG)
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
 
-sim: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
-	@$(SIM_RUN) $(if $(BOOTARGS),+bootargs="$(BOOTARGS)")
+sim: $(SIM_BIN) $(SIM_IMAGES)
+	@$(SIM_RUN) $(SIM_BOOTARGS)
 
-shell: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
-	@$(SIM_RUN) +stdin +bootargs="shell $(BOOTARGS)" +max-cycles=0
+shell: $(SIM_BIN) $(SIM_IMAGES)
+	@$(SIM_RUN) +stdin +bootargs=$(call shell_quote,shell $(value BOOTARGS)) +max-cycles=0
 
-wave: $(SIM_WAVE_BIN) $(SOC_DTB) $(SOC_FW_ELF)
-	@$(SIM_WAVE_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
-		+max-cycles=$(WAVE_END) +trace=$(SIM_BUILD)/wave.fst +trace-start=$(WAVE_START) \
-		+trace-end=$(WAVE_END) $(if $(BOOTARGS),+bootargs="$(BOOTARGS)") || true
+# The window's end stops the run (status 124), which is how a wave run normally ends; any other
+# failure (a bad image) fails the target.
+wave: $(SIM_WAVE_BIN) $(SIM_IMAGES)
+	@$(SIM_WAVE_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call shell_quote,$(SIM_FW)) \
+		+dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(WAVE_END)) \
+		+trace=$(SIM_BUILD)/wave.fst +trace-start=$(call shell_quote,$(WAVE_START)) \
+		+trace-end=$(call shell_quote,$(WAVE_END)) $(SIM_BOOTARGS); \
+		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 124 ] || exit $$rc
 	@echo "wave: $(SIM_BUILD)/wave.fst (cycles $(WAVE_START)..$(WAVE_END))"
 
 sim-bare: $(SIM_BIN)
-	@test -n "$(ELF)" || { echo "usage: make sim-bare ELF=path/to/test.elf"; exit 2; }
-	@$(SIM_BIN) +bare=$(ELF) +max-cycles=$(SIM_MAX_CYCLES)
+	@test -n $(call shell_quote,$(ELF)) || { echo "usage: make sim-bare ELF=path/to/test.elf" >&2; exit 2; }
+	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES))
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.
 lint-soc:

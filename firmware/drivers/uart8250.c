@@ -17,6 +17,7 @@
 #include <pagoda/irq.h>
 #include <pagoda/printk.h>
 #include <pagoda/shell.h>
+#include <pagoda/smp.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/string.h>
 #include "uart8250.h"
@@ -28,6 +29,9 @@ struct uart8250 uart8250;
 static u8 rx_ring[RX_RING];
 static unsigned int rx_head, rx_tail;	/* head: next write (irq), tail: next read */
 static bool rx_throttled;
+/* The receive interrupt may run on another hart (the UART's PLIC may have no context of the boot
+ * hart's socket), so the ring is shared under a lock, not just with interrupts off. */
+static spinlock_t rx_lock = SPIN_LOCK_UNLOCKED;
 
 unsigned int uart8250_reg_read(unsigned int reg)
 {
@@ -52,6 +56,7 @@ static void uart_rx_irq(unsigned int irq, void *arg)
 
 	(void)irq;
 	(void)arg;
+	spin_lock(&rx_lock);
 	while ((lsr = uart8250_reg_read(UART_LSR)) & UART_LSR_DR) {
 		if (lsr & (UART_LSR_OE | UART_LSR_PE | UART_LSR_FE))
 			uart8250.rx_errors++;
@@ -60,11 +65,12 @@ static void uart_rx_irq(unsigned int irq, void *arg)
 			rx_throttled = true;
 			uart8250_reg_write(UART_IER, uart8250_reg_read(UART_IER) & ~UART_IER_RDI);
 			uart8250.rx_throttles++;
-			return;
+			break;
 		}
 		rx_ring[rx_head++ % RX_RING] = (u8)uart8250_reg_read(UART_RBR);
 		uart8250.rx_bytes++;
 	}
+	spin_unlock(&rx_lock);
 }
 
 static int uart_getchar(void)
@@ -72,23 +78,28 @@ static int uart_getchar(void)
 	unsigned long flags;
 	int c = -1;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&rx_lock, flags);
 	if (rx_tail != rx_head)
 		c = rx_ring[rx_tail++ % RX_RING];
 	if (rx_throttled && rx_head - rx_tail < RX_RING / 2) {
 		rx_throttled = false;
 		uart8250_reg_write(UART_IER, uart8250_reg_read(UART_IER) | UART_IER_RDI);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&rx_lock, flags);
 	return c;
 }
 
 /* Race-free sleep: look at the ring with interrupts off, wfi (it wakes on a pending enabled
- * interrupt even with sstatus.SIE clear), then let the interrupt in. */
+ * interrupt even with sstatus.SIE clear), then let the interrupt in. When the receive interrupt
+ * goes to another hart nothing would end the wfi, so the caller polls the ring instead. */
 static void uart_wait(void)
 {
 	unsigned long flags;
 
+	if (irq_target_cpu(uart8250.irq) != (int)smp_processor_id()) {
+		cpu_relax();
+		return;
+	}
 	local_irq_save(flags);
 	if (rx_tail == rx_head && !rx_throttled)
 		__asm__ volatile("wfi");
@@ -148,8 +159,7 @@ int uart8250_setup(void)
 	if (uart8250.reg_shift > 2 || (uart8250.io_width != 1 && uart8250.io_width != 4) ||
 	    (8ull << uart8250.reg_shift) > size)
 		return FDT_ERR_BADVALUE;
-	if (fdt_read_u32(fdt, node, "interrupts", &uart8250.irq))
-		uart8250.irq = 0;
+	uart8250.irq = (u32)irq_of_parse_and_map(fdt, node, 0);
 	uart8250.base = (unsigned long)base;
 	return 0;
 }
@@ -175,8 +185,8 @@ static int uart8250_probe(void)
 	}
 	console_register_input(&uart_input);
 	uart8250.rx_irq_on = true;
-	printk("uart8250: at 0x%lx, receive by interrupt (PLIC source %u)\n", uart8250.base,
-	       uart8250.irq);
+	printk("uart8250: at 0x%lx, receive by interrupt (irq %u, hart %lu)\n", uart8250.base,
+	       uart8250.irq, cpu_hartid[irq_target_cpu(uart8250.irq)]);
 	return 0;
 }
 device_initcall(uart8250_probe);
@@ -194,7 +204,7 @@ int uart8250_rx_pause(bool pause)
 	return 0;
 }
 
-SHELL_CMD(uart, "console UART: receive path and counters")
+SHELL_CMD_ARGS(uart, 0, 0, "console UART: receive path and counters")
 {
 	(void)argc;
 	(void)argv;

@@ -6,6 +6,7 @@
 #include <pagoda/boot.h>
 #include <pagoda/compiler.h>
 #include <pagoda/fdt.h>
+#include <pagoda/kstrtox.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 
@@ -24,6 +25,25 @@ static void copy_string_prop(const void *fdt, int node, const char *name, char *
 		len = (int)size - 1;
 	memcpy(dst, p, (size_t)len);
 	dst[len] = '\0';
+}
+
+/* A command line that does not fit is kept out whole (bootargs_check reports it), never cut. */
+static void copy_bootargs(struct boot_info *bi, const void *fdt, int chosen)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, chosen, "bootargs", &len);
+	size_t n;
+
+	bi->bootargs[0] = '\0';
+	bi->bootargs_len = 0;
+	if (!p || len <= 0)
+		return;
+	n = strnlen(p, (size_t)len);
+	bi->bootargs_len = (u32)n;
+	if (n >= sizeof(bi->bootargs))
+		return;
+	memcpy(bi->bootargs, p, n);
+	bi->bootargs[n] = '\0';
 }
 
 static bool prop_is(const void *fdt, int node, const char *name, const char *value)
@@ -230,7 +250,7 @@ int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size)
 	copy_string_prop(fdt, root, "model", bi->model, sizeof(bi->model));
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen >= 0)
-		copy_string_prop(fdt, chosen, "bootargs", bi->bootargs, sizeof(bi->bootargs));
+		copy_bootargs(bi, fdt, chosen);
 
 	err = parse_cpus(bi, fdt);
 	if (!err)
@@ -246,78 +266,47 @@ int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size)
 	return err;
 }
 
-/* Bootargs words are looked up in boot_info.bootargs. */
-static const char *find_word(const char *key, size_t klen)
+/* Bootargs words are looked up in boot_info.bootargs; *len gets the word's length. */
+static const char *find_word(const char *key, size_t klen, size_t *len)
 {
-	const char *p = boot_info.bootargs;
+	size_t pos = 0;
+	const char *w;
 
-	while (*p) {
-		const char *w;
-
-		while (*p == ' ')
-			p++;
-		w = p;
-		while (*p && *p != ' ')
-			p++;
-		if ((size_t)(p - w) >= klen && !strncmp(w, key, klen) &&
-		    (w[klen] == ' ' || w[klen] == '\0' || w[klen] == '='))
+	while ((*len = bootargs_next_word(boot_info.bootargs, &pos, &w)))
+		if (*len >= klen && !strncmp(w, key, klen) && (*len == klen || w[klen] == '='))
 			return w;
-	}
 	return NULL;
 }
 
 const char *bootarg_value(const char *key)
 {
-	static char value[NR_BOOTARG_VALUES][64];
+	static char value[NR_BOOTARG_VALUES][BOOTARG_VALUE_MAX];
 	static unsigned int next;
-	size_t klen = strlen(key), n = 0;
-	const char *w = find_word(key, klen);
+	size_t klen = strlen(key), len;
+	const char *w = find_word(key, klen, &len);
 	char *v;
 
-	if (!w || w[klen] != '=')
+	/* bootargs_check() refused longer values at boot; never hand out a cut one. */
+	if (!w || len == klen || len - klen - 1 >= sizeof(value[0]))
 		return NULL;
-	w += klen + 1;
 	v = value[next++ % NR_BOOTARG_VALUES];
-	while (w[n] && w[n] != ' ' && n < sizeof(value[0]) - 1) {
-		v[n] = w[n];
-		n++;
-	}
-	v[n] = '\0';
+	memcpy(v, w + klen + 1, len - klen - 1);
+	v[len - klen - 1] = '\0';
 	return v;
 }
 
 bool bootarg_present(const char *word)
 {
-	size_t klen = strlen(word);
-	const char *w = find_word(word, klen);
+	size_t klen = strlen(word), len;
+	const char *w = find_word(word, klen, &len);
 
-	return w && (w[klen] == ' ' || w[klen] == '\0');
+	return w && len == klen;
 }
 
 u64 bootarg_parse_size(const char *s, bool *ok)
 {
 	u64 v = 0;
-	int digits = 0;
 
-	*ok = false;
-	if (!s)
-		return 0;
-	while (*s >= '0' && *s <= '9') {
-		if (v > (~0ULL - 9) / 10)
-			return 0;
-		v = v * 10 + (u64)(*s++ - '0');
-		digits++;
-	}
-	if (!digits)
-		return 0;
-	switch (*s) {
-	case 'K': case 'k': v <<= 10; s++; break;
-	case 'M': case 'm': v <<= 20; s++; break;
-	case 'G': case 'g': v <<= 30; s++; break;
-	default: break;
-	}
-	if (*s)
-		return 0;
-	*ok = true;
-	return v;
+	*ok = !kstrtosize(s, &v);
+	return *ok ? v : 0;
 }

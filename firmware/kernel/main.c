@@ -2,10 +2,12 @@
  * Boot hart's C entry: digest the device tree, print the banner, start the other harts, bring up
  * the allocator, then run the mode the bootargs ask for: demo (default), selftest, shell, bench.
  */
+#include <asm/barrier.h>
 #include <asm/smp.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
 #include <pagoda/init.h>
+#include <pagoda/kstrtox.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
 #include <pagoda/sbi.h>
@@ -88,19 +90,49 @@ void print_boot_info(void)
 	printk("bootargs: \"%s\"\n", bi->bootargs);
 }
 
-static const char *boot_mode(void)
+/*
+ * boot_hart=N: OpenSBI 1.1 picks the hart that enters the firmware by lottery (fw_dynamic's
+ * boot_hart only chooses which hart relocates OpenSBI), so a test that must boot on a given hart
+ * asks for it here. The lottery's winner starts hart N at _boot_handoff and parks itself
+ * (head.S: boot_park); hart N boots from the start as if OpenSBI had picked it, and
+ * smp_boot_secondaries() later releases the parked hart as a secondary. Nothing but the banner
+ * line and the bootargs check has run yet.
+ */
+static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 {
-	static const char *const modes[] = { "selftest", "shell", "demo", "bench" };
+	const char *v = bootarg_value("boot_hart");
+	unsigned long want;
+	unsigned int i;
+	long err;
+	u64 n;
 
-	for (unsigned int i = 0; i < ARRAY_SIZE(modes); i++)
-		if (bootarg_present(modes[i]))
-			return modes[i];
-	return "demo";
+	if (!v || kstrtou64(v, &n))
+		return;	/* absent; a malformed value was refused by bootargs_check() */
+	want = (unsigned long)n;
+	for (i = 0; i < boot_info.nr_harts && boot_info.hartids[i] != want; i++)
+		;
+	if (i == boot_info.nr_harts) {
+		pr_err("boot: boot_hart=%s is not a hart of the device tree\n", v);
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
+	if (want == hartid) {
+		printk("boot:     on hart %lu as boot_hart= asks\n", hartid);
+		return;
+	}
+	printk("boot:     hart %lu hands the boot over to hart %lu (boot_hart=)\n", hartid, want);
+	boot_handoff_from = hartid;
+	mb();
+	err = sbi_hart_start(want, (unsigned long)_boot_handoff, (unsigned long)fdt);
+	if (err) {
+		pr_err("boot: cannot start hart %lu: SBI error %ld\n", want, err);
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
+	boot_park(hartid);
 }
 
 void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 {
-	const char *mode;
+	const char *mode, *filter;
 	int err;
 
 	printk("\nPagoda firmware %s (S-mode, hart %lu, fdt %p)\n", PAGODA_VERSION, hartid, fdt);
@@ -112,6 +144,12 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		printk("boot: cannot use the device tree: %s\n", fdt_strerror(err));
 		platform_exit(EXIT_BAD_FDT);
 	}
+	if (bootargs_check(&boot_info, &mode)) {
+		printk("boot: bad kernel command line \"%s\"; nothing was run\n",
+		       boot_info.bootargs_len < BOOTARGS_MAX ? boot_info.bootargs : "(too long)");
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
+	boot_hart_handoff(hartid, fdt);
 	platform_init();
 	add_reserved((unsigned long)_fw_start, (unsigned long)(_fw_end - _fw_start));
 	add_reserved((unsigned long)fdt, ALIGN((u64)boot_info.fdt_size, 4096));
@@ -123,11 +161,22 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		mm_init(&boot_info);
 	do_initcalls();
 
-	mode = boot_mode();
+	if (!mode)
+		mode = "demo";
 	printk("mode:     %s\n\n", mode);
+	filter = bootarg_value("selftest_filter");
+	if (filter && strcmp(mode, "selftest")) {
+		pr_err("boot: selftest_filter= without the selftest mode\n");
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
 	if (!strcmp(mode, "selftest")) {
-		int failed = selftest_run_all(bootarg_value("selftest_filter"));
+		int failed;
 
+		if (filter && !selftest_count(filter)) {
+			pr_err("selftest: no test name starts with '%s' (selftest_filter=)\n", filter);
+			platform_exit(EXIT_BAD_BOOTARGS);
+		}
+		failed = selftest_run_all(filter);
 		platform_exit(failed ? EXIT_SELFTEST_FAILED : EXIT_OK);
 	}
 	if (!strcmp(mode, "shell"))
@@ -146,7 +195,7 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	platform_exit(EXIT_OK);
 }
 
-SHELL_CMD(info, "platform, harts, memory map, bootargs")
+SHELL_CMD_ARGS(info, 0, 0, "platform, harts, memory map, bootargs")
 {
 	(void)argc;
 	(void)argv;

@@ -49,13 +49,27 @@ int selftest_skip(const char *fmt, ...)
 	return SELFTEST_SKIPPED;
 }
 
+static bool selftest_matches(const struct selftest *t, const char *filter)
+{
+	return !filter || !strncmp(t->name, filter, strlen(filter));
+}
+
+unsigned int selftest_count(const char *filter)
+{
+	unsigned int n = 0;
+
+	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
+		n += selftest_matches(t, filter);
+	return n;
+}
+
 /* filter: NULL runs all; else a test runs when its name starts with the filter. */
 int selftest_run_all(const char *filter)
 {
 	unsigned int passed = 0, failed = 0, skipped = 0;
 
 	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
-		if (filter && strncmp(t->name, filter, strlen(filter)))
+		if (!selftest_matches(t, filter))
 			continue;
 		int r;
 

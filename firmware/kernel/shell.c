@@ -3,16 +3,14 @@
 #include <asm/barrier.h>
 #include <asm/ptrace.h>
 #include <pagoda/irq.h>
+#include <pagoda/kstrtox.h>
 #include <pagoda/console.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
 #include <pagoda/shell.h>
 #include <pagoda/string.h>
 
-#define SHELL_LINE_MAX 128
-#define SHELL_ARGS_MAX 16
-
-extern const struct shell_cmd __shellcmds_start[], __shellcmds_end[];
+extern const struct shell_cmd SHELLCMDS_START[], SHELLCMDS_END[];
 
 int shell_exec(char *line)
 {
@@ -25,7 +23,7 @@ int shell_exec(char *line)
 		if (!*p)
 			break;
 		if (argc == SHELL_ARGS_MAX) {
-			printk("too many arguments (max %d)\n", SHELL_ARGS_MAX);
+			printk("too many arguments (max %d)\n", SHELL_ARGS_MAX - 1);
 			return -1;
 		}
 		argv[argc++] = p;
@@ -34,116 +32,157 @@ int shell_exec(char *line)
 	}
 	if (!argc)
 		return 0;
-	for (const struct shell_cmd *c = __shellcmds_start; c < __shellcmds_end; c++)
-		if (!strcmp(c->name, argv[0]))
-			return c->fn(argc, argv);
+	for (const struct shell_cmd *c = SHELLCMDS_START; c < SHELLCMDS_END; c++) {
+		if (strcmp(c->name, argv[0]))
+			continue;
+		if (argc - 1 < c->min_args || argc - 1 > c->max_args) {
+			if (c->min_args == c->max_args)
+				printk("%s: takes %u argument%s, not %d (try 'help')\n", c->name,
+				       c->min_args, c->min_args == 1 ? "" : "s", argc - 1);
+			else
+				printk("%s: takes %u to %u arguments, not %d (try 'help')\n", c->name,
+				       c->min_args, c->max_args, argc - 1);
+			return -1;
+		}
+		return c->fn(argc, argv);
+	}
 	printk("unknown command '%s' (try 'help')\n", argv[0]);
 	return -1;
 }
 
-static int read_line(char *buf, int size)
+void shell_line_reset(struct shell_line *l)
 {
-	int n = 0;
+	l->n = 0;
+	l->over = 0;
+	l->bad_byte = -1;
+	l->buf[0] = '\0';
+}
 
-	for (;;) {
+/* The end of a line: hand it over whole, or refuse all of it and say why. */
+static enum shell_line_state shell_line_end(struct shell_line *l)
+{
+	console_write("\n", 1);
+	if (l->over) {
+		printk("shell: line of %lu characters is longer than %d: discarded, nothing run\n",
+		       l->n + l->over, SHELL_LINE_MAX - 1);
+	} else if (l->bad_byte >= 0) {
+		printk("shell: line holds byte 0x%02x, which is not printable ASCII: discarded, nothing run\n",
+		       l->bad_byte);
+	} else {
+		l->buf[l->n] = '\0';
+		return SHELL_LINE_DONE;
+	}
+	shell_line_reset(l);
+	return SHELL_LINE_DISCARDED;
+}
+
+enum shell_line_state shell_line_feed(struct shell_line *l, int c)
+{
+	if (c == '\r' || c == '\n')
+		return shell_line_end(l);
+	if (c == 0x7f || c == '\b') {
+		if (l->over) {
+			l->over--;	/* never echoed, so nothing to rub out */
+		} else if (l->n) {
+			l->n--;
+			console_write("\b \b", 3);
+		}
+		return SHELL_LINE_MORE;
+	}
+	if (c == 4 && !l->n && !l->over && l->bad_byte < 0)	/* ^D on an empty line */
+		return SHELL_LINE_EOF;
+	if ((c >= ' ' && c < 0x7f) || c == '\t') {
+		char ch = (char)c;
+
+		if (l->n < SHELL_LINE_MAX - 1 && !l->over) {
+			l->buf[l->n++] = ch;
+			console_write(&ch, 1);
+		} else {
+			l->over++;
+		}
+		return SHELL_LINE_MORE;
+	}
+	if (l->bad_byte < 0)
+		l->bad_byte = c & 0xff;
+	return SHELL_LINE_MORE;
+}
+
+static enum shell_line_state read_line(struct shell_line *l)
+{
+	enum shell_line_state st;
+
+	shell_line_reset(l);
+	do {
 		int c = console_getchar();
 
 		if (c < 0) {
 			console_wait_input();
 			continue;
 		}
-		if (c == '\r' || c == '\n') {
-			console_write("\n", 1);
-			buf[n] = '\0';
-			return n;
-		}
-		if ((c == 0x7f || c == '\b') && n) {
-			n--;
-			console_write("\b \b", 3);
-		} else if (c == 4 && !n) {	/* ^D on an empty line ends the shell */
-			return -1;
-		} else if (c >= ' ' && c < 0x7f && n < size - 1) {
-			char ch = (char)c;
-
-			buf[n++] = ch;
-			console_write(&ch, 1);
-		}
-	}
+		st = shell_line_feed(l, c);
+	} while (st == SHELL_LINE_MORE);
+	return st;
 }
 
 void shell_run(void)
 {
-	char line[SHELL_LINE_MAX];
+	static struct shell_line line;
 
 	printk("Pagoda shell: type 'help' for commands\n");
 	for (;;) {
+		enum shell_line_state st;
+
 		printk("pagoda> ");
-		if (read_line(line, sizeof(line)) < 0)
+		st = read_line(&line);
+		if (st == SHELL_LINE_EOF)
 			platform_exit(EXIT_OK);
-		shell_exec(line);
+		if (st == SHELL_LINE_DONE)
+			shell_exec(line.buf);
 	}
 }
 
-SHELL_CMD(help, "list commands")
+SHELL_CMD_ARGS(help, 0, 0, "list commands")
 {
 	(void)argc;
 	(void)argv;
-	for (const struct shell_cmd *c = __shellcmds_start; c < __shellcmds_end; c++)
+	for (const struct shell_cmd *c = SHELLCMDS_START; c < SHELLCMDS_END; c++)
 		printk("  %-14s %s\n", c->name, c->help);
 	return 0;
 }
 
-SHELL_CMD(poweroff, "power off (the simulator/QEMU exits 0)")
+SHELL_CMD_ARGS(poweroff, 0, 0, "power off (the simulator/QEMU exits 0)")
 {
 	(void)argc;
 	(void)argv;
 	platform_exit(EXIT_OK);
 }
 
-SHELL_CMD(reboot, "reset the system")
+SHELL_CMD_ARGS(reboot, 0, 0, "reset the system")
 {
 	(void)argc;
 	(void)argv;
 	platform_reboot();
 }
 
-/* Decimal or 0x-hex; false on anything else (NULL, empty, a bare "0x", stray characters). */
 bool shell_parse_ulong(const char *s, unsigned long *out)
 {
-	unsigned long v = 0;
-	unsigned int base = 10;
+	u64 v;
+	int err = kstrtou64(s, &v);
 
-	if (!s || !*s)
+	if (err == KSTRTOX_ERANGE)
+		printk("'%s' does not fit in 64 bits\n", s);
+	if (err)
 		return false;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-		if (!*s)
-			return false;
-	}
-	for (; *s; s++) {
-		unsigned int d;
-
-		if (*s >= '0' && *s <= '9')
-			d = (unsigned int)(*s - '0');
-		else if (base == 16 && *s >= 'a' && *s <= 'f')
-			d = (unsigned int)(*s - 'a' + 10);
-		else if (base == 16 && *s >= 'A' && *s <= 'F')
-			d = (unsigned int)(*s - 'A' + 10);
-		else
-			return false;
-		v = v * base + d;
-	}
-	*out = v;
+	*out = (unsigned long)v;
 	return true;
 }
 
-SHELL_CMD(peek, "peek ADDR: read 64 bits, reporting a fault instead of taking it")
+SHELL_CMD_ARGS(peek, 1, 1, "peek ADDR: read 64 bits, reporting a fault instead of taking it")
 {
 	unsigned long addr, val;
 	long r;
 
-	if (argc != 2 || !shell_parse_ulong(argv[1], &addr) || (addr & 7)) {
+	if (!shell_parse_ulong(argv[1], &addr) || (addr & 7)) {
 		printk("usage: peek ADDR (8-byte aligned)\n");
 		return -1;
 	}
@@ -155,7 +194,7 @@ SHELL_CMD(peek, "peek ADDR: read 64 bits, reporting a fault instead of taking it
 	return (int)r;
 }
 
-SHELL_CMD(crash, "crash [ADDR]: load from ADDR (default unmapped) without a fixup, to test the trap path")
+SHELL_CMD_ARGS(crash, 0, 1, "crash [ADDR]: load from ADDR (default unmapped) without a fixup, to test the trap path")
 {
 	unsigned long addr = 0x08000000UL;
 

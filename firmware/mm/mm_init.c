@@ -3,6 +3,7 @@
  * bitmaps, freeing the remaining memory into the buddy lists, zonelists ordered by node distance,
  * watermarks from min_free_kbytes, lowmem_reserve and per-CPU list sizing, as Linux computes them. */
 #include <pagoda/string.h>
+#include <pagoda/kstrtox.h>
 #include <pagoda/printk.h>
 #include <pagoda/boot.h>
 #include <mm/mm.h>
@@ -42,8 +43,11 @@ static const char *mm_bootarg(const char *args, const char *key, char *buf, size
 		    (w + klen == e || w[klen] == '=')) {
 			size_t vlen = w + klen == e ? 0 : (size_t)(e - w - klen - 1);
 
-			if (vlen >= n)
-				vlen = n - 1;
+			if (vlen >= n) {	/* never a cut value: one that cannot parse */
+				buf[0] = '?';
+				buf[1] = '\0';
+				return buf;
+			}
 			if (vlen)
 				memcpy(buf, w + klen + 1, vlen);
 			buf[vlen] = 0;
@@ -53,39 +57,39 @@ static const char *mm_bootarg(const char *args, const char *key, char *buf, size
 	return NULL;
 }
 
-/* "64M", "4096", "1G", "512K"; percent values ("25%") go through *pct. Returns false if malformed. */
+/* "64M", "4096", "1G", "512K" (lib/kstrtox.c: overflow is an error, never a wrapped size);
+ * percent values ("25%") go through *pct. Returns false if malformed. */
 static bool mm_parse_size(const char *s, u64 *out, unsigned int *pct)
 {
-	u64 v = 0;
+	char num[32];
+	size_t n;
+	u64 v;
 
 	if (!s || !*s)
 		return false;
-	while (*s >= '0' && *s <= '9') {
-		v = v * 10 + (u64)(*s - '0');
-		s++;
-	}
-	switch (*s) {
-	case 'k': case 'K': v <<= 10; s++; break;
-	case 'm': case 'M': v <<= 20; s++; break;
-	case 'g': case 'G': v <<= 30; s++; break;
-	case '%':
-		if (!pct || v > 100)
+	n = strlen(s);
+	if (s[n - 1] == '%') {
+		if (!pct || n > sizeof(num))
+			return false;
+		memcpy(num, s, n - 1);
+		num[n - 1] = '\0';
+		if (kstrtou64_max(num, 100, &v))
 			return false;
 		*pct = (unsigned int)v;
 		*out = 0;
-		return s[1] == 0;
-	default:
-		break;
+		return true;
 	}
+	if (kstrtosize(s, &v))
+		return false;
 	if (pct)
 		*pct = ~0u;
 	*out = v;
-	return *s == 0;
+	return true;
 }
 
 static bool arg_size(const char *args, const char *key, u64 *out, unsigned int *pct)
 {
-	char buf[32];
+	char buf[BOOTARG_VALUE_MAX];
 	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
 
 	if (!v)
@@ -99,7 +103,7 @@ static bool arg_size(const char *args, const char *key, u64 *out, unsigned int *
 
 static bool arg_bool(const char *args, const char *key, bool dflt)
 {
-	char buf[16];
+	char buf[BOOTARG_VALUE_MAX];
 	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
 
 	if (!v)

@@ -16,7 +16,7 @@ static const struct {
 	{ "zero", GFP_KERNEL | __GFP_ZERO }, { "comp", GFP_KERNEL | __GFP_COMP },
 };
 
-SHELL_CMD(buddyinfo, "free blocks per order, per zone (/proc/buddyinfo)")
+SHELL_CMD_ARGS(buddyinfo, 0, 0, "free blocks per order, per zone (/proc/buddyinfo)")
 {
 	(void)argc;
 	(void)argv;
@@ -24,14 +24,17 @@ SHELL_CMD(buddyinfo, "free blocks per order, per zone (/proc/buddyinfo)")
 	return 0;
 }
 
-SHELL_CMD(zoneinfo, "zone watermarks, counters and per-CPU lists (/proc/zoneinfo)")
+SHELL_CMD_ARGS(zoneinfo, 0, 1, "[brief]: zone watermarks, counters and per-CPU lists (/proc/zoneinfo)")
 {
-	(void)argv;
+	if (argc > 1 && strcmp(argv[1], "brief")) {
+		printk("usage: zoneinfo [brief]\n");
+		return 1;
+	}
 	mm_show_zoneinfo(argc > 1);
 	return 0;
 }
 
-SHELL_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types (/proc/pagetypeinfo)")
+SHELL_CMD_ARGS(pagetypeinfo, 0, 0, "free blocks per migratetype and pageblock types (/proc/pagetypeinfo)")
 {
 	(void)argc;
 	(void)argv;
@@ -39,7 +42,7 @@ SHELL_CMD(pagetypeinfo, "free blocks per migratetype and pageblock types (/proc/
 	return 0;
 }
 
-SHELL_CMD(vmstat, "allocator event counters (/proc/vmstat)")
+SHELL_CMD_ARGS(vmstat, 0, 0, "allocator event counters (/proc/vmstat)")
 {
 	(void)argc;
 	(void)argv;
@@ -47,7 +50,7 @@ SHELL_CMD(vmstat, "allocator event counters (/proc/vmstat)")
 	return 0;
 }
 
-SHELL_CMD(pagetrace, "[on|off|clear]: dump the mm_page_alloc/mm_page_free trace ring")
+SHELL_CMD_ARGS(pagetrace, 0, 1, "[on|off|clear]: dump the mm_page_alloc/mm_page_free trace ring")
 {
 	if (argc > 1) {
 		if (!strcmp(argv[1], "on"))
@@ -66,13 +69,13 @@ SHELL_CMD(pagetrace, "[on|off|clear]: dump the mm_page_alloc/mm_page_free trace 
 	return 0;
 }
 
-SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...] [NODE]: allocate, print pfn")
+SHELL_CMD_ARGS(alloc, 1, 3, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...] [NODE]: allocate, print pfn")
 {
 	unsigned long order, node = (unsigned long)numa_node_id();
 	gfp_t gfp = GFP_KERNEL;
 	struct page *p;
 
-	if (argc < 2 || !shell_parse_ulong(argv[1], &order)) {
+	if (!shell_parse_ulong(argv[1], &order)) {
 		printk("usage: alloc ORDER [GFP] [NODE]\n");
 		return 1;
 	}
@@ -92,6 +95,11 @@ SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...
 		printk("alloc: bad node '%s'\n", argv[3]);
 		return 1;
 	}
+	/* Checked here, in the shell's own type: an int cast of 2^31 once made a negative node. */
+	if (node >= MAX_NUMNODES || !node_data[node].online) {
+		printk("alloc: node %lu is not online\n", node);
+		return 1;
+	}
 	if (order > 64) {
 		printk("alloc: order %lu is out of range\n", order);
 		return 1;
@@ -106,11 +114,11 @@ SHELL_CMD(alloc, "ORDER [kernel|atomic|nowait|dma|highuser|movable|zero|comp|...
 	return 0;
 }
 
-SHELL_CMD(free, "PFN ORDER: free a block allocated with `alloc` (bad frees are reported)")
+SHELL_CMD_ARGS(free, 2, 2, "PFN ORDER: free a block allocated with `alloc` (bad frees are reported)")
 {
 	unsigned long pfn, order;
 
-	if (argc < 3 || !shell_parse_ulong(argv[1], &pfn) || !shell_parse_ulong(argv[2], &order)) {
+	if (!shell_parse_ulong(argv[1], &pfn) || !shell_parse_ulong(argv[2], &order)) {
 		printk("usage: free PFN ORDER\n");
 		return 1;
 	}
@@ -122,7 +130,7 @@ SHELL_CMD(free, "PFN ORDER: free a block allocated with `alloc` (bad frees are r
 	return 0;
 }
 
-SHELL_CMD(drain, "return every hart's per-CPU pages to the buddy lists")
+SHELL_CMD_ARGS(drain, 0, 0, "return every hart's per-CPU pages to the buddy lists")
 {
 	(void)argc;
 	(void)argv;
@@ -130,7 +138,7 @@ SHELL_CMD(drain, "return every hart's per-CPU pages to the buddy lists")
 	return 0;
 }
 
-SHELL_CMD(mmcheck, "check the allocator's lists, counters and free bitmap")
+SHELL_CMD_ARGS(mmcheck, 0, 0, "check the allocator's lists, counters and free bitmap")
 {
 	char err[160];
 
@@ -144,12 +152,12 @@ SHELL_CMD(mmcheck, "check the allocator's lists, counters and free bitmap")
 	return 0;
 }
 
-SHELL_CMD(pageowner, "PFN: who allocated the block at PFN (needs page_owner=on)")
+SHELL_CMD_ARGS(pageowner, 1, 1, "PFN: who allocated the block at PFN (needs page_owner=on)")
 {
 	unsigned long pfn;
 	const struct page_owner *po;
 
-	if (argc < 2 || !shell_parse_ulong(argv[1], &pfn) || !pfn_valid(pfn)) {
+	if (!shell_parse_ulong(argv[1], &pfn) || !pfn_valid(pfn)) {
 		printk("usage: pageowner PFN\n");
 		return 1;
 	}

@@ -979,6 +979,10 @@ void free_pages(unsigned long addr, unsigned int order)
 
 void get_page(struct page *page)
 {
+	if (!page_in_mem_map(page)) {
+		bad_page(NULL, "get_page of something that is not a struct page", _RET_IP_);
+		return;
+	}
 	page = compound_head(page);
 	if (WARN_ON(page_ref_count(page) <= 0))
 		return;
@@ -1006,6 +1010,13 @@ void split_page(struct page *page, unsigned int order)
 {
 	unsigned long i;
 
+	/* Linux trusts the caller here; an order that is not the block's would hand out refcounts
+	 * on pages past its end, so it is refused like a bad free. */
+	if (!page_in_mem_map(page) || order >= MAX_ORDER || order != page->alloc_order) {
+		bad_page(page_in_mem_map(page) ? page : NULL,
+			 "split_page with an order that is not the block's", _RET_IP_);
+		return;
+	}
 	if (WARN_ON(PageCompound(page)) || WARN_ON(page_ref_count(page) != 1))
 		return;
 	page->alloc_order = 0;
@@ -1101,7 +1112,7 @@ static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row
 	unsigned long cls = fast_gfp_class[gfp & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
 	struct zone *zone;
 
-	if (unlikely(in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM)))
+	if (unlikely((in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM)) || (gfp & ~__GFP_BITS_MASK)))
 		return NULL;
 	zone = row[cls];
 	/* The raw free counter: below zero it fails the test as the clamped one would. */
@@ -1152,7 +1163,8 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsign
 		zone = fast_zone(gfp, fast_cpu_zone[cpu], &cls);
 		return zone ? pcp_take(zone, cls >> 2, false, cpu) : NULL;
 	}
-	if (unlikely(nid >= MAX_NUMNODES))
+	/* Unsigned: a negative node other than NUMA_NO_NODE must not index the table. */
+	if (unlikely((unsigned int)nid >= MAX_NUMNODES))
 		return NULL;
 	zone = fast_zone(gfp, fast_node_zone[nid], &cls);
 	return zone ? pcp_take(zone, cls >> 2, nid != mm_cpu_node[cpu], cpu) : NULL;
@@ -1948,24 +1960,48 @@ fail:
 	return NULL;
 }
 
-/* Check the request; fix impossible combinations into a defined request after a warning. */
+/*
+ * Every allocation entry point screens its request here first: a request that names no valid
+ * node, an order the buddy lists cannot hold, bits outside the GFP mask, or zone and mobility
+ * modifiers that contradict each other (Linux's GFP_ZONE_BAD, which it treats as a bug) is
+ * reported and refused, whatever the caller passed; nothing is allocated or changed.
+ */
+static bool alloc_request_ok(gfp_t gfp, unsigned int order, int nid, const char *what)
+{
+	const char *why = NULL;
+
+	if (unlikely(order >= MAX_ORDER))
+		why = "order >= MAX_ORDER";
+	else if (unlikely(gfp & ~__GFP_BITS_MASK))
+		why = "unknown gfp bits";
+	else if (unlikely((gfp & (__GFP_DMA | __GFP_DMA32)) && (gfp & __GFP_HIGHMEM)))
+		why = "__GFP_DMA with __GFP_HIGHMEM";
+	else if (unlikely((gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
+		why = "__GFP_MOVABLE with __GFP_RECLAIMABLE";
+	else if (unlikely(nid != NUMA_NO_NODE && ((unsigned int)nid >= MAX_NUMNODES ||
+						  !node_data[nid].online)))
+		why = "no such node online";
+	if (likely(!why))
+		return true;
+	mm_bad_gfp_count++;
+	__count_vm_event(PGALLOC_FAIL);
+	if (!(gfp & __GFP_NOWARN)) {
+		pr_warn("mm: %s refused: %s (order %u, gfp %#x, node %d)\n", what, why, order, gfp,
+			nid);
+		WARN_ON_ONCE(1);
+	}
+	return false;
+}
+
+/* Set up the allocation context of a request alloc_request_ok() accepted; requests Linux
+ * also serves are adjusted after a warning (the promise of __GFP_NOFAIL above order 1, a
+ * sleeping allocation from interrupt context). */
 static bool prepare_alloc_pages(gfp_t *gfpp, unsigned int order, int *nidp, nodemask_t *nodemask,
 				struct alloc_context *ac)
 {
 	gfp_t gfp = current_gfp_context(*gfpp);
 	int nid = *nidp;
 
-	if ((gfp & (__GFP_DMA | __GFP_DMA32)) && (gfp & __GFP_HIGHMEM)) {
-		mm_bad_gfp_count++;
-		pr_warn("mm: __GFP_DMA with __GFP_HIGHMEM (gfp %#x): using ZONE_DMA\n", gfp);
-		WARN_ON_ONCE(1);
-		gfp &= ~(__GFP_HIGHMEM | __GFP_MOVABLE);
-	}
-	if ((gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK) {
-		mm_bad_gfp_count++;
-		WARN_ON_ONCE(1);	/* movable and reclaimable: treat as unmovable */
-		gfp &= ~GFP_MOVABLE_MASK;
-	}
 	if (unlikely(in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM))) {
 		/* A sleeping allocation from a trap handler: would deadlock on a real reclaim. */
 		mm_bad_gfp_count++;
@@ -1982,12 +2018,6 @@ static bool prepare_alloc_pages(gfp_t *gfpp, unsigned int order, int *nidp, node
 	}
 	if (nid == NUMA_NO_NODE)
 		nid = numa_node_id();
-	if (unlikely(nid < 0 || nid >= MAX_NUMNODES || !node_data[nid].online)) {
-		mm_bad_gfp_count++;
-		pr_warn("mm: allocation for offline node %d: using node %d\n", nid, numa_node_id());
-		WARN_ON_ONCE(1);
-		nid = numa_node_id();
-	}
 	ac->highest_zoneidx = gfp_zone(gfp);
 	ac->zonelist = node_zonelist(nid, gfp);
 	ac->nodemask = nodemask;
@@ -2023,15 +2053,8 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	unsigned int alloc_flags = ALLOC_WMARK_LOW;
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER)) {
-		mm_bad_gfp_count++;
-		if (!(gfp & __GFP_NOWARN)) {
-			pr_warn("mm: allocation of order %u >= MAX_ORDER %u refused\n", order, MAX_ORDER);
-			WARN_ON_ONCE(1);
-		}
-		__count_vm_event(PGALLOC_FAIL);
+	if (unlikely(!alloc_request_ok(gfp, order, nid, "allocation")))
 		return NULL;
-	}
 	if (unlikely(!mem_map)) {
 		pr_err("mm: allocation before mm_init\n");
 		return NULL;
@@ -2101,18 +2124,24 @@ __fastpath_leaf struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int o
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
-	/* The result must have an address: HIGHMEM is masked off, as in Linux. */
-	struct page *page = alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, numa_node_id(), NULL,
-					       _RET_IP_);
+	struct page *page;
 
+	/* The result must have an address: HIGHMEM is masked off, as in Linux, but only from a
+	 * request that made sense as the caller wrote it. */
+	if (!alloc_request_ok(gfp, order, NUMA_NO_NODE, "__get_free_pages"))
+		return 0;
+	page = alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, numa_node_id(), NULL, _RET_IP_);
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
 unsigned long get_zeroed_page(gfp_t gfp)
 {
-	struct page *page = alloc_pages_caller((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, numa_node_id(),
-					       NULL, _RET_IP_);
+	struct page *page;
 
+	if (!alloc_request_ok(gfp, 0, NUMA_NO_NODE, "get_zeroed_page"))
+		return 0;
+	page = alloc_pages_caller((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, numa_node_id(), NULL,
+				  _RET_IP_);
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
@@ -2123,6 +2152,11 @@ void *alloc_pages_exact(size_t size, gfp_t gfp)
 	struct page *page;
 
 	if (!size)
+		return NULL;
+	/* Screened as the caller wrote it; a size above the largest block refused before
+	 * get_order() could overflow. */
+	if (!alloc_request_ok(gfp, size > (PAGE_SIZE << (MAX_ORDER - 1)) ? MAX_ORDER : 0,
+			      NUMA_NO_NODE, "alloc_pages_exact"))
 		return NULL;
 	if (WARN_ON_ONCE(gfp & (__GFP_COMP | __GFP_HIGHMEM)))
 		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
@@ -2165,6 +2199,8 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	int nid;
 
 	if (!nr_pages || !mem_map || (!page_list && !page_array))
+		return 0;
+	if (!alloc_request_ok(gfp, 0, preferred_nid, "bulk allocation"))
 		return 0;
 	/* Slots already filled count as populated, as in Linux. */
 	for (want = 0, nr_populated = 0; page_array && nr_populated < nr_pages; nr_populated++)
@@ -2407,6 +2443,8 @@ struct page *alloc_contig_pages(unsigned long nr_pages, gfp_t gfp, int nid, node
 
 	if (!nr_pages || !mem_map || nr_pages > totalram_pages)
 		return NULL;
+	if (!alloc_request_ok(gfp, 0, nid, "contiguous allocation"))
+		return NULL;
 	while (align * 2 <= nr_pages && align * 2 <= (1UL << (MAX_ORDER - 1)))
 		align *= 2;
 	prepare_alloc_pages(&gfp, 0, &nid, nodemask, &ac);
@@ -2437,6 +2475,10 @@ struct page *alloc_contig_pages(unsigned long nr_pages, gfp_t gfp, int nid, node
 
 void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 {
+	if (pfn + nr_pages < pfn || !pfn_valid(pfn) || (nr_pages && !pfn_valid(pfn + nr_pages - 1))) {
+		bad_page(NULL, "free_contig_range outside mem_map", _RET_IP_);
+		return;
+	}
 	for (unsigned long i = 0; i < nr_pages; i++)
 		free_pages_caller(pfn_to_page(pfn + i), 0, _RET_IP_);
 }

@@ -189,11 +189,17 @@ module pagoda_csr #(
                          (is_counter && !counter_ok) ||
                          ((csr_addr_i == CSR_SATP) && tvm_q && (priv_q == PRIV_S));
 
-  logic [63:0] wval;
+  // CSRRS/CSRRC modify the register, not the read value: mip.SEIP reads as the software bit OR the
+  // external line irq_sext_i, but only the software bit takes part in the read-modify-write, so a
+  // csrs/csrc of any mip bit never latches the line into seip_q (privileged spec, mip/mie). rd still
+  // gets the OR. Every other CSR that shows an input (MSIP/MTIP/MEIP, time) is read-only there.
+  logic [63:0] rmw_base, wval;
   always_comb begin
+    rmw_base = csr_rdata_o;
+    if (csr_addr_i == CSR_MIP) rmw_base[9] = seip_q;
     unique case (csr_op_i)
-      2'd2:    wval = csr_rdata_o | csr_operand_i;
-      2'd3:    wval = csr_rdata_o & ~csr_operand_i;
+      2'd2:    wval = rmw_base | csr_operand_i;
+      2'd3:    wval = rmw_base & ~csr_operand_i;
       default: wval = csr_operand_i;
     endcase
   end

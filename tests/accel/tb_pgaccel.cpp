@@ -4,7 +4,7 @@
 // reference model written here from the spec in docs/pgaccel.md (not from the RTL): FILL/ZERO
 // as plain byte stores, SCAN as Linux's bitmap_find_next_zero_area walked bit by bit.
 //
-// Usage: tb_pgaccel [+seed=N] [+random=N]   prints one "N passed, M failed" line at the end.
+// Usage: tb_pgaccel [+seed=N] [+random=N]   prints one "suite-result: N passed, M failed" line at the end.
 #include <verilated.h>
 #include "Vpgaccel.h"
 
@@ -965,6 +965,6 @@ int main(int argc, char **argv)
 
 	top->final();
 	delete top;
-	printf("%d passed, %d failed\n", n_pass, n_tests - n_pass);
+	printf("suite-result: %d passed, %d failed\n", n_pass, n_tests - n_pass);
 	return n_fail ? 1 : 0;
 }

@@ -165,6 +165,10 @@ def main():
         scan_section(scans, out)
     if "gfp-zero" in groups:
         gfp_section(groups["gfp-zero"], out)
+    if len(sys.argv) > 3:
+        from linux_report import linux_section
+        with open(sys.argv[3]) as f:
+            linux_section(doc, json.load(f), out)
     with open(dst, "w") as f:
         f.write("\n".join(out) + "\n")
     print("report:", dst)

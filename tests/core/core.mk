@@ -64,9 +64,14 @@ $(CORE_BENCH_ELF): tests/core/bench/bench.c tests/core/bench/crt.S tests/core/be
 
 core-isa-tests: $(CORE_ISA_ELFS) $(CORE_BENCH_ELF)
 
-test-core-isa: $(CORE_SIM) $(CORE_ISA_ELFS) $(CORE_BENCH_ELF)
+$(CORE_BUILD)/fail256.elf: tests/core/fail256.S tests/core/isa/link.ld
+	@mkdir -p $(@D)
+	$(CROSS)gcc $(CORE_ASFLAGS) -o $@ $<
+
+test-core-isa: $(CORE_SIM) $(CORE_ISA_ELFS) $(CORE_BENCH_ELF) $(CORE_BUILD)/fail256.elf
 	@bash scripts/suite.sh $(BUILD)/test-results core-isa -- \
-		bash tests/core/run_isa.sh $(CORE_SIM) $(CORE_ISA_ELFS) $(CORE_BENCH_ELF)
+		bash tests/core/run_isa.sh $(CORE_SIM) --fail256 $(CORE_BUILD)/fail256.elf \
+		$(CORE_ISA_ELFS) $(CORE_BENCH_ELF)
 
 # CPI on integer code (single-cycle memory) and simulation speed of the core-only harness
 bench-core: $(CORE_SIM) $(CORE_BENCH_ELF)

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Boot Debian's OpenSBI 1.1 fw_dynamic on the core-only harness with an S-mode payload that
 # prints a line and shuts down through SBI SRST; check the banner, the ISA OpenSBI detected, the
-# hand-over to S-mode and a clean shutdown; then the whole boot again with random bus stalls. Prints "N passed, M failed".
+# hand-over to S-mode and a clean shutdown; then the whole boot again with random bus stalls. Prints "suite-result: N passed, M failed".
 #   run_sbi.sh SIM FW_DYNAMIC.BIN DTB PAYLOAD.ELF
 set -uo pipefail
 sim=$1 fw=$2 dtb=$3 payload=$4
 if [ ! -r "$fw" ]; then
 	echo "run_sbi.sh: $fw not found (Debian package opensbi)" >&2
-	echo "0 passed, 1 failed"
+	echo "suite-result: 0 passed, 1 failed"
 	exit 1
 fi
 out=$(timeout 300 "$sim" +bin="$fw"@0x80000000 +dtb="$dtb" +entry=0x80000000 \
@@ -35,5 +35,5 @@ grep -q "pagoda payload: S-mode entered" <<< "$out2" && [ $rc2 -eq 0 ] && r=ok |
 check $r "boot with bus stalls (exit $rc2)"
 grep "tb_core:" <<< "$out"
 [ $fail -ne 0 ] && echo "$out" | tail -n 20
-echo "$pass passed, $fail failed"
+echo "suite-result: $pass passed, $fail failed"
 [ $fail -eq 0 ]

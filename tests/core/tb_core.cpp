@@ -1,7 +1,9 @@
 // Verilator harness for pagoda_core alone: a C++ memory system answering both PBUS ports (one-cycle
 // latency, optional random back-pressure and response delay), with the tiny devices bare-metal tests
-// and OpenSBI need: boot ROM (QEMU-style reset vector), sifive,test1, ns16550 UART (TX only), CLINT,
-// an interrupt-line control register for tests, and HTIF tohost.
+// and OpenSBI need: boot ROM (QEMU-style reset vector), sifive,test1, ns16550 UART (TX only, with
+// the THR-empty interrupt), a PLIC with one source (the UART's, 10) and QEMU virt's hart-0 contexts
+// (0 = M, 1 = S), CLINT, an interrupt-line control register for tests, and HTIF tohost. The UART
+// and PLIC follow QEMU 7.2 virt where the differential test (tests/core/diff) relies on it.
 //
 //   Vpagoda_core [options] prog.elf
 //     +max-cycles=N   stop with an error after N cycles (default 50M)
@@ -48,9 +50,84 @@ static const uint64_t UART_BASE = 0x10000000, IRQCTL_BASE = 0x20000000;
 static uint64_t mtime = 0, mtimecmp = ~0ull;
 static uint32_t msip = 0;
 static uint32_t irqctl = 0;      // bit0 mext, bit1 sext, bit2 msoft (or'ed), bit3 mtimer (or'ed)
-static uint8_t uart_regs[8];
+static uint8_t uart_regs[8];     // IER, FCR (written at 2), LCR, MCR, ..., SCR; DLL/DLM apart
+static uint8_t uart_dll, uart_dlm;
+static bool uart_thre_pending;   // QEMU's thr_ipending: THR empty not yet acknowledged
+
+// PLIC (riscv,plic0 layout as QEMU virt): priorities and thresholds are 3 bits (WARL: value mod
+// 8, as QEMU), pending is latched from a high source line until claimed. The outputs follow every
+// register change; QEMU 7.2 re-evaluates them on priority, threshold, claim and complete but not
+// on enable writes, so the differential generator never toggles enables.
+static const uint64_t PLIC_BASE = 0xc000000, PLIC_SIZE = 0x600000;
+static const unsigned PLIC_NSRC = 32, PLIC_NCTX = 2, UART_IRQ = 10;
+static uint32_t plic_prio[PLIC_NSRC], plic_pending, plic_claimed;
+static uint32_t plic_enable[PLIC_NCTX], plic_threshold[PLIC_NCTX];
+
+static bool uart_irq(void) { return (uart_regs[1] & 2) && uart_thre_pending; }
+
+// the source of highest priority above the context's threshold that is pending, enabled and not
+// claimed (lowest id on ties); 0 if none
+static unsigned plic_best(unsigned ctx)
+{
+	uint32_t cand = plic_pending & ~plic_claimed & plic_enable[ctx];
+	unsigned best = 0, best_prio = plic_threshold[ctx];
+	if (!cand)
+		return 0;	// almost always: evaluated every cycle
+	for (unsigned i = 1; i < PLIC_NSRC; i++)
+		if ((cand >> i & 1) && plic_prio[i] > best_prio) {
+			best = i;
+			best_prio = plic_prio[i];
+		}
+	return best;
+}
+
+static uint32_t plic_read(uint64_t off)
+{
+	if (off < 4 * PLIC_NSRC)
+		return plic_prio[off / 4];
+	if (off == 0x1000)
+		return plic_pending;
+	if (off >= 0x2000 && off < 0x2000 + 0x80 * PLIC_NCTX && (off & 0x7f) == 0)
+		return plic_enable[(off - 0x2000) / 0x80];
+	if (off >= 0x200000 && off < 0x200000 + 0x1000 * PLIC_NCTX) {
+		unsigned ctx = (off - 0x200000) / 0x1000;
+		if ((off & 0xfff) == 0)
+			return plic_threshold[ctx];
+		if ((off & 0xfff) == 4) {	// claim
+			unsigned id = plic_best(ctx);
+			if (id) {
+				plic_pending &= ~(1u << id);
+				plic_claimed |= 1u << id;
+			}
+			return id;
+		}
+	}
+	return 0;
+}
+
+static void plic_write(uint64_t off, uint32_t v)
+{
+	if (off < 4 * PLIC_NSRC) {
+		if (off)
+			plic_prio[off / 4] = v % 8;
+	} else if (off >= 0x2000 && off < 0x2000 + 0x80 * PLIC_NCTX && (off & 0x7f) == 0) {
+		plic_enable[(off - 0x2000) / 0x80] = v & ~1u;
+	} else if (off >= 0x200000 && off < 0x200000 + 0x1000 * PLIC_NCTX) {
+		unsigned ctx = (off - 0x200000) / 0x1000;
+		if ((off & 0xfff) == 0)
+			plic_threshold[ctx] = v % 8;
+		else if ((off & 0xfff) == 4 && v < PLIC_NSRC)	// complete
+			plic_claimed &= ~(1u << v);
+	}
+}
 static bool finished = false;
 static int exit_code = 0;
+
+// A failure code as a process status: its low byte, but never 0 (test 256 must not pass).
+static int process_status(uint64_t code)
+{
+	return (code & 0xff) ? (int)(code & 0xff) : 1;
+}
 
 static void die(const char *msg, const char *arg)
 {
@@ -170,7 +247,7 @@ static bool mem_access(uint64_t addr, bool we, uint8_t be, uint64_t wdata, uint6
 				memcpy(&v, &ram[tohost_addr - RAM_BASE], 8);
 				if (v) {
 					finished = true;
-					exit_code = v == 1 ? 0 : (int)(v >> 1) ? (int)(v >> 1) : 1;
+					exit_code = v == 1 ? 0 : process_status(v >> 1);
 					if (v != 1)
 						fprintf(stderr, "tb_core: tohost reports failure %lu\n",
 							(unsigned long)(v >> 1));
@@ -195,7 +272,7 @@ static bool mem_access(uint64_t addr, bool we, uint8_t be, uint64_t wdata, uint6
 				exit_code = 0;
 			} else if ((v & 0xffff) == 0x3333) {
 				finished = true;
-				exit_code = v >> 16 ? v >> 16 : 1;
+				exit_code = process_status(v >> 16 ? v >> 16 : 1);
 			}
 		}
 		return true;
@@ -206,19 +283,40 @@ static bool mem_access(uint64_t addr, bool we, uint8_t be, uint64_t wdata, uint6
 				continue;
 			unsigned reg = (lane - UART_BASE + i) & 7;
 			uint8_t b = wdata >> (8 * i);
+			bool dlab = uart_regs[3] & 0x80;
 			if (we) {
-				if (reg == 0 && !(uart_regs[3] & 0x80)) {
+				if (reg == 0 && !dlab) {
 					putchar(b);
 					fflush(stdout);
+					uart_thre_pending = true;	// sent at once: empty again
+				} else if (reg <= 1 && dlab) {
+					*(reg ? &uart_dlm : &uart_dll) = b;
+				} else if (reg == 1) {
+					// as QEMU: turning THRI on raises THRE at once (the THR is
+					// always empty here), turning it off forgets it
+					if ((uart_regs[1] ^ b) & 2)
+						uart_thre_pending = b & 2;
+					uart_regs[1] = b & 0x0f;
 				} else {
 					uart_regs[reg] = b;
 				}
 			} else {
 				uint8_t v = uart_regs[reg];
-				if (reg == 5)
+				if (reg == 5) {
 					v = 0x60;      // LSR: transmitter empty, no data ready
-				else if (reg == 0 && !(uart_regs[3] & 0x80))
+				} else if (reg <= 1 && dlab) {
+					v = reg ? uart_dlm : uart_dll;
+				} else if (reg == 0) {
 					v = 0;
+				} else if (reg == 2) {	// IIR; reading it acknowledges THRE
+					v = (uart_regs[2] & 1) ? 0xc0 : 0;
+					if (uart_irq()) {
+						v |= 0x02;
+						uart_thre_pending = false;
+					} else {
+						v |= 0x01;
+					}
+				}
 				*rdata |= (uint64_t)v << (8 * i);
 			}
 		}
@@ -248,6 +346,18 @@ static bool mem_access(uint64_t addr, bool we, uint8_t be, uint64_t wdata, uint6
 				msip = tmp & 1;
 		} else {
 			*rdata = *reg;
+		}
+		return true;
+	}
+	if (lane >= PLIC_BASE && lane < PLIC_BASE + PLIC_SIZE) {
+		for (unsigned half = 0; half < 2; half++) {	// 32-bit registers
+			if (!(be >> (4 * half) & 0xf))
+				continue;
+			uint64_t off = lane - PLIC_BASE + 4 * half;
+			if (we)
+				plic_write(off, (uint32_t)(wdata >> (32 * half)));
+			else
+				*rdata |= (uint64_t)plic_read(off) << (32 * half);
 		}
 		return true;
 	}
@@ -392,10 +502,12 @@ int main(int argc, char **argv)
 			irqs_raised++;
 		}
 		uint32_t irq = irqctl;
+		if (uart_irq())		// the PLIC's gateway
+			plic_pending |= (1u << UART_IRQ) & ~plic_claimed;
 		top->irq_msoft_i = msip || (irq >> 2 & 1);
 		top->irq_mtimer_i = mtime >= mtimecmp || (irq >> 3 & 1);
-		top->irq_mext_i = irq & 1;
-		top->irq_sext_i = irq >> 1 & 1;
+		top->irq_mext_i = (irq & 1) || plic_best(0);
+		top->irq_sext_i = (irq >> 1 & 1) || plic_best(1);
 		top->mtime_i = mtime;
 		// The core's requests never depend on the grant, so the grant is decided first and one
 		// evaluation settles the cycle.

@@ -1,6 +1,9 @@
-/* Bootargs lookup and size parsing. */
+/* Bootargs lookup, the number parser, and the check of the whole command line against the table
+ * of known parameters (kernel/params.c). */
 #include "test_common.h"
 #include <pagoda/boot.h>
+#include <pagoda/fdt.h>
+#include <pagoda/kstrtox.h>
 
 static void set_args(const char *s)
 {
@@ -43,6 +46,187 @@ static void test_parse_size(void **state)
 	assert_false(ok);
 	bootarg_parse_size(NULL, &ok);
 	assert_false(ok);
+	/* The suffix must not shift bits out (it used to wrap silently). */
+	assert_int_equal(bootarg_parse_size("17179869183G", &ok), 17179869183ULL << 30);
+	assert_true(ok);
+	bootarg_parse_size("17179869184G", &ok);
+	assert_false(ok);
+	bootarg_parse_size("18446744073709551615K", &ok);
+	assert_false(ok);
+}
+
+static void test_kstrtou64_boundaries(void **state)
+{
+	static const struct {
+		const char *s;
+		int err;
+		uint64_t v;
+	} cases[] = {
+		{ "0", 0, 0 }, { "00012", 0, 12 }, { "0x0", 0, 0 }, { "0X1F", 0, 31 },
+		{ "4294967295", 0, 4294967295ULL }, { "4294967296", 0, 4294967296ULL },
+		{ "2147483648", 0, 2147483648ULL },
+		{ "18446744073709551615", 0, UINT64_MAX },
+		{ "0xffffffffffffffff", 0, UINT64_MAX },
+		{ "0x00000000000000000000000000ffffffffffffffff", 0, UINT64_MAX },
+		/* One past the top and beyond: an error, never a wrapped value. */
+		{ "18446744073709551616", KSTRTOX_ERANGE, 0 },
+		{ "18446744073709551617", KSTRTOX_ERANGE, 0 },
+		{ "99999999999999999999999999", KSTRTOX_ERANGE, 0 },
+		{ "0x10000000000000000", KSTRTOX_ERANGE, 0 },
+		{ "0x10000000000081000", KSTRTOX_ERANGE, 0 },
+		/* Not numbers. */
+		{ "", KSTRTOX_EINVAL, 0 }, { "0x", KSTRTOX_EINVAL, 0 }, { "-1", KSTRTOX_EINVAL, 0 },
+		{ "+1", KSTRTOX_EINVAL, 0 }, { " 1", KSTRTOX_EINVAL, 0 }, { "1 ", KSTRTOX_EINVAL, 0 },
+		{ "12a", KSTRTOX_EINVAL, 0 }, { "0xfg", KSTRTOX_EINVAL, 0 }, { "1e3", KSTRTOX_EINVAL, 0 },
+		{ "99999999999999999999999x", KSTRTOX_EINVAL, 0 }, { "0x-1", KSTRTOX_EINVAL, 0 },
+	};
+
+	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint64_t v = 0xdeadbeef;
+		int err = kstrtou64(cases[i].s, &v);
+
+		if (err != cases[i].err)
+			fail_msg("kstrtou64(\"%s\") = %d, want %d", cases[i].s, err, cases[i].err);
+		/* On error the result is left alone. */
+		assert_int_equal(v, cases[i].err ? 0xdeadbeef : cases[i].v);
+	}
+	assert_int_equal(kstrtou64(NULL, &(uint64_t){ 0 }), KSTRTOX_EINVAL);
+	{
+		uint64_t v = 7;
+
+		assert_int_equal(kstrtou64_max("10", 10, &v), 0);
+		assert_int_equal(v, 10);
+		assert_int_equal(kstrtou64_max("11", 10, &v), KSTRTOX_ERANGE);
+		assert_int_equal(v, 10);
+	}
+}
+
+static int check(const char *args)
+{
+	struct boot_info bi = { 0 };
+	const char *mode;
+
+	snprintf(bi.bootargs, sizeof(bi.bootargs), "%s", args);
+	bi.bootargs_len = (uint32_t)strlen(args);
+	return bootargs_check(&bi, &mode);
+}
+
+static const char *check_mode(const char *args)
+{
+	struct boot_info bi = { 0 };
+	const char *mode = "unset";
+
+	snprintf(bi.bootargs, sizeof(bi.bootargs), "%s", args);
+	bi.bootargs_len = (uint32_t)strlen(args);
+	assert_int_equal(bootargs_check(&bi, &mode), 0);
+	return mode;
+}
+
+static void test_bootargs_check_good(void **state)
+{
+	assert_null(check_mode(""));
+	assert_null(check_mode("   "));
+	assert_string_equal(check_mode("selftest"), "selftest");
+	assert_string_equal(check_mode(" selftest\tpage_poison=1\n"), "selftest");
+	assert_string_equal(check_mode("selftest selftest"), "selftest");
+	assert_string_equal(check_mode("bench pgaccel=sw pgaccel_prezero=0"), "bench");
+	assert_string_equal(check_mode("shell movablecore=25% kernelcore=1G cma=4M dma=0x100000"),
+			    "shell");
+	assert_string_equal(check_mode("demo page_owner=on page_poison trace_mm=0 mm_debug=y"),
+			    "demo");
+	assert_string_equal(check_mode("selftest selftest_filter=mm_ inject_failure boot_hart=3"),
+			    "selftest");
+	assert_string_equal(check_mode("selftest min_free_kbytes=1024 highmem=0"), "selftest");
+}
+
+static void test_bootargs_check_bad(void **state)
+{
+	static const char *const bad[] = {
+		"selftset",			/* a mistyped mode */
+		"selftest verbose",		/* an unknown word */
+		"selftest foo=1",		/* an unknown key */
+		"selftest shell",		/* two modes */
+		"selftest=1",			/* a mode takes no value */
+		"inject_failure=1",
+		"pgaccel",			/* needs a value */
+		"pgaccel=",
+		"pgaccel=bogus",
+		"pgaccel=hw pgaccel=sw",	/* twice, different */
+		"pgaccel_prezero=2",
+		"movablecore=101%",
+		"movablecore=%",
+		"movablecore=18446744073709551616",
+		"kernelcore=17179869184G",	/* the suffix would shift bits out */
+		"cma=-1",
+		"min_free_kbytes=",
+		"page_poison=maybe",
+		"boot_hart=18446744073709551616",
+		"boot_hart=one",
+		"selftest_filter=",
+		"selftest_filter",
+		"selftest selftest_filter=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"selftest \x01",		/* a control byte inside a word */
+		"selftest caf\xc3\xa9",	/* not ASCII */
+		"selftest \x7f",
+	};
+
+	host_printk_enabled = 0;
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (check(bad[i]) <= 0)
+			fail_msg("bootargs \"%s\" were accepted", bad[i]);
+	host_printk_enabled = 1;
+	/* 63 characters of value are kept whole; 64 are refused (above), never cut. */
+	assert_int_equal(check("selftest selftest_filter="
+			       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 0);
+}
+
+/* A command line longer than the firmware keeps is an error, not a cut one (a trailing mode word
+ * used to be lost and the run exited 0 as a demo). */
+static void test_bootargs_too_long(void **state)
+{
+	static char dts[8192], args[4001];
+	struct boot_info bi;
+	unsigned char *b;
+	const char *mode;
+	size_t len;
+
+	memset(args, 'x', sizeof(args) - 1);
+	memcpy(args, "demo pgaccel=sw ", 16);
+	for (size_t i = 16; i + 10 < sizeof(args) - 1; i += 10)
+		memcpy(args + i, "trace_mm=1 ", 10);
+	memcpy(args + sizeof(args) - 10, " selftest", 9);
+	args[sizeof(args) - 1] = '\0';
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
+		 " chosen { bootargs = \"%s\"; };"
+		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
+		 args);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	assert_int_equal(bi.bootargs_len, 4000);
+	assert_string_equal(bi.bootargs, "");	/* nothing of it is used */
+	host_printk_enabled = 0;
+	assert_true(bootargs_check(&bi, &mode) > 0);
+	host_printk_enabled = 1;
+	free(b);
+
+	/* BOOTARGS_MAX - 1 characters still fit. */
+	args[BOOTARGS_MAX - 1] = '\0';
+	memcpy(args + BOOTARGS_MAX - 10, " selftest", 9);
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
+		 " chosen { bootargs = \"%s\"; };"
+		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
+		 args);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	assert_int_equal(bi.bootargs_len, BOOTARGS_MAX - 1);
+	assert_int_equal(strlen(bi.bootargs), BOOTARGS_MAX - 1);
+	free(b);
 }
 
 int main(void)
@@ -50,6 +234,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words_and_values),
 		cmocka_unit_test(test_parse_size),
+		cmocka_unit_test(test_kstrtou64_boundaries),
+		cmocka_unit_test(test_bootargs_check_good),
+		cmocka_unit_test(test_bootargs_check_bad),
+		cmocka_unit_test(test_bootargs_too_long),
 	};
 
 	return cmocka_run_group_tests_name("bootargs", tests, NULL, NULL);

@@ -1,19 +1,24 @@
 # Host tests of the page allocator (firmware/mm) built against firmware/arch/host.
 #   mm-unit        cmocka unit tests, ASan+UBSan
-#   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan), plus a MAX_ORDER=8 build
-#   mm-smp         4 host threads as harts, under ASan+UBSan and under TSan
+#   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan); mm-stress-order8 the
+#                  same with MAX_ORDER=8
+#   mm-smp         4 host threads as harts, under ASan+UBSan; mm-smp-tsan the same under TSan
 #   mm-fuzz-smoke  fixed-seed libFuzzer run over operation sequences (stand-alone driver if the
 #                  libFuzzer runtime, Debian libclang-rt-14-dev, is missing)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
-#   make fuzz      libFuzzer for MM_FUZZ_TIME seconds (default 300), corpus in build/mm/fuzz-corpus
+#   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
+#                  tests/mm/shell-corpus, then a fixed-seed run
+#   make fuzz      libFuzzer for MM_FUZZ_TIME seconds (default 300), corpus in build/mm/fuzz-corpus,
+#                  and the shell fuzzer for SHELL_FUZZ_TIME seconds (default 300)
 #   make lint-mm   firmware/mm with -Werror for RV64 and the host
 
 MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands and the DT hart->node lookup need firmware runtime parts; not on the host.
 MM_HOST_ONLY_EXCLUDE := firmware/mm/mm_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
-MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/arch/host/host.c tests/mm/mmt.c
-MM_DEPS      := $(MM_FW_SRCS) $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
+MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/arch/host/host.c \
+		tests/mm/mmt.c
+MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
 		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c) tests/mm/mm.mk
 MM_HOSTCC    ?= gcc
 MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \
@@ -21,11 +26,16 @@ MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware
 MM_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 MM_FUZZ_TIME ?= 300
 MM_STRESS_OPS ?= 1200000
+SHELL_FUZZ_TIME ?= 300
+SHELL_FUZZ_RUNS ?= 4000
+SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-unit mm-stress mm-smp mm-fuzz-smoke mm-qemu-shell
+TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
+	mm-qemu-shell
 LINT_TARGETS += lint-mm
-FUZZ_TARGETS += fuzz-mm
-.PHONY: test-mm-unit test-mm-stress test-mm-smp test-mm-fuzz-smoke test-mm-qemu-shell fuzz fuzz-mm lint-mm
+FUZZ_TARGETS += fuzz-mm fuzz-shell
+.PHONY: test-mm-unit test-mm-stress test-mm-stress-order8 test-mm-smp test-mm-smp-tsan test-mm-fuzz-smoke \
+	test-mm-shell-fuzz-smoke test-mm-qemu-shell fuzz fuzz-mm fuzz-shell lint-mm
 
 
 $(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
@@ -51,7 +61,7 @@ $(MM_BUILD)/mm-smp-tsan: tests/mm/test_smp.c $(MM_DEPS)
 	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -o $@ \
 		2>$(MM_BUILD)/tsan-build.log; then \
 		echo "mm-smp-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
-		printf '#!/bin/sh\necho "mm-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/tsan-build.log)"\n' > $@; \
+		printf '#!/bin/sh\necho "mm-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/tsan-build.log)"\necho "suite-result: 0 passed, 0 failed, 1 skipped"\n' > $@; \
 		chmod +x $@; \
 	fi
 
@@ -66,26 +76,62 @@ $(MM_BUILD)/mm-fuzz: tests/mm/fuzz_mm.c tests/mm/fuzz_driver.c $(MM_DEPS)
 		$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< tests/mm/fuzz_driver.c -o $@; \
 	fi
 
+# The shell fuzzer: kernel/shell.c and mm/mm_shell.c on the host allocator (tests/mm/fuzz_shell.c).
+SHELL_FUZZ_SRCS := $(MM_HOST_SRCS) firmware/kernel/shell.c firmware/mm/mm_shell.c
+SHELL_FUZZ_DEPS := $(MM_DEPS) firmware/kernel/shell.c tests/mm/fuzz_shell.c
+$(MM_BUILD)/shell-fuzz: tests/mm/fuzz_shell.c tests/mm/fuzz_driver.c $(SHELL_FUZZ_DEPS)
+	@mkdir -p $(@D)
+	@if clang $(MM_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$(SHELL_FUZZ_SRCS) $< -o $@ 2>$(MM_BUILD)/shell-fuzz-build.log; then \
+		echo "shell-fuzz: libFuzzer build"; \
+	else \
+		echo "shell-fuzz: libFuzzer runtime missing (libclang-rt-14-dev), using the stand-alone driver"; \
+		$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(SHELL_FUZZ_SRCS) $< tests/mm/fuzz_driver.c -o $@; \
+	fi
+
 test-mm-unit: $(MM_BUILD)/mm-unit
-	@bash scripts/suite.sh $(BUILD)/test-results mm-unit -- $(MM_BUILD)/mm-unit
+	@bash scripts/suite.sh $(BUILD)/test-results mm-unit --cmocka -- $(MM_BUILD)/mm-unit
 
-test-mm-stress: $(MM_BUILD)/mm-stress $(MM_BUILD)/mm-stress-order8
-	@bash scripts/suite.sh $(BUILD)/test-results mm-stress -- bash -c \
-		'$(MM_BUILD)/mm-stress $(MM_STRESS_OPS) 2000 && $(MM_BUILD)/mm-stress-order8 200000 1000 7'
+test-mm-stress: $(MM_BUILD)/mm-stress
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress -- $(MM_BUILD)/mm-stress $(MM_STRESS_OPS) 2000
 
-test-mm-smp: $(MM_BUILD)/mm-smp $(MM_BUILD)/mm-smp-tsan
-	@bash scripts/suite.sh $(BUILD)/test-results mm-smp -- bash -c \
-		'$(MM_BUILD)/mm-smp 150000 && TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-smp-tsan 50000'
+test-mm-stress-order8: $(MM_BUILD)/mm-stress-order8
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress-order8 -- \
+		$(MM_BUILD)/mm-stress-order8 200000 1000 7
+
+test-mm-smp: $(MM_BUILD)/mm-smp
+	@bash scripts/suite.sh $(BUILD)/test-results mm-smp -- $(MM_BUILD)/mm-smp 150000
+
+test-mm-smp-tsan: $(MM_BUILD)/mm-smp-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-smp-tsan -- \
+		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-smp-tsan 50000
 
 test-mm-fuzz-smoke: $(MM_BUILD)/mm-fuzz
 	@bash scripts/suite.sh $(BUILD)/test-results mm-fuzz-smoke -- bash -c \
 		'if $(MM_BUILD)/mm-fuzz -seed=1 -runs=3000 -max_len=4000 -artifact_prefix=$(MM_BUILD)/ >$(MM_BUILD)/fuzz-smoke.log 2>&1; \
-		then tail -1 $(MM_BUILD)/fuzz-smoke.log; echo "1 passed, 0 failed"; \
-		else tail -20 $(MM_BUILD)/fuzz-smoke.log; echo "0 passed, 1 failed"; exit 1; fi'
+		then tail -1 $(MM_BUILD)/fuzz-smoke.log; echo "suite-result: 1 passed, 0 failed"; \
+		else tail -20 $(MM_BUILD)/fuzz-smoke.log; echo "suite-result: 0 passed, 1 failed"; exit 1; fi'
 
 test-mm-qemu-shell: $(FW_ELF) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results mm-qemu-shell -- \
 		bash tests/mm/shell_test.sh $(FW_ELF) $(MM_BUILD)/qemu-shell
+
+# Each transcript of the corpus is one check; the fixed-seed run is one more.
+test-mm-shell-fuzz-smoke: $(MM_BUILD)/shell-fuzz
+	@bash scripts/suite.sh $(BUILD)/test-results mm-shell-fuzz-smoke -- bash -c \
+		'p=0 f=0; for t in tests/mm/shell-corpus/*; do \
+			if $(MM_BUILD)/shell-fuzz $$t >$(MM_BUILD)/shell-smoke-$$(basename $$t).log 2>&1; \
+			then p=$$((p+1)); else f=$$((f+1)); echo "FAIL $$t:"; grep -A3 "fuzz_shell:\|runtime error" $(MM_BUILD)/shell-smoke-$$(basename $$t).log; fi; \
+		done; \
+		if $(MM_BUILD)/shell-fuzz -seed=1 -runs=$(SHELL_FUZZ_RUNS) $(SHELL_FUZZ_FLAGS) >$(MM_BUILD)/shell-smoke.log 2>&1; \
+		then p=$$((p+1)); tail -1 $(MM_BUILD)/shell-smoke.log; \
+		else f=$$((f+1)); tail -20 $(MM_BUILD)/shell-smoke.log; fi; \
+		echo "suite-result: $$p passed, $$f failed"; [ $$f -eq 0 ]'
+
+fuzz-shell: $(MM_BUILD)/shell-fuzz
+	@mkdir -p $(MM_BUILD)/shell-fuzz-corpus
+	@cp -n tests/mm/shell-corpus/* $(MM_BUILD)/shell-fuzz-corpus/
+	$(MM_BUILD)/shell-fuzz -max_total_time=$(SHELL_FUZZ_TIME) $(SHELL_FUZZ_FLAGS) $(MM_BUILD)/shell-fuzz-corpus
 
 fuzz-mm: $(MM_BUILD)/mm-fuzz
 	@mkdir -p $(MM_BUILD)/fuzz-corpus

@@ -1,6 +1,7 @@
 /* Host harness for the allocator tests: arena, boot, reference model, operations with their checks,
  * and invariant checkers. The checkers walk the free lists, per-CPU lists, bitmaps and mem_map
  * themselves rather than trusting the allocator's counters or helpers. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
@@ -64,6 +65,17 @@ enum zone_type mmt_expected_highest_zone(gfp_t gfp)
 	if (gfp & __GFP_HIGHMEM)
 		return ZONE_HIGHMEM;
 	return ZONE_NORMAL;
+}
+
+/* A request every entry point must refuse: contradictory zone or mobility modifiers, or a node
+ * that is neither NUMA_NO_NODE nor online. */
+bool mmt_request_bad(gfp_t gfp, int nid)
+{
+	if ((gfp & (__GFP_DMA | __GFP_DMA32)) && (gfp & __GFP_HIGHMEM))
+		return true;
+	if ((gfp & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK)
+		return true;
+	return nid != NUMA_NO_NODE && (nid < 0 || nid >= MAX_NUMNODES || !node_data[nid].online);
 }
 
 void mmt_model_init(struct mmt_model *m)
@@ -537,6 +549,13 @@ static int op_alloc(struct mmt_model *m, u32 a, u32 b)
 	}
 	if (((a >> 8) & 3) != 0)
 		nid = (int)((a >> 14) % (unsigned)cur_cfg.nodes);
+	/* Now and then a node that does not exist: refused, whatever its value. */
+	if (((b >> 24) & 31) == 0) {
+		static const int bad_nid[] = { -2, INT_MIN, MAX_NUMNODES, MAX_NUMNODES + 1, INT_MAX };
+		unsigned int k = (b >> 29) % (sizeof(bad_nid) / sizeof(bad_nid[0]) + 1);
+
+		nid = k < sizeof(bad_nid) / sizeof(bad_nid[0]) ? bad_nid[k] : cur_cfg.nodes;
+	}
 	if (((a >> 16) & 7) == 0) {
 		nodes_clear(&mask);
 		mask.bits = (b >> 16) & ((1UL << cur_cfg.nodes) - 1);
@@ -547,7 +566,7 @@ static int op_alloc(struct mmt_model *m, u32 a, u32 b)
 	snapshot(snap);
 	if (maskp)
 		page = __alloc_pages(gfp, order, nid, maskp);
-	else if (nid >= 0)
+	else if (nid != NUMA_NO_NODE)
 		page = alloc_pages_node(nid, gfp, order);
 	else
 		page = alloc_pages(gfp, order);
@@ -555,6 +574,11 @@ static int op_alloc(struct mmt_model *m, u32 a, u32 b)
 		if (page)
 			FAIL("order %u >= MAX_ORDER returned a page", order);
 		return 0;
+	}
+	if (mmt_request_bad(gfp, nid)) {
+		if (page)
+			FAIL("a refused request (gfp %#x, node %d) returned a page", gfp, nid);
+		return mmt_check_cheap(m);
 	}
 	if (!page) {
 		m->allocs_fail++;

@@ -63,6 +63,7 @@ extern char mmt_err[512];
 
 /* Independent expectations. */
 enum zone_type mmt_expected_highest_zone(gfp_t gfp);
+bool mmt_request_bad(gfp_t gfp, int nid);
 void *mmt_page_mem(const struct page *p);	/* the arena bytes of a page, highmem or not */
 
 /* Simple deterministic RNG (xorshift64*). */

@@ -16,11 +16,20 @@ pagetrace
 vmstat
 zoneinfo
 pagetypeinfo
+alloc 0 kernel 2147483648
+alloc 18446744073709551617
+free 0x10000000000081000 3
+alloc 2 kernel 0 extra
+LONGLINE
 drain
 mmcheck
 interrupts
 poweroff
 CMDS
+# Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
+# run as "alloc 1" if cut: it must be discarded whole.
+long="alloc 1$(printf '%*s' 130 '')9"
+sed -i "s/^LONGLINE\$/$long/" "$dir/input.txt"
 bash scripts/run-qemu.sh -t 120 -I "$dir/input.txt" -a "shell" "$fw" > "$dir/console.log" 2>&1
 rc=$?
 log=$(tr -d '\r' < "$dir/console.log")
@@ -50,6 +59,13 @@ check "vmstat order-3 page count" '^pgalloc_normal 8$'
 check "zoneinfo protection" 'protection: \(0, [0-9]+, [0-9]+, [0-9]+\)'
 check "zoneinfo pagesets" 'batch: +[0-9]+'
 check "pagetypeinfo" 'Number of blocks type +Unmovable +Movable'
+check "node >= 2^31 refused, no crash" '^(pagoda> )?alloc: node 2147483648 is not online$'
+check "2^64 + 1 is not order 1" "^(pagoda> )?'18446744073709551617' does not fit in 64 bits$"
+check "pfn beyond 64 bits refused" "^(pagoda> )?'0x10000000000081000' does not fit in 64 bits$"
+check "extra argument refused" '^(pagoda> )?alloc: takes 1 to 3 arguments, not 4'
+check "long line discarded whole" '^(pagoda> )?shell: line of 138 characters is longer than 127: discarded, nothing run$'
+[ "$(grep -c 'order 1 node' <<< "$log")" -eq 0 ] && pass=$((pass + 1)) ||
+	{ fail=$((fail + 1)); echo "FAIL: a refused line allocated an order-1 block"; }
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
-echo "$pass passed, $fail failed"
+echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

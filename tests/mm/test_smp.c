@@ -177,7 +177,7 @@ int main(int argc, char **argv)
 	host_printk_enabled = 0;
 	host_nr_cpus = NTHREADS;
 	if (mmt_boot(&cfg)) {
-		printf("boot failed\n0 passed, 1 failed\n");
+		printf("boot failed\nsuite-result: 0 passed, 1 failed\n");
 		return 1;
 	}
 	for (int i = 0; i < NTHREADS; i++)
@@ -211,6 +211,6 @@ int main(int argc, char **argv)
 		passed++;
 	}
 	mmt_model_free(&m);
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("suite-result: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -95,6 +95,6 @@ int main(int argc, char **argv)
 	       "cheap checks after every op, %lu bad frees rejected\n", sum_ops, k, sum_full, sum_bad);
 	if (sum_ops < total - ncfg)
 		failed++;
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("suite-result: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 /* cmocka unit tests for firmware/mm, one group per mechanism. Expected values are computed here
  * from Linux's rules (or from the test's own setup), never read back from the allocator. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -309,14 +310,27 @@ static void t_thisnode_nodemask(void **state)
 	assert_non_null(p);
 	assert_int_equal(page_to_nid(p), 0);
 	hold(p, 0);
-	/* An offline node is a warning and the local node. */
+	/* A node that is not online is refused, whatever the value (2^31 through an int cast
+	 * once indexed the fast path's table out of bounds), at every order and entry point. */
 	{
-		unsigned long bad = mm_bad_gfp_count;
+		static const int bad_nid[] = { 5, MAX_NUMNODES, MAX_NUMNODES + 1, -2, INT_MIN, INT_MAX };
+		unsigned long bad = mm_bad_gfp_count, before = global_free_pages();
+		LIST_HEAD(list);
+		struct page *arr[2] = { NULL, NULL };
 
-		p = alloc_pages_node(5, GFP_KERNEL, 0);
-		assert_non_null(p);
-		assert_int_equal(mm_bad_gfp_count, bad + 1);
-		hold(p, 0);
+		for (unsigned int i = 0; i < sizeof(bad_nid) / sizeof(bad_nid[0]); i++) {
+			assert_null(alloc_pages_node(bad_nid[i], GFP_KERNEL, 0));
+			assert_null(alloc_pages_node(bad_nid[i], GFP_KERNEL | __GFP_ZERO, 0));
+			assert_null(alloc_pages_node(bad_nid[i], GFP_KERNEL, 3));
+			assert_null(__alloc_pages(GFP_KERNEL, 0, bad_nid[i], &m));
+			assert_null(alloc_contig_pages(4, GFP_KERNEL, bad_nid[i], NULL));
+			assert_int_equal(__alloc_pages_bulk(GFP_KERNEL, bad_nid[i], NULL, 2, NULL, arr), 0);
+			assert_int_equal(__alloc_pages_bulk(GFP_KERNEL, bad_nid[i], NULL, 2, &list, NULL), 0);
+		}
+		assert_null(arr[0]);
+		assert_true(list_empty(&list));
+		assert_int_equal(mm_bad_gfp_count, bad + 7 * (sizeof(bad_nid) / sizeof(bad_nid[0])));
+		assert_int_equal(global_free_pages(), before);
 	}
 	release_held();
 	drain_all_pages(NULL);
@@ -1248,8 +1262,23 @@ static void t_refcount_compound(void **state)
 	put_page(p);
 	drain_all_pages(NULL);
 	assert_int_equal(global_free_pages(), totalram_pages);
-	/* split_page makes independent order-0 pages. */
+	/* split_page with an order that is not the block's, or of a garbage pointer, and get_page of
+	 * one: reported, nothing changes (they once set refcounts past the block or dereferenced). */
 	p = alloc_pages(GFP_KERNEL, 1);
+	{
+		unsigned long bad = mm_bad_page_count;
+
+		split_page(p, 3);
+		split_page(p, 64);
+		split_page(p, UINT_MAX);
+		split_page((struct page *)(uintptr_t)0x1000, 0);
+		get_page((struct page *)(uintptr_t)0x1000);
+		assert_int_equal(mm_bad_page_count, bad + 5);
+		for (int i = 0; i < 8; i++)
+			assert_int_equal(page_ref_count(p + i), i == 0 ? 1 : 0);
+		assert_int_equal(p->alloc_order, 1);
+	}
+	/* split_page makes independent order-0 pages. */
 	split_page(p, 1);
 	__free_pages(p + 1, 0);
 	__free_pages(p, 0);
@@ -1267,28 +1296,49 @@ static void t_impossible_combinations(void **state)
 	(void)state;
 	boot("highmem=8M", 1, 32, true);
 	bad = mm_bad_gfp_count;
-	p = alloc_pages(GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM, 0);
-	assert_non_null(p);
-	assert_int_equal(page_zonenum(p), ZONE_DMA);	/* defined result: DMA */
-	assert_int_equal(mm_bad_gfp_count, bad + 1);
-	__free_pages(p, 0);
-	p = alloc_pages(GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, 0);
-	assert_non_null(p);
+	/* Contradictory zone or mobility modifiers, or bits outside the mask: refused at every
+	 * order and entry point, with a report, and nothing changes. */
+	{
+		static const gfp_t bad_gfp[] = {
+			GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM, GFP_KERNEL | __GFP_DMA32 | __GFP_HIGHMEM,
+			GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE, GFP_KERNEL | (1u << 30),
+			GFP_KERNEL | __GFP_ZERO | (1u << __GFP_BITS_SHIFT),
+		};
+		unsigned long before = global_free_pages();
+		struct page *arr[1] = { NULL };
+
+		for (unsigned int i = 0; i < sizeof(bad_gfp) / sizeof(bad_gfp[0]); i++) {
+			assert_null(alloc_pages(bad_gfp[i], 0));
+			assert_null(alloc_pages(bad_gfp[i], 2));
+			assert_null(alloc_pages_node(0, bad_gfp[i], 0));
+			assert_int_equal(__get_free_pages(bad_gfp[i], 0), 0);
+			assert_int_equal(get_zeroed_page(bad_gfp[i]), 0);
+			assert_null(alloc_contig_pages(3, bad_gfp[i], NUMA_NO_NODE, NULL));
+			assert_int_equal(alloc_pages_bulk(bad_gfp[i], 1, arr), 0);
+			assert_null(arr[0]);
+		}
+		assert_int_equal(mm_bad_gfp_count, bad + 7 * (sizeof(bad_gfp) / sizeof(bad_gfp[0])));
+		assert_int_equal(global_free_pages(), before);
+		bad = mm_bad_gfp_count;
+	}
+	/* Sizes alloc_pages_exact cannot round to an order. */
+	assert_null(alloc_pages_exact(~(size_t)0, GFP_KERNEL));
+	assert_null(alloc_pages_exact((PAGE_SIZE << (MAX_ORDER - 1)) + 1, GFP_KERNEL));
 	assert_int_equal(mm_bad_gfp_count, bad + 2);
-	__free_pages(p, 0);
+	bad = mm_bad_gfp_count;
 	p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 4);	/* NOFAIL can't be promised */
 	assert_non_null(p);
-	assert_int_equal(mm_bad_gfp_count, bad + 3);
+	assert_int_equal(mm_bad_gfp_count, bad + 1);
 	__free_pages(p, 4);
 	/* Interrupt context: a sleeping request is reported and made non-sleeping. */
 	host_irq_depth = 1;
 	p = alloc_pages(GFP_KERNEL, 0);
 	assert_non_null(p);
-	assert_int_equal(mm_bad_gfp_count, bad + 4);
+	assert_int_equal(mm_bad_gfp_count, bad + 2);
 	__free_pages(p, 0);
 	p = alloc_pages(GFP_ATOMIC, 0);
 	assert_non_null(p);
-	assert_int_equal(mm_bad_gfp_count, bad + 4);
+	assert_int_equal(mm_bad_gfp_count, bad + 2);
 	__free_pages(p, 0);
 	host_irq_depth = 0;
 	drain_all_pages(NULL);

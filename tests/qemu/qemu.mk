@@ -1,23 +1,30 @@
-# Firmware on QEMU virt: the self-tests on 1 and 4 harts and on 2 NUMA nodes, and the runs whose
+# Firmware on QEMU virt: the self-tests on 1 and 4 harts and on 2 NUMA nodes, each run once per
+# boot hart (tests/qemu/boot_harts.sh: boot_hart=N, never OpenSBI's lottery), and the runs whose
 # exit status must tell the truth (an injected failure, a corrupted device tree, demo, shell).
 
-TEST_SUITES += qemu-selftest-smp1 qemu-selftest-smp4 qemu-selftest-numa2 qemu-exit-status
+TEST_SUITES += qemu-selftest-smp1 qemu-selftest-smp4 qemu-selftest-numa2 qemu-exit-status qemu-bootargs
 
-QEMU_TEST_RUN = bash scripts/run-qemu.sh -t 300
+QEMU_BOOT_HARTS = bash tests/qemu/boot_harts.sh $(FW_ELF) $(BUILD)/qemu-boot-harts
 
-.PHONY: test-qemu-selftest-smp1 test-qemu-selftest-smp4 test-qemu-selftest-numa2 test-qemu-exit-status
+.PHONY: test-qemu-selftest-smp1 test-qemu-selftest-smp4 test-qemu-selftest-numa2 test-qemu-exit-status \
+	test-qemu-bootargs
 test-qemu-selftest-smp1: $(FW_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp1 -- \
-		$(QEMU_TEST_RUN) -s 1 -a selftest $(FW_ELF)
+		$(QEMU_BOOT_HARTS) 1 1 128M
 
 test-qemu-selftest-smp4: $(FW_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-smp4 -- \
-		$(QEMU_TEST_RUN) -s 4 -a selftest $(FW_ELF)
+		$(QEMU_BOOT_HARTS) 4 1 128M
 
 test-qemu-selftest-numa2: $(FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-numa2 -- \
-		$(QEMU_TEST_RUN) -s 2 -n 2 -m 256M -a selftest $(FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results qemu-selftest-numa2 --sum -- \
+		bash -c '$(QEMU_BOOT_HARTS) 2 2 256M; a=$$?; $(QEMU_BOOT_HARTS) 4 2 256M && exit $$a'
 
 test-qemu-exit-status: $(FW_ELF) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results qemu-exit-status -- \
 		bash tests/qemu/exit_status.sh $(FW_ELF) $(BUILD)/qemu-exit
+
+# Bad kernel command lines end the boot with exit status 5 and a message; good ones boot.
+test-qemu-bootargs: $(FW_ELF) $(DEPS_STAMP)
+	@bash scripts/suite.sh $(BUILD)/test-results qemu-bootargs -- \
+		bash tests/qemu/bootargs.sh $(FW_ELF) $(BUILD)/qemu-bootargs

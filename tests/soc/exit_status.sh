@@ -33,12 +33,13 @@ check shell_session 0 'unknown command .nosuchcmd' "$work/shell.in" -- +stdin +b
 grep -q 'Platform Name *: pagoda,soc' "$work/shell_session.log" ||
 	{ echo "FAIL opensbi_banner: no 'Platform Name: pagoda,soc'"; failed=$((failed + 1)); }
 # The shell's input came by the UART's receive interrupt through the PLIC: at least every byte up
-# to the end of the `uart` command line had been received when it ran, and no more than were sent.
+# to the end of the `uart` command line had been received when it ran, and no more than were sent
+# (the file and the Ctrl-D the simulator sends at its end).
 log=$(tr -d '\r' <"$work/shell_session.log")
 irqs=$(sed -En 's/^(pagoda> )? +10 +([0-9]+) +uart8250 rx$/\2/p' <<<"$log")
 rxed=$(sed -En 's/.*receive by interrupt, ([0-9]+) bytes received.*/\1/p' <<<"$log")
 upto=$(printf "$shell_upto_uart" | wc -c)
-sent=$(wc -c <"$work/shell.in")
+sent=$(($(wc -c <"$work/shell.in") + 1))
 if [ -z "$irqs" ] || [ "$irqs" -lt 1 ]; then
 	echo "FAIL uart_rx_interrupts: no uart8250 rx interrupts counted"; failed=$((failed + 1))
 elif [ -z "$rxed" ] || [ "$rxed" -lt "$upto" ] || [ "$rxed" -gt "$sent" ]; then
@@ -47,6 +48,12 @@ elif [ -z "$rxed" ] || [ "$rxed" -lt "$upto" ] || [ "$rxed" -gt "$sent" ]; then
 else
 	echo "ok uart_rx_interrupts ($irqs interrupts, $rxed bytes)"; passed=$((passed + 1))
 fi
+
+# The end of the input ends the session (exit 0, no poweroff needed), and an unterminated last
+# line still runs: the simulator sends a newline and Ctrl-D at the end of stdin.
+printf 'help\ninfo' >"$work/eof.in"
+check shell_ends_at_eof 0 'memory: +\[0x0080000000' "$work/eof.in" -- +stdin +bootargs=shell \
+	+max-cycles=40000000
 
 # An S-mode load from an unmapped address: the error slave answers, the firmware reports the access
 # fault and the run ends with exit code 2 (no hang).
@@ -66,5 +73,5 @@ for what in '^OpenSBI v1\.1' '^Pagoda firmware ' "^Pagoda shell: type 'help'"; d
 	[ "$n" -eq 2 ] || { echo "FAIL reboot_boots_twice: /$what/ seen $n times, want 2"; failed=$((failed + 1)); }
 done
 
-echo "$passed passed, $failed failed"
+echo "suite-result: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,6 @@
 # SoC tests: block testbench (soc-blocks), bare-metal runs (soc-bare), the firmware self-tests on the
-# SoC (soc-selftest) and the truth of its exit status (soc-exit-status).
+# SoC (soc-selftest), the truth of its exit status (soc-exit-status) and the simulator's checks of
+# its input images under valgrind (soc-sim-inputs).
 
 SOC_TB_BUILD := $(BUILD)/soc-tb
 SOC_TB_BIN   := $(SOC_TB_BUILD)/Vtb_soc_blocks
@@ -42,7 +43,7 @@ test-soc-bare: $(SIM_BIN) $(SOC_BARE_ELFS) $(CORE_ISA_ELFS)
 # The firmware's own self-tests, booted through OpenSBI on the SoC; its summary line is the count
 # and the simulator's exit status is the firmware's.
 test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest -- \
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest --from selftest -- \
 		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
 		+bootargs=selftest +max-cycles=200000000
 
@@ -52,9 +53,18 @@ test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
 TEST_SUITES += soc-selftest-poison
 .PHONY: test-soc-selftest-poison
 test-soc-selftest-poison: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-poison -- \
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-poison --from selftest -- \
 		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
 		+bootargs="selftest page_poison=1" +max-cycles=400000000
+
+# Bad images (DTB cut short or corrupted, bad ELFs, images overlapping each other, OpenSBI or the
+# DTB, missing files) are refused with a clear error, under valgrind (tests/soc/sim_inputs.sh).
+TEST_SUITES += soc-sim-inputs
+.PHONY: test-soc-sim-inputs
+test-soc-sim-inputs: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results soc-sim-inputs -- \
+		bash tests/soc/sim_inputs.sh $(SIM_BIN) $(OPENSBI) $(SOC_FW_ELF) $(SOC_DTB) $(CROSS) \
+		$(BUILD)/soc-sim-inputs
 
 # The firmware's outcome reaches the host through the SoC: injected self-test failure, a shell
 # session from stdin, and an unexpected access fault from the error slave (tests/soc/exit_status.sh).

@@ -24,6 +24,51 @@ _start:
 2:	li	a2, 0
 	j	hart_setup
 
+/*
+ * Boot-hart hand-over (bootargs boot_hart=, kernel/main.c). The hart OpenSBI picked calls
+ * boot_park() after starting the wanted hart at _boot_handoff: it says so in boot_handoff_parked
+ * and, touching neither stack nor .bss from then on, sleeps until smp_boot_secondaries() writes
+ * its cpu number to boot_handoff_release (and sends an IPI); then it enters as a secondary. It
+ * never goes back to OpenSBI: an HSM stop and restart of that hart proved unreliable under load.
+ * The wanted hart waits at _boot_handoff until the other is parked, so that nothing of it runs
+ * any more when .bss is cleared, then boots as if OpenSBI had picked it (a0 = hartid, a1 = FDT).
+ * The flags live in .data, which _start leaves alone.
+ */
+	.globl boot_park
+boot_park:
+	csrw	sie, zero
+	csrsi	sie, 2		/* SSIE: only an IPI ends the wfi */
+	mv	s0, a0
+.option push
+.option norelax
+	la	t0, boot_handoff_parked
+	la	t1, boot_handoff_release
+.option pop
+	li	t2, 1
+	fence	rw, rw
+	sd	t2, 0(t0)
+1:	csrci	sip, 2
+	ld	a1, 0(t1)
+	bnez	a1, 2f
+	wfi
+	j	1b
+2:	fence	rw, rw
+	addi	a1, a1, -1
+	mv	a0, s0
+	j	_secondary_start
+
+	.globl _boot_handoff
+_boot_handoff:
+	csrw	sie, zero
+.option push
+.option norelax
+	la	t0, boot_handoff_parked
+.option pop
+1:	ld	t1, 0(t0)
+	beqz	t1, 1b
+	fence	rw, rw
+	j	_start
+
 	.globl _secondary_start
 _secondary_start:
 	csrw	sie, zero

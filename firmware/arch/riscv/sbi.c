@@ -60,12 +60,17 @@ long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
 
 long sbi_hart_start(unsigned long hartid, unsigned long start, unsigned long opaque)
 {
-	return sbi_ecall(SBI_EXT_HSM, 0, hartid, start, opaque).error;
+	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, start, opaque).error;
+}
+
+long sbi_hart_stop(void)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0).error;
 }
 
 long sbi_hart_get_status(unsigned long hartid)
 {
-	struct sbiret r = sbi_ecall(SBI_EXT_HSM, 2, hartid, 0, 0);
+	struct sbiret r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0);
 
 	return r.error ? r.error : r.value;
 }

@@ -5,6 +5,7 @@
 #include <asm/asm-offsets.h>
 #include <asm/barrier.h>
 #include <asm/csr.h>
+#include <asm/irqflags.h>
 #include <asm/smp.h>
 #include <asm/timex.h>
 #include <pagoda/bitops.h>
@@ -22,6 +23,10 @@ BUILD_BUG_ON(offsetof(struct hart_state, irq_depth) != HART_STATE_IRQ_DEPTH);
 struct hart_state hart_states[NR_CPUS];
 u8 hart_stacks[NR_CPUS][STACK_SIZE] __aligned(16);
 unsigned long cpu_hartid[NR_CPUS];
+/* In .data: the hart that takes the boot over clears .bss while they are in use (head.S). */
+unsigned long boot_handoff_from __section(".data") = ~0UL;
+unsigned long boot_handoff_parked __section(".data");
+unsigned long boot_handoff_release __section(".data");
 
 static volatile unsigned long online_mask = 1;
 static spinlock_t call_lock = SPIN_LOCK_UNLOCKED;
@@ -74,6 +79,10 @@ void __noreturn secondary_main(unsigned long hartid, unsigned long unused, unsig
 			run_pending_call((unsigned int)cpu);
 		else
 			__asm__ volatile("wfi");
+		/* Device interrupts routed to this hart (a controller in which the boot hart has no
+		 * context) are taken here, through the trap handler. */
+		local_irq_enable();
+		local_irq_disable();
 	}
 }
 
@@ -99,7 +108,14 @@ unsigned int smp_boot_secondaries(void)
 			pr_warn("smp: NR_CPUS=%d reached, hart %lu stays stopped\n", NR_CPUS, hartid);
 			break;
 		}
-		err = sbi_hart_start(hartid, (unsigned long)_secondary_start, cpu);
+		if (hartid == boot_handoff_from) {
+			/* Parked in the firmware, not stopped in OpenSBI (head.S: boot_park). */
+			boot_handoff_release = cpu + 1;
+			mb();
+			err = sbi_send_ipi(1, hartid);
+		} else {
+			err = sbi_hart_start(hartid, (unsigned long)_secondary_start, cpu);
+		}
 		if (err) {
 			pr_err("smp: hart_start(%lu) failed: %ld\n", hartid, err);
 			continue;

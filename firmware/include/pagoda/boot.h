@@ -8,7 +8,8 @@
 #define MAX_MEM_RANGES 16
 #define MAX_RESERVED 32
 #define MAX_HARTS 8
-#define BOOTARGS_MAX 256
+#define BOOTARGS_MAX 1024	/* with the NUL; Linux's COMMAND_LINE_SIZE on RISC-V */
+#define BOOTARG_VALUE_MAX 64	/* a key=value's value, with the NUL */
 #define NR_BOOTARG_VALUES 4	/* bootarg_value() results stay valid for this many calls */
 
 struct mem_range {
@@ -21,7 +22,8 @@ struct boot_info {
 	const void *fdt;
 	u32 fdt_size;
 	char model[64];
-	char bootargs[BOOTARGS_MAX];
+	char bootargs[BOOTARGS_MAX];	/* empty when the DT's is too long (see bootargs_len) */
+	u32 bootargs_len;		/* length of /chosen/bootargs in the DT */
 	u64 timebase_hz;
 	unsigned int nr_harts;
 	unsigned long hartids[MAX_HARTS];	/* from /cpus, in DT order; cpu number = index */
@@ -39,7 +41,14 @@ extern struct boot_info boot_info;
 /* Parse the blob into `bi`; returns FDT_OK or an fdt_err, with a message printed. Host-testable. */
 int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size);
 
-/* Bootargs: space-separated words, "key=value" or "flag". */
+/*
+ * Bootargs: words separated by blanks, "key=value" or "flag". bootargs_check() (kernel/params.c)
+ * checks every word against the table of known parameters, printing each problem; it returns the
+ * number of problems (0: good) and sets *mode to the mode word given, or NULL.
+ */
+int bootargs_check(const struct boot_info *bi, const char **mode);
+/* The next word of args from *pos (advanced past it): sets *word, returns its length, 0 at the end. */
+size_t bootargs_next_word(const char *args, size_t *pos, const char **word);
 const char *bootarg_value(const char *key);	/* pointer into a static copy, NULL if absent */
 bool bootarg_present(const char *word);
 u64 bootarg_parse_size(const char *s, bool *ok);	/* "64M", "4096", "1G" */

@@ -12,6 +12,7 @@
 #define EXIT_TRAP 2
 #define EXIT_PANIC 3
 #define EXIT_BAD_FDT 4
+#define EXIT_BAD_BOOTARGS 5	/* unknown or malformed kernel command line */
 
 #define SIFIVE_TEST_FAIL 0x3333
 #define SIFIVE_TEST_PASS 0x5555

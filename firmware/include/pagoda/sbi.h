@@ -2,7 +2,9 @@
 #ifndef PAGODA_SBI_H
 #define PAGODA_SBI_H
 
+#ifndef __ASSEMBLER__
 #include <pagoda/types.h>
+#endif
 
 #define SBI_EXT_LEGACY_SET_TIMER 0x00
 #define SBI_EXT_LEGACY_PUTCHAR 0x01
@@ -19,6 +21,10 @@
 #define SBI_ERR_INVALID_PARAM -3
 #define SBI_ERR_ALREADY_AVAILABLE -6
 
+#define SBI_HSM_HART_START 0
+#define SBI_HSM_HART_STOP 1
+#define SBI_HSM_HART_GET_STATUS 2
+
 #define SBI_HSM_STARTED 0
 #define SBI_HSM_STOPPED 1
 #define SBI_HSM_START_PENDING 2
@@ -28,6 +34,7 @@
 #define SBI_SRST_REASON_NONE 0
 #define SBI_SRST_REASON_SYSFAIL 1
 
+#ifndef __ASSEMBLER__
 struct sbiret {
 	long error;
 	long value;
@@ -47,6 +54,8 @@ long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
 long sbi_hart_start(unsigned long hartid, unsigned long start, unsigned long opaque);
 long sbi_hart_get_status(unsigned long hartid);
 long sbi_system_reset(unsigned long type, unsigned long reason);
+long sbi_hart_stop(void);	/* returns only on failure */
 const char *sbi_impl_name(long id);
+#endif
 
 #endif

@@ -18,6 +18,7 @@ struct selftest {
 int selftest_fail(const char *fmt, ...) __printf(1, 2);
 int selftest_skip(const char *fmt, ...) __printf(1, 2);
 int selftest_run_all(const char *filter);	/* returns the number failed */
+unsigned int selftest_count(const char *filter);	/* how many tests the filter selects */
 /* Let interrupts in until *count reaches want or `ticks` of timebase pass; returns *count. */
 unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
 				unsigned long long ticks);

@@ -17,10 +17,16 @@ unsigned int num_online_cpus(void);
 #endif
 
 #ifndef __ASSEMBLER__
+#include <pagoda/compiler.h>
 #include <pagoda/types.h>
 extern unsigned long cpu_hartid[NR_CPUS];
 bool cpu_online(unsigned int cpu);
 /* Run fn(arg) on every online hart, the caller included, and wait until all have returned. */
 void smp_call_on_all(void (*fn)(void *), void *arg);
 unsigned int smp_boot_secondaries(void);
+/* Boot-hart hand-over (boot_hart=, head.S): the hart that gave the boot away, parked in the
+ * firmware until smp_boot_secondaries() writes its cpu number + 1 to boot_handoff_release. */
+extern unsigned long boot_handoff_from, boot_handoff_parked, boot_handoff_release;
+extern char _boot_handoff[];
+void __noreturn boot_park(unsigned long hartid);
 #endif

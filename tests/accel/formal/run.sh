@@ -25,7 +25,7 @@
 # (Debian's boolector 1.5 is too old for yosys-smtbmc, and z3 through yosys-smtbmc needs more than
 # ten minutes for ten cycles of this 64-bit datapath; ABC on the bit-level model takes seconds.)
 # A failing bmc check writes a counterexample trace (VCD) next to its log.
-# Prints "N passed, M failed".
+# Prints "suite-result: N passed, M failed".
 #   tests/accel/formal/run.sh OUT_DIR [DEPTH] [KIND]
 set -uo pipefail
 out=${1:-build/accel-formal}
@@ -149,5 +149,5 @@ wait
 cat "$out/scanref.out"
 pass=$((pass + $(grep -c "^PASS" "$out/scanref.out")))
 fail=$((fail + $(grep -c "^FAIL" "$out/scanref.out")))
-echo "$pass passed, $fail failed"
+echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,6 +6,19 @@ Writes one assembly program: random register and memory initialisation, N random
 fences, explicit compressed forms), then a fixed epilogue that prints every register and the whole
 data buffer in hex on the ns16550 UART at 0x10000000 and stops through the sifive,test1 device.
 tp and sp are reserved as base pointers into the data buffer and are never destinations.
+
+Interrupt-line/CSR interplay (IrqPlay): at top level the program also raises and drops the S-mode
+external interrupt line of hart 0 (the ns16550's THR-empty interrupt, PLIC source 10, held
+pending; the line is switched with context 1's threshold) and touches mip/sip/mie/sie/mideleg and
+mstatus.MIE/SIE in M-mode, in S-mode excursions from M (mret there, ebreak back), and in S-mode
+under Sv39. Interrupts it makes takeable are taken and visible: the handler folds the cause into
+the buffer and clears that cause's enable bit. The count commutes because QEMU 7.2 without AIA
+takes the lowest-numbered of several pending interrupts (ctz), not the spec's MEI > MSI > MTI >
+SEI > SSI > STI (tests/core/isa/irq.S checks that order on Pagoda). Only CSR writes and xRET may make an interrupt
+takeable (QEMU takes interrupts when it leaves a translation block, which a CSR write or xRET
+always does); a line is raised only when that cannot make an interrupt takeable, which IrqPlay's
+model of the spec decides. QEMU 7.2 keeps the spec's SEIP rule (csrs/csrc/csrrw of mip change
+only the software bit; reads OR in the line), checked with a probe before this relied on it.
 """
 import argparse
 import random
@@ -15,6 +28,206 @@ CREGS = list(range(8, 16))                             # x8..x15 for RVC 3-bit f
 EDGE = [0, 1, -1, 2, -2, 0x7fffffffffffffff, -0x8000000000000000, 0x7fffffff, -0x80000000,
         0x80000000, 0xffffffff, 0xffffffff80000000, 0x8000, 0xffff, 31, 32, 63, 64]
 BUF_SIZE = 3072   # tp = buf + 2048, sp = buf + 1024
+SSIP, STIP, SEIP = 1 << 1, 1 << 5, 1 << 9
+SBITS = SSIP | STIP | SEIP
+PLIC_THRESHOLD1 = 0x0c201000   # hart 0's S-mode context; 0 lets source 10 (priority 1) through
+IRQPLAY_RATE = 0.04            # share of top-level steps that are interplay operations
+
+
+def bits_of(rng, mask):
+    """A random subset of the bits in mask."""
+    return sum(b for b in (1 << i for i in range(64)) if mask & b and rng.random() < 0.5)
+
+
+class IrqPlay:
+    """Emits the interplay operations and models, from the privileged spec, what they do: the
+    software pending bits, the line, mie, mideleg, MIE/SIE and the mode. The model only decides
+    what may be emitted (and counts); the expected results come from QEMU."""
+
+    def __init__(self, gen, mode, mie_on):
+        self.g, self.rng = gen, gen.rng
+        self.mode = mode                # "M" or "S"
+        self.mstatus_mie = mie_on
+        self.sie = 0
+        self.mie = 0                    # S-level bits of mie (MEIE stays on for +irq-rate)
+        self.deleg = 0
+        self.sw = 0                     # software SSIP/STIP/SEIP
+        self.line = 0
+        self.stats = {"ops": 0, "line": 0, "taken": 0, "latch": 0, "excursions": 0}
+
+    def pending(self):
+        return self.sw | (SEIP if self.line else 0)
+
+    def takeable(self):
+        en = self.pending() & self.mie
+        m, s = en & ~self.deleg, en & self.deleg
+        if self.mode == "M":
+            return m if self.mstatus_mie else 0
+        return m | (s if self.sie else 0)
+
+    def settle(self):
+        """Right after a CSR write or xRET: every takeable interrupt is taken, and each handler
+        clears its own enable bit."""
+        t = self.takeable()
+        self.mie &= ~t
+        self.stats["taken"] += bin(t).count("1")
+
+    def tmp(self):
+        return self.rng.choice(REGS)
+
+    def csr(self, name, wmask, rdmask, imm_ok, rw_ok=True, extra=0):
+        """One csrrw/csrrs/csrrc (register or immediate) on name with an operand inside wmask;
+        returns (op, value) for the model. rd is masked to rdmask (bits both models define)."""
+        r, g = self.rng, self.g
+        forms = ["rs", "rc", "read"] + (["rw"] if rw_ok else [])
+        if imm_ok:
+            forms += ["rsi", "rci"] + (["rwi"] if rw_ok else [])
+        form = r.choice(forms)
+        rd = r.choice(REGS + [0])
+        if form == "read":
+            g.emit(f"csrr {x(rd)}, {name}")
+            op, v = None, 0
+        elif form.endswith("i"):
+            v = bits_of(r, wmask & 0x1f)
+            g.emit(f"csr{form} {x(rd)}, {name}, {v}")
+            op = form[:2]
+        else:
+            v = bits_of(r, wmask)
+            t = self.tmp()
+            g.li(t, v | (extra if form == "rw" else 0))
+            g.emit(f"csr{form} {x(rd)}, {name}, {x(t)}")
+            op = form
+        if rd:
+            g.emit(f"andi {x(rd)}, {x(rd)}, {rdmask:#x}")
+        return op, v
+
+    @staticmethod
+    def apply(old, op, v, mask):
+        if op == "rw":
+            return (old & ~mask) | (v & mask)
+        if op == "rs":
+            return old | (v & mask)
+        if op == "rc":
+            return old & ~(v & mask)
+        return old
+
+    def op(self):
+        r = self.rng
+        self.stats["ops"] += 1
+        k = r.choice(self.csr_ops() + ["line"] * 3 + ["pulse"] * 3 +
+                     (["excursion"] if self.g.excursions and self.mode == "M" else []))
+        getattr(self, "op_" + k)()
+
+    def csr_ops(self):
+        if self.mode == "M":
+            return ["mip"] * 3 + ["mie"] * 2 + ["mideleg", "mstatus", "sip", "sie", "sstatus"]
+        return ["sip", "sie", "sstatus"] * 2
+
+    def op_pulse(self):
+        """The line up around a few CSR operations, then down and mip/sip read: what OpenSBI's
+        timer code does while a device interrupt is pending."""
+        if not self.set_line(1):
+            return
+        for _ in range(self.rng.randrange(1, 4)):
+            getattr(self, "op_" + self.rng.choice(self.csr_ops()))()
+        self.set_line(0)
+        rd = self.rng.choice(REGS)
+        self.g.emit(f"csrr {x(rd)}, {'mip' if self.mode == 'M' else 'sip'}")
+        self.g.emit(f"andi {x(rd)}, {x(rd)}, {SBITS:#x}")
+
+    def op_mip(self):
+        op, v = self.csr("mip", SBITS, SBITS, True)
+        if op in ("rs", "rc") and self.line and not self.sw & SEIP and not v & SEIP:
+            self.stats["latch"] += 1    # a CSR file that wrote the line back would set SEIP here
+        self.sw = self.apply(self.sw, op, v, SBITS)
+        self.settle()
+
+    def op_sip(self):
+        op, v = self.csr("sip", SBITS, SBITS, True)
+        self.sw = self.apply(self.sw, op, v, SSIP & self.deleg)
+        self.settle()
+
+    def op_mie(self):
+        op, v = self.csr("mie", SBITS, SBITS, True, rw_ok=False, extra=0x800)
+        self.mie = self.apply(self.mie, op, v, SBITS)
+        self.settle()
+
+    def op_sie(self):
+        op, v = self.csr("sie", SBITS, SBITS, True)
+        self.mie = self.apply(self.mie, op, v, SBITS & self.deleg)
+        self.settle()
+
+    def op_mideleg(self):
+        op, v = self.csr("mideleg", SBITS, SBITS, True)
+        self.deleg = self.apply(self.deleg, op, v, SBITS)
+        self.settle()
+
+    def op_mstatus(self):
+        # MPIE is left out of the read: the harness's invisible +irq-rate interrupts set it
+        op, v = self.csr("mstatus", 0xa, 0x12a, True, rw_ok=False)
+        self.mstatus_mie = bool(self.apply(8 if self.mstatus_mie else 0, op, v, 8))
+        self.sie = self.apply(self.sie, op, v >> 1, 1)
+        self.settle()
+
+    def op_sstatus(self):
+        op, v = self.csr("sstatus", 0x2, 0x122, True, rw_ok=False)
+        self.sie = self.apply(self.sie, op, v >> 1, 1)
+        self.settle()
+
+    def op_line(self):
+        self.set_line(self.rng.random() < 0.5)
+
+    def set_line(self, want):
+        """Raise or drop the line through the PLIC threshold (an MMIO store: QEMU would take an
+        interrupt it makes takeable only at the end of the translation block, so a raise that
+        would be taken at once is not emitted). Returns whether it was emitted."""
+        g = self.g
+        if want:
+            self.line = 1
+            if self.takeable():
+                self.line = 0
+                return False
+        else:
+            self.line = 0
+        self.stats["line"] += 1
+        a = self.tmp()
+        g.li(a, PLIC_THRESHOLD1)
+        if want:
+            g.emit(f"sw zero, 0({x(a)})")
+        else:
+            b = self.rng.choice([c for c in REGS if c != a])
+            g.emit(f"li {x(b)}, 1")
+            g.emit(f"sw {x(b)}, 0({x(a)})")
+        return True
+
+    def op_excursion(self):
+        """From M: mret into S (bare), a few S-mode operations, ebreak back (the M handler
+        returns to M after it with MIE on)."""
+        g, r = self.g, self.rng
+        self.stats["excursions"] += 1
+        lab = g.newlabel()
+        t = self.tmp()
+        g.emit("csrci mstatus, 8")
+        self.mstatus_mie = False
+        g.li(t, 0x1880)
+        g.emit(f"csrc mstatus, {x(t)}")
+        g.li(t, 0x800)
+        g.emit(f"csrs mstatus, {x(t)}")
+        g.emit(f"la {x(t)}, {lab}")
+        g.emit(f"csrw mepc, {x(t)}")
+        g.emit("mret")
+        g.out.append(f"{lab}:")
+        self.mode = "S"
+        self.settle()
+        for _ in range(r.randrange(1, 6)):
+            self.op()
+        g.emit(".option push")
+        g.emit(".option norvc")
+        g.emit("ebreak")
+        g.emit(".option pop")
+        self.mode = "M"
+        self.mstatus_mie = True
+        self.settle()
 
 
 def x(r):
@@ -35,6 +248,8 @@ def rand_val(rng):
 class Gen:
     def __init__(self, seed, length, vm=False):
         self.vm = vm
+        self.excursions = not vm
+        self.play = None
         self.rng = random.Random(seed)
         self.seed = seed
         self.length = length
@@ -60,6 +275,10 @@ class Gen:
 
     def one(self, depth=0):
         r = self.rng
+        k = r.random()
+        if depth == 0 and k < IRQPLAY_RATE:
+            self.play.op()
+            return
         k = r.random()
         if k < 0.22:
             op = r.choice("add sub sll slt sltu xor srl sra or and addw subw sllw srlw sraw".split())
@@ -349,18 +568,46 @@ class Gen:
         self.out = o
         self.emit("la t0, trap")
         self.emit("csrw mtvec, t0")
+        self.emit("la tp, buf + 2048")      # first: the handlers use it
+        self.emit("addi sp, tp, -1024")
         # machine external interrupts on: only the Pagoda harness raises them (+irq-rate), and
         # the handler leaves no architectural trace, so the result must equal QEMU's. Not before
         # the switch to S-mode: an interrupt between setting MPP and the mret would reset MPP (in
         # S-mode, M-level interrupts are taken whatever mstatus.MIE says).
         self.emit("li t0, 0x800")
         self.emit("csrs mie, t0")
+        self.emit("la t0, strap")
+        self.emit("csrw stvec, t0")
+        # the line: the UART's THR-empty interrupt pends at PLIC source 10 (never claimed), which
+        # reaches hart 0's S context (enabled, priority 1) while its threshold is 0; start at 1
+        for line in """li t0, 0x10000000
+	li t1, 2
+	sb t1, 1(t0)
+	li t0, 0x0c000000
+	li t1, 1
+	sw t1, 40(t0)
+	li t0, 0x0c002080
+	li t1, 0x400
+	sw t1, 0(t0)
+	li t0, 0x0c201000
+	li t1, 1
+	sw t1, 0(t0)""".splitlines():
+            self.emit(line.strip())
+        self.play = IrqPlay(self, "M", False)
         if self.vm:
+            for _ in range(r.randrange(0, 6)):      # M-mode set-up for the S-mode program
+                self.play.op()
+            # MIE off until the mret: an interrupt between the MPP write and the mret would
+            # send the program to U-mode
+            self.emit("csrci mstatus, 8")
+            self.play.mstatus_mie = False
             self.paging()
+            self.play.mode = "S"
+            self.play.settle()
         else:
             self.emit("csrsi mstatus, 8")
-        self.emit("la tp, buf + 2048")
-        self.emit("addi sp, tp, -1024")
+            self.play.mstatus_mie = True
+            self.play.settle()
         self.emit("csrw mscratch, zero")
         for reg in REGS:
             self.li(reg, rand_val(r))
@@ -369,6 +616,9 @@ class Gen:
             before = len(self.out)
             self.one()
             n += len(self.out) - before
+        st = self.play.stats
+        o.append(f"\t# irqplay: {st['ops']} ops, {st['line']} line changes, {st['taken']} "
+                 f"interrupts taken, {st['latch']} latch chances, {st['excursions']} excursions")
         o += EPILOGUE.splitlines()
         o.append("\t.data")
         o.append("\t.align 6")
@@ -392,6 +642,8 @@ trap:                          # fold mcause, mepc, mtval into buf+3064 and skip
 	csrw stval, x5
 	csrr x5, mcause
 	bltz x5, .Lirq
+	addi x5, x5, -3
+	beqz x5, .Lebreak
 	csrw sscratch, x6
 	ld x6, 1016(tp)
 	slli x6, x6, 5
@@ -410,14 +662,57 @@ trap:                          # fold mcause, mepc, mtval into buf+3064 and skip
 	csrr x5, stval
 	csrr x6, sscratch
 	mret
-.Lirq:                         # external interrupt from the Pagoda harness (+irq-rate): invisible
-	li x5, 0x20000000
+.Lirq:
+	slli x5, x5, 1
+	addi x5, x5, -22
+	bnez x5, .Lvisible
+	li x5, 0x20000000          # MEI from the Pagoda harness (+irq-rate): invisible
 	sw zero, 0(x5)
 	csrr x5, stval
 	mret
+.Lvisible:                     # an interplay interrupt taken in M: clear its enable, and count
+	csrw sscratch, x6          # it in buf+3064 by adding (1 << cause) << 16 (commutes: QEMU takes
+	csrr x5, mcause            # simultaneous ones lowest cause first, the spec SEI > SSI > STI)
+	li x6, 1
+	sll x6, x6, x5
+	csrc mie, x6
+	slli x6, x6, 16
+	ld x5, 1016(tp)
+	add x5, x5, x6
+	sd x5, 1016(tp)
+	csrr x6, sscratch
+	csrr x5, stval
+	mret
+.Lebreak:                      # end of an S-mode excursion: continue in M, MIE on
+	li x5, 0x1880
+	csrs mstatus, x5
+	csrr x5, mepc
+	addi x5, x5, 4
+	csrw mepc, x5
+	csrr x5, stval
+	mret
+	.align 2
+strap:                         # an interplay interrupt taken in S: the same, adding 1 << cause
+	sd x5, 1024(tp)
+	sd x6, 1032(tp)
+	csrr x5, scause
+	li x6, 1
+	sll x6, x6, x5
+	csrc sie, x6
+	ld x5, 1016(tp)
+	add x5, x5, x6
+	sd x5, 1016(tp)
+	ld x5, 1024(tp)
+	ld x6, 1032(tp)
+	sret
 .Lsave:
 	addi tp, tp, 1024          # tp -> regsave (buf + 3072)
 """ + "\n".join(f"\tsd x{i}, {8 * i}(tp)" for i in range(1, 32) if i != 4) + """
+	li t0, 0x0c201000          # line off and the UART quiet before printing
+	li t1, 1
+	sw t1, 0(t0)
+	li t0, 0x10000000
+	sb zero, 1(t0)
 	addi t0, tp, -1024
 	sd t0, 32(tp)              # the reserved tp itself (buf + 2048)
 	li s0, 0x10000000

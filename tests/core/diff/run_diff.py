@@ -5,7 +5,7 @@ For each seed: generate a random program (gen.py), assemble it, run it on QEMU v
 (rv64, no F/D/H) and on the core simulator; both print the final registers and the data buffer on
 the UART. Outputs must be identical. On a mismatch the program is shrunk by bisection on --length
 to the first instruction count that differs, and the tail of that program is shown.
-Prints "N passed, M failed" (N = programs).
+Prints "suite-result: N passed, M failed" (N = programs).
 """
 import argparse
 import os
@@ -30,6 +30,20 @@ def build(out, seed, length, vm):
                     str(length), "-o", base + ".S"] + (["--vm"] if vm else []), check=True)
     subprocess.run([CC] + CFLAGS + ["-o", base + ".elf", base + ".S"], check=True)
     return base
+
+
+IRQPLAY_KEYS = ("ops", "line changes", "interrupts taken", "latch chances", "excursions")
+
+
+def irqplay_stats(base):
+    """The interplay counts gen.py writes into the program ("# irqplay: N ops, ...")."""
+    with open(base + ".S") as f:
+        for line in f:
+            if "# irqplay:" in line:
+                nums = [int(w) for w in line.split(":", 1)[1].replace(",", " ").split()
+                        if w.isdigit()]
+                return dict(zip(IRQPLAY_KEYS, nums))
+    return {}
 
 
 def run(cmd, timeout):
@@ -57,7 +71,7 @@ def compare(sim, out, seed, length, mode):
         ql, sl = qout.splitlines(), sout.splitlines()
         for i, (a, b) in enumerate(zip(ql, sl)):
             if a != b:
-                what = f"x{i + 1}" if i < 31 else f"buf+{(i - 31) * 8:#x}"
+                what = f"buf+{i * 8:#x}" if i < 384 else f"x{i - 384}"
                 detail = f"first difference: line {i} ({what}) qemu {a} core {b}"
                 break
         else:
@@ -103,11 +117,17 @@ def main():
     def one(job):
         seed, mode = job
         ok, base, detail = compare(a.sim, a.out, seed, a.length, mode)
-        return seed, mode, ok, base, detail
+        return seed, mode, ok, base, detail, irqplay_stats(base)
 
     passed = failed = 0
+    play = dict.fromkeys(IRQPLAY_KEYS, 0)
+    play_progs = latch_progs = 0
     with ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        for seed, mode, ok, base, detail in ex.map(one, jobs):
+        for seed, mode, ok, base, detail, st in ex.map(one, jobs):
+            for k in IRQPLAY_KEYS:
+                play[k] += st.get(k, 0)
+            play_progs += st.get("ops", 0) > 0
+            latch_progs += st.get("latch chances", 0) > 0
             if ok:
                 passed += 1
                 for ext in (".S", ".elf"):
@@ -121,7 +141,11 @@ def main():
                 for line in tail:
                     print("   |" + line)
     print(f"instructions per program: {a.length}, programs: {a.count}")
-    print(f"{passed} passed, {failed} failed")
+    print(f"interrupt-line/CSR interplay in {play_progs} programs: " +
+          ", ".join(f"{play[k]} {k}" for k in IRQPLAY_KEYS) +
+          f" (latch chances, where a CSR file writing the line back into mip.SEIP would differ, "
+          f"in {latch_progs} programs)")
+    print(f"suite-result: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 

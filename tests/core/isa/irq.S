@@ -136,6 +136,21 @@ TEST_BEGIN
 	CHECK(16, s9, -1)
 	csrci mip, 2
 	csrci mstatus, 8
+	# an M-level interrupt is taken in S whatever mstatus.MIE says (it only gates M-mode)
+	li t0, 1 << 3
+	csrs mie, t0
+	li t0, 1
+	sw t0, 0(s5)              /* MSIP pending with MIE = 0: waits while in M */
+	SETTLE
+	CHECK(18, s9, -1)
+	li t0, 1 << 7
+	csrc mstatus, t0          /* MPIE = 0: MIE stays 0 after the mret into S */
+	GOTO_MODE(1)
+	SETTLE
+	EXPECT_CAUSE(19, 0x8000000000000003)
+	TO_M
+	li t0, 1 << 3
+	csrc mie, t0
 	# SEIP from the harness device, delegated (not on QEMU)
 	SKIP_ON_QEMU(8f)
 	GOTO_MODE(1)

@@ -19,6 +19,13 @@ TEST_BEGIN
 	c.li a0, 3
 	c.addi a0, 4
 	CHECK(8, a0, 7)
+	# JALR clears bit 0 of its target: landing on an auipc shows the PC it really ran at
+	la a2, 2f
+	jalr ra, 1(a2)
+	j fail
+2:	auipc a0, 0
+	li gp, 9
+	bne a0, a2, fail
 TEST_END
 	.data
 data:	.dword 0x1122334455667788

@@ -145,6 +145,16 @@ TEST_BEGIN
 	TO_M
 	li t0, (1 << 20) | (1 << 21) | (1 << 22)
 	csrc mstatus, t0
+	li t0, 1 << 22            # TSR alone (each bit is its own field)
+	csrs mstatus, t0
+	GOTO_MODE(1)
+	la t0, 1f
+	csrw sepc, t0
+	sret                      /* illegal, skipped by the M handler; else it lands at 1f, untrapped */
+1:	EXPECT_CAUSE(53, 2)
+	TO_M
+	li t0, 1 << 22
+	csrc mstatus, t0
 
 	# ---- delegation: U ecall and illegal go to S (scause/sepc/stval, SPP = 0)
 	li t0, (1 << 8) | (1 << 2)
@@ -152,10 +162,11 @@ TEST_BEGIN
 	li s8, 0
 	GOTO_MODE(0)
 	ecall
+	csrr a0, sscratch         /* still U after the handler's sret (SPP was 0): illegal */
 	.word 0xffffffff
 	li a7, 77                 /* ecall is delegated now: return to M through ebreak */
 	ebreak
-	CHECK(41, s8, 2)               /* two S traps */
+	CHECK(41, s8, 3)               /* three S traps */
 	csrr a0, scause
 	CHECK(42, a0, 2)
 	csrr a0, stval

@@ -4,7 +4,7 @@
 # (firmware/drivers/pgaccel_fault_selftest.c). Each expected self-test must report "ok" (a test
 # that skips because its fault is not armed counts as a failure here), the boot must exit 0, and a
 # mistyped fault kind must be refused. Boot logs go to WORKDIR/NAME.log; only this script's own
-# lines are printed, ending with "N passed, M failed".
+# lines are printed, ending with "suite-result: N passed, M failed".
 #   run.sh FAULT_SIM OPENSBI FIRMWARE.elf DTB WORKDIR
 set -uo pipefail
 sim=$1 sbi=$2 fw=$3 dtb=$4 work=$5
@@ -55,5 +55,5 @@ if [ "$rc" -eq 2 ] && grep -q "pgaccel-fault=stal: the kinds are" "$work/bad.log
 else
 	ko "a mistyped fault kind: exit $rc, $(head -1 "$work/bad.log")"
 fi
-echo "$passed passed, $failed failed"
+echo "suite-result: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,8 @@
+/* Host builds: the fault-probing accessors the shell's peek uses (a host harness defines them). */
+#ifndef ASM_PTRACE_H
+#define ASM_PTRACE_H
+
+long probe_read64(unsigned long addr, unsigned long *val);
+long probe_read32(unsigned long addr, unsigned int *val);
+
+#endif

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The kernel command line on QEMU: a mistake in it ends the boot with exit status 5
+# (EXIT_BAD_BOOTARGS) and a message naming it, before anything runs; good ones still boot.
+#   bootargs.sh FIRMWARE.elf WORKDIR
+set -uo pipefail
+fw=$1 work=$2
+mkdir -p "$work"
+passed=0 failed=0
+
+# check NAME WANT_STATUS WANT_REGEX SMP BOOTARGS
+check() {
+	local name=$1 want=$2 regex=$3 smp=$4 args=$5 rc
+	bash scripts/run-qemu.sh -t 120 -s "$smp" -a "$args" "$fw" >"$work/$name.log" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "FAIL $name: exit status $rc, want $want"; tail -4 "$work/$name.log" | sed "s/^/  | /"
+		failed=$((failed + 1))
+	elif ! grep -Eq -- "$regex" < <(tr -d '\r' <"$work/$name.log"); then
+		echo "FAIL $name: output lacks /$regex/"; tail -4 "$work/$name.log" | sed "s/^/  | /"
+		failed=$((failed + 1))
+	else
+		echo "ok $name (exit $rc)"; passed=$((passed + 1))
+	fi
+}
+
+# Issue 11, defect 5: each of these used to run the demo (or no test) and exit 0.
+check mistyped_mode 5 'Unknown kernel command line parameters "selftset"' 1 "selftset"
+check unknown_parameter 5 'Unknown kernel command line parameters "verbose foo=1"' 1 \
+	"selftest verbose foo=1"
+check filter_matches_nothing 5 "no test name starts with 'nonexistent'" 1 \
+	"selftest selftest_filter=nonexistent"
+# 4,000 characters: the trailing selftest used to be cut off with the rest past 255.
+long="demo"
+while [ ${#long} -lt 3990 ]; do long+=" trace_mm=1"; done
+long="${long:0:3991} selftest"
+check command_line_too_long 5 "the command line is ${#long} characters long, the limit is 1023" 1 "$long"
+check two_modes 5 "two modes, 'selftest' and 'shell'" 1 "selftest shell"
+check bad_value 5 "'pgaccel=bogus': pgaccel is not one of auto, hw, sw" 1 "demo pgaccel=bogus"
+check number_too_big 5 "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" 1 \
+	"selftest boot_hart=18446744073709551616"
+check no_such_boot_hart 5 "boot_hart=7 is not a hart of the device tree" 2 "selftest boot_hart=7"
+# Good command lines still boot: one test selected, and one near the 1023-character limit.
+check filter_selects 0 '^selftest: 1 passed, 0 failed' 1 "selftest selftest_filter=smp_atomics"
+full="selftest selftest_filter=smp_atomics"
+while [ ${#full} -lt 1010 ]; do full+=" trace_mm=1"; done
+check near_the_limit 0 '^selftest: 1 passed, 0 failed' 1 "$full"
+
+echo "suite-result: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

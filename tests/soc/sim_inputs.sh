@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The simulator's inputs: every bad image is refused with a clear error (status 2) before anything
+# runs, and none is read out of bounds. Each case runs under valgrind's memcheck, whose errors
+# give status 99 (a truncated DTB used to read past its buffer in fdt_open_into).
+#   sim_inputs.sh SIM OPENSBI FIRMWARE.elf DTB CROSS_PREFIX WORKDIR
+set -uo pipefail
+sim=$1 sbi=$2 fw=$3 dtb=$4 cross=$5 work=$6
+mkdir -p "$work"
+passed=0 failed=0
+
+# check NAME WANT_STATUS WANT_REGEX -- simulator arguments...
+check() {
+	local name=$1 want=$2 regex=$3 rc
+	shift 4
+	valgrind -q --error-exitcode=99 "$sim" "$@" >"$work/$name.log" 2>&1
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		echo "FAIL $name: exit status $rc, want $want"; tail -8 "$work/$name.log"; failed=$((failed + 1))
+	elif ! grep -Eq "$regex" "$work/$name.log"; then
+		echo "FAIL $name: output lacks /$regex/"; tail -5 "$work/$name.log"; failed=$((failed + 1))
+	else
+		echo "ok $name (exit $rc)"; passed=$((passed + 1))
+	fi
+}
+boot() {	# check with OpenSBI boot arguments; the images given replace the good ones
+	local name=$1 want=$2 regex=$3 s=$sbi f=$fw d=$dtb
+	shift 4
+	for a in "$@"; do
+		case $a in +opensbi=*) s=${a#*=} ;; +firmware=*) f=${a#*=} ;; +dtb=*) d=${a#*=} ;; esac
+	done
+	check "$name" "$want" "$regex" -- +opensbi="$s" +firmware="$f" +dtb="$d" +max-cycles=2000
+}
+
+# Test images: tests/soc/images/image.S linked with its text at $2 and its data section at $3.
+link() {	# name text-address extra-address
+	"${cross}gcc" -march=rv64imac_zicsr_zifencei -mabi=lp64 -nostdlib -nostartfiles -static \
+		-Wl,-N -Wl,--no-warn-rwx-segments -Wl,--no-check-sections -Wl,-Ttext="$2" \
+		-Wl,--section-start=.extra="$3" -o "$work/$1.elf" tests/soc/images/image.S ||
+		{ echo "FAIL building the test image $1"; failed=$((failed + 1)); }
+}
+link linked-at-opensbi 0x80000000 0x80001000
+link over-opensbi 0x80200000 0x80010000
+link over-dtb 0x80200000 0x87f00000
+link outside-ram 0x80200000 0x90000000
+link self-overlap 0x80200000 0x80200000
+link bare-self-overlap 0x80000000 0x80000000
+
+# Device trees: cut short, a property whose length runs far past the blob, not a DTB, empty.
+head -c 300 "$dtb" >"$work/truncated.dtb"
+python3 - "$dtb" "$work/bad-prop.dtb" <<'PY'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+off = struct.unpack('>I', b[8:12])[0]
+i = b.index(struct.pack('>I', 3), off)  # the first FDT_PROP token
+b[i + 4:i + 8] = struct.pack('>I', 0x7ffffff0)
+open(sys.argv[2], 'wb').write(b)
+PY
+printf 'not a device tree' >"$work/garbage.dtb"
+: >"$work/empty.dtb"
+: >"$work/empty.bin"
+head -c $((3 << 20)) /dev/zero >"$work/huge-opensbi.bin"
+head -c 3000 "$fw" >"$work/truncated.elf"
+printf 'not an elf' >"$work/garbage.elf"
+
+bad_dtb='not a valid device tree blob'
+boot good_images_run 124 'TIMEOUT' --
+boot truncated_dtb 2 "$bad_dtb: FDT_ERR_TRUNCATED" -- +dtb="$work/truncated.dtb"
+boot dtb_bad_property_length 2 "$bad_dtb" -- +dtb="$work/bad-prop.dtb"
+boot dtb_garbage 2 "$bad_dtb" -- +dtb="$work/garbage.dtb"
+boot dtb_empty 2 "$bad_dtb" -- +dtb="$work/empty.dtb"
+boot dtb_missing 2 'cannot open .*/missing.dtb' -- +dtb="$work/missing.dtb"
+boot opensbi_missing 2 'cannot open .*/missing.bin' -- +opensbi="$work/missing.bin"
+boot opensbi_empty 2 'empty.bin: empty file' -- +opensbi="$work/empty.bin"
+boot opensbi_over_firmware 2 'segment 0 .* overlaps .*huge-opensbi.bin \(OpenSBI' -- \
+	+opensbi="$work/huge-opensbi.bin"
+boot firmware_missing 2 'cannot open .*/missing.elf' -- +firmware="$work/missing.elf"
+boot firmware_garbage 2 'not an ELF file' -- +firmware="$work/garbage.elf"
+boot firmware_truncated 2 'segment [0-9]+ is truncated|not an ELF' -- +firmware="$work/truncated.elf"
+boot firmware_not_riscv 2 'not a 64-bit RISC-V ELF' -- +firmware=/bin/true
+boot firmware_linked_at_opensbi 2 'entry 0x80000000, but OpenSBI jumps to 0x80200000' -- \
+	+firmware="$work/linked-at-opensbi.elf"
+boot firmware_over_opensbi 2 'over-opensbi.elf segment [0-9] \[0x80010000, 0x80010008\) overlaps .* \(OpenSBI' -- \
+	+firmware="$work/over-opensbi.elf"
+boot firmware_over_dtb 2 'over-dtb.elf segment [0-9] \[0x87f00000, 0x87f00008\) overlaps .*\(the device tree' -- \
+	+firmware="$work/over-dtb.elf"
+boot firmware_outside_ram 2 'outside-ram.elf segment [0-9] \[0x90000000, \+0x8\) is outside RAM' -- \
+	+firmware="$work/outside-ram.elf"
+boot firmware_segments_overlap 2 'self-overlap.elf segment [0-9] .* overlaps .*self-overlap.elf segment' -- \
+	+firmware="$work/self-overlap.elf"
+check bare_segments_overlap 2 'bare-self-overlap.elf segment [0-9] .* overlaps' -- \
+	+bare="$work/bare-self-overlap.elf" +max-cycles=2000
+
+echo "suite-result: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
