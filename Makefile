@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Pagoda top-level Makefile: the public interface.
 #   make run      build, then boot the demo on the Verilator SoC
 #   make qemu     boot on QEMU virt            make test   everything, ends with "N passed, M failed"
@@ -47,7 +48,7 @@ FUZZ_TARGETS :=
 .PHONY: all deps run qemu test lint fuzz clean help bench
 
 help:
-	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
 
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok

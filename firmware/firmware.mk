@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Firmware: freestanding C for S-mode, linked at 0x80200000 (firmware/arch/riscv/firmware.ld).
 # Every .c/.S under the listed folders is built, so a new subsystem only adds files.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # C lint: cppcheck over the firmware (the compiler's -Wall -Wextra -Werror already runs in every build).
 # comparePointers is off because linker-section tables (selftests, shell commands, exception
 # table) are walked from a start symbol to an end symbol, which cppcheck cannot know are one array.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # QEMU virt: `make qemu [BOOTARGS=...] [QEMU_SMP=n] [QEMU_NUMA=n]`, `make qemu-shell`.
 # Both take ELF=, DTB= and OPENSBI= in place of the built firmware, QEMU's own device tree and
 # Debian's OpenSBI; each file named is checked before anything is built (Makefile). `make qemu`

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # check-config.sh FRAGMENT... -- CONFIG: every CONFIG_X=v and "# CONFIG_X is not set" line of the
 # fragments must be in the final .config. merge_config.sh only warns when Kconfig drops a request
 # (an unmet dependency, a renamed symbol); here that fails the build instead.

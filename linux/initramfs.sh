@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # initramfs.sh LIST INIT [MODULE.ko...]: the gen_init_cpio list of the built-in initramfs
 # (usr/gen_init_cpio's format), rewritten only when it changes so that an unchanged list does not
 # relink the kernel. A module that does not exist yet is left out with --lenient (the first kernel

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Linux 6.1 on Pagoda (docs/linux.md).
 #   make linux         the kernel (Debian's linux-source-6.1, linux/pagoda.config) with a built-in
 #                      initramfs (linux/init, the modules of linux/modules and dmatest) ->

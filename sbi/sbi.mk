@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The SoC's device tree: sbi/pagoda.dts -> $(BUILD)/sbi/pagoda.dtb (cpp, then dtc; warnings fail).
 # SOC_ACCEL (1/0) says whether the SoC has pgaccel; default: when rtl/accel/pgaccel.sv exists.
 # The choice is recorded in $(BUILD)/soc-accel, rewritten only when it changes, so that the DTB

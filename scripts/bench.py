@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Collect the firmware's benchmark lines into build/bench/results.json.
 
 The firmware in `bench` mode prints one line per case:

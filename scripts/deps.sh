@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Install the Debian packages Pagoda needs, and nothing when all are present.
 # Idempotent: `make run`, `make test` and .ci/run call it first.
 set -euo pipefail

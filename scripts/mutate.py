@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Mutation check: plant each listed bug in a scratch copy of the tree and run the suites that
 should catch it (docs/testing.md "Mutation check", the list is tests/mutate/mutants.txt).
 

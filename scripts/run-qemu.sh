@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Boot the firmware on QEMU virt under Debian's OpenSBI fw_dynamic, with a hard timeout.
 #   run-qemu.sh [-t SECONDS] [-s SMP] [-m MEM] [-n NUMA_NODES] [-d DTB] [-a BOOTARGS] [-i | -I FILE] [-c] FW.elf
 # Exit status: the firmware's (sifive,test1 device), 124 on timeout. -i keeps stdin (interactive

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # `make stress`: run the given suites N times in a row (each run through its make target, as
 # `make test` does) and say how many runs passed whole.
 #   stress.sh N BUILD -- suite...

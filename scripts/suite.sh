@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Run one test suite and record its counts.
 #   scripts/suite.sh RESULT_DIR NAME [--from PREFIX | --cmocka | --sum] -- command [args...]
 # The command's output goes to RESULT_DIR/NAME.log (and to the terminal). The suite's counts come

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Sum the per-suite results of `make test`; a suite with no result file failed to run at all.
 set -uo pipefail
 dir=$1; shift

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda SoC simulator (Verilator harness). Two modes:
 //   OpenSBI:    +opensbi=fw_dynamic.bin +firmware=firmware.elf +dtb=pagoda.dtb [+bootargs=...]
 //               fw_dynamic.bin at 0x8000_0000, the ELF's PT_LOAD segments at their physical

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Pagoda SoC in Verilator (docs/soc.md).
 #   make sim [BOOTARGS=...]   boot OpenSBI + firmware on the SoC (fails unless the firmware exits 0;
 #                             make's "Error N" is the firmware's exit status, 124 = timeout)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Device interrupts end to end: a UART interrupt travels through the PLIC's gateway, its S-mode
  * context and the core's SEIP into the trap handler, is claimed, handled and completed. The same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * pgaccel driver: probes the engine from the device tree, calibrates software against hardware
  * on the running platform, and serves the allocator's two hooks, block zeroing (mm_zero_ops) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* pgaccel driver interface: the allocator reaches the engine through mm_register_zero_ops() and
  * mm_register_scan_ops(); this header is for tests, benchmarks and the shell. */
 #ifndef DRIVERS_PGACCEL_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * pgaccel benchmarks (`bench` mode): zeroing 64 B .. 4 MiB and bitmap search 1 Ki .. 1 Mi bits,
  * software, hardware and the driver's automatic choice in the same run, and __GFP_ZERO allocation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * pgaccel driver under injected faults: the paths that a healthy engine never takes. They need the
  * fault-injection simulator (tests/soc/faults/pgaccel.sv), which the suite soc-accel-faults boots

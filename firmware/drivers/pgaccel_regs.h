@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* pgaccel register interface (docs/pgaccel.md). The numbers must match rtl/accel/pgaccel_pkg.sv.
  *
  * Every register is 64 bits wide at an 8-byte aligned offset. Driver sequence: write CMD_ADDR,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * pgaccel self-tests. On a platform without the engine (QEMU virt) they check that the software
  * path serves the allocator and skip the hardware cases; on the SoC they drive the engine and

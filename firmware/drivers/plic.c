@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * RISC-V PLIC (riscv,plic0 / sifive,plic-1.0.0), S-mode side: the firmware owns the S-mode
  * contexts that OpenSBI leaves to it. There may be several controllers: QEMU virt with -numa has

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * ns16550a console receive driver. OpenSBI keeps the UART for output (the SBI console the firmware
  * prints through) and leaves it polled, with IER = 0. This driver takes over input as Linux's 8250

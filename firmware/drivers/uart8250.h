@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* ns16550a registers and the console UART driver's state (drivers/uart8250.c). */
 #ifndef DRIVERS_UART8250_H
 #define DRIVERS_UART8250_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Digest the device tree into struct boot_info: model, bootargs, harts, timebase, memory ranges
  * with their NUMA node, reserved ranges and node distances. Portable: the host tests feed it blobs

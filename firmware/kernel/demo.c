@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * `demo` mode, what `make run` shows: the booted memory layout, a short walk through the
  * allocator (zones chosen by GFP flags, __GFP_ZERO, a rejected double free, everything given

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Flattened device tree reader. fdt_check() walks the whole blob once and rejects anything that
  * would make a later access leave the blob; the accessors still bound every read, so that a blob

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Boot hart's C entry: digest the device tree, print the banner, start the other harts, bring up
  * the allocator, then run the mode the bootargs ask for: demo (default), selftest, shell, bench.

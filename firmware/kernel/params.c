@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * The kernel command line (bootargs) checked against the table of every parameter the firmware
  * knows, before anything uses it, as Linux's parse_args() does with its __setup/early_param

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * End of run. OpenSBI 1.1's SRST shutdown makes QEMU exit 0 whatever the reason, so a failure is
  * written straight to the sifive,test1 device: 0x5555 = pass, 0x3333 | code << 16 = fail with code.

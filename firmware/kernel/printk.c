@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Console output: printk formats into a local buffer and writes it under a lock, so lines from
  * different harts never interleave. Characters go out through the SBI legacy console. Input comes
  * from the SBI console too, until a UART driver takes it over (interrupt-driven receive). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test. */
 #include <stdarg.h>
 #include <asm/barrier.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Self-tests of the firmware base: device tree, printf, strings, traps, SBI, timer, SMP. */
 #include <asm/barrier.h>
 #include <asm/csr.h>

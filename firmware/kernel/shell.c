@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The interactive console: a line editor over the SBI console and commands registered anywhere
  * with SHELL_CMD(). */
 #include <asm/barrier.h>

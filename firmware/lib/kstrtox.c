@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Checked number parsing (see pagoda/kstrtox.h). */
 #include <pagoda/kstrtox.h>
 #include <pagoda/string.h>

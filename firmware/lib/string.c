@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The string functions the freestanding firmware needs (GCC may also emit calls to memset/memcpy). */
 #include <pagoda/string.h>
 #include <pagoda/types.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * pagoda_vsnprintf: the printf engine of the firmware. Portable C with no libc, so the host tests
  * compare it against the C library's snprintf. Supports flags "-0+ #", width and precision (also

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Allocator internals shared between the files of firmware/mm (Linux mm/internal.h in spirit). */
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H

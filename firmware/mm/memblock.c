@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Boot-time memory bookkeeping (Linux memblock, reduced): sorted, merged arrays of memory and reserved
  * ranges. It hands out mem_map and the zone bitmaps before the buddy allocator exists, then
  * mm_init frees whatever is left into the buddy lists. */

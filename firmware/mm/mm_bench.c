@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Allocator micro-benchmarks for `make bench`: counter deltas over many operations, one line per
  * case ("bench mm NAME ops=.. cycles=.. instret=.."), per-op figures derived by scripts/bench.py.
  * Tracing, page_owner and poisoning are switched off while measuring (Linux's tracepoints are off

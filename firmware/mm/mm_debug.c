@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* A whole-allocator consistency check for the firmware (selftests, the `mmcheck` shell command):
  * free lists against their counts, blocks aligned and inside their zone, no two free buddies left
  * unmerged, the free bitmap equal to the free lists, per-CPU lists consistent. Takes every zone lock

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Firmware only: which NUMA node each hart belongs to, from the `numa-node-id` of the /cpus/cpu@N
  * nodes (boot_info carries it for memory, not for harts). Harts without one stay on node 0. */
 #include <pagoda/boot.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Boot-time setup of the page allocator: memblock from the boot_info tables, mem_map, nodes and zone
  * boundaries (bootargs dma=, highmem=, movablecore=, kernelcore=, cma=), pageblock maps and free
  * bitmaps, freeing the remaining memory into the buddy lists, zonelists ordered by node distance,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Firmware self-tests of the page allocator on the booted machine (QEMU virt 1/4 harts, 1/2 NUMA
  * nodes, and the SoC). Each test leaves the allocator as it found it: everything it takes it frees,
  * then per-CPU lists are drained and the books must balance. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Shell commands of the page allocator: the /proc-style reports, the trace ring, a consistency
  * check, and alloc/free helpers for poking at it by hand. */
 #include <pagoda/shell.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The zoned buddy page allocator, following Linux mm/page_alloc.c (5.x): free lists per order and
  * migratetype, splitting with expand(), coalescing in __free_one_page(), migratetype fallback with
  * pageblock stealing, the HIGHATOMIC reserve, watermarks with lowmem_reserve, per-CPU order-0 lists,

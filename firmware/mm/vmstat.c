@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Observability: /proc/buddyinfo, /proc/zoneinfo, /proc/pagetypeinfo and /proc/vmstat equivalents,
  * the mm_page_alloc/mm_page_free trace ring, page_owner lookups. */
 #include <pagoda/string.h>

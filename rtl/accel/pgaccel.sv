@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel: free-bitmap scanner and block zero/fill engine (docs/pgaccel.md).
 //
 // Software writes a command into the staging registers and posts it into a small command queue;

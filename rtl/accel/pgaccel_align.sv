@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_align: the candidate arithmetic of pgaccel_engine's SCAN (combinational).
 //
 // align_up(x) = ((x - 1) | amask) + 1 with amask = 2^k - 1, and the last bit of the window that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_engine: executes the command at the head of the command queue on the DMA port.
 //
 // IDLE checks the command (opcode, length, alignment, overflow, RAM range) and either completes it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_fifo: small synchronous FIFO (command queue, completion queue, SCAN read buffer).
 // Push on a full FIFO or pop on an empty one is ignored; users check count_o first. The storage is
 // a plain memory with one write port and an asynchronous read, the shape Yosys maps to Xilinx

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_lowest: part of pgaccel_scan_step (see there).
 //
 // Index of the lowest set bit of a 64-bit vector (0 for a zero vector) in two levels: the lowest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel shared constants: register offsets, command and completion layouts, error codes.
 // The same numbers are in firmware/drivers/pgaccel_regs.h and docs/pgaccel.md; keep the three
 // equal.

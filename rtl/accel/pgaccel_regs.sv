@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_regs: the register port (PBUS slave) of pgaccel.
 //
 // Holds the command staging registers, posts commands into the command queue, pops completions on

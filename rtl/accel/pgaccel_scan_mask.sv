@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_scan_mask: part of pgaccel_scan_step (see there).
 //
 // The inverted mask of not-free bits at or after the candidate: the whole word (all_i), the bits

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_scan_step: one step of the SCAN search on one 64-bit bitmap word (combinational).
 //
 // The engine keeps a candidate `cand` (aligned, >= start bit) and the last bit of its window,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: in-order pipelined RV64IMAC + Zicsr/Zifencei/Zicntr core with M/S/U privilege and an
 // Sv39 MMU (docs/core.md). This file holds the stable port list used by the SoC; the pipeline
 // itself is pagoda_pipeline (kept separate so that `rtl/core/*.sv` compiles in glob order: the

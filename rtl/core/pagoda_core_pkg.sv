@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: shared constants and enums (opcodes, CSR addresses, exception causes, ALU ops).
 package pagoda_core_pkg;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: CSR file and trap unit (privilege spec 1.12, M/S/U). Holds the privilege level,
 // performs CSR reads/writes with their access rules, trap entry with medeleg/mideleg delegation,
 // MRET/SRET, interrupt selection, and the cycle/instret counters. Unimplemented CSRs are illegal.

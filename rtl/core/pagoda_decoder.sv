@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: instruction decoder. Classifies a 32-bit (possibly expanded) instruction and
 // produces the ALU operation, immediate and operand selects; flags encodings the core lacks.
 module pagoda_decoder (

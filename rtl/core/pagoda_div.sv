@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: iterative radix-2 divider for DIV/DIVU/REM/REMU and their W forms (one quotient bit
 // per cycle; W forms run 32 iterations). Division by zero and overflow follow the RISC-V rules.
 module pagoda_div (

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: instruction fetch. Prefetches 8-byte lanes into a 4-entry queue, translates each
 // lane address through the core's ITLB port, aligns 16/32-bit instructions (which may straddle
 // lanes) and expands compressed ones. A redirect empties the queue; responses still in flight are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core pipeline: in-order RV64IMAC + Zicsr/Zifencei/Zicntr, M/S/U privilege, Sv39 MMU.
 // Instantiated by pagoda_core (the stable top-level port list).
 //

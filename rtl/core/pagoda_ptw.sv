@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: Sv39 hardware page-table walker. Reads PTEs over the data port, checks the leaf's
 // permissions for the requesting access and sets A (and D for stores) in memory itself before
 // refilling the TLB, so software never sees A/D page faults.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: expands a 16-bit RV64C instruction into its 32-bit equivalent (or flags it illegal).
 module pagoda_rvc_expand (
   input  logic [15:0] c_i,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: small fully associative Sv39 TLB (4 KiB, 2 MiB and 1 GiB pages), round-robin refill.
 // ASIDs are not implemented (satp.ASID reads zero), so every entry belongs to the current space.
 module pagoda_tlb #(

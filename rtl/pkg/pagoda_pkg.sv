@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda SoC-wide constants: bus widths and the memory map (docs/memory-map.md, docs/bus.md).
 package pagoda_pkg;
 

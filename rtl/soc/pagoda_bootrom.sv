@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Boot ROM at 0x1000: the reset vector, as QEMU virt's. Hands over to fw_dynamic at 0x8000_0000
 // with a0 = mhartid, a1 = DTB address, a2 = &fw_dynamic_info (docs/soc.md "Boot flow").
 // Instructions hand-assembled (riscv64-unknown-elf-as -march=rv64imac_zicsr, checked by objdump):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // CLINT at 0x200_0000 (sifive,clint0 / riscv,clint0 layout, as QEMU virt): per hart a 32-bit msip
 // at 0x0000 + 4*h and a 64-bit mtimecmp at 0x4000 + 8*h, one 64-bit mtime at 0xbff8. mtime counts
 // once every TICK_DIV clock cycles (10 MHz timebase at a 50 MHz core clock, pagoda_soc_pkg).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // PBUS address decoder for one crossbar master: maps a physical address to the slave that owns it,
 // or to the error slave. Which slaves a master may reach depends on the master (docs/soc.md):
 // instruction fetch sees boot ROM and RAM (their fetch ports); the core's data port sees every

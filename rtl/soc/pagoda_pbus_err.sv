@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // PBUS error slave: owns every address no other slave owns and answers each request, one cycle
 // after granting it, with err (the core takes an access fault). Never stalls, so nothing hangs.
 module pagoda_pbus_err (

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Instruction-fetch path of the PBUS interconnect (docs/soc.md): the core's fetch port, alone,
 // to the fetch ports of the boot ROM and the RAM, with its own error responder for every other
 // address (instruction access fault). It has no arbitration: nothing else uses these ports.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // PBUS crossbar (docs/bus.md, docs/soc.md). NM masters, NS slaves; each master's decoder names the
 // target slave. Per slave: round-robin arbitration among the masters that request it, a lock that
 // keeps the slave for one master while that master holds m_lock_i (AMO read..write), and a small

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // PLIC at 0xc00_0000 (riscv,plic0 register layout, as QEMU virt): NSRC-1 level-triggered sources
 // (source 0 does not exist), NCTX contexts (context 2h = hart h M-mode, 2h+1 = S-mode).
 //   0x000000 + 4*i      priority of source i (0 = never interrupts)

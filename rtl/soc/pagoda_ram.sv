@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Main RAM at 0x8000_0000, dual-ported: port I (reads, instruction fetch) and port D (reads and
 // writes, core data and DMA) both grant every cycle and answer one cycle later, like a true
 // dual-port block RAM. The same-cycle read of a word that port D writes returns the old value.

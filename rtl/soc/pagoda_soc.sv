@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda SoC top (docs/soc.md): one pagoda_core hart and the PBUS interconnect: the fetch path
 // (core fetch -> boot ROM / RAM fetch ports) and the crossbar (masters core data and pgaccel DMA)
 // to the slaves of docs/memory-map.md: boot ROM, test finisher, CLINT, PLIC, ns16550a UART, the

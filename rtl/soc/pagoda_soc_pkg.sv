@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Pagoda SoC interconnect constants: master and slave numbering of the PBUS crossbar (docs/soc.md).
 package pagoda_soc_pkg;
 

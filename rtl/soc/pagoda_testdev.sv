@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // sifive,test1-compatible finisher at 0x10_0000, as on QEMU virt. A 32-bit write at offset 0:
 //   0x5555            pass: done_o = 1, fail_o = 0
 //   0x3333 | code<<16 fail: done_o = 1, fail_o = 1, code_o = code

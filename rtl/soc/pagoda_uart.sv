@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // ns16550a-compatible UART at 0x1000_0000 (reg-shift 0, 8-bit registers, as QEMU virt), enough for
 // OpenSBI's uart8250 driver and for interrupt-driven RX:
 //   0 RBR (read) / THR (write) / DLL (LCR.DLAB)    4 MCR

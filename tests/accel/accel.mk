@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # pgaccel (rtl/accel/): Verilator testbench, formal checks, lint and synthesis numbers.
 #   make test-accel-tb      C++ testbench against a reference model (suite accel-tb)
 #   make test-accel-formal  Yosys + ABC: bounded check and k-induction proof (suite accel-formal)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Summarise a Yosys `stat` report of synth_xilinx for pgaccel: totals first, then the raw report.
 #   tests/accel/synth-summary.sh STAT_FILE
 set -euo pipefail

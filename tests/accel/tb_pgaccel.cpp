@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Verilator testbench for pgaccel (rtl/accel/): drives commands through the register port, serves
 // the DMA port from a PBUS memory model (random grant back-pressure, random response latency,
 // bus errors at chosen addresses), and checks every completion and every memory byte against a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # `make bench`: the firmware's benchmarks (bench mode) on the SoC simulator when it is built
 # (exact cycles), else on QEMU with -icount (exact instructions, no cycles), collected into
 # build/bench/results.json by scripts/bench.py, plotted into docs/img/ by tests/bench/plot.py and

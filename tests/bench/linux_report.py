@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """The Linux sections of docs/benchmarks.md: Pagoda's firmware allocator against Linux 6.1's on
 the same SoC (linux/modules/pgbench.c measures Linux the way firmware/mm/mm_bench.c measures the
 firmware), the cycles to /init, and dmatest's throughput through pgaccel's dmaengine driver.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Plot build/bench/results.json into PNGs: one bar chart per benchmark group (cycles per
 operation, or instructions per operation where the platform has no cycle counter), and line plots
 for series that sweep a size (cases carrying bytes= or bits= with a path= field)."""

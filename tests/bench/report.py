@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Write docs/benchmarks.md from build/bench/results.json (and the plots plot.py made).
 
 Every number in the page comes from the results file; the commentary that depends on numbers

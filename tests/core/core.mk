@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # pagoda_core (docs/core.md): Verilator harness, ISA tests (core-isa), QEMU differential tests
 # (core-diff), OpenSBI boot on the core alone (core-sbi).
 #   make core-sim        build the core-only simulator build/core/Vpagoda_core

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fails as riscv-tests test 256 does (tohost = 256 << 1 | 1), for tests/core/run_isa.sh: the core
  * harness must fail the run, though the number's low byte is 0, and report the whole number. */
 	.section .text.init

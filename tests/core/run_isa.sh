@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Run each ISA test ELF on the core simulator, once with an ideal memory and once with random
 # back-pressure (+stall), and on QEMU (-M spike, HTIF tohost) as an independent check that the
 # tests' expectations are right; print "suite-result: N passed, M failed". --fail256 ELF: a test

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Boot Debian's OpenSBI 1.1 fw_dynamic on the core-only harness with an S-mode payload that
 # prints a line and shuts down through SBI SRST; check the banner, the ISA OpenSBI detected, the
 # hand-over to S-mode and a clean shutdown; then the whole boot again with random bus stalls. Prints "suite-result: N passed, M failed".

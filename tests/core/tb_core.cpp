@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Verilator harness for pagoda_core alone: a C++ memory system answering both PBUS ports (one-cycle
 // latency, optional random back-pressure and response delay), with the tiny devices bare-metal tests
 // and OpenSBI need: boot ROM (QEMU-style reset vector), sifive,test1, ns16550 UART (TX only, with

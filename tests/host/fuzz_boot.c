@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Fuzz target for the boot-time parsers: the FDT reader (kernel/fdt.c), boot_info_parse
  * (kernel/boot_info.c), the kernel command line check and lookups (kernel/params.c) and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs), with
 # cmocka, AddressSanitizer and UBSan: a bad blob must give an error, never an out-of-bounds read.
 

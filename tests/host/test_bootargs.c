@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Bootargs lookup, the number parser, and the check of the whole command line against the table
  * of known parameters (kernel/params.c). */
 #include "test_common.h"

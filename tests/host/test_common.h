@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Helpers shared by the host tests: cmocka, and device-tree blobs compiled by dtc at run time. */
 #ifndef TEST_COMMON_H
 #define TEST_COMMON_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* FDT reader and boot_info: expected values come from tests/host/data/test.dts. */
 #include <unistd.h>
 #include "test_common.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* pagoda_vsnprintf against the C library's vsnprintf, which is the reference. */
 #include "test_common.h"
 #include <pagoda/vsprintf.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # boot.sh LOG [-e STATUS] [-g REGEX]... [-n REGEX]... -- COMMAND...
 # Boots Linux with COMMAND (the SoC simulator or QEMU), keeps the console in LOG, and checks it:
 # the exit status is STATUS (default 0: /init's result through the test device), every -g

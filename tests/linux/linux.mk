@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Linux boots (docs/linux.md): the kernel of linux/linux.mk on QEMU virt and on the SoC simulator,
 # each to /init's result through the test device (tests/linux/boot.sh checks the console too).
 #   linux-qemu          boot to PASS with the allocator benchmark's self-check; then a boot with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Stand-alone driver for fuzz_mm.c when libFuzzer's runtime is not installed: replays the files
  * given as arguments, or runs N pseudo-random inputs from a fixed seed.
  *   fuzz_driver [-runs=N] [-seed=S] [files...] */

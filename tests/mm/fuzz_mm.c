@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* libFuzzer target over allocator operation sequences. Byte 0 picks a small machine (1-2 nodes,
  * various zone layouts), then every 5 bytes are one operation (kind, two 16-bit parameters) run
  * through the same checked operations as the stress test, with the full invariant check after

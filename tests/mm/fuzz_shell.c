@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Fuzz target for the firmware shell: the line editor and dispatcher of firmware/kernel/shell.c and
  * the allocator's commands of firmware/mm/mm_shell.c, built for the host against the same

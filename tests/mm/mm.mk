@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Host tests of the page allocator (firmware/mm) built against firmware/arch/host.
 #   mm-unit        cmocka unit tests, ASan+UBSan
 #   mm-stress      randomized differential stress, >= 1M ops (ASan+UBSan); mm-stress-order8 the

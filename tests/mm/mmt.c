@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host harness for the allocator tests: arena, boot, reference model, operations with their checks,
  * and invariant checkers. The checkers walk the free lists, per-CPU lists, bitmaps and mem_map
  * themselves rather than trusting the allocator's counters or helpers. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host test harness for firmware/mm: a fake physical memory arena, boot_info builder, a reference
  * model of who owns which page, and invariant checkers that read the allocator's structures
  * directly (written independently of the allocator's own helpers). */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Scripted shell session on QEMU: the allocator's shell commands give the expected answers.
 #   tests/mm/shell_test.sh FIRMWARE.elf WORKDIR
 set -uo pipefail

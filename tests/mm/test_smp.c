@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* SMP stress on host threads: each thread is a hart (host_cpu_id) allocating and freeing with
  * random orders and flags, handing some blocks to other threads to free (remote frees into another
  * hart's per-CPU list), while one thread drains all per-CPU lists now and then. One more thread

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Randomized differential stress test: random allocations (orders, GFP flags, nodes, nodemasks),
  * frees through every API, bad frees that must be rejected, bulk and exact allocations, drains.
  * The reference model in mmt.c owns every allocated page and checks each result; cheap invariants

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* cmocka unit tests for firmware/mm, one group per mechanism. Expected values are computed here
  * from Linux's rules (or from the test's own setup), never read back from the allocator. */
 #include <limits.h>

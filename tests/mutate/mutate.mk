@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Mutation check (docs/testing.md "Mutation check"): plant each bug of tests/mutate/mutants.txt, one
 # at a time, in a scratch copy of the tree and require the suites it names to catch it.
 #   make mutate                       the full list (scratch tree and build in build/mutate)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The self-tests once per boot hart: OpenSBI 1.1 picks the hart that enters the firmware by lottery
 # (its fw_dynamic boot_hart field only picks the hart that relocates OpenSBI, and QEMU has no
 # option for it), so each run asks the firmware to hand the boot to one hart (bootargs

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The kernel command line on QEMU: a mistake in it ends the boot with exit status 5
 # (EXIT_BAD_BOOTARGS) and a message naming it, before anything runs; good ones still boot.
 #   bootargs.sh FIRMWARE.elf WORKDIR

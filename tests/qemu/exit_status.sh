@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The host command must see the firmware's real outcome. Each case runs QEMU and checks both the
 # exit status and what the console said.
 #   exit_status.sh FIRMWARE.elf WORKDIR

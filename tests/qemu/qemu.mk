@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Firmware on QEMU virt: the self-tests on 1 and 4 harts and on 2 NUMA nodes, each run once per
 # boot hart (tests/qemu/boot_harts.sh: boot_hart=N, never OpenSBI's lottery), and the runs whose
 # exit status must tell the truth (an injected failure, a corrupted device tree, demo, shell).

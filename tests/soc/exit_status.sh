@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # On the SoC simulator, the host must see the firmware's real outcome (as tests/qemu/exit_status.sh
 # checks on QEMU): each case boots OpenSBI + the firmware and checks the exit status and the console.
 #   exit_status.sh SIM OPENSBI FIRMWARE.elf DTB WORKDIR

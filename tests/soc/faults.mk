@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Fault injection for pgaccel (docs/pgaccel.md "Fault injection"): a second SoC simulator in which
 # tests/soc/faults/pgaccel.sv stands between the accelerator and the SoC, and the suite that boots
 # it once per fault kind to run the firmware's pgaccel_fault_* self-tests. The accelerator is the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Bare-metal runs on the SoC simulator and the truth of its exit status.
 #   tests/soc/run_bare.sh SIM ELF_DIR [more bare-metal ELFs that must pass...]
 # Prints "suite-result: N passed, M failed".

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The simulator's inputs: every bad image is refused with a clear error (status 2) before anything
 # runs, and none is read out of bounds. Each case runs under valgrind's memcheck, whose errors
 # give status 99 (a truncated DTB used to read past its buffer in fdt_open_into).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # SoC tests: block testbench (soc-blocks), bare-metal runs (soc-bare), the firmware self-tests on the
 # SoC (soc-selftest), the truth of its exit status (soc-exit-status) and the simulator's checks of
 # its input images under valgrind (soc-sim-inputs).

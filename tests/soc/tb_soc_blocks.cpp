@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Unit tests of the SoC blocks (suite soc-blocks): crossbar (routing, ordering, round robin,
 // lock, error slave, decode), UART, PLIC and CLINT, driven through their PBUS ports.
 // Expected values come from the specs (docs/bus.md, ns16550a, riscv,plic0, clint0), not from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Test top for the SoC block testbench (tests/soc/tb_soc_blocks.cpp): the crossbar with three
 // masters and four slaves (0..2 modelled in C++, 3 = the real error slave), the three address
 // decoders, and the UART, PLIC and CLINT, each with its own bus port driven from C++.

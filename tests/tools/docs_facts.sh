@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The numbers docs/memory-map.md and docs/boot.md give for OpenSBI's memory come from what OpenSBI
 # reports when it boots, on the SoC and on QEMU: its image size, its run-time size, the region it
 # sets aside, and whether PMP enforces it (the SoC has no PMP). A doc that drifts from them fails.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # What users give `make`: a file variable naming no file stops make before anything is built or
 # booted; BOOTARGS reach the firmware as written, never through a shell; piped shell sessions end
 # with their input; a timeout is told apart from a failure. Runs make in this tree on the already

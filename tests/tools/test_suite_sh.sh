@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # scripts/suite.sh counts a suite by its own result line and nothing else. Each case runs a fake
 # suite whose inner program prints misleading count lines (as the firmware's "selftest: 33 passed,
 # 1 failed" inside soc-exit-status once did) and checks the recorded result exactly.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Tests of the tooling itself:
 #   tools-suite-sh     scripts/suite.sh counts a suite by its own result line only
 #   tools-make-inputs  what users give make: file variables checked, BOOTARGS never through a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host-build arch layer: what firmware/arch/riscv provides on the target, done with libc and
  * threads, so that firmware/mm and the kernel's portable parts run in host unit tests. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Trap entry: the firmware only runs in S-mode, so a trap keeps the current stack. All integer
  * registers go into a struct pt_regs on the stack; handle_trap() may change sepc (exception-table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * S-mode entry. OpenSBI enters the boot hart at _start with a0 = hartid, a1 = FDT, satp = 0;
  * secondary harts come in through _secondary_start from SBI HSM hart_start with a1 = their cpu

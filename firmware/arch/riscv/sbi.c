@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* SBI calls: a7 = extension, a6 = function, a0..a2 arguments; a0/a1 return error/value. */
 #include <pagoda/sbi.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Secondary harts: started through SBI HSM (hart_start with our entry and their cpu number), they
  * announce themselves and then idle in wfi, woken by IPIs to run cross-calls (smp_call_on_all).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Trap handling. Interrupts: software (IPI from another hart), timer and external are dispatched
  * to their handlers. Exceptions are fatal, except at an address listed in the exception table

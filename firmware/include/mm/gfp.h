@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* GFP ("get free pages") flags and the page allocator API. Same names, bit values and meanings as
  * Linux 5.x so that callers read the same. */
 #ifndef MM_GFP_H

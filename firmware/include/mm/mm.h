@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The memory model (struct page, mem_map, pfn/page/address conversions, refcounts, compound pages,
  * kmap), boot-time memblock, and the allocator's init, hooks and observability interface. */
 #ifndef MM_MM_H

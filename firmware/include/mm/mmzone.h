@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Nodes, zones, free areas, per-CPU page lists and zonelists: the allocator's data structures, laid
  * out as in Linux's include/linux/mmzone.h. */
 #ifndef MM_MMZONE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* struct page flag bits, with the kernel's names. The low bits are PG_* flags; the node and zone a
  * page belongs to live in the top bits of page->flags, as in Linux, so page_zone() needs no lookup. */
 #ifndef MM_PAGE_FLAGS_H

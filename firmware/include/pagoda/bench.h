@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Benchmark output: one line per case that scripts/bench.py turns into build/bench/results.json.
  * cycles and instret are counter deltas over all `ops` operations of the case. */
 #ifndef PAGODA_BENCH_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Bit helpers in portable C, the same on the host and the target (no Zbb on the Pagoda core, so
  * the builtins would be libgcc calls anyway). */
 #ifndef PAGODA_BITOPS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* What the firmware learned at boot: the device tree digested into plain tables. Filled once by
  * boot_info_parse() on the boot hart, read-only afterwards. */
 #ifndef PAGODA_BOOT_H

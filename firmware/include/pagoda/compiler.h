@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Small compiler helpers in the kernel's spelling (guarded: glibc's cdefs.h defines some of them
  * for host builds). */
 #ifndef PAGODA_COMPILER_H

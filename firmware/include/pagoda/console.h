@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 #ifndef PAGODA_CONSOLE_H
 #define PAGODA_CONSOLE_H
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* A small flattened-device-tree reader (DTSpec v0.4 / v17 blobs). Every accessor validates offsets
  * against the blob's declared sizes, so a truncated or garbage blob gives an error, never a crash. */
 #ifndef PAGODA_FDT_H

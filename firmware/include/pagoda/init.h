@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Initcalls: drivers register an init function that runs once on the boot hart after the allocator
  * is up, in two levels as in Linux: core_initcall (interrupt controllers: what other drivers use)
  * before device_initcall. A non-zero return is reported, and boot goes on. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Interrupt handlers. The trap code dispatches the three S-mode causes to the handler pointers
  * below; external (device) interrupts go through the interrupt controller's driver
  * (drivers/plic.c), which hands each claimed source to the handler registered with request_irq(). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The one number parser of the firmware: shell arguments and bootargs both go through it, so a
  * number that does not fit is an error everywhere, never a silently wrapped value. Portable (host
  * tests and fuzzers build it). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Circular doubly linked lists with the kernel's interface (list_add, list_del, list_for_each_entry). */
 #ifndef PAGODA_LIST_H
 #define PAGODA_LIST_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Ending a run with a status the host sees: the sifive,test1 device when the DT has one (QEMU virt
  * and the Pagoda SoC), else SBI SRST. */
 #ifndef PAGODA_PLATFORM_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Kernel-style logging and assertions. printk() goes to the console in firmware, to stdout on the
  * host. WARN_ON reports and continues; BUG_ON reports and stops the system (panic). */
 #ifndef PAGODA_PRINTK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* SBI calls (spec 1.0, as Debian's OpenSBI 1.1 implements it). */
 #ifndef PAGODA_SBI_H
 #define PAGODA_SBI_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Firmware self-tests: registered with SELFTEST(name), run in `selftest` mode (bootargs), each
  * reporting "ok NAME", "FAIL NAME: reason" or "skip NAME: reason". A test returns 0 on success;
  * ST_ASSERT/ST_FAIL record the reason and return -1; ST_SKIP (the platform lacks what the test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Console shell commands, registered with SHELL_CMD from any subsystem (mm adds buddyinfo, ...). */
 #ifndef PAGODA_SHELL_H
 #define PAGODA_SHELL_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Hart identity. NR_CPUS bounds every per-hart array (per-CPU page lists, stacks). */
 #ifndef PAGODA_SMP_H
 #define PAGODA_SMP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Spinlocks and interrupt masking. The arch layer (asm/spinlock.h, asm/irqflags.h) supplies the
  * primitives: RISC-V AMOs and sstatus.SIE in firmware, C11 atomics and a per-thread flag on the host. */
 #ifndef PAGODA_SPINLOCK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* The string functions Pagoda uses. The firmware implements them in firmware/lib/string.c; host
  * builds get them from the C library (same prototypes). */
 #ifndef PAGODA_STRING_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Fixed-width types with the kernel's names, for code shared between firmware and host builds. */
 #ifndef PAGODA_TYPES_H
 #define PAGODA_TYPES_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 #ifndef PAGODA_VSPRINTF_H
 #define PAGODA_VSPRINTF_H
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Formal harness for pgaccel (see run.sh). Small parameters: a 64-byte RAM, two command slots, a
 // two-word read buffer, three outstanding writes.
 //

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Formal checks of pgaccel with Yosys and ABC (no SymbiYosys). The harness
 # tests/accel/formal/pgaccel_formal.sv (the whole accelerator: register port, queues, engine) is
 # flattened to an AIGER model (assumptions become constraints, assertions bad-state outputs) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Integer kernels for measuring the core's CPI (sorting, CRC-32, matrix multiply, list walking,
  * string scanning). The checksum is compared against the value the same code gives on the host

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Start-up for the CPI benchmark: stack at the top of a 64 KiB area, clear .bss, call main.
 	.section .text.init
 	.globl _start

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Random RV64IMAC instruction-stream generator for differential testing against QEMU.
 
 Writes one assembly program: random register and memory initialisation, N random instructions

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Differential test of pagoda_core against QEMU.
 
 For each seed: generate a random program (gen.py), assemble it, run it on QEMU virt

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # RV64I integer computational instructions, one directed case per line (riscv-tests style):
 # register-register and register-immediate forms, the *W forms' sign extension of bit 31, shift
 # amounts taken from rs2's low 6 (W: 5) bits, SRA/SRAW/SRAI/SRAIW sign fill, SLT/SLTU on signed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # A extension: every AMO in .w and .d form (lane offsets, sign extension), LR/SC reservation rules.
 #include "test.h"
 #define LDW(r, a)  lwu r, 0(a)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Control transfer: BEQ/BNE/BLT/BGE/BLTU/BGEU each taken and not taken on signed and unsigned
 # edges (equal operands, -1 against 1, the most negative against the most positive), backward
 # branches, JAL and JALR link values (pc + 4), JALR's target with bit 0 cleared, an offset, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # CSR file: misa, IDs, WARL fields, counters, and an illegal-instruction trap (mcause 2,
 # mtval = instruction bits) for every CSR the core does not implement.
 #include "test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Zifencei and fetch: self-modifying code becomes visible after fence.i; instructions straddling
 # 8-byte lanes; compressed and 32-bit instructions mixed at every alignment.
 #include "test.h"

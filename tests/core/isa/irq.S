@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Interrupts: machine software/timer (CLINT) and external (harness irq-control device, not on QEMU),
 # priorities, MIE/SIE gating, WFI wake-up, mepc after WFI, vectored mtvec, delegation to S.
 #include "test.h"

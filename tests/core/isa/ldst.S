@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Loads and stores: LB/LH/LW/LD sign-extend, LBU/LHU/LWU zero-extend, at every byte position of
 # a dword and with negative offsets; SB/SH/SW/SD write only their bytes. Expected values follow
 # the unprivileged spec (chapters 2.6 and 5.3) from the data laid out below.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Sv39: translation through 1 GiB and 4 KiB pages, R/W/X/U permissions with SUM and MXR, hardware
 # A/D updates, page faults with cause and tval (loads, stores, fetches, invalid PTEs, misaligned
 # superpages, non-canonical addresses), sfence.vma, U-mode access, MPRV.

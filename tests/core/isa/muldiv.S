@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # RV64M: MUL/MULH/MULHSU/MULHU/MULW, DIV/DIVU/REM/REMU and the W forms, one directed case
 # a line (riscv-tests style): signed and unsigned high halves at the edges, division by zero
 # (quotient all ones, remainder the dividend), signed overflow (most negative / -1: quotient

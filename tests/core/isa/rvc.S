@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Every RV64C instruction in its compressed encoding (written with the c. mnemonics, so the
 # assembler cannot pick another form): immediates at their edges and sign extension, the 3-bit
 # register forms, SP-relative loads and stores, C.ADDI16SP/C.ADDI4SPN, C.ADDIW/C.ADDW/C.SUBW

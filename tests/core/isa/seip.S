@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # mip.SEIP is the OR of a software bit and the external line (issue 18): csrs/csrc/csrrw of mip in
 # M-mode, while the S-mode external line is high, must leave the line out of the software bit.
 # After the line drops, mip.SEIP and sip.SEIP read 0 and S-mode takes no external interrupt.

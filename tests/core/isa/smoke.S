@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "test.h"
 TEST_BEGIN
 	TEST_RR(1, add, 1, 2, 3)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # sstatus is a restricted view of mstatus: no write to it, from M or from S, may change an M-only
 # field (MIE, MPIE, MPP, MPRV, TVM, TW, TSR); that would be a privilege escalation. Also sepc
 # bit 0 reads 0 whatever is written (IALIGN = 16). Issue 20, survivors 1-3.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /*
  * Macros for Pagoda core ISA tests (bare metal, M-mode at reset, linked at 0x80000000).
  * A test sets gp to the number of the case it is checking; a failed check ends the run through

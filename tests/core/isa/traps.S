@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # Exceptions and privilege: ecall/ebreak, illegal encodings, misaligned and faulting accesses,
 # instruction access faults, M/S/U transitions with MRET/SRET, medeleg delegation, per-mode CSR and
 # instruction access rules (TSR, TW, TVM, counter enables).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 # S-mode payload for the OpenSBI boot test: checks it runs in S-mode with a0 = hartid and
 # a1 = the FDT, prints a line through the legacy SBI console, then shuts down through SBI SRST.
 	.section .text.init

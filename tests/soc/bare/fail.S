@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reports failure code 3 through tohost: the simulator must exit with status 3. */
 	.section .text.init
 	.globl _start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Never ends: the simulator must stop at +max-cycles and exit with status 124. */
 	.section .text.init
 	.globl _start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * HTIF as bare-metal programs use it (riscv-tests' benchmarks, riscv-pk style consoles): the
  * syscall proxy's write to stdout, a write with a buffer outside RAM (-EFAULT), an unknown

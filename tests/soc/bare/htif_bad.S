@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* An HTIF request the simulator does not serve (device 2): the run must fail at once with a
  * message naming it, instead of leaving the program waiting for an answer. */
 	.section .text.init

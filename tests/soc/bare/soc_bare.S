@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * SoC integration test, run bare-metal in M-mode straight from the boot ROM (no OpenSBI):
  * the boot ROM's hand-over registers and fw_dynamic_info, access faults from the error slave for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Fault injection for pgaccel, in the fault-injection simulator only (tests/soc/faults/faults.mk).
 // This module takes the place of the real top, which that build compiles renamed to
 // pgaccel_unfaulted (the same rtl/accel/pgaccel.sv, only the module name changed), and sits

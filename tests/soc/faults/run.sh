@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Suite soc-accel-faults: boots the fault-injection simulator (tests/soc/faults/pgaccel.sv) once
 # per fault kind (or per test, for tests that kill the engine) and runs the pgaccel_fault_* self-tests
 # (firmware/drivers/pgaccel_fault_selftest.c). Each expected self-test must report "ok" (a test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A minimal image for the simulator's image checks (tests/soc/sim_inputs.sh): code at the entry
  * and one data word in a section of its own, placed by the link command (--section-start), so
  * that each test image puts a PT_LOAD segment where it must be refused. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 // Black-box port list of pagoda_core for the SoC synthesis check (make synth-soc SYNTH_CORE=bb):
 // Yosys then checks and sizes the SoC's own logic even while the core's RTL is not Yosys-clean.
 (* blackbox *)

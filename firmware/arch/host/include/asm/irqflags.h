@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host build: "interrupts" are a per-thread flag, so code can assert it runs with them off. */
 #ifndef ASM_IRQFLAGS_H
 #define ASM_IRQFLAGS_H

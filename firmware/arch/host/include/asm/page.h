@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host build: "physical" memory is an arena the test allocates; host_phys_base/host_virt_base give
  * the linear map between the fake physical addresses and the arena. */
 #ifndef ASM_PAGE_H

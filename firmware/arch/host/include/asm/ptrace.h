@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host builds: the fault-probing accessors the shell's peek uses (a host harness defines them). */
 #ifndef ASM_PTRACE_H
 #define ASM_PTRACE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host builds have no linker script: a section named as a C identifier gets __start_/__stop_
  * symbols from GNU ld, so the tables use such names here. */
 #ifndef ASM_SECTIONS_H

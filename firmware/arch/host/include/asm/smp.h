@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host build: each thread plays one hart; tests set host_cpu_id before using per-CPU state. */
 #ifndef ASM_SMP_H
 #define ASM_SMP_H

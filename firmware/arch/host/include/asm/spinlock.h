@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host build: spinlock on C11 atomics, so SMP stress tests run on threads. */
 #ifndef ASM_SPINLOCK_H
 #define ASM_SPINLOCK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Host build: counters from the TSC-free clock; only for relative numbers in host benchmarks. */
 #ifndef ASM_TIMEX_H
 #define ASM_TIMEX_H

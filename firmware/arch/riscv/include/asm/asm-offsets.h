@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Offsets shared by assembly and C (checked by BUILD_BUG_ON in arch/riscv/smp.c). */
 #ifndef ASM_ASM_OFFSETS_H
 #define ASM_ASM_OFFSETS_H

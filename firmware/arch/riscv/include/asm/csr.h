@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* RISC-V S-mode CSR numbers, bits and accessors. */
 #ifndef ASM_CSR_H
 #define ASM_CSR_H

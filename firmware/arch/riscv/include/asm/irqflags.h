@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Interrupt masking through sstatus.SIE. */
 #ifndef ASM_IRQFLAGS_H
 #define ASM_IRQFLAGS_H

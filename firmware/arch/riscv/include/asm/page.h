@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Physical <-> virtual for the direct map. The firmware runs with satp = Bare, so the direct map is
  * the identity; the host build maps a malloc'd arena at a fake physical base. */
 #ifndef ASM_PAGE_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 #ifndef ASM_PTRACE_H
 #define ASM_PTRACE_H
 

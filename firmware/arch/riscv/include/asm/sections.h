@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Where the registration tables live: firmware.ld gathers each input section and names its ends. */
 #ifndef ASM_SECTIONS_H
 #define ASM_SECTIONS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Per-hart state, reached through the tp register (set at hart entry, never changed). */
 #ifndef ASM_SMP_H
 #define ASM_SMP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Test-and-test-and-set spinlock on amoswap.w with acquire/release ordering. */
 #ifndef ASM_SPINLOCK_H
 #define ASM_SPINLOCK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-2-Clause
 /* Cycle, retired-instruction and time counters (Zicntr). On QEMU, cycle and instret both count
  * instructions; on the Pagoda SoC they are exact core cycles and retired instructions. */
 #ifndef ASM_TIMEX_H
