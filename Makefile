@@ -76,7 +76,11 @@ test: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory -k -j$(JOBS) $(addprefix test-,$(TEST_SUITES)) || true
 	@bash scripts/test-summary.sh $(BUILD)/test-results $(TEST_SUITES)
 
-lint: $(LINT_TARGETS)
+lint: $(LINT_TARGETS) lint-spdx
+
+.PHONY: lint-spdx
+lint-spdx:
+	@bash scripts/check-spdx.sh
 
 # Long fuzzing campaigns (each fragment adds its own; make test runs only short smoke runs).
 fuzz: $(FUZZ_TARGETS)
