@@ -17,8 +17,8 @@ module pgaccel_regs #(
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
   parameter int unsigned WIN_SHIFT = 12,  // window granularity: 2^WIN_SHIFT bytes (3..31)
   parameter int unsigned QDEPTH    = 4,
-  parameter int unsigned RDEPTH   = 4,
-  parameter int unsigned CNT_W    = 40
+  parameter int unsigned RDEPTH    = 4,
+  parameter int unsigned CNT_W     = 40
 ) (
   input  logic              clk_i,
   input  logic              rst_ni,
