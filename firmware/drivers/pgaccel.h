@@ -21,6 +21,7 @@ struct pgaccel_stats {
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long fallback_window;	/* range outside the DMA window: software, never posted */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
+	unsigned long prezero_quarantined;	/* pages the engine stopped on: kept out for good */
 	unsigned long err[16];	/* completions by error code (PGACCEL_NR_ERR) */
 };
 
