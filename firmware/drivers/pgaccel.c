@@ -292,17 +292,17 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	unsigned long words = start < size ? (size - start) / 64 + 1 : 0;
 	unsigned int k = 0;
 	u64 result;
+	bool hw;
 	int r;
 
 	while (k < 32 && (1UL << k) - 1 < align_mask)
 		k++;
-	/* The engine takes power-of-two alignments, 32-bit indices and a real range. */
-	if (words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
-	    pgaccel_would_use_hw_scan(words) &&
-	    !pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
+	/* The engine takes power-of-two alignments, 32-bit indices and a real range, in its window. */
+	hw = words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
+	     pgaccel_would_use_hw_scan(words);
+	if (hw && !pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
 		pgaccel.stats.fallback_window++;
-	} else if (words && nr && (1UL << k) - 1 == align_mask && k <= 31 &&
-		   size <= 0xffffffffUL && pgaccel_would_use_hw_scan(words)) {
+	} else if (hw) {
 		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &result);
 		if (!r) {
 			pgaccel.stats.hw_scan++;
@@ -734,11 +734,10 @@ static void pgaccel_show(void)
 	       pgaccel.base, pgaccel.irq, pgaccel.qdepth, (unsigned long long)pgaccel.ram_base,
 	       (unsigned long long)(pgaccel.ram_base + pgaccel.ram_size - 1),
 	       pgaccel_mode_name(pgaccel.mode), pgaccel.wedged ? " (hardware path OFF: wedged)" : "");
-	printk("pgaccel: DMA window [0x%llx-0x%llx] %s; RAM outside it (OpenSBI's below 0x%llx) "
-	       "is out of the engine's reach\n", (unsigned long long)pgaccel.win_base,
+	printk("pgaccel: DMA window [0x%llx-0x%llx], %s\n", (unsigned long long)pgaccel.win_base,
 	       (unsigned long long)(pgaccel.win_end - 1),
-	       pgaccel.win_locked ? "locked until reset" : "NOT LOCKED: S-mode can change it",
-	       (unsigned long long)pgaccel.win_base);
+	       pgaccel.win_locked ? "locked until reset: the engine cannot reach RAM outside it" :
+	       "NOT LOCKED: S-mode can change it");
 	printk("calibration (cycles = fixed + slope * n):\n");
 	print_cost("zero sw", &pgaccel.zero_sw, "byte");
 	print_cost("zero hw", &pgaccel.zero_hw, "byte");
@@ -748,11 +747,7 @@ static void pgaccel_show(void)
 	print_crossover("scan", pgaccel.scan_crossover, "bitmap words");
 }
 
-/*
- * The DMA window as the engine enforces it (version 1.1 on; a 1.0 engine takes all of its RAM),
- * checked against the device tree's description, pagoda,dma-window = <base size> (the hardware
- * wins: a mismatch is reported, and the driver keeps to the hardware's window).
- */
+/* pagoda,dma-window = <base size>, in the parent's #address-cells and #size-cells. */
 static int read_window_prop(const void *fdt, int node, u64 *base, u64 *size)
 {
 	u32 ac = 2, sc = 1;
@@ -773,6 +768,11 @@ static int read_window_prop(const void *fdt, int node, u64 *base, u64 *size)
 	return FDT_OK;
 }
 
+/*
+ * The DMA window as the engine enforces it (version 1.1 on; a 1.0 engine takes all of its RAM),
+ * checked against the device tree's description (the hardware wins: a mismatch is reported, and
+ * the driver keeps to the hardware's window).
+ */
 static void probe_window(const void *fdt, int node, unsigned int version)
 {
 	u64 base, size;
