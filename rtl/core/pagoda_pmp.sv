@@ -39,25 +39,20 @@ module pagoda_pmp (
   localparam logic [1:0]  A_NA4        = 2'd2;
   localparam logic [1:0]  A_NAPOT      = 2'd3;
 
-  // cfg_q[i] = {L, A[1:0], X, W, R}; addr_q[i] = pmpaddr[AW-1:G-1]
+  // cfg_q[i] = {L, A[1:0], X, W, R}; addr_q[i] = pmpaddr[AW-1:G-1]; mask_q[i]: the NAPOT mask of
+  // addr_q[i], kept in flip-flops (computed once from the written value, not per entry: area)
   logic [5:0]    cfg_q  [N];
   logic [BW:0]   addr_q [N];
+  logic [BW-1:0] mask_q [N];
 
   // ---------------------------------------------------------------- decode for the checkers
   logic [N*6-1:0]  cfg_flat;
   logic [N*BW-1:0] base_flat, mask_flat;
   always_comb begin
     for (int i = 0; i < N; i++) begin
-      // verilator lint_off UNUSEDSIGNAL
-      logic [BW:0] ones;   // bit 0 is always 1
-      // verilator lint_on UNUSEDSIGNAL
-      // NAPOT: compared bit j (pmpaddr bit G+j) lies inside the region when pmpaddr[G+j-1:G-1] are
-      // all ones (the trailing ones encode the size). x ^ (x + 1) sets the trailing ones and the
-      // first zero above them; one bit lower that is the mask.
-      ones = addr_q[i] ^ (addr_q[i] + 1'b1);
       cfg_flat[i*6 +: 6]    = cfg_q[i];
       base_flat[i*BW +: BW] = addr_q[i][BW:1];
-      mask_flat[i*BW +: BW] = ones[BW:1];
+      mask_flat[i*BW +: BW] = mask_q[i];
     end
   end
 
@@ -109,9 +104,20 @@ module pagoda_pmp (
   end
 
   // ---------------------------------------------------------------- CSR write
-  logic [5:0]  cfg_d  [N];
-  logic [BW:0] addr_d [N];
-  logic [N-1:0] locked;
+  // NAPOT: compared bit j (pmpaddr bit G+j) lies inside the region when pmpaddr[G+j-1:G-1] are all
+  // ones (the trailing ones encode the size). x ^ (x + 1) sets the trailing ones and the first zero
+  // above them; one bit lower that is the mask.
+  logic [BW:0]   waddr;
+  logic [BW-1:0] wmask;
+  // verilator lint_off UNUSEDSIGNAL
+  logic [BW:0]   wones;   // bit 0 is always 1
+  // verilator lint_on UNUSEDSIGNAL
+  assign waddr = csr_wdata_i[AW-1:G-1];
+  assign wones = waddr ^ (waddr + 1'b1);
+  assign wmask = wones[BW:1];
+
+  logic [5:0]   cfg_wval [N];
+  logic [N-1:0] cfg_we, addr_we, locked;
   always_comb begin
     for (int i = 0; i < N; i++) begin
       logic [4:0] b;    // pmpcfg byte bits 4:0 (bit 7 is L; bits 6:5 are reserved: not stored)
@@ -120,17 +126,12 @@ module pagoda_pmp (
       if (i + 1 < N) begin
         if (cfg_q[(i + 1) % N][5] && cfg_q[(i + 1) % N][4:3] == A_TOR) locked[i] = 1'b1;
       end
-      cfg_d[i]  = cfg_q[i];
-      addr_d[i] = addr_q[i];
       b = csr_wdata_i[(i % 8) * 8 +: 5];
-      if (csr_we_i && !cfg_q[i][5] &&
-          csr_addr_i == ((i / 8 == 1) ? CSR_PMPCFG2 : CSR_PMPCFG0)) begin
-        cfg_d[i] = {csr_wdata_i[(i % 8) * 8 + 7], (b[4:3] == A_NA4) ? A_OFF : b[4:3], b[2],
-                    b[1] && b[0], b[0]};
-      end
-      if (csr_we_i && !locked[i] && csr_addr_i[11:4] == 8'h3B && sel == 4'(i)) begin
-        addr_d[i] = csr_wdata_i[AW-1:G-1];
-      end
+      cfg_wval[i] = {csr_wdata_i[(i % 8) * 8 + 7], (b[4:3] == A_NA4) ? A_OFF : b[4:3], b[2],
+                     b[1] && b[0], b[0]};
+      cfg_we[i]   = csr_we_i && !cfg_q[i][5] &&
+                    (csr_addr_i == ((i / 8 == 1) ? CSR_PMPCFG2 : CSR_PMPCFG0));
+      addr_we[i]  = csr_we_i && !locked[i] && (csr_addr_i[11:4] == 8'h3B) && (sel == 4'(i));
     end
   end
 
@@ -145,11 +146,15 @@ module pagoda_pmp (
       for (int i = 0; i < N; i++) begin
         cfg_q[i]  <= 6'd0;
         addr_q[i] <= '0;
+        mask_q[i] <= '0;
       end
-    end else if (csr_we_i) begin
+    end else begin
       for (int i = 0; i < N; i++) begin
-        cfg_q[i]  <= cfg_d[i];
-        addr_q[i] <= addr_d[i];
+        if (cfg_we[i]) cfg_q[i] <= cfg_wval[i];
+        if (addr_we[i]) begin
+          addr_q[i] <= waddr;
+          mask_q[i] <= wmask;
+        end
       end
     end
   end
