@@ -15,6 +15,7 @@ module pagoda_pmp (
   input  logic        rst_ni,
   // CSR access (the CSR file decodes the address range and the access rules)
   input  logic [11:0] csr_addr_i,
+  input  logic        csr_re_i,       // a CSR instruction is in execute (else the read is skipped)
   input  logic        csr_we_i,       // write csr_wdata_i to csr_addr_i (a PMP CSR) this cycle
   input  logic [63:0] csr_wdata_i,
   output logic [63:0] csr_rdata_o,
@@ -22,7 +23,9 @@ module pagoda_pmp (
   input  logic [31:0] if_addr_i,
   input  logic [1:0]  if_priv_i,
   output logic        if_ok_o,
-  // data port: an aligned access of at most 8 bytes at d_addr_i; needs W if d_write_i, else R
+  // data port: an aligned access of at most 8 bytes at d_addr_i; needs W if d_write_i, else R.
+  // d_en_i: the answer is looked at (a memory instruction in EX or a walk)
+  input  logic        d_en_i,
   input  logic [31:0] d_addr_i,
   input  logic [1:0]  d_priv_i,
   input  logic        d_write_i,
@@ -39,27 +42,24 @@ module pagoda_pmp (
   localparam logic [1:0]  A_NA4        = 2'd2;
   localparam logic [1:0]  A_NAPOT      = 2'd3;
 
-  // cfg_q[i] = {L, A[1:0], X, W, R}; addr_q[i] = pmpaddr[AW-1:G-1]; mask_q[i]: the NAPOT mask of
-  // addr_q[i], kept in flip-flops (computed once from the written value, not per entry: area)
-  logic [5:0]    cfg_q  [N];
-  logic [BW:0]   addr_q [N];
-  logic [BW-1:0] mask_q [N];
+  // Per entry i, packed side by side as the checkers take them: cfg_q = {L, A[1:0], X, W, R};
+  // base_q = pmpaddr[AW-1:G], g1_q = pmpaddr[G-1] (stored for the read-back rule only); mask_q:
+  // the NAPOT mask of pmpaddr, kept in flip-flops (computed once from the written value instead of
+  // per entry: area)
+  logic [N*6-1:0]  cfg_q;
+  logic [N*BW-1:0] base_q, mask_q;
+  logic [N-1:0]    g1_q, lock;
 
-  // ---------------------------------------------------------------- decode for the checkers
-  logic [N*6-1:0]  cfg_flat;
-  logic [N*BW-1:0] base_flat, mask_flat;
   always_comb begin
-    for (int i = 0; i < N; i++) begin
-      cfg_flat[i*6 +: 6]    = cfg_q[i];
-      base_flat[i*BW +: BW] = addr_q[i][BW:1];
-      mask_flat[i*BW +: BW] = mask_q[i];
-    end
+    for (int i = 0; i < N; i++) lock[i] = cfg_q[i*6 + 5];
   end
 
   pagoda_pmp_check #(.N(N), .BW(BW)) u_if_check (
-    .cfg_i   (cfg_flat),
-    .base_i  (base_flat),
-    .mask_i  (mask_flat),
+    .en_i    (1'b1),
+    .lock_i  (lock != '0),
+    .cfg_i   (cfg_q),
+    .base_i  (base_q),
+    .mask_i  (mask_q),
     .page_i  (if_addr_i[31:G+2]),
     .priv_i  (if_priv_i),
     .need_i  (3'b100),
@@ -67,9 +67,11 @@ module pagoda_pmp (
   );
 
   pagoda_pmp_check #(.N(N), .BW(BW)) u_d_check (
-    .cfg_i   (cfg_flat),
-    .base_i  (base_flat),
-    .mask_i  (mask_flat),
+    .en_i    (d_en_i),
+    .lock_i  (lock != '0),
+    .cfg_i   (cfg_q),
+    .base_i  (base_q),
+    .mask_i  (mask_q),
     .page_i  (d_addr_i[31:G+2]),
     .priv_i  (d_priv_i),
     .need_i  (d_write_i ? 3'b010 : 3'b001),
@@ -80,6 +82,7 @@ module pagoda_pmp (
   assign unused_addr = ^{if_addr_i[G+1:0], d_addr_i[G+1:0]};
 
   // ---------------------------------------------------------------- CSR read
+  // (computed only for a CSR instruction: simulation speed, as in pagoda_csr)
   logic [3:0] sel;
   logic       sel_cfg2;
   assign sel      = csr_addr_i[3:0];
@@ -87,17 +90,22 @@ module pagoda_pmp (
 
   always_comb begin
     csr_rdata_o = 64'd0;
-    if (csr_addr_i == CSR_PMPCFG0 || sel_cfg2) begin
+    if (!csr_re_i) begin
+      // no CSR instruction
+    end else if (csr_addr_i == CSR_PMPCFG0 || sel_cfg2) begin
       for (int i = 0; i < N; i++) begin
         if ((i / 8 == 1) == sel_cfg2) begin
-          csr_rdata_o[(i % 8) * 8 +: 8] = {cfg_q[i][5], 2'b00, cfg_q[i][4:0]};
+          csr_rdata_o[(i % 8) * 8 +: 8] = {cfg_q[i*6 + 5], 2'b00, cfg_q[i*6 +: 5]};
         end
       end
     end else begin
       for (int i = 0; i < N; i++) begin
         if (sel == 4'(i)) begin
-          if (cfg_q[i][4:3] == A_NAPOT) csr_rdata_o[AW-1:0] = {addr_q[i], {(G-1){1'b1}}};
-          else                          csr_rdata_o[AW-1:0] = {addr_q[i][BW:1], {G{1'b0}}};
+          if (cfg_q[i*6 + 3 +: 2] == A_NAPOT) begin
+            csr_rdata_o[AW-1:0] = {base_q[i*BW +: BW], g1_q[i], {(G-1){1'b1}}};
+          end else begin
+            csr_rdata_o[AW-1:0] = {base_q[i*BW +: BW], {G{1'b0}}};
+          end
         end
       end
     end
@@ -116,22 +124,32 @@ module pagoda_pmp (
   assign wones = waddr ^ (waddr + 1'b1);
   assign wmask = wones[BW:1];
 
-  logic [5:0]   cfg_wval [N];
-  logic [N-1:0] cfg_we, addr_we, locked;
+  logic [N*6-1:0] cfg_wval;
+  logic [N-1:0]   cfg_we, addr_we;
   always_comb begin
-    for (int i = 0; i < N; i++) begin
-      logic [4:0] b;    // pmpcfg byte bits 4:0 (bit 7 is L; bits 6:5 are reserved: not stored)
-      // pmpaddr i is locked by its own L, or by entry i+1 when that is a locked TOR entry
-      locked[i] = cfg_q[i][5];
-      if (i + 1 < N) begin
-        if (cfg_q[(i + 1) % N][5] && cfg_q[(i + 1) % N][4:3] == A_TOR) locked[i] = 1'b1;
+    logic [4:0] b;    // pmpcfg byte bits 4:0 (bit 7 is L; bits 6:5 are reserved: not stored)
+    logic       locked;
+    b        = '0;
+    locked   = 1'b0;
+    cfg_wval = cfg_q;
+    cfg_we   = '0;
+    addr_we  = '0;
+    if (csr_we_i) begin
+      for (int i = 0; i < N; i++) begin
+        // pmpaddr i is locked by its own L, or by entry i+1 when that is a locked TOR entry
+        locked = cfg_q[i*6 + 5];
+        if (i + 1 < N) begin
+          if (cfg_q[((i + 1) % N)*6 + 5] && cfg_q[((i + 1) % N)*6 + 3 +: 2] == A_TOR) begin
+            locked = 1'b1;
+          end
+        end
+        b = csr_wdata_i[(i % 8) * 8 +: 5];
+        cfg_wval[i*6 +: 6] = {csr_wdata_i[(i % 8) * 8 + 7], (b[4:3] == A_NA4) ? A_OFF : b[4:3],
+                              b[2], b[1] && b[0], b[0]};
+        cfg_we[i]  = !cfg_q[i*6 + 5] &&
+                     (csr_addr_i == ((i / 8 == 1) ? CSR_PMPCFG2 : CSR_PMPCFG0));
+        addr_we[i] = !locked && (csr_addr_i[11:4] == 8'h3B) && (sel == 4'(i));
       end
-      b = csr_wdata_i[(i % 8) * 8 +: 5];
-      cfg_wval[i] = {csr_wdata_i[(i % 8) * 8 + 7], (b[4:3] == A_NA4) ? A_OFF : b[4:3], b[2],
-                     b[1] && b[0], b[0]};
-      cfg_we[i]   = csr_we_i && !cfg_q[i][5] &&
-                    (csr_addr_i == ((i / 8 == 1) ? CSR_PMPCFG2 : CSR_PMPCFG0));
-      addr_we[i]  = csr_we_i && !locked[i] && (csr_addr_i[11:4] == 8'h3B) && (sel == 4'(i));
     end
   end
 
@@ -143,17 +161,17 @@ module pagoda_pmp (
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      for (int i = 0; i < N; i++) begin
-        cfg_q[i]  <= 6'd0;
-        addr_q[i] <= '0;
-        mask_q[i] <= '0;
-      end
+      cfg_q  <= '0;
+      base_q <= '0;
+      g1_q   <= '0;
+      mask_q <= '0;
     end else begin
       for (int i = 0; i < N; i++) begin
-        if (cfg_we[i]) cfg_q[i] <= cfg_wval[i];
+        if (cfg_we[i]) cfg_q[i*6 +: 6] <= cfg_wval[i*6 +: 6];
         if (addr_we[i]) begin
-          addr_q[i] <= waddr;
-          mask_q[i] <= wmask;
+          base_q[i*BW +: BW] <= waddr[BW:1];
+          g1_q[i]            <= waddr[0];
+          mask_q[i*BW +: BW] <= wmask;
         end
       end
     end
