@@ -27,9 +27,16 @@ static inline void *slab_address(const struct page *slab)
 	return arch_phys_to_virt(page_to_phys(slab));
 }
 
+/* A slab's head page sits on a partial list through lru, which overlays compound_head, while other
+ * harts free into it: test the head's flags first, so compound_head is only read from tail pages,
+ * which are never on a list. */
 static inline struct page *virt_to_head_page(const void *p)
 {
-	return compound_head(virt_to_page(p));
+	struct page *page = virt_to_page(p);
+
+	if (PageSlab(page) || PageHead(page))
+		return page;
+	return compound_head(page);
 }
 
 #endif

@@ -270,8 +270,6 @@ static bool get_partial_node(struct kmem_cache_node *n, struct kmem_cache_cpu *c
 {
 	struct page *slab;
 
-	if (!READ_ONCE(n->nr_partial))
-		return false;
 	spin_lock(&n->list_lock);
 	if (list_empty(&n->partial)) {
 		spin_unlock(&n->list_lock);

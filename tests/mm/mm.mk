@@ -10,7 +10,7 @@
 #   mm-slab-stress randomized differential stress of kmalloc/kfree/krealloc/kmem_cache ops against a
 #                  reference model (ASan+UBSan)
 #   mm-slab-smp    4 host threads as harts on shared caches, cross-hart frees, shrink from another
-#                  hart and an interrupt-context thread (ASan+UBSan)
+#                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
 #   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
 #                  tests/mm/shell-corpus, then a fixed-seed run
@@ -36,8 +36,8 @@ SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp
-.PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan
+.PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
 LINT_TARGETS += lint-mm
@@ -176,3 +176,16 @@ test-mm-slab-stress: $(MM_BUILD)/mm-slab-stress
 
 test-mm-slab-smp: $(MM_BUILD)/mm-slab-smp
 	@bash scripts/suite.sh $(BUILD)/test-results mm-slab-smp -- $(MM_BUILD)/mm-slab-smp 100000
+
+$(MM_BUILD)/mm-slab-smp-tsan: tests/mm/test_slab_smp.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -o $@ \
+		2>$(MM_BUILD)/slab-tsan-build.log; then \
+		echo "mm-slab-smp-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
+		printf '#!/bin/sh\necho "mm-slab-smp-tsan: skipped, no TSan runtime (see $(MM_BUILD)/slab-tsan-build.log)"\necho "suite-result: 0 passed, 0 failed, 1 skipped"\n' > $@; \
+		chmod +x $@; \
+	fi
+
+test-mm-slab-smp-tsan: $(MM_BUILD)/mm-slab-smp-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-slab-smp-tsan -- \
+		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-slab-smp-tsan 30000
