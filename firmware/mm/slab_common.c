@@ -37,11 +37,16 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1]
 };
 _Static_assert(KMALLOC_SHIFT_HIGH == 13, "kmalloc_names lists classes up to 8 KiB");
 
+/* And of 193..8192 by (size - 1) / 128: no count-leading-zeros instruction without Zbb. */
+static const u8 size_index_hi[64] = {
+	[1] = 8, [2 ... 3] = 9, [4 ... 7] = 10, [8 ... 15] = 11, [16 ... 31] = 12, [32 ... 63] = 13,
+};
+
 static __always_inline unsigned int kmalloc_index(size_t size)
 {
 	if (size <= 192)
 		return size_index[(size - 1) / 8];
-	return 64 - (unsigned int)__builtin_clzl(size - 1);
+	return size_index_hi[(size - 1) / 128];
 }
 
 static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t gfp)
@@ -136,12 +141,11 @@ static struct page *large_kmalloc_page(const void *p, const char *who, unsigned 
 	return NULL;
 }
 
-static void __kfree(const void *p, unsigned long caller)
+/* Everything kfree's fast path did not recognise: large kmallocs and bad pointers. */
+static __noinline void kfree_slow(const void *p, unsigned long caller)
 {
 	struct page *page;
 
-	if (unlikely(ZERO_OR_NULL_PTR(p)))
-		return;
 	if (unlikely(!virt_addr_valid(p))) {
 		slab_report(NULL, p, caller, "kfree of a pointer outside the direct map");
 		return;
@@ -155,9 +159,22 @@ static void __kfree(const void *p, unsigned long caller)
 		}
 		return;
 	}
-	page = slab_check_free(NULL, p, "kfree", caller);
+	page = slab_check_free_slow(NULL, p, "kfree", caller);
 	if (page)
 		slab_free(page->slab_cache, page, (void *)p, caller);
+}
+
+static __always_inline void __kfree(const void *p, unsigned long caller)
+{
+	struct page *slab;
+
+	if (unlikely(ZERO_OR_NULL_PTR(p)))
+		return;
+	slab = slab_page_fast(p);
+	if (likely(slab))
+		slab_free(slab->slab_cache, slab, (void *)p, caller);
+	else
+		kfree_slow(p, caller);
 }
 
 void kfree(const void *p)
@@ -180,7 +197,7 @@ static size_t __ksize(const void *p, unsigned long caller)
 		page = large_kmalloc_page(p, "ksize", caller);
 		return page ? PAGE_SIZE << compound_order(page) : 0;
 	}
-	page = slab_check_free(NULL, p, "ksize", caller);
+	page = slab_check_free_slow(NULL, p, "ksize", caller);
 	return page ? page->slab_cache->object_size : 0;
 }
 

@@ -64,24 +64,9 @@ void slab_report(const struct kmem_cache *s, const void *obj, unsigned long call
 	printk("BUG %s: %s: object %p (caller %#lx)\n", s ? s->name : "kmalloc", msg, obj, caller);
 }
 
-static __always_inline void *get_freepointer(const struct kmem_cache *s, void *obj)
-{
-	return *(void **)((char *)obj + s->offset);
-}
-
-static __always_inline void set_freepointer(const struct kmem_cache *s, void *obj, void *fp)
-{
-	*(void **)((char *)obj + s->offset) = fp;
-}
-
 static inline struct slab_track *get_track(const struct kmem_cache *s, void *obj)
 {
 	return (struct slab_track *)((char *)obj + s->meta);
-}
-
-static inline bool slab_debug(const struct kmem_cache *s)
-{
-	return s->flags & SLAB_DEBUG_FLAGS;
 }
 
 /* ---------------------------------------------------------------- debugging */
@@ -114,7 +99,7 @@ static void check_bytes(const struct kmem_cache *s, void *obj, unsigned int star
 	}
 }
 
-static void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
+void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	struct slab_track *t = get_track(s, obj);
 
@@ -136,7 +121,7 @@ static void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned lon
 }
 
 /* False (after a report) when obj must not go back on a freelist. */
-static bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
+bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	struct slab_track *t = get_track(s, obj);
 	unsigned long old = OBJ_ALLOCATED;
@@ -160,17 +145,6 @@ static bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long
 }
 
 /* ---------------------------------------------------------------- slab pages */
-
-/* Object index from a byte offset without a division (the core's divider takes 64 cycles):
- * reciprocal_size = ceil(2^32 / size) is exact for offset < 2^32 / size * size, and a non-multiple
- * of size never passes the product check. */
-static inline bool obj_in_slab(const struct kmem_cache *s, const struct page *slab, const void *obj)
-{
-	unsigned long off = (unsigned long)obj - (unsigned long)slab_address(slab);
-	unsigned long idx = (off * s->reciprocal_size) >> 32;
-
-	return idx < slab->objects && idx * s->size == off;
-}
 
 static gfp_t slab_page_gfp(const struct kmem_cache *s, gfp_t gfp)
 {
@@ -214,7 +188,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 }
 
 /* Back to the page allocator; the caller has taken the slab off every list and counter. */
-static void discard_slab(struct kmem_cache *s, struct page *slab)
+void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	__ClearPageSlab(slab);
 	slab->slab_cache = NULL;
@@ -306,7 +280,7 @@ static void *take_remote_frees(struct kmem_cache *s, struct page *slab)
  * freelist from remote frees, a partial slab, or a new slab. Returns with c unlocked and
  * interrupts restored. A new slab is allocated with interrupts restored, as Linux does.
  */
-static void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c,
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c,
 			  unsigned long flags)
 {
 	int local = node == NUMA_NO_NODE ? numa_node_id() : node;
@@ -357,7 +331,7 @@ load:
 	return obj;
 }
 
-static void slab_zero(struct kmem_cache *s, void *obj)
+void slab_zero(struct kmem_cache *s, void *obj)
 {
 	unsigned int sz = s->object_size;
 
@@ -368,11 +342,8 @@ static void slab_zero(struct kmem_cache *s, void *obj)
 		memset(obj, 0, sz);
 }
 
-/* What Linux calls GFP_SLAB_BUG_MASK: slab memory must be in the direct map. */
-#define GFP_SLAB_BUG_MASK (__GFP_HIGHMEM | __GFP_MOVABLE | ~__GFP_BITS_MASK)
-
 /* The rare gfp cases, out of the fast path: false when the request must fail. */
-static __noinline bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller)
+bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller)
 {
 	if (*gfp & GFP_SLAB_BUG_MASK) {
 		printk("warning: slab %s: unexpected gfp %#x (%#x dropped: slab memory is lowmem)\n",
@@ -385,35 +356,6 @@ static __noinline bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, un
 		return false;
 	}
 	return true;
-}
-
-void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
-{
-	struct kmem_cache_cpu *c;
-	unsigned long flags;
-	void *obj;
-
-	if (unlikely(gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO)) && !slab_pre_alloc_check(s, &gfp, caller))
-		return NULL;
-	local_irq_save(flags);
-	c = &s->cpu_slab[smp_processor_id()];
-	spin_lock(&c->lock);
-	obj = c->freelist;
-	if (likely(obj && (node == NUMA_NO_NODE || page_to_nid(c->slab) == node))) {
-		c->freelist = get_freepointer(s, obj);
-		c->alloc_fast++;
-		spin_unlock(&c->lock);
-		local_irq_restore(flags);
-	} else {
-		obj = __slab_alloc(s, gfp, node, c, flags);
-		if (!obj)
-			return NULL;
-	}
-	if (unlikely(slab_debug(s)))
-		alloc_debug_processing(s, obj, caller);
-	if (unlikely(gfp & __GFP_ZERO))
-		slab_zero(s, obj);
-	return obj;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
@@ -432,8 +374,8 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 
 /* ---------------------------------------------------------------- free */
 
-struct page *slab_check_free(struct kmem_cache *s, const void *obj, const char *who,
-			     unsigned long caller)
+struct page *slab_check_free_slow(struct kmem_cache *s, const void *obj, const char *who,
+				  unsigned long caller)
 {
 	struct page *slab;
 
@@ -459,7 +401,7 @@ struct page *slab_check_free(struct kmem_cache *s, const void *obj, const char *
 }
 
 /* Free to a slab this hart does not own. Interrupts off; returns a slab to discard or NULL. */
-static struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
+struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 				unsigned long caller)
 {
 	struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
@@ -498,46 +440,15 @@ static struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *o
 	return NULL;
 }
 
-void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
-{
-	struct kmem_cache_cpu *c;
-	struct page *dead;
-	unsigned long flags;
-
-	if (unlikely(slab_debug(s)) && !free_debug_processing(s, obj, caller))
-		return;
-	local_irq_save(flags);
-	c = &s->cpu_slab[smp_processor_id()];
-	spin_lock(&c->lock);
-	if (likely(slab == c->slab)) {
-		if (unlikely(obj == c->freelist)) {
-			spin_unlock(&c->lock);
-			local_irq_restore(flags);
-			slab_report(s, obj, caller, "double free");
-			return;
-		}
-		set_freepointer(s, obj, c->freelist);
-		c->freelist = obj;
-		c->free_fast++;
-		spin_unlock(&c->lock);
-		local_irq_restore(flags);
-		return;
-	}
-	c->free_slow++;
-	spin_unlock(&c->lock);
-	dead = __slab_free(s, slab, obj, caller);
-	local_irq_restore(flags);
-	if (dead)
-		discard_slab(s, dead);
-}
-
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *slab;
 
 	if (unlikely(!obj))
 		return;
-	slab = slab_check_free(s, obj, "kmem_cache_free", _RET_IP_);
+	slab = slab_page_fast(obj);
+	if (unlikely(!slab || slab->slab_cache != s))
+		slab = slab_check_free_slow(s, obj, "kmem_cache_free", _RET_IP_);
 	if (likely(slab))
 		slab_free(s, slab, obj, _RET_IP_);
 }
@@ -599,7 +510,9 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 
 		if (unlikely(!obj))
 			continue;
-		slab = slab_check_free(s, obj, "kmem_cache_free_bulk", _RET_IP_);
+		slab = slab_page_fast(obj);
+		if (unlikely(!slab || slab->slab_cache != s))
+			slab = slab_check_free_slow(s, obj, "kmem_cache_free_bulk", _RET_IP_);
 		if (unlikely(!slab))
 			continue;
 		if (unlikely(slab_debug(s)) && !free_debug_processing(s, obj, _RET_IP_))
