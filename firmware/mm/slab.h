@@ -60,7 +60,7 @@ static __always_inline void set_freepointer(const struct kmem_cache *s, void *ob
 
 static inline bool slab_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->debug;
 }
 
 /* Object index from a byte offset without a division (the core's divider takes 64 cycles):
@@ -103,6 +103,54 @@ static __always_inline struct page *slab_page_fast(const void *obj)
 
 /* What Linux calls GFP_SLAB_BUG_MASK: slab memory must be in the direct map. */
 #define GFP_SLAB_BUG_MASK (__GFP_HIGHMEM | __GFP_MOVABLE | ~__GFP_BITS_MASK)
+
+/*
+ * The fast paths alone, for kmalloc/kfree/kmem_cache_alloc/kmem_cache_free: no calls, so those
+ * stay leaf functions (no registers saved on the way in and out) and tail-call the full path
+ * whenever these decline (empty freelist, another slab, anything unusual).
+ */
+static __always_inline void *slab_alloc_fast(struct kmem_cache *s)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *obj;
+
+	local_irq_save(flags);
+	c = &s->cpu_slab[smp_processor_id()];
+	spin_lock(&c->lock);
+	obj = c->freelist;
+	if (likely(obj)) {
+		c->freelist = get_freepointer(s, obj);
+		c->alloc_fast++;
+	}
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return obj;
+}
+
+static __always_inline bool slab_free_fast(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	bool done = false;
+
+	local_irq_save(flags);
+	c = &s->cpu_slab[smp_processor_id()];
+	spin_lock(&c->lock);
+	/* The object at the freelist's head is a double free: the full path reports it. */
+	if (likely(slab == c->slab && obj != c->freelist)) {
+		set_freepointer(s, obj, c->freelist);
+		c->freelist = obj;
+		c->free_fast++;
+		done = true;
+	}
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return done;
+}
+
+/* gfp bits that send an allocation off the fast path. */
+#define SLAB_FAST_GFP_EXCLUDE (GFP_SLAB_BUG_MASK | __GFP_ZERO)
 
 static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
 {

@@ -99,9 +99,26 @@ static __always_inline void *__kmalloc(size_t size, gfp_t gfp, int node, unsigne
 			       caller);
 }
 
+static __noinline void *kmalloc_full(size_t size, gfp_t gfp, unsigned long caller)
+{
+	return __kmalloc(size, gfp, NUMA_NO_NODE, caller);
+}
+
+/* Sizes 1..8192 with plain gfp from a non-debug class: the call-free fast path, else the full one. */
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	return __kmalloc(size, gfp, NUMA_NO_NODE, _RET_IP_);
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE &&
+		   !(gfp & (SLAB_FAST_GFP_EXCLUDE | __GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE)))) {
+		struct kmem_cache *s = kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)];
+
+		if (likely(!s->debug)) {
+			void *obj = slab_alloc_fast(s);
+
+			if (likely(obj))
+				return obj;
+		}
+	}
+	return kmalloc_full(size, gfp, _RET_IP_);
 }
 
 void *kmalloc_node(size_t size, gfp_t gfp, int node)
@@ -177,9 +194,18 @@ static __always_inline void __kfree(const void *p, unsigned long caller)
 		kfree_slow(p, caller);
 }
 
+static __noinline void kfree_full(const void *p, unsigned long caller)
+{
+	__kfree(p, caller);
+}
+
 void kfree(const void *p)
 {
-	__kfree(p, _RET_IP_);
+	struct page *slab = slab_page_fast(p);	/* NULL for NULL and ZERO_SIZE_PTR */
+
+	if (likely(slab && !slab->slab_cache->debug && slab_free_fast(slab->slab_cache, slab, (void *)p)))
+		return;
+	kfree_full(p, _RET_IP_);
 }
 
 static size_t __ksize(const void *p, unsigned long caller)

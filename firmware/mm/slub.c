@@ -358,9 +358,20 @@ bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller
 	return true;
 }
 
+static __noinline void *kmem_cache_alloc_full(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	return slab_alloc_node(s, gfp, NUMA_NO_NODE, caller);
+}
+
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc_node(s, gfp, NUMA_NO_NODE, _RET_IP_);
+	if (likely(!(gfp & SLAB_FAST_GFP_EXCLUDE) && !s->debug)) {
+		void *obj = slab_alloc_fast(s);
+
+		if (likely(obj))
+			return obj;
+	}
+	return kmem_cache_alloc_full(s, gfp, _RET_IP_);
 }
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
@@ -440,7 +451,7 @@ struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 	return NULL;
 }
 
-void kmem_cache_free(struct kmem_cache *s, void *obj)
+static __noinline void kmem_cache_free_full(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	struct page *slab;
 
@@ -448,9 +459,18 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 		return;
 	slab = slab_page_fast(obj);
 	if (unlikely(!slab || slab->slab_cache != s))
-		slab = slab_check_free_slow(s, obj, "kmem_cache_free", _RET_IP_);
+		slab = slab_check_free_slow(s, obj, "kmem_cache_free", caller);
 	if (likely(slab))
-		slab_free(s, slab, obj, _RET_IP_);
+		slab_free(s, slab, obj, caller);
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	struct page *slab = slab_page_fast(obj);	/* NULL for NULL */
+
+	if (likely(slab && slab->slab_cache == s && !s->debug && slab_free_fast(s, slab, obj)))
+		return;
+	kmem_cache_free_full(s, obj, _RET_IP_);
 }
 
 /* ---------------------------------------------------------------- bulk */
@@ -694,6 +714,7 @@ static void init_kmem_cache(struct kmem_cache *s, const char *name, unsigned int
 	memset(s, 0, sizeof(*s));
 	s->name = name;
 	s->flags = flags;
+	s->debug = flags & SLAB_DEBUG_FLAGS;
 	s->object_size = size;
 	s->ctor = ctor;
 	s->align = calculate_alignment(flags, align, size);

@@ -63,6 +63,7 @@ struct kmem_cache {
 	struct kmem_cache_cpu cpu_slab[NR_CPUS];
 	const char *name;
 	slab_flags_t flags;
+	bool debug;			/* any SLAB_DEBUG_FLAGS: the fast paths step aside */
 	unsigned int object_size;	/* what the user asked for */
 	unsigned int size;		/* stride: object + red zone + metadata, aligned */
 	unsigned int align;
