@@ -7,6 +7,12 @@
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include <pagoda/smp.h>
+#include <pagoda/irq.h>
+#include <pagoda/sbi.h>
+#include <pagoda/boot.h>
+#include <pagoda/spinlock.h>
+#include <asm/csr.h>
+#include <asm/timex.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include "internal.h"
@@ -265,5 +271,84 @@ SELFTEST(slab_smp_stress)
 	ST_ASSERT_EQ(kmem_cache_destroy(st.s), 0);
 	ST_ASSERT_EQ(slab_bad_count, bad);
 	ST_ASSERT_EQ(slab_free_pages(), before);
+	return 0;
+}
+
+/* Allocations from a timer interrupt handler interleave with the same hart's allocations from the
+ * same cache and kmalloc class: the fast paths mask interrupts, so each side sees the cpu slab
+ * whole. Objects are tagged and checked on both sides; the handler re-arms the timer until it has
+ * run ST_IRQ_RUNS times (bounded wait, as sbi_timer_interrupt). */
+#define ST_IRQ_RUNS 20
+static struct kmem_cache *irq_cache;
+static volatile unsigned long irq_runs, irq_errors;
+static u64 irq_delay;
+
+static void slab_timer_tick(void)
+{
+	unsigned long *a = kmem_cache_alloc(irq_cache, GFP_ATOMIC);
+	unsigned long *b = kmalloc(64, GFP_ATOMIC);
+
+	if (!a || !b) {
+		irq_errors++;
+	} else {
+		a[0] = b[0] = 0x1a1a;
+		if (a[0] != 0x1a1a || b[0] != 0x1a1a)
+			irq_errors++;
+	}
+	kmem_cache_free(irq_cache, a);
+	kfree(b);
+	if (++irq_runs < ST_IRQ_RUNS)
+		sbi_set_timer(get_time() + irq_delay);
+	else
+		sbi_set_timer(~0ULL);
+}
+
+SELFTEST(slab_irq_interleave)
+{
+	unsigned long *held[16], *k[16], flags, bad = slab_bad_count, errs = 0, iters = 0;
+	u64 start = get_time();
+
+	irq_cache = kmem_cache_create("st-irq", 64, 0, 0, NULL);
+	ST_ASSERT(irq_cache != NULL);
+	for (int i = 0; i < 16; i++) {
+		held[i] = kmem_cache_alloc(irq_cache, GFP_KERNEL);
+		k[i] = kmalloc(64, GFP_KERNEL);
+		ST_ASSERT(held[i] && k[i]);
+		*held[i] = *k[i] = (unsigned long)i;
+	}
+	irq_runs = irq_errors = 0;
+	irq_delay = boot_info.timebase_hz / 10000 + 1;	/* 100 us */
+	irq_handler_timer = slab_timer_tick;
+	local_irq_save(flags);
+	csr_set(sie, SIE_STIE);
+	sbi_set_timer(get_time() + irq_delay);
+	local_irq_enable();
+	while (irq_runs < ST_IRQ_RUNS && get_time() - start < 1000 * ST_IRQ_RUNS * irq_delay) {
+		int i = (int)(iters++ % 16);
+
+		errs += *held[i] != (unsigned long)i || *k[i] != (unsigned long)i;
+		kmem_cache_free(irq_cache, held[i]);
+		kfree(k[i]);
+		held[i] = kmem_cache_alloc(irq_cache, GFP_KERNEL);
+		k[i] = kmalloc(64, GFP_KERNEL);
+		if (!held[i] || !k[i])
+			break;
+		*held[i] = *k[i] = (unsigned long)i;
+	}
+	local_irq_disable();
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(~0ULL);
+	local_irq_restore(flags);
+	irq_handler_timer = NULL;
+	for (int i = 0; i < 16; i++) {
+		kmem_cache_free(irq_cache, held[i]);
+		kfree(k[i]);
+	}
+	printk("slab_irq_interleave: %lu interrupts, %lu main-loop iterations\n", irq_runs, iters);
+	ST_ASSERT_EQ(irq_runs, ST_IRQ_RUNS);
+	ST_ASSERT_EQ(errs, 0);
+	ST_ASSERT_EQ(irq_errors, 0);
+	ST_ASSERT_EQ(slab_bad_count, bad);
+	ST_ASSERT_EQ(kmem_cache_destroy(irq_cache), 0);
 	return 0;
 }
