@@ -44,7 +44,9 @@ unsigned long slab_bad_count;
 bool slub_debug;
 
 static LIST_HEAD(slab_caches);
-static spinlock_t slab_lock = SPIN_LOCK_UNLOCKED;
+/* Linux's slab_mutex: serialises create, destroy and walks of slab_caches. Held with interrupts on
+ * (a walk may shrink, which frees pages), so those calls are refused in interrupt context. */
+static spinlock_t slab_mutex = SPIN_LOCK_UNLOCKED;
 /* The cache of struct kmem_cache itself: static, since nothing can allocate it before it exists. */
 static struct kmem_cache kmem_cache_boot;
 
@@ -767,8 +769,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 {
 	const char *why = kmem_cache_bad_args(name, size, align, flags, ctor);
 	struct kmem_cache *s = NULL;
-	unsigned long irqf;
 
+	if (!why && in_interrupt())
+		why = "called from interrupt context";
 	if (!why) {
 		s = kmem_cache_alloc(&kmem_cache_boot, GFP_KERNEL);
 		if (!s)
@@ -782,9 +785,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		return NULL;
 	}
 	init_kmem_cache(s, name, size, align, flags, ctor);
-	spin_lock_irqsave(&slab_lock, irqf);
+	spin_lock(&slab_mutex);
 	list_add_tail(&s->list, &slab_caches);
-	spin_unlock_irqrestore(&slab_lock, irqf);
+	spin_unlock(&slab_mutex);
 	return s;
 }
 
@@ -795,13 +798,16 @@ int kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return 0;
-	spin_lock_irqsave(&slab_lock, irqf);
+	if (in_interrupt()) {
+		slab_report(s, NULL, _RET_IP_, "kmem_cache_destroy from interrupt context: refused");
+		return SLAB_EINVAL;
+	}
+	spin_lock(&slab_mutex);
 	if (!cache_registered(s) || s == &kmem_cache_boot) {
-		spin_unlock_irqrestore(&slab_lock, irqf);
+		spin_unlock(&slab_mutex);
 		slab_report(NULL, s, _RET_IP_, "kmem_cache_destroy of something that is not a cache");
 		return SLAB_EINVAL;
 	}
-	spin_unlock_irqrestore(&slab_lock, irqf);
 	kmem_cache_shrink(s);
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		struct kmem_cache_node *n = &s->node[nid];
@@ -814,14 +820,14 @@ int kmem_cache_destroy(struct kmem_cache *s)
 		spin_unlock_irqrestore(&n->list_lock, irqf);
 	}
 	if (slabs) {
+		spin_unlock(&slab_mutex);
 		__atomic_add_fetch(&slab_bad_count, 1, __ATOMIC_RELAXED);
 		printk("BUG %s: kmem_cache_destroy: Slab cache still has objects (%lu live in %lu "
 		       "slabs): not destroyed (caller %#lx)\n", s->name, live, slabs, _RET_IP_);
 		return SLAB_EBUSY;
 	}
-	spin_lock_irqsave(&slab_lock, irqf);
 	list_del(&s->list);
-	spin_unlock_irqrestore(&slab_lock, irqf);
+	spin_unlock(&slab_mutex);
 	kmem_cache_free(&kmem_cache_boot, s);
 	return 0;
 }
@@ -831,10 +837,13 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 	struct list_head *pos;
 	int r = 0;
 
-	/* No lock across fn: it may take cache locks. Caches are only destroyed by their owners. */
+	if (in_interrupt())
+		return SLAB_EINVAL;
+	spin_lock(&slab_mutex);
 	list_for_each(pos, &slab_caches)
 		if ((r = fn(list_entry(pos, struct kmem_cache, list), arg)))
 			break;
+	spin_unlock(&slab_mutex);
 	return r;
 }
 
@@ -871,6 +880,7 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 void kmem_cache_init(void)
 {
 	slab_bad_count = 0;
+	spin_lock_init(&slab_mutex);
 	INIT_LIST_HEAD(&slab_caches);
 	init_kmem_cache(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache), 0,
 			SLAB_HWCACHE_ALIGN, NULL);

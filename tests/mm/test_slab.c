@@ -15,6 +15,7 @@
 #include "mmt.h"
 
 extern void (*host_printk_sink)(const char *s, size_t n);
+extern __thread unsigned int host_irq_depth;
 
 static char said[8192];
 static size_t said_len;
@@ -116,6 +117,10 @@ static void t_create_bad_args(void **state)
 	assert_null(kmem_cache_create("rcu", 32, 0, SLAB_TYPESAFE_BY_RCU, NULL));
 	assert_non_null(strstr(said, "SLAB_TYPESAFE_BY_RCU is not supported"));
 	assert_null(kmem_cache_create("poisonctor", 32, 0, SLAB_POISON, ctor));
+	host_irq_depth = 1;			/* not from an interrupt handler */
+	assert_null(kmem_cache_create("irq", 32, 0, 0, NULL));
+	host_irq_depth = 0;
+	assert_non_null(strstr(said, "kmem_cache_create(irq, size 32, align 0, flags 0): called from interrupt context"));
 	unlisten();
 	assert_int_equal(nr_caches(), n);	/* nothing registered */
 	/* Destroy of something that is not a cache: reported, nothing happens. */
@@ -123,6 +128,16 @@ static void t_create_bad_args(void **state)
 	assert_int_equal(kmem_cache_destroy((struct kmem_cache *)&n), SLAB_EINVAL);
 	assert_int_equal(slab_bad_count, bad + 1);
 	assert_int_equal(kmem_cache_destroy(NULL), 0);
+	{
+		struct kmem_cache *s = kmem_cache_create("ok", 32, 0, 0, NULL);
+
+		host_irq_depth = 1;
+		assert_int_equal(kmem_cache_destroy(s), SLAB_EINVAL);
+		host_irq_depth = 0;
+		assert_int_equal(nr_caches(), n + 1);
+		assert_int_equal(kmem_cache_destroy(s), 0);
+		assert_int_equal(nr_caches(), n);
+	}
 }
 
 /* Linux's calculate_alignment() and SLUB's sizes, worked by hand. */

@@ -124,7 +124,8 @@ struct slabinfo {
 };
 void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si);
 void slabinfo_show(void);
-/* Walk every cache (under slab_mutex); stops when fn returns nonzero. */
+/* Walk every cache under slab_mutex (fn may shrink, not create or destroy); stops when fn returns
+ * nonzero. kmem_cache_create/destroy and this walk are refused in interrupt context. */
 int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg);
 
 /* Reports (bad frees, double frees, red zone and poison damage), each counted here. */
