@@ -334,9 +334,13 @@ SELFTEST(pgaccel_fault_buserr_prezero)
 
 /* ---------------------------------------------------------------- full queue (engine usable) */
 
-/* The engine stalls with every slot taken (by commands posted behind the driver's back): the
- * driver sees FULL, does not post, zeroes by software and counts it busy. */
-static int stall_full(struct fault_env *e, struct page *scratch)
+/*
+ * The engine stalls with every slot taken (by commands posted behind the driver's back) and the
+ * driver asks for a ZERO. `status_full`: STATUS shows FULL, so the driver does not post; otherwise
+ * (FULL hidden) the post is rejected, and the driver must clear REJECTED. Either way it zeroes by
+ * software, counts it busy, and the engine works once the stall ends.
+ */
+static int busy_fallback(struct fault_env *e, struct page *scratch, bool status_full)
 {
 	unsigned int q = pgaccel.qdepth;
 	struct page *page;
@@ -344,35 +348,10 @@ static int stall_full(struct fault_env *e, struct page *scratch)
 
 	fault_arm(true);
 	post_raw(scratch, q);
-	ST_ASSERT(pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL);
+	if (status_full)
+		ST_ASSERT(pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL);
 	page = zero_under_fault();
-	ST_ASSERT(fault_fired() > 0);
-	fault_arm(false);
-	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
-	if (!r && (DELTA(e, fallback_busy) != 1 || DELTA(e, sw_zero) != 1))
-		r = selftest_fail("counters: fallback_busy +%lu, sw_zero +%lu",
-				  DELTA(e, fallback_busy), DELTA(e, sw_zero));
-	if (!r)
-		r = drain_raw(q);
-	if (!r)
-		r = check_engine_usable(page);
-	__free_pages(page, FAULT_ORDER);
-	return r;
-}
-
-/* The post meets a full queue that STATUS did not show: the engine rejects it, the driver sees
- * REJECTED, clears it, zeroes by software and counts it busy. */
-static int reject(struct fault_env *e, struct page *scratch)
-{
-	unsigned int q = pgaccel.qdepth;
-	struct page *page;
-	int r;
-
-	fault_arm(true);
-	post_raw(scratch, q);
-	page = zero_under_fault();
-	ST_ASSERT(fault_fired() > 0);	/* the driver read a STATUS with FULL hidden */
+	ST_ASSERT(fault_fired() > 0);	/* stalled; or a STATUS read with FULL hidden */
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
 	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
@@ -398,7 +377,7 @@ SELFTEST(pgaccel_fault_reject)
 	NEED_FAULT(FAULT_REJECT, "reject");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? reject(&e, scratch) : selftest_fail("no memory");
+	r = scratch ? busy_fallback(&e, scratch, false) : selftest_fail("no memory");
 	env_leave(&e);
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
@@ -508,7 +487,7 @@ SELFTEST(pgaccel_fault_stall)
 	NEED_FAULT(FAULT_STALL, "stall");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? stall_full(&e, scratch) : selftest_fail("no memory");
+	r = scratch ? busy_fallback(&e, scratch, true) : selftest_fail("no memory");
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
 	if (!r) {
@@ -518,6 +497,17 @@ SELFTEST(pgaccel_fault_stall)
 	}
 	env_leave(&e);
 	return r;
+}
+
+/* With the stall armed, free a block for the pool to capture: its background ZERO never ends. */
+static int capture_stalled(const struct fault_env *e, struct page **p)
+{
+	*p = capture_under_fault(0x7777777777777777ULL);
+	if (!*p)
+		return selftest_fail("no memory");
+	if (DELTA(e, prezero_captured) != 1)
+		return selftest_fail("captured +%lu, want 1", DELTA(e, prezero_captured));
+	return 0;
 }
 
 /* The engine stalls on a background ZERO and the wait for the pool times out: the block is
@@ -531,10 +521,7 @@ SELFTEST(pgaccel_fault_bgstall_wait)
 	NEED_FAULT(FAULT_STALL, "stall");
 	NEED_CAPTURE();
 	env_enter(&e, true);
-	p = capture_under_fault(0x7777777777777777ULL);
-	r = p ? 0 : selftest_fail("no memory");
-	if (!r && DELTA(&e, prezero_captured) != 1)
-		r = selftest_fail("captured +%lu, want 1", DELTA(&e, prezero_captured));
+	r = capture_stalled(&e, &p);
 	if (!r) {
 		pgaccel_prezero_wait();
 		if (!fault_fired())
@@ -559,10 +546,7 @@ SELFTEST(pgaccel_fault_bgstall_sync)
 	NEED_FAULT(FAULT_STALL, "stall");
 	NEED_CAPTURE();
 	env_enter(&e, true);
-	p = capture_under_fault(0x8888888888888888ULL);
-	r = p ? 0 : selftest_fail("no memory");
-	if (!r && DELTA(&e, prezero_captured) != 1)
-		r = selftest_fail("captured +%lu, want 1", DELTA(&e, prezero_captured));
+	r = capture_stalled(&e, &p);
 	if (!r) {
 		page = zero_under_fault();
 		r = page ? check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN) :
