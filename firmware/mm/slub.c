@@ -847,6 +847,22 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 	return r;
 }
 
+/*
+ * The page allocator's shrinker call before it gives up on a reclaiming request: empty slabs of
+ * every cache go back, and every hart's cpu slab is flushed so its empty ones count too. A trylock,
+ * so an allocation made while this hart walks the caches skips it instead of deadlocking.
+ */
+void slab_shrink_all(void)
+{
+	struct list_head *pos;
+
+	if (in_interrupt() || !spin_trylock(&slab_mutex))
+		return;
+	list_for_each(pos, &slab_caches)
+		kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+	spin_unlock(&slab_mutex);
+}
+
 static int slabinfo_line(struct kmem_cache *s, void *arg)
 {
 	struct slabinfo si;

@@ -434,6 +434,45 @@ static void t_shrink_destroy(void **state)
 	check_invariants();
 }
 
+/* Memory pressure gives the slab's empty slabs back: a reclaiming request gets exactly as many pages
+ * with a cache holding empty slabs as without. */
+static unsigned long fill_pages(void)
+{
+	static struct page *got[4096];
+	unsigned long n = 0;
+
+	while (n < 4096 && (got[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+		n++;
+	for (unsigned long i = 0; i < n; i++)
+		__free_pages(got[i], 0);
+	return n;
+}
+
+static void t_shrink_under_pressure(void **state)
+{
+	struct kmem_cache *s;
+	void *o[48];
+	unsigned long base, held, got;
+	struct slabinfo si;
+
+	(void)state;
+	boot("", 1, 8);
+	s = kmem_cache_create("pressure", 4096, 0, 0, NULL);	/* order-3 slabs of 8 */
+	base = fill_pages();
+	for (int i = 0; i < 48; i++)
+		o[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (int i = 0; i < 48; i++)
+		kmem_cache_free(s, o[i]);
+	kmem_cache_get_info(s, &si);
+	held = si.num_slabs * 8;
+	assert_true(held >= 40);		/* min_partial empty slabs and the cpu slab */
+	got = fill_pages();
+	assert_int_equal(got, base);
+	kmem_cache_get_info(s, &si);
+	assert_int_equal(si.num_slabs, 0);
+	assert_int_equal(kmem_cache_destroy(s), 0);
+}
+
 static void t_reclaimable(void **state)
 {
 	struct kmem_cache *r, *u;
@@ -880,6 +919,7 @@ int main(void)
 		cmocka_unit_test(t_bulk),
 		cmocka_unit_test(t_bulk_fail),
 		cmocka_unit_test(t_shrink_destroy),
+		cmocka_unit_test(t_shrink_under_pressure),
 		cmocka_unit_test(t_reclaimable),
 		cmocka_unit_test(t_kmalloc_classes),
 		cmocka_unit_test(t_kmalloc_large),
