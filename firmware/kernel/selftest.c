@@ -2,6 +2,7 @@
 /* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test. */
 #include <stdarg.h>
 #include <asm/barrier.h>
+#include <asm/ptrace.h>
 #include <asm/timex.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
@@ -48,6 +49,17 @@ int selftest_skip(const char *fmt, ...)
 	pagoda_vsnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
 	va_end(ap);
 	return SELFTEST_SKIPPED;
+}
+
+int selftest_check_fault(const char *what, long r, unsigned long cause, unsigned long addr)
+{
+	if (r == 0)
+		return selftest_fail("%s at 0x%lx: no fault (want cause %lu)", what, addr, cause);
+	if (r != -(long)cause)
+		return selftest_fail("%s at 0x%lx: cause %ld, want %lu", what, addr, -r, cause);
+	if (probe_fault_tval() != addr)
+		return selftest_fail("%s at 0x%lx: stval 0x%lx", what, addr, probe_fault_tval());
+	return 0;
 }
 
 static bool selftest_matches(const struct selftest *t, const char *filter)

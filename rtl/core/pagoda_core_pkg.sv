@@ -70,6 +70,9 @@ package pagoda_core_pkg;
   localparam logic [11:0] CSR_MCOUNTEREN = 12'h306;
   localparam logic [11:0] CSR_MENVCFG    = 12'h30A;
   localparam logic [11:0] CSR_MCOUNTINH  = 12'h320;
+  localparam logic [11:0] CSR_PMPCFG0    = 12'h3A0;
+  localparam logic [11:0] CSR_PMPCFG2    = 12'h3A2;
+  localparam logic [11:0] CSR_PMPADDR0   = 12'h3B0;   // pmpaddr0..15: 0x3B0..0x3BF
   localparam logic [11:0] CSR_MSCRATCH   = 12'h340;
   localparam logic [11:0] CSR_MEPC       = 12'h341;
   localparam logic [11:0] CSR_MCAUSE     = 12'h342;
@@ -85,6 +88,12 @@ package pagoda_core_pkg;
   localparam logic [11:0] CSR_MIMPID     = 12'hF13;
   localparam logic [11:0] CSR_MHARTID    = 12'hF14;
   localparam logic [11:0] CSR_MCONFIGPTR = 12'hF15;
+
+  // Physical memory protection (docs/core.md "PMP"). PMP_N entries are implemented (the CSRs of
+  // entries PMP_N..15 exist and read 0); the granularity is 2^(PMP_G+2) bytes = 4 KiB, so NA4 is
+  // not selectable and one comparison per 4 KiB page decides any aligned access.
+  localparam int unsigned PMP_N = 8;
+  localparam int unsigned PMP_G = 10;
 
   // misa: MXL=2 (RV64), extensions A C I M S U
   localparam logic [63:0] MISA_VALUE = {2'b10, 36'd0, 26'b00_0001_0100_0001_0001_0000_0101};

@@ -2,6 +2,7 @@
 // Pagoda core: CSR file and trap unit (privilege spec 1.12, M/S/U). Holds the privilege level,
 // performs CSR reads/writes with their access rules, trap entry with medeleg/mideleg delegation,
 // MRET/SRET, interrupt selection, and the cycle/instret counters. Unimplemented CSRs are illegal.
+// The PMP CSRs are decoded here (access rules) and stored in pagoda_pmp.
 module pagoda_csr #(
   parameter logic [63:0] HART_ID = 64'd0
 ) (
@@ -16,6 +17,10 @@ module pagoda_csr #(
   input  logic        csr_commit_i,   // perform the write this cycle
   output logic [63:0] csr_rdata_o,
   output logic        csr_illegal_o,
+  // PMP CSRs (pmpcfg0/2, pmpaddr0..15) live in pagoda_pmp: read data in, write out
+  input  logic [63:0] pmp_rdata_i,
+  output logic        pmp_we_o,
+  output logic [63:0] csr_wdata_o,
   // traps
   input  logic        exc_i,
   input  logic [4:0]  exc_cause_i,
@@ -72,6 +77,9 @@ module pagoda_csr #(
   localparam logic [11:0] CSR_MTVAL      = pagoda_core_pkg::CSR_MTVAL;
   localparam logic [11:0] CSR_MTVEC      = pagoda_core_pkg::CSR_MTVEC;
   localparam logic [11:0] CSR_MVENDORID  = pagoda_core_pkg::CSR_MVENDORID;
+  localparam logic [11:0] CSR_PMPADDR0   = pagoda_core_pkg::CSR_PMPADDR0;
+  localparam logic [11:0] CSR_PMPCFG0    = pagoda_core_pkg::CSR_PMPCFG0;
+  localparam logic [11:0] CSR_PMPCFG2    = pagoda_core_pkg::CSR_PMPCFG2;
   localparam logic [11:0] CSR_SATP       = pagoda_core_pkg::CSR_SATP;
   localparam logic [11:0] CSR_SCAUSE     = pagoda_core_pkg::CSR_SCAUSE;
   localparam logic [11:0] CSR_SCOUNTEREN = pagoda_core_pkg::CSR_SCOUNTEREN;
@@ -125,7 +133,10 @@ module pagoda_csr #(
   assign mideleg_val = {52'd0, mideleg_q};
 
   // ------------------------------------------------------------------ read + access check
-  logic known, counter_ok;
+  logic known, counter_ok, is_pmp;
+  // pmpcfg0, pmpcfg2 (odd pmpcfg CSRs do not exist in RV64) and pmpaddr0..15
+  assign is_pmp = (csr_addr_i == CSR_PMPCFG0) || (csr_addr_i == CSR_PMPCFG2) ||
+                  (csr_addr_i[11:4] == CSR_PMPADDR0[11:4]);
   always_comb begin
     unique case (csr_addr_i[1:0])
       2'd0:    counter_ok = mcounteren_q[0] && (priv_q != PRIV_U || scounteren_q[0]);
@@ -176,7 +187,10 @@ module pagoda_csr #(
       CSR_MIMPID:     csr_rdata_o = 64'd0;
       CSR_MHARTID:    csr_rdata_o = HART_ID;
       CSR_MCONFIGPTR: csr_rdata_o = 64'd0;
-      default:        known = 1'b0;
+      default: begin
+        if (is_pmp) csr_rdata_o = pmp_rdata_i;
+        else        known = 1'b0;
+      end
     endcase
   end
 
@@ -268,6 +282,8 @@ module pagoda_csr #(
   // every register but the counters changes only with a CSR write, a trap or an xRET: they are
   // written only then (a clock enable; simulation speed, as Verilator copies every register)
   assign csr_upd  = do_write || exc_i || irq_take_i || mret_i || sret_i;
+  assign pmp_we_o    = do_write && is_pmp;
+  assign csr_wdata_o = wval;
 
   always_comb begin
     priv_d          = priv_q;

@@ -197,8 +197,16 @@ module pagoda_pipeline #(
     .fill_level_i (ptw_fill_level)
   );
 
+  // PMP (pagoda_pmp): one checker for the fetch lane, one for the data port (EX or the walker)
+  logic        ipmp_ok, dpmp_ok, dpmp_write;
+  logic [31:0] ipmp_addr, dpmp_addr;
+  logic [1:0]  dpmp_priv;
+  logic        pmp_we;
+  logic [63:0] pmp_rdata, csr_wdata;
+
   // Instruction-side translation of the lane the fetch unit wants next
-  assign itrans = sv39 && (priv != PRIV_M);
+  assign itrans    = sv39 && (priv != PRIV_M);
+  assign ipmp_addr = itrans ? itlb_paddr[31:0] : ix_vaddr[31:0];
   always_comb begin
     ix_ok    = 1'b0;
     ix_miss  = 1'b0;
@@ -207,15 +215,15 @@ module pagoda_pipeline #(
     if (sys_redirect) begin
       // privilege or translation changes at the end of this cycle: translate next cycle
     end else if (!itrans) begin
-      if (ix_vaddr[63:32] != 32'd0) ix_fault = FEXC_ACCESS;
-      else                          ix_ok    = 1'b1;
+      if (ix_vaddr[63:32] != 32'd0 || !ipmp_ok) ix_fault = FEXC_ACCESS;
+      else                                      ix_ok    = 1'b1;
     end else if (ix_vaddr[63:39] != {25{ix_vaddr[38]}}) begin
       ix_fault = FEXC_PAGE;
     end else if (!itlb_hit) begin
       ix_miss = 1'b1;
     end else if (!pagoda_core_pkg::pte_perm_ok(itlb_flags, ACC_FETCH, priv, sum, mxr)) begin
       ix_fault = FEXC_PAGE;
-    end else if (itlb_paddr[55:32] != 24'd0) begin
+    end else if (itlb_paddr[55:32] != 24'd0 || !ipmp_ok) begin
       ix_fault = FEXC_ACCESS;
     end else begin
       ix_ok    = 1'b1;
@@ -262,7 +270,8 @@ module pagoda_pipeline #(
     .mem_wdata_o  (ptw_mem_wdata),
     .mem_rvalid_i (data_rvalid_i && ptw_busy),
     .mem_rdata_i  (data_rdata_i),
-    .mem_err_i    (data_err_i)
+    .mem_err_i    (data_err_i),
+    .pmp_ok_i     (dpmp_ok)
   );
 
   // ================================================================ decode
@@ -440,6 +449,7 @@ module pagoda_pipeline #(
   logic [1:0]  mem_fault;                  // FEXC_* from translation
   logic [1:0]  dwalk_fault_q, dwalk_fault_d;
   logic        mem_is_store;               // store, SC or AMO (store-type faults)
+  logic        dpmp_deny;                  // PMP refuses the access in EX
 
   assign is_mem       = is_load || is_store || is_amo || is_lr || is_sc;
   assign mem_size     = f3[1:0];
@@ -458,6 +468,14 @@ module pagoda_pipeline #(
     endcase
   end
 
+  // The data-side PMP checker serves the walker while it is busy (its PTE reads and A/D writes, as
+  // S-mode accesses); then the instruction in EX waits anyway (it issues nothing while the walker
+  // owns the port) and must not take the walker's answer as its own.
+  assign dpmp_addr  = ptw_busy ? ptw_mem_addr : (dtrans ? dtlb_paddr[31:0] : mem_vaddr[31:0]);
+  assign dpmp_priv  = ptw_busy ? PRIV_S : eff_priv;
+  assign dpmp_write = ptw_busy ? ptw_mem_we : mem_is_store;
+  assign dpmp_deny  = !ptw_busy && !dpmp_ok;
+
   always_comb begin
     mem_xlate_miss = 1'b0;
     mem_fault      = FEXC_NONE;
@@ -465,14 +483,14 @@ module pagoda_pipeline #(
     if (dwalk_fault_q != FEXC_NONE) begin
       mem_fault = dwalk_fault_q;
     end else if (!dtrans) begin
-      if (mem_vaddr[63:32] != 32'd0) mem_fault = FEXC_ACCESS;
+      if (mem_vaddr[63:32] != 32'd0 || dpmp_deny) mem_fault = FEXC_ACCESS;
     end else if (mem_vaddr[63:39] != {25{mem_vaddr[38]}}) begin
       mem_fault = FEXC_PAGE;
     end else if (!dtlb_hit || (mem_is_store && !dtlb_flags[PTE_D])) begin
       mem_xlate_miss = 1'b1;
     end else if (!pagoda_core_pkg::pte_perm_ok(dtlb_flags, mem_acc, eff_priv, sum, mxr)) begin
       mem_fault = FEXC_PAGE;
-    end else if (dtlb_paddr[55:32] != 24'd0) begin
+    end else if (dtlb_paddr[55:32] != 24'd0 || dpmp_deny) begin
       mem_fault = FEXC_ACCESS;
     end else begin
       mem_paddr    = dtlb_paddr[31:0];
@@ -749,6 +767,9 @@ module pagoda_pipeline #(
     .csr_commit_i  (csr_commit),
     .csr_rdata_o   (csr_rdata),
     .csr_illegal_o (csr_illegal),
+    .pmp_rdata_i   (pmp_rdata),
+    .pmp_we_o      (pmp_we),
+    .csr_wdata_o   (csr_wdata),
     .exc_i         (take_exc),
     .exc_cause_i   (exc_cause),
     .exc_tval_i    (exc_tval),
@@ -777,6 +798,24 @@ module pagoda_pipeline #(
     .tsr_o         (tsr),
     .sv39_o        (sv39),
     .satp_ppn_o    (satp_ppn)
+  );
+
+  pagoda_pmp u_pmp (
+    .clk_i       (clk_i),
+    .rst_ni      (rst_ni),
+    .csr_addr_i  (if_instr[31:20]),
+    .csr_re_i    (is_csr),
+    .csr_we_i    (pmp_we),
+    .csr_wdata_i (csr_wdata),
+    .csr_rdata_o (pmp_rdata),
+    .if_addr_i   (ipmp_addr),
+    .if_priv_i   (priv),
+    .if_ok_o     (ipmp_ok),
+    .d_en_i      (ptw_busy || is_mem),
+    .d_addr_i    (dpmp_addr),
+    .d_priv_i    (dpmp_priv),
+    .d_write_i   (dpmp_write),
+    .d_ok_o      (dpmp_ok)
   );
 
   // redirect of fetch

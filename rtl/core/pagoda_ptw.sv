@@ -30,7 +30,8 @@ module pagoda_ptw (
   output logic [63:0] mem_wdata_o,
   input  logic        mem_rvalid_i,
   input  logic [63:0] mem_rdata_i,
-  input  logic        mem_err_i
+  input  logic        mem_err_i,
+  input  logic        pmp_ok_i      // PMP allows mem_addr_o as an S-mode read (write if mem_we_o)
 );
   // Package constants used here (Yosys 0.23 has no package import).
   localparam logic [1:0] ACC_FETCH   = pagoda_core_pkg::ACC_FETCH;
@@ -111,7 +112,8 @@ module pagoda_ptw (
         end
       end
       W_READ: begin
-        if (pte_addr_q[55:32] != 24'd0) begin
+        // a PTE the PMP refuses is an access fault of the original access, not a page fault
+        if (pte_addr_q[55:32] != 24'd0 || !pmp_ok_i) begin
           done_o  = 1'b1;
           fault_o = FEXC_ACCESS;
           state_d = W_IDLE;
@@ -163,9 +165,15 @@ module pagoda_ptw (
         end
       end
       W_UPD: begin
-        mem_req_o = 1'b1;
-        mem_we_o  = 1'b1;
-        if (mem_gnt_i) state_d = W_UPD_WAIT;
+        mem_we_o = 1'b1;
+        if (!pmp_ok_i) begin
+          done_o  = 1'b1;
+          fault_o = FEXC_ACCESS;
+          state_d = W_IDLE;
+        end else begin
+          mem_req_o = 1'b1;
+          if (mem_gnt_i) state_d = W_UPD_WAIT;
+        end
       end
       W_UPD_WAIT: begin
         if (mem_rvalid_i) begin

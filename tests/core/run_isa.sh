@@ -32,7 +32,7 @@ for elf in "$@"; do
 		fi
 	done
 	if timeout 60 qemu-system-riscv64 -M spike -bios none -nographic -monitor none \
-		-cpu rv64,f=false,d=false,h=false,pmp=false,pmu-num=0 -kernel "$elf" > /dev/null 2>&1; then
+		-cpu rv64,f=false,d=false,h=false,pmp=true,pmu-num=0 -kernel "$elf" > /dev/null 2>&1; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))

@@ -27,6 +27,11 @@ grep -q "^OpenSBI v1.1" <<< "$out" && r=ok || r=no; check $r "OpenSBI banner"
 grep -q "Boot HART Base ISA *: rv64imac" <<< "$out" && r=ok || r=no; check $r "ISA detected as rv64imac"
 grep -q "Boot HART Priv Version *: v1.12" <<< "$out" && r=ok || r=no; check $r "priv version v1.12"
 grep -q "pagoda payload: S-mode entered" <<< "$out" && r=ok || r=no; check $r "S-mode payload ran"
+# OpenSBI finds the core's 8 PMP entries of 4 KiB and enforces its regions (docs/core.md "PMP")
+grep -qE "Boot HART PMP Count *: 8\s*$" <<< "$out" && r=ok || r=no; check $r "PMP count 8"
+grep -qE "Boot HART PMP Granularity *: 4096\s*$" <<< "$out" && r=ok || r=no; check $r "PMP granularity 4096"
+grep -q "pagoda payload: OpenSBI memory and CLINT refused to S-mode" <<< "$out" && r=ok || r=no
+check $r "S-mode load from OpenSBI and store to the CLINT fault"
 [ $rc -eq 0 ] && r=ok || r=no; check $r "clean SRST shutdown (exit $rc)"
 # the same boot with random bus back-pressure and response delays
 out2=$(timeout 300 "$sim" +stall +seed=3 +bin="$fw"@0x80000000 +dtb="$dtb" +entry=0x80000000 \

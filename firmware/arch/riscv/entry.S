@@ -98,6 +98,8 @@ trap_entry:
  *   long probe_read64(unsigned long addr, u64 *val)   0 or -cause
  *   long probe_write64(unsigned long addr, u64 val)   0 or -cause
  *   long probe_read32 / probe_write32: the same with 32-bit accesses
+ *   long probe_amoor64(unsigned long addr, u64 *old)    an AMO that writes the value it read
+ * probe_fault_tval() (arch/riscv/trap.c) gives the stval of the last fixed-up fault.
  */
 	.globl probe_read64
 probe_read64:
@@ -121,6 +123,17 @@ probe_write32:
 4:	sw	a1, 0(a0)
 	li	a0, 0
 	ret
+	/* long probe_amoor64(addr, u64 *old): amoor.d of 0, a store/AMO that keeps the value */
+	.globl probe_amoor64
+probe_amoor64:
+6:	amoor.d	t0, zero, (a0)
+	sd	t0, 0(a1)
+	li	a0, 0
+	ret
+	/* probe_exec()'s jump (arch/riscv/trap.c): ra stays the caller's */
+	.globl __probe_jump
+__probe_jump:
+	jr	a0
 	/* An M-mode CSR read from S-mode: must raise an illegal-instruction exception. */
 	.globl probe_csr_mstatus
 probe_csr_mstatus:
@@ -137,3 +150,4 @@ probe_fixup:
 	.dword 3b, probe_fixup
 	.dword 4b, probe_fixup
 	.dword 5b, probe_fixup
+	.dword 6b, probe_fixup

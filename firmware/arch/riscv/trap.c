@@ -2,7 +2,9 @@
 /*
  * Trap handling. Interrupts: software (IPI from another hart), timer and external are dispatched
  * to their handlers. Exceptions are fatal, except at an address listed in the exception table
- * (probe_read64 and friends), which resumes at the fixup with a0 = -scause.
+ * (probe_read64 and friends), which resumes at the fixup with a0 = -scause, and except at the
+ * target of probe_exec() (a fetch that may fault), which returns -scause to its caller. Either
+ * way stval is kept for probe_fault_tval().
  */
 #include <asm/csr.h>
 #include <asm/ptrace.h>
@@ -10,6 +12,7 @@
 #include <pagoda/irq.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
+#include <pagoda/smp.h>
 
 struct exception_table_entry {
 	unsigned long insn, fixup;
@@ -45,18 +48,50 @@ void (*irq_handler_ipi)(void);
 void (*irq_handler_timer)(void);
 void (*irq_handler_external)(void);
 unsigned long exception_fixups;	/* count, for tests */
+static unsigned long fault_tval[NR_CPUS];	/* stval of each hart's last fixed-up exception */
+static unsigned long exec_target[NR_CPUS];	/* probe_exec()'s target, 0 when none */
+
+/* Jumps to addr with the caller's ra: code there that returns comes back to probe_exec. */
+long __probe_jump(unsigned long addr);
 
 static bool fixup_exception(struct pt_regs *regs)
 {
+	unsigned int cpu = smp_processor_id();
+	unsigned long fixup = 0;
+
 	for (const struct exception_table_entry *e = __ex_table_start; e < __ex_table_end; e++) {
 		if (e->insn == regs->sepc) {
-			regs->sepc = e->fixup;
-			PT_REG_A0(regs) = -regs->scause;
-			exception_fixups++;
-			return true;
+			fixup = e->fixup;
+			break;
 		}
 	}
-	return false;
+	/* An exception at the probed target (its fetch, or its first instruction) returns to
+	 * probe_exec's caller as if __probe_jump had returned -scause. */
+	if (!fixup && exec_target[cpu] && regs->sepc == exec_target[cpu])
+		fixup = regs->regs[0];	/* ra */
+	if (!fixup)
+		return false;
+	regs->sepc = fixup;
+	PT_REG_A0(regs) = -regs->scause;
+	fault_tval[cpu] = regs->stval;
+	exception_fixups++;
+	return true;
+}
+
+unsigned long probe_fault_tval(void)
+{
+	return fault_tval[smp_processor_id()];
+}
+
+long probe_exec(unsigned long addr)
+{
+	unsigned int cpu = smp_processor_id();
+	long r;
+
+	exec_target[cpu] = addr;
+	r = __probe_jump(addr);
+	exec_target[cpu] = 0;
+	return r;
 }
 
 static void __noreturn die(struct pt_regs *regs, const char *what)

@@ -36,6 +36,13 @@ unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
 	if (!(cond)) \
 		return selftest_fail("%s:%d: %s", __FILE__, __LINE__, #cond); \
 } while (0)
+/* The expected-fault helper: r is a probe_*() result; the probe must have taken exception
+ * `cause` with stval == addr (asm/ptrace.h). Returns 0, or fails the test saying what happened. */
+int selftest_check_fault(const char *what, long r, unsigned long cause, unsigned long addr);
+#define ST_EXPECT_FAULT(what, r, cause, addr) do { \
+	if (selftest_check_fault(what, r, cause, addr)) \
+		return -1; \
+} while (0)
 #define ST_ASSERT_EQ(a, b) do { \
 	unsigned long __a = (unsigned long)(a), __b = (unsigned long)(b); \
 	if (__a != __b) \

@@ -20,7 +20,7 @@ CFLAGS = ["-march=rv64imac_zicsr_zifencei", "-mabi=lp64", "-nostdlib", "-nostart
           "-T", os.path.join(HERE, "..", "isa", "link.ld")]
 # QEMU 7.2's rv64 CPU also has Zb* and Sv* extensions on by default; Pagoda has none of them
 QEMU_CPU = ("rv64,f=false,d=false,h=false,zba=false,zbb=false,zbc=false,zbs=false,"
-            "svinval=false,svnapot=false,svpbmt=false,pmp=false")
+            "svinval=false,svnapot=false,svpbmt=false,pmp=true")
 QEMU = ["qemu-system-riscv64", "-M", "virt", "-bios", "none", "-cpu", QEMU_CPU,
         "-nographic", "-monitor", "none", "-serial", "stdio", "-display", "none"]
 
@@ -36,14 +36,17 @@ def build(out, seed, length, vm):
 IRQPLAY_KEYS = ("ops", "line changes", "interrupts taken", "latch chances", "excursions")
 
 
-def irqplay_stats(base):
-    """The interplay counts gen.py writes into the program ("# irqplay: N ops, ...")."""
+PMPPLAY_KEYS = ("configs", "accesses", "faults", "reads")
+
+
+def play_stats(base, tag, keys):
+    """The counts gen.py writes into the program ("# irqplay: N ops, ...", "# pmpplay: ...")."""
     with open(base + ".S") as f:
         for line in f:
-            if "# irqplay:" in line:
+            if f"# {tag}:" in line:
                 nums = [int(w) for w in line.split(":", 1)[1].replace(",", " ").split()
                         if w.isdigit()]
-                return dict(zip(IRQPLAY_KEYS, nums))
+                return dict(zip(keys, nums))
     return {}
 
 
@@ -118,13 +121,18 @@ def main():
     def one(job):
         seed, mode = job
         ok, base, detail = compare(a.sim, a.out, seed, a.length, mode)
-        return seed, mode, ok, base, detail, irqplay_stats(base)
+        return (seed, mode, ok, base, detail, play_stats(base, "irqplay", IRQPLAY_KEYS),
+                play_stats(base, "pmpplay", PMPPLAY_KEYS))
 
     passed = failed = 0
     play = dict.fromkeys(IRQPLAY_KEYS, 0)
-    play_progs = latch_progs = 0
+    play_progs = latch_progs = pmp_progs = 0
+    pmp = dict.fromkeys(PMPPLAY_KEYS, 0)
     with ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        for seed, mode, ok, base, detail, st in ex.map(one, jobs):
+        for seed, mode, ok, base, detail, st, pst in ex.map(one, jobs):
+            for k in PMPPLAY_KEYS:
+                pmp[k] += pst.get(k, 0)
+            pmp_progs += pst.get("accesses", 0) > 0
             for k in IRQPLAY_KEYS:
                 play[k] += st.get(k, 0)
             play_progs += st.get("ops", 0) > 0
@@ -146,6 +154,8 @@ def main():
           ", ".join(f"{play[k]} {k}" for k in IRQPLAY_KEYS) +
           f" (latch chances, where a CSR file writing the line back into mip.SEIP would differ, "
           f"in {latch_progs} programs)")
+    print(f"PMP in {pmp_progs} programs: " + ", ".join(f"{pmp[k]} {k}" for k in PMPPLAY_KEYS) +
+          " (faults: accesses that Pagoda's PMP rules refuse, by the generator's model)")
     print(f"suite-result: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

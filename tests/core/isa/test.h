@@ -7,6 +7,17 @@
  */
 #define TESTNUM gp
 
+/*
+ * With PMP implemented, S- and U-mode accesses that match no PMP entry fail (privileged spec
+ * 3.7.1), so every test starts with entry 7 (implemented on Pagoda, 8 entries, and on QEMU, 16)
+ * covering all memory with RWX, as riscv-tests' reset code does. pmp.S overrides it.
+ */
+#define PMP_ALLOW_ALL				\
+	li t0, -1;				\
+	csrw pmpaddr7, t0;			\
+	li t0, 0x1f << 56;			\
+	csrw pmpcfg0, t0;
+
 #define TEST_BEGIN				\
 	.section .text.init;			\
 	.globl _start;				\
@@ -16,6 +27,7 @@ _start:						\
 	csrr t0, mimpid;			\
 	la t1, on_qemu;				\
 	sd t0, 0(t1);				\
+	PMP_ALLOW_ALL				\
 	j test_body;				\
 unexpected_trap:				\
 	csrr gp, mcause;			\

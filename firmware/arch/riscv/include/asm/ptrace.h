@@ -19,5 +19,10 @@ long probe_write64(unsigned long addr, unsigned long val);
 long probe_read32(unsigned long addr, unsigned int *val);
 long probe_write32(unsigned long addr, unsigned int val);
 long probe_csr_mstatus(void);	/* 0, or -2 (illegal instruction) as S-mode must get */
+long probe_amoor64(unsigned long addr, unsigned long *old);
+/* Jump to addr (code there must return 0 to come back normally); an exception raised at addr
+ * itself, such as an instruction access fault, returns -scause instead. */
+long probe_exec(unsigned long addr);
+unsigned long probe_fault_tval(void);	/* stval of this hart's last probe that faulted */
 
 #endif
