@@ -360,14 +360,25 @@ bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller
 	return true;
 }
 
+/* A NULL cache is reported rather than dereferenced. */
+static bool cache_missing(const struct kmem_cache *s, const char *who, unsigned long caller)
+{
+	if (likely(s))
+		return false;
+	slab_report(NULL, NULL, caller, "%s with a NULL cache", who);
+	return true;
+}
+
 static __noinline void *kmem_cache_alloc_full(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
+	if (cache_missing(s, "kmem_cache_alloc", caller))
+		return NULL;
 	return slab_alloc_node(s, gfp, NUMA_NO_NODE, caller);
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	if (likely(!(gfp & SLAB_FAST_GFP_EXCLUDE) && !s->debug)) {
+	if (likely(s && !(gfp & SLAB_FAST_GFP_EXCLUDE) && !s->debug)) {
 		void *obj = slab_alloc_fast(s);
 
 		if (likely(obj))
@@ -378,6 +389,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
 {
+	if (cache_missing(s, "kmem_cache_alloc_node", _RET_IP_))
+		return NULL;
 	if (node != NUMA_NO_NODE && (node < 0 || node >= MAX_NUMNODES || !node_data[node].online)) {
 		slab_report(s, NULL, _RET_IP_, "allocation on node %d, which is not online", node);
 		return NULL;
@@ -457,7 +470,7 @@ static __noinline void kmem_cache_free_full(struct kmem_cache *s, void *obj, uns
 {
 	struct page *slab;
 
-	if (unlikely(!obj))
+	if (unlikely(!obj) || cache_missing(s, "kmem_cache_free", caller))
 		return;
 	slab = slab_page_fast(obj);
 	if (unlikely(!slab || slab->slab_cache != s))
@@ -483,6 +496,8 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 	unsigned long flags;
 	size_t i = 0;
 
+	if (cache_missing(s, "kmem_cache_alloc_bulk", _RET_IP_))
+		return 0;
 	if (unlikely(gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO)) && !slab_pre_alloc_check(s, &gfp, _RET_IP_))
 		return 0;
 	while (i < nr) {
@@ -523,6 +538,8 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 	unsigned long flags;
 	LIST_HEAD(discard);
 
+	if (cache_missing(s, "kmem_cache_free_bulk", _RET_IP_))
+		return;
 	local_irq_save(flags);
 	c = &s->cpu_slab[smp_processor_id()];
 	spin_lock(&c->lock);
@@ -576,6 +593,8 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	LIST_HEAD(discard);
 	int freed = 0;
 
+	if (cache_missing(s, "kmem_cache_shrink", _RET_IP_))
+		return 0;
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
 		flush_cpu_slab(s, cpu, &discard);
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
@@ -614,6 +633,8 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 	struct page *slab;
 
 	memset(si, 0, sizeof(*si));
+	if (cache_missing(s, "kmem_cache_get_info", _RET_IP_))
+		return;
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 
@@ -652,7 +673,7 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 
 unsigned int kmem_cache_size(struct kmem_cache *s)
 {
-	return s->object_size;
+	return s ? s->object_size : 0;
 }
 
 /* ---------------------------------------------------------------- create, destroy */

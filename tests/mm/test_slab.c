@@ -123,6 +123,26 @@ static void t_create_bad_args(void **state)
 	assert_non_null(strstr(said, "kmem_cache_create(irq, size 32, align 0, flags 0): called from interrupt context"));
 	unlisten();
 	assert_int_equal(nr_caches(), n);	/* nothing registered */
+	/* A NULL cache is reported by every entry point, never dereferenced. */
+	{
+		void *v[2] = { NULL, NULL };
+		struct slabinfo si;
+
+		bad = slab_bad_count;
+		assert_null(kmem_cache_alloc(NULL, GFP_KERNEL));
+		assert_null(kmem_cache_alloc_node(NULL, GFP_KERNEL, 0));
+		assert_int_equal(kmem_cache_alloc_bulk(NULL, GFP_KERNEL, 2, v), 0);
+		kmem_cache_free_bulk(NULL, 2, v);
+		assert_int_equal(kmem_cache_shrink(NULL), 0);
+		kmem_cache_get_info(NULL, &si);
+		assert_int_equal(si.num_objs, 0);
+		v[0] = kmalloc(32, GFP_KERNEL);
+		kmem_cache_free(NULL, v[0]);	/* reported, not freed */
+		assert_int_equal(slab_bad_count, bad + 7);
+		assert_int_equal(ksize(v[0]), 32);
+		kfree(v[0]);
+		assert_int_equal(kmem_cache_size(NULL), 0);
+	}
 	/* Destroy of something that is not a cache: reported, nothing happens. */
 	bad = slab_bad_count;
 	assert_int_equal(kmem_cache_destroy((struct kmem_cache *)&n), SLAB_EINVAL);
