@@ -66,6 +66,8 @@ static unsigned int prezero_inflight;	/* background commands posted, completion 
 static unsigned int prezero_held;	/* pool slots in use; read without the lock as a hint */
 
 static void prezero_lost(void);
+static void engine_dead(void);
+static void update_capture_hint(void);
 
 /* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
  * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
@@ -114,17 +116,17 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 			continue;
 		}
 		if (get_time() - t0 > limit) {
-			pgaccel.wedged = true;
 			pr_err("pgaccel: command tag %u did not complete in %lu ticks; hardware path off\n",
 			       tag, limit);
+			engine_dead();
 			return PGACCEL_ETIMEDOUT;
 		}
 	}
 	mb();
 	if (PGACCEL_COMP_TAG(comp) != tag) {
-		pgaccel.wedged = true;
 		pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n",
 		       PGACCEL_COMP_TAG(comp), tag);
+		engine_dead();
 		return PGACCEL_EBADCOMP;
 	}
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
@@ -295,7 +297,7 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
  * still reported as a double free. Background commands use at most all but two engine slots, so
  * a synchronous command always finds one.
  */
-enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED };
+enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED, PZ_QUARANTINED };
 
 static struct {
 	struct page *page;
@@ -343,6 +345,37 @@ static void prezero_lost(void)
 	}
 	pgaccel.wedged = true;
 	pr_err("pgaccel: background completions lost, engine idle; hardware path off\n");
+}
+
+/*
+ * The engine stopped with background commands unfinished (a synchronous command or the wait for
+ * the pool timed out behind them). It may still write their blocks at any time, so they can go
+ * neither to a caller nor back to the allocator: they stay out for good, as Linux leaks a buffer
+ * that a device it cannot stop may still DMA into. Counted and reported. engine_lock held.
+ */
+static void prezero_quarantine(void)
+{
+	unsigned long pages = 0;
+
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
+		if (prezero[i].state != PZ_ZEROING)
+			continue;
+		prezero[i].state = PZ_QUARANTINED;
+		prezero_inflight--;
+		pages += 1UL << prezero[i].order;
+	}
+	if (!pages)
+		return;
+	pgaccel.stats.prezero_quarantined += pages;
+	pr_err("pgaccel: %lu pages kept out for good: the engine stopped while zeroing them\n", pages);
+}
+
+/* A command never completed or completed as another: take the engine out of service. */
+static void engine_dead(void)
+{
+	pgaccel.wedged = true;
+	prezero_quarantine();
+	update_capture_hint();
 }
 
 static void update_capture_hint(void)
@@ -442,22 +475,32 @@ static struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 	return page;
 }
 
-/* Wait (bounded) until every captured block has finished zeroing. */
+/* Wait (bounded) until every captured block has finished zeroing. An engine that does not finish
+ * them in the time the whole pool takes is dead, and their blocks are quarantined. */
 void pgaccel_prezero_wait(void)
 {
 	unsigned long flags, t0 = get_time();
-	unsigned long bytes = (PREZERO_MAX + prezero_high_pages) * PAGE_SIZE;
+	unsigned long limit = timeout_ticks((PREZERO_MAX + prezero_high_pages) * PAGE_SIZE / 8);
+	bool pending = true;
 
-	while (pgaccel_prezero_count(true) < pgaccel_prezero_count(false) &&
-	       get_time() - t0 < timeout_ticks(bytes / 8)) {
+	while (pending) {
+		bool late = get_time() - t0 > limit;
+
 		spin_lock_irqsave(&engine_lock, flags);
 		harvest_completions();
+		pending = prezero_inflight != 0;
+		if (pending && late) {
+			pr_err("pgaccel: background zeroing did not finish in %lu ticks; hardware path off\n",
+			       limit);
+			engine_dead();
+			pending = false;
+		}
 		spin_unlock_irqrestore(&engine_lock, flags);
 	}
 }
 
 /* Give every captured block back to the allocator (waiting for those still being zeroed; one that
- * never finishes stays out, as the engine may still write it). */
+ * never finishes is quarantined, as the engine may still write it). */
 void pgaccel_prezero_release(void)
 {
 	bool was = pgaccel.prezero;
@@ -497,7 +540,8 @@ unsigned int pgaccel_prezero_count(bool zeroed_only)
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
-		n += zeroed_only ? prezero[i].state == PZ_ZEROED : prezero[i].state != PZ_EMPTY;
+		n += zeroed_only ? prezero[i].state == PZ_ZEROED :
+				   prezero[i].state == PZ_ZEROING || prezero[i].state == PZ_ZEROED;
 	return n;
 }
 
@@ -738,6 +782,9 @@ static void pgaccel_show_stats(void)
 	printk("pre-zeroed pages: %s, %u held (%u zeroed), captured %lu, hits %lu, misses %lu\n",
 	       pgaccel.prezero ? "on" : "off", pgaccel_prezero_count(false),
 	       pgaccel_prezero_count(true), s->prezero_captured, s->prezero_hits, s->prezero_misses);
+	if (s->prezero_quarantined)
+		printk("pre-zero pages quarantined (the engine stopped on them): %lu\n",
+		       s->prezero_quarantined);
 	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
 	printk("fallbacks: error %lu, timeout %lu, bad completion %lu, busy %lu, unsuitable %lu\n",
 	       s->fallback_error, s->fallback_timeout, s->fallback_badcomp, s->fallback_busy,

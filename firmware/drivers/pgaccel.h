@@ -20,6 +20,7 @@ struct pgaccel_stats {
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
+	unsigned long prezero_quarantined;	/* pages the engine stopped on: kept out for good */
 	unsigned long err[8];	/* completions by error code */
 };
 

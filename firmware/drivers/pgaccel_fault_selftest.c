@@ -229,36 +229,94 @@ SELFTEST(pgaccel_fault_buserr_scan)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- background (pre-zero) ZERO */
+
+#define PZ_ORDER 3
+#define PZ_LEN (PAGE_SIZE << PZ_ORDER)
+
+/* Free a block full of `pattern` with the fault armed: the pool captures it and its background
+ * ZERO meets the fault. Returns the block, now the pool's, or NULL. */
+static struct page *capture_under_fault(u64 pattern)
+{
+	struct page *p = alloc_pages(GFP_KERNEL, PZ_ORDER);
+	u64 *w;
+
+	if (!p)
+		return NULL;
+	w = arch_phys_to_virt(page_to_phys(p));
+	for (unsigned long i = 0; i < PZ_LEN / 8; i++)
+		w[i] = pattern;
+	fault_arm(true);
+	__free_pages(p, PZ_ORDER);
+	return p;
+}
+
+/* The captured block p is handed to the next __GFP_ZERO allocation of its order, zeroed. */
+static int take_back_zeroed(const struct fault_env *e, struct page *p)
+{
+	struct page *z = alloc_pages(GFP_KERNEL | __GFP_ZERO, PZ_ORDER);
+	int r = 0;
+
+	pgaccel_set_prezero(false);
+	ST_ASSERT(z != NULL);
+	if (z != p)
+		r = selftest_fail("the pool's block was not handed out");
+	else if (DELTA(e, prezero_hits) != 1)
+		r = selftest_fail("prezero hits +%lu, want 1", DELTA(e, prezero_hits));
+	if (!r)
+		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+	__free_pages(z, PZ_ORDER);
+	return r;
+}
+
+/* The engine stopped on the captured block p: p is kept out for good (the engine may still write
+ * it), neither handed out nor given back to the allocator; the pages are counted; the engine is
+ * dead and a __GFP_ZERO allocation is served zeroed by software. */
+static int check_quarantined(const struct fault_env *e, struct page *p)
+{
+	struct page *z;
+	int r = 0;
+
+	ST_ASSERT(pgaccel.wedged);
+	ST_ASSERT_EQ(DELTA(e, prezero_quarantined), 1UL << PZ_ORDER);
+	ST_ASSERT_EQ(pgaccel_prezero_count(false), 0);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, PZ_ORDER);
+	ST_ASSERT(z != NULL);
+	if (z == p)
+		r = selftest_fail("the quarantined block was handed out");
+	if (!r)
+		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+	if (!r && DELTA(e, prezero_hits))
+		r = selftest_fail("prezero hits +%lu from a dead engine", DELTA(e, prezero_hits));
+	__free_pages(z, PZ_ORDER);
+	if (r)
+		return r;
+	pgaccel_prezero_release();
+	ST_ASSERT(!PageBuddy(p));
+	ST_ASSERT_EQ(page_count(p), 0);
+	return check_engine_dead(e);
+}
+
+/* Capture lives in the allocator's fast path, which the debugging features turn off. */
+#define NEED_CAPTURE() do { \
+	if (mm_page_poison || mm_page_owner || mm_debug_checks) \
+		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)"); \
+} while (0)
+
 /* A bus error in the background ZERO of a captured (pre-zero) block: the block is still handed
  * out zeroed, by the CPU, and the failure is counted. */
 static int buserr_prezero(struct fault_env *e)
 {
-	struct page *p, *z;
-	u64 *w;
-	unsigned long fired;
-	int r;
+	struct page *p = capture_under_fault(0x5555555555555555ULL);
 
-	p = alloc_pages(GFP_KERNEL, 3);
 	ST_ASSERT(p != NULL);
-	w = arch_phys_to_virt(page_to_phys(p));
-	for (unsigned long i = 0; i < (PAGE_SIZE << 3) / 8; i++)
-		w[i] = 0x5555555555555555ULL;
-	fault_arm(true);
-	__free_pages(p, 3);
 	pgaccel_prezero_wait();
-	fired = fault_fired();
+	ST_ASSERT_EQ(fault_fired(), 1);
 	fault_arm(false);
 	ST_ASSERT_EQ(DELTA(e, prezero_captured), 1);
-	ST_ASSERT_EQ(fired, 1);
 	ST_ASSERT_EQ(DELTA(e, err[PGACCEL_ERR_BUS]), 1);
 	ST_ASSERT_EQ(DELTA(e, fallback_error), 1);
-	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 3);
-	ST_ASSERT(z == p);
-	ST_ASSERT_EQ(DELTA(e, prezero_hits), 1);
-	pgaccel_set_prezero(false);
-	r = check_zeroed((const u8 *)w, PAGE_SIZE << 3);
-	__free_pages(z, 3);
-	return r;
+	return take_back_zeroed(e, p);
 }
 
 SELFTEST(pgaccel_fault_buserr_prezero)
@@ -267,9 +325,7 @@ SELFTEST(pgaccel_fault_buserr_prezero)
 	int r;
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
-	/* Capture lives in the allocator's fast path, which the debugging features turn off. */
-	if (mm_page_poison || mm_page_owner || mm_debug_checks)
-		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
+	NEED_CAPTURE();
 	env_enter(&e, true);
 	r = buserr_prezero(&e);
 	env_leave(&e);
@@ -278,9 +334,13 @@ SELFTEST(pgaccel_fault_buserr_prezero)
 
 /* ---------------------------------------------------------------- full queue (engine usable) */
 
-/* The engine stalls with every slot taken (by commands posted behind the driver's back): the
- * driver sees FULL, does not post, zeroes by software and counts it busy. */
-static int stall_full(struct fault_env *e, struct page *scratch)
+/*
+ * The engine stalls with every slot taken (by commands posted behind the driver's back) and the
+ * driver asks for a ZERO. `status_full`: STATUS shows FULL, so the driver does not post; otherwise
+ * (FULL hidden) the post is rejected, and the driver must clear REJECTED. Either way it zeroes by
+ * software, counts it busy, and the engine works once the stall ends.
+ */
+static int busy_fallback(struct fault_env *e, struct page *scratch, bool status_full)
 {
 	unsigned int q = pgaccel.qdepth;
 	struct page *page;
@@ -288,35 +348,10 @@ static int stall_full(struct fault_env *e, struct page *scratch)
 
 	fault_arm(true);
 	post_raw(scratch, q);
-	ST_ASSERT(pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL);
+	if (status_full)
+		ST_ASSERT(pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL);
 	page = zero_under_fault();
-	ST_ASSERT(fault_fired() > 0);
-	fault_arm(false);
-	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
-	if (!r && (DELTA(e, fallback_busy) != 1 || DELTA(e, sw_zero) != 1))
-		r = selftest_fail("counters: fallback_busy +%lu, sw_zero +%lu",
-				  DELTA(e, fallback_busy), DELTA(e, sw_zero));
-	if (!r)
-		r = drain_raw(q);
-	if (!r)
-		r = check_engine_usable(page);
-	__free_pages(page, FAULT_ORDER);
-	return r;
-}
-
-/* The post meets a full queue that STATUS did not show: the engine rejects it, the driver sees
- * REJECTED, clears it, zeroes by software and counts it busy. */
-static int reject(struct fault_env *e, struct page *scratch)
-{
-	unsigned int q = pgaccel.qdepth;
-	struct page *page;
-	int r;
-
-	fault_arm(true);
-	post_raw(scratch, q);
-	page = zero_under_fault();
-	ST_ASSERT(fault_fired() > 0);	/* the driver read a STATUS with FULL hidden */
+	ST_ASSERT(fault_fired() > 0);	/* stalled; or a STATUS read with FULL hidden */
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
 	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
@@ -342,7 +377,7 @@ SELFTEST(pgaccel_fault_reject)
 	NEED_FAULT(FAULT_REJECT, "reject");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? reject(&e, scratch) : selftest_fail("no memory");
+	r = scratch ? busy_fallback(&e, scratch, false) : selftest_fail("no memory");
 	env_leave(&e);
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
@@ -387,30 +422,17 @@ static int dead_after(struct fault_env *e, unsigned long *counter, unsigned long
  * out for good), the loss is counted and the engine, which lost a completion, is declared dead. */
 static int dropped_background(struct fault_env *e)
 {
-	struct page *p, *z;
-	u64 *w;
-	int r;
+	struct page *p = capture_under_fault(0x6666666666666666ULL);
 
-	p = alloc_pages(GFP_KERNEL, 3);
 	ST_ASSERT(p != NULL);
-	w = arch_phys_to_virt(page_to_phys(p));
-	for (unsigned long i = 0; i < (PAGE_SIZE << 3) / 8; i++)
-		w[i] = 0x6666666666666666ULL;
-	fault_arm(true);
-	__free_pages(p, 3);
 	ST_ASSERT_EQ(DELTA(e, prezero_captured), 1);
 	pgaccel_prezero_wait();
 	ST_ASSERT_EQ(fault_fired(), 1);
 	ST_ASSERT_EQ(pgaccel_prezero_count(true), pgaccel_prezero_count(false));
 	ST_ASSERT_EQ(DELTA(e, fallback_badcomp), 1);
+	ST_ASSERT_EQ(DELTA(e, prezero_quarantined), 0);
 	ST_ASSERT(pgaccel.wedged);
-	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 3);
-	ST_ASSERT(z == p);
-	ST_ASSERT_EQ(DELTA(e, prezero_hits), 1);
-	pgaccel_set_prezero(false);
-	r = check_zeroed((const u8 *)w, PAGE_SIZE << 3);
-	__free_pages(z, 3);
-	return r;
+	return take_back_zeroed(e, p);
 }
 
 SELFTEST(pgaccel_fault_dropped_background)
@@ -419,8 +441,7 @@ SELFTEST(pgaccel_fault_dropped_background)
 	int r;
 
 	NEED_FAULT(FAULT_DROP, "drop");
-	if (mm_page_poison || mm_page_owner || mm_debug_checks)
-		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
+	NEED_CAPTURE();
 	env_enter(&e, true);
 	r = dropped_background(&e);
 	env_leave(&e);
@@ -466,7 +487,7 @@ SELFTEST(pgaccel_fault_stall)
 	NEED_FAULT(FAULT_STALL, "stall");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? stall_full(&e, scratch) : selftest_fail("no memory");
+	r = scratch ? busy_fallback(&e, scratch, true) : selftest_fail("no memory");
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
 	if (!r) {
@@ -474,6 +495,70 @@ SELFTEST(pgaccel_fault_stall)
 		r = dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout, "timeout",
 			       false);
 	}
+	env_leave(&e);
+	return r;
+}
+
+/* With the stall armed, free a block for the pool to capture: its background ZERO never ends. */
+static int capture_stalled(const struct fault_env *e, struct page **p)
+{
+	*p = capture_under_fault(0x7777777777777777ULL);
+	if (!*p)
+		return selftest_fail("no memory");
+	if (DELTA(e, prezero_captured) != 1)
+		return selftest_fail("captured +%lu, want 1", DELTA(e, prezero_captured));
+	return 0;
+}
+
+/* The engine stalls on a background ZERO and the wait for the pool times out: the block is
+ * quarantined and the engine declared dead, with no synchronous command involved. */
+SELFTEST(pgaccel_fault_bgstall_wait)
+{
+	struct fault_env e;
+	struct page *p;
+	int r;
+
+	NEED_FAULT(FAULT_STALL, "stall");
+	NEED_CAPTURE();
+	env_enter(&e, true);
+	r = capture_stalled(&e, &p);
+	if (!r) {
+		pgaccel_prezero_wait();
+		if (!fault_fired())
+			r = selftest_fail("the injector never stalled the engine");
+		else if (DELTA(&e, fallback_timeout))
+			r = selftest_fail("a synchronous timeout was counted");
+	}
+	if (!r)
+		r = check_quarantined(&e, p);
+	env_leave(&e);
+	return r;
+}
+
+/* A synchronous ZERO queued behind a stalled background ZERO times out: its buffer is zeroed by
+ * software, and the background block, which the engine may still write, is quarantined. */
+SELFTEST(pgaccel_fault_bgstall_sync)
+{
+	struct fault_env e;
+	struct page *p, *page = NULL;
+	int r;
+
+	NEED_FAULT(FAULT_STALL, "stall");
+	NEED_CAPTURE();
+	env_enter(&e, true);
+	r = capture_stalled(&e, &p);
+	if (!r) {
+		page = zero_under_fault();
+		r = page ? check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN) :
+			   selftest_fail("no memory");
+	}
+	if (!r && (DELTA(&e, fallback_timeout) != 1 || DELTA(&e, sw_zero) != 1))
+		r = selftest_fail("counters: timeout +%lu, sw_zero +%lu", DELTA(&e, fallback_timeout),
+				  DELTA(&e, sw_zero));
+	if (page)
+		__free_pages(page, FAULT_ORDER);
+	if (!r)
+		r = check_quarantined(&e, p);
 	env_leave(&e);
 	return r;
 }

@@ -43,6 +43,8 @@ boot buserr buserr pgaccel_fault_buserr \
 	"pgaccel_fault_buserr_zero pgaccel_fault_buserr_scan pgaccel_fault_buserr_prezero" \
 	+pgaccel-fault-beat=3
 boot stall stall pgaccel_fault_stall pgaccel_fault_stall
+boot bgstall-wait stall pgaccel_fault_bgstall_wait pgaccel_fault_bgstall_wait
+boot bgstall-sync stall pgaccel_fault_bgstall_sync pgaccel_fault_bgstall_sync
 boot reject reject pgaccel_fault_reject pgaccel_fault_reject
 boot drop drop pgaccel_fault_dropped_completion pgaccel_fault_dropped_completion
 boot drop-background drop pgaccel_fault_dropped_background pgaccel_fault_dropped_background
