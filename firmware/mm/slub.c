@@ -54,11 +54,13 @@ void slab_report(const struct kmem_cache *s, const void *obj, unsigned long call
 		 const char *fmt, ...)
 {
 	static unsigned long reported;
+	unsigned long n;
 	char msg[160];
 	va_list ap;
 
 	__atomic_add_fetch(&slab_bad_count, 1, __ATOMIC_RELAXED);
-	if (reported++ >= 64 && (reported & 1023))
+	n = __atomic_fetch_add(&reported, 1, __ATOMIC_RELAXED);
+	if (n >= 64 && (n & 1023))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -158,6 +160,8 @@ static gfp_t slab_page_gfp(const struct kmem_cache *s, gfp_t gfp)
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 {
 	gfp_t flags = slab_page_gfp(s, gfp);
+	struct kmem_cache_node *n;
+	unsigned long irqf;
 	struct page *slab;
 	u8 *base, *p;
 
@@ -185,7 +189,12 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 		set_freepointer(s, p, i + 1 < s->objects ? p + s->size : NULL);
 	}
 	slab->freelist = base;
-	__atomic_add_fetch(&s->node[page_to_nid(slab)].nr_slabs, 1, __ATOMIC_RELAXED);
+	/* Under list_lock like every other update of nr_slabs: an atomic add here would race with
+	 * their plain decrements. */
+	n = &s->node[page_to_nid(slab)];
+	spin_lock_irqsave(&n->list_lock, irqf);
+	n->nr_slabs++;
+	spin_unlock_irqrestore(&n->list_lock, irqf);
 	return slab;
 }
 
