@@ -116,6 +116,7 @@ static const struct boot_param boot_params[] = {
 	{ "page_owner", check_bool, false },
 	{ "trace_mm", check_bool, false },
 	{ "mm_debug", check_bool, false },
+	{ "slub_debug", check_bool, false },	/* debug flags on every kmalloc cache (mm/slub.c) */
 	/* The accelerator (drivers/pgaccel.c, docs/pgaccel.md). */
 	{ "pgaccel", check_pgaccel, false },
 	{ "pgaccel_prezero", check_01, false },

@@ -80,6 +80,9 @@ void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned 
 void bad_page(const struct page *page, const char *reason, unsigned long caller);
 void mm_page_alloc_reset(void);
 void mm_vmstat_reset(void);
+void slab_bench_run(void);
+/* Memory pressure: every cache's empty slabs back to the page allocator (mm/slub.c). */
+void slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
 
 /* Bitmap helpers over unsigned long words. */
 static inline bool test_bit_ul(const unsigned long *map, unsigned long i)

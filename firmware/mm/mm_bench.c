@@ -136,6 +136,8 @@ void mm_bench_run(void)
 	bench_find_free_area(N_LARGE);
 	mm_trace_enabled = true;
 	bench_pair("order0-pcp-trace", GFP_KERNEL, 0, N_SMALL);
+	mm_trace_enabled = false;
+	slab_bench_run();
 	local_irq_restore(flags);
 	mm_trace_enabled = trace;
 	mm_page_owner = owner;

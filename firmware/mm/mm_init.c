@@ -8,6 +8,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/boot.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 #include "internal.h"
 
 unsigned long min_free_kbytes;
@@ -480,6 +481,7 @@ void mm_init(const struct boot_info *bi)
 	mm_page_owner = arg_bool(args, "page_owner", false);
 	mm_trace_enabled = arg_bool(args, "trace_mm", true);
 	mm_debug_checks = arg_bool(args, "mm_debug", false);
+	slub_debug = arg_bool(args, "slub_debug", false);
 	if (arg_size(args, "min_free_kbytes", &v, NULL))
 		user_min_free_kbytes = (int)min(v, (u64)262144);
 
@@ -615,6 +617,8 @@ void mm_init(const struct boot_info *bi)
 	if (arg_size(args, "cma", &v, NULL))
 		setup_cma((unsigned long)(v >> PAGE_SHIFT));
 
+	/* The slab caches' own structures come from memblock, so the buddy lists start complete. */
+	kmem_cache_init();
 	/* Release the free memory: PG_reserved off, count 0, into the buddy lists. */
 	while (memblock_next_free_range(&idx, &fs, &fe, &fnid)) {
 		unsigned long s = (unsigned long)(fs >> PAGE_SHIFT), e = (unsigned long)(fe >> PAGE_SHIFT);

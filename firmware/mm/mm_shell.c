@@ -5,6 +5,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 #include "internal.h"
 
 static const struct {
@@ -172,5 +173,13 @@ SHELL_CMD_ARGS(pageowner, 1, 1, "PFN: who allocated the block at PFN (needs page
 	else
 		printk("pfn %#lx: order %u gfp %#x caller %#lx cpu %u ts %lu\n", pfn, po->order, po->gfp,
 		       po->caller, po->cpu, po->ts);
+	return 0;
+}
+
+SHELL_CMD_ARGS(slabinfo, 0, 0, "slab caches: objects, slabs, fast/slow path counts (/proc/slabinfo)")
+{
+	(void)argc;
+	(void)argv;
+	slabinfo_show();
 	return 0;
 }

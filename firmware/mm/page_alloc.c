@@ -1900,9 +1900,11 @@ retry:
 		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 		if (page)
 			return page;
-		/* Pages may sit in per-CPU lists or a HIGHATOMIC reserve: release them once. */
+		/* Pages may sit in per-CPU lists, a HIGHATOMIC reserve or empty slabs: release them
+		 * once (Linux shrinks slab caches in direct reclaim). */
 		if (!drained) {
 			unreserve_highatomic_pageblock(ac, false);
+			slab_shrink_all();
 			drain_all_pages(NULL);
 			drained = true;
 			goto retry;

@@ -24,15 +24,27 @@ struct page {
 			unsigned long compound_order;	/* first tail only */
 		};
 	};
-	unsigned long private;		/* owner's; the block order while PG_buddy */
+	union {
+		unsigned long private;	/* owner's; the block order while PG_buddy */
+		struct kmem_cache *slab_cache;	/* PG_slab head page: its cache */
+	};
 	int _refcount;
-	int _mapcount;			/* -1 = unmapped (not used by the allocator itself) */
+	union {
+		int _mapcount;		/* -1 = unmapped (not used by the allocator itself) */
+		struct {		/* PG_slab head page (mm/slub.c) */
+			u16 inuse;	/* objects not on the slab's freelist */
+			u16 objects;
+		};
+	};
 	void *virtual;			/* kmap address of a HIGHMEM page, NULL when unmapped */
 	u8 alloc_order;			/* order the head page was allocated with, for free checks */
 	u8 list_mt;			/* migratetype of the free/pcp list the page is on */
 	u16 kmap_count;
-	u32 _pad;
-	unsigned long index;		/* owner's (Linux: page cache index, slab freelist) */
+	u32 frozen;			/* PG_slab: owned by a hart's cpu slab (mm/slub.c) */
+	union {
+		unsigned long index;	/* owner's (Linux: page cache index) */
+		void *freelist;		/* PG_slab head page: free objects no hart owns */
+	};
 };
 /* 64 bytes: page <-> pfn and the mem_map range check are shifts, not divisions. */
 _Static_assert(sizeof(struct page) == 64, "struct page must stay 64 bytes");

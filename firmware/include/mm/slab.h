@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* The slab allocator (SLUB-like) and the kmalloc family, with Linux's names, flag values and
+ * behaviours; the differences are listed in docs/mm.md ("Slab caches", "kmalloc"). */
+#ifndef MM_SLAB_H
+#define MM_SLAB_H
+
+#include <pagoda/types.h>
+#include <pagoda/list.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/smp.h>
+#include <mm/mm.h>
+
+typedef unsigned int slab_flags_t;
+
+/* Linux's bit values. */
+#define SLAB_CONSISTENCY_CHECKS	0x00000100u	/* state word per object: any double free is caught */
+#define SLAB_RED_ZONE		0x00000400u	/* guard bytes after each object, checked on free */
+#define SLAB_POISON		0x00000800u	/* free objects hold 0x6b..0xa5, checked on alloc */
+#define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects on a cache line */
+#define SLAB_CACHE_DMA		0x00004000u	/* slab pages from ZONE_DMA */
+#define SLAB_STORE_USER		0x00010000u	/* remember the last allocating and freeing caller */
+#define SLAB_PANIC		0x00040000u	/* creation failure is fatal */
+#define SLAB_TYPESAFE_BY_RCU	0x00080000u	/* refused: Pagoda has no RCU */
+#define SLAB_RECLAIM_ACCOUNT	0x00020000u	/* slab pages are __GFP_RECLAIMABLE */
+#define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+
+/* Debug patterns (Linux include/linux/poison.h). */
+#define POISON_FREE		0x6b	/* a free object's bytes */
+#define POISON_END		0xa5	/* a free object's last byte */
+#define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
+#define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */
+
+#define KMALLOC_MIN_SIZE	8
+#define KMALLOC_SHIFT_HIGH	(PAGE_SHIFT + 1)	/* largest slab-backed class: 8 KiB */
+#define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
+/* The largest kmalloc: one order-(MAX_ORDER-1) compound block (4 MiB), as Linux's SLUB. */
+#define KMALLOC_SHIFT_MAX	(MAX_ORDER - 1 + PAGE_SHIFT)
+#define KMALLOC_MAX_SIZE	(1UL << KMALLOC_SHIFT_MAX)
+/* kmalloc(0) returns this: not NULL (no failure), but faults if dereferenced on a real kernel. */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+#define SLAB_EINVAL	(-22)
+#define SLAB_EBUSY	(-16)
+
+/* The per-hart slab and its private freelist. The owning hart works on it with interrupts off and
+ * its lock held; another hart takes the lock only to flush it (shrink, destroy). */
+struct kmem_cache_cpu {
+	spinlock_t lock;
+	void *freelist;			/* free objects of `slab`, usable by this hart only */
+	struct page *slab;		/* frozen: its objects belong to this hart */
+	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
+} __aligned(64);
+
+struct kmem_cache_node {
+	spinlock_t list_lock;
+	unsigned long nr_partial;
+	struct list_head partial;	/* slabs with free objects that no hart owns */
+	unsigned long nr_slabs;		/* all slabs of this node, frozen and full included */
+};
+
+struct kmem_cache {
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];
+	const char *name;
+	slab_flags_t flags;
+	bool debug;			/* any SLAB_DEBUG_FLAGS: the fast paths step aside */
+	unsigned int object_size;	/* what the user asked for */
+	unsigned int size;		/* stride: object + red zone + metadata, aligned */
+	unsigned int align;
+	unsigned int offset;		/* free pointer's offset inside the stride */
+	unsigned int red_end;		/* end of the red zone (= object_size without SLAB_RED_ZONE) */
+	unsigned int meta;		/* state word and callers (debug caches) */
+	unsigned int order;		/* slab page order */
+	unsigned int objects;		/* per slab */
+	unsigned int min_partial;	/* empty slabs kept per node before freeing them */
+	u64 reciprocal_size;		/* ceil(2^32 / size): object index without a division */
+	gfp_t allocflags;		/* __GFP_RECLAIMABLE, GFP_DMA, __GFP_COMP */
+	void (*ctor)(void *);
+	struct list_head list;		/* slab_caches */
+	struct kmem_cache_node node[MAX_NUMNODES];
+};
+
+/* Returns NULL with a printed reason on bad arguments (bad size/align/flags, RCU, POISON with a
+ * constructor) unless SLAB_PANIC, which panics. */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *));
+/* 0, or SLAB_EBUSY with a loud report while objects are live (the cache then stays usable). */
+int kmem_cache_destroy(struct kmem_cache *s);
+/* Give every empty slab back to the page allocator; returns the number of slabs freed. */
+int kmem_cache_shrink(struct kmem_cache *s);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node);
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
+}
+void kmem_cache_free(struct kmem_cache *s, void *obj);
+/* All nr objects or none (returns nr or 0), as Linux. */
+int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p);
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p);
+unsigned int kmem_cache_size(struct kmem_cache *s);
+
+/* kmalloc: power-of-two classes 8..8 KiB plus 96 and 192; larger requests up to KMALLOC_MAX_SIZE
+ * are compound pages; beyond that NULL with a report. GFP_DMA requests use the dma-kmalloc-*
+ * classes. */
+void *kmalloc(size_t size, gfp_t gfp);
+void *kmalloc_node(size_t size, gfp_t gfp, int node);
+static inline void *kzalloc(size_t size, gfp_t gfp) { return kmalloc(size, gfp | __GFP_ZERO); }
+void *kmalloc_array(size_t n, size_t size, gfp_t gfp);	/* NULL with a report on overflow */
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+void *krealloc(const void *p, size_t new_size, gfp_t gfp);
+size_t ksize(const void *p);
+void kfree(const void *p);
+/* The cache that serves kmalloc(size, gfp), NULL above KMALLOC_MAX_CACHE_SIZE. */
+struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp);
+
+/* Observability. */
+struct slabinfo {
+	unsigned long active_objs, num_objs, num_slabs, nr_partial;
+	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
+};
+void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si);
+void slabinfo_show(void);
+/* Walk every cache under slab_mutex (fn may shrink, not create or destroy); stops when fn returns
+ * nonzero. kmem_cache_create/destroy and this walk are refused in interrupt context. */
+int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg);
+
+/* Reports (bad frees, double frees, red zone and poison damage), each counted here. */
+extern unsigned long slab_bad_count;
+extern bool slub_debug;		/* bootarg slub_debug: every kmalloc cache gets the debug flags */
+
+void kmem_cache_init(void);	/* from mm_init, once the page allocator runs */
+
+#endif
