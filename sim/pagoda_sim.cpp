@@ -14,6 +14,11 @@
 // to the UART; its end is sent as Ctrl-D), +trace=FILE.fst +trace-start=N +trace-end=N (binaries
 // built with --trace-fst), +quiet (no statistics line); in the fault-injection build only,
 // +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
+// DMA window check (OpenSBI runs): at the hand-over to the firmware the harness copies the RAM
+// below the DMA window, [0x8000_0000, 0x8020_0000) (OpenSBI's, per fw_dynamic), replays every
+// write of the core's data port there on the copy, and at exit compares the copy with the RAM
+// byte for byte: a difference was written by another master (pgaccel's DMA), and fails the run
+// with code 6 unless it already failed.
 // Exit status: 0 pass, the failure code (1 if it is 0 mod 256) on failure, 124 on timeout,
 // 2 on bad usage or unloadable images; the whole code is printed at exit. See docs/soc.md.
 #include "Vpagoda_soc.h"
@@ -341,6 +346,49 @@ static void load_images(Ram &ram, const Options &o, Images *im)
 	ram.write(dtb_addr, dtb.data(), dtb.size(), o.dtb.c_str());
 }
 
+// The DMA window check (header): RAM below FW_NEXT_ADDR, as the CPU alone would have left it.
+struct Shadow {
+	bool armed = false;
+	uint64_t cpu_writes = 0;
+	std::vector<uint64_t> words;	// RAM words [RAM_BASE, FW_NEXT_ADDR)
+
+	void take(Ram &ram)
+	{
+		words.resize((FW_NEXT_ADDR - RAM_BASE) / 8);
+		for (size_t i = 0; i < words.size(); i++)
+			words[i] = ram.mem()[i];
+		armed = true;
+		cpu_writes = 0;
+	}
+	// A write the core's data port puts on the bus this cycle (granted, so it happens).
+	void cpu_write(uint64_t addr, uint8_t be, uint64_t data)
+	{
+		if (!armed || addr < RAM_BASE || addr >= FW_NEXT_ADDR)
+			return;
+		uint64_t &w = words[(addr - RAM_BASE) >> 3];
+		for (int b = 0; b < 8; b++)
+			if (be & (1u << b))
+				w = (w & ~(0xffull << (8 * b))) | (data & (0xffull << (8 * b)));
+		cpu_writes++;
+	}
+	// Bytes that differ, and the first of them.
+	uint64_t compare(Ram &ram, uint64_t *first)
+	{
+		uint64_t n = 0;
+		for (size_t i = 0; i < words.size(); i++) {
+			uint64_t d = words[i] ^ ram.mem()[i];
+			for (int b = 0; d && b < 8; b++) {
+				if (!((d >> (8 * b)) & 0xff))
+					continue;
+				if (!n)
+					*first = RAM_BASE + 8 * i + b;
+				n++;
+			}
+		}
+		return n;
+	}
+};
+
 // A program's exit code as a process status: its low byte, but never 0 for a non-zero code.
 static int exit_status(uint64_t code)
 {
@@ -585,6 +633,8 @@ int main(int argc, char **argv)
 	uint64_t cycle = 0, retired_before = 0;
 	// the cycle of the hand-over to the S-mode firmware (first retirement at its entry)
 	uint64_t handover = 0, handover_pc = o.bare.empty() ? 0x80200000ull : 0;
+	Shadow shadow;
+	bool shadow_wanted = o.bare.empty();
 	bool ended = false;
 	uint64_t code = 0;	// the program's exit code once the run has ended
 	const char *why = "";
@@ -627,6 +677,13 @@ int main(int argc, char **argv)
 			handover = cycle;
 			handover_pc = 0;
 		}
+		if (shadow_wanted && !shadow.armed && top->retire_pc_o == FW_NEXT_ADDR)
+			shadow.take(ram);
+		if (shadow.armed && top->rootp->pagoda_soc__DOT__data_req &&
+		    top->rootp->pagoda_soc__DOT__data_gnt && top->rootp->pagoda_soc__DOT__data_we)
+			shadow.cpu_write(top->rootp->pagoda_soc__DOT__data_addr,
+					 top->rootp->pagoda_soc__DOT__data_be,
+					 top->rootp->pagoda_soc__DOT__data_wdata);
 		if (top->uart_tx_valid_o) {
 			int c = top->uart_tx_data_o;
 			emit(c, stdout, ulog);
@@ -663,6 +720,7 @@ int main(int argc, char **argv)
 			// 0x7777: reboot from the same images, as QEMU does
 			fflush(stdout);
 			load_images(ram, o, &im);
+			shadow.armed = false;	// taken again at the next hand-over
 			retired_before += top->retired_o;
 			reset_left = 4;
 		} else if (im.tohost && (cycle & 255) == 0) {
@@ -682,6 +740,24 @@ int main(int argc, char **argv)
 #endif
 	}
 	fflush(stdout);
+	if (shadow.armed) {
+		uint64_t first = 0, n = shadow.compare(ram, &first);
+
+		if (n) {
+			fprintf(stderr, "pagoda-sim: DMA window check: %llu bytes below 0x%llx changed "
+				"since the hand-over by a master other than the CPU, the first at 0x%llx\n",
+				(unsigned long long)n, (unsigned long long)FW_NEXT_ADDR,
+				(unsigned long long)first);
+			if (code == 0) {
+				code = 6;
+				why = "FAIL (memory below the DMA window written by DMA)";
+			}
+		} else if (!o.quiet) {
+			fprintf(stderr, "pagoda-sim: DMA window check: [0x%llx, 0x%llx) unchanged since the "
+				"hand-over but for %llu CPU writes\n", (unsigned long long)RAM_BASE,
+				(unsigned long long)FW_NEXT_ADDR, (unsigned long long)shadow.cpu_writes);
+		}
+	}
 	double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 	// CPU time too: on a shared machine the wall-clock speed depends on the other jobs
 	double cpu = (double)(std::clock() - c0) / CLOCKS_PER_SEC;

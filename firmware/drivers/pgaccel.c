@@ -31,8 +31,12 @@ struct pgaccel_info pgaccel;
 static spinlock_t engine_lock = SPIN_LOCK_UNLOCKED;
 static u8 next_tag;
 
-static const char *const err_names[8] = { "none", "op", "len", "align", "overflow", "bitmap",
-					   "range", "bus" };
+static const char *const err_names[PGACCEL_NR_ERR] = {
+	"none", "op", "len", "align", "overflow", "bitmap", "range", "bus", "window",
+	"9", "10", "11", "12", "13", "14", "15" };
+
+/* Refusals for the DMA window reported on the console; the rest are only counted. */
+#define WINDOW_REPORTS 8
 
 u64 pgaccel_readq(unsigned int off)
 {
@@ -130,6 +134,11 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 		return PGACCEL_EBADCOMP;
 	}
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
+	if (PGACCEL_COMP_ERR(comp) == PGACCEL_ERR_WINDOW &&
+	    pgaccel.stats.err[PGACCEL_ERR_WINDOW] <= WINDOW_REPORTS)
+		pr_warn("pgaccel: command on [0x%llx, +0x%llx) refused: outside the DMA window "
+			"[0x%llx, 0x%llx)\n", (unsigned long long)addr, (unsigned long long)len,
+			(unsigned long long)pgaccel.win_base, (unsigned long long)pgaccel.win_end);
 	*comp_out = comp;
 	return PGACCEL_COMP_ERR(comp) ? -(int)PGACCEL_COMP_ERR(comp) : 0;
 }
@@ -192,6 +201,18 @@ static unsigned long crossover(const struct pgaccel_cost *sw, const struct pgacc
 	return (hw->fixed - sw->fixed) * 1024 / (sw->per_unit_x1024 - hw->per_unit_x1024) + 1;
 }
 
+/*
+ * The engine refuses a command outside its DMA window (ERR_WINDOW, nothing written); the driver
+ * does not even post one: such a range is served by the CPU. The allocator's pages all lie inside
+ * (the device tree reserves the RAM below the window), so this only catches callers that pass
+ * other memory.
+ */
+bool pgaccel_dma_ok(phys_addr_t addr, u64 len)
+{
+	return addr >= pgaccel.win_base && addr <= pgaccel.win_end &&
+	       len <= pgaccel.win_end - addr;
+}
+
 static bool hw_usable(void)
 {
 	return pgaccel.present && !pgaccel.wedged && pgaccel.mode != PGACCEL_SW;
@@ -221,7 +242,9 @@ static void count_fallback(int r)
 
 void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
-	if (pgaccel_would_use_hw_zero(len)) {
+	if (pgaccel_would_use_hw_zero(len) && !pgaccel_dma_ok(addr, len)) {
+		pgaccel.stats.fallback_window++;
+	} else if (pgaccel_would_use_hw_zero(len)) {
 		int r = pgaccel_hw_fill(addr, len, 0, true);
 
 		if (!r) {
@@ -247,7 +270,9 @@ static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
 	phys_addr_t pa = page_to_phys(page);
 	unsigned long len = nr * PAGE_SIZE;
 
-	if (pgaccel_would_use_hw_zero(len)) {
+	if (pgaccel_would_use_hw_zero(len) && !pgaccel_dma_ok(pa, len)) {
+		pgaccel.stats.fallback_window++;
+	} else if (pgaccel_would_use_hw_zero(len)) {
 		int r = pgaccel_hw_fill(pa, len, 0x0101010101010101ULL * byte, false);
 
 		if (!r) {
@@ -267,13 +292,17 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	unsigned long words = start < size ? (size - start) / 64 + 1 : 0;
 	unsigned int k = 0;
 	u64 result;
+	bool hw;
 	int r;
 
 	while (k < 32 && (1UL << k) - 1 < align_mask)
 		k++;
-	/* The engine takes power-of-two alignments, 32-bit indices and a real range. */
-	if (words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
-	    pgaccel_would_use_hw_scan(words)) {
+	/* The engine takes power-of-two alignments, 32-bit indices and a real range, in its window. */
+	hw = words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
+	     pgaccel_would_use_hw_scan(words);
+	if (hw && !pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
+		pgaccel.stats.fallback_window++;
+	} else if (hw) {
 		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &result);
 		if (!r) {
 			pgaccel.stats.hw_scan++;
@@ -406,7 +435,8 @@ static bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned 
 
 	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
 	 * no more than this test. */
-	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !hw_usable())
+	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !hw_usable() ||
+	    !pgaccel_dma_ok(page_to_phys(page), PAGE_SIZE << order))
 		return false;
 	spin_lock_irqsave(&engine_lock, flags);
 	harvest_completions();
@@ -704,6 +734,10 @@ static void pgaccel_show(void)
 	       pgaccel.base, pgaccel.irq, pgaccel.qdepth, (unsigned long long)pgaccel.ram_base,
 	       (unsigned long long)(pgaccel.ram_base + pgaccel.ram_size - 1),
 	       pgaccel_mode_name(pgaccel.mode), pgaccel.wedged ? " (hardware path OFF: wedged)" : "");
+	printk("pgaccel: DMA window [0x%llx-0x%llx], %s\n", (unsigned long long)pgaccel.win_base,
+	       (unsigned long long)(pgaccel.win_end - 1),
+	       pgaccel.win_locked ? "locked until reset: the engine cannot reach RAM outside it" :
+	       "NOT LOCKED: S-mode can change it");
 	printk("calibration (cycles = fixed + slope * n):\n");
 	print_cost("zero sw", &pgaccel.zero_sw, "byte");
 	print_cost("zero hw", &pgaccel.zero_hw, "byte");
@@ -711,6 +745,55 @@ static void pgaccel_show(void)
 	print_cost("scan hw", &pgaccel.scan_hw, "word");
 	print_crossover("zero", pgaccel.zero_crossover, "bytes");
 	print_crossover("scan", pgaccel.scan_crossover, "bitmap words");
+}
+
+/* pagoda,dma-window = <base size>, in the parent's #address-cells and #size-cells. */
+static int read_window_prop(const void *fdt, int node, u64 *base, u64 *size)
+{
+	u32 ac = 2, sc = 1;
+	int parent = fdt_parent_offset(fdt, node), len;
+	const u8 *p = fdt_getprop(fdt, node, "pagoda,dma-window", &len);
+
+	if (!p)
+		return FDT_ERR_NOTFOUND;
+	if (parent >= 0) {
+		fdt_read_u32(fdt, parent, "#address-cells", &ac);
+		fdt_read_u32(fdt, parent, "#size-cells", &sc);
+	}
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 || len != (int)(ac + sc) * 4)
+		return FDT_ERR_BADVALUE;
+	*base = ac == 2 ? (u64)fdt32_ld(p) << 32 | fdt32_ld(p + 4) : fdt32_ld(p);
+	p += ac * 4;
+	*size = sc == 2 ? (u64)fdt32_ld(p) << 32 | fdt32_ld(p + 4) : fdt32_ld(p);
+	return FDT_OK;
+}
+
+/*
+ * The DMA window as the engine enforces it (version 1.1 on; a 1.0 engine takes all of its RAM),
+ * checked against the device tree's description (the hardware wins: a mismatch is reported, and
+ * the driver keeps to the hardware's window).
+ */
+static void probe_window(const void *fdt, int node, unsigned int version)
+{
+	u64 base, size;
+
+	pgaccel.win_base = pgaccel.ram_base;
+	pgaccel.win_end = pgaccel.ram_base + pgaccel.ram_size;
+	pgaccel.win_locked = false;
+	if (version >= PGACCEL_VERSION_WINDOW) {
+		pgaccel.win_base = pgaccel_readq(PGACCEL_REG_WIN_BASE);
+		pgaccel.win_end = pgaccel_readq(PGACCEL_REG_WIN_END);
+		pgaccel.win_locked = pgaccel_readq(PGACCEL_REG_WIN_CTRL) & PGACCEL_WIN_LOCK;
+	}
+	if (read_window_prop(fdt, node, &base, &size))
+		pr_warn("pgaccel: no valid pagoda,dma-window in the device tree\n");
+	else if (base != pgaccel.win_base || base + size != pgaccel.win_end)
+		pr_warn("pgaccel: device tree window [0x%llx, +0x%llx) is not the engine's "
+			"[0x%llx, 0x%llx); using the engine's\n", (unsigned long long)base,
+			(unsigned long long)size, (unsigned long long)pgaccel.win_base,
+			(unsigned long long)pgaccel.win_end);
+	if (!pgaccel.win_locked)
+		pr_warn("pgaccel: DMA window not locked: S-mode could aim the engine anywhere in RAM\n");
 }
 
 static int pgaccel_probe(void)
@@ -754,6 +837,7 @@ static int pgaccel_probe(void)
 	pgaccel.qdepth = PGACCEL_CAPS_QDEPTH(pgaccel_readq(PGACCEL_REG_CAPS));
 	pgaccel.ram_base = pgaccel_readq(PGACCEL_REG_RAM_BASE);
 	pgaccel.ram_size = pgaccel_readq(PGACCEL_REG_RAM_SIZE);
+	probe_window(fdt, node, PGACCEL_ID_VERSION(id));
 	pgaccel_writeq(PGACCEL_REG_IRQ_EN, 0);	/* the driver polls: commands are synchronous */
 	/* Completions left by an earlier boot would be taken for ours. */
 	while (pgaccel_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)
@@ -786,11 +870,11 @@ static void pgaccel_show_stats(void)
 		printk("pre-zero pages quarantined (the engine stopped on them): %lu\n",
 		       s->prezero_quarantined);
 	printk("scan: hw %lu, sw %lu\n", s->hw_scan, s->sw_scan);
-	printk("fallbacks: error %lu, timeout %lu, bad completion %lu, busy %lu, unsuitable %lu\n",
-	       s->fallback_error, s->fallback_timeout, s->fallback_badcomp, s->fallback_busy,
-	       s->fallback_unsuitable);
+	printk("fallbacks: error %lu, timeout %lu, bad completion %lu, busy %lu, unsuitable %lu, "
+	       "outside the DMA window %lu\n", s->fallback_error, s->fallback_timeout,
+	       s->fallback_badcomp, s->fallback_busy, s->fallback_unsuitable, s->fallback_window);
 	printk("completions by error:");
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i <= PGACCEL_ERR_WINDOW; i++)
 		printk(" %s=%lu", err_names[i], s->err[i]);
 	printk("\n");
 	if (pgaccel.present)

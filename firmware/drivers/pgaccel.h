@@ -19,9 +19,10 @@ struct pgaccel_stats {
 	unsigned long hw_zero_bytes, sw_zero_bytes;
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
+	unsigned long fallback_window;	/* range outside the DMA window: software, never posted */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
 	unsigned long prezero_quarantined;	/* pages the engine stopped on: kept out for good */
-	unsigned long err[8];	/* completions by error code */
+	unsigned long err[16];	/* completions by error code (PGACCEL_NR_ERR) */
 };
 
 struct pgaccel_info {
@@ -29,6 +30,8 @@ struct pgaccel_info {
 	unsigned long base;	/* register window */
 	u32 irq;
 	u64 ram_base, ram_size;
+	u64 win_base, win_end;	/* DMA window [win_base, win_end) the engine enforces */
+	bool win_locked;	/* set by the boot ROM: nobody can change the window until reset */
 	unsigned int qdepth;
 	enum pgaccel_mode mode;
 	bool wedged;	/* a command never completed: hardware path off for good */
@@ -54,6 +57,9 @@ int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int al
 		    bool free_is_one, u64 *result);
 /* Post a raw command (tests of error handling); returns the completion word, 0 on reject or timeout. */
 u64 pgaccel_raw_command(u64 addr, u64 len, u64 arg, u64 post);
+
+/* Whether [addr, addr + len) lies in the DMA window: the driver posts nothing else. */
+bool pgaccel_dma_ok(phys_addr_t addr, u64 len);
 
 /* Zeroing and search with the driver's choice of path (what the allocator calls). */
 void pgaccel_zero(phys_addr_t addr, unsigned long len);

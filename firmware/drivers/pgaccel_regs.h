@@ -24,9 +24,18 @@
 #define PGACCEL_REG_CNT_BYTES	0x088	/* RO: bytes written without error */
 #define PGACCEL_REG_CNT_WORDS	0x090	/* RO: bitmap words read */
 #define PGACCEL_REG_CNT_OPS	0x098	/* RO: commands completed (errors included) */
+/* DMA window (version 1.1): every command must lie in [WIN_BASE, WIN_END). Writable only whole,
+ * unlocked, with nothing queued or running; any other write is answered with err (a store access
+ * fault) and changes nothing. The boot ROM sets it and sets LOCK, which clears only at reset. */
+#define PGACCEL_REG_WIN_BASE	0x0a0	/* RW until locked: first byte DMA may touch */
+#define PGACCEL_REG_WIN_END	0x0a8	/* RW until locked: end of the window (exclusive) */
+#define PGACCEL_REG_WIN_CTRL	0x0b0	/* RW until locked: PGACCEL_WIN_LOCK */
+
+#define PGACCEL_WIN_LOCK	(1u << 0)	/* window frozen until reset */
 
 #define PGACCEL_ID_MAGIC	0x50474143u	/* "PGAC" */
-#define PGACCEL_ID_VERSION(id)	((unsigned)((id) >> 32))	/* 0x100 = 1.0 */
+#define PGACCEL_ID_VERSION(id)	((unsigned)((id) >> 32))	/* 0x101 = 1.1 */
+#define PGACCEL_VERSION_WINDOW	0x101	/* first version with the DMA window registers */
 
 #define PGACCEL_CAPS_QDEPTH(c)	((unsigned)((c) & 0xff))	/* command slots */
 #define PGACCEL_CAPS_RDEPTH(c)	((unsigned)(((c) >> 8) & 0xff))
@@ -73,5 +82,7 @@
 #define PGACCEL_ERR_BITMAP	5	/* SCAN start bit > end bit */
 #define PGACCEL_ERR_RANGE	6	/* range or bitmap words not inside RAM */
 #define PGACCEL_ERR_BUS		7	/* bus error; RESULT = failing address */
+#define PGACCEL_ERR_WINDOW	8	/* inside RAM, not inside the DMA window; nothing accessed */
+#define PGACCEL_NR_ERR		16	/* the 4-bit ERR field */
 
 #endif

@@ -42,8 +42,13 @@
 #define PGACCEL_REG_COMP	0x060
 #define PGACCEL_REG_CNT_BUSY	0x080
 #define PGACCEL_REG_CNT_BYTES	0x088
+#define PGACCEL_REG_WIN_BASE	0x0a0	/* version 1.1: the DMA window [WIN_BASE, WIN_END) */
+#define PGACCEL_REG_WIN_END	0x0a8
+#define PGACCEL_REG_WIN_CTRL	0x0b0
 
 #define PGACCEL_ID_MAGIC	0x50474143u	/* "PGAC" */
+#define PGACCEL_VERSION_WINDOW	0x101
+#define PGACCEL_WIN_LOCK	BIT(0)
 #define PGACCEL_CAPS_QDEPTH(c)	((unsigned int)((c) & 0xff))
 #define PGACCEL_IRQ_DONE	BIT(0)
 #define PGACCEL_ST_BUSY		BIT(0)
@@ -71,7 +76,7 @@ struct pgaccel_dma {
 	struct device *dev;
 	int irq;
 	unsigned int qdepth;
-	u64 ram_base, ram_size;
+	u64 ram_base, ram_size;		/* what the engine accepts: its DMA window */
 
 	spinlock_t lock;		/* the lists below, the slots, the tag counter */
 	struct list_head submitted;	/* tx_submit'ed, not yet issue_pending'ed */
@@ -313,6 +318,22 @@ static int pgaccel_check_hw(struct pgaccel_dma *pd)
 	pd->qdepth = PGACCEL_CAPS_QDEPTH(caps);
 	pd->ram_base = readq(pd->regs + PGACCEL_REG_RAM_BASE);
 	pd->ram_size = readq(pd->regs + PGACCEL_REG_RAM_SIZE);
+	/*
+	 * From 1.1 the engine refuses anything outside its DMA window, which the boot ROM set and
+	 * locked (RAM from OpenSBI's hand-over address up; the device tree's pagoda,dma-window says
+	 * the same and reserves the RAM below it). prep_memset offers only ranges inside it.
+	 */
+	if ((id >> 32) >= PGACCEL_VERSION_WINDOW) {
+		u64 wb = readq(pd->regs + PGACCEL_REG_WIN_BASE);
+		u64 we = readq(pd->regs + PGACCEL_REG_WIN_END);
+		u64 end = min(pd->ram_base + pd->ram_size, we);
+
+		pd->ram_base = max(pd->ram_base, wb);
+		pd->ram_size = end > pd->ram_base ? end - pd->ram_base : 0;
+		dev_info(pd->dev, "DMA window [%#llx, %#llx)%s\n", wb, we,
+			 readq(pd->regs + PGACCEL_REG_WIN_CTRL) & PGACCEL_WIN_LOCK ?
+			 ", locked" : ", NOT locked");
+	}
 	if (!pd->qdepth || !pd->ram_size) {
 		dev_err(pd->dev, "CAPS 0x%llx, RAM window %llu bytes: unusable\n", caps, pd->ram_size);
 		return -ENODEV;

@@ -9,6 +9,7 @@
 module pgaccel #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter int unsigned WIN_SHIFT = 12,  // DMA window granularity, 2^WIN_SHIFT bytes (3..31)
   parameter int unsigned QDEPTH    = 4,   // command slots (power of two)
   parameter int unsigned RDEPTH    = 4,   // SCAN read buffer (power of two)
   parameter int unsigned WR_MAXOUT = 7,   // outstanding DMA writes (1..15)
@@ -48,13 +49,19 @@ module pgaccel #(
   logic [pgaccel_pkg::COMP_W-1:0] comp_in, comp_head;
   logic [QW:0]       comp_cnt, cmd_cnt;
   logic              ev_busy, ev_bytes, ev_word, ev_op;
+  logic [31:0]       win_base;
+  logic [32:0]       win_end;
+  /* verilator lint_off UNUSEDSIGNAL */  // read only by the formal checks (FORMAL_WINDOW below)
+  logic              win_lock;
+  /* verilator lint_on UNUSEDSIGNAL */
 
   pgaccel_regs #(
-    .RAM_BASE (RAM_BASE),
-    .RAM_SIZE (RAM_SIZE),
-    .QDEPTH   (QDEPTH),
-    .RDEPTH   (RDEPTH),
-    .CNT_W    (CNT_W)
+    .RAM_BASE  (RAM_BASE),
+    .RAM_SIZE  (RAM_SIZE),
+    .WIN_SHIFT (WIN_SHIFT),
+    .QDEPTH    (QDEPTH),
+    .RDEPTH    (RDEPTH),
+    .CNT_W     (CNT_W)
   ) u_regs (
     .clk_i,
     .rst_ni,
@@ -79,7 +86,10 @@ module pgaccel #(
     .ev_bytes_i   (ev_bytes),
     .ev_word_i    (ev_word),
     .ev_op_i      (ev_op),
-    .irq_o
+    .irq_o,
+    .win_base_o   (win_base),
+    .win_end_o    (win_end),
+    .win_lock_o   (win_lock)
   );
 
   pgaccel_fifo #(
@@ -119,6 +129,8 @@ module pgaccel #(
     .dma_rvalid_i,
     .dma_rdata_i,
     .dma_err_i,
+    .win_base_i   (win_base),
+    .win_end_i    (win_end),
     .ev_busy_o    (ev_busy),
     .ev_bytes_o   (ev_bytes),
     .ev_word_o    (ev_word),
@@ -147,6 +159,36 @@ module pgaccel #(
     if (rst_ni) begin
       if (ev_busy) assert (!cmd_empty);
       if (comp_push) assert (comp_cnt < (QW+1)'(QDEPTH));
+    end
+  end
+`endif
+
+`ifdef FORMAL_WINDOW
+  // DMA window (tests/accel/formal check "window"): no DMA request, read or write, ever lies
+  // outside the window, locked or not; while a command is queued or running the window does not
+  // change; once locked it never changes again (until reset).
+  logic        f_prev_valid = 1'b0, f_prev_lock = 1'b0, f_prev_busy = 1'b0;
+  logic [31:0] f_prev_base = '0;
+  logic [32:0] f_prev_end = '0;
+  always_ff @(posedge clk_i) begin
+    f_prev_valid <= rst_ni;
+    f_prev_lock  <= win_lock;
+    f_prev_busy  <= ev_busy || !cmd_empty;
+    f_prev_base  <= win_base;
+    f_prev_end   <= win_end;
+  end
+  always_comb begin
+    if (rst_ni) begin
+      if (dma_req_o) begin
+        assert ({1'b0, dma_addr_o} >= {1'b0, win_base} && {1'b0, dma_addr_o} + 33'd8 <= win_end);
+      end
+      if (dma_req_o && dma_we_o && win_lock) begin
+        assert ({1'b0, dma_addr_o} >= {1'b0, win_base} && {1'b0, dma_addr_o} + 33'd8 <= win_end);
+      end
+      if (f_prev_valid && (f_prev_lock || f_prev_busy)) begin
+        assert (win_base == f_prev_base && win_end == f_prev_end);
+      end
+      if (f_prev_valid && f_prev_lock) assert (win_lock);
     end
   end
 `endif

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // pgaccel_engine: executes the command at the head of the command queue on the DMA port.
 //
-// IDLE checks the command (opcode, length, alignment, overflow, RAM range) and either completes it
-// with an error at once or starts it. FILL (ZERO is FILL with pattern 0) issues one full-lane write
-// per cycle while it has credit for the response. SCAN streams bitmap words into a small read
-// buffer and runs pgaccel_scan_step on the head word each cycle. DRAIN waits for every outstanding
-// response (a request already on the bus is never withdrawn), and DONE pushes the completion and
-// pops the command. The head of the command queue stays stable until that pop, so it is the
-// command state.
+// IDLE checks the command (opcode, length, alignment, overflow, RAM range, DMA window) and either
+// completes it with an error at once or starts it. FILL (ZERO is FILL with pattern 0) issues one
+// full-lane write per cycle while it has credit for the response. SCAN streams bitmap words into a
+// small read buffer and runs pgaccel_scan_step on the head word each cycle. DRAIN waits for every
+// outstanding response (a request already on the bus is never withdrawn), and DONE pushes the
+// completion and pops the command. The head of the command queue stays stable until that pop, so
+// it is the command state.
 module pgaccel_engine #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
@@ -33,6 +33,10 @@ module pgaccel_engine #(
   input  logic              dma_rvalid_i,
   input  logic [63:0]       dma_rdata_i,
   input  logic              dma_err_i,
+  // DMA window [win_base_i, win_end_i): stable while a command is queued or running (the register
+  // block refuses writes to it then), so the check in IDLE holds for the whole command
+  input  logic [31:0]       win_base_i,
+  input  logic [32:0]       win_end_i,
   // events for the performance counters
   output logic              ev_busy_o,
   output logic              ev_bytes_o,   // one 8-byte write completed without error
@@ -120,6 +124,8 @@ module pgaccel_engine #(
       chk_err = pgaccel_pkg::ERR_BITMAP;
     end else if (c_ahi || c_addr < RAM_BASE || sum > RAM_END) begin
       chk_err = pgaccel_pkg::ERR_RANGE;
+    end else if (c_addr < win_base_i || sum > win_end_i) begin
+      chk_err = pgaccel_pkg::ERR_WINDOW;
     end
   end
 
@@ -708,6 +714,17 @@ module pgaccel_engine #(
       end
     end
   end
+
+`ifdef FORMAL_WINDOW
+  // DMA window (run.sh check "window"): a command at work passed the window check against the
+  // window it runs under, which cannot change while it runs; with the invariants above (every
+  // request lies in the command's range) no request leaves the window.
+  always_comb begin
+    if (rst_ni && (f_fill || f_scan || f_drain)) begin
+      assert (c_addr >= win_base_i && f_end <= win_end_i);
+    end
+  end
+`endif
 `endif
 
 endmodule

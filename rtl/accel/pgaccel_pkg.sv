@@ -4,8 +4,9 @@
 // equal.
 package pgaccel_pkg;
 
-  // Identification (ID register): "PGAC" in the low word, version 1.0 in the high word.
-  localparam logic [63:0] PGACCEL_ID = 64'h0000_0100_5047_4143;
+  // Identification (ID register): "PGAC" in the low word, version 1.1 in the high word (1.1 added
+  // the DMA window registers).
+  localparam logic [63:0] PGACCEL_ID = 64'h0000_0101_5047_4143;
 
   // Register offsets inside the 4 KiB window (byte offsets, 64-bit registers, 8-byte aligned).
   localparam logic [11:0] REG_ID        = 12'h000;
@@ -23,6 +24,11 @@ package pgaccel_pkg;
   localparam logic [11:0] REG_CNT_BYTES = 12'h088;
   localparam logic [11:0] REG_CNT_WORDS = 12'h090;
   localparam logic [11:0] REG_CNT_OPS   = 12'h098;
+  // DMA window (docs/pgaccel.md "DMA window"): writable until WIN_CTRL.LOCK, while the engine is
+  // idle with nothing queued.
+  localparam logic [11:0] REG_WIN_BASE  = 12'h0a0;
+  localparam logic [11:0] REG_WIN_END   = 12'h0a8;
+  localparam logic [11:0] REG_WIN_CTRL  = 12'h0b0;
 
   // Opcodes (CMD_POST[3:0]); any other value completes with ERR_OP.
   localparam logic [3:0] OP_ZERO = 4'd1;
@@ -44,6 +50,7 @@ package pgaccel_pkg;
   localparam logic [3:0] ERR_BITMAP   = 4'd5;  // SCAN start bit past the end bit
   localparam logic [3:0] ERR_RANGE    = 4'd6;  // target range or bitmap words not inside RAM
   localparam logic [3:0] ERR_BUS      = 4'd7;  // bus error response; result = failing address
+  localparam logic [3:0] ERR_WINDOW   = 4'd8;  // inside RAM but not inside the DMA window
 
   // Command queue entry, a flat vector (Yosys 0.23 has no structs in ports).
   localparam int unsigned CMD_W        = 148;
@@ -78,6 +85,9 @@ package pgaccel_pkg;
   localparam int unsigned ST_FREE_LSB = 8;   // [11:8] free slots
   localparam int unsigned ST_COMP_LSB = 16;  // [19:16] completions waiting
   localparam int unsigned ST_CMDQ_LSB = 24;  // [27:24] commands queued (the running one included)
+
+  // WIN_CTRL bits.
+  localparam int unsigned WC_LOCK = 0;
 
   // IRQ_EN bits.
   localparam int unsigned IE_DONE     = 0;

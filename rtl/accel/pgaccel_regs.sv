@@ -6,12 +6,19 @@
 // from the post until its completion is read, so neither queue can overflow), the interrupt
 // enables, the sticky REJECTED flag and the performance counters. Every access is granted at once
 // and answered the next cycle; an offset with no register answers with err (docs/pgaccel.md).
+//
+// It also holds the DMA window [WIN_BASE, WIN_END) that the engine checks every command against.
+// Its registers take a write only while WIN_CTRL.LOCK is clear and the engine has nothing queued
+// or running (so a command is checked against the window it runs under); any other write to them
+// is answered with err and changes nothing. LOCK clears only at reset: the boot ROM sets the
+// window and locks it before any other code runs.
 module pgaccel_regs #(
-  parameter logic [31:0] RAM_BASE = 32'h8000_0000,
-  parameter logic [31:0] RAM_SIZE = 32'h0800_0000,
-  parameter int unsigned QDEPTH   = 4,
-  parameter int unsigned RDEPTH   = 4,
-  parameter int unsigned CNT_W    = 40
+  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
+  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter int unsigned WIN_SHIFT = 12,  // window granularity: 2^WIN_SHIFT bytes (3..31)
+  parameter int unsigned QDEPTH    = 4,
+  parameter int unsigned RDEPTH    = 4,
+  parameter int unsigned CNT_W     = 40
 ) (
   input  logic              clk_i,
   input  logic              rst_ni,
@@ -42,10 +49,15 @@ module pgaccel_regs #(
   input  logic              ev_bytes_i,
   input  logic              ev_word_i,
   input  logic              ev_op_i,
-  output logic              irq_o
+  output logic              irq_o,
+  // DMA window, for the engine's command check
+  output logic [31:0]       win_base_o,
+  output logic [32:0]       win_end_o,
+  output logic              win_lock_o
 );
 
   localparam int unsigned QW = $clog2(QDEPTH);
+  localparam logic [32:0] RAM_END = {1'b0, RAM_BASE} + {1'b0, RAM_SIZE};
 
   logic [63:0]      caddr_q, caddr_d, clen_q, clen_d, carg_q, carg_d;
   logic [1:0]       ie_q, ie_d;
@@ -55,11 +67,15 @@ module pgaccel_regs #(
   logic [CNT_W-1:0] cnt_words_q, cnt_words_d, cnt_ops_q, cnt_ops_d;
   logic             rvalid_q, rvalid_d, rerr_q, rerr_d;
   logic [63:0]      rdata_q, rdata_d;
+  logic [31:WIN_SHIFT] wbase_q, wbase_d;
+  logic [32:WIN_SHIFT] wend_q, wend_d;
+  logic             wlock_q, wlock_d;
 
   logic        acc, wr, rd, hit;
   logic [11:0] off;
   logic [63:0] rval, comp_reg, status;
   logic        post, accept, full;
+  logic        win_wr, win_ok, win_val_ok;
 
   assign reg_gnt_o    = 1'b1;
   assign reg_rvalid_o = rvalid_q;
@@ -74,6 +90,26 @@ module pgaccel_regs #(
   assign full   = (used_q == (QW+1)'(QDEPTH));
   assign post   = wr && (off == pgaccel_pkg::REG_CMD_POST) && reg_be_i[0];
   assign accept = post && !full;
+
+  // A window register write is taken only whole (all byte enables), unlocked, with the engine idle
+  // and nothing queued, and with a value the register can hold (aligned to the granularity, no bits
+  // above 32 for WIN_BASE or 33 for WIN_END; WIN_CTRL only LOCK); anything else answers err.
+  assign win_wr = wr && (off == pgaccel_pkg::REG_WIN_BASE || off == pgaccel_pkg::REG_WIN_END ||
+                         off == pgaccel_pkg::REG_WIN_CTRL);
+  always_comb begin
+    unique case (off)
+      pgaccel_pkg::REG_WIN_BASE: win_val_ok = reg_wdata_i[63:32] == '0 &&
+                                              reg_wdata_i[WIN_SHIFT-1:0] == '0;
+      pgaccel_pkg::REG_WIN_END:  win_val_ok = reg_wdata_i[63:33] == '0 &&
+                                              reg_wdata_i[WIN_SHIFT-1:0] == '0;
+      default:                   win_val_ok = reg_wdata_i[63:1] == '0;
+    endcase
+  end
+  assign win_ok = win_wr && reg_be_i == 8'hff && !wlock_q && !busy_i && win_val_ok;
+
+  assign win_base_o = {wbase_q, WIN_SHIFT'(0)};
+  assign win_end_o  = {wend_q, WIN_SHIFT'(0)};
+  assign win_lock_o = wlock_q;
 
   assign cmd_push_o = accept;
   always_comb begin
@@ -136,6 +172,9 @@ module pgaccel_regs #(
       pgaccel_pkg::REG_CNT_BYTES: rval = 64'({cnt_bytes_q, 3'b000});  // counted in beats
       pgaccel_pkg::REG_CNT_WORDS: rval = 64'(cnt_words_q);
       pgaccel_pkg::REG_CNT_OPS:   rval = 64'(cnt_ops_q);
+      pgaccel_pkg::REG_WIN_BASE:  rval = 64'(win_base_o);
+      pgaccel_pkg::REG_WIN_END:   rval = 64'(win_end_o);
+      pgaccel_pkg::REG_WIN_CTRL:  rval = 64'(wlock_q);
       default:                    hit  = 1'b0;
     endcase
   end
@@ -151,6 +190,9 @@ module pgaccel_regs #(
     cnt_words_d = cnt_words_q + CNT_W'(ev_word_i);
     cnt_ops_d   = cnt_ops_q + CNT_W'(ev_op_i);
     used_d      = used_q + (QW+1)'(accept) - (QW+1)'(comp_pop_o);
+    wbase_d     = wbase_q;
+    wend_d      = wend_q;
+    wlock_d     = wlock_q;
 
     if (post && full) begin
       rej_d = 1'b1;
@@ -170,9 +212,14 @@ module pgaccel_regs #(
         reg_wdata_i[pgaccel_pkg::ST_REJECTED]) begin
       rej_d = 1'b0;  // write 1 to clear
     end
+    if (win_ok) begin
+      if (off == pgaccel_pkg::REG_WIN_BASE) wbase_d = reg_wdata_i[31:WIN_SHIFT];
+      if (off == pgaccel_pkg::REG_WIN_END)  wend_d  = reg_wdata_i[32:WIN_SHIFT];
+      if (off == pgaccel_pkg::REG_WIN_CTRL) wlock_d = reg_wdata_i[pgaccel_pkg::WC_LOCK];
+    end
 
     rvalid_d = acc;
-    rerr_d   = acc && !hit;
+    rerr_d   = acc && (!hit || (win_wr && !win_ok));
     rdata_d  = (rd && hit) ? rval : '0;
   end
 
@@ -194,6 +241,10 @@ module pgaccel_regs #(
       rvalid_q    <= 1'b0;
       rerr_q      <= 1'b0;
       rdata_q     <= '0;
+      // At reset the window is all of RAM, unlocked (the boot ROM narrows and locks it).
+      wbase_q     <= RAM_BASE[31:WIN_SHIFT];
+      wend_q      <= RAM_END[32:WIN_SHIFT];
+      wlock_q     <= 1'b0;
     end else begin
       caddr_q     <= caddr_d;
       clen_q      <= clen_d;
@@ -208,6 +259,9 @@ module pgaccel_regs #(
       rvalid_q    <= rvalid_d;
       rerr_q      <= rerr_d;
       rdata_q     <= rdata_d;
+      wbase_q     <= wbase_d;
+      wend_q      <= wend_d;
+      wlock_q     <= wlock_d;
     end
   end
 

@@ -72,10 +72,17 @@ module pagoda_soc #(
   logic        instr_req, instr_gnt, instr_rvalid, instr_err;
   logic [31:0] instr_addr;
   logic [63:0] instr_rdata;
-  logic        data_req, data_gnt, data_we, data_lock, data_rvalid, data_err;
-  logic [31:0] data_addr;
-  logic [7:0]  data_be;
-  logic [63:0] data_wdata, data_rdata;
+  logic        data_lock, data_rvalid, data_err;
+  logic [63:0] data_rdata;
+  // The core's data-port requests are visible to the simulation harness (a read-only handle, no
+  // logic): it replays the CPU's writes below the DMA window on a copy of that memory and checks
+  // at exit that nothing else wrote there (sim/pagoda_sim.cpp, "DMA window check").
+  logic        data_req   /* verilator public_flat_rd */;
+  logic        data_gnt   /* verilator public_flat_rd */;
+  logic        data_we    /* verilator public_flat_rd */;
+  logic [31:0] data_addr  /* verilator public_flat_rd */;
+  logic [7:0]  data_be    /* verilator public_flat_rd */;
+  logic [63:0] data_wdata /* verilator public_flat_rd */;
 
   pagoda_core #(
     .HART_ID   (64'd0),
@@ -205,7 +212,14 @@ module pagoda_soc #(
   );
 
   // ---- slaves ----
-  pagoda_bootrom #(.DTB_ADDR(DTB_ADDR)) u_rom (
+  // The DMA window the ROM sets and locks: RAM from OpenSBI's next stage (fw_dynamic_info.next_addr)
+  // to its end (docs/boot.md "DMA protection").
+  pagoda_bootrom #(
+    .DTB_ADDR   (DTB_ADDR),
+    .ACCEL_BASE (HAVE_ACCEL ? 64'(pagoda_pkg::PGACCEL_BASE) : 64'h0),
+    .WIN_BASE   (64'(pagoda_soc_pkg::FW_NEXT_ADDR)),
+    .WIN_END    (64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE))
+  ) u_rom (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .f_req_i    (romf_req),

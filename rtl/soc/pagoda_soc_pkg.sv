@@ -31,4 +31,8 @@ package pagoda_soc_pkg;
   // advances once every 5 clock cycles (the DT's timebase-frequency is 10000000).
   localparam int unsigned CLINT_TICK_DIV = 5;
 
+  // Where OpenSBI (fw_dynamic) hands over to the next stage (fw_dynamic_info.next_addr in the boot
+  // ROM). By that contract RAM below it may be OpenSBI's, so pgaccel's DMA window starts here.
+  localparam logic [31:0] FW_NEXT_ADDR = 32'h8020_0000;
+
 endpackage

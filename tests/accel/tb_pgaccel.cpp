@@ -33,10 +33,16 @@ enum {
 	R_IRQ_EN = 0x020, R_STATUS = 0x028, R_CMD_ADDR = 0x040, R_CMD_LEN = 0x048,
 	R_CMD_ARG = 0x050, R_CMD_POST = 0x058, R_COMP = 0x060, R_CNT_BUSY = 0x080,
 	R_CNT_BYTES = 0x088, R_CNT_WORDS = 0x090, R_CNT_OPS = 0x098,
+	R_WIN_BASE = 0x0a0, R_WIN_END = 0x0a8, R_WIN_CTRL = 0x0b0,
 };
 enum { OP_ZERO = 1, OP_FILL = 2, OP_SCAN = 3 };
-enum { E_NONE, E_OP, E_LEN, E_ALIGN, E_OVERFLOW, E_BITMAP, E_RANGE, E_BUS };
-static const char *ename[] = {"NONE", "OP", "LEN", "ALIGN", "OVERFLOW", "BITMAP", "RANGE", "BUS"};
+enum { E_NONE, E_OP, E_LEN, E_ALIGN, E_OVERFLOW, E_BITMAP, E_RANGE, E_BUS, E_WINDOW };
+static const char *ename[16] = {"NONE", "OP", "LEN", "ALIGN", "OVERFLOW", "BITMAP", "RANGE", "BUS",
+				"WINDOW", "9", "10", "11", "12", "13", "14", "15"};
+// The DMA window the model believes the engine has (granularity 4 KiB, the default WIN_SHIFT);
+// every DMA request must lie in it.
+static const uint64_t WIN_GRAN = 4096;
+static uint64_t win_base = RAM_BASE, win_end = RAM_BASE + RAM_SIZE;
 
 static Vpgaccel *top;
 static std::mt19937_64 rng;
@@ -130,6 +136,9 @@ static void tick()
 	}
 	if (top->dma_req_o) {
 		uint32_t a = top->dma_addr_o;
+		if (a < win_base || a + 8 > win_end)
+			fail("DMA %s at %08x outside the window [%08" PRIx64 ", %08" PRIx64 ")",
+			     top->dma_we_o ? "write" : "read", a, win_base, win_end);
 		if (top->dma_be_o != 0xff || (a & 7))
 			fail("DMA request not a full aligned lane: addr %08x be %02x", a, top->dma_be_o);
 		if (top->dma_gnt_i) {
@@ -248,6 +257,8 @@ static Res ref_fill(const Cmd &c, std::vector<uint8_t> &exp)
 		r.err = E_OVERFLOW;
 	else if ((c.addr >> 32) || a32 < RAM_BASE || a32 + l32 > RAM_BASE + RAM_SIZE)
 		r.err = E_RANGE;
+	else if (a32 < win_base || a32 + l32 > win_end)
+		r.err = E_WINDOW;
 	if (r.err)
 		return r;
 	uint64_t pat = c.op == OP_FILL ? c.arg : 0;
@@ -334,6 +345,8 @@ static Res ref_scan(const Cmd &c, const std::vector<uint8_t> &exp)
 		r.err = E_BITMAP;
 	else if ((c.addr >> 32) || a32 < RAM_BASE || a32 + bytes > RAM_BASE + RAM_SIZE)
 		r.err = E_RANGE;
+	else if (a32 < win_base || a32 + bytes > win_end)
+		r.err = E_WINDOW;
 	if (r.err)
 		return r;
 	Bitmap bm = {&exp, a32, c.pol, INT64_MAX};
@@ -427,7 +440,7 @@ static bool check_comp(uint64_t v, const Posted &p, const char *what)
 	    res != p.r.result) {
 		fail("%s: op %d addr %" PRIx64 " len %" PRIx64 " arg %" PRIx64 " k %u pol %d: got "
 		     "valid %d err %s found %d res %08x tag %02x, want err %s found %d res %08x tag %02x",
-		     what, p.c.op, p.c.addr, p.c.len, p.c.arg, p.c.k, p.c.pol, valid, ename[err & 7],
+		     what, p.c.op, p.c.addr, p.c.len, p.c.arg, p.c.k, p.c.pol, valid, ename[err & 15],
 		     found, res, tag, ename[p.r.err], p.r.found, p.r.result, p.c.tag);
 		return false;
 	}
@@ -554,7 +567,7 @@ static void randomize_mem(uint64_t a, uint64_t len, int density)
 static void t_regs()
 {
 	int before = n_fail;
-	if (rd(R_ID) != 0x0000010050474143ull)
+	if (rd(R_ID) != 0x0000010150474143ull)
 		fail("ID reads %016" PRIx64, rd(R_ID));
 	uint64_t caps = rd(R_CAPS);
 	if ((caps & 0xff) != 4 || ((caps >> 24) & 7) != 7)
@@ -573,9 +586,12 @@ static void t_regs()
 	reg_access(true, 0xff8, 1, 0xff, &err);
 	if (!err)
 		fail("write of unmapped 0xff8 without err");
-	reg_access(false, 0x0a0, 0, 0xff, &err);
+	reg_access(false, 0x0b8, 0, 0xff, &err);
 	if (!err)
-		fail("read of unmapped 0x0a0 without err");
+		fail("read of unmapped 0x0b8 without err");
+	if (rd(R_WIN_BASE) != RAM_BASE || rd(R_WIN_END) != RAM_BASE + RAM_SIZE || rd(R_WIN_CTRL))
+		fail("DMA window after reset: [%" PRIx64 ", %" PRIx64 ") ctrl %" PRIx64 ", want all of "
+		     "RAM, unlocked", rd(R_WIN_BASE), rd(R_WIN_END), rd(R_WIN_CTRL));
 	wr(R_CMD_ADDR, 0x1234);
 	if (rd(R_CMD_ADDR) != 0)
 		fail("CMD_ADDR is write-only and reads 0");
@@ -769,6 +785,127 @@ static void t_bus_errors()
 	       ok && n_fail == before);
 }
 
+// ------------------------------------------------------------------------------------------------
+// DMA window.
+
+// Write a window register; returns whether the engine answered with err.
+static bool win_wr(uint32_t off, uint64_t v, uint8_t be = 0xff)
+{
+	bool err = false;
+	reg_access(true, off, v, be, &err);
+	return err;
+}
+
+static bool win_regs_are(uint64_t b, uint64_t e, uint64_t ctrl, const char *what)
+{
+	uint64_t rb = rd(R_WIN_BASE), re = rd(R_WIN_END), rc = rd(R_WIN_CTRL);
+	if (rb == b && re == e && rc == ctrl)
+		return true;
+	fail("%s: window [%" PRIx64 ", %" PRIx64 ") ctrl %" PRIx64 ", want [%" PRIx64 ", %" PRIx64
+	     ") ctrl %" PRIx64, what, rb, re, rc, b, e, ctrl);
+	return false;
+}
+
+// Set the window with the engine idle (the only time it takes a write) and tell the model.
+static void set_window(uint64_t b, uint64_t e)
+{
+	if (win_wr(R_WIN_BASE, b) || win_wr(R_WIN_END, e))
+		fail("window [%" PRIx64 ", %" PRIx64 ") refused while unlocked and idle", b, e);
+	win_base = b;
+	win_end = e;
+	win_regs_are(b, e, 0, "set_window");
+}
+
+// Commands at the exact edges of a window inside RAM: a lane inside runs, one lane over is
+// refused with ERR_WINDOW and writes nothing (drain compares all of RAM with the model).
+static std::vector<Cmd> window_edge_cmds(uint64_t wb, uint64_t we)
+{
+	std::vector<Cmd> cs;
+	cs.push_back(fill(wb, 8, 0x1111111111111111ull));              // first lane
+	cs.push_back(fill(wb - 8, 8, 0x2222222222222222ull));          // the lane before
+	cs.push_back(fill(wb - 8, 16, 0x3333333333333333ull));         // straddles the start
+	cs.push_back(fill(we - 8, 8, 0x4444444444444444ull, OP_ZERO)); // last lane
+	cs.push_back(fill(we - 8, 16, 0x5555555555555555ull));         // straddles the end
+	cs.push_back(fill(we, 8, 0x6666666666666666ull));              // the lane after
+	cs.push_back(fill(wb, we - wb, 0x7777777777777777ull));        // exactly the window
+	cs.push_back(fill(wb - 8, we - wb + 16, 0, OP_ZERO));          // one lane more each side
+	cs.push_back(fill(RAM_BASE, 8, 0x8888888888888888ull));        // RAM, far outside
+	cs.push_back(fill(RAM_BASE - 8, 16, 1));                       // not RAM: RANGE first
+	cs.push_back(scan(wb, 0, 64, 1, 0, false));                    // one word, first
+	cs.push_back(scan(we - 8, 0, 64, 1, 0, true));                 // one word, last
+	cs.push_back(scan(we - 8, 0, 65, 1, 0, false));                // a second word past the end
+	cs.push_back(scan(wb - 8, 64, 128, 1, 0, false));              // its word 0 before the start
+	cs.push_back(scan(we - 16, 0, 128, 128, 0, true));             // two words, up to the end
+	return cs;
+}
+
+static void t_window()
+{
+	int before = n_fail;
+	uint64_t wb = RAM_BASE + 0x10000, we = RAM_BASE + 0x20000;
+	bool ok = true;
+
+	set_window(wb, we);
+	ok &= run_cmds("window edges", window_edge_cmds(wb, we));
+	// A window of one granule, and an empty one (every command refused).
+	set_window(wb, wb + WIN_GRAN);
+	ok &= run_cmds("one-granule window", window_edge_cmds(wb, wb + WIN_GRAN));
+	set_window(wb, wb);
+	ok &= run_cmds("empty window", {fill(wb, 8, 1), scan(wb, 0, 64, 1, 0, false)});
+	set_window(we, wb);	/* base above end: empty too */
+	ok &= run_cmds("inverted window", {fill(wb, 8, 1), fill(we, 8, 1)});
+	set_window(wb, we);
+
+	// Writes the registers refuse with err, changing nothing: below the granularity, bits above
+	// 32 (33 for the end), part of the register, bits of WIN_CTRL other than LOCK.
+	if (!win_wr(R_WIN_BASE, wb + 8) || !win_wr(R_WIN_BASE, wb + 0x800) ||
+	    !win_wr(R_WIN_BASE, wb | 1ull << 32) || !win_wr(R_WIN_END, we + 8) ||
+	    !win_wr(R_WIN_END, 1ull << 33) || !win_wr(R_WIN_BASE, 0, 0x0f) ||
+	    !win_wr(R_WIN_END, 0, 0xf0) || !win_wr(R_WIN_CTRL, 2) || !win_wr(R_WIN_CTRL, 1, 0x01))
+		fail("window: a bad write was taken without err");
+	win_regs_are(wb, we, 0, "after bad writes");
+	// End up to 2^32 is a value it holds (it only ever narrows what RAM allows).
+	set_window(wb, 1ull << 32);
+	set_window(wb, we);
+
+	// While a command is queued or running the window is frozen: the check made when the
+	// command started holds until it ends.
+	post(fill(wb, 0x8000, 0xabcdabcdabcdabcdull));
+	post(fill(wb + 0x8000, 0x8000, 0x1234123412341234ull));
+	if (!win_wr(R_WIN_BASE, RAM_BASE) || !win_wr(R_WIN_END, RAM_BASE + RAM_SIZE) ||
+	    !win_wr(R_WIN_CTRL, 1))
+		fail("window: written while the engine was busy");
+	win_regs_are(wb, we, 0, "while busy");
+	ok &= drain("window while busy");
+
+	set_window(RAM_BASE, RAM_BASE + RAM_SIZE);
+	result("DMA window: exact edges for ZERO/FILL/SCAN, empty windows, bad writes and writes while "
+	       "busy refused", ok && n_fail == before);
+}
+
+// Last: LOCK holds until reset, so nothing after this may need another window.
+static void t_window_lock()
+{
+	int before = n_fail;
+	uint64_t wb = RAM_BASE + 0x8000, we = RAM_BASE + 0x30000;
+	bool ok = true;
+
+	set_window(wb, we);
+	if (win_wr(R_WIN_CTRL, 1))
+		fail("lock: refused");
+	win_regs_are(wb, we, 1, "locked");
+	// Every write to the window registers now answers err and changes nothing, widening or not.
+	if (!win_wr(R_WIN_BASE, RAM_BASE) || !win_wr(R_WIN_BASE, wb + WIN_GRAN) ||
+	    !win_wr(R_WIN_END, RAM_BASE + RAM_SIZE) || !win_wr(R_WIN_END, we) ||
+	    !win_wr(R_WIN_CTRL, 0) || !win_wr(R_WIN_CTRL, 1))
+		fail("lock: a window write was taken after LOCK");
+	win_regs_are(wb, we, 1, "after writes to the locked window");
+	ok &= run_cmds("locked window edges", window_edge_cmds(wb, we));
+	win_regs_are(wb, we, 1, "after commands");
+	result("DMA window LOCK: every later write refused with err, the window enforced", ok &&
+	       n_fail == before);
+}
+
 static Cmd random_cmd()
 {
 	// Bitmaps live in the low half of RAM, FILL targets anywhere (bus errors only in the high
@@ -808,7 +945,8 @@ static Cmd random_cmd()
 	return Cmd{(int)(4 + rnd(12)), 0, false, (uint8_t)rnd(256), RAM_BASE, 8, 0};
 }
 
-static void t_random(int nbatches)
+// windows: a new random DMA window every 8 batches (else all of RAM, as at reset).
+static void t_random(int nbatches, bool windows = false)
 {
 	int before = n_fail;
 	uint64_t half = RAM_SIZE / 2;
@@ -825,6 +963,15 @@ static void t_random(int nbatches)
 		}
 		if (b % 16 == 0)
 			randomize_mem(RAM_BASE + 8 * rnd(half / 8 - 512), 4096, rnd(100));
+		if (windows && b % 8 == 0) {
+			// Half the time all of RAM; otherwise any granule-aligned window, empty included.
+			uint64_t g = RAM_SIZE / WIN_GRAN, x = rnd(g + 1), y = rnd(g + 1);
+			if (rnd(2))
+				set_window(RAM_BASE, RAM_BASE + RAM_SIZE);
+			else
+				set_window(RAM_BASE + std::min(x, y) * WIN_GRAN,
+					   RAM_BASE + std::max(x, y) * WIN_GRAN);
+		}
 		int n = 1 + rnd(4);
 		for (int i = 0; i < n; i++) {
 			Cmd c = random_cmd();
@@ -847,11 +994,13 @@ static void t_random(int nbatches)
 		drain("random");
 		idle(rnd(3));
 	}
+	set_window(RAM_BASE, RAM_BASE + RAM_SIZE);
 	err_addrs.clear();
 	gnt_pct = 100;
 	max_lat = 0;
 	char name[96];
-	snprintf(name, sizeof(name), "random: %d batches of 1-4 commands vs reference model", nbatches);
+	snprintf(name, sizeof(name), "random: %d batches of 1-4 commands vs reference model%s", nbatches,
+		 windows ? ", random DMA windows" : "");
 	result(name, n_fail == before);
 }
 
@@ -963,6 +1112,9 @@ int main(int argc, char **argv)
 	t_random(nrand);
 	t_counters(ops0, bytes0, words0);
 	t_perf();
+	t_window();
+	t_random(nrand / 5, true);
+	t_window_lock();
 
 	top->final();
 	delete top;

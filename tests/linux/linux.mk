@@ -40,7 +40,9 @@ test-linux-qemu-initcall: $(LINUX_ELF)
 test-linux-sim: $(SIM_BIN) $(SOC_DTB) $(LINUX_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results linux-sim -- \
 		bash tests/linux/boot.sh $(LINUX_TEST_DIR)/sim.log $(LINUX_BOOTED) $(LINUX_BENCHED) \
-			-g "pgaccel-dma .*: pgaccel 1\.0" -g "pgaccel-dma .*: self-test: ZERO by interrupt passed" \
+			-g "pgaccel-dma .*: pgaccel 1\.1" \
+			-g "pgaccel-dma .*: DMA window \[0x80200000, 0x88000000\), locked" \
+			-g "pgaccel-dma .*: self-test: ZERO by interrupt passed" \
 			-g "dma0chan0-set0: summary [1-9][0-9]* tests, 0 failures" \
 			-g "init: dmatest: 1 summaries$$" $(LINUX_BAD) -- \
 			$(LINUX_TEST_SIM) +bootargs="$(LINUX_BOOTARGS) $(LINUX_QUIET)"

@@ -669,6 +669,18 @@ static void test_fetch()
 		info_ok &= rom_read(0x1028 + 8 * i, false, &err) == info[i] && !err;
 	check(info_ok, "rom: fw_dynamic_info {OSBI, 2, 0x80200000, S, 0, 0} at 0x1028");
 	check(rom_read(0x1020, false, &err) == 0x87e00000 && !err, "rom: DTB address at 0x1020");
+	// The DMA window step (docs/boot.md "DMA protection"): the code jumps over the data to it,
+	// which programs pgaccel's WIN_BASE, WIN_END and WIN_CTRL.LOCK from these words.
+	check(rom_read(0x1010, false, &err) == 0x000000000600006full && !err,
+	      "rom: 0x1010 jumps to the DMA window step at 0x1070");
+	check(rom_read(0x1058, false, &err) == 0x11000000 && !err &&
+	      rom_read(0x1060, false, &err) == 0x80200000 && !err &&
+	      rom_read(0x1068, false, &err) == 0x88000000 && !err,
+	      "rom: pgaccel base, window [0x80200000, 0x88000000) at 0x1058..0x1068");
+	check(rom_read(0x1078, false, &err) == 0x0a7330230602b383ull && !err &&
+	      rom_read(0x1088, false, &err) == 0x0a73382300100393ull && !err &&
+	      rom_read(0x1090, false, &err) == 0x000280670182b283ull && !err,
+	      "rom: sd WIN_BASE; li/sd WIN_CTRL.LOCK; then ld/jr to the entry");
 	check(rom_read(0x1800, false, &err) == 0 && !err, "rom: rest reads 0");
 	rom_read(0x1000, true, &err);
 	check(err, "rom: a write is answered with err");

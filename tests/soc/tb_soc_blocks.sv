@@ -231,7 +231,12 @@ module tb_soc_blocks
     .ram_err_i    (1'b0)
   );
 
-  pagoda_bootrom #(.DTB_ADDR(64'h87e0_0000)) u_rom (
+  pagoda_bootrom #(
+    .DTB_ADDR   (64'h87e0_0000),
+    .ACCEL_BASE (64'h1100_0000),
+    .WIN_BASE   (64'h8020_0000),
+    .WIN_END    (64'h8800_0000)
+  ) u_rom (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .f_req_i    (romf_req),

@@ -53,6 +53,7 @@ module pgaccel_formal (
   pgaccel #(
     .RAM_BASE  (RAM_BASE),
     .RAM_SIZE  (RAM_SIZE),
+    .WIN_SHIFT (3),  // the DMA window at lane granularity, so it can cut the small RAM anywhere
     .QDEPTH    (2),
     .RDEPTH    (2),
     .WR_MAXOUT (3),

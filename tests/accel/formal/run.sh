@@ -163,5 +163,15 @@ wait
 cat "$out/scanref.out"
 pass=$((pass + $(grep -c "^PASS" "$out/scanref.out")))
 fail=$((fail + $(grep -c "^FAIL" "$out/scanref.out")))
+# The DMA window (FORMAL_WINDOW in pgaccel.sv and pgaccel_engine.sv): no DMA request, ever, outside
+# the window [WIN_BASE, WIN_END), locked or not; the window does not change while a command is
+# queued or running, nor ever after LOCK. Its own model (the step model's properties plus these),
+# so that the checks above stay as they are: base case and inductive step, unbounded.
+if build pgaccel_formal "-DNO_RANGE -DFORMAL_WINDOW" window; then
+	check window-bmc$kind window "bmc3 -F $kind"
+	check window-step$kind window "orpos; ind -F $kind"
+else
+	ko window 0 "yosys failed, see $out/yosys-window.log"
+fi
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
