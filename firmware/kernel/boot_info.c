@@ -193,6 +193,8 @@ static int parse_reserved(struct boot_info *bi, const void *fdt)
 	if (parent < 0)
 		return FDT_OK;
 	for (node = fdt_first_child(fdt, parent); node >= 0; node = fdt_next_sibling(fdt, node)) {
+		unsigned int first = bi->nr_reserved;
+
 		if (node_disabled(fdt, node))
 			continue;
 		err = add_reg_ranges(fdt, node, bi->reserved, &bi->nr_reserved, MAX_RESERVED, 0);
@@ -203,6 +205,9 @@ static int parse_reserved(struct boot_info *bi, const void *fdt)
 			       fdt_strerror(err));
 			return err;
 		}
+		if (!strncmp(fdt_node_name(fdt, node), "mmode_resv", 10))
+			for (unsigned int i = first; i < bi->nr_reserved; i++)
+				bi->reserved_mmode |= 1U << i;
 	}
 	return FDT_OK;
 }

@@ -86,8 +86,9 @@ void print_boot_info(void)
 		printk(", node %d\n", bi->mem[i].nid);
 	}
 	for (unsigned int i = 0; i < bi->nr_reserved; i++)
-		printk("reserved: [0x%010llx-0x%010llx]\n", (unsigned long long)bi->reserved[i].base,
-		       (unsigned long long)(bi->reserved[i].base + bi->reserved[i].size - 1));
+		printk("reserved: [0x%010llx-0x%010llx]%s\n", (unsigned long long)bi->reserved[i].base,
+		       (unsigned long long)(bi->reserved[i].base + bi->reserved[i].size - 1),
+		       bi->reserved_mmode >> i & 1 ? " M-mode only: OpenSBI's, PMP-protected" : "");
 	printk("bootargs: \"%s\"\n", bi->bootargs);
 }
 

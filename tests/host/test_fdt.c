@@ -61,6 +61,7 @@ static void test_valid_blob_parses(void **state)
 	assert_int_equal(bi.reserved[0].size, 0x10000);
 	assert_int_equal(bi.reserved[1].base, 0x80000000);
 	assert_int_equal(bi.reserved[1].size, 0x40000);
+	assert_int_equal(bi.reserved_mmode, 1U << 1);	/* mmode_resv0@80000000 only */
 	assert_int_equal(bi.numa_distance[0][1], 25);
 	assert_int_equal(bi.numa_distance[1][1], 10);
 	assert_int_equal(bi.numa_distance[2][3], 20);	/* default remote */

@@ -33,6 +33,9 @@ struct boot_info {
 	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */
 	unsigned int nr_reserved;
 	struct mem_range reserved[MAX_RESERVED];
+	/* Bit i: reserved[i] is a region OpenSBI keeps for M-mode and enforces with PMP (its
+	 * /reserved-memory/mmode_resv* nodes, lib/utils/fdt/fdt_fixup.c), no S-mode access. */
+	u32 reserved_mmode;
 	unsigned int nr_nodes;	/* max numa-node-id + 1 */
 	u8 numa_distance[MAX_HARTS][MAX_HARTS];	/* /distance-map, 10 local / 20 remote default */
 };
