@@ -372,8 +372,8 @@ static void prezero_lost(void)
 		prezero_inflight--;
 		pgaccel.stats.fallback_badcomp++;
 	}
-	pgaccel.wedged = true;
 	pr_err("pgaccel: background completions lost, engine idle; hardware path off\n");
+	engine_dead();	/* nothing left to quarantine: every block above was zeroed */
 }
 
 /*
@@ -399,7 +399,8 @@ static void prezero_quarantine(void)
 	pr_err("pgaccel: %lu pages kept out for good: the engine stopped while zeroing them\n", pages);
 }
 
-/* A command never completed or completed as another: take the engine out of service. */
+/* A command never completed, completed as another, or lost its completion: take the engine out
+ * of service. The one place that sets `wedged` once the engine has taken commands. */
 static void engine_dead(void)
 {
 	pgaccel.wedged = true;
