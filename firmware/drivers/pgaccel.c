@@ -12,6 +12,7 @@
  * stores visible to the engine, a fence after the completion orders the CPU's later accesses.
  */
 #include <asm/barrier.h>
+#include <asm/highmem.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/timex.h>
@@ -254,7 +255,7 @@ void pgaccel_zero(phys_addr_t addr, unsigned long len)
 		}
 		count_fallback(r);
 	}
-	memset(arch_phys_to_virt(addr), 0, len);
+	memset_phys(addr, 0, len);
 	pgaccel.stats.sw_zero++;
 	pgaccel.stats.sw_zero_bytes += len;
 }
@@ -281,7 +282,7 @@ static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
 		}
 		count_fallback(r);
 	}
-	memset(arch_phys_to_virt(pa), byte, len);
+	memset_phys(pa, byte, len);
 	pgaccel.stats.sw_fill++;
 }
 
@@ -349,8 +350,7 @@ static void prezero_complete(u64 comp)
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
 	if (PGACCEL_COMP_ERR(comp)) {
 		/* Never hand out a block that may not be zero: the CPU does it. */
-		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0,
-		       PAGE_SIZE << prezero[slot].order);
+		memset_phys(page_to_phys(prezero[slot].page), 0, PAGE_SIZE << prezero[slot].order);
 		pgaccel.stats.fallback_error++;
 	}
 	prezero[slot].state = PZ_ZEROED;
@@ -366,8 +366,7 @@ static void prezero_lost(void)
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
 		if (prezero[i].state != PZ_ZEROING)
 			continue;
-		memset(arch_phys_to_virt(page_to_phys(prezero[i].page)), 0,
-		       PAGE_SIZE << prezero[i].order);
+		memset_phys(page_to_phys(prezero[i].page), 0, PAGE_SIZE << prezero[i].order);
 		prezero[i].state = PZ_ZEROED;
 		prezero_inflight--;
 		pgaccel.stats.fallback_badcomp++;

@@ -28,6 +28,7 @@ extern char _fw_start[], _fw_end[];
 
 /* Provided by firmware/mm and the drivers when linked in. */
 void mm_init(const struct boot_info *bi) __attribute__((weak));
+void paging_init(void) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
 void pgaccel_bench_run(void) __attribute__((weak));
@@ -161,6 +162,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	printk("smp:      %u of %u harts online\n", num_online_cpus(), boot_info.nr_harts);
 	if (mm_init)
 		mm_init(&boot_info);
+	if (paging_init)
+		paging_init();	/* Sv39 on every hart, before any driver maps or zeroes */
 	do_initcalls();
 
 	if (!mode)
