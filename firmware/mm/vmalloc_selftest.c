@@ -189,7 +189,7 @@ SELFTEST(vmalloc_guard_page_faults)
 	next = vmalloc(PAGE_SIZE);	/* first fit: right behind va's guard page, not on it */
 	ST_ASSERT(va != NULL && next != NULL);
 	guard = (unsigned long)va + 2 * PAGE_SIZE;
-	if ((unsigned long)next > guard)
+	if ((unsigned long)next >= guard)
 		ST_ASSERT((unsigned long)next >= guard + PAGE_SIZE);
 	vfree(next);
 	ST_ASSERT_EQ(probe_read64(guard - 8, &v), 0);
