@@ -31,6 +31,7 @@ void mm_init(const struct boot_info *bi) __attribute__((weak));
 void paging_init(void) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
+void vmalloc_bench_run(void) __attribute__((weak));
 void pgaccel_bench_run(void) __attribute__((weak));
 void demo_run(void) __attribute__((weak));
 
@@ -189,6 +190,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!strcmp(mode, "bench")) {
 		if (mm_bench_run)
 			mm_bench_run();
+		if (vmalloc_bench_run)
+			vmalloc_bench_run();
 		if (pgaccel_bench_run)
 			pgaccel_bench_run();
 		platform_exit(EXIT_OK);

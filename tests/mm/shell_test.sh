@@ -26,6 +26,7 @@ drain
 mmcheck
 interrupts
 slabinfo
+vmallocinfo
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -45,6 +46,7 @@ check() {	# check DESCRIPTION REGEX
 	fi
 }
 [ "$rc" -eq 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: QEMU exit status $rc"; }
+check "vmallocinfo summary" '^(pagoda> )?areas 0 busy, 0 lazily freed pages \(purge above [0-9]+\), 0 purges, 0 remote TLB flushes$'
 check "buddyinfo line" '^(pagoda> )?Node 0, zone +Normal( +[0-9]+){11}$'
 check "mmcheck ok twice" 'mmcheck: ok'
 [ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok twice"; }
