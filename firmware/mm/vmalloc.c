@@ -123,16 +123,7 @@ static void free_vmap_area_now(struct vmap_area *va)
 
 static int map_area_pages(struct vmap_area *va, struct page **pages, unsigned long prot)
 {
-	for (unsigned long i = 0; i < va->nr_pages; i++) {
-		int err = map_kernel_range(va->va_start + (i << PAGE_SHIFT), page_to_phys(pages[i]),
-					   PAGE_SIZE, prot);
-
-		if (err) {
-			unmap_kernel_range_noflush(va->va_start, i << PAGE_SHIFT);
-			return err;
-		}
-	}
-	return 0;
+	return map_kernel_pages(va->va_start, pages, va->nr_pages, prot);
 }
 
 static bool vmalloc_size_ok(const char *fn, unsigned long size)

@@ -161,16 +161,48 @@ int map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size, unsig
 	return __map_range(va, pa, size, prot, false);
 }
 
+/*
+ * vmap's mapping of nr pages at va (4 KiB leaves; Linux vmap_pages_range): one walk per
+ * last-level table, not per page. -17 if a page is mapped already, -12 without a table; nothing
+ * stays mapped then.
+ */
+int map_kernel_pages(unsigned long va, struct page **pages, unsigned long nr, unsigned long prot)
+{
+	unsigned long flags, i;
+	pte_t *pte = NULL;
+	int err = 0;
+
+	if (va & (PAGE_SIZE - 1))
+		return -22;
+	spin_lock_irqsave(&pgtable_lock, flags);
+	for (i = 0; i < nr; i++, pte++) {
+		unsigned long a = va + (i << PAGE_SHIFT);
+
+		if (!pte || !vpn(a, 0))
+			pte = pte_alloc_at(a, 0);
+		if (!pte || pte_present(*pte)) {
+			err = pte ? -17 : -12;
+			break;
+		}
+		WRITE_ONCE(*pte, pfn_pte(page_to_pfn(pages[i]), prot));
+	}
+	spin_unlock_irqrestore(&pgtable_lock, flags);
+	if (err && i)
+		unmap_kernel_range_noflush(va, i << PAGE_SHIFT);
+	return err;
+}
+
 /* Clear the 4 KiB leaves of [va, va + size); the caller flushes the TLBs. Tables stay. */
 void unmap_kernel_range_noflush(unsigned long va, unsigned long size)
 {
 	unsigned long flags, end = va + size;
+	pte_t *pte = NULL;
+	unsigned int level = 0;
 
 	spin_lock_irqsave(&pgtable_lock, flags);
-	for (; va < end; va += PAGE_SIZE) {
-		unsigned int level;
-		pte_t *pte = lookup_kernel_pte(va, &level);
-
+	for (; va < end; va += PAGE_SIZE, pte++) {
+		if (!pte || !vpn(va, 0) || level)
+			pte = lookup_kernel_pte(va, &level);
 		if (pte_present(*pte) && !WARN_ON(level != 0))
 			WRITE_ONCE(*pte, 0);
 	}

@@ -69,6 +69,8 @@ static inline void local_flush_tlb_page(unsigned long va)
 extern bool sv39_enabled;	/* satp_mode=sv39 (default) and the switch happened */
 void paging_init(void);
 int map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size, unsigned long prot);
+struct page;
+int map_kernel_pages(unsigned long va, struct page **pages, unsigned long nr, unsigned long prot);
 void unmap_kernel_range_noflush(unsigned long va, unsigned long size);
 pte_t *lookup_kernel_pte(unsigned long va, unsigned int *level);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);	/* every hart */
