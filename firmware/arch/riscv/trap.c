@@ -124,8 +124,14 @@ static const char *va_region(unsigned long va)
 		return "pkmap window";
 	if (va >= FIXADDR_START && va < FIXADDR_START + PMD_SIZE)
 		return "fixmap";
-	if (va < (1UL << 38))
-		return "direct map / devices";
+	if (va < (1UL << 38)) {
+		unsigned int level;
+
+		if (!sv39_enabled)
+			return "bare mode: physical address";
+		return pte_present(*lookup_kernel_pte(va, &level)) ? "direct map / devices" :
+			"identity half, not mapped";
+	}
 	return "outside every mapping";
 }
 
