@@ -137,6 +137,65 @@ SELFTEST(sv39_highmem_kmap)
 	return 0;
 }
 
+/*
+ * kunmap() leaves the TLBs alone; when the pkmap slots wrap around, one flush on every hart frees
+ * every slot unmapped since (Linux flush_all_zero_pkmaps). The other harts read through the
+ * first slot (its translation is in their TLBs now); LAST_PKMAP - 1 more kmaps go once round the
+ * other slots, through the wrap, never reusing the first: after that every hart must fault there.
+ * (Both QEMU's and Pagoda's sfence.vma flush the whole local TLB, so it is the remote harts that
+ * could keep a stale entry.)
+ */
+static volatile unsigned long kmap_probe_addr;
+static volatile long kmap_probe[NR_CPUS];
+
+static void kmap_touch(void *arg)
+{
+	unsigned long v = 0;
+
+	(void)arg;
+	kmap_probe[smp_processor_id()] = probe_read64(kmap_probe_addr, &v) ?: (long)v;
+}
+
+SELFTEST(sv39_kmap_slots_recycled)
+{
+	struct page *p;
+	unsigned long va0;
+	u64 *k;
+
+	NEED_SV39();
+	p = alloc_pages(GFP_HIGHUSER, 0);
+	ST_ASSERT(p != NULL);
+	if (!PageHighMem(p)) {
+		__free_pages(p, 0);
+		ST_SKIP("no HIGHMEM");
+	}
+	do {
+		k = kmap(p);
+		ST_ASSERT(k != NULL);
+		va0 = (unsigned long)k;
+		*k = 7;
+		kmap_probe_addr = va0;
+		smp_call_on_all(kmap_touch, NULL);	/* into every hart's TLB */
+		kunmap(p);
+	} while (va0 == PKMAP_BASE);	/* slot 0: the wrap would come first and reuse it */
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu_online(cpu) && kmap_probe[cpu] != 7)
+			ST_FAIL("cpu %u read %ld through kmap", cpu, kmap_probe[cpu]);
+	for (unsigned int i = 0; i < LAST_PKMAP - 1; i++) {
+		k = kmap(p);
+		if (!k || (unsigned long)k == va0)
+			ST_FAIL("kmap %u: %p (first slot 0x%lx)", i, k, va0);
+		kunmap(p);
+	}
+	smp_call_on_all(kmap_touch, NULL);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu_online(cpu) && kmap_probe[cpu] != -EXC_LOAD_PAGE_FAULT)
+			ST_FAIL("cpu %u: %ld from a recycled pkmap slot, want -%d (stale TLB entry?)",
+				cpu, kmap_probe[cpu], EXC_LOAD_PAGE_FAULT);
+	__free_pages(p, 0);
+	return 0;
+}
+
 /* The bytes at va, read through the backing page's own mapping (kmap_local), are the ones written
  * through va: the vmalloc address translates to that page. */
 static int check_backing(const u8 *va, unsigned long nr)
