@@ -24,7 +24,7 @@
 /* Upper bound on a blob we will read, before its header can be trusted. */
 #define FDT_MAX_SIZE (2UL << 20)
 
-extern char _fw_start[], _fw_end[];
+extern char _fw_start[], __end_rodata[], _sdata[], _fw_end[];
 
 /* Provided by firmware/mm and the drivers when linked in. */
 void mm_init(const struct boot_info *bi) __attribute__((weak));
@@ -155,7 +155,10 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	}
 	boot_hart_handoff(hartid, fdt);
 	platform_init();
-	add_reserved((unsigned long)_fw_start, (unsigned long)(_fw_end - _fw_start));
+	/* The image in two parts: text and read-only data, then data and bss from the next 2 MiB
+	 * boundary (firmware.ld); the gap between them is free RAM. */
+	add_reserved((unsigned long)_fw_start, (unsigned long)(__end_rodata - _fw_start));
+	add_reserved((unsigned long)_sdata, (unsigned long)(_fw_end - _sdata));
 	add_reserved((unsigned long)fdt, ALIGN((u64)boot_info.fdt_size, 4096));
 	print_boot_info();
 
