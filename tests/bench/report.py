@@ -119,12 +119,11 @@ def sv39_section(doc, bare, out):
                    f"{diffs[len(diffs) // 2]:+.1f}%). Cases marked \"paths differ\" take other "
                    "allocator paths in the two runs (the page tables take a few pages at boot, "
                    "so the free lists differ), so their difference is not the MMU's alone. "
-                   "Where the cost comes from: the core's ITLB and DTLB hold 8 entries each "
-                   "(docs/core.md \"MMU\"), and the firmware image is mapped in 4 KiB pages (text "
-                   "RX, read-only tables R and data RW cannot share a 2 MiB leaf), so a case whose "
-                   "code and data span more than 8 pages of the image walks the tables on every "
-                   "round; the kmalloc fast path fits and pays nothing, the trace ring (one more "
-                   "page of data per event plus its code) pays most.")
+                   "What decides the cost: the core's ITLB and DTLB hold 8 entries each "
+                   "(docs/core.md \"MMU\"); RAM is mapped with 2 MiB leaves, and the firmware's "
+                   "data and bss start a 2 MiB block of their own (firmware.ld) so that one leaf "
+                   "covers them, while the text and read-only data are in 4 KiB pages (docs/mm.md "
+                   "\"Sv39 layout\" has the measurement with data in 4 KiB pages too).")
     out.append("")
 
 

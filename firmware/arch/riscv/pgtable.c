@@ -24,7 +24,9 @@
 #include <pagoda/spinlock.h>
 #include <pagoda/string.h>
 
-pte_t swapper_pg_dir[PTRS_PER_PT] __aligned(PAGE_SIZE);
+/* The root comes from the allocator like the other tables: a page-aligned array in .bss would
+ * raise .bss's alignment to 4 KiB, and GNU ld then stops relaxing global accesses to gp. */
+pte_t *swapper_pg_dir;
 bool sv39_enabled;
 static unsigned long satp_value;
 static spinlock_t pgtable_lock = SPIN_LOCK_UNLOCKED;
@@ -518,7 +520,8 @@ void paging_init(void)
 		printk("sv39:     off (satp_mode=bare): the firmware runs untranslated\n");
 		return;
 	}
-	err = map_lowmem();
+	swapper_pg_dir = pt_alloc();
+	err = swapper_pg_dir ? map_lowmem() : -12;
 	if (!err)
 		err = make_windows();
 	if (err) {
