@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * What the pieces of the pgaccel driver share and nobody else uses: pgaccel.c (probe, command
+ * queue, the allocator's hooks), pgaccel_prezero.c (the pool of blocks zeroed in the background),
+ * pgaccel_calib.c (software against hardware, measured at boot) and pgaccel_shell.c (the shell
+ * command and the demo table). The interface for everyone else is pgaccel.h.
+ */
+#ifndef DRIVERS_PGACCEL_INTERNAL_H
+#define DRIVERS_PGACCEL_INTERNAL_H
+
+#include <mm/mm.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/types.h>
+#include "pgaccel.h"
+
+/* Serialises every use of the command queue: post-and-wait, the pool's posts, harvesting. */
+extern spinlock_t pgaccel_engine_lock;
+
+static inline bool pgaccel_hw_usable(void)
+{
+	return pgaccel.present && !pgaccel.wedged && pgaccel.mode != PGACCEL_SW;
+}
+
+/* pgaccel.c */
+unsigned long pgaccel_timeout_ticks(u64 beats);
+void pgaccel_engine_dead(void);
+void pgaccel_show(void);
+
+/* pgaccel_prezero.c; engine_lock held for all but the last two. */
+extern unsigned int pgaccel_prezero_inflight;
+void pgaccel_harvest_completions(void);
+void pgaccel_prezero_complete(u64 comp);
+void pgaccel_prezero_quarantine(void);
+void pgaccel_update_capture_hint(void);
+bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order);
+struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order);
+
+/* pgaccel_calib.c: the median of a few runs, in cycles; *ok cleared when a command fails. */
+int pgaccel_calibrate(void);
+unsigned long pgaccel_time_sw_zero(void *buf, unsigned long len);
+unsigned long pgaccel_time_hw_zero(phys_addr_t pa, unsigned long len, bool *ok);
+unsigned long pgaccel_time_sw_scan(const unsigned long *map, unsigned long words);
+unsigned long pgaccel_time_hw_scan(phys_addr_t pa, unsigned long words, bool *ok);
+
+#endif
