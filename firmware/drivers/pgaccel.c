@@ -278,7 +278,7 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 		pgaccel.stats.fallback_unsuitable++;
 	}
 	pgaccel.stats.sw_scan++;
-	return mm_sw_find_free_area(map, size, start, nr, align_mask);
+	return bitmap_find_next_set_area(map, size, start, nr, align_mask);
 }
 
 static const struct mm_zero_ops pgaccel_zero_ops = {

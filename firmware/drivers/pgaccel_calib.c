@@ -56,7 +56,7 @@ unsigned long pgaccel_time_sw_scan(const unsigned long *map, unsigned long words
 	for (int i = 0; i < CAL_REPS; i++) {
 		unsigned long t0 = get_cycles();
 
-		mm_sw_find_free_area(map, words * 64, 0, 1, 0);
+		bitmap_find_next_set_area(map, words * 64, 0, 1, 0);
 		s[i] = get_cycles() - t0;
 	}
 	return median3(s[0], s[1], s[2]);

@@ -75,89 +75,10 @@ void mm_set_cpu_node(unsigned int cpu, int nid)
 	mm_update_fastpath();	/* the hart's fast-path zones follow its node */
 }
 
-/* ---------------------------------------------------------------- bitmaps */
+/* ---------------------------------------------------------------- free bitmap search */
 
-void bitmap_set_range(unsigned long *map, unsigned long start, unsigned long n)
-{
-	while (n && (start % BITS_PER_LONG)) {
-		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
-		start++;
-		n--;
-	}
-	while (n >= BITS_PER_LONG) {
-		map[start / BITS_PER_LONG] = ~0UL;
-		start += BITS_PER_LONG;
-		n -= BITS_PER_LONG;
-	}
-	while (n) {
-		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
-		start++;
-		n--;
-	}
-}
-
-void bitmap_clear_range(unsigned long *map, unsigned long start, unsigned long n)
-{
-	while (n && (start % BITS_PER_LONG)) {
-		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
-		start++;
-		n--;
-	}
-	while (n >= BITS_PER_LONG) {
-		map[start / BITS_PER_LONG] = 0;
-		start += BITS_PER_LONG;
-		n -= BITS_PER_LONG;
-	}
-	while (n) {
-		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
-		start++;
-		n--;
-	}
-}
-
-/* Next set / clear bit at or after `from`, or size. */
-static unsigned long find_next_bit_val(const unsigned long *map, unsigned long size,
-				       unsigned long from, bool set)
-{
-	while (from < size) {
-		unsigned long w = map[from / BITS_PER_LONG];
-
-		if (!set)
-			w = ~w;
-		w &= ~0UL << (from % BITS_PER_LONG);
-		if (w) {
-			unsigned long i = ALIGN_DOWN(from, BITS_PER_LONG) + (unsigned long)__builtin_ctzl(w);
-
-			return i < size ? i : size;
-		}
-		from = ALIGN_DOWN(from, BITS_PER_LONG) + BITS_PER_LONG;
-	}
-	return size;
-}
-
-/* bitmap_find_next_zero_area with the sense inverted: runs of *set* (free) bits. */
-unsigned long mm_sw_find_free_area(const unsigned long *map, unsigned long size,
-				   unsigned long start, unsigned long nr, unsigned long align_mask)
-{
-	unsigned long index, end, i;
-
-	if (!nr)
-		return (start + align_mask) & ~align_mask;
-again:
-	index = find_next_bit_val(map, size, start, true);
-	index = (index + align_mask) & ~align_mask;
-	end = index + nr;
-	if (end > size || end < index)
-		return end < index ? ~0UL : end;
-	i = find_next_bit_val(map, end, index, false);
-	if (i < end) {
-		start = i + 1;
-		goto again;
-	}
-	return index;
-}
-
-static const struct mm_scan_ops sw_scan_ops = { "software", mm_sw_find_free_area };
+/* The free bitmap has 1 for a free page: the search is for runs of set bits. */
+static const struct mm_scan_ops sw_scan_ops = { "software", bitmap_find_next_set_area };
 static const struct mm_scan_ops *scan_ops = &sw_scan_ops;
 
 void mm_register_scan_ops(const struct mm_scan_ops *ops)
@@ -255,9 +176,9 @@ static void account_free_range(struct zone *zone, unsigned long pfn, unsigned lo
 	unsigned long off = pfn - zone->zone_start_pfn;
 
 	if (sign > 0)
-		bitmap_set_range(zone->free_bitmap, off, nr);
+		bitmap_set(zone->free_bitmap, off, nr);
 	else
-		bitmap_clear_range(zone->free_bitmap, off, nr);
+		bitmap_clear(zone->free_bitmap, off, nr);
 	if (unlikely(is_migrate_isolate(mt)))
 		return;
 	__mod_zone_page_state(zone, NR_FREE_PAGES, (long)sign * (long)nr);
