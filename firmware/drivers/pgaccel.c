@@ -348,22 +348,42 @@ static void probe_window(const void *fdt, int node, unsigned int version)
 		pr_warn("pgaccel: DMA window not locked: S-mode could aim the engine anywhere in RAM\n");
 }
 
+/* Bootargs pgaccel=auto|hw|sw and pgaccel_prezero=0|1, applied at probe. */
+static enum pgaccel_mode boot_mode = PGACCEL_AUTO;
+static bool boot_prezero = true;
+
+static int early_pgaccel(const char *val)
+{
+	if (val && !strcmp(val, "auto"))
+		boot_mode = PGACCEL_AUTO;
+	else if (val && !strcmp(val, "hw"))
+		boot_mode = PGACCEL_HW;
+	else if (val && !strcmp(val, "sw"))
+		boot_mode = PGACCEL_SW;
+	else
+		return -1;
+	return 0;
+}
+early_param("pgaccel", early_pgaccel);
+
+static int early_pgaccel_prezero(const char *val)
+{
+	if (!val || (strcmp(val, "0") && strcmp(val, "1")))
+		return -1;
+	boot_prezero = val[0] == '1';
+	return 0;
+}
+early_param("pgaccel_prezero", early_pgaccel_prezero);
+
 static int pgaccel_probe(void)
 {
 	const void *fdt = boot_info.fdt;
-	const char *mode = bootarg_value("pgaccel");
 	int node = fdt_node_offset_by_compatible(fdt, -1, "pagoda,pgaccel");
 	u64 base, size, id;
 	int len;
 	const char *status;
 
-	pgaccel.mode = PGACCEL_AUTO;
-	if (mode && !strcmp(mode, "hw"))
-		pgaccel.mode = PGACCEL_HW;
-	else if (mode && !strcmp(mode, "sw"))
-		pgaccel.mode = PGACCEL_SW;
-	else if (mode && strcmp(mode, "auto"))
-		pr_warn("pgaccel: bootarg pgaccel=%s unknown (hw, sw, auto); using auto\n", mode);
+	pgaccel.mode = boot_mode;
 
 	status = node >= 0 ? fdt_getprop(fdt, node, "status", &len) : NULL;
 	if (node < 0 || (status && strncmp(status, "okay", 4) && strncmp(status, "ok", 3))) {
@@ -396,11 +416,10 @@ static int pgaccel_probe(void)
 		;
 	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	pgaccel.present = true;
-	mode = bootarg_value("pgaccel_prezero");
 	pgaccel_calibrate();
 	mm_register_zero_ops(&pgaccel_zero_ops);
 	mm_register_scan_ops(&pgaccel_scan_ops);
-	pgaccel_set_prezero(!(mode && !strcmp(mode, "0")));
+	pgaccel_set_prezero(boot_prezero);
 	pgaccel_show();
 	return 0;
 }

@@ -27,15 +27,13 @@ static const char *check_flag(const char *val)
 	return val ? "takes no value" : NULL;
 }
 
+/* A bare word or an empty value means on, as the allocator's handlers take it (mm/mm_init.c). */
 static const char *check_bool(const char *val)
 {
-	static const char *const ok[] = { "", "1", "on", "y", "0", "off", "n" };
+	bool b;
 
-	if (!val)
+	if (!val || !*val || !kstrtobool(val, &b))
 		return NULL;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ok); i++)
-		if (!strcmp(val, ok[i]))
-			return NULL;
 	return "is not one of 1, on, y, 0, off, n";
 }
 
@@ -148,6 +146,11 @@ static const struct boot_param *find_param(const char *key, size_t klen)
 		if (strlen(boot_params[i].name) == klen && !strncmp(boot_params[i].name, key, klen))
 			return &boot_params[i];
 	return NULL;
+}
+
+bool bootarg_known(const char *key)
+{
+	return find_param(key, strlen(key)) != NULL;
 }
 
 static size_t key_len(const char *w, size_t len)

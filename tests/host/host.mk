@@ -9,7 +9,8 @@ HOST_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation $(HOST_SAN) \
                -Ifirmware/include -Ifirmware/arch/host/include -MMD -MP
 HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
-                firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/arch/host/host.c
+                firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
+                firmware/arch/host/host.c
 HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_io
 
 TEST_SUITES += host-unit boot-fuzz-smoke
