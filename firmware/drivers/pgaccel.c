@@ -12,7 +12,6 @@
  * docs/soc.md), so DMA coherence is only ordering: a fence before the post makes the CPU's earlier
  * stores visible to the engine, a fence after the completion orders the CPU's later accesses.
  */
-#include <asm/barrier.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
@@ -78,20 +77,19 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 	u64 comp;
 
 	pgaccel_harvest_completions();
-	if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
+	if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
 		return PGACCEL_EBUSY;
-	mb();
-	pgaccel_writeq(PGACCEL_REG_CMD_ADDR, addr);
-	pgaccel_writeq(PGACCEL_REG_CMD_LEN, len);
-	pgaccel_writeq(PGACCEL_REG_CMD_ARG, arg);
-	pgaccel_writeq(PGACCEL_REG_CMD_POST, post | (u64)tag << 24);
-	if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
-		pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+	reg_writeq(PGACCEL_REG_CMD_ADDR, addr);
+	reg_writeq(PGACCEL_REG_CMD_LEN, len);
+	reg_writeq(PGACCEL_REG_CMD_ARG, arg);
+	reg_post(post | (u64)tag << 24);
+	if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
+		reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 		return PGACCEL_EBUSY;
 	}
 	t0 = get_time();
 	for (;;) {
-		comp = pgaccel_readq(PGACCEL_REG_COMP);
+		comp = reg_readq(PGACCEL_REG_COMP);
 		if (comp & PGACCEL_COMP_VALID) {
 			if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC))
 				break;
@@ -106,7 +104,7 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 			return PGACCEL_ETIMEDOUT;
 		}
 	}
-	mb();
+	pgaccel_comp_barrier();
 	if (PGACCEL_COMP_TAG(comp) != tag) {
 		pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n",
 		       PGACCEL_COMP_TAG(comp), tag);
@@ -171,16 +169,9 @@ int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int al
 	return r;
 }
 
-/*
- * The engine refuses a command outside its DMA window (ERR_WINDOW, nothing written); the driver
- * does not even post one: such a range is served by the CPU. The allocator's pages all lie inside
- * (the device tree reserves the RAM below the window), so this only catches callers that pass
- * other memory.
- */
 bool pgaccel_dma_ok(phys_addr_t addr, u64 len)
 {
-	return addr >= pgaccel.win_base && addr <= pgaccel.win_end &&
-	       len <= pgaccel.win_end - addr;
+	return __pgaccel_dma_ok(addr, len);
 }
 
 bool pgaccel_would_use_hw_zero(unsigned long len)
@@ -207,7 +198,7 @@ static void count_fallback(int r)
 
 void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
-	if (pgaccel_would_use_hw_zero(len) && !pgaccel_dma_ok(addr, len)) {
+	if (pgaccel_would_use_hw_zero(len) && !__pgaccel_dma_ok(addr, len)) {
 		pgaccel.stats.fallback_window++;
 	} else if (pgaccel_would_use_hw_zero(len)) {
 		int r = pgaccel_hw_fill(addr, len, 0, true);
@@ -235,7 +226,7 @@ static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
 	phys_addr_t pa = page_to_phys(page);
 	unsigned long len = nr * PAGE_SIZE;
 
-	if (pgaccel_would_use_hw_zero(len) && !pgaccel_dma_ok(pa, len)) {
+	if (pgaccel_would_use_hw_zero(len) && !__pgaccel_dma_ok(pa, len)) {
 		pgaccel.stats.fallback_window++;
 	} else if (pgaccel_would_use_hw_zero(len)) {
 		int r = pgaccel_hw_fill(pa, len, 0x0101010101010101ULL * byte, false);
@@ -265,7 +256,7 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	/* The engine takes power-of-two alignments, 32-bit indices and a real range, in its window. */
 	hw = words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
 	     pgaccel_would_use_hw_scan(words);
-	if (hw && !pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
+	if (hw && !__pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
 		pgaccel.stats.fallback_window++;
 	} else if (hw) {
 		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &result);
@@ -333,9 +324,9 @@ static void probe_window(const void *fdt, int node, unsigned int version)
 	pgaccel.win_end = pgaccel.ram_base + pgaccel.ram_size;
 	pgaccel.win_locked = false;
 	if (version >= PGACCEL_VERSION_WINDOW) {
-		pgaccel.win_base = pgaccel_readq(PGACCEL_REG_WIN_BASE);
-		pgaccel.win_end = pgaccel_readq(PGACCEL_REG_WIN_END);
-		pgaccel.win_locked = pgaccel_readq(PGACCEL_REG_WIN_CTRL) & PGACCEL_WIN_LOCK;
+		pgaccel.win_base = reg_readq(PGACCEL_REG_WIN_BASE);
+		pgaccel.win_end = reg_readq(PGACCEL_REG_WIN_END);
+		pgaccel.win_locked = reg_readq(PGACCEL_REG_WIN_CTRL) & PGACCEL_WIN_LOCK;
 	}
 	if (read_window_prop(fdt, node, &base, &size))
 		pr_warn("pgaccel: no valid pagoda,dma-window in the device tree\n");
@@ -406,15 +397,15 @@ static int pgaccel_probe(void)
 		return -1;
 	}
 	pgaccel.base = (unsigned long)base;
-	pgaccel.qdepth = PGACCEL_CAPS_QDEPTH(pgaccel_readq(PGACCEL_REG_CAPS));
-	pgaccel.ram_base = pgaccel_readq(PGACCEL_REG_RAM_BASE);
-	pgaccel.ram_size = pgaccel_readq(PGACCEL_REG_RAM_SIZE);
+	pgaccel.qdepth = PGACCEL_CAPS_QDEPTH(reg_readq(PGACCEL_REG_CAPS));
+	pgaccel.ram_base = reg_readq(PGACCEL_REG_RAM_BASE);
+	pgaccel.ram_size = reg_readq(PGACCEL_REG_RAM_SIZE);
 	probe_window(fdt, node, PGACCEL_ID_VERSION(id));
-	pgaccel_writeq(PGACCEL_REG_IRQ_EN, 0);	/* the driver polls: commands are synchronous */
+	reg_writeq(PGACCEL_REG_IRQ_EN, 0);	/* the driver polls: commands are synchronous */
 	/* Completions left by an earlier boot would be taken for ours. */
-	while (pgaccel_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)
+	while (reg_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)
 		;
-	pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+	reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	pgaccel.present = true;
 	pgaccel_calibrate();
 	mm_register_zero_ops(&pgaccel_zero_ops);

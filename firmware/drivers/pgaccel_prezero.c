@@ -107,11 +107,11 @@ void pgaccel_harvest_completions(void)
 {
 	u64 comp, st;
 
-	while (pgaccel_prezero_inflight && ((comp = pgaccel_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID))
+	while (pgaccel_prezero_inflight && ((comp = reg_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID))
 		pgaccel_prezero_complete(comp);
 	if (!pgaccel_prezero_inflight)
 		return;
-	st = pgaccel_readq(PGACCEL_REG_STATUS);
+	st = reg_readq(PGACCEL_REG_STATUS);
 	if (!(st & (PGACCEL_ST_BUSY | PGACCEL_ST_DONE)))
 		prezero_lost();
 }
@@ -140,22 +140,20 @@ bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int ord
 	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
 	 * no more than this test. */
 	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !pgaccel_hw_usable() ||
-	    !pgaccel_dma_ok(page_to_phys(page), PAGE_SIZE << order))
+	    !__pgaccel_dma_ok(page_to_phys(page), PAGE_SIZE << order))
 		return false;
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
 	pgaccel_harvest_completions();
-	st = pgaccel_readq(PGACCEL_REG_STATUS);
+	st = reg_readq(PGACCEL_REG_STATUS);
 	if (PGACCEL_ST_FREE(st) >= 2 && prezero_room(order, &first, &end)) {
 		for (unsigned int i = first; i < end; i++) {
 			if (prezero[i].state != PZ_EMPTY)
 				continue;
-			mb();
-			pgaccel_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
-			pgaccel_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE << order);
-			pgaccel_writeq(PGACCEL_REG_CMD_POST,
-				       PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
-			if (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
-				pgaccel_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+			reg_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
+			reg_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE << order);
+			reg_post(PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
+			if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
+				reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 				break;
 			}
 			prezero[i].page = page;
@@ -201,7 +199,7 @@ struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 	pgaccel_update_capture_hint();
 	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
 	if (page) {
-		mb();	/* the engine's writes before the caller's accesses */
+		pgaccel_comp_barrier();	/* the engine's writes before the caller's accesses */
 		pgaccel.stats.prezero_hits++;
 	} else {
 		pgaccel.stats.prezero_misses++;

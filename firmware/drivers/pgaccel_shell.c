@@ -74,10 +74,10 @@ static void pgaccel_show_stats(void)
 	printk("\n");
 	if (pgaccel.present)
 		printk("engine counters: busy %llu cycles, %llu bytes, %llu words, %llu ops\n",
-		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_BUSY),
-		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_BYTES),
-		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_WORDS),
-		       (unsigned long long)pgaccel_readq(PGACCEL_REG_CNT_OPS));
+		       (unsigned long long)reg_readq(PGACCEL_REG_CNT_BUSY),
+		       (unsigned long long)reg_readq(PGACCEL_REG_CNT_BYTES),
+		       (unsigned long long)reg_readq(PGACCEL_REG_CNT_WORDS),
+		       (unsigned long long)reg_readq(PGACCEL_REG_CNT_OPS));
 }
 
 SHELL_CMD(pgaccel, "[mode hw|sw|auto | prezero on|off]: accelerator state, calibration, counters")
