@@ -63,17 +63,19 @@ static inline bool pgaccel_hw_usable(void)
 	return pgaccel.present && !pgaccel.wedged && pgaccel.mode != PGACCEL_SW;
 }
 
-/* pgaccel.c */
+/* pgaccel.c; pgaccel_engine_dead() with pgaccel_engine_lock held. */
 unsigned long pgaccel_timeout_ticks(u64 beats);
 void pgaccel_engine_dead(void);
+
+/* pgaccel_shell.c: state and calibration on the console. */
 void pgaccel_show(void);
 
-/* pgaccel_prezero.c; engine_lock held for all but the last two. */
+/* pgaccel_prezero.c; the first three with pgaccel_engine_lock held, the hooks take it. */
 extern unsigned int pgaccel_prezero_inflight;
 void pgaccel_harvest_completions(void);
 void pgaccel_prezero_complete(u64 comp);
 void pgaccel_prezero_quarantine(void);
-void pgaccel_update_capture_hint(void);
+void pgaccel_update_capture_hint(void);	/* mm_capture_wanted from the pool's state */
 bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order);
 struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order);
 
