@@ -64,11 +64,15 @@ class Consts:
         self.items.append((None, None, None, comment))
 
 
+ENCODINGS = []	# (enum, register.field) in the order met, for the docs
+
+
 def enum_consts(c, field, seen):
     enum = field.get_property("encode")
     if enum is None or enum.type_name in seen:
         return
     seen.add(enum.type_name)
+    ENCODINGS.append((enum, f"{field.parent.parent.type_name}.{field.parent.inst_name}.{field.inst_name}"))
     c.blank(f"encoding {enum.type_name} ({field.parent.inst_name}.{field.inst_name})")
     for m in enum:
         c.add(f"{enum.type_name.upper()}_{m.name}", m.value, field.width, m.rdl_desc or "")
@@ -181,6 +185,16 @@ def gen_svh(c, src):
     return "\n".join(out)
 
 
+def encodings_md():
+    """peakrdl-markdown leaves out field encodings: a table per enum, appended to its output."""
+    out = ["", "## Field encodings", ""]
+    for enum, where in ENCODINGS:
+        out += [f"### {enum.type_name} ({where})", "", "| value | name | meaning |", "|---|---|---|"]
+        out += [f"| {m.value:#x} | {m.name} | {m.rdl_desc or ''} |" for m in enum]
+        out.append("")
+    return "\n".join(out)
+
+
 def main():
     try:
         generate()
@@ -219,7 +233,7 @@ def generate():
     with open(tmp, encoding="utf-8") as f:
         text = f.read()
     os.remove(tmp)
-    write_if_changed(os.path.join(outdir, "docs/registers.md"), text)
+    write_if_changed(os.path.join(outdir, "docs/registers.md"), text + encodings_md())
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ $(ACCEL_TB_DIR)/Vpgaccel: $(REGS_SVH) $(ACCEL_RTL) tests/accel/tb_pgaccel.cpp te
 	@mkdir -p $(ACCEL_TB_DIR)
 	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast \
 		$(REGS_VINC) --top-module pgaccel $(ACCEL_TB_PARAMS) -Mdir $(ACCEL_TB_DIR) \
-		-CFLAGS "-O2 -std=c++17" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
+		-CFLAGS "-O2 -std=c++17 -I$(REGS_INC)" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
 
 test-accel-tb: $(ACCEL_TB_DIR)/Vpgaccel
 	@bash scripts/suite.sh $(BUILD)/test-results accel-tb -- $(ACCEL_TB_DIR)/Vpgaccel

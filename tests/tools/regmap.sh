@@ -102,5 +102,37 @@ if fdtget "$dtb" /soc/pgaccel@11000000 reg >/dev/null 2>&1; then
 		fail "DTB pagoda,dma-window: '$got', the map says '$want'"
 fi
 
+# The docs that restate the map for readers are checked against it.
+# docs/memory-map.md: each block's base and size (0x0200_0000 style).
+row_num() {	# row_num BLOCK COLUMN: a hex cell of the memory map table, underscores dropped
+	awk -F'|' -v b="$1" -v c="$2" '$2 == " " b " " { gsub(/[ _]/, "", $c); print $c; exit }' \
+		docs/memory-map.md
+}
+for pair in "boot ROM (reset vector):BOOTROM" "test / reset:TESTDEV" "CLINT:CLINT" "PLIC:PLIC" \
+	"UART:UART" "pgaccel:PGACCEL" "RAM:RAM"; do
+	block=${pair%%:*} name=${pair##*:}
+	base=$(row_num "$block" 3) size=$(row_num "$block" 4)
+	want_size=$(($(val "PAGODA_${name}_SIZE")))
+	[ "$name" = RAM ] && size=$want_size	# written "128 MiB (sim default)"
+	if [[ $base =~ ^0x[0-9a-f]+$ ]] && [ $((base)) -eq $(($(val "PAGODA_${name}_BASE"))) ] &&
+		[[ $size =~ ^[0-9]+$|^0x[0-9a-f]+$ ]] && [ $((size)) -eq "$want_size" ]; then
+		ok "docs/memory-map.md: $block at $base, $size bytes, as in the map"
+	else
+		fail "docs/memory-map.md: $block row '$base' '$size' differs from PAGODA_${name}_BASE/_SIZE"
+	fi
+done
+# docs/pgaccel.md "Errors": a row "| N | NAME |" for each PGACCEL_ERR_NAME, and no other code.
+errs=$(sed -En 's/^#define PGACCEL_ERR_([A-Z]+) (0x[0-9a-f]+).*/\1 \2/p' "$map")
+bad=""
+while read -r name v; do
+	grep -qE "^\| $((v)) \| $name \|" docs/pgaccel.md || bad="$bad $name=$((v))"
+done <<<"$errs"
+rows=$(grep -cE '^\| [0-9]+ \| [A-Z]+ \|' docs/pgaccel.md)
+if [ -z "$bad" ] && [ "$rows" -eq "$(wc -l <<<"$errs")" ]; then
+	ok "docs/pgaccel.md: the $rows error codes of the map"
+else
+	fail "docs/pgaccel.md errors table: missing or wrong$bad ($rows rows, $(wc -l <<<"$errs") codes)"
+fi
+
 echo "suite-result: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
