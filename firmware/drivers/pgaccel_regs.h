@@ -30,7 +30,7 @@
 #define PGACCEL_REG_CMD_ADDR	PGACCEL_CMD_ADDR_OFFSET	/* WO: ZERO/FILL start; SCAN bitmap address */
 #define PGACCEL_REG_CMD_LEN	PGACCEL_CMD_LEN_OFFSET	/* WO: ZERO/FILL bytes; SCAN end bit (size) */
 #define PGACCEL_REG_CMD_ARG	PGACCEL_CMD_ARG_OFFSET	/* WO: FILL pattern; SCAN start bit, nr */
-#define PGACCEL_REG_CMD_POST	PGACCEL_CMD_POST_OFFSET	/* WO: opcode, alignment, polarity, tag: queues */
+#define PGACCEL_REG_CMD_POST	PGACCEL_CMD_POST_OFFSET	/* WO: op, alignment, polarity, tag: queues */
 #define PGACCEL_REG_COMP	PGACCEL_COMP_OFFSET	/* RO, read pops: oldest completion */
 #define PGACCEL_REG_CNT_BUSY	PGACCEL_CNT_BUSY_OFFSET	/* RO: cycles with a command in the engine */
 #define PGACCEL_REG_CNT_BYTES	PGACCEL_CNT_BYTES_OFFSET	/* RO: bytes written without error */

@@ -37,7 +37,8 @@
 #define PLIC_PRIORITY(i)	((unsigned)PLIC_PRIORITY_OFFSET + (unsigned)PLIC_PRIORITY_STRIDE * (i))
 #define PLIC_ENABLE(ctx, i)	((unsigned)PLIC_ENABLE_OFFSET + (unsigned)PLIC_ENABLE_STRIDE * (ctx) + \
 				 4u * ((i) / 32))
-#define PLIC_CTX_REG(ctx, off)	((unsigned)PLIC_CTX_OFFSET + (off) + (unsigned)PLIC_CTX_STRIDE * (ctx))
+#define PLIC_CTX_REG(ctx, off) \
+	((unsigned)PLIC_CTX_OFFSET + (off) + (unsigned)PLIC_CTX_STRIDE * (ctx))
 #define PLIC_THRESHOLD(ctx)	PLIC_CTX_REG(ctx, PLIC_CTX_THRESHOLD_OFFSET)
 #define PLIC_CLAIM(ctx)		PLIC_CTX_REG(ctx, PLIC_CTX_CLAIM_OFFSET)
 #define PLIC_MAX_CONTEXTS	15872	/* the register map's limit */

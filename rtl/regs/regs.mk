@@ -4,7 +4,7 @@
 # venv that scripts/deps.sh makes (docs/registers.md, rtl/regs/README.md):
 #   $(REGS_SVH)      pagoda_regs.svh, `included by the packages of rtl/: every Verilator and Yosys
 #                    run that reads rtl/ takes $(REGS_VINC) and depends on $(REGS_STAMP)
-#   $(REGS_INC)      -I for regs/pagoda_map.h (C, asm, dts, ld) and regs/<device>.h (peakrdl-cheader)
+#   $(REGS_INC)      -I for regs/pagoda_map.h (C, asm, dts, ld), regs/<device>.h (peakrdl-cheader)
 #   $(REGS_DOC)      the register tables; docs/registers.md is its checked-in copy
 #   make regs        generate;  make regs-docs   also refresh docs/registers.md
 # Every target that reads a generated file depends on $(REGS_STAMP).

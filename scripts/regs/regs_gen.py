@@ -6,7 +6,7 @@
 
 compiles SOC_RDL (the SoC addrmap, which includes every device) with systemrdl-compiler and
 writes, each file only when its text changes (so that nothing downstream rebuilds for nothing):
-  OUTDIR/include/regs/<device>.h   peakrdl-cheader: the device's struct and field masks (_bm/_bp/_bw)
+  OUTDIR/include/regs/<device>.h   peakrdl-cheader: the device's struct, field masks (_bm/_bp/_bw)
   OUTDIR/include/regs/pagoda_map.h plain #defines that C, assembly, the device tree (through cpp)
                                    and the linker script (through cpp) can all include: device
                                    bases, window sizes and IRQs, the RAM regions, register offsets,
@@ -72,7 +72,8 @@ def enum_consts(c, field, seen):
     if enum is None or enum.type_name in seen:
         return
     seen.add(enum.type_name)
-    ENCODINGS.append((enum, f"{field.parent.parent.type_name}.{field.parent.inst_name}.{field.inst_name}"))
+    reg = field.parent
+    ENCODINGS.append((enum, f"{reg.parent.type_name}.{reg.inst_name}.{field.inst_name}"))
     c.blank(f"encoding {enum.type_name} ({field.parent.inst_name}.{field.inst_name})")
     for m in enum:
         c.add(f"{enum.type_name.upper()}_{m.name}", m.value, field.width, m.rdl_desc or "")
@@ -115,7 +116,8 @@ def device_consts(c, dev):
             for reg in child.children():
                 reg_consts(c, dev, reg, rf, 0, seen)
         else:
-            sys.exit(f"regs_gen: {dev.inst_name}.{child.inst_name}: unexpected {type(child).__name__}")
+            sys.exit(f"regs_gen: {dev.inst_name}.{child.inst_name}: "
+                     f"unexpected {type(child).__name__}")
 
 
 def map_consts(c, top):
@@ -128,7 +130,8 @@ def map_consts(c, top):
         if isinstance(inst, AddrmapNode) and inst.get_property("pagoda_window", default=None):
             window = inst.get_property("pagoda_window")
             if window < inst.size:
-                sys.exit(f"regs_gen: {inst.inst_name}: pagoda_window {window:#x} below its registers")
+                sys.exit(f"regs_gen: {inst.inst_name}: pagoda_window {window:#x} "
+                         "below its registers")
         else:
             window = inst.size
         c.add(f"{pre}_SIZE", window, 32)
@@ -138,7 +141,8 @@ def map_consts(c, top):
                 c.add(f"{pre}_IRQ", irq)
             regions = [ch for ch in inst.children() if isinstance(ch, MemNode)]
             for r in regions:
-                c.add(f"{pre}_{r.inst_name}_OFFSET", r.raw_address_offset, 32, r.get_property("name"))
+                c.add(f"{pre}_{r.inst_name}_OFFSET", r.raw_address_offset, 32,
+                      r.get_property("name"))
                 c.add(f"{pre}_{r.inst_name}_SIZE", r.size, 32)
             if not regions:
                 devices.append(inst)
@@ -165,8 +169,8 @@ def gen_svh(c, src):
     # An include file, not a package: Yosys 0.23 cannot refer to one package from another, so
     # the packages that need the map (pagoda_pkg, pgaccel_pkg, ...) include it.
     out = [f"// {HEADER.format(src=src)}",
-           "// Register offsets, field positions, encodings and the memory map for rtl/ (names as in",
-           "// regs/pagoda_map.h); `included inside a package. Each package uses a few of them:",
+           "// Register offsets, field positions, encodings and the memory map for rtl/ (names",
+           "// as in regs/pagoda_map.h); `included inside a package, which uses a few of them:",
            "/* verilator lint_off UNUSEDPARAM */", ""]
     for name, value, bits, comment in c.items:
         if name is None:
@@ -189,7 +193,8 @@ def encodings_md():
     """peakrdl-markdown leaves out field encodings: a table per enum, appended to its output."""
     out = ["", "## Field encodings", ""]
     for enum, where in ENCODINGS:
-        out += [f"### {enum.type_name} ({where})", "", "| value | name | meaning |", "|---|---|---|"]
+        out += [f"### {enum.type_name} ({where})", "",
+                "| value | name | meaning |", "|---|---|---|"]
         out += [f"| {m.value:#x} | {m.name} | {m.rdl_desc or ''} |" for m in enum]
         out.append("")
     return "\n".join(out)

@@ -11,8 +11,8 @@
 set -uo pipefail
 py=$1 map=$2 dtb=$3 work=$4
 passed=0 failed=0
-ok() { echo "ok $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+ok() { echo "ok $*"; passed=$((passed + 1)); }
+fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 rm -rf "$work" && mkdir -p "$work"
 
 gen() {	# gen RDL_DIR OUT: generate from a copy of rtl/regs
@@ -25,7 +25,8 @@ stale() {	# stale DOC GENERATED: 0 when they differ
 
 if gen rtl/regs "$work/now"; then
 	if stale docs/registers.md "$work/now/docs/registers.md"; then
-		fail "docs/registers.md is stale: make regs-docs (diff docs/registers.md $work/now/docs/registers.md)"
+		fail "docs/registers.md is stale: make regs-docs" \
+			"(diff docs/registers.md $work/now/docs/registers.md)"
 	else
 		ok "docs/registers.md is what rtl/regs/*.rdl generate"
 	fi
@@ -60,14 +61,17 @@ sed -i 's/} CAPS @ 0x008;/} CAPS @ 0x000;/' "$work/rdl-bad/pgaccel.rdl"	# overla
 if gen "$work/rdl-bad" "$work/keep"; then
 	fail "an .rdl with two registers at one offset was accepted"
 elif grep -q "^regs_gen: " "$work/keep.log" && diff -r -q "$work/now" "$work/keep" >/dev/null; then
-	ok "overlapping registers refused ($(grep -m1 '^regs_gen: ' "$work/keep.log" | cut -c1-80)), outputs kept"
+	ok "overlapping registers refused ($(grep -m1 '^regs_gen: ' "$work/keep.log" | cut -c1-60))," \
+		"outputs kept"
 else
 	fail "a bad .rdl: no clear message, or the outputs changed ($work/keep.log)"
 fi
 
 # The DTB against the map (the DTS takes its numbers from regs/pagoda_map.h through cpp).
 val() { sed -En "s/^#define $1 (0x[0-9a-f]+).*/\\1/p" "$map"; }
-cells() { printf '%d %d %d %d' $(($1 >> 32)) $(($1 & 0xffffffff)) $(($2 >> 32)) $(($2 & 0xffffffff)); }
+cells() {	# cells BASE SIZE: as fdtget -t u prints a two-cell address and size
+	printf '%d %d %d %d' $(($1 >> 32)) $(($1 & 0xffffffff)) $(($2 >> 32)) $(($2 & 0xffffffff))
+}
 check_node() {	# check_node DT-PATH MAP-NAME
 	local want got
 	want=$(cells "$(val "PAGODA_$2_BASE")" "$(val "PAGODA_$2_SIZE")")
