@@ -52,11 +52,11 @@ help:
 
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok
-$(DEPS_STAMP): scripts/deps.sh
-	@bash scripts/deps.sh
+$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt
+	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 	@mkdir -p $(@D) && touch $@
 deps:
-	@bash scripts/deps.sh
+	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 
 # The generated register maps first: every other fragment's rules name its files.
 include rtl/regs/regs.mk

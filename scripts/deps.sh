@@ -36,6 +36,10 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 req=$root/scripts/regs/requirements.txt
 venv=${PAGODA_VENV:-$root/build/venv}
+mkdir -p "$(dirname "$venv")"
+# Two builds at once (make in two shells on one tree) must not rebuild the venv under each other.
+exec 9>"$venv.lock"
+flock 9
 if ! cmp -s "$req" "$venv/pagoda-requirements.txt"; then
 	echo "deps: PeakRDL venv in $venv"
 	rm -rf "$venv"

@@ -25,8 +25,10 @@ REGS_VENV_OK := $(REGS_VENV)/pagoda-requirements.txt
 .PHONY: regs regs-docs
 regs: $(REGS_STAMP)
 
-$(REGS_VENV_OK): scripts/regs/requirements.txt scripts/deps.sh
-	@PAGODA_VENV=$(REGS_VENV) bash scripts/deps.sh
+# deps.sh makes the venv (in $(BUILD)/venv, as REGS_VENV) when DEPS_STAMP is made: one run, never
+# two at once (make -j would otherwise start both, and both rebuild the same venv).
+$(REGS_VENV_OK): $(DEPS_STAMP)
+	@test -f $@ || { echo "regs: no venv in $(REGS_VENV) after scripts/deps.sh" >&2; exit 1; }
 	@touch $@
 
 # The generator rewrites a file only when its text changes; the stamp orders everything after it.
