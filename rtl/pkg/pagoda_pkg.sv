@@ -19,7 +19,7 @@ package pagoda_pkg;
   localparam logic [PADDR_W-1:0] UART_SIZE    = 32'h0000_0100;
   localparam logic [PADDR_W-1:0] PGACCEL_BASE = 32'h1100_0000;
   localparam logic [PADDR_W-1:0] PGACCEL_SIZE = 32'h0000_1000;
-  localparam logic [PADDR_W-1:0] RAM_BASE     = 32'h8000_0000;
+  localparam logic [PADDR_W-1:0] RAM_BASE     /* verilator public */ = 32'h8000_0000;
 
   localparam int unsigned UART_IRQ    = 10;
   localparam int unsigned PGACCEL_IRQ = 11;

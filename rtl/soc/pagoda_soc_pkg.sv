@@ -33,6 +33,10 @@ package pagoda_soc_pkg;
 
   // Where OpenSBI (fw_dynamic) hands over to the next stage (fw_dynamic_info.next_addr in the boot
   // ROM). By that contract RAM below it may be OpenSBI's, so pgaccel's DMA window starts here.
-  localparam logic [31:0] FW_NEXT_ADDR = 32'h8020_0000;
+  localparam logic [31:0] FW_NEXT_ADDR /* verilator public */ = 32'h8020_0000;
+
+  // The device tree's place: the boot ROM passes a1 = RAM top - DTB_TOP_GAP (as QEMU virt does), and
+  // OpenSBI grows the blob in place there for its fix-ups.
+  localparam logic [31:0] DTB_TOP_GAP /* verilator public */ = 32'h0020_0000;
 
 endpackage

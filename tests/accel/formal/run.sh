@@ -38,11 +38,11 @@ kind=${3:-7}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 mkdir -p "$out"
+# The sources, in the order of the list every build reads (rtl/accel/accel.f; // comments).
 files=""
-for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
-	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv pgaccel_regs.sv \
-	pgaccel.sv; do
-	files="$files $root/rtl/accel/$f"
+for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
+	[ -f "$root/$f" ] || { echo "formal: $f (rtl/accel/accel.f) does not exist"; exit 1; }
+	files="$files $root/$f"
 done
 # Flatten to AIGER: build TOP DEFINES NAME [chformal commands]
 to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff -nodffe; \
