@@ -13,7 +13,7 @@ CORE_BUILD := $(BUILD)/core
 CORE_RTL   := $(PKG_FILES) $(CORE_FILES)
 CORE_SIM   := $(CORE_BUILD)/Vpagoda_core
 # The harness also takes the SoC's boot addresses from pagoda_soc_pkg (tests/core/tb_core.cpp).
-CORE_TB_RTL := $(CORE_RTL) $(filter %_pkg.sv,$(SOC_FILES))
+CORE_TB_RTL := tests/core/tb_core.vlt $(CORE_RTL) $(filter %_pkg.sv,$(SOC_FILES))
 CORE_VFLAGS := -O3 --x-assign fast --x-initial fast --top-module pagoda_core -Wall
 
 TEST_SUITES  += core-isa core-diff core-sbi
