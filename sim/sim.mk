@@ -25,12 +25,10 @@ WAVE_START     ?= 0
 WAVE_END       ?= 200000
 SOC_FW_ELF     := $(BUILD)/firmware/firmware.elf
 
-SOC_RTL := rtl/pkg/pagoda_pkg.sv rtl/soc/pagoda_soc_pkg.sv \
-           $(filter-out %_pkg.sv,$(sort $(wildcard rtl/soc/*.sv))) \
-           $(sort $(wildcard rtl/core/*_pkg.sv)) \
-           $(filter-out %_pkg.sv,$(sort $(wildcard rtl/core/*.sv)))
-SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(sort $(wildcard rtl/accel/*_pkg.sv)) \
-                 $(filter-out %_pkg.sv,$(sort $(wildcard rtl/accel/*.sv))))
+# The sources, from the checked-in file lists (rtl/rtl.mk); the lists themselves are prerequisites.
+SOC_RTL := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES)
+SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_FILES))
+SOC_RTL_LISTS := $(PKG_RTL_F) $(SOC_RTL_F) $(CORE_RTL_F) $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_RTL_F))
 SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
 
 SIM_VFLAGS := $(REGS_VINC) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast --noassert \
@@ -70,7 +68,7 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
@@ -81,7 +79,7 @@ $(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACC
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
-$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
 	@echo "  VERILATE $@ (instrumented for PGO)"
@@ -101,7 +99,7 @@ $(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
 	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
 	@touch $@
 
-$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(@D)
 	@echo "  VERILATE $@ (--trace-fst)"
@@ -138,9 +136,8 @@ lint-soc: $(REGS_SVH)
 # SYNTH_CORE=bb (default) takes the core as a black box (tests/soc/synth/pagoda_core_bb.sv), rtl
 # synthesizes rtl/core too.
 SYNTH_CORE ?= bb
-SYNTH_SOC_RTL := rtl/pkg/pagoda_pkg.sv rtl/soc/pagoda_soc_pkg.sv \
-                 $(filter-out %_pkg.sv,$(sort $(wildcard rtl/soc/*.sv))) \
-                 $(if $(filter rtl,$(SYNTH_CORE)),$(filter rtl/core/%,$(SOC_RTL)),tests/soc/synth/pagoda_core_bb.sv)
+SYNTH_SOC_RTL := $(PKG_FILES) $(SOC_FILES) \
+                 $(if $(filter rtl,$(SYNTH_CORE)),$(CORE_FILES),tests/soc/synth/pagoda_core_bb.sv)
 synth-soc: $(REGS_SVH)
 	@mkdir -p $(BUILD)/synth
 	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(SOC_VDEFS:+define+%=-D%) \

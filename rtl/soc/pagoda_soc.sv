@@ -48,9 +48,8 @@ module pagoda_soc #(
   localparam int unsigned NM = pagoda_soc_pkg::NUM_MASTERS;
   localparam int unsigned NS = pagoda_soc_pkg::NUM_SLAVES;
   localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
-  // the device tree sits in the top region of RAM (pagoda_soc.rdl: RAM.FDT), whatever RAM_SIZE is
   localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) -
-                                     64'(pagoda_pkg::PAGODA_RAM_FDT_SIZE);
+                                     64'(pagoda_soc_pkg::DTB_TOP_GAP);
 `ifdef PAGODA_PGACCEL
   localparam bit HAVE_ACCEL = 1'b1;
 `else

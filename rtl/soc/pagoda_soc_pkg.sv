@@ -36,7 +36,12 @@ package pagoda_soc_pkg;
 
   // Where OpenSBI (fw_dynamic) hands over to the next stage (fw_dynamic_info.next_addr in the boot
   // ROM). By that contract RAM below it may be OpenSBI's, so pgaccel's DMA window starts here.
-  localparam logic [31:0] FW_NEXT_ADDR =
+  localparam logic [31:0] FW_NEXT_ADDR /* verilator public */ =
       PAGODA_RAM_BASE + PAGODA_RAM_PAYLOAD_OFFSET;
+
+  // The device tree's place: the boot ROM passes a1 = RAM top - DTB_TOP_GAP (as QEMU virt does), and
+  // OpenSBI grows the blob in place there for its fix-ups.
+  localparam logic [31:0] DTB_TOP_GAP /* verilator public */ =
+      PAGODA_RAM_SIZE - PAGODA_RAM_FDT_OFFSET;
 
 endpackage

@@ -23,9 +23,12 @@
 #include <string>
 #include <vector>
 
-// Must match the -G parameters in tests/accel/accel.mk.
-static const uint64_t RAM_BASE = 0x80000000ull;
-static const uint64_t RAM_SIZE = 0x40000ull; // 256 KiB
+// The model's RAM window: tests/accel/accel.mk gives the same numbers to the model (-G) and here.
+#if !defined(TB_RAM_BASE) || !defined(TB_RAM_SIZE)
+#error "build with -DTB_RAM_BASE= -DTB_RAM_SIZE= (tests/accel/accel.mk)"
+#endif
+static const uint64_t RAM_BASE = TB_RAM_BASE;
+static const uint64_t RAM_SIZE = TB_RAM_SIZE;
 static const uint32_t REG_BASE = PAGODA_PGACCEL_BASE;
 
 // Register map: offsets and codes from rtl/regs/pgaccel.rdl (the generated regs/pagoda_map.h), so

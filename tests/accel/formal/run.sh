@@ -41,11 +41,11 @@ mkdir -p "$out"
 # the register map, generated from rtl/regs/ (tests/accel/accel.mk passes its folder)
 regs_sv=${REGS_SV_DIR:-$root/build/regs/sv}
 [ -f "$regs_sv/pagoda_regs.svh" ] || { echo "formal: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
+# The sources, in the order of the list every build reads (rtl/accel/accel.f; // comments).
 files=""
-for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
-	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv pgaccel_regs.sv \
-	pgaccel.sv; do
-	files="$files $root/rtl/accel/$f"
+for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
+	[ -f "$root/$f" ] || { echo "formal: $f (rtl/accel/accel.f) does not exist"; exit 1; }
+	files="$files $root/$f"
 done
 # Flatten to AIGER: build TOP DEFINES NAME [chformal commands]
 to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff -nodffe; \
