@@ -18,6 +18,7 @@
 #include <mm/mm.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
+#include <pagoda/init.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
 #include <pagoda/sbi.h>
@@ -505,18 +506,26 @@ static void sv39_enable_this_hart(void *arg)
 		__atomic_add_fetch(&harts_failed, 1, __ATOMIC_SEQ_CST);
 }
 
-static const char *satp_mode_arg(void)
-{
-	const char *v = bootarg_value("satp_mode");
+/* Bootarg satp_mode=sv39|bare; mm_init() runs the handler before paging_init() reads it. */
+static bool boot_satp_bare;
 
-	return v ? v : "sv39";
+static int early_satp_mode(const char *val)
+{
+	if (val && !strcmp(val, "sv39"))
+		boot_satp_bare = false;
+	else if (val && !strcmp(val, "bare"))
+		boot_satp_bare = true;
+	else
+		return -1;
+	return 0;
 }
+early_param("satp_mode", early_satp_mode);
 
 void paging_init(void)
 {
 	int err;
 
-	if (strcmp(satp_mode_arg(), "sv39")) {
+	if (boot_satp_bare) {
 		printk("sv39:     off (satp_mode=bare): the firmware runs untranslated\n");
 		return;
 	}
