@@ -715,6 +715,87 @@ module pgaccel_engine #(
     end
   end
 
+`ifdef FORMAL_SCAN_FN
+  // SCAN function for every bitmap (run.sh checks scanfn-*, engine-only harness
+  // tests/accel/formal/pgaccel_scan_formal.sv), by k-induction. No bitmap is stored: one symbolic
+  // bit f_b with its value f_v (anyconst) stands for every bit, the environment answers the word
+  // that holds f_b with that value (assumed on the read buffer's head, like FORMAL_SCAN_REF), and
+  // the properties quantify over it: "f_b in the window -> f_b is free" says the whole window is
+  // free. A window is an answer when it is aligned, at or after the start, ends by the end bit and
+  // holds no not-free bit. That one symbolic candidate f_wi below the search's candidate is no
+  // answer needs a witness, a not-free bit in its window: f_wit, recorded when the candidate moves
+  // past f_wi (the lowest not-free bit z at or after the candidate in the head word, or f_wi
+  // itself when it lies in the not-free run from z), and "f_b == f_wit -> f_b is not free".
+  (* anyconst *) logic [31:0] f_b, f_wi;
+  (* anyconst *) logic        f_v;
+  logic [33:0] f_wit_q = '0;
+  logic [33:0] f_amask, f_wend, f_zabs;
+  logic [63:0] f_used_w, f_m;
+  logic [5:0]  f_z;
+  logic        f_b_used, f_wi_ok, f_wi_in, f_b_in_win;
+  assign f_b_used = c_pol ? !f_v : f_v;
+  assign f_amask  = ~({34{1'b1}} << c_k);
+  assign f_wend   = {2'b00, f_wi} + {2'b00, c_n} - 34'd1;  // f_wi's window is [f_wi, f_wend]
+  assign f_wi_ok  = ({2'b00, f_wi} & f_amask) == '0 && f_wi >= c_start &&
+                    {1'b0, f_wi} + {1'b0, c_n} <= {1'b0, c_len};
+  // The head word's not-free bits at or after the candidate, the lowest of them (z) as a bit index.
+  always_comb begin
+    f_used_w = c_pol ? ~rb_head[63:0] : rb_head[63:0];
+    f_m      = cbef_q ? f_used_w : here ? (f_used_w & ({64{1'b1}} << cand_q[5:0])) : '0;
+    f_z      = '0;
+    for (int i = 63; i >= 0; i--) begin
+      if (f_m[i]) f_z = 6'(i);
+    end
+  end
+  assign f_zabs  = {pword_q, f_z};
+  assign f_wi_in = {2'b00, f_wi} >= cand_q && {2'b00, f_wi} < aligned;
+  always_ff @(posedge clk_i) begin
+    if (rst_ni && scan && move && f_wi_in) begin
+      f_wit_q <= ({2'b00, f_wi} <= f_zabs) ? f_zabs : {2'b00, f_wi};
+    end
+  end
+  always_comb begin
+    if (rst_ni && scan && !rb_empty && !rb_head[64] && f_b[31:6] == pword_q[25:0] &&
+        pword_q[27:26] == '0) begin
+      assume (rb_head[f_b[5:0]] == f_v);
+    end
+  end
+  always_comb begin
+    if (rst_ni && is_scan && !we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
+      if (f_scan || f_drain || f_done) begin
+        f_scanfn_below: assert (!(f_wi_ok && {2'b00, f_wi} < cand_q) ||
+                                (f_wit_q >= {2'b00, f_wi} && f_wit_q <= f_wend &&
+                                 (f_wit_q != {2'b00, f_b} || f_b_used)));
+      end
+      if (f_scan) begin
+        f_scanfn_cand: assert ((cand_q & f_amask) == '0 && cand_q >= {2'b00, c_start});
+        f_scanfn_open: assert (!found_q);
+        if (cbef_q) begin
+          f_scanfn_free: assert (!({2'b00, f_b} >= cand_q && {2'b00, f_b} < {pword_q, 6'd0}) ||
+                                 !f_b_used);
+        end
+      end
+      if ((f_drain || f_done) && found_q) begin
+        f_scanfn_found: assert ((cand_q & f_amask) == '0 && cand_q >= {2'b00, c_start} &&
+                                wlast_q == cand_q + {2'b00, c_n} - 34'd1 &&
+                                wlast_q < {2'b00, c_len} &&
+                                (!({2'b00, f_b} >= cand_q && {2'b00, f_b} <= wlast_q) ||
+                                 !f_b_used));
+      end
+      if ((f_drain || f_done) && !found_q) begin
+        f_scanfn_none: assert (wlast_q >= {2'b00, c_len} &&
+                               wlast_q == cand_q + {2'b00, c_n} - 34'd1);
+      end
+      if (f_done) begin
+        f_scanfn_comp: assert (comp_o[pgaccel_pkg::COMP_FOUND] == found_q &&
+                               comp_o[pgaccel_pkg::COMP_ERR_LSB +: 4] == pgaccel_pkg::ERR_NONE &&
+                               comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] ==
+                               (found_q ? cand_q[31:0] : c_len));
+      end
+    end
+  end
+`endif
+
 `ifdef FORMAL_WINDOW
   // DMA window (run.sh check "window"): a command at work passed the window check against the
   // window it runs under, which cannot change while it runs; with the invariants above (every
