@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Formal harness for pgaccel's SCAN function, the engine alone (see run.sh, checks scanfn-*).
+// Formal harness for pgaccel's SCAN function, the engine alone (run.sh, checks scanfn-bmcN and
+// scanfn-ind).
 //
 // The whole-accelerator harness (pgaccel_formal.sv) proves the engine's environment: the command at
 // the head of the queue stays unchanged from the cycle the engine starts it until it pops it
 // (pgaccel.sv, pgaccel_fifo.sv), and the read buffer hands words out unchanged and in order. Here
 // the engine's own interface is driven through those facts as assumptions, without the register
-// block and the command and completion queues, so that the state is small enough for k-induction
-// to close the SCAN reference of pgaccel_engine.sv (FORMAL_SCAN_REF, labels f_scanref_*):
+// block and the queues, so that the state is small enough for k-induction to prove the SCAN
+// function of pgaccel_engine.sv (FORMAL_SCAN_FN, labels f_scanfn_*) for every bitmap:
 //   - reset in the first cycle, never again;
-//   - cmd_i is any SCAN command (every field free: address, length, start, run length, alignment,
-//     polarity, tag; valid or not, the engine's checks decide), held while the engine is busy;
-//   - the window is free and held while the engine is busy;
+//   - cmd_i is any command (every field free: opcode, address, length, start, run length,
+//     alignment, polarity, tag; valid or not, the engine's checks decide), held while the engine
+//     is busy; the DMA window is free;
 //   - the DMA slave is the engine's own assumption (granted requests answered in order, fair);
-//     read data and err are free, and the engine assumes the read buffer's head is the bitmap word
-//     it stands for (FORMAL_SCAN_REF).
-// Small parameters as in pgaccel_formal.sv: a 64-byte RAM, a two-word read buffer.
+//     read data and err are free, except that the read buffer's head agrees with the symbolic
+//     bitmap bit when it holds that bit's word (FORMAL_SCAN_FN).
+// The engine's parameters are those of pgaccel_formal.sv (a 64-byte RAM: bitmaps of up to 512 bits,
+// 8 words; a two-word read buffer; three outstanding writes), so that its other assertions, proven
+// there, may serve as constraints here.
 module pgaccel_scan_formal (
   input logic                          clk_i,
   input logic                          rst_ni,
@@ -51,13 +54,9 @@ module pgaccel_scan_formal (
 
   logic                          f_init = 1'b1;
   logic [pgaccel_pkg::CMD_W-1:0] f_cmd_q = '0;
-  logic [31:0]                   f_wbase_q = '0;
-  logic [32:0]                   f_wend_q = '0;
   always @(posedge clk_i) begin
     f_init    <= 1'b0;
     f_cmd_q   <= cmd_i;
-    f_wbase_q <= win_base_i;
-    f_wend_q  <= win_end_i;
   end
 
   // ev_busy_o is "the engine is not idle": it started the command of the cycle before and keeps
@@ -65,10 +64,8 @@ module pgaccel_scan_formal (
   always @(*) begin
     assume (rst_ni == !f_init);
     if (f_init) assume (!dma_rvalid_i);
-    if (cmd_valid_i) assume (cmd_i[pgaccel_pkg::CMD_OP_LSB +: 4] == pgaccel_pkg::OP_SCAN);
     if (!f_init && ev_busy_o) begin
       assume (cmd_valid_i && cmd_i == f_cmd_q);
-      assume (win_base_i == f_wbase_q && win_end_i == f_wend_q);
     end
   end
 
