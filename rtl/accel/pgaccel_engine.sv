@@ -693,6 +693,12 @@ module pgaccel_engine #(
     end
   end
   always_comb begin
+    // A SCAN that passes the checks as the spec (docs/pgaccel.md) states them (f_valid, the window) is
+    // started, not refused: its completion is the search's.
+    if (rst_ni && idle && cmd_valid_i && is_scan && f_valid && c_addr >= win_base_i &&
+        f_end <= win_end_i) begin
+      f_scanfn_accept: assert (chk_err == pgaccel_pkg::ERR_NONE);
+    end
     if (rst_ni && is_scan && !we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
       if (f_scan || f_drain || f_done) begin
         f_scanfn_below: assert (!(f_wi_ok && {2'b00, f_wi} < cand_q) ||

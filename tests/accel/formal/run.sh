@@ -20,7 +20,8 @@
 #            (harness pgaccel_step_formal.sv; ABC's dprove on a model without latches is a complete
 #            SAT check). scanfn-bmcN (N = SCANFN_DEPTH, default 8) and scanfn-ind: base case and
 #            inductive step (ind -F 2) of the engine alone (harness pgaccel_scan_formal.sv, model
-#            built with -DFORMAL_SCAN_FN): every bitmap, through one symbolic bit (pgaccel_engine.sv).
+#            built with -DFORMAL_SCAN_FN): every bitmap, through one symbolic bit
+#            (pgaccel_engine.sv).
 #            Only the f_scanfn_* assertions are checked; the engine's other assertions, proven on
 #            the whole accelerator by bmc and step above, are constraints, as are the facts about
 #            the engine's interface that the whole-accelerator model proves (the command at the
