@@ -20,6 +20,7 @@
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
+#include <asm/io.h>
 #include <asm/ptrace.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
@@ -70,12 +71,12 @@ static spinlock_t plic_lock = SPIN_LOCK_UNLOCKED;
 
 static inline u32 plic_read(const struct plic *p, unsigned int off)
 {
-	return *(volatile u32 *)(p->base + off);
+	return readl((void *)(p->base + off));
 }
 
 static inline void plic_write(const struct plic *p, unsigned int off, u32 val)
 {
-	*(volatile u32 *)(p->base + off) = val;
+	writel(val, (void *)(p->base + off));
 }
 
 static void plic_set_enable(const struct plic *p, unsigned int ctx, unsigned int src, bool on)
