@@ -650,8 +650,9 @@ module pgaccel_engine #(
   // SCAN function for every bitmap (run.sh checks scanfn-*, engine-only harness
   // tests/accel/formal/pgaccel_scan_formal.sv), by k-induction. No bitmap is stored: one symbolic
   // bit f_b with its value f_v (anyconst) stands for every bit, the environment answers the word
-  // that holds f_b with that value (assumed on the read buffer's head: pgaccel_fifo.sv proves that it hands words out
-  // unchanged and in order, the address invariants above that the head is word pword_q), and
+  // that holds f_b with that value (assumed on the read buffer's head: pgaccel_fifo.sv proves
+  // that it hands words out unchanged and in order, the address invariants above that the head
+  // is word pword_q), and
   // the properties quantify over it: "f_b in the window -> f_b is free" says the whole window is
   // free. A window is an answer when it is aligned, at or after the start, ends by the end bit and
   // holds no not-free bit. That one symbolic candidate f_wi below the search's candidate is no
@@ -664,7 +665,7 @@ module pgaccel_engine #(
   logic [33:0] f_amask, f_wend, f_zabs;
   logic [63:0] f_used_w, f_m;
   logic [5:0]  f_z;
-  logic        f_b_used, f_wi_ok, f_wi_in, f_b_in_win;
+  logic        f_b_used, f_wi_ok, f_wi_in;
   assign f_b_used = c_pol ? !f_v : f_v;
   assign f_amask  = ~({34{1'b1}} << c_k);
   assign f_wend   = {2'b00, f_wi} + {2'b00, c_n} - 34'd1;  // f_wi's window is [f_wi, f_wend]
@@ -693,8 +694,8 @@ module pgaccel_engine #(
     end
   end
   always_comb begin
-    // A SCAN that passes the checks as the spec (docs/pgaccel.md) states them (f_valid, the window) is
-    // started, not refused: its completion is the search's.
+    // A SCAN that passes the checks as the spec (docs/pgaccel.md) states them (f_valid, the
+    // window) is started, not refused: its completion is the search's.
     if (rst_ni && idle && cmd_valid_i && is_scan && f_valid && c_addr >= win_base_i &&
         f_end <= win_end_i) begin
       f_scanfn_accept: assert (chk_err == pgaccel_pkg::ERR_NONE);
