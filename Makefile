@@ -3,6 +3,7 @@
 #   make run      build, then boot the demo on the Verilator SoC
 #   make qemu     boot on QEMU virt            make test   everything, ends with "N passed, M failed"
 #   make lint     RTL + C lint                 make clean  remove build/
+#   make docs     timing diagrams and register tables into build/docs
 # Each part of the tree adds its own rules in a fragment next to its sources (firmware/firmware.mk,
 # tests/host/host.mk, ...). A fragment that adds a test suite appends its name to TEST_SUITES and
 # defines the target test-NAME, which runs its command through scripts/suite.sh; the command prints
@@ -48,17 +49,20 @@ FUZZ_TARGETS :=
 .PHONY: all deps run qemu test lint fuzz clean help bench
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok
-$(DEPS_STAMP): scripts/deps.sh
-	@bash scripts/deps.sh
+$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt
+	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 	@mkdir -p $(@D) && touch $@
 deps:
-	@bash scripts/deps.sh
+	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 
-include $(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
+# The generated register maps first: every other fragment's rules name its files.
+include rtl/regs/regs.mk
+include $(filter-out rtl/regs/regs.mk,$(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk \
+	rtl/*/*.mk sim/*.mk fpga/*.mk docs/*.mk tests/*/*.mk)))
 
 # Default: the firmware, and the SoC simulator when sim/ is present.
 all: firmware $(SIM_BIN)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda SoC simulator (Verilator harness). Two modes:
 //   OpenSBI:    +opensbi=fw_dynamic.bin +firmware=firmware.elf +dtb=pagoda.dtb [+bootargs=...]
-//               fw_dynamic.bin at 0x8000_0000, the ELF's PT_LOAD segments at their physical
-//               addresses, the DTB (with /chosen/bootargs patched by libfdt) at RAM top - 2 MiB;
-//               the run ends when software writes the sifive,test1 finisher. Images that overlap
-//               each other, OpenSBI's 2 MiB or the DTB's, or leave RAM, are refused
-//               (check_layout), and so is a DTB that fails libfdt's full check.
+//               OpenSBI (fw_dynamic.bin, or its ELF, whose entry must be RAM's base where the boot
+//               ROM jumps) at the start of RAM, the firmware ELF's PT_LOAD segments at their
+//               physical addresses (its entry must be where OpenSBI hands over), the DTB (with
+//               /chosen/bootargs patched by libfdt) at RAM top - DTB_TOP_GAP; the run ends when
+//               software writes the sifive,test1 finisher. RAM's base and size come from the DTB's
+//               memory node, which must describe the RAM the model has. Images that overlap each
+//               other, OpenSBI's region or the DTB's, or leave RAM, are refused (check_layout),
+//               and so is a DTB that fails libfdt's full check.
 //   bare-metal: +bare=test.elf  entry must be 0x8000_0000 (the boot ROM jumps there); the ELF
 //               talks to the host through Spike's HTIF words `tohost`/`fromhost` (see htif_poll):
 //               1 = pass, (code<<1)|1 = exit with code, the syscall proxy's write and exit,
@@ -14,8 +17,10 @@
 // to the UART; its end is sent as Ctrl-D), +trace=FILE.fst +trace-start=N +trace-end=N (binaries
 // built with --trace-fst), +quiet (no statistics line); in the fault-injection build only,
 // +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
+// The platform's addresses (RAM base, OpenSBI's hand-over address, the DTB's place) are the RTL's:
+// pagoda_pkg and pagoda_soc_pkg mark them `verilator public`, and the model exports them.
 // DMA window check (OpenSBI runs): at the hand-over to the firmware the harness copies the RAM
-// below the DMA window, [0x8000_0000, 0x8020_0000) (OpenSBI's, per fw_dynamic), replays every
+// below the DMA window, [RAM base, FW_NEXT_ADDR) (OpenSBI's, per fw_dynamic), replays every
 // write of the core's data port there on the copy, and at exit compares the copy with the RAM
 // byte for byte: a difference was written by another master (pgaccel's DMA), and fails the run
 // with code 6 unless it already failed.
@@ -23,6 +28,8 @@
 // 2 on bad usage or unloadable images; the whole code is printed at exit. See docs/soc.md.
 #include "Vpagoda_soc.h"
 #include "Vpagoda_soc___024root.h"
+#include "Vpagoda_soc_pagoda_pkg.h"
+#include "Vpagoda_soc_pagoda_soc_pkg.h"
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_fst_c.h"
@@ -49,21 +56,12 @@
 #include <unistd.h>
 #include <vector>
 
-static const uint64_t RAM_BASE = 0x80000000ull;
-
-// One model evaluation per clock cycle instead of two. The SoC has no logic on the falling edge of
-// clk_i (every flop is posedge clk_i, async reset on negedge rst_ni), so the falling-edge eval()
-// only re-ran the input-driven logic, which the next rising edge's eval() runs first anyway; it
-// cost ~4% of the run time. The model finds a rising edge by comparing clk_i with the copy it kept
-// at its previous eval(); lowering that copy with clk_i stands for the falling-edge eval(). The
-// copy's name is Verilator's (5.006, Debian bookworm): other versions, and the waveform build,
-// take the plain two-eval path.
-#if !VM_TRACE && defined(VERILATOR_VERSION_INTEGER) && VERILATOR_VERSION_INTEGER >= 5006000 && \
-	VERILATOR_VERSION_INTEGER < 5007000
-#define SIM_ONE_EVAL_PER_CYCLE 1
-#else
-#define SIM_ONE_EVAL_PER_CYCLE 0
-#endif
+// The SoC's constants, from the RTL packages (exported by Verilator: `verilator public`).
+static const uint64_t RAM_BASE = Vpagoda_soc_pagoda_pkg::RAM_BASE;
+// Where OpenSBI (fw_dynamic) hands over to the firmware: fw_dynamic_info.next_addr in the boot ROM.
+static const uint64_t FW_NEXT_ADDR = Vpagoda_soc_pagoda_soc_pkg::FW_NEXT_ADDR;
+// The device tree sits at RAM top - DTB_TOP_GAP (the boot ROM's a1) and may grow up to RAM's top.
+static const uint64_t DTB_WINDOW = Vpagoda_soc_pagoda_soc_pkg::DTB_TOP_GAP;
 
 struct Options {
 	std::string opensbi, firmware, dtb, bare, uart_log, trace;
@@ -209,9 +207,34 @@ static void elf_spans(const ElfImage &im, const std::string &path, std::vector<S
 				  path + " segment " + std::to_string(i)});
 }
 
-// The DTB with /chosen/bootargs replaced (or added) when asked to, and the memory node's size
-// set to the RAM model's (the DTS says 128 MiB, the RAM_SIZE default).
-static std::vector<uint8_t> load_dtb(const Options &o, uint64_t ram_size)
+// RAM as a device tree describes it: its one memory node (device_type = "memory"), whose reg is
+// one (address, size) pair in the root's #address-cells and #size-cells.
+static void dtb_memory(const void *fdt, const std::string &path, uint64_t *base, uint64_t *size)
+{
+	static const char mem[] = "memory";
+	int node = fdt_node_offset_by_prop_value(fdt, -1, "device_type", mem, sizeof(mem));
+	if (node < 0)
+		die("%s: no memory node (device_type = \"memory\"), which gives RAM's base and size",
+		    path.c_str());
+	if (fdt_node_offset_by_prop_value(fdt, node, "device_type", mem, sizeof(mem)) >= 0)
+		die("%s: more than one memory node, but the SoC has one RAM", path.c_str());
+	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), len = 0;
+	const fdt32_t *reg = (const fdt32_t *)fdt_getprop(fdt, node, "reg", &len);
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2 || !reg || len != 4 * (ac + sc))
+		die("%s: %s: reg is not one (address, size) pair", path.c_str(),
+		    fdt_get_name(fdt, node, nullptr));
+	*base = fdt32_to_cpu(reg[0]);
+	if (ac == 2)
+		*base = *base << 32 | fdt32_to_cpu(reg[1]);
+	*size = fdt32_to_cpu(reg[ac]);
+	if (sc == 2)
+		*size = *size << 32 | fdt32_to_cpu(reg[ac + 1]);
+}
+
+// The DTB with /chosen/bootargs replaced (or added) when asked to. Its memory node must describe
+// the RAM the model has (pagoda_pkg::RAM_BASE, pagoda_soc's RAM_SIZE): the boot ROM passes the
+// blob at that RAM's top - DTB_TOP_GAP, and software must not be told of memory that is not there.
+static std::vector<uint8_t> load_dtb(const Options &o, const Ram &ram)
 {
 	std::vector<uint8_t> dtb = read_file(o.dtb);
 	// The whole blob, not only its header: libfdt trusts the header's offsets and sizes, and a
@@ -220,15 +243,17 @@ static std::vector<uint8_t> load_dtb(const Options &o, uint64_t ram_size)
 		  fdt_check_full(dtb.data(), dtb.size());
 	if (bad)
 		die("%s: not a valid device tree blob: %s", o.dtb.c_str(), fdt_strerror(bad));
+	uint64_t base, size;
+	dtb_memory(dtb.data(), o.dtb, &base, &size);
+	if (base != RAM_BASE || size != ram.size())
+		die("%s: memory [0x%llx, +0x%llx), but the simulated RAM is [0x%llx, +0x%llx) "
+		    "(pagoda_pkg::RAM_BASE, pagoda_soc's RAM_SIZE)", o.dtb.c_str(),
+		    (unsigned long long)base, (unsigned long long)size,
+		    (unsigned long long)RAM_BASE, (unsigned long long)ram.size());
 	std::vector<uint8_t> out(fdt_totalsize(dtb.data()) + o.bootargs.size() + 1024);
 	int err = fdt_open_into(dtb.data(), out.data(), out.size());
-	int mem = err ? err : fdt_path_offset(out.data(), "/memory@80000000");
-	if (mem < 0)
-		die("%s: no /memory@80000000 node: %s", o.dtb.c_str(), fdt_strerror(mem));
-	fdt64_t reg[2] = {cpu_to_fdt64(RAM_BASE), cpu_to_fdt64(ram_size)};
-	err = fdt_setprop(out.data(), mem, "reg", reg, sizeof(reg));
 	if (err)
-		die("%s: setting the memory size: %s", o.dtb.c_str(), fdt_strerror(err));
+		die("%s: %s", o.dtb.c_str(), fdt_strerror(err));
 	if (!o.have_bootargs) {
 		fdt_pack(out.data());
 		out.resize(fdt_totalsize(out.data()));
@@ -252,12 +277,8 @@ struct Images {
 	uint64_t tohost = 0, fromhost = 0;
 };
 
-// Where OpenSBI hands over to the firmware (fw_dynamic_info.next_addr, rtl/soc/pagoda_bootrom.sv):
-// the firmware's entry, and the end of what OpenSBI uses (its image, then its run-time data:
-// 288 KB for Debian's 1.1, which it reserves as 512 KiB in the DT). The DTB gets the top 2 MiB of
-// RAM, where the boot ROM points a1 and where OpenSBI grows it in place for its fix-ups.
-static const uint64_t FW_NEXT_ADDR = 0x80200000ull;
-static const uint64_t DTB_WINDOW = 2ull << 20;
+// FW_NEXT_ADDR is the firmware's entry, and the end of what OpenSBI uses (its image, then its
+// run-time data: 288 KB for Debian's 1.1, which it reserves as 512 KiB in the DT).
 
 // Refuse images that leave RAM or overlap each other or what the platform sets aside: loaded
 // anyway, a firmware linked over OpenSBI would run until +max-cycles without a word.
@@ -325,23 +346,44 @@ static void load_images(Ram &ram, const Options &o, Images *im)
 	std::vector<uint8_t> sbi = read_file(o.opensbi);
 	if (sbi.empty())
 		die("%s: empty file", o.opensbi.c_str());
+	// OpenSBI as an ELF (fw_dynamic.elf): its segments, and an entry where the boot ROM jumps
+	ElfImage sbi_elf;
+	uint64_t sbi_end = RAM_BASE + sbi.size();
+	bool sbi_is_elf = sbi.size() >= SELFMAG && !memcmp(sbi.data(), ELFMAG, SELFMAG);
+	if (sbi_is_elf) {
+		sbi_elf = parse_elf(o.opensbi);
+		if (sbi_elf.entry != RAM_BASE)
+			die("%s: entry 0x%llx, but the boot ROM jumps to 0x%llx (RAM's base)",
+			    o.opensbi.c_str(), (unsigned long long)sbi_elf.entry,
+			    (unsigned long long)RAM_BASE);
+		std::vector<Span> segs;
+		elf_spans(sbi_elf, o.opensbi, &segs);
+		check_layout(ram, segs);
+		sbi_end = RAM_BASE;
+		for (const Span &sp : segs)
+			sbi_end = std::max(sbi_end, sp.base + sp.size);
+	}
 	ElfImage fw = parse_elf(o.firmware);
 	if (fw.entry != FW_NEXT_ADDR)
 		die("%s: entry 0x%llx, but OpenSBI jumps to 0x%llx (fw_dynamic_info.next_addr)",
 		    o.firmware.c_str(), (unsigned long long)fw.entry,
 		    (unsigned long long)FW_NEXT_ADDR);
-	std::vector<uint8_t> dtb = load_dtb(o, ram.size());
+	std::vector<uint8_t> dtb = load_dtb(o, ram);
 	if (dtb.size() > DTB_WINDOW)
-		die("%s: larger than the 2 MiB at the top of RAM", o.dtb.c_str());
+		die("%s: larger than the 0x%llx bytes at the top of RAM", o.dtb.c_str(),
+		    (unsigned long long)DTB_WINDOW);
 	uint64_t dtb_addr = RAM_BASE + ram.size() - DTB_WINDOW;
 	std::vector<Span> spans = {
-		{RAM_BASE, std::max<uint64_t>(sbi.size(), FW_NEXT_ADDR - RAM_BASE),
+		{RAM_BASE, std::max<uint64_t>(sbi_end, FW_NEXT_ADDR) - RAM_BASE,
 		 o.opensbi + " (OpenSBI: its image and run-time data, up to the firmware's entry)"},
-		{dtb_addr, DTB_WINDOW, o.dtb + " (the device tree's 2 MiB at the top of RAM)"},
+		{dtb_addr, DTB_WINDOW, o.dtb + " (the device tree's place at the top of RAM)"},
 	};
 	elf_spans(fw, o.firmware, &spans);
 	check_layout(ram, spans);
-	ram.write(RAM_BASE, sbi.data(), sbi.size(), o.opensbi.c_str());
+	if (sbi_is_elf)
+		load_segments(ram, sbi_elf, o.opensbi);
+	else
+		ram.write(RAM_BASE, sbi.data(), sbi.size(), o.opensbi.c_str());
 	load_segments(ram, fw, o.firmware);
 	ram.write(dtb_addr, dtb.data(), dtb.size(), o.dtb.c_str());
 }
@@ -632,7 +674,7 @@ int main(int argc, char **argv)
 		raw_tty();
 	uint64_t cycle = 0, retired_before = 0;
 	// the cycle of the hand-over to the S-mode firmware (first retirement at its entry)
-	uint64_t handover = 0, handover_pc = o.bare.empty() ? 0x80200000ull : 0;
+	uint64_t handover = 0, handover_pc = o.bare.empty() ? FW_NEXT_ADDR : 0;
 	Shadow shadow;
 	bool shadow_wanted = o.bare.empty();
 	bool ended = false;
@@ -733,11 +775,7 @@ int main(int argc, char **argv)
 		}
 
 		top->clk_i = 0;
-#if SIM_ONE_EVAL_PER_CYCLE
-		top->rootp->__Vtrigrprev__TOP__clk_i = 0;
-#else
 		top->eval();
-#endif
 	}
 	fflush(stdout);
 	if (shadow.armed) {
@@ -770,8 +808,8 @@ int main(int argc, char **argv)
 			retired ? (double)cycle / retired : 0.0, secs, cycle / secs / 1e6, cpu,
 			cpu > 0 ? cycle / cpu / 1e6 : 0.0);
 		if (handover)
-			fprintf(stderr, "pagoda-sim: OpenSBI handed over to 0x80200000 at cycle %llu\n",
-				(unsigned long long)handover);
+			fprintf(stderr, "pagoda-sim: OpenSBI handed over to 0x%llx at cycle %llu\n",
+				(unsigned long long)FW_NEXT_ADDR, (unsigned long long)handover);
 	}
 #if VM_TRACE
 	if (tfp) {

@@ -5,10 +5,12 @@
 // FIFO of master ids so that responses (in order per slave) go back to the right master.
 // Per master: all outstanding requests go to one slave, so responses return in request order even
 // when slaves differ in latency; a request to another slave waits until the earlier ones returned.
+// The default parameters are the SoC's (pagoda_soc_pkg): a standalone build of this module (lint,
+// synthesis, the equivalence check) sees the crossbar that pagoda_soc instantiates.
 module pagoda_pbus_xbar #(
-  parameter int unsigned NM = 3,
-  parameter int unsigned NS = 9,
-  parameter int unsigned SW = 4   // bits of a slave index
+  parameter int unsigned NM = pagoda_soc_pkg::NUM_MASTERS,
+  parameter int unsigned NS = pagoda_soc_pkg::NUM_SLAVES,
+  parameter int unsigned SW = pagoda_soc_pkg::SLV_W   // bits of a slave index
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -152,7 +154,8 @@ module pagoda_pbus_xbar #(
   // A slave's arbitration state changes only on a handshake, a response or a held lock. In
   // simulation the others keep theirs without being looked at (most slaves are idle most cycles:
   // a fifth of Verilator's crossbar work). Synthesis does not get the test: it cannot tell that
-  // the logic below already keeps an idle slave's state, and would pay ~130 LUTs for it.
+  // the logic below already keeps an idle slave's state, and would pay ~130 LUTs for it. The two
+  // versions are proven equivalent in `make test` (suite rtl-equiv: tests/equiv/run.sh).
   logic [NS-1:0] s_busy;
 `ifdef VERILATOR
   assign s_busy = s_hs | s_rvalid_i | lock_q;

@@ -5,37 +5,40 @@
 #   make lint-accel         verilator --lint-only -Wall
 #   make synth-accel        Yosys synth_xilinx -> build/synth/pgaccel.txt
 
-ACCEL_RTL := $(addprefix rtl/accel/,pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv \
-	pgaccel_scan_mask.sv pgaccel_scan_step.sv pgaccel_align.sv \
-	pgaccel_engine.sv pgaccel_regs.sv pgaccel.sv)
+# rtl/accel/accel.f (rtl/rtl.mk)
+ACCEL_RTL := $(ACCEL_FILES)
 ACCEL_TB_DIR := $(BUILD)/accel-tb
-# The testbench's RAM window; tests/accel/tb_pgaccel.cpp has the same numbers.
-ACCEL_TB_PARAMS := -GRAM_BASE=32\'h80000000 -GRAM_SIZE=32\'h00040000
+# The testbench's RAM window (hex digits), given to the model (-G) and to tests/accel/tb_pgaccel.cpp
+# (-D) from here alone.
+ACCEL_TB_RAM_BASE := 80000000
+ACCEL_TB_RAM_SIZE := 00040000
+ACCEL_TB_PARAMS := -GRAM_BASE=32\'h$(ACCEL_TB_RAM_BASE) -GRAM_SIZE=32\'h$(ACCEL_TB_RAM_SIZE)
+ACCEL_TB_DEFS   := -DTB_RAM_BASE=0x$(ACCEL_TB_RAM_BASE)ull -DTB_RAM_SIZE=0x$(ACCEL_TB_RAM_SIZE)ull
 
 TEST_SUITES += accel-tb accel-formal
 LINT_TARGETS += lint-accel
 .PHONY: test-accel-tb test-accel-formal lint-accel synth-accel
 
-$(ACCEL_TB_DIR)/Vpgaccel: $(ACCEL_RTL) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
+$(ACCEL_TB_DIR)/Vpgaccel: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
 	@mkdir -p $(ACCEL_TB_DIR)
 	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast \
-		--top-module pgaccel $(ACCEL_TB_PARAMS) -Mdir $(ACCEL_TB_DIR) \
-		-CFLAGS "-O2 -std=c++17" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
+		$(REGS_VINC) --top-module pgaccel $(ACCEL_TB_PARAMS) -Mdir $(ACCEL_TB_DIR) \
+		-CFLAGS "-O2 -std=c++17 -I$(REGS_INC) $(ACCEL_TB_DEFS)" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
 
 test-accel-tb: $(ACCEL_TB_DIR)/Vpgaccel
 	@bash scripts/suite.sh $(BUILD)/test-results accel-tb -- $(ACCEL_TB_DIR)/Vpgaccel
 
-test-accel-formal:
-	@bash scripts/suite.sh $(BUILD)/test-results accel-formal -- \
+test-accel-formal: $(REGS_SVH)
+	@REGS_SV_DIR=$(REGS_DIR)/sv bash scripts/suite.sh $(BUILD)/test-results accel-formal -- \
 		bash tests/accel/formal/run.sh $(BUILD)/accel-formal 14
 
-lint-accel:
-	verilator --lint-only -Wall --top-module pgaccel $(ACCEL_RTL)
+lint-accel: $(REGS_SVH)
+	verilator --lint-only -Wall $(REGS_VINC) --top-module pgaccel $(ACCEL_RTL)
 
 synth-accel: $(BUILD)/synth/pgaccel.txt
-$(BUILD)/synth/pgaccel.txt: $(ACCEL_RTL)
+$(BUILD)/synth/pgaccel.txt: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F)
 	@mkdir -p $(@D)
-	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(ACCEL_RTL); \
+	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(REGS_VINC) $(ACCEL_RTL); \
 		synth_xilinx -top pgaccel; tee -q -o $@.tmp stat" >/dev/null
 	@YOSYS_VER="$$(yosys -V | cut -d" " -f2)" bash tests/accel/synth-summary.sh $@.tmp > $@ && rm -f $@.tmp
 	@cat $@

@@ -9,9 +9,12 @@
 #   make synth-core      Yosys synth_xilinx of the core; resource counts
 
 CORE_BUILD := $(BUILD)/core
-CORE_RTL   := rtl/pkg/pagoda_pkg.sv $(sort $(wildcard rtl/core/*.sv))
+# rtl/pkg/pkg.f and rtl/core/core.f (rtl/rtl.mk)
+CORE_RTL   := $(PKG_FILES) $(CORE_FILES)
 CORE_SIM   := $(CORE_BUILD)/Vpagoda_core
-CORE_VFLAGS := -O3 --x-assign fast --x-initial fast --top-module pagoda_core -Wall
+# The harness also takes the SoC's boot addresses from pagoda_soc_pkg (tests/core/tb_core.cpp).
+CORE_TB_RTL := tests/core/tb_core.vlt $(CORE_RTL) $(filter %_pkg.sv,$(SOC_FILES))
+CORE_VFLAGS := $(REGS_VINC) -O3 --x-assign fast --x-initial fast --top-module pagoda_core -Wall
 
 TEST_SUITES  += core-isa core-diff core-sbi
 FUZZ_TARGETS += fuzz-core
@@ -21,24 +24,24 @@ LINT_TARGETS += lint-core
 
 core-sim: $(CORE_SIM)
 
-$(CORE_SIM): $(CORE_RTL) tests/core/tb_core.cpp
+$(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/core/tb_core.cpp
 	@mkdir -p $(CORE_BUILD)
 	verilator --cc --exe --build -j 2 $(CORE_VFLAGS) -Mdir $(CORE_BUILD)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
-		$(CORE_RTL) $(abspath tests/core/tb_core.cpp) > $(CORE_BUILD)/verilator.log 2>&1 || \
+		$(CORE_TB_RTL) $(abspath tests/core/tb_core.cpp) > $(CORE_BUILD)/verilator.log 2>&1 || \
 		{ cat $(CORE_BUILD)/verilator.log; exit 1; }
 
 # the same with waveform support (+vcd=FILE)
 core-sim-trace: $(CORE_BUILD)/trace/Vpagoda_core
-$(CORE_BUILD)/trace/Vpagoda_core: $(CORE_RTL) tests/core/tb_core.cpp
+$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/core/tb_core.cpp
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 --trace $(CORE_VFLAGS) -Mdir $(@D)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
-		$(CORE_RTL) $(abspath tests/core/tb_core.cpp) > $(@D)/verilator.log 2>&1 || \
+		$(CORE_TB_RTL) $(abspath tests/core/tb_core.cpp) > $(@D)/verilator.log 2>&1 || \
 		{ cat $(@D)/verilator.log; exit 1; }
 
-lint-core:
-	verilator --lint-only -Wall --top-module pagoda_core $(CORE_RTL)
+lint-core: $(REGS_SVH)
+	verilator --lint-only -Wall $(REGS_VINC) --top-module pagoda_core rtl/core/lint.vlt $(CORE_RTL)
 
 # ---------------------------------------------------------------- ISA tests
 CORE_ISA_SRCS := $(sort $(wildcard tests/core/isa/*.S))
@@ -108,9 +111,9 @@ test-core-sbi: $(CORE_SIM) $(CORE_BUILD)/sbi/tb.dtb $(CORE_BUILD)/sbi/payload.el
 		$(CORE_BUILD)/sbi/payload.elf
 
 # ---------------------------------------------------------------- synthesis check (Yosys)
-synth-core:
+synth-core: $(REGS_SVH)
 	@mkdir -p $(CORE_BUILD)
-	yosys -q -p "read_verilog -sv $(CORE_RTL); synth_xilinx -top pagoda_core; \
+	yosys -q -p "read_verilog -sv $(REGS_VINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
 		tee -o $(CORE_BUILD)/synth-stat.txt stat" > $(CORE_BUILD)/synth.log 2>&1 || \
 		{ tail -20 $(CORE_BUILD)/synth.log; exit 1; }
 	@grep -E "LUT[0-9]|FD[A-Z]+ |DSP48|RAM|CARRY4|MUXF|Number of cells" $(CORE_BUILD)/synth-stat.txt

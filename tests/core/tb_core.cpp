@@ -33,12 +33,18 @@
 #include <gelf.h>
 #include <libelf.h>
 #include "Vpagoda_core.h"
+#include "Vpagoda_core_pagoda_pkg.h"
+#include "Vpagoda_core_pagoda_soc_pkg.h"
 #include "verilated.h"
 #if VM_TRACE
 #include "verilated_vcd_c.h"
 #endif
 
-static const uint64_t RAM_BASE = 0x80000000ull;
+// The SoC's addresses, from the RTL packages (`verilator public`; tests/core/core.mk compiles
+// pagoda_soc_pkg in for them): RAM, OpenSBI's hand-over address, the DTB's distance from RAM's top.
+static const uint64_t RAM_BASE = Vpagoda_core_pagoda_pkg::RAM_BASE;
+static const uint64_t FW_NEXT_ADDR = Vpagoda_core_pagoda_soc_pkg::FW_NEXT_ADDR;
+static const uint64_t DTB_TOP_GAP = Vpagoda_core_pagoda_soc_pkg::DTB_TOP_GAP;
 static uint64_t ram_size = 128ull << 20;
 static uint8_t *ram;     // anonymous mapping: zero pages appear on first touch
 static uint8_t rom[0x1000];
@@ -394,7 +400,7 @@ static uint64_t arg_num(const char *s)
 int main(int argc, char **argv)
 {
 	Verilated::commandArgs(argc, argv);
-	uint64_t max_cycles = 50000000, seed = 1, entry = 0, fdt = 0, next = 0x80200000;
+	uint64_t max_cycles = 50000000, seed = 1, entry = 0, fdt = 0, next = FW_NEXT_ADDR;
 	bool stall = false, trace = false, have_entry = false, have_prog = false;
 	double irq_rate = 0;
 	const char *elf = nullptr;
@@ -451,7 +457,7 @@ int main(int argc, char **argv)
 		die("usage: Vpagoda_core [+options] prog.elf | +bin=FILE@ADDR", nullptr);
 	if (dtb) {
 		if (!fdt)
-			fdt = RAM_BASE + ram_size - (2 << 20);
+			fdt = RAM_BASE + ram_size - DTB_TOP_GAP;
 		load_bin(dtb, fdt);
 	}
 	build_rom(have_entry ? entry : elf_entry, fdt, next);

@@ -9,11 +9,13 @@ sim=$1 sbi=$2 fw=$3 dtb=$4 cross=$5 work=$6
 mkdir -p "$work"
 passed=0 failed=0
 
-# check NAME WANT_STATUS WANT_REGEX -- simulator arguments...
+# check NAME WANT_STATUS WANT_REGEX -- simulator arguments... (under valgrind; VALGRIND= runs
+# the simulator directly, for runs of millions of cycles)
+VALGRIND="valgrind -q --error-exitcode=99"
 check() {
 	local name=$1 want=$2 regex=$3 rc
 	shift 4
-	valgrind -q --error-exitcode=99 "$sim" "$@" >"$work/$name.log" 2>&1
+	$VALGRIND "$sim" "$@" >"$work/$name.log" 2>&1
 	rc=$?
 	if [ "$rc" -ne "$want" ]; then
 		echo "FAIL $name: exit status $rc, want $want"; tail -8 "$work/$name.log"; failed=$((failed + 1))
@@ -57,6 +59,14 @@ b[i + 4:i + 8] = struct.pack('>I', 0x7ffffff0)
 open(sys.argv[2], 'wb').write(b)
 PY
 printf 'not a device tree' >"$work/garbage.dtb"
+# Device trees whose memory node is missing, doubled, malformed or not the simulated RAM's
+# (tests/soc/sim_inputs.py edits the good blob's source, dtc compiles it back).
+dtc -q -I dtb -O dts -o "$work/good.dts" "$dtb" || { echo "FAIL dtc -I dtb"; failed=$((failed + 1)); }
+for variant in no-memory two-memory memory-small memory-base memory-reg-cells; do
+	python3 tests/soc/sim_inputs.py "$variant" "$work/good.dts" "$work/$variant.dts" &&
+		dtc -q -I dts -O dtb -o "$work/$variant.dtb" "$work/$variant.dts" ||
+		{ echo "FAIL building $variant.dtb"; failed=$((failed + 1)); }
+done
 : >"$work/empty.dtb"
 : >"$work/empty.bin"
 head -c $((3 << 20)) /dev/zero >"$work/huge-opensbi.bin"
@@ -70,10 +80,33 @@ boot dtb_bad_property_length 2 "$bad_dtb" -- +dtb="$work/bad-prop.dtb"
 boot dtb_garbage 2 "$bad_dtb" -- +dtb="$work/garbage.dtb"
 boot dtb_empty 2 "$bad_dtb" -- +dtb="$work/empty.dtb"
 boot dtb_missing 2 'cannot open .*/missing.dtb' -- +dtb="$work/missing.dtb"
+ram='the simulated RAM is \[0x80000000, \+0x8000000\)'
+boot dtb_no_memory 2 'no-memory.dtb: no memory node \(device_type = "memory"\)' -- \
+	+dtb="$work/no-memory.dtb"
+boot dtb_two_memory_nodes 2 'two-memory.dtb: more than one memory node' -- \
+	+dtb="$work/two-memory.dtb"
+boot dtb_memory_smaller 2 "memory-small.dtb: memory \\[0x80000000, \\+0x4000000\\), but $ram" -- \
+	+dtb="$work/memory-small.dtb"
+boot dtb_memory_elsewhere 2 "memory-base.dtb: memory \\[0x90000000, \\+0x8000000\\), but $ram" -- \
+	+dtb="$work/memory-base.dtb"
+boot dtb_memory_reg_cells 2 'memory-reg-cells.dtb: memory@80000000: reg is not one \(address, size\) pair' -- \
+	+dtb="$work/memory-reg-cells.dtb"
 boot opensbi_missing 2 'cannot open .*/missing.bin' -- +opensbi="$work/missing.bin"
 boot opensbi_empty 2 'empty.bin: empty file' -- +opensbi="$work/empty.bin"
 boot opensbi_over_firmware 2 'segment 0 .* overlaps .*huge-opensbi.bin \(OpenSBI' -- \
 	+opensbi="$work/huge-opensbi.bin"
+# OpenSBI as an ELF: loaded by its segments when its entry is where the boot ROM jumps.
+sbi_elf=${sbi%.bin}.elf
+if [ -f "$sbi_elf" ]; then
+	# OpenSBI's boot to the firmware (about 5.8 M cycles; too long for valgrind)
+	VALGRIND= check opensbi_elf_boots 124 'OpenSBI handed over to 0x80200000' -- \
+		+opensbi="$sbi_elf" +firmware="$fw" +dtb="$dtb" +max-cycles=7000000
+else
+	echo "FAIL opensbi_elf_boots: no $sbi_elf next to $sbi"; failed=$((failed + 1))
+fi
+boot opensbi_elf_wrong_entry 2 'firmware.elf: entry 0x80200000, but the boot ROM jumps to 0x80000000' -- \
+	+opensbi="$fw"
+boot opensbi_elf_not_riscv 2 '/bin/true: not a 64-bit RISC-V ELF' -- +opensbi=/bin/true
 boot firmware_missing 2 'cannot open .*/missing.elf' -- +firmware="$work/missing.elf"
 boot firmware_garbage 2 'not an ELF file' -- +firmware="$work/garbage.elf"
 boot firmware_truncated 2 'segment [0-9]+ is truncated|not an ELF' -- +firmware="$work/truncated.elf"

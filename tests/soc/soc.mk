@@ -5,18 +5,17 @@
 
 SOC_TB_BUILD := $(BUILD)/soc-tb
 SOC_TB_BIN   := $(SOC_TB_BUILD)/Vtb_soc_blocks
-SOC_TB_RTL   := rtl/pkg/pagoda_pkg.sv rtl/soc/pagoda_soc_pkg.sv rtl/soc/pagoda_pbus_xbar.sv \
-                rtl/soc/pagoda_pbus_err.sv rtl/soc/pagoda_pbus_decode.sv rtl/soc/pagoda_uart.sv \
-                rtl/soc/pagoda_plic.sv rtl/soc/pagoda_clint.sv rtl/soc/pagoda_pbus_ibus.sv \
-                rtl/soc/pagoda_bootrom.sv rtl/soc/pagoda_testdev.sv tests/soc/tb_soc_blocks.sv
+# The SoC's blocks from its file list (rtl/rtl.mk) but the RAM and the top, under the test top.
+SOC_TB_RTL   := $(PKG_FILES) $(filter-out rtl/soc/pagoda_ram.sv rtl/soc/pagoda_soc.sv,$(SOC_FILES)) \
+                tests/soc/tb_soc_blocks.sv
 
 TEST_SUITES += soc-blocks
 .PHONY: test-soc-blocks
 
-$(SOC_TB_BIN): $(SOC_TB_RTL) tests/soc/tb_soc_blocks.cpp $(DEPS_STAMP)
+$(SOC_TB_BIN): $(REGS_SVH) $(SOC_TB_RTL) tests/soc/tb_soc_blocks.cpp $(DEPS_STAMP)
 	@mkdir -p $(SOC_TB_BUILD)
 	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal \
-		--top-module tb_soc_blocks -Mdir $(SOC_TB_BUILD)/obj \
+		$(REGS_VINC) --top-module tb_soc_blocks -Mdir $(SOC_TB_BUILD)/obj \
 		-CFLAGS "-O2 -std=c++17" -o $(abspath $@) $(SOC_TB_RTL) \
 		$(abspath tests/soc/tb_soc_blocks.cpp) > $(SOC_TB_BUILD)/verilator.log 2>&1 || \
 		{ cat $(SOC_TB_BUILD)/verilator.log; exit 1; }

@@ -41,11 +41,14 @@ kind=${3:-7}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 mkdir -p "$out"
+# the register map, generated from rtl/regs/ (tests/accel/accel.mk passes its folder)
+regs_sv=${REGS_SV_DIR:-$root/build/regs/sv}
+[ -f "$regs_sv/pagoda_regs.svh" ] || { echo "formal: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
+# The sources, in the order of the list every build reads (rtl/accel/accel.f; // comments).
 files=""
-for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
-	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv pgaccel_regs.sv \
-	pgaccel.sv; do
-	files="$files $root/rtl/accel/$f"
+for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
+	[ -f "$root/$f" ] || { echo "formal: $f (rtl/accel/accel.f) does not exist"; exit 1; }
+	files="$files $root/$f"
 done
 all_files=$files
 # Flatten to AIGER: build TOP DEFINES NAME [chformal commands]
@@ -53,7 +56,7 @@ to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff 
 	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND -fast; opt_clean"
 build() {
 	local top=$1 defs=$2 name=$3 extra=${4:-} files=${FILES:-$all_files}
-	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv $defs $files \
+	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv $defs $files \
 		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }
@@ -138,10 +141,10 @@ wait
 # model with the same parameters; the harness assumes only what that model proves of the engine's
 # interface). They run beside the cover check.
 scanfn_depth=${SCANFN_DEPTH:-8}
+# The engine's own sources: the list without the register block and the top.
 eng_files=""
-for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
-	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv; do
-	eng_files="$eng_files $root/rtl/accel/$f"
+for f in $all_files; do
+	case $f in */pgaccel_regs.sv | */pgaccel.sv) ;; *) eng_files="$eng_files $f" ;; esac
 done
 {
 	if FILES=$eng_files build pgaccel_step_formal "" scanfn-step-comb; then

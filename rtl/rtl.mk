@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The RTL's file lists. Each block keeps its sources, in compile order (packages first), in a
+# checked-in list next to them (rtl/pkg/pkg.f, rtl/core/core.f, rtl/soc/soc.f, rtl/accel/accel.f:
+# one path a line from the top of the tree, // comments as Verilator's -f takes them). Every build
+# reads them from here: the simulators, lint, synthesis and the formal checks compile the same files
+# in the same order, and a file added to a folder is compiled only once it is listed.
+rtl_f = $(shell sed -e 's,//.*,,' $(1))
+
+PKG_RTL_F   := rtl/pkg/pkg.f
+CORE_RTL_F  := rtl/core/core.f
+SOC_RTL_F   := rtl/soc/soc.f
+ACCEL_RTL_F := rtl/accel/accel.f
+PKG_FILES   := $(call rtl_f,$(PKG_RTL_F))
+CORE_FILES  := $(call rtl_f,$(CORE_RTL_F))
+SOC_FILES   := $(call rtl_f,$(SOC_RTL_F))
+ACCEL_FILES := $(call rtl_f,$(ACCEL_RTL_F))
+RTL_LISTS   := $(PKG_RTL_F) $(CORE_RTL_F) $(SOC_RTL_F) $(ACCEL_RTL_F)
+
+# A listed file that does not exist stops make at once (rather than a tool's "cannot find").
+$(foreach f,$(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES),\
+	$(if $(wildcard $(f)),,$(error rtl/rtl.mk: $(f), named in a file list, does not exist)))
+
+# Every .sv under rtl/ is in exactly one list (make lint).
+RTL_LISTED := $(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES)
+LINT_TARGETS += lint-rtl-lists
+.PHONY: lint-rtl-lists
+lint-rtl-lists:
+	@bad=0; for f in $(sort $(wildcard rtl/*/*.sv)); do \
+		n=$$(printf '%s\n' $(RTL_LISTED) | grep -cxF "$$f"); \
+		[ "$$n" -eq 1 ] || { echo "rtl lists: $$f is in $$n of $(RTL_LISTS)"; bad=1; }; \
+	done; [ $$bad -eq 0 ] && echo "rtl lists: every rtl/*/*.sv is in one file list"
