@@ -89,7 +89,6 @@ module pagoda_ptw (
     fault_o      = FEXC_NONE;
     fill_o       = 1'b0;
     mem_req_o    = 1'b0;
-    mem_we_o     = 1'b0;
     mem_wdata_o  = pte_q;
     leaf         = 1'b0;
     invalid      = 1'b0;
@@ -165,7 +164,6 @@ module pagoda_ptw (
         end
       end
       W_UPD: begin
-        mem_we_o = 1'b1;
         if (!pmp_ok_i) begin
           done_o  = 1'b1;
           fault_o = FEXC_ACCESS;
@@ -198,6 +196,10 @@ module pagoda_ptw (
   assign fill_flags_o = fill_pte[7:0];
   assign fill_level_o = level_q;
   assign mem_addr_o   = pte_addr_q[31:0];
+  // Outside the case above: the PMP check of the walker's access depends on it, and the core's
+  // request into this walker on that check. Inside, the case's `unique` check (--assert) keeps the
+  // simulator from splitting the block, which then reads as a combinational loop (UNOPTFLAT).
+  assign mem_we_o     = (state_q == W_UPD);
   assign busy_o       = (state_q != W_IDLE);
 
   logic unused;
