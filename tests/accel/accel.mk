@@ -16,9 +16,9 @@ TEST_SUITES += accel-tb accel-formal
 LINT_TARGETS += lint-accel
 .PHONY: test-accel-tb test-accel-formal lint-accel synth-accel
 
-$(ACCEL_TB_DIR)/Vpgaccel: $(ACCEL_RTL) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
+$(ACCEL_TB_DIR)/Vpgaccel: $(ACCEL_RTL) $(RTL_ASSERT_HDR) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
 	@mkdir -p $(ACCEL_TB_DIR)
-	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast \
+	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
 		--top-module pgaccel $(ACCEL_TB_PARAMS) -Mdir $(ACCEL_TB_DIR) \
 		-CFLAGS "-O2 -std=c++17" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
 
@@ -30,12 +30,12 @@ test-accel-formal:
 		bash tests/accel/formal/run.sh $(BUILD)/accel-formal 14
 
 lint-accel:
-	verilator --lint-only -Wall --top-module pgaccel $(ACCEL_RTL)
+	verilator --lint-only -Wall $(RTL_VINC) --top-module pgaccel $(ACCEL_RTL)
 
 synth-accel: $(BUILD)/synth/pgaccel.txt
-$(BUILD)/synth/pgaccel.txt: $(ACCEL_RTL)
+$(BUILD)/synth/pgaccel.txt: $(ACCEL_RTL) $(RTL_ASSERT_HDR)
 	@mkdir -p $(@D)
-	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(ACCEL_RTL); \
+	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(RTL_YINC) $(ACCEL_RTL); \
 		synth_xilinx -top pgaccel; tee -q -o $@.tmp stat" >/dev/null
 	@YOSYS_VER="$$(yosys -V | cut -d" " -f2)" bash tests/accel/synth-summary.sh $@.tmp > $@ && rm -f $@.tmp
 	@cat $@
