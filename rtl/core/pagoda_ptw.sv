@@ -2,6 +2,7 @@
 // Pagoda core: Sv39 hardware page-table walker. Reads PTEs over the data port, checks the leaf's
 // permissions for the requesting access and sets A (and D for stores) in memory itself before
 // refilling the TLB, so software never sees A/D page faults.
+`include "pagoda_assert.svh"
 module pagoda_ptw (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -228,5 +229,20 @@ module pagoda_ptw (
       pte_q      <= pte_d;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  `ASSERT(PtwStateLegal, state_q inside {W_IDLE, W_READ, W_READ_WAIT, W_UPD, W_UPD_WAIT})
+  `ASSERT_NEVER(PtwLevelReserved, level_q == 2'd3)
+  // requests are accepted only when idle (the core waits for busy_o)
+  `ASSERT_NEVER(PtwReqBusy, req_i && state_q != W_IDLE)
+  // its share of the data port follows the PBUS master rules: a waiting request is held, and a
+  // response comes only while one is outstanding
+  `ASSERT_HELD(PtwReqHeld, mem_req_o, mem_gnt_i, {mem_addr_o, mem_we_o, mem_wdata_o})
+  `ASSERT_NEVER(PtwRespNoReq, mem_rvalid_i && !(state_q inside {W_READ_WAIT, W_UPD_WAIT}))
+  // what it puts into a TLB is a valid leaf with A set (and D for a store): software never sees
+  // an A/D fault
+  `ASSERT_NEVER(PtwFillNotLeaf, fill_o && !(fill_flags_o[PTE_V] && fill_flags_o[PTE_A] &&
+                                            (fill_flags_o[PTE_R] || fill_flags_o[PTE_X])))
+  `ASSERT_NEVER(PtwFillStoreNoD, fill_o && acc_q == ACC_STORE && !fill_flags_o[PTE_D])
 
 endmodule

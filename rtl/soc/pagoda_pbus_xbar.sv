@@ -5,6 +5,7 @@
 // FIFO of master ids so that responses (in order per slave) go back to the right master.
 // Per master: all outstanding requests go to one slave, so responses return in request order even
 // when slaves differ in latency; a request to another slave waits until the earlier ones returned.
+`include "pagoda_assert.svh"
 module pagoda_pbus_xbar #(
   parameter int unsigned NM = 3,
   parameter int unsigned NS = 9,
@@ -155,7 +156,7 @@ module pagoda_pbus_xbar #(
   // the logic below already keeps an idle slave's state, and would pay ~130 LUTs for it.
   logic [NS-1:0] s_busy;
 `ifdef VERILATOR
-  assign s_busy = s_hs | s_rvalid_i | lock_q;
+  assign s_busy = s_any | s_rvalid_i | lock_q;
 `else
   assign s_busy = '1;
 `endif
@@ -189,8 +190,13 @@ module pagoda_pbus_xbar #(
           rr_d[s*MW +: MW]       = s_win[s];
           lock_d[s]     = m_lock_i[s_win[s]];
           lock_mst_d[s*MW +: MW] = s_win[s];
-        end else if (lock_q[s] && !m_lock_i[lock_mst_q[s*MW +: MW]]) begin
-          lock_d[s] = 1'b0;
+        end else begin
+          // A stalled slave keeps its request (PBUS: no change until the grant): the winner,
+          // whose master holds its request, stays first in the round robin until it is granted.
+          if (s_any[s]) begin
+            rr_d[s*MW +: MW] = (s_win[s] == '0) ? MW'(NM - 1) : s_win[s] - MW'(1);
+          end
+          if (lock_q[s] && !m_lock_i[lock_mst_q[s*MW +: MW]]) lock_d[s] = 1'b0;
         end
       end
     end
@@ -216,6 +222,37 @@ module pagoda_pbus_xbar #(
       fifo0_q    <= fifo0_d;
       fifo1_q    <= fifo1_d;
     end
+  end
+
+  // ---- assertions (pagoda_assert.svh; docs/bus.md's rules) ----
+  // Per slave, the masters granted to it this cycle (assertions only: no load in synthesis).
+  logic [NS*NM-1:0] a_gnt_to;   // slave s: bits [s*NM +: NM]
+  always_comb begin
+    for (int s = 0; s < NS; s++) begin
+      for (int m = 0; m < NM; m++) begin
+        a_gnt_to[s*NM + m] = m_gnt_o[m] && (m_sel_i[m*SW +: SW] == SW'(s));
+      end
+    end
+  end
+  for (genvar s = 0; s < NS; s++) begin : g_assert_slave
+    // one transfer per slave and cycle: two grants would hand one slave two requests
+    `ASSERT_ONEHOT0(XbarGntOneHot, a_gnt_to[s*NM +: NM])
+    // a slave answers only what it accepted (its id FIFO holds one entry per accepted request)
+    `ASSERT_NEVER(XbarRespNoReq, s_rvalid_i[s] && fifo_cnt_q[s*2 +: 2] == 2'd0)
+    `ASSERT(XbarFifoBound, fifo_cnt_q[s*2 +: 2] <= 2'd2)
+    // the crossbar is the master of the slave side: no retraction there either
+    `ASSERT_HELD(XbarSlaveReqHeld, s_req_o[s], s_gnt_i[s],
+                 {s_addr_o[s*32 +: 32], s_we_o[s], s_be_o[s*8 +: 8], s_wdata_o[s*64 +: 64]})
+  end
+  for (genvar m = 0; m < NM; m++) begin : g_assert_master
+    `ASSERT_HELD(XbarReqHeld, m_req_i[m], m_gnt_o[m],
+                 {m_addr_i[m*32 +: 32], m_we_i[m], m_be_i[m*8 +: 8], m_wdata_i[m*64 +: 64]})
+    `ASSERT_NEVER(XbarGntNoReq, m_gnt_o[m] && !m_req_i[m])
+    // the outstanding count must not wrap (m_ok holds a full master back)
+    `ASSERT_NEVER(XbarOutOverflow, m_gnt_o[m] && !m_rvalid_o[m] &&
+                                   out_cnt_q[m*OUT_W +: OUT_W] == OUT_MAX)
+    // no response out of reset state (grants follow the masters' requests, even in reset)
+    `ASSERT_RESET(XbarNoRespInReset, !m_rvalid_o[m])
   end
 
 endmodule
