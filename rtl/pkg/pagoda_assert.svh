@@ -64,37 +64,51 @@
 // what an assertion does, not a design problem (SYNCASYNCNET).
 `define ASSERT(name, prop, clk = clk_i, rst_n = rst_ni) \
   /* verilator lint_off SYNCASYNCNET */ \
-  name: assert property (@(posedge clk) disable iff (!(rst_n)) (prop)) \
-    else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+  always @(posedge clk) begin : name \
+    if (rst_n) begin \
+      assert (prop) else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+    end \
+  end \
   /* verilator lint_on SYNCASYNCNET */
 // ASSERT_NEXT and ASSERT_HELD keep the previous cycle's values in flops of their own instead of
 // using |=>, $past or $stable: Verilator 5.006 (Debian bookworm) rewrites |=> as $past and
 // reported false failures with it (pagoda_uart.sv under tests/soc/tb_soc_blocks.cpp), while plain
-// properties over flops sample as the standard says.
+// checks at the clock edge see the values before it, as the standard says. The payload copy is
+// written only while a request waits (simulation speed: most cycles it does not).
 `define ASSERT_NEXT(name, pre, post, clk = clk_i, rst_n = rst_ni) \
   logic name``_pre_q; \
-  always_ff @(posedge clk or negedge rst_n) begin \
-    if (!(rst_n)) name``_pre_q <= 1'b0; \
-    else          name``_pre_q <= (pre); \
-  end \
-  `ASSERT(name, !name``_pre_q || (post), clk, rst_n)
+  always @(posedge clk or negedge rst_n) begin : name \
+    if (!(rst_n)) begin \
+      name``_pre_q <= 1'b0; \
+    end else begin \
+      if (name``_pre_q) begin \
+        assert (post) else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+      end \
+      name``_pre_q <= (pre); \
+    end \
+  end
 `define ASSERT_HELD(name, req, gnt, payload, clk = clk_i, rst_n = rst_ni) \
   logic                      name``_wait_q; \
   logic [$bits(payload)-1:0] name``_pl_q; \
-  always_ff @(posedge clk or negedge rst_n) begin \
+  always @(posedge clk or negedge rst_n) begin : name \
     if (!(rst_n)) begin \
       name``_wait_q <= 1'b0; \
-      name``_pl_q   <= '0; \
     end else begin \
+      if (name``_wait_q) begin \
+        assert ((req) && (payload) == name``_pl_q) \
+          else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+      end \
       name``_wait_q <= (req) && !(gnt); \
-      name``_pl_q   <= (payload); \
+      if ((req) && !(gnt)) name``_pl_q <= (payload); \
     end \
-  end \
-  `ASSERT(name, !name``_wait_q || ((req) && (payload) == name``_pl_q), clk, rst_n)
+  end
 `define ASSERT_RESET(name, prop, clk = clk_i, rst_n = rst_ni) \
   /* verilator lint_off SYNCASYNCNET */ \
-  name: assert property (@(posedge clk) (rst_n) || (prop)) \
-    else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+  always @(posedge clk) begin : name \
+    if (!(rst_n)) begin \
+      assert (prop) else $error("[ASSERT FAILED] %m (%s:%0d)", `__FILE__, `__LINE__); \
+    end \
+  end \
   /* verilator lint_on SYNCASYNCNET */
 `define ASSERT_INIT(name, prop) \
   initial begin : name \
