@@ -19,8 +19,9 @@
 // are UpperCamelCase, unique in the module, starting with the block's name (XbarGntOneHot).
 //
 // Three expansions:
-// - Verilator (--assert in every RTL test build): concurrent assertions, sampled at the rising
-//   edge, disabled in reset. A failure prints "[ASSERT FAILED] <instance path>.<Name> (file:line)"
+// - Verilator (--assert in every RTL test build): immediate assertions in an always block at the
+//   rising edge, which see the values before the edge as a concurrent assertion samples them
+//   (cheaper in simulation than assert property, docs/testing.md), disabled in reset. A failure prints "[ASSERT FAILED] <instance path>.<Name> (file:line)"
 //   after Verilator's own "[time] %Error: file:line: Assertion failed in <path>", and stops the
 //   simulation ($error is fatal in Verilator: "Verilog $stop", abort, exit status 134), so the
 //   suite fails. The harnesses advance time by one per cycle: [time] is the cycle.
@@ -60,8 +61,8 @@
 
 `elsif VERILATOR
 
-// The lint_off: a reset used asynchronously by the flops and synchronously by "disable iff" is
-// what an assertion does, not a design problem (SYNCASYNCNET).
+// The lint_off: a reset used asynchronously by the flops and synchronously by a check is what an
+// assertion does, not a design problem (SYNCASYNCNET).
 `define ASSERT(name, prop, clk = clk_i, rst_n = rst_ni) \
   /* verilator lint_off SYNCASYNCNET */ \
   always @(posedge clk) begin : name \
