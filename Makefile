@@ -58,7 +58,10 @@ $(DEPS_STAMP): scripts/deps.sh
 deps:
 	@bash scripts/deps.sh
 
-include $(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk))
+# The generated register maps first: every other fragment's rules name its files.
+include rtl/regs/regs.mk
+include $(filter-out rtl/regs/regs.mk,$(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk \
+	rtl/*/*.mk sim/*.mk fpga/*.mk tests/*/*.mk)))
 
 # Default: the firmware, and the SoC simulator when sim/ is present.
 all: firmware $(SIM_BIN)

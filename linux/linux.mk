@@ -78,7 +78,8 @@ $(LINUX_INIT): linux/init/init.c $(LINUX_HDRS)/.stamp
 # 2. the out-of-tree modules, against that tree (copied out: kbuild writes next to the sources);
 # 3. the initramfs with every module, and the Image again (only usr/ and the link are redone);
 # 4. the ELF wrapper. The wall time of the whole step goes to $(LINUX_DIR)/build-seconds.
-$(LINUX_ELF): $(LINUX_CONFIG) $(LINUX_INIT) $(LINUX_MODS_SRC) linux/initramfs.sh linux/image.lds
+$(LINUX_ELF): $(LINUX_CONFIG) $(LINUX_INIT) $(LINUX_MODS_SRC) linux/initramfs.sh linux/image.lds \
+		$(REGS_MAP_H)
 	@t0=$$(date +%s); \
 	bash linux/initramfs.sh --lenient $(LINUX_LIST) $(LINUX_INIT) $(LINUX_KOS) && \
 	echo "  KERNEL  Image modules (log: $(LINUX_DIR)/build.log)" && \
@@ -86,14 +87,17 @@ $(LINUX_ELF): $(LINUX_CONFIG) $(LINUX_INIT) $(LINUX_MODS_SRC) linux/initramfs.sh
 	rm -rf $(LINUX_MODS_DIR) && mkdir -p $(LINUX_MODS_DIR) && \
 	cp $(LINUX_MODS_SRC) $(LINUX_MODS_DIR)/ && \
 	echo "  MODULES $(LINUX_MODS_DIR)" && \
-	$(LINUX_MAKE) M=$(LINUX_MODS_DIR) W=1 modules >> $(LINUX_DIR)/build.log 2>&1 && \
+	$(LINUX_MAKE) M=$(LINUX_MODS_DIR) PAGODA_REGS_INC=$(REGS_INC) W=1 modules \
+		>> $(LINUX_DIR)/build.log 2>&1 && \
 	bash linux/initramfs.sh $(LINUX_LIST) $(LINUX_INIT) $(LINUX_KOS) && \
 	$(LINUX_MAKE) -j$(JOBS) Image >> $(LINUX_DIR)/build.log 2>&1 || \
 		{ tail -40 $(LINUX_DIR)/build.log; exit 1; }; \
 	echo $$(( $$(date +%s) - t0 )) > $(LINUX_DIR)/build-seconds
 	@cd $(LINUX_OBJ)/arch/riscv/boot && $(LINUX_CROSS)objcopy -I binary -O elf64-littleriscv \
 		-B riscv Image $(LINUX_DIR)/Image.o
-	@$(LINUX_CROSS)ld -m elf64lriscv --no-warn-rwx-segments -T linux/image.lds $(LINUX_DIR)/Image.o -o $@.tmp
+	@cpp -P -undef -x c -I$(REGS_INC) linux/image.lds -o $(LINUX_DIR)/image.lds
+	@$(LINUX_CROSS)ld -m elf64lriscv --no-warn-rwx-segments -T $(LINUX_DIR)/image.lds \
+		$(LINUX_DIR)/Image.o -o $@.tmp
 	@mv $@.tmp $@
 	@echo "linux: $@ ($$(stat -c %s $(LINUX_IMAGE)) bytes of Image, built in $$(cat $(LINUX_DIR)/build-seconds) s)"
 

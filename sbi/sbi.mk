@@ -18,9 +18,10 @@ $(SOC_ACCEL_CFG): soc-force
 soc-force:
 dtb: $(SOC_DTB)
 
-$(SOC_DTB): sbi/pagoda.dts $(SOC_ACCEL_CFG)
+$(SOC_DTB): sbi/pagoda.dts $(SOC_ACCEL_CFG) $(REGS_MAP_H)
 	@mkdir -p $(@D)
-	@cpp -nostdinc -undef -P -x assembler-with-cpp $(SOC_CPPDEFS) sbi/pagoda.dts > $(@:.dtb=.pp.dts)
+	@cpp -nostdinc -undef -P -x assembler-with-cpp -I$(REGS_INC) $(SOC_CPPDEFS) sbi/pagoda.dts \
+		> $(@:.dtb=.pp.dts)
 	@dtc -I dts -O dtb -o $@.tmp $(@:.dtb=.pp.dts) 2> $@.log; rc=$$?; \
 	if [ $$rc -ne 0 ] || [ -s $@.log ]; then cat $@.log; rm -f $@.tmp; \
 		echo "dtc: sbi/pagoda.dts must compile without warnings"; exit 1; fi

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bad=0
 while IFS= read -r f; do
 	case "$f" in
-	*.c|*.h|*.sv|*.cpp|*.S|*.ld|*.dts|*.py|*.sh|*.mk|Makefile|*/Kbuild|*.config|*.vlt|*.yaml) ;;
+	*.c|*.h|*.sv|*.cpp|*.S|*.ld|*.dts|*.rdl|*.py|*.sh|*.mk|Makefile|*/Kbuild|*.config|*.vlt|*.yaml) ;;
 	*) continue ;;
 	esac
 	want=BSD-2-Clause

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
-# Install the Debian packages Pagoda needs, and nothing when all are present.
+# Install the Debian packages Pagoda needs, and nothing when all are present; then the PyPI
+# packages of scripts/regs/requirements.txt (PeakRDL, pinned) into a project-local venv,
+# $PAGODA_VENV (default build/venv), only when it is missing or the list changed.
 # Idempotent: `make run`, `make test` and .ci/run call it first.
 set -euo pipefail
 
@@ -11,7 +13,7 @@ PKGS=(
 	libcmocka-dev libelf-dev zlib1g-dev
 	verilator yosys z3 boolector iverilog
 	clang libclang-rt-14-dev cppcheck libfdt-dev valgrind
-	python3-matplotlib
+	python3-matplotlib python3-venv
 	linux-source-6.1 gcc-riscv64-linux-gnu bc flex bison libssl-dev xz-utils
 )
 
@@ -19,11 +21,26 @@ missing=()
 for p in "${PKGS[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -ne 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq
+	$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "deps: installing ${missing[*]}"
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The venv records the requirements it was made from; the same list means nothing to do. Debian's
+# python (PEP 668 forbids pip outside a venv). --no-deps: the list pins every package, so what is
+# installed never depends on the day.
+root=$(cd "$(dirname "$0")/.." && pwd)
+req=$root/scripts/regs/requirements.txt
+venv=${PAGODA_VENV:-$root/build/venv}
+if ! cmp -s "$req" "$venv/pagoda-requirements.txt"; then
+	echo "deps: PeakRDL venv in $venv"
+	rm -rf "$venv"
+	/usr/bin/python3 -m venv "$venv"
+	"$venv/bin/pip" install -q --disable-pip-version-check --no-deps -r "$req"
+	"$venv/bin/pip" check -q >/dev/null || { "$venv/bin/pip" check; exit 1; }
+	cp "$req" "$venv/pagoda-requirements.txt"
+fi

@@ -33,7 +33,7 @@ SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(sort $(wildcard rtl/accel/*_pkg
                  $(filter-out %_pkg.sv,$(sort $(wildcard rtl/accel/*.sv))))
 SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
 
-SIM_VFLAGS := --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
+SIM_VFLAGS := $(REGS_VINC) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
               --top-module pagoda_soc -Wno-fatal -Wno-lint -Wno-style \
               -CFLAGS "-O2 -std=c++17" -LDFLAGS "-lelf -lfdt" \
               -MAKEFLAGS "OPT_FAST=-O3 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
@@ -70,7 +70,7 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
@@ -81,7 +81,7 @@ $(SIM_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(S
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
-$(SIM_PGO_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
 	@echo "  VERILATE $@ (instrumented for PGO)"
@@ -101,7 +101,7 @@ $(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
 	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
 	@touch $@
 
-$(SIM_WAVE_BIN): $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(@D)
 	@echo "  VERILATE $@ (--trace-fst)"
@@ -130,8 +130,8 @@ sim-bare: $(SIM_BIN)
 	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES))
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.
-lint-soc:
-	verilator --lint-only -Wall $(RTL_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt \
+lint-soc: $(REGS_SVH)
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt \
 		$(SOC_RTL) $(SOC_ACCEL_RTL)
 
 # Synthesis check: the SoC with a 64 KiB RAM (the 128 MiB simulation RAM is no FPGA part).
@@ -141,9 +141,9 @@ SYNTH_CORE ?= bb
 SYNTH_SOC_RTL := rtl/pkg/pagoda_pkg.sv rtl/soc/pagoda_soc_pkg.sv \
                  $(filter-out %_pkg.sv,$(sort $(wildcard rtl/soc/*.sv))) \
                  $(if $(filter rtl,$(SYNTH_CORE)),$(filter rtl/core/%,$(SOC_RTL)),tests/soc/synth/pagoda_core_bb.sv)
-synth-soc:
+synth-soc: $(REGS_SVH)
 	@mkdir -p $(BUILD)/synth
-	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(RTL_YINC) $(SOC_VDEFS:+define+%=-D%) \
+	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(SOC_VDEFS:+define+%=-D%) \
 		$(SYNTH_SOC_RTL) $(SOC_ACCEL_RTL); chparam -set RAM_SIZE 65536 pagoda_soc; \
 		synth_xilinx -top pagoda_soc; tee -q -o $(BUILD)/synth/soc-stat.txt stat" \
 		> /dev/null 2>&1 || { grep -i error $(BUILD)/synth/soc.log | head; exit 1; }

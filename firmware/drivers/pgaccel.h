@@ -47,10 +47,12 @@ extern struct pgaccel_info pgaccel;
 /* Synchronous operations on physical ranges. Return 0, or -(PGACCEL_ERR_* code), or
  * PGACCEL_ETIMEDOUT / PGACCEL_EBADCOMP / PGACCEL_EBUSY / PGACCEL_ENODEV. They never fall back by
  * themselves. */
-#define PGACCEL_ETIMEDOUT (-100)
-#define PGACCEL_EBUSY (-101)
-#define PGACCEL_ENODEV (-102)
-#define PGACCEL_EBADCOMP (-103)
+enum pgaccel_failure {
+	PGACCEL_ETIMEDOUT = -100,	/* no completion in time: engine out of service */
+	PGACCEL_EBUSY = -101,		/* every slot taken, or the post was rejected */
+	PGACCEL_ENODEV = -102,		/* no engine, or out of service */
+	PGACCEL_EBADCOMP = -103,	/* a completion that is not the command's: out of service */
+};
 int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
 /* SCAN: *result gets the index found, or `end` when there is none. */
 int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,

@@ -89,7 +89,7 @@ static void bench_scan(unsigned long *map, phys_addr_t pa)
 			snprintf(group, sizeof(group), "pgaccel-scan-%s", names[pat]);
 			a = bench_now();
 			for (unsigned long r = 0; r < reps; r++)
-				sw_res = mm_sw_find_free_area(map, bits, 0, nr, align_mask);
+				sw_res = bitmap_find_next_set_area(map, bits, 0, nr, align_mask);
 			b = bench_now();
 			snprintf(extra, sizeof(extra), "words=%lu result=%lu", words, sw_res);
 			report(group, "sw", bits, "bits", reps, a, b, extra);

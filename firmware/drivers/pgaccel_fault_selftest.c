@@ -217,7 +217,7 @@ SELFTEST(pgaccel_fault_buserr_scan)
 	got = zone_find_free_area(z, 0, nr, 0);
 	fired = fault_fired();
 	env_leave(&e);
-	want = mm_sw_find_free_area(z->free_bitmap, z->spanned_pages, 0, nr, 0);
+	want = bitmap_find_next_set_area(z->free_bitmap, z->spanned_pages, 0, nr, 0);
 	__free_pages(page, 0);
 	ST_ASSERT_EQ(got, want);
 	ST_ASSERT_EQ(fired, 1);

@@ -166,7 +166,7 @@ SELFTEST(pgaccel_scan_matches_software)
 		}
 		if (start > size)
 			continue;	/* the engine rejects start > end; the allocator never asks it */
-		sw = mm_sw_find_free_area(map, size, start, nr, (1UL << k) - 1);
+		sw = bitmap_find_next_set_area(map, size, start, nr, (1UL << k) - 1);
 		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &hw);
 		if (r)
 			ST_FAIL("case %u: scan error %d", t, r);
@@ -539,11 +539,11 @@ static int auto_scan_cases(struct zone *z)
 	unsigned long start = size - 64 * (c - 2);	/* (size - start) / 64 + 1 = c - 1 words */
 
 	ST_ASSERT(c >= 2 && size / 64 + 1 >= c && size > 64 * (c - 2));
-	ST_ASSERT_EQ(zone_find_free_area(z, 0, 1, 0), mm_sw_find_free_area(z->free_bitmap, size, 0, 1, 0));
+	ST_ASSERT_EQ(zone_find_free_area(z, 0, 1, 0), bitmap_find_next_set_area(z->free_bitmap, size, 0, 1, 0));
 	ST_ASSERT_EQ(pgaccel.stats.hw_scan - hw0, 1);
 	ST_ASSERT_EQ(pgaccel.stats.sw_scan - sw0, 0);
 	ST_ASSERT_EQ(zone_find_free_area(z, start, 1, 0),
-		     mm_sw_find_free_area(z->free_bitmap, size, start, 1, 0));
+		     bitmap_find_next_set_area(z->free_bitmap, size, start, 1, 0));
 	ST_ASSERT_EQ(pgaccel.stats.hw_scan - hw0, 1);
 	ST_ASSERT_EQ(pgaccel.stats.sw_scan - sw0, 1);
 	return 0;

@@ -22,10 +22,10 @@
 #include "pgaccel_regs.h"
 
 /* fw_dynamic_info.next_addr of the boot ROM: the window's start on the SoC. */
-#define FW_NEXT_ADDR	0x80200000ULL
-#define OPENSBI_BASE	0x80000000ULL
-#define OPENSBI_END	0x80080000ULL	/* its region as its banner shows it (512 KiB) */
-#define BOOTROM_BASE	0x1000ULL
+#define FW_NEXT_ADDR	((u64)PAGODA_RAM_BASE + PAGODA_RAM_PAYLOAD_OFFSET)
+#define OPENSBI_BASE	((u64)PAGODA_RAM_BASE + PAGODA_RAM_OPENSBI_OFFSET)
+#define OPENSBI_END	(OPENSBI_BASE + 0x80000)	/* its region as its banner shows it (512 KiB) */
+#define BOOTROM_BASE	((u64)PAGODA_BOOTROM_BASE)
 #define CAUSE_STORE_ACCESS 7
 
 static int window_skip(void)

@@ -20,6 +20,7 @@
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
+#include <asm/io.h>
 #include <asm/ptrace.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
@@ -30,11 +31,17 @@
 #include <pagoda/smp.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/string.h>
+#include <regs/pagoda_map.h>
 
-#define PLIC_PRIORITY(i)	(4u * (i))
-#define PLIC_ENABLE(ctx, i)	(0x2000u + 0x80u * (ctx) + 4u * ((i) / 32))
-#define PLIC_THRESHOLD(ctx)	(0x200000u + 0x1000u * (ctx))
-#define PLIC_CLAIM(ctx)		(0x200004u + 0x1000u * (ctx))
+/* The riscv,plic0 layout (rtl/regs/plic.rdl describes the SoC's 32 sources and 2 contexts; QEMU's
+ * PLICs have more of both at the same strides). */
+#define PLIC_PRIORITY(i)	((unsigned)PLIC_PRIORITY_OFFSET + (unsigned)PLIC_PRIORITY_STRIDE * (i))
+#define PLIC_ENABLE(ctx, i)	((unsigned)PLIC_ENABLE_OFFSET + (unsigned)PLIC_ENABLE_STRIDE * (ctx) + \
+				 4u * ((i) / 32))
+#define PLIC_CTX_REG(ctx, off) \
+	((unsigned)PLIC_CTX_OFFSET + (off) + (unsigned)PLIC_CTX_STRIDE * (ctx))
+#define PLIC_THRESHOLD(ctx)	PLIC_CTX_REG(ctx, PLIC_CTX_THRESHOLD_OFFSET)
+#define PLIC_CLAIM(ctx)		PLIC_CTX_REG(ctx, PLIC_CTX_CLAIM_OFFSET)
 #define PLIC_MAX_CONTEXTS	15872	/* the register map's limit */
 
 /* QEMU virt has at most 8 sockets, one PLIC each. */
@@ -70,12 +77,12 @@ static spinlock_t plic_lock = SPIN_LOCK_UNLOCKED;
 
 static inline u32 plic_read(const struct plic *p, unsigned int off)
 {
-	return *(volatile u32 *)(p->base + off);
+	return readl((void *)(p->base + off));
 }
 
 static inline void plic_write(const struct plic *p, unsigned int off, u32 val)
 {
-	*(volatile u32 *)(p->base + off) = val;
+	writel(val, (void *)(p->base + off));
 }
 
 static void plic_set_enable(const struct plic *p, unsigned int ctx, unsigned int src, bool on)

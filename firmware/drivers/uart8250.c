@@ -11,6 +11,7 @@
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
+#include <asm/io.h>
 #include <pagoda/boot.h>
 #include <pagoda/console.h>
 #include <pagoda/fdt.h>
@@ -36,19 +37,19 @@ static spinlock_t rx_lock = SPIN_LOCK_UNLOCKED;
 
 unsigned int uart8250_reg_read(unsigned int reg)
 {
-	unsigned long a = uart8250.base + (reg << uart8250.reg_shift);
+	void *a = (void *)(uart8250.base + (reg << uart8250.reg_shift));
 
-	return uart8250.io_width == 4 ? *(volatile u32 *)a : *(volatile u8 *)a;
+	return uart8250.io_width == 4 ? readl(a) : readb(a);
 }
 
 void uart8250_reg_write(unsigned int reg, unsigned int val)
 {
-	unsigned long a = uart8250.base + (reg << uart8250.reg_shift);
+	void *a = (void *)(uart8250.base + (reg << uart8250.reg_shift));
 
 	if (uart8250.io_width == 4)
-		*(volatile u32 *)a = val;
+		writel(val, a);
 	else
-		*(volatile u8 *)a = (u8)val;
+		writeb((u8)val, a);
 }
 
 static void uart_rx_irq(unsigned int irq, void *arg)

@@ -4,27 +4,30 @@
 #define DRIVERS_UART8250_H
 
 #include <pagoda/types.h>
+#include <regs/pagoda_map.h>
+#include <regs/uart.h>
 
-#define UART_RBR 0	/* read: receive buffer */
-#define UART_THR 0	/* write: transmit holding */
-#define UART_IER 1
-#define UART_IIR 2	/* read */
-#define UART_FCR 2	/* write */
-#define UART_LCR 3
-#define UART_LSR 5
-#define UART_SCR 7
+/* The 8250 registers and bits the driver uses, under Linux's names, from rtl/regs/uart.rdl. */
+#define UART_RBR UART_RBR_OFFSET	/* read: receive buffer */
+#define UART_THR UART_THR_OFFSET	/* write: transmit holding */
+#define UART_IER UART_IER_OFFSET
+#define UART_IIR UART_IIR_OFFSET	/* read */
+#define UART_FCR UART_FCR_OFFSET	/* write */
+#define UART_LCR UART_LCR_OFFSET
+#define UART_LSR UART_LSR_OFFSET
+#define UART_SCR UART_SCR_OFFSET
 
-#define UART_IER_RDI 0x01	/* received data available */
-#define UART_IER_THRI 0x02	/* transmit holding register empty */
-#define UART_IIR_NO_INT 0x01
-#define UART_IIR_ID 0x0e
-#define UART_IIR_THRI 0x02
-#define UART_IIR_RDI 0x04
-#define UART_LSR_DR 0x01
-#define UART_LSR_OE 0x02
-#define UART_LSR_PE 0x04
-#define UART_LSR_FE 0x08
-#define UART_LSR_THRE 0x20
+#define UART_IER_RDI UART__IER__RDI_bm	/* received data available */
+#define UART_IER_THRI UART__IER__THRI_bm	/* transmit holding register empty */
+#define UART_IIR_NO_INT UART__IIR__NO_INT_bm
+#define UART_IIR_ID UART__IIR__ID_bm
+#define UART_IIR_THRI (UART_IIR_ID_THRI << UART__IIR__ID_bp)
+#define UART_IIR_RDI (UART_IIR_ID_RDI << UART__IIR__ID_bp)
+#define UART_LSR_DR UART__LSR__DR_bm
+#define UART_LSR_OE UART__LSR__OE_bm
+#define UART_LSR_PE UART__LSR__PE_bm
+#define UART_LSR_FE UART__LSR__FE_bm
+#define UART_LSR_THRE UART__LSR__THRE_bm
 
 struct uart8250 {
 	unsigned long base;

@@ -27,15 +27,13 @@ static const char *check_flag(const char *val)
 	return val ? "takes no value" : NULL;
 }
 
+/* A bare word or an empty value means on, as the allocator's handlers take it (mm/mm_init.c). */
 static const char *check_bool(const char *val)
 {
-	static const char *const ok[] = { "", "1", "on", "y", "0", "off", "n" };
+	bool b;
 
-	if (!val)
+	if (!val || !*val || !kstrtobool(val, &b))
 		return NULL;
-	for (unsigned int i = 0; i < ARRAY_SIZE(ok); i++)
-		if (!strcmp(val, ok[i]))
-			return NULL;
 	return "is not one of 1, on, y, 0, off, n";
 }
 
@@ -150,6 +148,11 @@ static const struct boot_param *find_param(const char *key, size_t klen)
 	return NULL;
 }
 
+bool bootarg_known(const char *key)
+{
+	return find_param(key, strlen(key)) != NULL;
+}
+
 static size_t key_len(const char *w, size_t len)
 {
 	const char *eq = memchr(w, '=', len);
@@ -178,8 +181,10 @@ static int bad_byte(const char *w, size_t len)
 	return -1;
 }
 
-/* Check one word; prints and returns 1 for an error, 0 if good, and -1 for an unknown key. */
-static int check_word(const char *args, const char *w, size_t len, const char **mode)
+enum word_check { WORD_OK, WORD_BAD, WORD_UNKNOWN };
+
+/* Check one word; a bad one is reported here, unknown ones all together by the caller. */
+static enum word_check check_word(const char *args, const char *w, size_t len, const char **mode)
 {
 	size_t klen = key_len(w, len);
 	const struct boot_param *p = find_param(w, klen);
@@ -190,14 +195,14 @@ static int check_word(const char *args, const char *w, size_t len, const char **
 	if (bad >= 0) {
 		pr_err("bootargs: byte 0x%02x at position %d of a word is not printable ASCII\n",
 		       (unsigned char)w[bad], bad);
-		return 1;
+		return WORD_BAD;
 	}
 	if (!p)
-		return -1;
+		return WORD_UNKNOWN;
 	if (klen < len && len - klen - 1 >= sizeof(val)) {
 		pr_err("bootargs: the value of '%.*s' is longer than %d characters\n", (int)klen, w,
 		       BOOTARG_VALUE_MAX - 1);
-		return 1;
+		return WORD_BAD;
 	}
 	if (klen < len) {
 		memcpy(val, w + klen + 1, len - klen - 1);
@@ -206,21 +211,21 @@ static int check_word(const char *args, const char *w, size_t len, const char **
 	why = p->check(klen < len ? val : NULL);
 	if (why) {
 		pr_err("bootargs: '%.*s': %s %s\n", (int)len, w, p->name, why);
-		return 1;
+		return WORD_BAD;
 	}
 	if (conflicting_repeat(args, w, len)) {
 		pr_err("bootargs: '%s' is given twice with different values\n", p->name);
-		return 1;
+		return WORD_BAD;
 	}
 	if (p->mode) {
 		if (*mode && strcmp(*mode, p->name)) {
 			pr_err("bootargs: two modes, '%s' and '%s': give one of demo, selftest, shell, bench\n",
 			       *mode, p->name);
-			return 1;
+			return WORD_BAD;
 		}
 		*mode = p->name;
 	}
-	return 0;
+	return WORD_OK;
 }
 
 int bootargs_check(const struct boot_info *bi, const char **mode)
@@ -236,12 +241,12 @@ int bootargs_check(const struct boot_info *bi, const char **mode)
 		return 1;
 	}
 	while ((len = bootargs_next_word(args, &pos, &w))) {
-		int r = check_word(args, w, len, mode);
+		enum word_check r = check_word(args, w, len, mode);
 
-		if (r < 0)
+		if (r == WORD_UNKNOWN)
 			unknown++;
-		else
-			errors += r;
+		else if (r == WORD_BAD)
+			errors++;
 	}
 	if (unknown) {
 		/* One line naming every unknown word, as Linux prints it. */

@@ -5,6 +5,7 @@
 #include <asm/ptrace.h>
 #include <asm/timex.h>
 #include <pagoda/boot.h>
+#include <pagoda/init.h>
 #include <pagoda/irq.h>
 #include <pagoda/printk.h>
 #include <pagoda/sbi.h>
@@ -24,6 +25,19 @@ SELFTEST(boot_fdt_parsed)
 	ST_ASSERT(boot_info.timebase_hz > 0);
 	for (unsigned int i = 0; i < boot_info.nr_mem; i++)
 		ST_ASSERT(boot_info.mem[i].size >= (1UL << 20));
+	return 0;
+}
+
+/* Every early_param() key is one bootargs_check() knows: else the check would refuse the very word
+ * the handler waits for, and the handler could never run. */
+SELFTEST(boot_early_params_known)
+{
+	const struct early_param *p = __start_early_param, *end = __stop_early_param;
+
+	ST_ASSERT(end > p);
+	for (; p < end; p++)
+		if (!bootarg_known(p->name))
+			ST_FAIL("early_param(\"%s\") is not in kernel/params.c's table", p->name);
 	return 0;
 }
 

@@ -2,6 +2,7 @@
 /* The interactive console: a line editor over the SBI console and commands registered anywhere
  * with SHELL_CMD(). */
 #include <asm/barrier.h>
+#include <asm/io.h>
 #include <asm/ptrace.h>
 #include <pagoda/irq.h>
 #include <pagoda/kstrtox.h>
@@ -204,5 +205,5 @@ SHELL_CMD_ARGS(crash, 0, 1, "crash [ADDR]: load from ADDR (default unmapped) wit
 		return -1;
 	}
 	printk("loading from 0x%lx\n", addr);
-	return (int)*(volatile unsigned long *)addr;
+	return (int)readq((void *)addr);
 }

@@ -92,3 +92,20 @@ int kstrtosize(const char *s, u64 *res)
 	*res = v << shift;
 	return 0;
 }
+
+int kstrtobool(const char *s, bool *res)
+{
+	static const char *const on[] = { "1", "on", "y" }, *const off[] = { "0", "off", "n" };
+
+	for (unsigned int i = 0; i < 3; i++) {
+		if (!strcmp(s, on[i])) {
+			*res = true;
+			return 0;
+		}
+		if (!strcmp(s, off[i])) {
+			*res = false;
+			return 0;
+		}
+	}
+	return KSTRTOX_EINVAL;
+}

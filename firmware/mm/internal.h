@@ -4,8 +4,7 @@
 #define MM_INTERNAL_H
 
 #include <mm/mm.h>
-
-#define BITS_PER_LONG (8 * sizeof(unsigned long))
+#include <pagoda/bitmap.h>
 
 /* Rows padded to a power of two so a hart's row is a shift away. */
 #define VM_EVENT_STRIDE 16
@@ -84,12 +83,5 @@ void slab_bench_run(void);
 /* Memory pressure: every cache's empty slabs back to the page allocator (mm/slub.c). */
 void slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
 
-/* Bitmap helpers over unsigned long words. */
-static inline bool test_bit_ul(const unsigned long *map, unsigned long i)
-{
-	return (map[i / BITS_PER_LONG] >> (i % BITS_PER_LONG)) & 1;
-}
-void bitmap_set_range(unsigned long *map, unsigned long start, unsigned long n);
-void bitmap_clear_range(unsigned long *map, unsigned long start, unsigned long n);
 
 #endif

@@ -38,7 +38,7 @@ static int verify_zone(struct zone *z, char *err, size_t n)
 				if (!PageBuddy(p) || p->private != o || p->list_mt != mt)
 					return verr(err, n, "free block with wrong buddy state", z, pfn);
 				for (unsigned long i = 0; i < (1UL << o); i++)
-					if (!test_bit_ul(z->free_bitmap, pfn - z->zone_start_pfn + i))
+					if (!test_bit(pfn - z->zone_start_pfn + i, z->free_bitmap))
 						return verr(err, n, "free page missing from the bitmap", z, pfn + i);
 				if (o < MAX_ORDER - 1) {
 					unsigned long bp = pfn ^ (1UL << o);
@@ -68,7 +68,7 @@ static int verify_zone(struct zone *z, char *err, size_t n)
 	if ((long)(free_total - isolated) != z->vm_stat[NR_FREE_PAGES])
 		return verr(err, n, "NR_FREE_PAGES differs from the lists", z, free_total);
 	for (unsigned long i = 0; i < z->spanned_pages; i++)
-		counted += test_bit_ul(z->free_bitmap, i);
+		counted += test_bit(i, z->free_bitmap);
 	if (counted != free_total)
 		return verr(err, n, "free bitmap has extra bits", z, counted);
 	return 0;

@@ -7,6 +7,7 @@
 #include <pagoda/kstrtox.h>
 #include <pagoda/printk.h>
 #include <pagoda/boot.h>
+#include <pagoda/init.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include "internal.h"
@@ -25,38 +26,24 @@ void mm_fdt_cpu_nodes(const struct boot_info *bi) __attribute__((weak));
 
 /* ---------------------------------------------------------------- bootargs */
 
-/* Value of key=value in a bootargs string (copied to buf), "" for a bare flag, NULL if absent. Own
- * parser over bi->bootargs so that host tests can vary the arguments per boot. */
-static const char *mm_bootarg(const char *args, const char *key, char *buf, size_t n)
+/* The allocator's boot parameters (docs/mm.md), filled by the early_param() handlers below from
+ * the defaults mm_params_reset() sets at the start of every mm_init(). */
+static struct {
+	bool dma_set, highmem_set, movable_set, kernelcore_set, cma_set;
+	u64 dma, highmem, cma;			/* bytes */
+	u64 movable, kernelcore;		/* bytes, when the _pct below is ~0u */
+	unsigned int movable_pct, kernelcore_pct;	/* 0..100, or ~0u for a size */
+} mm_params;
+
+static void mm_params_reset(void)
 {
-	size_t klen = strlen(key);
-	const char *p = args;
-
-	while (p && *p) {
-		const char *w, *e;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		w = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-		e = p;
-		if ((size_t)(e - w) >= klen && !strncmp(w, key, klen) &&
-		    (w + klen == e || w[klen] == '=')) {
-			size_t vlen = w + klen == e ? 0 : (size_t)(e - w - klen - 1);
-
-			if (vlen >= n) {	/* never a cut value: one that cannot parse */
-				buf[0] = '?';
-				buf[1] = '\0';
-				return buf;
-			}
-			if (vlen)
-				memcpy(buf, w + klen + 1, vlen);
-			buf[vlen] = 0;
-			return buf;
-		}
-	}
-	return NULL;
+	memset(&mm_params, 0, sizeof(mm_params));
+	user_min_free_kbytes = -1;
+	mm_page_poison = false;
+	mm_page_owner = false;
+	mm_trace_enabled = true;
+	mm_debug_checks = false;
+	slub_debug = false;
 }
 
 /* "64M", "4096", "1G", "512K" (lib/kstrtox.c: overflow is an error, never a wrapped size);
@@ -89,34 +76,76 @@ static bool mm_parse_size(const char *s, u64 *out, unsigned int *pct)
 	return true;
 }
 
-static bool arg_size(const char *args, const char *key, u64 *out, unsigned int *pct)
+/* A switch: a bare word or an empty value is on. */
+static int parse_switch(const char *val, bool *out)
 {
-	char buf[BOOTARG_VALUE_MAX];
-	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
-
-	if (!v)
-		return false;
-	if (!mm_parse_size(v, out, pct)) {
-		pr_warn("mm: bad value '%s=%s' ignored\n", key, v);
-		return false;
+	if (!val || !*val) {
+		*out = true;
+		return 0;
 	}
-	return true;
+	return kstrtobool(val, out) ? -1 : 0;
 }
 
-static bool arg_bool(const char *args, const char *key, bool dflt)
+static int set_size(const char *val, u64 *out, unsigned int *pct, bool *given)
 {
-	char buf[BOOTARG_VALUE_MAX];
-	const char *v = mm_bootarg(args, key, buf, sizeof(buf));
-
-	if (!v)
-		return dflt;
-	if (!*v || !strcmp(v, "1") || !strcmp(v, "on") || !strcmp(v, "y"))
-		return true;
-	if (!strcmp(v, "0") || !strcmp(v, "off") || !strcmp(v, "n"))
-		return false;
-	pr_warn("mm: bad value '%s=%s' ignored\n", key, v);
-	return dflt;
+	if (!mm_parse_size(val, out, pct))
+		return -1;
+	*given = true;
+	return 0;
 }
+
+static int early_dma(const char *val)
+{
+	return set_size(val, &mm_params.dma, NULL, &mm_params.dma_set);
+}
+early_param("dma", early_dma);
+
+static int early_highmem(const char *val)
+{
+	return set_size(val, &mm_params.highmem, NULL, &mm_params.highmem_set);
+}
+early_param("highmem", early_highmem);
+
+static int early_movablecore(const char *val)
+{
+	return set_size(val, &mm_params.movable, &mm_params.movable_pct, &mm_params.movable_set);
+}
+early_param("movablecore", early_movablecore);
+
+static int early_kernelcore(const char *val)
+{
+	return set_size(val, &mm_params.kernelcore, &mm_params.kernelcore_pct,
+			&mm_params.kernelcore_set);
+}
+early_param("kernelcore", early_kernelcore);
+
+static int early_cma(const char *val)
+{
+	return set_size(val, &mm_params.cma, NULL, &mm_params.cma_set);
+}
+early_param("cma", early_cma);
+
+static int early_min_free_kbytes(const char *val)
+{
+	u64 v;
+
+	if (!mm_parse_size(val, &v, NULL))
+		return -1;
+	user_min_free_kbytes = (int)min(v, (u64)262144);
+	return 0;
+}
+early_param("min_free_kbytes", early_min_free_kbytes);
+
+static int early_page_poison(const char *val) { return parse_switch(val, &mm_page_poison); }
+early_param("page_poison", early_page_poison);
+static int early_page_owner(const char *val) { return parse_switch(val, &mm_page_owner); }
+early_param("page_owner", early_page_owner);
+static int early_trace_mm(const char *val) { return parse_switch(val, &mm_trace_enabled); }
+early_param("trace_mm", early_trace_mm);
+static int early_mm_debug(const char *val) { return parse_switch(val, &mm_debug_checks); }
+early_param("mm_debug", early_mm_debug);
+static int early_slub_debug(const char *val) { return parse_switch(val, &slub_debug); }
+early_param("slub_debug", early_slub_debug);
 
 /* ---------------------------------------------------------------- watermarks */
 
@@ -261,62 +290,66 @@ void zone_pcp_init(struct zone *zone)
 
 /* ---------------------------------------------------------------- zonelists */
 
+/* Online nodes by distance from nid, the node itself first, ties by id (Linux node order). */
+static int node_order(int nid, const u8 (*distance)[8], int nr_nodes, int order[MAX_NUMNODES])
+{
+	bool used[MAX_NUMNODES] = { false };
+	int n = 0;
+
+	for (;;) {
+		int best = -1, bestd = 0;
+
+		for (int m = 0; m < MAX_NUMNODES; m++) {
+			int d;
+
+			if (used[m] || !node_data[m].online)
+				continue;
+			d = m == nid ? 0 : (distance && m < nr_nodes && nid < nr_nodes &&
+					    distance[nid][m]) ? distance[nid][m] : 20;
+			if (best < 0 || d < bestd) {
+				best = m;
+				bestd = d;
+			}
+		}
+		if (best < 0)
+			return n;
+		used[best] = true;
+		order[n++] = best;
+	}
+}
+
+/* Append the managed zones of node nid, highest first, to a zonelist at index k; the new end. */
+static int add_node_zones(struct zonelist *zl, int k, int nid)
+{
+	for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
+		struct zone *zone = &node_data[nid].node_zones[z];
+
+		if (!managed_zone(zone))
+			continue;
+		zl->_zonerefs[k].zone = zone;
+		zl->_zonerefs[k].zone_idx = z;
+		k++;
+	}
+	return k;
+}
+
 void build_all_zonelists(const u8 (*distance)[8], int nr_nodes)
 {
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		pg_data_t *pgdat = &node_data[nid];
-		int order[MAX_NUMNODES], n = 0, k = 0;
-		bool used[MAX_NUMNODES] = { false };
+		struct zonelist *fallback = &pgdat->node_zonelists[ZONELIST_FALLBACK];
+		struct zonelist *nofallback = &pgdat->node_zonelists[ZONELIST_NOFALLBACK];
+		int order[MAX_NUMNODES], n, k = 0;
 
 		if (!pgdat->online)
 			continue;
-		/* Nodes by distance from nid, the node itself first, ties by id (Linux node order). */
-		for (;;) {
-			int best = -1, bestd = 0;
-
-			for (int m = 0; m < MAX_NUMNODES; m++) {
-				int d;
-
-				if (used[m] || !node_data[m].online)
-					continue;
-				d = m == nid ? 0 : (distance && m < nr_nodes && nid < nr_nodes &&
-						    distance[nid][m]) ? distance[nid][m] : 20;
-				if (best < 0 || d < bestd) {
-					best = m;
-					bestd = d;
-				}
-			}
-			if (best < 0)
-				break;
-			used[best] = true;
-			order[n++] = best;
-		}
-		for (int i = 0; i < n; i++) {
-			for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
-				struct zone *zone = &node_data[order[i]].node_zones[z];
-
-				if (!managed_zone(zone))
-					continue;
-				pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone = zone;
-				pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone_idx = z;
-				k++;
-			}
-		}
-		pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[k].zone = NULL;
-		k = 0;
-		for (int z = MAX_NR_ZONES - 1; z >= 0; z--) {
-			struct zone *zone = &pgdat->node_zones[z];
-
-			if (!managed_zone(zone))
-				continue;
-			pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone = zone;
-			pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone_idx = z;
-			k++;
-		}
-		pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs[k].zone = NULL;
+		n = node_order(nid, distance, nr_nodes, order);
+		for (int i = 0; i < n; i++)
+			k = add_node_zones(fallback, k, order[i]);
+		fallback->_zonerefs[k].zone = NULL;
+		nofallback->_zonerefs[add_node_zones(nofallback, 0, nid)].zone = NULL;
 		for (int h = 0; h < MAX_NR_ZONES; h++) {
-			struct zone *first = first_zones_zonelist(&pgdat->node_zonelists[ZONELIST_FALLBACK],
-								  (enum zone_type)h, NULL)->zone;
+			struct zone *first = first_zones_zonelist(fallback, (enum zone_type)h, NULL)->zone;
 
 			/* A first zone on another node is the full path's case (THISNODE, NUMA miss). */
 			mm_fast_zone[nid][h] = first && first->node == nid ? first : NULL;
@@ -456,35 +489,17 @@ static void init_mem_map(void)
 	}
 }
 
-void mm_init(const struct boot_info *bi)
-{
-	const char *args = bi ? bi->bootargs : "";
-	unsigned long min_pfn = ~0UL, max_pfn = 0, total = 0, dma_end, movable_total = 0;
+/* Memory ranges and nodes as the boot tables give them, before any zone exists. */
+struct mm_layout {
+	unsigned long min_pfn, max_pfn, total;	/* total: pages of memory, holes excluded */
 	unsigned long node_start[MAX_NUMNODES], node_end[MAX_NUMNODES];
-	u64 v;
-	unsigned int pct;
-	unsigned long idx = 0;
-	phys_addr_t fs, fe;
-	int fnid;
+	unsigned long dma_end;			/* first pfn above ZONE_DMA */
+	unsigned long movable_total;		/* pages for ZONE_MOVABLE, all nodes */
+};
 
-	mm_page_alloc_reset();
-	mm_vmstat_reset();
-	memblock_reset();
-	min_free_kbytes = 0;
-	page_owner_map = NULL;
-	user_min_free_kbytes = -1;
-	if (!bi) {
-		pr_err("mm: no boot_info\n");
-		return;
-	}
-	mm_page_poison = arg_bool(args, "page_poison", false);
-	mm_page_owner = arg_bool(args, "page_owner", false);
-	mm_trace_enabled = arg_bool(args, "trace_mm", true);
-	mm_debug_checks = arg_bool(args, "mm_debug", false);
-	slub_debug = arg_bool(args, "slub_debug", false);
-	if (arg_size(args, "min_free_kbytes", &v, NULL))
-		user_min_free_kbytes = (int)min(v, (u64)262144);
-
+/* memblock from the boot_info tables: memory page-aligned inwards, reservations outwards. */
+static void memblock_from_boot_info(const struct boot_info *bi)
+{
 	for (unsigned int i = 0; i < bi->nr_mem && i < MAX_MEM_RANGES; i++) {
 		u64 b = ALIGN(bi->mem[i].base, (u64)PAGE_SIZE);
 		u64 e = ALIGN_DOWN(bi->mem[i].base + bi->mem[i].size, (u64)PAGE_SIZE);
@@ -506,97 +521,121 @@ void mm_init(const struct boot_info *bi)
 	}
 	if (!memblock.memory.cnt)
 		panic("mm: no memory in boot_info");
+}
 
+static void find_node_spans(struct mm_layout *l)
+{
+	l->min_pfn = ~0UL;
+	l->max_pfn = 0;
+	l->total = 0;
 	for (int n = 0; n < MAX_NUMNODES; n++) {
-		node_start[n] = ~0UL;
-		node_end[n] = 0;
+		l->node_start[n] = ~0UL;
+		l->node_end[n] = 0;
 	}
 	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 		unsigned long s = r->base >> PAGE_SHIFT, e = (r->base + r->size) >> PAGE_SHIFT;
 
-		min_pfn = min(min_pfn, s);
-		max_pfn = max(max_pfn, e);
-		total += e - s;
-		node_start[r->nid] = min(node_start[r->nid], s);
-		node_end[r->nid] = max(node_end[r->nid], e);
+		l->min_pfn = min(l->min_pfn, s);
+		l->max_pfn = max(l->max_pfn, e);
+		l->total += e - s;
+		l->node_start[r->nid] = min(l->node_start[r->nid], s);
+		l->node_end[r->nid] = max(l->node_end[r->nid], e);
 	}
+}
 
-	/* Zone boundaries. DMA: the first dma= bytes of RAM (default 16 MiB, at most 1/4 of RAM).
-	 * HIGHMEM: the top highmem= bytes (default 1/8 of RAM from 64 MiB up, else none). */
-	{
-		unsigned long dma_pages = (16UL << 20) >> PAGE_SHIFT;
-		unsigned long high_pages = total >= ((64UL << 20) >> PAGE_SHIFT) ? total / 8 : 0;
+/* Zone boundaries. DMA: the first dma= bytes of RAM (default 16 MiB, at most 1/4 of RAM).
+ * HIGHMEM: the top highmem= bytes (default 1/8 of RAM from 64 MiB up, else none). Movable:
+ * movablecore=, else the complement of kernelcore= (size or percent), spread over nodes later. */
+static void set_zone_boundaries(struct mm_layout *l)
+{
+	unsigned long total = l->total, dma_pages = (16UL << 20) >> PAGE_SHIFT;
+	unsigned long high_pages = total >= ((64UL << 20) >> PAGE_SHIFT) ? total / 8 : 0;
 
-		if (dma_pages > total / 4)
-			dma_pages = total / 4;
-		if (arg_size(args, "dma", &v, NULL))
-			dma_pages = (unsigned long)(v >> PAGE_SHIFT);
-		if (arg_size(args, "highmem", &v, NULL))
-			high_pages = (unsigned long)(v >> PAGE_SHIFT);
-		dma_pages = ALIGN(dma_pages, pageblock_nr_pages);
-		high_pages = ALIGN_DOWN(high_pages, pageblock_nr_pages);
-		if (high_pages > total / 2) {
-			pr_warn("mm: highmem= larger than half of memory, limited\n");
-			high_pages = ALIGN_DOWN(total / 2, pageblock_nr_pages);
-		}
-		dma_end = min(min_pfn + dma_pages, max_pfn);
-		max_low_pfn = max(max_pfn - high_pages, dma_end);
+	if (dma_pages > total / 4)
+		dma_pages = total / 4;
+	if (mm_params.dma_set)
+		dma_pages = (unsigned long)(mm_params.dma >> PAGE_SHIFT);
+	if (mm_params.highmem_set)
+		high_pages = (unsigned long)(mm_params.highmem >> PAGE_SHIFT);
+	dma_pages = ALIGN(dma_pages, pageblock_nr_pages);
+	high_pages = ALIGN_DOWN(high_pages, pageblock_nr_pages);
+	if (high_pages > total / 2) {
+		pr_warn("mm: highmem= larger than half of memory, limited\n");
+		high_pages = ALIGN_DOWN(total / 2, pageblock_nr_pages);
 	}
-	/* movablecore= / kernelcore= (size or percent), spread over nodes by their size. */
-	if (arg_size(args, "movablecore", &v, &pct))
-		movable_total = pct != ~0u ? total * pct / 100 : (unsigned long)(v >> PAGE_SHIFT);
-	else if (arg_size(args, "kernelcore", &v, &pct)) {
-		unsigned long kc = pct != ~0u ? total * pct / 100 : (unsigned long)(v >> PAGE_SHIFT);
+	l->dma_end = min(l->min_pfn + dma_pages, l->max_pfn);
+	max_low_pfn = max(l->max_pfn - high_pages, l->dma_end);
 
-		movable_total = kc < total ? total - kc : 0;
+	l->movable_total = 0;
+	if (mm_params.movable_set) {
+		l->movable_total = mm_params.movable_pct != ~0u ? total * mm_params.movable_pct / 100 :
+				   (unsigned long)(mm_params.movable >> PAGE_SHIFT);
+	} else if (mm_params.kernelcore_set) {
+		unsigned long kc = mm_params.kernelcore_pct != ~0u ?
+				   total * mm_params.kernelcore_pct / 100 :
+				   (unsigned long)(mm_params.kernelcore >> PAGE_SHIFT);
+
+		l->movable_total = kc < total ? total - kc : 0;
 	}
-	memblock.limit = (phys_addr_t)max_low_pfn << PAGE_SHIFT;
+}
 
-	mem_map_base_pfn = ALIGN_DOWN(min_pfn, MAX_ORDER_NR_PAGES);
-	mem_map_nr = max_pfn - mem_map_base_pfn;
+/* Where ZONE_MOVABLE starts on node nid [s, e): its share of movable_total by size, whole
+ * pageblocks, never in DMA memory; e when the node has none. */
+static unsigned long node_movable_start(const struct mm_layout *l, int nid, unsigned long s,
+					unsigned long e)
+{
+	unsigned long node_pages = 0, want, mov;
+
+	if (!l->movable_total)
+		return e;
+	for (unsigned int i = 0; i < memblock.memory.cnt; i++)
+		if (memblock.memory.regions[i].nid == nid)
+			node_pages += memblock.memory.regions[i].size >> PAGE_SHIFT;
+	want = ALIGN((unsigned long)((u64)l->movable_total * node_pages / l->total),
+		     pageblock_nr_pages);
+	mov = want < e - s ? ALIGN_DOWN(e - want, pageblock_nr_pages) : s;
+	if (mov < l->dma_end)
+		mov = min(l->dma_end, e);
+	return mov < s ? s : mov;
+}
+
+static void init_node(const struct mm_layout *l, int nid)
+{
+	pg_data_t *pgdat = &node_data[nid];
+	unsigned long s = l->node_start[nid], e = l->node_end[nid], mov, lo, hi;
+
+	pgdat->node_id = nid;
+	if (s >= e)
+		return;
+	pgdat->online = true;
+	nr_online_nodes++;
+	pgdat->node_start_pfn = s;
+	pgdat->node_spanned_pages = e - s;
+	mov = node_movable_start(l, nid, s, e);
+	lo = s;
+	hi = min(e, l->dma_end);
+	init_zone_struct(&pgdat->node_zones[ZONE_DMA], nid, ZONE_DMA, lo, hi > lo ? hi : lo);
+	lo = max(s, l->dma_end);
+	hi = min(min(e, max_low_pfn), mov);
+	init_zone_struct(&pgdat->node_zones[ZONE_NORMAL], nid, ZONE_NORMAL, lo, hi > lo ? hi : lo);
+	lo = max(s, max_low_pfn);
+	hi = min(e, mov);
+	init_zone_struct(&pgdat->node_zones[ZONE_HIGHMEM], nid, ZONE_HIGHMEM, lo, hi > lo ? hi : lo);
+	lo = max(s, mov);
+	init_zone_struct(&pgdat->node_zones[ZONE_MOVABLE], nid, ZONE_MOVABLE, lo, e > lo ? e : lo);
+}
+
+/* mem_map, the zones, their pageblock and free bitmaps, page_owner: all from memblock. */
+static void alloc_node_maps(const struct mm_layout *l)
+{
+	mem_map_base_pfn = ALIGN_DOWN(l->min_pfn, MAX_ORDER_NR_PAGES);
+	mem_map_nr = l->max_pfn - mem_map_base_pfn;
 	mem_map = memblock_alloc(mem_map_nr * sizeof(struct page), 64);
 	if (!mem_map)
 		panic("mm: can't allocate mem_map (%lu pages)", mem_map_nr);
-
-	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
-		pg_data_t *pgdat = &node_data[nid];
-		unsigned long s = node_start[nid], e = node_end[nid], mov = e, lo, hi;
-
-		pgdat->node_id = nid;
-		if (s >= e)
-			continue;
-		pgdat->online = true;
-		nr_online_nodes++;
-		pgdat->node_start_pfn = s;
-		pgdat->node_spanned_pages = e - s;
-		if (movable_total) {
-			unsigned long node_pages = 0, want;
-
-			for (unsigned int i = 0; i < memblock.memory.cnt; i++)
-				if (memblock.memory.regions[i].nid == nid)
-					node_pages += memblock.memory.regions[i].size >> PAGE_SHIFT;
-			want = ALIGN((unsigned long)((u64)movable_total * node_pages / total),
-				     pageblock_nr_pages);
-			mov = want < e - s ? ALIGN_DOWN(e - want, pageblock_nr_pages) : s;
-			/* ZONE_MOVABLE never takes DMA memory. */
-			if (mov < dma_end)
-				mov = min(dma_end, e);
-			if (mov < s)
-				mov = s;
-		}
-		lo = s;
-		hi = min(e, dma_end);
-		init_zone_struct(&pgdat->node_zones[ZONE_DMA], nid, ZONE_DMA, lo, hi > lo ? hi : lo);
-		lo = max(s, dma_end);
-		hi = min(min(e, max_low_pfn), mov);
-		init_zone_struct(&pgdat->node_zones[ZONE_NORMAL], nid, ZONE_NORMAL, lo, hi > lo ? hi : lo);
-		lo = max(s, max_low_pfn);
-		hi = min(e, mov);
-		init_zone_struct(&pgdat->node_zones[ZONE_HIGHMEM], nid, ZONE_HIGHMEM, lo, hi > lo ? hi : lo);
-		lo = max(s, mov);
-		init_zone_struct(&pgdat->node_zones[ZONE_MOVABLE], nid, ZONE_MOVABLE, lo, e > lo ? e : lo);
-	}
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		init_node(l, nid);
 	init_mem_map();
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		if (!node_data[nid].online)
@@ -614,12 +653,15 @@ void mm_init(const struct boot_info *bi)
 			mm_page_owner = false;
 		}
 	}
-	if (arg_size(args, "cma", &v, NULL))
-		setup_cma((unsigned long)(v >> PAGE_SHIFT));
+}
 
-	/* The slab caches' own structures come from memblock, so the buddy lists start complete. */
-	kmem_cache_init();
-	/* Release the free memory: PG_reserved off, count 0, into the buddy lists. */
+/* Release memblock's free memory: PG_reserved off, count 0, into the buddy lists. */
+static void free_memblock_to_buddy(void)
+{
+	unsigned long idx = 0;
+	phys_addr_t fs, fe;
+	int fnid;
+
 	while (memblock_next_free_range(&idx, &fs, &fe, &fnid)) {
 		unsigned long s = (unsigned long)(fs >> PAGE_SHIFT), e = (unsigned long)(fe >> PAGE_SHIFT);
 
@@ -638,7 +680,11 @@ void mm_init(const struct boot_info *bi)
 	/* Too little memory to group by mobility usefully (Linux's rule). */
 	if (totalram_pages < pageblock_nr_pages * MIGRATE_TYPES)
 		page_group_by_mobility_disabled = 1;
+}
 
+/* Zonelists, hart -> node, per-CPU lists, watermarks and the fast path's tables. */
+static void setup_zone_policies(const struct boot_info *bi)
+{
 	build_all_zonelists(bi->numa_distance, (int)bi->nr_nodes);
 	if (mm_fdt_cpu_nodes)
 		mm_fdt_cpu_nodes(bi);
@@ -648,9 +694,43 @@ void mm_init(const struct boot_info *bi)
 				zone_pcp_init(&node_data[nid].node_zones[z]);
 	init_per_zone_wmark_min();
 	mm_update_fastpath();
+}
+
+/* Every boot starts from nothing (host tests boot many times in one process). */
+static void mm_reset(void)
+{
+	mm_page_alloc_reset();
+	mm_vmstat_reset();
+	memblock_reset();
+	min_free_kbytes = 0;
+	page_owner_map = NULL;
+	mm_params_reset();
+}
+
+void mm_init(const struct boot_info *bi)
+{
+	struct mm_layout layout;
+
+	mm_reset();
+	if (!bi) {
+		pr_err("mm: no boot_info\n");
+		return;
+	}
+	parse_early_params(bi->bootargs);
+	memblock_from_boot_info(bi);
+	find_node_spans(&layout);
+	set_zone_boundaries(&layout);
+	memblock.limit = (phys_addr_t)max_low_pfn << PAGE_SHIFT;
+	alloc_node_maps(&layout);
+	if (mm_params.cma_set)
+		setup_cma((unsigned long)(mm_params.cma >> PAGE_SHIFT));
+	/* The slab caches' own structures come from memblock, so the buddy lists start complete. */
+	kmem_cache_init();
+	free_memblock_to_buddy();
+	setup_zone_policies(bi);
 
 	printk("mm: %lu MiB managed of %lu MiB, %d node(s), MAX_ORDER %d, min_free_kbytes %lu%s%s\n",
-	       totalram_pages >> (20 - PAGE_SHIFT), total >> (20 - PAGE_SHIFT), nr_online_nodes,
+	       totalram_pages >> (20 - PAGE_SHIFT), layout.total >> (20 - PAGE_SHIFT), nr_online_nodes,
 	       MAX_ORDER, min_free_kbytes, mm_page_poison ? ", poison" : "",
 	       mm_page_owner ? ", page_owner" : "");
 }

@@ -75,89 +75,10 @@ void mm_set_cpu_node(unsigned int cpu, int nid)
 	mm_update_fastpath();	/* the hart's fast-path zones follow its node */
 }
 
-/* ---------------------------------------------------------------- bitmaps */
+/* ---------------------------------------------------------------- free bitmap search */
 
-void bitmap_set_range(unsigned long *map, unsigned long start, unsigned long n)
-{
-	while (n && (start % BITS_PER_LONG)) {
-		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
-		start++;
-		n--;
-	}
-	while (n >= BITS_PER_LONG) {
-		map[start / BITS_PER_LONG] = ~0UL;
-		start += BITS_PER_LONG;
-		n -= BITS_PER_LONG;
-	}
-	while (n) {
-		map[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
-		start++;
-		n--;
-	}
-}
-
-void bitmap_clear_range(unsigned long *map, unsigned long start, unsigned long n)
-{
-	while (n && (start % BITS_PER_LONG)) {
-		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
-		start++;
-		n--;
-	}
-	while (n >= BITS_PER_LONG) {
-		map[start / BITS_PER_LONG] = 0;
-		start += BITS_PER_LONG;
-		n -= BITS_PER_LONG;
-	}
-	while (n) {
-		map[start / BITS_PER_LONG] &= ~(1UL << (start % BITS_PER_LONG));
-		start++;
-		n--;
-	}
-}
-
-/* Next set / clear bit at or after `from`, or size. */
-static unsigned long find_next_bit_val(const unsigned long *map, unsigned long size,
-				       unsigned long from, bool set)
-{
-	while (from < size) {
-		unsigned long w = map[from / BITS_PER_LONG];
-
-		if (!set)
-			w = ~w;
-		w &= ~0UL << (from % BITS_PER_LONG);
-		if (w) {
-			unsigned long i = ALIGN_DOWN(from, BITS_PER_LONG) + (unsigned long)__builtin_ctzl(w);
-
-			return i < size ? i : size;
-		}
-		from = ALIGN_DOWN(from, BITS_PER_LONG) + BITS_PER_LONG;
-	}
-	return size;
-}
-
-/* bitmap_find_next_zero_area with the sense inverted: runs of *set* (free) bits. */
-unsigned long mm_sw_find_free_area(const unsigned long *map, unsigned long size,
-				   unsigned long start, unsigned long nr, unsigned long align_mask)
-{
-	unsigned long index, end, i;
-
-	if (!nr)
-		return (start + align_mask) & ~align_mask;
-again:
-	index = find_next_bit_val(map, size, start, true);
-	index = (index + align_mask) & ~align_mask;
-	end = index + nr;
-	if (end > size || end < index)
-		return end < index ? ~0UL : end;
-	i = find_next_bit_val(map, end, index, false);
-	if (i < end) {
-		start = i + 1;
-		goto again;
-	}
-	return index;
-}
-
-static const struct mm_scan_ops sw_scan_ops = { "software", mm_sw_find_free_area };
+/* The free bitmap has 1 for a free page: the search is for runs of set bits. */
+static const struct mm_scan_ops sw_scan_ops = { "software", bitmap_find_next_set_area };
 static const struct mm_scan_ops *scan_ops = &sw_scan_ops;
 
 void mm_register_scan_ops(const struct mm_scan_ops *ops)
@@ -255,9 +176,9 @@ static void account_free_range(struct zone *zone, unsigned long pfn, unsigned lo
 	unsigned long off = pfn - zone->zone_start_pfn;
 
 	if (sign > 0)
-		bitmap_set_range(zone->free_bitmap, off, nr);
+		bitmap_set(zone->free_bitmap, off, nr);
 	else
-		bitmap_clear_range(zone->free_bitmap, off, nr);
+		bitmap_clear(zone->free_bitmap, off, nr);
 	if (unlikely(is_migrate_isolate(mt)))
 		return;
 	__mod_zone_page_state(zone, NR_FREE_PAGES, (long)sign * (long)nr);
@@ -1238,12 +1159,18 @@ static __noinline void free_fast_post(struct page *page, unsigned long caller)
 	spin_unlock(&pcp->lock);
 }
 
-/* Order-0 free of a plain page with one reference into this hart's list. Returns 0, having changed
- * nothing, for anything the full path must look at (bad input, extra references,
- * compound/reserved/isolated pages, debugging features); 1 when done; 2 when done but
- * free_fast_post() has work (trace, drain); 3 when the refcount is dropped but the page is for
- * free_fast_place() (the pre-zero pool wants pages, or the lists are held). */
-static __always_inline int free_order0_fast(struct page *page)
+/* What free_order0_fast() did with a page, and what its caller still has to do. */
+enum free_fast_result {
+	FREE_FAST_FULL = 0,	/* nothing changed: the full path must look at this page (bad input,
+				 * extra references, compound/reserved/isolated, debugging) */
+	FREE_FAST_DONE,		/* on this hart's list, nothing left to do */
+	FREE_FAST_POST,		/* on the list; free_fast_post() has work (trace, drain) */
+	FREE_FAST_PLACE,	/* refcount dropped, page on no list: for free_fast_place() (the
+				 * pre-zero pool wants pages, or the lists are held) */
+};
+
+/* Order-0 free of a plain page with one reference into this hart's list. */
+static __always_inline enum free_fast_result free_order0_fast(struct page *page)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
 	struct per_cpu_pages *pcp;
@@ -1252,35 +1179,35 @@ static __always_inline int free_order0_fast(struct page *page)
 	int one = 1, count;
 
 	if (unlikely(off >= fast_free_limit || (off & (sizeof(struct page) - 1))))
-		return 0;
+		return FREE_FAST_FULL;
 	flags = page_flags_read(&page->flags);
 	if (unlikely((flags & PAGEFLAGS_MASK) || (page->compound_head & 1) || page->alloc_order))
-		return 0;
+		return FREE_FAST_FULL;
 	pfn = mem_map_base_pfn + off / sizeof(struct page);
 	zone = mm_zone_table[flags >> NODES_PGSHIFT];
 	mt = (unsigned long)get_pfnblock_migratetype(zone, pfn);
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
-		return 0;
+		return FREE_FAST_FULL;
 	/* 1 -> 0 or nothing: a racing second free can't push the count below zero. */
 	if (unlikely(!__atomic_compare_exchange_n(&page->_refcount, &one, 0, false, __ATOMIC_ACQ_REL,
 						  __ATOMIC_RELAXED)))
-		return 0;
+		return FREE_FAST_FULL;
 	page->list_mt = (u8)mt;	/* private is cleared when the page is next allocated */
 	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE)
-		return 3;
+		return FREE_FAST_PLACE;
 	cpu = smp_processor_id();
 	pcp = &zone->pcp[cpu];
 	OPTIMIZER_HIDE_VAR(pcp);
 	if (unlikely(!spin_trylock(&pcp->lock)))
-		return 3;
+		return FREE_FAST_PLACE;
 	list_add(&page->lru, &pcp->lists[mt]);
 	count = pcp->count + 1;
 	pcp->count = count;
 	pcp->fast_free++;
 	spin_unlock(&pcp->lock);
 	if (unlikely(count >= pcp->high || mm_trace_enabled))
-		return 2;
-	return 1;
+		return FREE_FAST_POST;
+	return FREE_FAST_DONE;
 }
 
 /* The rest of a fast free that free_order0_fast() could not finish (refcount already 0): offered
@@ -1299,15 +1226,15 @@ static __noinline void free_fast_place(struct page *page, unsigned long caller)
 __fastpath_leaf void __free_pages(struct page *page, unsigned int order)
 {
 	if (likely(order == 0)) {
-		int r = free_order0_fast(page);
+		enum free_fast_result r = free_order0_fast(page);
 
-		if (likely(r == 1))
+		if (likely(r == FREE_FAST_DONE))
 			return;
-		if (r == 2) {
+		if (r == FREE_FAST_POST) {
 			free_fast_post(page, leaf_ret_ip());
 			return;
 		}
-		if (r == 3) {
+		if (r == FREE_FAST_PLACE) {
 			free_fast_place(page, leaf_ret_ip());
 			return;
 		}
@@ -2088,40 +2015,52 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	return page;
 }
 
-/* The order-0 front of the allocation entry points: __GFP_ZERO to alloc_order0_zeroed(), the rest
- * to the fast path; NULL sends the caller to the full path. Every exit of the entry points is a
- * return or a tail call, so on the fast path they stay leaves. */
-#define ALLOC_ORDER0_FRONT(gfp, nid, cpu)							\
-	do {											\
-		struct page *page_;								\
-												\
-		if (unlikely((gfp) & __GFP_ZERO))						\
-			return alloc_order0_zeroed((gfp), (nid), leaf_ret_ip());		\
-		page_ = alloc_order0_fast((gfp), (nid), (cpu));					\
-		if (likely(page_))								\
-			return unlikely(mm_trace_enabled) ?					\
-				alloc_fast_traced(page_, (gfp), leaf_ret_ip()) : page_;		\
-	} while (0)
+/* The order-0 front of the allocation entry points: true with *pagep the answer (a __GFP_ZERO
+ * request, served or failed by alloc_order0_zeroed(), or a fast-path page), false when the full
+ * path must decide. Always inlined before any call: every exit of the entry points stays a return
+ * or a tail call, so on the fast path they stay leaves, and leaf_ret_ip() is their caller. */
+static __always_inline bool alloc_order0_front(gfp_t gfp, int nid, unsigned long cpu,
+					       struct page **pagep)
+{
+	struct page *page;
+
+	if (unlikely(gfp & __GFP_ZERO)) {
+		*pagep = alloc_order0_zeroed(gfp, nid, leaf_ret_ip());
+		return true;
+	}
+	page = alloc_order0_fast(gfp, nid, cpu);
+	if (unlikely(!page))
+		return false;
+	*pagep = unlikely(mm_trace_enabled) ? alloc_fast_traced(page, gfp, leaf_ret_ip()) : page;
+	return true;
+}
 
 __fastpath_leaf struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 					   nodemask_t *nodemask)
 {
-	if (likely(order == 0) && !nodemask)
-		ALLOC_ORDER0_FRONT(gfp, preferred_nid, smp_processor_id());
+	struct page *page;
+
+	if (likely(order == 0) && !nodemask &&
+	    alloc_order0_front(gfp, preferred_nid, smp_processor_id(), &page))
+		return page;
 	return alloc_pages_caller(gfp, order, preferred_nid, nodemask, leaf_ret_ip());
 }
 
 __fastpath_leaf struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	if (likely(order == 0))
-		ALLOC_ORDER0_FRONT(gfp, NUMA_NO_NODE, smp_processor_id());
+	struct page *page;
+
+	if (likely(order == 0) && alloc_order0_front(gfp, NUMA_NO_NODE, smp_processor_id(), &page))
+		return page;
 	return alloc_pages_caller(gfp, order, NUMA_NO_NODE, NULL, leaf_ret_ip());
 }
 
 __fastpath_leaf struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
 {
-	if (likely(order == 0))
-		ALLOC_ORDER0_FRONT(gfp, nid, smp_processor_id());
+	struct page *page;
+
+	if (likely(order == 0) && alloc_order0_front(gfp, nid, smp_processor_id(), &page))
+		return page;
 	return alloc_pages_caller(gfp, order, nid, NULL, leaf_ret_ip());
 }
 
@@ -2310,16 +2249,16 @@ void free_pages_bulk(struct page **pages, unsigned long nr)
 
 	for (unsigned long i = 0; i < nr; i++) {
 		struct page *page = pages[i];
-		int r;
+		enum free_fast_result r;
 
 		if (!page)
 			continue;
 		r = free_order0_fast(page);
-		if (likely(r == 1))
+		if (likely(r == FREE_FAST_DONE))
 			continue;
-		if (r == 2)
+		if (r == FREE_FAST_POST)
 			free_fast_post(page, caller);
-		else if (r == 3)
+		else if (r == FREE_FAST_PLACE)
 			free_fast_place(page, caller);
 		else
 			free_pages_caller(page, 0, caller);

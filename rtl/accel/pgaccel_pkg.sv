@@ -1,56 +1,59 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// pgaccel shared constants: register offsets, command and completion layouts, error codes.
-// The same numbers are in firmware/drivers/pgaccel_regs.h and docs/pgaccel.md; keep the three
-// equal.
+// pgaccel shared constants: the register map's names for rtl/accel/ (from rtl/regs/pgaccel.rdl
+// through the generated pagoda_regs.svh), and the internal command and completion layouts.
 package pgaccel_pkg;
 
-  // Identification (ID register): "PGAC" in the low word, version 1.1 in the high word (1.1 added
-  // the DMA window registers).
-  localparam logic [63:0] PGACCEL_ID = 64'h0000_0101_5047_4143;
+  // The register and memory map, generated from rtl/regs/*.rdl at build time (build/regs/sv).
+`include "pagoda_regs.svh"
+
+  // The register map is rtl/regs/pgaccel.rdl (pagoda_regs.svh, generated at build time,
+  // also gives the drivers' header and docs/registers.md); these are the names rtl/accel/ uses.
+  localparam logic [63:0] PGACCEL_ID = {PGACCEL_ID_VERSION_RESET,
+                                        PGACCEL_ID_MAGIC_RESET};
 
   // Register offsets inside the 4 KiB window (byte offsets, 64-bit registers, 8-byte aligned).
-  localparam logic [11:0] REG_ID        = 12'h000;
-  localparam logic [11:0] REG_CAPS      = 12'h008;
-  localparam logic [11:0] REG_RAM_BASE  = 12'h010;
-  localparam logic [11:0] REG_RAM_SIZE  = 12'h018;
-  localparam logic [11:0] REG_IRQ_EN    = 12'h020;
-  localparam logic [11:0] REG_STATUS    = 12'h028;
-  localparam logic [11:0] REG_CMD_ADDR  = 12'h040;
-  localparam logic [11:0] REG_CMD_LEN   = 12'h048;
-  localparam logic [11:0] REG_CMD_ARG   = 12'h050;
-  localparam logic [11:0] REG_CMD_POST  = 12'h058;
-  localparam logic [11:0] REG_COMP      = 12'h060;
-  localparam logic [11:0] REG_CNT_BUSY  = 12'h080;
-  localparam logic [11:0] REG_CNT_BYTES = 12'h088;
-  localparam logic [11:0] REG_CNT_WORDS = 12'h090;
-  localparam logic [11:0] REG_CNT_OPS   = 12'h098;
+  localparam logic [11:0] REG_ID        = 12'(PGACCEL_ID_OFFSET);
+  localparam logic [11:0] REG_CAPS      = 12'(PGACCEL_CAPS_OFFSET);
+  localparam logic [11:0] REG_RAM_BASE  = 12'(PGACCEL_RAM_BASE_OFFSET);
+  localparam logic [11:0] REG_RAM_SIZE  = 12'(PGACCEL_RAM_SIZE_OFFSET);
+  localparam logic [11:0] REG_IRQ_EN    = 12'(PGACCEL_IRQ_EN_OFFSET);
+  localparam logic [11:0] REG_STATUS    = 12'(PGACCEL_STATUS_OFFSET);
+  localparam logic [11:0] REG_CMD_ADDR  = 12'(PGACCEL_CMD_ADDR_OFFSET);
+  localparam logic [11:0] REG_CMD_LEN   = 12'(PGACCEL_CMD_LEN_OFFSET);
+  localparam logic [11:0] REG_CMD_ARG   = 12'(PGACCEL_CMD_ARG_OFFSET);
+  localparam logic [11:0] REG_CMD_POST  = 12'(PGACCEL_CMD_POST_OFFSET);
+  localparam logic [11:0] REG_COMP      = 12'(PGACCEL_COMP_OFFSET);
+  localparam logic [11:0] REG_CNT_BUSY  = 12'(PGACCEL_CNT_BUSY_OFFSET);
+  localparam logic [11:0] REG_CNT_BYTES = 12'(PGACCEL_CNT_BYTES_OFFSET);
+  localparam logic [11:0] REG_CNT_WORDS = 12'(PGACCEL_CNT_WORDS_OFFSET);
+  localparam logic [11:0] REG_CNT_OPS   = 12'(PGACCEL_CNT_OPS_OFFSET);
   // DMA window (docs/pgaccel.md "DMA window"): writable until WIN_CTRL.LOCK, while the engine is
   // idle with nothing queued.
-  localparam logic [11:0] REG_WIN_BASE  = 12'h0a0;
-  localparam logic [11:0] REG_WIN_END   = 12'h0a8;
-  localparam logic [11:0] REG_WIN_CTRL  = 12'h0b0;
+  localparam logic [11:0] REG_WIN_BASE  = 12'(PGACCEL_WIN_BASE_OFFSET);
+  localparam logic [11:0] REG_WIN_END   = 12'(PGACCEL_WIN_END_OFFSET);
+  localparam logic [11:0] REG_WIN_CTRL  = 12'(PGACCEL_WIN_CTRL_OFFSET);
 
-  // Opcodes (CMD_POST[3:0]); any other value completes with ERR_OP.
-  localparam logic [3:0] OP_ZERO = 4'd1;
-  localparam logic [3:0] OP_FILL = 4'd2;
-  localparam logic [3:0] OP_SCAN = 4'd3;
+  // Opcodes (CMD_POST.OP); any other value completes with ERR_OP.
+  localparam logic [3:0] OP_ZERO = PGACCEL_OP_ZERO;
+  localparam logic [3:0] OP_FILL = PGACCEL_OP_FILL;
+  localparam logic [3:0] OP_SCAN = PGACCEL_OP_SCAN;
 
   // CMD_POST fields.
-  localparam int unsigned POST_OP_LSB    = 0;   // [3:0]
-  localparam int unsigned POST_ALIGN_LSB = 8;   // [12:8]  SCAN: candidates aligned to 2^k bits
-  localparam int unsigned POST_POL_BIT   = 16;  // SCAN: 1 = free bits are 1, 0 = free bits are 0
-  localparam int unsigned POST_TAG_LSB   = 24;  // [31:24] returned in the completion
+  localparam int unsigned POST_OP_LSB    = PGACCEL_CMD_POST_OP_LSB;
+  localparam int unsigned POST_ALIGN_LSB = PGACCEL_CMD_POST_ALIGN_LSB;
+  localparam int unsigned POST_POL_BIT   = PGACCEL_CMD_POST_POL_LSB;
+  localparam int unsigned POST_TAG_LSB   = PGACCEL_CMD_POST_TAG_LSB;
 
-  // Completion error codes (COMP[43:40]).
-  localparam logic [3:0] ERR_NONE     = 4'd0;
-  localparam logic [3:0] ERR_OP       = 4'd1;  // unknown opcode
-  localparam logic [3:0] ERR_LEN      = 4'd2;  // zero length (ZERO/FILL) or zero nr (SCAN)
-  localparam logic [3:0] ERR_ALIGN    = 4'd3;  // address or length not a multiple of 8
-  localparam logic [3:0] ERR_OVERFLOW = 4'd4;  // addr + len wraps 2^32, or a length above 32 bits
-  localparam logic [3:0] ERR_BITMAP   = 4'd5;  // SCAN start bit past the end bit
-  localparam logic [3:0] ERR_RANGE    = 4'd6;  // target range or bitmap words not inside RAM
-  localparam logic [3:0] ERR_BUS      = 4'd7;  // bus error response; result = failing address
-  localparam logic [3:0] ERR_WINDOW   = 4'd8;  // inside RAM but not inside the DMA window
+  // Completion error codes (COMP.ERR).
+  localparam logic [3:0] ERR_NONE     = PGACCEL_ERR_NONE;
+  localparam logic [3:0] ERR_OP       = PGACCEL_ERR_OP;
+  localparam logic [3:0] ERR_LEN      = PGACCEL_ERR_LEN;
+  localparam logic [3:0] ERR_ALIGN    = PGACCEL_ERR_ALIGN;
+  localparam logic [3:0] ERR_OVERFLOW = PGACCEL_ERR_OVERFLOW;
+  localparam logic [3:0] ERR_BITMAP   = PGACCEL_ERR_BITMAP;
+  localparam logic [3:0] ERR_RANGE    = PGACCEL_ERR_RANGE;
+  localparam logic [3:0] ERR_BUS      = PGACCEL_ERR_BUS;
+  localparam logic [3:0] ERR_WINDOW   = PGACCEL_ERR_WINDOW;
 
   // Command queue entry, a flat vector (Yosys 0.23 has no structs in ports).
   localparam int unsigned CMD_W        = 148;
@@ -72,26 +75,26 @@ package pgaccel_pkg;
   localparam int unsigned COMP_TAG_LSB  = 37;  // [44:37]
 
   // Position of the fields in the 64-bit COMP register.
-  localparam int unsigned CREG_FOUND   = 32;
-  localparam int unsigned CREG_ERR_LSB = 40;
-  localparam int unsigned CREG_TAG_LSB = 48;
-  localparam int unsigned CREG_VALID   = 63;
+  localparam int unsigned CREG_FOUND   = PGACCEL_COMP_FOUND_LSB;
+  localparam int unsigned CREG_ERR_LSB = PGACCEL_COMP_ERR_LSB;
+  localparam int unsigned CREG_TAG_LSB = PGACCEL_COMP_TAG_LSB;
+  localparam int unsigned CREG_VALID   = PGACCEL_COMP_VALID_LSB;
 
   // STATUS bits.
-  localparam int unsigned ST_BUSY     = 0;
-  localparam int unsigned ST_FULL     = 1;
-  localparam int unsigned ST_DONE     = 2;
-  localparam int unsigned ST_REJECTED = 3;
-  localparam int unsigned ST_FREE_LSB = 8;   // [11:8] free slots
-  localparam int unsigned ST_COMP_LSB = 16;  // [19:16] completions waiting
-  localparam int unsigned ST_CMDQ_LSB = 24;  // [27:24] commands queued (the running one included)
+  localparam int unsigned ST_BUSY     = PGACCEL_STATUS_BUSY_LSB;
+  localparam int unsigned ST_FULL     = PGACCEL_STATUS_FULL_LSB;
+  localparam int unsigned ST_DONE     = PGACCEL_STATUS_DONE_LSB;
+  localparam int unsigned ST_REJECTED = PGACCEL_STATUS_REJECTED_LSB;
+  localparam int unsigned ST_FREE_LSB = PGACCEL_STATUS_FREE_LSB;
+  localparam int unsigned ST_COMP_LSB = PGACCEL_STATUS_NCOMP_LSB;
+  localparam int unsigned ST_CMDQ_LSB = PGACCEL_STATUS_NCMD_LSB;
 
   // WIN_CTRL bits.
-  localparam int unsigned WC_LOCK = 0;
+  localparam int unsigned WC_LOCK = PGACCEL_WIN_CTRL_LOCK_LSB;
 
   // IRQ_EN bits.
-  localparam int unsigned IE_DONE     = 0;
-  localparam int unsigned IE_REJECTED = 1;
+  localparam int unsigned IE_DONE     = PGACCEL_IRQ_EN_DONE_LSB;
+  localparam int unsigned IE_REJECTED = PGACCEL_IRQ_EN_REJECTED_LSB;
 
   // Simulation speed: Verilator evaluates every combinational statement in every cycle, so the
   // engine's search and check logic, idle in most cycles, runs under an evaluation enable in

@@ -33,10 +33,14 @@
 // Two read ports, like the RAM: F for instruction fetch, D for data (OpenSBI reads the struct).
 // Reads of the rest return 0; writes are answered with err (store access fault).
 module pagoda_bootrom #(
-  parameter logic [63:0] DTB_ADDR   = 64'h87e0_0000,
+  // the default layout is pagoda_soc.rdl's (the SoC top passes its own)
+  parameter logic [63:0] DTB_ADDR   = 64'(pagoda_pkg::PAGODA_RAM_BASE) +
+                                      64'(pagoda_pkg::PAGODA_RAM_FDT_OFFSET),
   parameter logic [63:0] ACCEL_BASE = 64'h0,            // pgaccel's registers; 0: no accelerator
-  parameter logic [63:0] WIN_BASE   = 64'h8020_0000,    // its DMA window [WIN_BASE, WIN_END)
-  parameter logic [63:0] WIN_END    = 64'h8800_0000
+  parameter logic [63:0] WIN_BASE   = 64'(pagoda_pkg::PAGODA_RAM_BASE) +   // its DMA window
+                                      64'(pagoda_pkg::PAGODA_RAM_PAYLOAD_OFFSET),
+  parameter logic [63:0] WIN_END    = 64'(pagoda_pkg::PAGODA_RAM_BASE) +
+                                      64'(pagoda_pkg::PAGODA_RAM_SIZE)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -57,16 +61,31 @@ module pagoda_bootrom #(
   output logic        d_err_o
 );
 
+  // The three stores into pgaccel's window registers, encoded from their offsets in the register
+  // map (rtl/regs/pgaccel.rdl): sd t2, OFF(t1).
+  localparam logic [4:0] T1 = 5'd6, T2 = 5'd7;
+  function automatic logic [31:0] sd_t2_t1(logic [11:0] off);
+    sd_t2_t1 = {off[11:5], T2, T1, 3'b011, off[4:0], 7'b0100011};
+  endfunction
+  localparam logic [31:0] SD_WIN_BASE = sd_t2_t1(12'(pagoda_pkg::PGACCEL_WIN_BASE_OFFSET));
+  localparam logic [31:0] SD_WIN_END  = sd_t2_t1(12'(pagoda_pkg::PGACCEL_WIN_END_OFFSET));
+  localparam logic [31:0] SD_WIN_CTRL = sd_t2_t1(12'(pagoda_pkg::PGACCEL_WIN_CTRL_OFFSET));
+  // Where OpenSBI is and where it goes next (pagoda_soc.rdl: RAM.OPENSBI, RAM.PAYLOAD).
+  localparam logic [63:0] FW_ENTRY = 64'(pagoda_pkg::PAGODA_RAM_BASE) +
+                                     64'(pagoda_pkg::PAGODA_RAM_OPENSBI_OFFSET);
+  localparam logic [63:0] FW_NEXT  = 64'(pagoda_pkg::PAGODA_RAM_BASE) +
+                                     64'(pagoda_pkg::PAGODA_RAM_PAYLOAD_OFFSET);
+
   function automatic logic [63:0] rom_word(logic [8:0] idx);
     unique case (idx)
       9'd0:    rom_word = 64'h02828613_00000297;
       9'd1:    rom_word = 64'h0202b583_f1402573;
       9'd2:    rom_word = 64'h00000000_0600006f;
-      9'd3:    rom_word = 64'h00000000_80000000;   // entry
+      9'd3:    rom_word = FW_ENTRY;                // entry
       9'd4:    rom_word = DTB_ADDR;
       9'd5:    rom_word = 64'h00000000_4942534f;   // fw_dynamic_info.magic
       9'd6:    rom_word = 64'd2;                   // .version
-      9'd7:    rom_word = 64'h00000000_80200000;   // .next_addr
+      9'd7:    rom_word = FW_NEXT;                 // .next_addr
       9'd8:    rom_word = 64'd1;                   // .next_mode = S
       9'd9:    rom_word = 64'd0;                   // .options
       9'd10:   rom_word = 64'd0;                   // .boot_hart
@@ -74,9 +93,9 @@ module pagoda_bootrom #(
       9'd12:   rom_word = WIN_BASE;
       9'd13:   rom_word = WIN_END;
       9'd14:   rom_word = 64'h00030e63_0582b303;
-      9'd15:   rom_word = 64'h0a733023_0602b383;
-      9'd16:   rom_word = 64'h0a733423_0682b383;
-      9'd17:   rom_word = 64'h0a733823_00100393;
+      9'd15:   rom_word = {SD_WIN_BASE, 32'h0602b383};
+      9'd16:   rom_word = {SD_WIN_END, 32'h0682b383};
+      9'd17:   rom_word = {SD_WIN_CTRL, 32'h00100393};
       9'd18:   rom_word = 64'h00028067_0182b283;
       default: rom_word = 64'h0;
     endcase

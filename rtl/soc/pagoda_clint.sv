@@ -68,14 +68,14 @@ module pagoda_clint #(
         if (req_i && we_i && be_i[4 * (h % 2)]) msip_d[h] = wdata_i[32 * (h % 2)];
         rdata_d[32 * (h % 2)] = msip_q[h];
       end
-      if (lane == 13'(32'h4000 / 8 + h)) begin
+      if (lane == 13'(pagoda_pkg::CLINT_MTIMECMP0_OFFSET / 8 + h)) begin
         if (req_i && we_i) begin
           mtimecmp_d[h] = (mtimecmp_q[h] & ~wmask) | (wdata_i & wmask);
         end
         rdata_d = mtimecmp_q[h];
       end
     end
-    if (lane == 13'(32'hbff8 / 8)) begin
+    if (lane == 13'(pagoda_pkg::CLINT_MTIME_OFFSET / 8)) begin
       if (req_i && we_i) mtime_d = (mtime_q & ~wmask) | (wdata_i & wmask);
       rdata_d = mtime_q;
     end

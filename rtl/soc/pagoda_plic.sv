@@ -99,10 +99,11 @@ module pagoda_plic #(
         end
       end
       // pending bits
-      if (lane == 20'(32'h1000 / 8)) rdata_d[NSRC-1:0] = pend_q;
+      if (lane == 20'(pagoda_pkg::PLIC_PENDING_OFFSET / 8)) rdata_d[NSRC-1:0] = pend_q;
       for (int c = 0; c < NCTX; c++) begin
         // enables (bit 0 of source 0 is hard-wired to 0)
-        if (lane == 20'((32'h2000 + 32'h80 * c) / 8)) begin
+        if (lane == 20'((pagoda_pkg::PLIC_ENABLE_OFFSET +
+                        pagoda_pkg::PLIC_ENABLE_STRIDE * c) / 8)) begin
           if (wr) begin
             for (int i = 1; i < NSRC; i++) begin
               if (be_i[i / 8]) en_d[c][i] = wdata_i[i];
@@ -110,8 +111,8 @@ module pagoda_plic #(
           end
           rdata_d[NSRC-1:0] = en_q[c];
         end
-        // threshold (low word) and claim/complete (high word)
-        if (lane == 20'((32'h20_0000 + 32'h1000 * c) / 8)) begin
+        // threshold (low word) and claim/complete (high word: CLAIM_OFFSET is 4)
+        if (lane == 20'((pagoda_pkg::PLIC_CTX_OFFSET + pagoda_pkg::PLIC_CTX_STRIDE * c) / 8)) begin
           if (wr && be_i[0]) thr_d[c] = wdata_i[PRIO_W-1:0];
           if (wr && be_i[4] && (wdata_i[63:32] < NSRC)) begin
             claim_clr[wdata_i[32 +: IDW]] = 1'b1;

@@ -7,7 +7,7 @@
 // PAGODA_PGACCEL is defined (the build does so when rtl/accel/pgaccel.sv exists); without it its
 // slot decodes as unmapped and its DMA port is idle.
 module pagoda_soc #(
-  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,   // 128 MiB
+  parameter logic [31:0] RAM_SIZE  = pagoda_pkg::RAM_SIZE,   // 128 MiB (rtl/regs/pagoda_soc.rdl)
   parameter int unsigned NUM_HARTS = 1                 // only 1 is implemented
 ) (
   input  logic        clk_i,
@@ -48,7 +48,9 @@ module pagoda_soc #(
   localparam int unsigned NM = pagoda_soc_pkg::NUM_MASTERS;
   localparam int unsigned NS = pagoda_soc_pkg::NUM_SLAVES;
   localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
-  localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) - 64'h20_0000;
+  // the device tree sits in the top region of RAM (pagoda_soc.rdl: RAM.FDT), whatever RAM_SIZE is
+  localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) -
+                                     64'(pagoda_pkg::PAGODA_RAM_FDT_SIZE);
 `ifdef PAGODA_PGACCEL
   localparam bit HAVE_ACCEL = 1'b1;
 `else

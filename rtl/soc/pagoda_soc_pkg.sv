@@ -2,6 +2,9 @@
 // Pagoda SoC interconnect constants: master and slave numbering of the PBUS crossbar (docs/soc.md).
 package pagoda_soc_pkg;
 
+  // The register and memory map, generated from rtl/regs/*.rdl at build time (build/regs/sv).
+`include "pagoda_regs.svh"
+
   // Crossbar masters, in round-robin order. Instruction fetch does not use the crossbar: it has
   // its own path (pagoda_pbus_ibus) to the boot ROM's and the RAM's fetch ports, so that fetch
   // never waits for data traffic and the core's fetch and data ports stay combinationally apart.
@@ -33,6 +36,7 @@ package pagoda_soc_pkg;
 
   // Where OpenSBI (fw_dynamic) hands over to the next stage (fw_dynamic_info.next_addr in the boot
   // ROM). By that contract RAM below it may be OpenSBI's, so pgaccel's DMA window starts here.
-  localparam logic [31:0] FW_NEXT_ADDR = 32'h8020_0000;
+  localparam logic [31:0] FW_NEXT_ADDR =
+      PAGODA_RAM_BASE + PAGODA_RAM_PAYLOAD_OFFSET;
 
 endpackage

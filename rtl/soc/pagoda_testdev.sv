@@ -39,15 +39,15 @@ module pagoda_testdev (
     reset_d = 1'b0;
     if (wr && !done_q) begin
       unique case (wdata_i[15:0])
-        16'h5555: begin
+        pagoda_pkg::TESTDEV_STATUS_PASS: begin
           done_d = 1'b1;
         end
-        16'h3333: begin
+        pagoda_pkg::TESTDEV_STATUS_FAIL: begin
           done_d = 1'b1;
           fail_d = 1'b1;
           code_d = (be_i[3:2] == 2'b11) ? wdata_i[31:16] : 16'h0;
         end
-        16'h7777: reset_d = 1'b1;
+        pagoda_pkg::TESTDEV_STATUS_RESET: reset_d = 1'b1;
         default: ;
       endcase
     end

@@ -32,6 +32,12 @@ module pagoda_uart (
 );
 
   localparam int unsigned RXD = 16;
+  // byte lanes of the registers in the 64-bit word at offset 0 (rtl/regs/uart.rdl)
+  localparam int unsigned L_RBR = pagoda_pkg::UART_RBR_OFFSET, L_THR = pagoda_pkg::UART_THR_OFFSET;
+  localparam int unsigned L_IER = pagoda_pkg::UART_IER_OFFSET, L_IIR = pagoda_pkg::UART_IIR_OFFSET;
+  localparam int unsigned L_FCR = pagoda_pkg::UART_FCR_OFFSET, L_LCR = pagoda_pkg::UART_LCR_OFFSET;
+  localparam int unsigned L_MCR = pagoda_pkg::UART_MCR_OFFSET, L_LSR = pagoda_pkg::UART_LSR_OFFSET;
+  localparam int unsigned L_MSR = pagoda_pkg::UART_MSR_OFFSET, L_SCR = pagoda_pkg::UART_SCR_OFFSET;
 
   logic [3:0] ier_q, ier_d;
   logic [7:0] lcr_q, lcr_d, mcr_q, mcr_d, scr_q, scr_d, dll_q, dll_d, dlm_q, dlm_d;
@@ -62,7 +68,7 @@ module pagoda_uart (
                     !(rda_ip || thre_ie)};
   assign rx_ready_o = (rx_cnt_q != 5'(RXD));
   assign rx_push    = rx_valid_i && rx_ready_o;
-  assign rx_pop     = rd && be_i[0] && !dlab && dr;
+  assign rx_pop     = rd && be_i[L_RBR] && !dlab && dr;
 
   always_comb begin
     ier_d      = ier_q;
@@ -81,41 +87,41 @@ module pagoda_uart (
     rdata_d    = 64'h0;
 
     if (rd) begin
-      rdata_d[7:0]   = dlab ? dll_q : rx_buf_q[rx_rd_q];
-      rdata_d[15:8]  = dlab ? dlm_q : {4'b0, ier_q};
-      rdata_d[23:16] = iir;
-      rdata_d[31:24] = lcr_q;
-      rdata_d[39:32] = mcr_q;
-      rdata_d[47:40] = lsr;
-      rdata_d[55:48] = 8'h0;
-      rdata_d[63:56] = scr_q;
-      if (!dr && !dlab) rdata_d[7:0] = 8'h0;
+      rdata_d[8*L_RBR +: 8] = dlab ? dll_q : rx_buf_q[rx_rd_q];
+      rdata_d[8*L_IER +: 8] = dlab ? dlm_q : {4'b0, ier_q};
+      rdata_d[8*L_IIR +: 8] = iir;
+      rdata_d[8*L_LCR +: 8] = lcr_q;
+      rdata_d[8*L_MCR +: 8] = mcr_q;
+      rdata_d[8*L_LSR +: 8] = lsr;
+      rdata_d[8*L_MSR +: 8] = 8'h0;
+      rdata_d[8*L_SCR +: 8] = scr_q;
+      if (!dr && !dlab) rdata_d[8*L_RBR +: 8] = 8'h0;
       // reading IIR while it reports THR empty acknowledges that interrupt
-      if (be_i[2] && !rda_ip && thre_ie) thre_ip_d = 1'b0;
+      if (be_i[L_IIR] && !rda_ip && thre_ie) thre_ip_d = 1'b0;
     end
 
     if (wr) begin
-      if (be_i[0]) begin
+      if (be_i[L_THR]) begin
         if (dlab) begin
-          dll_d = wdata_i[7:0];
+          dll_d = wdata_i[8*L_THR +: 8];
         end else begin
           tx_valid_d = 1'b1;
-          tx_data_d  = wdata_i[7:0];
+          tx_data_d  = wdata_i[8*L_THR +: 8];
           thre_ip_d  = 1'b1;   // sent at once: the holding register is empty again
         end
       end
-      if (be_i[1]) begin
+      if (be_i[L_IER]) begin
         if (dlab) begin
-          dlm_d = wdata_i[15:8];
+          dlm_d = wdata_i[8*L_IER +: 8];
         end else begin
-          ier_d = wdata_i[11:8];
-          if (wdata_i[9] && !ier_q[1]) thre_ip_d = 1'b1;
+          ier_d = wdata_i[8*L_IER +: 4];
+          if (wdata_i[8*L_IER + 1] && !ier_q[1]) thre_ip_d = 1'b1;
         end
       end
-      if (be_i[2]) fifo_en_d = wdata_i[16];
-      if (be_i[3]) lcr_d = wdata_i[31:24];
-      if (be_i[4]) mcr_d = {3'b0, wdata_i[36:32]};
-      if (be_i[7]) scr_d = wdata_i[63:56];
+      if (be_i[L_FCR]) fifo_en_d = wdata_i[8*L_FCR];
+      if (be_i[L_LCR]) lcr_d = wdata_i[8*L_LCR +: 8];
+      if (be_i[L_MCR]) mcr_d = {3'b0, wdata_i[8*L_MCR +: 5]};
+      if (be_i[L_SCR]) scr_d = wdata_i[8*L_SCR +: 8];
     end
 
     // RX FIFO (only looked at when a byte comes or goes: simulation speed)
@@ -124,7 +130,7 @@ module pagoda_uart (
       if (rx_push) rx_wr_d = rx_wr_q + 4'd1;
       rx_cnt_d = rx_cnt_q + 5'(rx_push) - 5'(rx_pop);
     end
-    if (wr && be_i[2] && wdata_i[17]) begin   // FCR: clear the RX FIFO
+    if (wr && be_i[L_FCR] && wdata_i[8*L_FCR + 1]) begin   // FCR: clear the RX FIFO
       rx_rd_d  = rx_wr_d;
       rx_cnt_d = 5'd0;
     end

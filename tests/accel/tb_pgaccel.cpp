@@ -17,6 +17,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <regs/pagoda_map.h>
 #include <random>
 #include <set>
 #include <string>
@@ -25,18 +26,27 @@
 // Must match the -G parameters in tests/accel/accel.mk.
 static const uint64_t RAM_BASE = 0x80000000ull;
 static const uint64_t RAM_SIZE = 0x40000ull; // 256 KiB
-static const uint32_t REG_BASE = 0x11000000u;
+static const uint32_t REG_BASE = PAGODA_PGACCEL_BASE;
 
-// Register map (docs/pgaccel.md).
+// Register map: offsets and codes from rtl/regs/pgaccel.rdl (the generated regs/pagoda_map.h), so
+// that the bench drives the registers the RTL decodes; what they do is this file's own model.
 enum {
-	R_ID = 0x000, R_CAPS = 0x008, R_RAM_BASE = 0x010, R_RAM_SIZE = 0x018,
-	R_IRQ_EN = 0x020, R_STATUS = 0x028, R_CMD_ADDR = 0x040, R_CMD_LEN = 0x048,
-	R_CMD_ARG = 0x050, R_CMD_POST = 0x058, R_COMP = 0x060, R_CNT_BUSY = 0x080,
-	R_CNT_BYTES = 0x088, R_CNT_WORDS = 0x090, R_CNT_OPS = 0x098,
-	R_WIN_BASE = 0x0a0, R_WIN_END = 0x0a8, R_WIN_CTRL = 0x0b0,
+	R_ID = PGACCEL_ID_OFFSET, R_CAPS = PGACCEL_CAPS_OFFSET, R_RAM_BASE = PGACCEL_RAM_BASE_OFFSET,
+	R_RAM_SIZE = PGACCEL_RAM_SIZE_OFFSET, R_IRQ_EN = PGACCEL_IRQ_EN_OFFSET,
+	R_STATUS = PGACCEL_STATUS_OFFSET, R_CMD_ADDR = PGACCEL_CMD_ADDR_OFFSET,
+	R_CMD_LEN = PGACCEL_CMD_LEN_OFFSET, R_CMD_ARG = PGACCEL_CMD_ARG_OFFSET,
+	R_CMD_POST = PGACCEL_CMD_POST_OFFSET, R_COMP = PGACCEL_COMP_OFFSET,
+	R_CNT_BUSY = PGACCEL_CNT_BUSY_OFFSET, R_CNT_BYTES = PGACCEL_CNT_BYTES_OFFSET,
+	R_CNT_WORDS = PGACCEL_CNT_WORDS_OFFSET, R_CNT_OPS = PGACCEL_CNT_OPS_OFFSET,
+	R_WIN_BASE = PGACCEL_WIN_BASE_OFFSET, R_WIN_END = PGACCEL_WIN_END_OFFSET,
+	R_WIN_CTRL = PGACCEL_WIN_CTRL_OFFSET,
 };
-enum { OP_ZERO = 1, OP_FILL = 2, OP_SCAN = 3 };
-enum { E_NONE, E_OP, E_LEN, E_ALIGN, E_OVERFLOW, E_BITMAP, E_RANGE, E_BUS, E_WINDOW };
+enum { OP_ZERO = PGACCEL_OP_ZERO, OP_FILL = PGACCEL_OP_FILL, OP_SCAN = PGACCEL_OP_SCAN };
+enum {
+	E_NONE = PGACCEL_ERR_NONE, E_OP = PGACCEL_ERR_OP, E_LEN = PGACCEL_ERR_LEN,
+	E_ALIGN = PGACCEL_ERR_ALIGN, E_OVERFLOW = PGACCEL_ERR_OVERFLOW, E_BITMAP = PGACCEL_ERR_BITMAP,
+	E_RANGE = PGACCEL_ERR_RANGE, E_BUS = PGACCEL_ERR_BUS, E_WINDOW = PGACCEL_ERR_WINDOW,
+};
 static const char *ename[16] = {"NONE", "OP", "LEN", "ALIGN", "OVERFLOW", "BITMAP", "RANGE", "BUS",
 				"WINDOW", "9", "10", "11", "12", "13", "14", "15"};
 // The DMA window the model believes the engine has (granularity 4 KiB, the default WIN_SHIFT);

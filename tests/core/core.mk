@@ -11,7 +11,7 @@
 CORE_BUILD := $(BUILD)/core
 CORE_RTL   := rtl/pkg/pagoda_pkg.sv $(sort $(wildcard rtl/core/*.sv))
 CORE_SIM   := $(CORE_BUILD)/Vpagoda_core
-CORE_VFLAGS := -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) --top-module pagoda_core -Wall
+CORE_VFLAGS := $(REGS_VINC) -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) --top-module pagoda_core -Wall
 
 TEST_SUITES  += core-isa core-diff core-sbi
 FUZZ_TARGETS += fuzz-core
@@ -21,7 +21,7 @@ LINT_TARGETS += lint-core
 
 core-sim: $(CORE_SIM)
 
-$(CORE_SIM): $(CORE_RTL) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
+$(CORE_SIM): $(REGS_SVH) $(CORE_RTL) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
 	@mkdir -p $(CORE_BUILD)
 	verilator --cc --exe --build -j 2 $(CORE_VFLAGS) -Mdir $(CORE_BUILD)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
@@ -30,15 +30,15 @@ $(CORE_SIM): $(CORE_RTL) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
 
 # the same with waveform support (+vcd=FILE)
 core-sim-trace: $(CORE_BUILD)/trace/Vpagoda_core
-$(CORE_BUILD)/trace/Vpagoda_core: $(CORE_RTL) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
+$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_RTL) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 --trace $(CORE_VFLAGS) -Mdir $(@D)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
 		$(CORE_RTL) $(abspath tests/core/tb_core.cpp) > $(@D)/verilator.log 2>&1 || \
 		{ cat $(@D)/verilator.log; exit 1; }
 
-lint-core:
-	verilator --lint-only -Wall $(RTL_VINC) --top-module pagoda_core $(CORE_RTL)
+lint-core: $(REGS_SVH)
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) --top-module pagoda_core $(CORE_RTL)
 
 # ---------------------------------------------------------------- ISA tests
 CORE_ISA_SRCS := $(sort $(wildcard tests/core/isa/*.S))
@@ -108,9 +108,9 @@ test-core-sbi: $(CORE_SIM) $(CORE_BUILD)/sbi/tb.dtb $(CORE_BUILD)/sbi/payload.el
 		$(CORE_BUILD)/sbi/payload.elf
 
 # ---------------------------------------------------------------- synthesis check (Yosys)
-synth-core:
+synth-core: $(REGS_SVH)
 	@mkdir -p $(CORE_BUILD)
-	yosys -q -p "read_verilog -sv $(RTL_YINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
+	yosys -q -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
 		tee -o $(CORE_BUILD)/synth-stat.txt stat" > $(CORE_BUILD)/synth.log 2>&1 || \
 		{ tail -20 $(CORE_BUILD)/synth.log; exit 1; }
 	@grep -E "LUT[0-9]|FD[A-Z]+ |DSP48|RAM|CARRY4|MUXF|Number of cells" $(CORE_BUILD)/synth-stat.txt

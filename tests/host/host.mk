@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs), with
-# cmocka, AddressSanitizer and UBSan: a bad blob must give an error, never an out-of-bounds read.
+# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs, bitmaps,
+# the host's MMIO accessors), with cmocka, AddressSanitizer and UBSan: a bad blob must give an
+# error, never an out-of-bounds read.
 
 HOST_BUILD  := $(BUILD)/host
 HOST_CC     ?= gcc
@@ -8,8 +9,9 @@ HOST_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format-truncation $(HOST_SAN) \
                -Ifirmware/include -Ifirmware/arch/host/include -MMD -MP
 HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
-                firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/arch/host/host.c
-HOST_TESTS  := test_fdt test_vsprintf test_bootargs
+                firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
+                firmware/arch/host/host.c
+HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_io
 
 TEST_SUITES += host-unit boot-fuzz-smoke
 FUZZ_TARGETS += fuzz-boot

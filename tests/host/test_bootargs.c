@@ -4,6 +4,7 @@
 #include "test_common.h"
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
+#include <pagoda/init.h>
 #include <pagoda/kstrtox.h>
 
 static void set_args(const char *s)
@@ -230,6 +231,86 @@ static void test_bootargs_too_long(void **state)
 	free(b);
 }
 
+/* Two handlers registered as a subsystem would: what they were given, in order. */
+static char seen[256];
+
+static int record(const char *tag, const char *val)
+{
+	size_t n = strlen(seen);
+
+	snprintf(seen + n, sizeof(seen) - n, "%s%s:%s", n ? " " : "", tag, val ? val : "(null)");
+	return val && !strcmp(val, "bad") ? -1 : 0;
+}
+
+static int early_test_key(const char *val) { return record("key", val); }
+early_param("test_key", early_test_key);
+static int early_test_other(const char *val) { return record("other", val); }
+early_param("test_other", early_test_other);
+
+static int early(const char *args)
+{
+	int bad;
+
+	seen[0] = '\0';
+	host_printk_enabled = 0;
+	bad = parse_early_params(args);
+	host_printk_enabled = 1;
+	return bad;
+}
+
+static void test_early_params(void **state)
+{
+	static char longval[BOOTARG_VALUE_MAX + 16];
+
+	/* Each word to the handler of its key: the value, "" after a bare '=', NULL for no '='. */
+	assert_int_equal(early("test_key=1\t test_other  test_key= selftest"), 0);
+	assert_string_equal(seen, "key:1 other:(null) key:");
+	/* Keys match whole: neither a prefix nor a longer key reaches the handler. */
+	assert_int_equal(early("test_ke=1 test_keyx=2 test_key_=3 xtest_key=4"), 0);
+	assert_string_equal(seen, "");
+	/* A value the handler refuses is counted; the words after it still run. */
+	assert_int_equal(early("test_key=bad test_other=ok"), 1);
+	assert_string_equal(seen, "key:bad other:ok");
+	/* A value too long to keep is refused before any handler sees it, never cut. */
+	memset(longval, 'v', sizeof(longval) - 1);
+	memcpy(longval, "test_key=", 9);
+	assert_int_equal(early(longval), 1);
+	assert_string_equal(seen, "");
+	longval[9 + BOOTARG_VALUE_MAX] = '\0';	/* BOOTARG_VALUE_MAX characters: one too many */
+	assert_int_equal(early(longval), 1);
+	assert_string_equal(seen, "");
+	longval[9 + BOOTARG_VALUE_MAX - 1] = '\0';	/* BOOTARG_VALUE_MAX - 1 characters: kept */
+	assert_int_equal(early(longval), 0);
+	assert_int_equal(strlen(seen), 4 + BOOTARG_VALUE_MAX - 1);
+	assert_int_equal(early(""), 0);
+	assert_int_equal(early(NULL), 0);
+	assert_string_equal(seen, "");
+}
+
+static void test_kstrtobool(void **state)
+{
+	static const char *const bad[] = { "", "2", "yes", "no", "ON", "Y", "1 ", "of", "o" };
+	bool b = false;
+
+	assert_int_equal(kstrtobool("1", &b), 0);
+	assert_true(b);
+	assert_int_equal(kstrtobool("off", &b), 0);
+	assert_false(b);
+	assert_int_equal(kstrtobool("on", &b), 0);
+	assert_true(b);
+	assert_int_equal(kstrtobool("n", &b), 0);
+	assert_false(b);
+	assert_int_equal(kstrtobool("y", &b), 0);
+	assert_true(b);
+	assert_int_equal(kstrtobool("0", &b), 0);
+	assert_false(b);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		b = true;
+		if (kstrtobool(bad[i], &b) != KSTRTOX_EINVAL || !b)
+			fail_msg("kstrtobool(\"%s\") accepted or changed the result", bad[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +320,8 @@ int main(void)
 		cmocka_unit_test(test_bootargs_check_good),
 		cmocka_unit_test(test_bootargs_check_bad),
 		cmocka_unit_test(test_bootargs_too_long),
+		cmocka_unit_test(test_early_params),
+		cmocka_unit_test(test_kstrtobool),
 	};
 
 	return cmocka_run_group_tests_name("bootargs", tests, NULL, NULL);

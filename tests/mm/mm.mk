@@ -22,9 +22,10 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands and the DT hart->node lookup need firmware runtime parts; not on the host.
 MM_HOST_ONLY_EXCLUDE := firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
-MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/arch/host/host.c \
+MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
+		firmware/arch/host/host.c \
 		tests/mm/mmt.c
-MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
+MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
 		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c) tests/mm/mm.mk
 MM_HOSTCC    ?= gcc
 MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \

@@ -787,7 +787,7 @@ static unsigned long contig_scan(const unsigned long *map, unsigned long size, u
 				 unsigned long nr, unsigned long mask)
 {
 	contig_scan_calls++;
-	return mm_sw_find_free_area(map, size, start, nr, mask);
+	return bitmap_find_next_set_area(map, size, start, nr, mask);
 }
 static const struct mm_scan_ops contig_scan_ops = { "counting", contig_scan };
 
@@ -1108,7 +1108,7 @@ static unsigned long fake_scan(const unsigned long *map, unsigned long size, uns
 			       unsigned long nr, unsigned long mask)
 {
 	scan_calls++;
-	return mm_sw_find_free_area(map, size, start, nr, mask);
+	return bitmap_find_next_set_area(map, size, start, nr, mask);
 }
 static const struct mm_scan_ops fake_scan_ops = { "fake", fake_scan };
 
@@ -1122,10 +1122,10 @@ static void t_find_free_area(void **state)
 	memset(map, 0, sizeof(map));
 	for (int i = 3; i <= 10; i++)
 		map[0] |= 1UL << i;
-	assert_int_equal(mm_sw_find_free_area(map, 512, 0, 4, 3), 4);
-	assert_int_equal(mm_sw_find_free_area(map, 512, 0, 8, 0), 3);
-	assert_true(mm_sw_find_free_area(map, 512, 0, 9, 0) + 9 > 512);
-	assert_true(mm_sw_find_free_area(map, 512, 0, 8, 7) + 8 > 512);
+	assert_int_equal(bitmap_find_next_set_area(map, 512, 0, 4, 3), 4);
+	assert_int_equal(bitmap_find_next_set_area(map, 512, 0, 8, 0), 3);
+	assert_true(bitmap_find_next_set_area(map, 512, 0, 9, 0) + 9 > 512);
+	assert_true(bitmap_find_next_set_area(map, 512, 0, 8, 7) + 8 > 512);
 	/* Random maps against the reference. */
 	for (int it = 0; it < 20000; it++) {
 		unsigned long size = 1 + mmt_rand(&s) % 512, nr = 1 + mmt_rand(&s) % 40;
@@ -1138,7 +1138,7 @@ static void t_find_free_area(void **state)
 				map[w] |= mmt_rand(&s);
 		}
 		want = ref_find(map, size, start, nr, mask);
-		got = mm_sw_find_free_area(map, size, start, nr, mask);
+		got = bitmap_find_next_set_area(map, size, start, nr, mask);
 		if (want == ~0UL)
 			assert_true(got + nr > size);
 		else

@@ -4,11 +4,13 @@
 #   tools-make-inputs  what users give make: file variables checked, BOOTARGS never through a
 #                      shell, piped shell sessions that end with their input, timeouts told apart
 #   tools-docs-facts   OpenSBI's memory as docs/ describe it = what OpenSBI reports on both platforms
+#   tools-regmap       docs/registers.md not stale against rtl/regs/*.rdl, the DTB's reg and
+#                      interrupts equal to the generated map (tests/tools/regmap.sh)
 # and `make stress [STRESS_N=20]`: the suites that a boot lottery or timing could make flaky (the
 # QEMU self-tests on every hart/NUMA layout, the SoC self-tests), N times in a row; the first
 # failure's log is kept in build/stress/, and it ends "stress: K/N" (runs in which all passed).
-TEST_SUITES += tools-suite-sh tools-make-inputs tools-docs-facts
-.PHONY: test-tools-suite-sh test-tools-make-inputs test-tools-docs-facts stress
+TEST_SUITES += tools-suite-sh tools-make-inputs tools-docs-facts tools-regmap
+.PHONY: test-tools-suite-sh test-tools-make-inputs test-tools-docs-facts test-tools-regmap stress
 
 test-tools-suite-sh:
 	@bash scripts/suite.sh $(BUILD)/test-results tools-suite-sh -- \
@@ -23,6 +25,10 @@ test-tools-docs-facts: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results tools-docs-facts -- \
 		bash tests/tools/docs_facts.sh $(SIM_BIN) $(OPENSBI) $(SOC_FW_ELF) $(SOC_DTB) \
 		$(BUILD)/tools/docs-facts
+
+test-tools-regmap: $(REGS_STAMP) $(SOC_DTB)
+	@bash scripts/suite.sh $(BUILD)/test-results tools-regmap -- \
+		bash tests/tools/regmap.sh $(REGS_PY) $(REGS_MAP_H) $(SOC_DTB) $(BUILD)/tools/regmap
 
 STRESS_N      ?= 20
 STRESS_SUITES ?= $(filter qemu-selftest-% soc-selftest soc-selftest-poison,$(TEST_SUITES))

@@ -4,6 +4,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
+#include <pagoda/bitmap.h>
 #include <pagoda/types.h>
 #include <pagoda/list.h>
 #include <pagoda/spinlock.h>
@@ -254,9 +255,8 @@ struct mm_scan_ops {
 					unsigned long start, unsigned long nr,
 					unsigned long align_mask);
 };
-void mm_register_scan_ops(const struct mm_scan_ops *ops);	/* NULL: software */
-unsigned long mm_sw_find_free_area(const unsigned long *map, unsigned long size,
-				   unsigned long start, unsigned long nr, unsigned long align_mask);
+/* NULL: software, bitmap_find_next_set_area() (lib/bitmap.c), which the driver falls back to. */
+void mm_register_scan_ops(const struct mm_scan_ops *ops);
 
 /* Pageblock isolation (Linux start_isolate_page_range for one block): free pages move to the ISOLATE
  * list and can't be allocated; returns 0 or -1 if the block is CMA or already isolated. */

@@ -51,6 +51,7 @@ int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size);
  * number of problems (0: good) and sets *mode to the mode word given, or NULL.
  */
 int bootargs_check(const struct boot_info *bi, const char **mode);
+bool bootarg_known(const char *key);	/* in bootargs_check()'s table */
 /* The next word of args from *pos (advanced past it): sets *word, returns its length, 0 at the end. */
 size_t bootargs_next_word(const char *args, size_t *pos, const char **word);
 const char *bootarg_value(const char *key);	/* pointer into a static copy, NULL if absent */

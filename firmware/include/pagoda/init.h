@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Initcalls: drivers register an init function that runs once on the boot hart after the allocator
  * is up, in two levels as in Linux: core_initcall (interrupt controllers: what other drivers use)
- * before device_initcall. A non-zero return is reported, and boot goes on. */
+ * before device_initcall. A non-zero return is reported, and boot goes on. Boot parameters are
+ * registered the same way with early_param(), below. */
 #ifndef PAGODA_INIT_H
 #define PAGODA_INIT_H
 
@@ -20,5 +21,32 @@ struct initcall {
 #define device_initcall(ifn) __define_initcall(ifn, 6)
 
 void do_initcalls(void);
+
+/*
+ * Boot parameters, as Linux's early_param(): a subsystem registers the handler of its key, and
+ * parse_early_params() calls it for each word of the command line with that key, val the text
+ * after '=' (NULL for a bare word). A handler returns 0, or a negative number when it does not
+ * understand the value: that is reported and the subsystem's default stays. Before any handler
+ * runs, bootargs_check() (kernel/params.c) has refused unknown words and bad values and ended the
+ * boot, so in the firmware a refused value here means the two disagree; host tests boot with
+ * whatever they like. The entries live in the section early_param (__start_/__stop_early_param:
+ * firmware.ld on the target, the linker's own symbols on the host).
+ */
+struct early_param {
+	const char *name;
+	int (*setup)(const char *val);
+};
+
+/* Weak: a host program without any early_param() has no such section. */
+extern const struct early_param __start_early_param[] __attribute__((weak));
+extern const struct early_param __stop_early_param[] __attribute__((weak));
+
+#define early_param(str, fn) \
+	static const struct early_param __early_param_##fn __used __section("early_param") \
+		__aligned(sizeof(void *)) = { str, fn }
+
+/* Run the handlers for args (NUL-terminated words separated by blanks); mm_init() calls it first
+ * thing, once per boot, as Linux's setup_arch() does. Returns the number of refused values. */
+int parse_early_params(const char *args);
 
 #endif

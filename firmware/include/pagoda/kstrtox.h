@@ -21,5 +21,7 @@ int kstrtou64_max(const char *s, u64 max, u64 *res);
 /* A size: a number as above with an optional K, M or G suffix (binary units), checked so that the
  * suffix cannot shift bits out: "64M", "4096", "1G", "0x1000K". */
 int kstrtosize(const char *s, u64 *res);
+/* A switch: 1, on, y (true) or 0, off, n (false), the words Linux's kstrtobool takes in lower case. */
+int kstrtobool(const char *s, bool *res);
 
 #endif

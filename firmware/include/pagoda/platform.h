@@ -6,6 +6,7 @@
 
 #include <pagoda/compiler.h>
 #include <pagoda/types.h>
+#include <regs/pagoda_map.h>
 
 /* Exit codes (the host command's exit status). */
 #define EXIT_OK 0
@@ -15,11 +16,12 @@
 #define EXIT_BAD_FDT 4
 #define EXIT_BAD_BOOTARGS 5	/* unknown or malformed kernel command line */
 
-#define SIFIVE_TEST_FAIL 0x3333
-#define SIFIVE_TEST_PASS 0x5555
-#define SIFIVE_TEST_RESET 0x7777
+/* The sifive,test1 finisher's commands and address: the SoC's map (rtl/regs/testdev.rdl). */
+#define SIFIVE_TEST_FAIL TESTDEV_STATUS_FAIL
+#define SIFIVE_TEST_PASS TESTDEV_STATUS_PASS
+#define SIFIVE_TEST_RESET TESTDEV_STATUS_RESET
 /* Where QEMU virt and the Pagoda SoC both have the test device; used only when the DT is unusable. */
-#define SIFIVE_TEST_FALLBACK 0x100000UL
+#define SIFIVE_TEST_FALLBACK ((unsigned long)PAGODA_TESTDEV_BASE)
 
 void platform_init(void);	/* find devices in boot_info.fdt */
 void platform_exit(int code) __noreturn;

@@ -89,16 +89,17 @@ module pgaccel_formal (
   logic [11:0] off;
   logic        post_fill;
   assign off       = {reg_addr_i[11:3], 3'b000};
-  assign post_fill = reg_req_i && reg_we_i && off == 12'h058 && reg_be_i[0] &&
-                     (reg_wdata_i[3:0] == 4'd1 || reg_wdata_i[3:0] == 4'd2);
+  assign post_fill = reg_req_i && reg_we_i && off == pgaccel_pkg::REG_CMD_POST && reg_be_i[0] &&
+                     (reg_wdata_i[3:0] == pgaccel_pkg::OP_ZERO ||
+                      reg_wdata_i[3:0] == pgaccel_pkg::OP_FILL);
 
   always @(posedge clk_i) begin
     f_init <= 1'b0;
     f_reg_pend <= reg_req_i;
     for (int i = 0; i < 8; i++) begin
       if (reg_req_i && reg_we_i && reg_be_i[i]) begin
-        if (off == 12'h040) f_caddr[8*i +: 8] <= reg_wdata_i[8*i +: 8];
-        if (off == 12'h048) f_clen[8*i +: 8]  <= reg_wdata_i[8*i +: 8];
+        if (off == pgaccel_pkg::REG_CMD_ADDR) f_caddr[8*i +: 8] <= reg_wdata_i[8*i +: 8];
+        if (off == pgaccel_pkg::REG_CMD_LEN) f_clen[8*i +: 8] <= reg_wdata_i[8*i +: 8];
       end
     end
     f_prev_wait  <= dma_req_o && !dma_gnt_i;

@@ -38,6 +38,9 @@ kind=${3:-7}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 mkdir -p "$out"
+# the register map, generated from rtl/regs/ (tests/accel/accel.mk passes its folder)
+regs_sv=${REGS_SV_DIR:-$root/build/regs/sv}
+[ -f "$regs_sv/pagoda_regs.svh" ] || { echo "formal: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
 files=""
 for f in pgaccel_pkg.sv pgaccel_fifo.sv pgaccel_lowest.sv pgaccel_scan_mask.sv \
 	pgaccel_scan_step.sv pgaccel_align.sv pgaccel_engine.sv pgaccel_regs.sv \
@@ -49,7 +52,7 @@ to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff 
 	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND -fast; opt_clean"
 build() {
 	local top=$1 defs=$2 name=$3 extra=${4:-}
-	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$root/rtl/pkg $defs $files \
+	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
 		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }

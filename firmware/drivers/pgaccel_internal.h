@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * What the pieces of the pgaccel driver share and nobody else uses: pgaccel.c (probe, command
+ * queue, the allocator's hooks), pgaccel_prezero.c (the pool of blocks zeroed in the background),
+ * pgaccel_calib.c (software against hardware, measured at boot) and pgaccel_shell.c (the shell
+ * command and the demo table). The interface for everyone else is pgaccel.h.
+ */
+#ifndef DRIVERS_PGACCEL_INTERNAL_H
+#define DRIVERS_PGACCEL_INTERNAL_H
+
+#include <asm/barrier.h>
+#include <asm/io.h>
+#include <mm/mm.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/types.h>
+#include "pgaccel.h"
+#include "pgaccel_regs.h"
+
+/* Serialises every use of the command queue: post-and-wait, the pool's posts, harvesting. */
+extern spinlock_t pgaccel_engine_lock;
+
+/*
+ * Register access inside the driver. Status, counters and command words are _relaxed: one device
+ * sees them in program order, and they share no memory with it. The fences sit where memory and
+ * the engine meet: the post (writeq: the CPU's earlier stores, a bitmap to search, reach memory
+ * before the engine starts) and a completion taken as done (pgaccel_comp_barrier(): what the
+ * engine wrote is seen by the CPU's later accesses). pgaccel_readq/writeq, for tests, are ordered.
+ */
+static inline u64 reg_readq(unsigned int off)
+{
+	return readq_relaxed((void *)(pgaccel.base + off));
+}
+
+static inline void reg_writeq(unsigned int off, u64 val)
+{
+	writeq_relaxed(val, (void *)(pgaccel.base + off));
+}
+
+static inline void reg_post(u64 post)
+{
+	writeq(post, (void *)(pgaccel.base + PGACCEL_REG_CMD_POST));
+}
+
+static inline void pgaccel_comp_barrier(void)
+{
+	iomb();
+}
+
+/*
+ * The engine refuses a command outside its DMA window (ERR_WINDOW, nothing written); the driver
+ * does not even post one: such a range is served by the CPU. The allocator's pages all lie inside
+ * (the device tree reserves the RAM below the window), so this only catches callers that pass
+ * other memory. Inline: the free path asks it for every page the pre-zero pool could take.
+ */
+static inline bool __pgaccel_dma_ok(phys_addr_t addr, u64 len)
+{
+	return addr >= pgaccel.win_base && addr <= pgaccel.win_end &&
+	       len <= pgaccel.win_end - addr;
+}
+
+static inline bool pgaccel_hw_usable(void)
+{
+	return pgaccel.present && !pgaccel.wedged && pgaccel.mode != PGACCEL_SW;
+}
+
+/* pgaccel.c; pgaccel_engine_dead() with pgaccel_engine_lock held. */
+unsigned long pgaccel_timeout_ticks(u64 beats);
+void pgaccel_engine_dead(void);
+
+/* pgaccel_shell.c: state and calibration on the console. */
+void pgaccel_show(void);
+
+/* pgaccel_prezero.c; the first three with pgaccel_engine_lock held, the hooks take it. */
+extern unsigned int pgaccel_prezero_inflight;
+void pgaccel_harvest_completions(void);
+void pgaccel_prezero_complete(u64 comp);
+void pgaccel_prezero_quarantine(void);
+void pgaccel_update_capture_hint(void);	/* mm_capture_wanted from the pool's state */
+bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order);
+struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order);
+
+/* pgaccel_calib.c: the median of a few runs, in cycles; *ok cleared when a command fails. */
+int pgaccel_calibrate(void);
+unsigned long pgaccel_time_sw_zero(void *buf, unsigned long len);
+unsigned long pgaccel_time_hw_zero(phys_addr_t pa, unsigned long len, bool *ok);
+unsigned long pgaccel_time_sw_scan(const unsigned long *map, unsigned long words);
+unsigned long pgaccel_time_hw_scan(phys_addr_t pa, unsigned long words, bool *ok);
+
+#endif

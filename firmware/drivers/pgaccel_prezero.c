@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * pgaccel's pool of pre-zeroed blocks: freed unmovable blocks are captured (order 0 up to
+ * PREZERO_MAX pages; orders 1..9 up to PREZERO_HIGH_SLOTS blocks and 1/32 of RAM), zeroed by the
+ * engine in the background while the CPU goes on, and handed to __GFP_ZERO allocations of the same
+ * order from the same zone, which then skip zeroing. A captured block is nobody's: refcount 0, on
+ * no list, so a second free of it is still reported as a double free. Background commands use at
+ * most all but two engine slots, so a synchronous command always finds one.
+ */
+#include <asm/barrier.h>
+#include <asm/page.h>
+#include <asm/timex.h>
+#include <mm/gfp.h>
+#include <mm/mm.h>
+#include <pagoda/compiler.h>
+#include <pagoda/printk.h>
+#include <pagoda/string.h>
+#include "pgaccel_internal.h"
+#include "pgaccel_regs.h"
+
+enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED, PZ_QUARANTINED };
+
+static struct {
+	struct page *page;
+	struct zone *zone;
+	u8 order;
+	u8 state;
+} prezero[PREZERO_SLOTS];
+static unsigned long prezero_high_pages;	/* pages held in blocks of order > 0 */
+unsigned int pgaccel_prezero_inflight;	/* background commands posted, completion not yet taken */
+static unsigned int prezero_held;	/* order-0 slots in use; read without the lock as a hint */
+
+void pgaccel_prezero_complete(u64 comp)
+{
+	unsigned int slot = PGACCEL_COMP_TAG(comp) & ~PGACCEL_TAG_ASYNC;
+
+	if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC) || slot >= PREZERO_SLOTS ||
+	    prezero[slot].state != PZ_ZEROING) {
+		pr_err("pgaccel: unexpected completion 0x%llx\n", (unsigned long long)comp);
+		return;
+	}
+	pgaccel_prezero_inflight--;
+	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
+	if (PGACCEL_COMP_ERR(comp)) {
+		/* Never hand out a block that may not be zero: the CPU does it. */
+		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0,
+		       PAGE_SIZE << prezero[slot].order);
+		pgaccel.stats.fallback_error++;
+	}
+	prezero[slot].state = PZ_ZEROED;
+}
+
+/*
+ * Background commands whose completions never came although the engine is idle: it is done with
+ * their blocks, but whether it zeroed them nobody knows, so the CPU does. An engine that loses
+ * completions cannot be trusted with the next command's: hardware path off. engine_lock held.
+ */
+static void prezero_lost(void)
+{
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
+		if (prezero[i].state != PZ_ZEROING)
+			continue;
+		memset(arch_phys_to_virt(page_to_phys(prezero[i].page)), 0,
+		       PAGE_SIZE << prezero[i].order);
+		prezero[i].state = PZ_ZEROED;
+		pgaccel_prezero_inflight--;
+		pgaccel.stats.fallback_badcomp++;
+	}
+	pr_err("pgaccel: background completions lost, engine idle; hardware path off\n");
+	pgaccel_engine_dead();	/* nothing left to quarantine: every block above was zeroed */
+}
+
+/*
+ * The engine stopped with background commands unfinished (a synchronous command or the wait for
+ * the pool timed out behind them). It may still write their blocks at any time, so they can go
+ * neither to a caller nor back to the allocator: they stay out for good, as Linux leaks a buffer
+ * that a device it cannot stop may still DMA into. Counted and reported. engine_lock held.
+ */
+void pgaccel_prezero_quarantine(void)
+{
+	unsigned long pages = 0;
+
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
+		if (prezero[i].state != PZ_ZEROING)
+			continue;
+		prezero[i].state = PZ_QUARANTINED;
+		pgaccel_prezero_inflight--;
+		pages += 1UL << prezero[i].order;
+	}
+	if (!pages)
+		return;
+	pgaccel.stats.prezero_quarantined += pages;
+	pr_err("pgaccel: %lu pages kept out for good: the engine stopped while zeroing them\n", pages);
+}
+
+void pgaccel_update_capture_hint(void)
+{
+	WRITE_ONCE(mm_capture_wanted, pgaccel.prezero && prezero_held < PREZERO_MAX && pgaccel_hw_usable());
+}
+
+/* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
+ * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
+ * synchronous path keeps its calibrated cost. An engine with nothing queued or running and no
+ * completion waiting while background commands are in flight has lost their completions.
+ * engine_lock held. */
+void pgaccel_harvest_completions(void)
+{
+	u64 comp, st;
+
+	while (pgaccel_prezero_inflight && ((comp = reg_readq(PGACCEL_REG_COMP)) & PGACCEL_COMP_VALID))
+		pgaccel_prezero_complete(comp);
+	if (!pgaccel_prezero_inflight)
+		return;
+	st = reg_readq(PGACCEL_REG_STATUS);
+	if (!(st & (PGACCEL_ST_BUSY | PGACCEL_ST_DONE)))
+		prezero_lost();
+}
+
+/* Slots [0, PREZERO_MAX) hold order-0 pages, the rest higher orders. */
+static bool prezero_room(unsigned int order, unsigned int *first, unsigned int *end)
+{
+	if (!order) {
+		*first = 0;
+		*end = PREZERO_MAX;
+		return READ_ONCE(prezero_held) < PREZERO_MAX;
+	}
+	*first = PREZERO_MAX;
+	*end = PREZERO_SLOTS;
+	return order <= PREZERO_MAX_ORDER &&
+	       prezero_high_pages + (1UL << order) <= totalram_pages / 32;
+}
+
+bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order)
+{
+	unsigned int first, end;
+	unsigned long flags;
+	bool taken = false;
+	u64 st;
+
+	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
+	 * no more than this test. */
+	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !pgaccel_hw_usable() ||
+	    !__pgaccel_dma_ok(page_to_phys(page), PAGE_SIZE << order))
+		return false;
+	spin_lock_irqsave(&pgaccel_engine_lock, flags);
+	pgaccel_harvest_completions();
+	st = reg_readq(PGACCEL_REG_STATUS);
+	if (PGACCEL_ST_FREE(st) >= 2 && prezero_room(order, &first, &end)) {
+		for (unsigned int i = first; i < end; i++) {
+			if (prezero[i].state != PZ_EMPTY)
+				continue;
+			reg_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
+			reg_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE << order);
+			reg_post(PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
+			if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
+				reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+				break;
+			}
+			prezero[i].page = page;
+			prezero[i].zone = zone;
+			prezero[i].order = (u8)order;
+			prezero[i].state = PZ_ZEROING;
+			pgaccel_prezero_inflight++;
+			if (order)
+				prezero_high_pages += 1UL << order;
+			else
+				prezero_held++;
+			pgaccel.stats.prezero_captured++;
+			taken = true;
+			break;
+		}
+	}
+	pgaccel_update_capture_hint();
+	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
+	return taken;
+}
+
+struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
+{
+	unsigned int first = order ? PREZERO_MAX : 0, end = order ? PREZERO_SLOTS : PREZERO_MAX;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (!pgaccel.prezero)
+		return NULL;
+	spin_lock_irqsave(&pgaccel_engine_lock, flags);
+	pgaccel_harvest_completions();
+	for (unsigned int i = first; i < end; i++) {
+		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone && prezero[i].order == order) {
+			page = prezero[i].page;
+			prezero[i].state = PZ_EMPTY;
+			if (order)
+				prezero_high_pages -= 1UL << order;
+			else
+				prezero_held--;
+			break;
+		}
+	}
+	pgaccel_update_capture_hint();
+	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
+	if (page) {
+		pgaccel_comp_barrier();	/* the engine's writes before the caller's accesses */
+		pgaccel.stats.prezero_hits++;
+	} else {
+		pgaccel.stats.prezero_misses++;
+	}
+	return page;
+}
+
+/* Wait (bounded) until every captured block has finished zeroing. An engine that does not finish
+ * them in the time the whole pool takes is dead, and their blocks are quarantined. */
+void pgaccel_prezero_wait(void)
+{
+	unsigned long flags, t0 = get_time();
+	unsigned long limit = pgaccel_timeout_ticks((PREZERO_MAX + prezero_high_pages) * PAGE_SIZE / 8);
+	bool pending = true;
+
+	while (pending) {
+		bool late = get_time() - t0 > limit;
+
+		spin_lock_irqsave(&pgaccel_engine_lock, flags);
+		pgaccel_harvest_completions();
+		pending = pgaccel_prezero_inflight != 0;
+		if (pending && late) {
+			pr_err("pgaccel: background zeroing did not finish in %lu ticks; hardware path off\n",
+			       limit);
+			pgaccel_engine_dead();
+			pending = false;
+		}
+		spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
+	}
+}
+
+/* Give every captured block back to the allocator (waiting for those still being zeroed; one that
+ * never finishes is quarantined, as the engine may still write it). */
+void pgaccel_prezero_release(void)
+{
+	bool was = pgaccel.prezero;
+
+	pgaccel.prezero = false;	/* the frees below must not be captured again */
+	pgaccel_update_capture_hint();
+	pgaccel_prezero_wait();
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
+		struct page *page = NULL;
+		unsigned int order = prezero[i].order;
+
+		if (prezero[i].state == PZ_ZEROED) {
+			page = prezero[i].page;
+			prezero[i].state = PZ_EMPTY;
+			if (order)
+				prezero_high_pages -= 1UL << order;
+			else
+				prezero_held--;
+		}
+		if (page) {
+			set_page_count(page, 1);
+			page->alloc_order = (u8)order;
+			__free_pages(page, order);
+		}
+	}
+	pgaccel_set_prezero(was);
+}
+
+void pgaccel_set_prezero(bool on)
+{
+	pgaccel.prezero = on && pgaccel.present;
+	pgaccel_update_capture_hint();
+}
+
+unsigned int pgaccel_prezero_count(bool zeroed_only)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
+		n += zeroed_only ? prezero[i].state == PZ_ZEROED :
+				   prezero[i].state == PZ_ZEROING || prezero[i].state == PZ_ZEROED;
+	return n;
+}
