@@ -8,6 +8,7 @@
 // outstanding response (a request already on the bus is never withdrawn), and DONE pushes the
 // completion and pops the command. The head of the command queue stays stable until that pop, so
 // it is the command state.
+`include "pagoda_assert.svh"
 module pgaccel_engine #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
@@ -746,5 +747,14 @@ module pgaccel_engine #(
   end
 `endif
 `endif
+
+  // ---- assertions (pagoda_assert.svh; the untimed ones are also checked by tests/accel/formal)
+  `ASSERT(EngStateLegal, state_q <= pgaccel_pkg::EngDone)
+  `ASSERT_NEVER(EngIdleBusy, idle && (req_q || out_q != '0))
+  // the DMA port follows the PBUS master rules: a waiting request is held, responses come only
+  // for granted requests (the slave's side of it), and nothing is requested in reset
+  `ASSERT_HELD(EngReqHeld, dma_req_o, dma_gnt_i, {dma_addr_o, dma_we_o, dma_be_o, dma_wdata_o})
+  `ASSERT_NEVER(EngRespNoReq, dma_rvalid_i && out_q == '0)
+  `ASSERT_RESET(EngIdleInReset, !dma_req_o)
 
 endmodule

@@ -56,7 +56,7 @@ to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff 
 	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND -fast; opt_clean"
 build() {
 	local top=$1 defs=$2 name=$3 extra=${4:-} files=${FILES:-$all_files}
-	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv $defs $files \
+	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
 		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }
