@@ -29,3 +29,13 @@ lint-rtl-lists:
 		n=$$(printf '%s\n' $(RTL_LISTED) | grep -cxF "$$f"); \
 		[ "$$n" -eq 1 ] || { echo "rtl lists: $$f is in $$n of $(RTL_LISTS)"; bad=1; }; \
 	done; [ $$bad -eq 0 ] && echo "rtl lists: every rtl/*/*.sv is in one file list"
+
+# Flags every build of rtl/ shares (included before sim/ and tests/, which use them).
+# Assertions (rtl/pkg/pagoda_assert.svh, docs/testing.md "Assertions"): modules include the macro
+# header; every Verilator build of the RTL for a test checks them (--assert: a failure stops the
+# simulation and fails the suite), lint reads them, Yosys finds the header and expands the macros
+# to nothing for synthesis (to immediate assertions with -formal).
+RTL_ASSERT_HDR := rtl/pkg/pagoda_assert.svh
+RTL_VINC       := +incdir+$(TOP)/rtl/pkg
+RTL_VASSERT    := --assert $(RTL_VINC)
+RTL_YINC       := -I$(TOP)/rtl/pkg

@@ -692,6 +692,8 @@ int main(int argc, char **argv)
 
 	while (!ended) {
 		top->rst_ni = reset_left == 0;
+		// one time unit per cycle: an assertion failure's "[time]" is the cycle (pagoda_assert.svh)
+		Verilated::threadContextp()->timeInc(1);
 		top->clk_i = 1;
 		top->eval();
 #if VM_TRACE

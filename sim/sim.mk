@@ -31,7 +31,7 @@ SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_FILES))
 SOC_RTL_LISTS := $(PKG_RTL_F) $(SOC_RTL_F) $(CORE_RTL_F) $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_RTL_F))
 SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
 
-SIM_VFLAGS := $(REGS_VINC) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast --noassert \
+SIM_VFLAGS := $(REGS_VINC) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
               --top-module pagoda_soc -Wno-fatal -Wno-lint -Wno-style \
               -CFLAGS "-O2 -std=c++17" -LDFLAGS "-lelf -lfdt" \
               -MAKEFLAGS "OPT_FAST=-O3 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
@@ -68,7 +68,7 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
@@ -79,7 +79,7 @@ $(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
-$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
 	@echo "  VERILATE $@ (instrumented for PGO)"
@@ -99,7 +99,7 @@ $(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
 	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
 	@touch $@
 
-$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(@D)
 	@echo "  VERILATE $@ (--trace-fst)"
@@ -129,7 +129,7 @@ sim-bare: $(SIM_BIN)
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.
 lint-soc: $(REGS_SVH)
-	verilator --lint-only -Wall $(REGS_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt \
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt \
 		$(SOC_RTL) $(SOC_ACCEL_RTL)
 
 # Synthesis check: the SoC with a 64 KiB RAM (the 128 MiB simulation RAM is no FPGA part).
@@ -140,7 +140,7 @@ SYNTH_SOC_RTL := $(PKG_FILES) $(SOC_FILES) \
                  $(if $(filter rtl,$(SYNTH_CORE)),$(CORE_FILES),tests/soc/synth/pagoda_core_bb.sv)
 synth-soc: $(REGS_SVH)
 	@mkdir -p $(BUILD)/synth
-	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(SOC_VDEFS:+define+%=-D%) \
+	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(SOC_VDEFS:+define+%=-D%) \
 		$(SYNTH_SOC_RTL) $(SOC_ACCEL_RTL); chparam -set RAM_SIZE 65536 pagoda_soc; \
 		synth_xilinx -top pagoda_soc; tee -q -o $(BUILD)/synth/soc-stat.txt stat" \
 		> /dev/null 2>&1 || { grep -i error $(BUILD)/synth/soc.log | head; exit 1; }

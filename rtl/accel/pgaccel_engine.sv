@@ -8,6 +8,7 @@
 // outstanding response (a request already on the bus is never withdrawn), and DONE pushes the
 // completion and pops the command. The head of the command queue stays stable until that pop, so
 // it is the command state.
+`include "pagoda_assert.svh"
 module pgaccel_engine #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
@@ -542,48 +543,6 @@ module pgaccel_engine #(
     end
   end
 
-`ifdef FORMAL_SCAN_REF
-  // SCAN function against a reference over a symbolic bitmap of two words (128 bits): the
-  // environment answers every read of bitmap word j with f_bm[64j +: 64] (assumed on the read
-  // buffer's head, which pgaccel_fifo.sv proves to deliver the words in order, unchanged) and
-  // SCANs have an end bit of at most 128. The reference is Linux's definition, stated for one
-  // symbolic bit f_wi (anyconst: the properties hold for every bit at once): f_wi is an answer
-  // when it is aligned, at or after the start, its window [f_wi, f_wi + n) ends by the end bit
-  // and holds no not-free bit. The least answer is the one answer that no answer lies below, so
-  // "FOUND -> RESULT is an answer" and "f_wi is an answer -> FOUND and RESULT <= f_wi" together
-  // say RESULT is the least answer, and "none" that there is no answer. Two words are the
-  // smallest bitmap in which the search crosses a word (the state that carries across words:
-  // pword, cbef, the candidate's word); the logic is the same for every word index.
-  (* anyconst *) logic [127:0] f_bm;
-  (* anyconst *) logic [6:0]   f_wi;
-  logic [127:0] f_used, f_wwin, f_cwin, f_bef;
-  logic         f_small, f_w_ans, f_c_ans;
-  logic [7:0]   f_amask;
-  // With an end bit of at most 128, a start bit or a run length above it has no answer: the
-  // reference works on 8-bit values (9-bit sums).
-  assign f_used  = c_pol ? ~f_bm : f_bm;
-  assign f_small = c_start[31:8] == '0 && c_n[31:8] == '0 && c_len[31:8] == '0;
-  assign f_amask = c_k >= 5'd8 ? 8'hff : 8'((9'd1 << c_k) - 9'd1);
-  // The windows of f_wi and of the candidate, and the bits from the candidate up to the head word.
-  assign f_wwin  = ((128'd1 << c_n[7:0]) - 128'd1) << f_wi;
-  assign f_cwin  = ((128'd1 << c_n[7:0]) - 128'd1) << cand_q[6:0];
-  assign f_bef   = (pword_q >= 28'd2 ? '1 : ((128'd1 << {pword_q[0], 6'd0}) - 128'd1)) &
-                   ~((128'd1 << cand_q[6:0]) - 128'd1);
-  assign f_w_ans = f_small && (8'(f_wi) & f_amask) == '0 && 8'(f_wi) >= c_start[7:0] &&
-                   9'(f_wi) + {1'b0, c_n[7:0]} <= {1'b0, c_len[7:0]} && (f_used & f_wwin) == '0;
-  assign f_c_ans = f_small && cand_q < 34'd128 && (8'(cand_q[6:0]) & f_amask) == '0 &&
-                   cand_q[6:0] >= c_start[6:0] && c_start[7] == 1'b0 &&
-                   9'(cand_q[6:0]) + {1'b0, c_n[7:0]} <= {1'b0, c_len[7:0]} &&
-                   (f_used & f_cwin) == '0;
-  always_comb begin
-    if (rst_ni) begin
-      if (cmd_valid_i && is_scan) assume (c_len <= 32'd128);
-      if (scan && !rb_empty && !rb_head[64]) begin
-        assume (pword_q < 28'd2 && rb_head[63:0] == f_bm[{pword_q[0], 6'd0} +: 64]);
-      end
-    end
-  end
-`endif
 
   always_comb begin
     // Checked out of reset (the harnesses reset in the first cycle).
@@ -670,33 +629,6 @@ module pgaccel_engine #(
         assert (f_wcnt_q == 2'({1'b0, f_lane} >= {1'b0, c_addr} &&
                                {1'b0, f_lane} < {1'b0, c_addr} + {1'b0, c_len}));
       end
-`ifdef FORMAL_SCAN_REF
-      // Function of SCAN (harness built with FORMAL_SCAN_REF, bitmaps of up to 128 bits): while
-      // the search runs, the candidate is aligned and at or after the start, no answer lies below
-      // it, the bits from it up to the head word are free (cbef), and nothing is decided yet; once
-      // decided, FOUND means the candidate is an answer and no answer lies below it, and the
-      // completion carries it (RESULT the candidate, or the end bit for none). The labels
-      // (f_scanref_*) let run.sh prove these by k-induction on their own, with the properties
-      // above (proven without the reference) as constraints.
-      if (f_scan) begin
-        f_scanref_cand: assert ((cand_q & ((34'd1 << c_k) - 34'd1)) == '0 &&
-                                cand_q >= {2'b00, c_start});
-        f_scanref_open: assert (!found_q && ecode_q == pgaccel_pkg::ERR_NONE);
-        f_scanref_below: assert (!f_w_ans || {27'd0, f_wi} >= cand_q);
-        if (cbef_q) begin
-          f_scanref_free: assert (cand_q < 34'd128 && (f_used & f_bef) == '0);
-        end
-      end
-      if ((f_drain || f_done) && is_scan && !we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
-        f_scanref_found: assert (!found_q || f_c_ans);
-        f_scanref_least: assert (!f_w_ans || (found_q && cand_q <= {27'd0, f_wi}));
-      end
-      if (f_done && is_scan && ecode_q == pgaccel_pkg::ERR_NONE) begin
-        f_scanref_comp: assert (comp_o[pgaccel_pkg::COMP_FOUND] == found_q &&
-                                comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] ==
-                                (found_q ? cand_q[31:0] : c_len));
-      end
-`endif
 
       // Termination: progress at least every F_STALL cycles; the ranking never rises and falls
       // with every event; so a command keeps the engine busy for at most
@@ -715,6 +647,95 @@ module pgaccel_engine #(
     end
   end
 
+`ifdef FORMAL_SCAN_FN
+  // SCAN function for every bitmap (run.sh checks scanfn-*, engine-only harness
+  // tests/accel/formal/pgaccel_scan_formal.sv), by k-induction. No bitmap is stored: one symbolic
+  // bit f_b with its value f_v (anyconst) stands for every bit, the environment answers the word
+  // that holds f_b with that value (assumed on the read buffer's head: pgaccel_fifo.sv proves
+  // that it hands words out unchanged and in order, the address invariants above that the head
+  // is word pword_q), and
+  // the properties quantify over it: "f_b in the window -> f_b is free" says the whole window is
+  // free. A window is an answer when it is aligned, at or after the start, ends by the end bit and
+  // holds no not-free bit. That one symbolic candidate f_wi below the search's candidate is no
+  // answer needs a witness, a not-free bit in its window: f_wit, recorded when the candidate moves
+  // past f_wi (the lowest not-free bit z at or after the candidate in the head word, or f_wi
+  // itself when it lies in the not-free run from z), and "f_b == f_wit -> f_b is not free".
+  (* anyconst *) logic [31:0] f_b, f_wi;
+  (* anyconst *) logic        f_v;
+  logic [33:0] f_wit_q = '0;
+  logic [33:0] f_amask, f_wend, f_zabs;
+  logic [63:0] f_used_w, f_m;
+  logic [5:0]  f_z;
+  logic        f_b_used, f_wi_ok, f_wi_in;
+  assign f_b_used = c_pol ? !f_v : f_v;
+  assign f_amask  = ~({34{1'b1}} << c_k);
+  assign f_wend   = {2'b00, f_wi} + {2'b00, c_n} - 34'd1;  // f_wi's window is [f_wi, f_wend]
+  assign f_wi_ok  = ({2'b00, f_wi} & f_amask) == '0 && f_wi >= c_start &&
+                    {1'b0, f_wi} + {1'b0, c_n} <= {1'b0, c_len};
+  // The head word's not-free bits at or after the candidate, the lowest of them (z) as a bit index.
+  always_comb begin
+    f_used_w = c_pol ? ~rb_head[63:0] : rb_head[63:0];
+    f_m      = cbef_q ? f_used_w : here ? (f_used_w & ({64{1'b1}} << cand_q[5:0])) : '0;
+    f_z      = '0;
+    for (int i = 63; i >= 0; i--) begin
+      if (f_m[i]) f_z = 6'(i);
+    end
+  end
+  assign f_zabs  = {pword_q, f_z};
+  assign f_wi_in = {2'b00, f_wi} >= cand_q && {2'b00, f_wi} < aligned;
+  always_ff @(posedge clk_i) begin
+    if (rst_ni && scan && move && f_wi_in) begin
+      f_wit_q <= ({2'b00, f_wi} <= f_zabs) ? f_zabs : {2'b00, f_wi};
+    end
+  end
+  always_comb begin
+    if (rst_ni && scan && !rb_empty && !rb_head[64] && f_b[31:6] == pword_q[25:0] &&
+        pword_q[27:26] == '0) begin
+      assume (rb_head[f_b[5:0]] == f_v);
+    end
+  end
+  always_comb begin
+    // A SCAN that passes the checks as the spec (docs/pgaccel.md) states them (f_valid, the
+    // window) is started, not refused: its completion is the search's.
+    if (rst_ni && idle && cmd_valid_i && is_scan && f_valid && c_addr >= win_base_i &&
+        f_end <= win_end_i) begin
+      f_scanfn_accept: assert (chk_err == pgaccel_pkg::ERR_NONE);
+    end
+    if (rst_ni && is_scan && !we_q && ecode_q == pgaccel_pkg::ERR_NONE) begin
+      if (f_scan || f_drain || f_done) begin
+        f_scanfn_below: assert (!(f_wi_ok && {2'b00, f_wi} < cand_q) ||
+                                (f_wit_q >= {2'b00, f_wi} && f_wit_q <= f_wend &&
+                                 (f_wit_q != {2'b00, f_b} || f_b_used)));
+      end
+      if (f_scan) begin
+        f_scanfn_cand: assert ((cand_q & f_amask) == '0 && cand_q >= {2'b00, c_start});
+        f_scanfn_open: assert (!found_q);
+        if (cbef_q) begin
+          f_scanfn_free: assert (!({2'b00, f_b} >= cand_q && {2'b00, f_b} < {pword_q, 6'd0}) ||
+                                 !f_b_used);
+        end
+      end
+      if ((f_drain || f_done) && found_q) begin
+        f_scanfn_found: assert ((cand_q & f_amask) == '0 && cand_q >= {2'b00, c_start} &&
+                                wlast_q == cand_q + {2'b00, c_n} - 34'd1 &&
+                                wlast_q < {2'b00, c_len} &&
+                                (!({2'b00, f_b} >= cand_q && {2'b00, f_b} <= wlast_q) ||
+                                 !f_b_used));
+      end
+      if ((f_drain || f_done) && !found_q) begin
+        f_scanfn_none: assert (wlast_q >= {2'b00, c_len} &&
+                               wlast_q == cand_q + {2'b00, c_n} - 34'd1);
+      end
+      if (f_done) begin
+        f_scanfn_comp: assert (comp_o[pgaccel_pkg::COMP_FOUND] == found_q &&
+                               comp_o[pgaccel_pkg::COMP_ERR_LSB +: 4] == pgaccel_pkg::ERR_NONE &&
+                               comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] ==
+                               (found_q ? cand_q[31:0] : c_len));
+      end
+    end
+  end
+`endif
+
 `ifdef FORMAL_WINDOW
   // DMA window (run.sh check "window"): a command at work passed the window check against the
   // window it runs under, which cannot change while it runs; with the invariants above (every
@@ -726,5 +747,14 @@ module pgaccel_engine #(
   end
 `endif
 `endif
+
+  // ---- assertions (pagoda_assert.svh; the untimed ones are also checked by tests/accel/formal)
+  `ASSERT(EngStateLegal, state_q <= pgaccel_pkg::EngDone)
+  `ASSERT_NEVER(EngIdleBusy, idle && (req_q || out_q != '0))
+  // the DMA port follows the PBUS master rules: a waiting request is held, responses come only
+  // for granted requests (the slave's side of it), and nothing is requested in reset
+  `ASSERT_HELD(EngReqHeld, dma_req_o, dma_gnt_i, {dma_addr_o, dma_we_o, dma_be_o, dma_wdata_o})
+  `ASSERT_NEVER(EngRespNoReq, dma_rvalid_i && out_q == '0)
+  `ASSERT_RESET(EngIdleInReset, !dma_req_o)
 
 endmodule

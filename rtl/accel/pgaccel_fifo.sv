@@ -4,6 +4,7 @@
 // a plain memory with one write port and an asynchronous read, the shape Yosys maps to Xilinx
 // distributed RAM (as in Ibex's FPGA register file), which costs far fewer LUTs than flops and
 // a read mux.
+`include "pagoda_assert.svh"
 module pgaccel_fifo #(
   parameter int unsigned WIDTH = 8,
   parameter int unsigned DEPTH = 4    // power of two
@@ -96,5 +97,11 @@ module pgaccel_fifo #(
       mem[wptr_q] <= wdata_i;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh; also checked by tests/accel/formal) ----
+  // The FIFO ignores a push when full and a pop when empty; its users must never rely on that
+  // (the entry, or the pop, would be lost): they check count_o first.
+  `ASSERT_NEVER(FifoPushFull, push_i && !flush_i && cnt_q == (PW+1)'(DEPTH))
+  `ASSERT_NEVER(FifoPopEmpty, pop_i && !flush_i && cnt_q == '0)
 
 endmodule

@@ -12,6 +12,7 @@
 // or running (so a command is checked against the window it runs under); any other write to them
 // is answered with err and changes nothing. LOCK clears only at reset: the boot ROM sets the
 // window and locks it before any other code runs.
+`include "pagoda_assert.svh"
 module pgaccel_regs #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
@@ -275,5 +276,14 @@ module pgaccel_regs #(
     end
   end
 `endif
+
+  // ---- assertions (pagoda_assert.svh; the untimed ones are also checked by tests/accel/formal)
+  // register port: PBUS slave that grants at once and answers the next cycle, exactly once
+  `ASSERT_NEXT(RegsRespNoReq, !(reg_req_i && reg_gnt_o), !reg_rvalid_o)
+  `ASSERT_NEXT(RegsRespOnce, reg_req_i && reg_gnt_o, reg_rvalid_o)
+  // a slot is held by a queued or running command or an unread completion: never more than
+  // QDEPTH, so neither queue overflows
+  `ASSERT(RegsSlotsBound, used_q <= (QW+1)'(QDEPTH))
+  `ASSERT_RESET(RegsIrqInReset, !irq_o && !reg_rvalid_o)
 
 endmodule

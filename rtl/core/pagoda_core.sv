@@ -10,6 +10,7 @@
 // A branch, jump or trap redirects fetch from EX. Loads forward their data from the bus response
 // into EX in the same cycle, so there is no load-use bubble with single-cycle memory. The
 // page-table walker shares the data port. See docs/core.md.
+`include "pagoda_assert.svh"
 module pagoda_core #(
   parameter logic [63:0] HART_ID   = 64'd0,
   parameter logic [31:0] BOOT_ADDR = 32'h0000_1000
@@ -925,5 +926,21 @@ module pagoda_core #(
       ptw_owner_q   <= ptw_owner_d;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // Retire/trap invariants: an instruction in EX either completes, traps or is interrupted, at
+  // most one of them; the instruction in WB retires or takes its access fault, not both.
+  `ASSERT_ONEHOT0(CoreOneOutcome, {ex_done, take_exc, irq_take && !wb_trap})
+  `ASSERT_NEVER(CoreRetireAndTrap, wb_retire && wb_trap)
+  `ASSERT_NEVER(CoreRetireOdd, retire_o && retire_pc_o[0])
+  `ASSERT_NEVER(CorePrivReserved, priv == 2'b10)
+  // the data port, PBUS master rules (docs/bus.md): a waiting request is held; the walker and
+  // execute never both request it
+  `ASSERT_HELD(CoreDataReqHeld, data_req_o, data_gnt_i,
+               {data_addr_o, data_we_o, data_be_o, data_wdata_o})
+  `ASSERT_NEVER(CoreDataBeZero, data_req_o && data_be_o == 8'd0)
+  `ASSERT_NEVER(CoreDataTwoOwners, ptw_busy && ex_data_req)
+  `ASSERT_RESET(CoreDataIdleInReset, !data_req_o)
+  `ASSERT(CoreAmoStateLegal, amo_state_q != 2'd3)
 
 endmodule

@@ -3,6 +3,7 @@
 // performs CSR reads/writes with their access rules, trap entry with medeleg/mideleg delegation,
 // MRET/SRET, interrupt selection, and the cycle/instret counters. Unimplemented CSRs are illegal.
 // The PMP CSRs are decoded here (access rules) and stored in pagoda_pmp.
+`include "pagoda_assert.svh"
 module pagoda_csr #(
   parameter logic [63:0] HART_ID = 64'd0
 ) (
@@ -512,5 +513,16 @@ module pagoda_csr #(
       end
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // WARL fields hold legal values only: no reserved privilege (2) in priv or MPP, xEPC even
+  // (IALIGN 16 with C), xTVEC mode direct or vectored
+  `ASSERT_NEVER(CsrPrivReserved, priv_q == 2'b10 || mpp_q == 2'b10)
+  `ASSERT_NEVER(CsrEpcOdd, mepc_q[0] || sepc_q[0])
+  `ASSERT_NEVER(CsrTvecModeReserved, mtvec_q[1] || stvec_q[1])
+  // a trap goes to a 4-byte aligned handler; it never comes with an xRET, nor MRET with SRET
+  `ASSERT_NEVER(CsrTrapPcUnaligned, (exc_i || irq_take_i) && trap_pc_o[1:0] != 2'b00)
+  `ASSERT_NEVER(CsrTrapAndRet, (exc_i || irq_take_i) && (mret_i || sret_i))
+  `ASSERT_NEVER(CsrMretAndSret, mret_i && sret_i)
 
 endmodule

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: iterative radix-2 divider for DIV/DIVU/REM/REMU and their W forms (one quotient bit
 // per cycle; W forms run 32 iterations). Division by zero and overflow follow the RISC-V rules.
+`include "pagoda_assert.svh"
 module pagoda_div (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -147,5 +148,12 @@ module pagoda_div (
       end
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // The divider's states: idle, busy counting down to 1, one cycle done. A start while busy would
+  // be dropped (the pipeline waits for busy_o and done_o).
+  `ASSERT_NEVER(DivStartBusy, start_i && busy_q)
+  `ASSERT_NEVER(DivBusyDone, busy_q && done_q)
+  `ASSERT_NEVER(DivBusyNoCount, busy_q && (cnt_q == 7'd0 || cnt_q > 7'd64))
 
 endmodule

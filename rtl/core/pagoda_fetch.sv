@@ -3,6 +3,7 @@
 // lane address through the core's ITLB port, aligns 16/32-bit instructions (which may straddle
 // lanes) and expands compressed ones. A redirect empties the queue; responses still in flight are
 // discarded.
+`include "pagoda_assert.svh"
 module pagoda_fetch #(
   parameter logic [63:0] BOOT_PC = 64'h1000
 ) (
@@ -274,5 +275,21 @@ module pagoda_fetch #(
       lane_exc_q[wr_idx]  <= wr_exc;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS master rules (docs/bus.md): a waiting request is held, responses only for requests
+  // granted and not yet answered. (instr_req_o is combinational: in reset it already asks for the
+  // boot lane, which nothing answers, since every slave's response flop is held in reset.)
+  `ASSERT_HELD(FetchReqHeld, instr_req_o, instr_gnt_i, instr_addr_o)
+  `ASSERT_NEVER(FetchRespNoReq, instr_rvalid_i && outstanding_q == 4'd0)
+  `ASSERT(FetchDiscardBound, discard_q <= outstanding_q)
+  // the lane queue: never more than DEPTH lanes, one arrival per cycle, none into a full queue
+  // (an arrival into an empty queue may be consumed in the same cycle: pop with count_q 0)
+  `ASSERT(FetchQueueBound, count_q <= 3'(DEPTH))
+  `ASSERT_NEVER(FetchTwoPush, push && fault_push)
+  `ASSERT_NEVER(FetchPushFull, (push || fault_push) &&
+                              4'(count_q) + 4'(push) + 4'(fault_push) > 4'(DEPTH) + 4'(pop))
+  // with C, every instruction address is even
+  `ASSERT_NEVER(FetchPcOdd, pc_q[0])
 
 endmodule

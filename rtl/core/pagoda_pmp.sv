@@ -10,6 +10,7 @@
 // W = 1 is reserved: W is stored only together with R, so W alone always implies R (the AMO check).
 // Locked entries (L) ignore writes to their pmpcfg byte and pmpaddr, and so does the pmpaddr below
 // a locked TOR entry; only reset clears L.
+`include "pagoda_assert.svh"
 module pagoda_pmp (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -175,6 +176,15 @@ module pagoda_pmp (
         end
       end
     end
+  end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // WARL: no entry holds the reserved R = 0, W = 1, nor NA4 (not selectable with G >= 1); a
+  // locked entry stays locked until reset.
+  for (genvar i = 0; i < N; i++) begin : g_assert_entry
+    `ASSERT_NEVER(PmpCfgReservedWR, cfg_q[i*6 + 1] && !cfg_q[i*6])
+    `ASSERT_NEVER(PmpCfgNa4, G >= 1 && cfg_q[i*6 + 3 +: 2] == A_NA4)
+    `ASSERT_NEXT(PmpLockSticky, lock[i], lock[i])
   end
 
 endmodule

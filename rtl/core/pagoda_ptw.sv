@@ -2,6 +2,7 @@
 // Pagoda core: Sv39 hardware page-table walker. Reads PTEs over the data port, checks the leaf's
 // permissions for the requesting access and sets A (and D for stores) in memory itself before
 // refilling the TLB, so software never sees A/D page faults.
+`include "pagoda_assert.svh"
 module pagoda_ptw (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -89,7 +90,6 @@ module pagoda_ptw (
     fault_o      = FEXC_NONE;
     fill_o       = 1'b0;
     mem_req_o    = 1'b0;
-    mem_we_o     = 1'b0;
     mem_wdata_o  = pte_q;
     leaf         = 1'b0;
     invalid      = 1'b0;
@@ -165,7 +165,6 @@ module pagoda_ptw (
         end
       end
       W_UPD: begin
-        mem_we_o = 1'b1;
         if (!pmp_ok_i) begin
           done_o  = 1'b1;
           fault_o = FEXC_ACCESS;
@@ -198,6 +197,10 @@ module pagoda_ptw (
   assign fill_flags_o = fill_pte[7:0];
   assign fill_level_o = level_q;
   assign mem_addr_o   = pte_addr_q[31:0];
+  // Outside the case above: the PMP check of the walker's access depends on it, and the core's
+  // request into this walker on that check. Inside, the case's `unique` check (--assert) keeps the
+  // simulator from splitting the block, which then reads as a combinational loop (UNOPTFLAT).
+  assign mem_we_o     = (state_q == W_UPD);
   assign busy_o       = (state_q != W_IDLE);
 
   logic unused;
@@ -226,5 +229,20 @@ module pagoda_ptw (
       pte_q      <= pte_d;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  `ASSERT(PtwStateLegal, state_q inside {W_IDLE, W_READ, W_READ_WAIT, W_UPD, W_UPD_WAIT})
+  `ASSERT_NEVER(PtwLevelReserved, level_q == 2'd3)
+  // requests are accepted only when idle (the core waits for busy_o)
+  `ASSERT_NEVER(PtwReqBusy, req_i && state_q != W_IDLE)
+  // its share of the data port follows the PBUS master rules: a waiting request is held, and a
+  // response comes only while one is outstanding
+  `ASSERT_HELD(PtwReqHeld, mem_req_o, mem_gnt_i, {mem_addr_o, mem_we_o, mem_wdata_o})
+  `ASSERT_NEVER(PtwRespNoReq, mem_rvalid_i && !(state_q inside {W_READ_WAIT, W_UPD_WAIT}))
+  // what it puts into a TLB is a valid leaf with A set (and D for a store): software never sees
+  // an A/D fault
+  `ASSERT_NEVER(PtwFillNotLeaf, fill_o && !(fill_flags_o[PTE_V] && fill_flags_o[PTE_A] &&
+                                            (fill_flags_o[PTE_R] || fill_flags_o[PTE_X])))
+  `ASSERT_NEVER(PtwFillStoreNoD, fill_o && acc_q == ACC_STORE && !fill_flags_o[PTE_D])
 
 endmodule

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: small fully associative Sv39 TLB (4 KiB, 2 MiB and 1 GiB pages), round-robin refill.
 // ASIDs are not implemented (satp.ASID reads zero), so every entry belongs to the current space.
+`include "pagoda_assert.svh"
 module pagoda_tlb #(
   parameter int unsigned ENTRIES = 8
 ) (
@@ -87,5 +88,16 @@ module pagoda_tlb #(
       level_q[next_q] <= fill_level_i;
     end
   end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // An entry is a valid leaf, and a superpage's PPN is aligned to its size (the walker faults a
+  // misaligned one instead of filling it): the lookup's address merge relies on both.
+  // (flags: V bit 0, R bit 1, X bit 3)
+  `ASSERT_NEVER(TlbFillInvalid, fill_i && !(fill_flags_i[0] &&
+                                            (fill_flags_i[1] || fill_flags_i[3])))
+  `ASSERT_NEVER(TlbFillLevel, fill_i && fill_level_i == 2'd3)
+  `ASSERT_NEVER(TlbFillMisaligned, fill_i && ((fill_level_i == 2'd2 && fill_ppn_i[17:0] != '0) ||
+                                              (fill_level_i == 2'd1 && fill_ppn_i[8:0] != '0)))
+  `ASSERT_NEVER(TlbHitNoLookup, hit_o && !lookup_i)
 
 endmodule

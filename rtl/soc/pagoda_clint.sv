@@ -4,6 +4,7 @@
 // once every TICK_DIV clock cycles (10 MHz timebase at a 50 MHz core clock, pagoda_soc_pkg).
 // msip_o[h] = msip bit 0, mtip_o[h] = (mtime >= mtimecmp[h]). Byte-granular writes; other offsets
 // read 0 and ignore writes.
+`include "pagoda_assert.svh"
 module pagoda_clint #(
   parameter int unsigned NUM_HARTS = 1,
   parameter int unsigned TICK_DIV  = 5
@@ -112,5 +113,10 @@ module pagoda_clint #(
 
   logic unused;
   assign unused = ^{addr_i[31:16], addr_i[2:0]};
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS slave that grants at once and answers the next cycle: one response per request
+  `ASSERT_NEXT(ClintRespNoReq, !(req_i && gnt_o), !rvalid_o)
+  `ASSERT_NEXT(ClintRespOnce, req_i && gnt_o, rvalid_o)
 
 endmodule

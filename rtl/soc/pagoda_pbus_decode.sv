@@ -3,6 +3,7 @@
 // or to the error slave. Which slaves a master may reach depends on the master (docs/soc.md):
 // instruction fetch sees boot ROM and RAM (their fetch ports); the core's data port sees every
 // device and RAM; DMA sees only RAM.
+`include "pagoda_assert.svh"
 module pagoda_pbus_decode #(
   parameter int unsigned MASTER     = pagoda_soc_pkg::M_DATA,
   parameter logic [31:0] RAM_SIZE   = 32'h0800_0000,
@@ -45,6 +46,43 @@ module pagoda_pbus_decode #(
       if (is_ram)   sel_o = pagoda_soc_pkg::S_RAM;
     end else begin
       if (is_ram) sel_o = pagoda_soc_pkg::S_RAM;
+    end
+  end
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // An address hits at most one device: the ranges are parameters, so they are checked once, for
+  // every address at once, by requiring them pairwise disjoint.
+  function automatic logic disjoint(logic [31:0] b0, logic [31:0] s0, logic [31:0] b1,
+                                    logic [31:0] s1);
+    disjoint = ({1'b0, b0} + {1'b0, s0} <= {1'b0, b1}) || ({1'b0, b1} + {1'b0, s1} <= {1'b0, b0});
+  endfunction
+  localparam int unsigned ND = 7;
+  function automatic logic [31:0] dev_base(int unsigned i);
+    unique case (i)
+      0:       dev_base = pagoda_pkg::BOOTROM_BASE;
+      1:       dev_base = pagoda_pkg::TESTDEV_BASE;
+      2:       dev_base = pagoda_pkg::CLINT_BASE;
+      3:       dev_base = pagoda_pkg::PLIC_BASE;
+      4:       dev_base = pagoda_pkg::UART_BASE;
+      5:       dev_base = pagoda_pkg::PGACCEL_BASE;
+      default: dev_base = pagoda_pkg::RAM_BASE;
+    endcase
+  endfunction
+  function automatic logic [31:0] dev_size(int unsigned i);
+    unique case (i)
+      0:       dev_size = pagoda_pkg::BOOTROM_SIZE;
+      1:       dev_size = pagoda_pkg::TESTDEV_SIZE;
+      2:       dev_size = pagoda_pkg::CLINT_SIZE;
+      3:       dev_size = pagoda_pkg::PLIC_SIZE;
+      4:       dev_size = pagoda_pkg::UART_SIZE;
+      5:       dev_size = pagoda_pkg::PGACCEL_SIZE;
+      default: dev_size = RAM_SIZE;
+    endcase
+  endfunction
+  for (genvar i = 0; i < ND; i++) begin : g_assert_dev
+    for (genvar j = i + 1; j < ND; j++) begin : g_other
+      `ASSERT_INIT(DecodeDisjoint, disjoint(dev_base(i), dev_size(i), dev_base(j),
+                                              dev_size(j)))
     end
   end
 

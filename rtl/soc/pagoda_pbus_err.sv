@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // PBUS error slave: owns every address no other slave owns and answers each request, one cycle
 // after granting it, with err (the core takes an access fault). Never stalls, so nothing hangs.
+`include "pagoda_assert.svh"
 module pagoda_pbus_err (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -23,5 +24,10 @@ module pagoda_pbus_err (
   assign rvalid_o = rvalid_q;
   assign rdata_o  = 64'h0;
   assign err_o    = 1'b1;
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS slave that grants at once and answers the next cycle: one response per request
+  `ASSERT_NEXT(ErrRespNoReq, !(req_i && gnt_o), !rvalid_o)
+  `ASSERT_NEXT(ErrRespOnce, req_i && gnt_o, rvalid_o)
 
 endmodule

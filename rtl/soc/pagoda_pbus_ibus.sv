@@ -4,6 +4,7 @@
 // address (instruction access fault). It has no arbitration: nothing else uses these ports.
 // Both slaves grant at once and answer exactly one cycle after the grant, like the error
 // responder, so at most one response arrives per cycle and it belongs to the previous grant.
+`include "pagoda_assert.svh"
 module pagoda_pbus_ibus
 (
   input  logic             clk_i,
@@ -48,5 +49,12 @@ module pagoda_pbus_ibus
   assign m_rvalid_o = rom_rvalid_i || ram_rvalid_i || err_q;
   assign m_rdata_o  = rom_rvalid_i ? rom_rdata_i : (ram_rvalid_i ? ram_rdata_i : 64'h0);
   assign m_err_o    = err_q || (rom_rvalid_i && rom_err_i) || (ram_rvalid_i && ram_err_i);
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // Both slaves and the error responder answer exactly one cycle after a grant, and one request
+  // is granted per cycle: at most one response arrives per cycle, and only after a grant.
+  `ASSERT_ONEHOT0(IbusOneResp, {rom_rvalid_i, ram_rvalid_i, err_q})
+  `ASSERT_NEXT(IbusRespNoReq, !(m_req_i && m_gnt_o), !m_rvalid_o)
+  `ASSERT_HELD(IbusReqHeld, m_req_i, m_gnt_o, m_sel_i)
 
 endmodule

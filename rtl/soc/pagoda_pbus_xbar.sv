@@ -7,6 +7,7 @@
 // when slaves differ in latency; a request to another slave waits until the earlier ones returned.
 // The default parameters are the SoC's (pagoda_soc_pkg): a standalone build of this module (lint,
 // synthesis, the equivalence check) sees the crossbar that pagoda_soc instantiates.
+`include "pagoda_assert.svh"
 module pagoda_pbus_xbar #(
   parameter int unsigned NM = pagoda_soc_pkg::NUM_MASTERS,
   parameter int unsigned NS = pagoda_soc_pkg::NUM_SLAVES,
@@ -158,7 +159,7 @@ module pagoda_pbus_xbar #(
   // versions are proven equivalent in `make test` (suite rtl-equiv: tests/equiv/run.sh).
   logic [NS-1:0] s_busy;
 `ifdef VERILATOR
-  assign s_busy = s_hs | s_rvalid_i | lock_q;
+  assign s_busy = s_any | s_rvalid_i | lock_q;
 `else
   assign s_busy = '1;
 `endif
@@ -192,8 +193,13 @@ module pagoda_pbus_xbar #(
           rr_d[s*MW +: MW]       = s_win[s];
           lock_d[s]     = m_lock_i[s_win[s]];
           lock_mst_d[s*MW +: MW] = s_win[s];
-        end else if (lock_q[s] && !m_lock_i[lock_mst_q[s*MW +: MW]]) begin
-          lock_d[s] = 1'b0;
+        end else begin
+          // A stalled slave keeps its request (PBUS: no change until the grant): the winner,
+          // whose master holds its request, stays first in the round robin until it is granted.
+          if (s_any[s]) begin
+            rr_d[s*MW +: MW] = (s_win[s] == '0) ? MW'(NM - 1) : s_win[s] - MW'(1);
+          end
+          if (lock_q[s] && !m_lock_i[lock_mst_q[s*MW +: MW]]) lock_d[s] = 1'b0;
         end
       end
     end
@@ -219,6 +225,37 @@ module pagoda_pbus_xbar #(
       fifo0_q    <= fifo0_d;
       fifo1_q    <= fifo1_d;
     end
+  end
+
+  // ---- assertions (pagoda_assert.svh; docs/bus.md's rules) ----
+  // Checks over all slaves or masters at once where the flat vectors allow it (simulation speed:
+  // every one of them runs every cycle).
+  localparam logic [NS*2-1:0] CNT_LSBS = {NS{2'b01}};
+  // one transfer per slave and cycle: two masters granted to one slave would hand it two requests
+  for (genvar m = 0; m < NM; m++) begin : g_assert_pair
+    for (genvar n = m + 1; n < NM; n++) begin : g_other
+      `ASSERT_NEVER(XbarGntOneHot, m_gnt_o[m] && m_gnt_o[n] &&
+                                   m_sel_i[m*SW +: SW] == m_sel_i[n*SW +: SW])
+    end
+  end
+  `ASSERT_NEVER(XbarGntNoReq, (m_gnt_o & ~m_req_i) != '0)
+  // each id FIFO holds at most 2 entries (count 3 never occurs)
+  `ASSERT_NEVER(XbarFifoOverflow, (fifo_cnt_q & (fifo_cnt_q >> 1) & CNT_LSBS) != '0)
+  // no response out of reset state (grants follow the masters' requests, even in reset)
+  `ASSERT_RESET(XbarNoRespInReset, m_rvalid_o == '0)
+  for (genvar s = 0; s < NS; s++) begin : g_assert_slave
+    // a slave answers only what it accepted (its id FIFO holds one entry per accepted request)
+    `ASSERT_NEVER(XbarRespNoReq, s_rvalid_i[s] && fifo_cnt_q[s*2 +: 2] == 2'd0)
+    // the crossbar is the master of the slave side: no change to a request until its grant
+    `ASSERT_HELD(XbarSlaveReqHeld, s_req_o[s], s_gnt_i[s],
+                 {s_addr_o[s*32 +: 32], s_we_o[s], s_be_o[s*8 +: 8], s_wdata_o[s*64 +: 64]})
+  end
+  for (genvar m = 0; m < NM; m++) begin : g_assert_master
+    `ASSERT_HELD(XbarReqHeld, m_req_i[m], m_gnt_o[m],
+                 {m_addr_i[m*32 +: 32], m_we_i[m], m_be_i[m*8 +: 8], m_wdata_i[m*64 +: 64]})
+    // the outstanding count must not wrap (m_ok holds a full master back)
+    `ASSERT_NEVER(XbarOutOverflow, m_gnt_o[m] && !m_rvalid_o[m] &&
+                                   out_cnt_q[m*OUT_W +: OUT_W] == OUT_MAX)
   end
 
 endmodule

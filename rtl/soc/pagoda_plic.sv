@@ -9,6 +9,7 @@
 // enabled pending source of highest priority above the threshold (lowest id on ties) and clears its
 // pending bit; after the complete write it can become pending again. eip_o[c] is high while context
 // c has such a source. Unimplemented offsets read 0 and ignore writes.
+`include "pagoda_assert.svh"
 module pagoda_plic #(
   parameter int unsigned NSRC   = 32,   // sources 0..NSRC-1, at most 32
   parameter int unsigned NCTX   = 2,
@@ -163,5 +164,10 @@ module pagoda_plic #(
 
   logic unused;
   assign unused = ^{addr_i[31:23], addr_i[2:0]};
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS slave that grants at once and answers the next cycle: one response per request
+  `ASSERT_NEXT(PlicRespNoReq, !(req_i && gnt_o), !rvalid_o)
+  `ASSERT_NEXT(PlicRespOnce, req_i && gnt_o, rvalid_o)
 
 endmodule

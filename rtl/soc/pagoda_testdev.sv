@@ -4,6 +4,7 @@
 //   0x3333 | code<<16 fail: done_o = 1, fail_o = 1, code_o = code
 //   0x7777            reset: reset_o pulses for one cycle (the harness reboots the SoC)
 // done/fail/code stay latched until reset. Reads return 0. The simulator ends the run on done_o.
+`include "pagoda_assert.svh"
 module pagoda_testdev (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -78,5 +79,10 @@ module pagoda_testdev (
 
   logic unused;
   assign unused = ^{addr_i[31:12], addr_i[2:0], be_i[7:4], wdata_i[63:32]};
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS slave that grants at once and answers the next cycle: one response per request
+  `ASSERT_NEXT(TestdevRespNoReq, !(req_i && gnt_o), !rvalid_o)
+  `ASSERT_NEXT(TestdevRespOnce, req_i && gnt_o, rvalid_o)
 
 endmodule

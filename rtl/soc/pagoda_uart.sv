@@ -10,6 +10,7 @@
 // (rx_ready_o = room). Interrupts: received data available (IIR 0x4) while the FIFO holds data
 // and ERBFI is set; THR empty (IIR 0x2) after a THR write or when ETBEI is switched on, cleared by
 // reading IIR or writing THR. Divisor, LCR, MCR and SCR are stored but do not change behaviour.
+`include "pagoda_assert.svh"
 module pagoda_uart (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -186,5 +187,12 @@ module pagoda_uart (
   logic unused;
   assign unused = ^{addr_i[31:8], addr_i[2:0], be_i[6:5], wdata_i[55:37], wdata_i[23:18],
                     wdata_i[15:12]};
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // PBUS slave that grants at once and answers the next cycle: one response per request
+  `ASSERT_NEXT(UartRespNoReq, !(req_i && gnt_o), !rvalid_o)
+  `ASSERT_NEXT(UartRespOnce, req_i && gnt_o, rvalid_o)
+  // the receive FIFO never holds more than RXD bytes
+  `ASSERT(UartRxBound, rx_cnt_q <= 5'(RXD))
 
 endmodule

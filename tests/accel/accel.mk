@@ -19,9 +19,9 @@ TEST_SUITES += accel-tb accel-formal
 LINT_TARGETS += lint-accel
 .PHONY: test-accel-tb test-accel-formal lint-accel synth-accel
 
-$(ACCEL_TB_DIR)/Vpgaccel: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
+$(ACCEL_TB_DIR)/Vpgaccel: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) $(RTL_ASSERT_HDR) tests/accel/tb_pgaccel.cpp tests/accel/accel.mk
 	@mkdir -p $(ACCEL_TB_DIR)
-	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast \
+	verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
 		$(REGS_VINC) --top-module pgaccel $(ACCEL_TB_PARAMS) -Mdir $(ACCEL_TB_DIR) \
 		-CFLAGS "-O2 -std=c++17 -I$(REGS_INC) $(ACCEL_TB_DEFS)" -o Vpgaccel $(ACCEL_RTL) $(TOP)/tests/accel/tb_pgaccel.cpp >/dev/null
 
@@ -33,12 +33,12 @@ test-accel-formal: $(REGS_SVH)
 		bash tests/accel/formal/run.sh $(BUILD)/accel-formal 14
 
 lint-accel: $(REGS_SVH)
-	verilator --lint-only -Wall $(REGS_VINC) --top-module pgaccel $(ACCEL_RTL)
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) --top-module pgaccel $(ACCEL_RTL)
 
 synth-accel: $(BUILD)/synth/pgaccel.txt
-$(BUILD)/synth/pgaccel.txt: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F)
+$(BUILD)/synth/pgaccel.txt: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) $(RTL_ASSERT_HDR)
 	@mkdir -p $(@D)
-	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(REGS_VINC) $(ACCEL_RTL); \
+	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(ACCEL_RTL); \
 		synth_xilinx -top pgaccel; tee -q -o $@.tmp stat" >/dev/null
 	@YOSYS_VER="$$(yosys -V | cut -d" " -f2)" bash tests/accel/synth-summary.sh $@.tmp > $@ && rm -f $@.tmp
 	@cat $@

@@ -201,6 +201,8 @@ static void tick()
 		fail("register response count mismatch");
 	reg_reqs_pending = top->reg_req_i && top->reg_gnt_o;
 
+	// one time unit per cycle: an assertion failure's "[time]" is the cycle (pagoda_assert.svh)
+	Verilated::threadContextp()->timeInc(1);
 	top->clk_i = 1;
 	top->eval();
 	cycle++;

@@ -14,7 +14,7 @@ CORE_RTL   := $(PKG_FILES) $(CORE_FILES)
 CORE_SIM   := $(CORE_BUILD)/Vpagoda_core
 # The harness also takes the SoC's boot addresses from pagoda_soc_pkg (tests/core/tb_core.cpp).
 CORE_TB_RTL := tests/core/tb_core.vlt $(CORE_RTL) $(filter %_pkg.sv,$(SOC_FILES))
-CORE_VFLAGS := $(REGS_VINC) -O3 --x-assign fast --x-initial fast --top-module pagoda_core -Wall
+CORE_VFLAGS := $(REGS_VINC) -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) --top-module pagoda_core -Wall
 
 TEST_SUITES  += core-isa core-diff core-sbi
 FUZZ_TARGETS += fuzz-core
@@ -24,7 +24,7 @@ LINT_TARGETS += lint-core
 
 core-sim: $(CORE_SIM)
 
-$(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/core/tb_core.cpp
+$(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
 	@mkdir -p $(CORE_BUILD)
 	verilator --cc --exe --build -j 2 $(CORE_VFLAGS) -Mdir $(CORE_BUILD)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
@@ -33,7 +33,7 @@ $(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/core/tb_core.cpp
 
 # the same with waveform support (+vcd=FILE)
 core-sim-trace: $(CORE_BUILD)/trace/Vpagoda_core
-$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/core/tb_core.cpp
+$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 --trace $(CORE_VFLAGS) -Mdir $(@D)/obj \
 		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
@@ -41,7 +41,7 @@ $(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) tests/
 		{ cat $(@D)/verilator.log; exit 1; }
 
 lint-core: $(REGS_SVH)
-	verilator --lint-only -Wall $(REGS_VINC) --top-module pagoda_core rtl/core/lint.vlt $(CORE_RTL)
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) --top-module pagoda_core rtl/core/lint.vlt $(CORE_RTL)
 
 # ---------------------------------------------------------------- ISA tests
 CORE_ISA_SRCS := $(sort $(wildcard tests/core/isa/*.S))
@@ -113,7 +113,7 @@ test-core-sbi: $(CORE_SIM) $(CORE_BUILD)/sbi/tb.dtb $(CORE_BUILD)/sbi/payload.el
 # ---------------------------------------------------------------- synthesis check (Yosys)
 synth-core: $(REGS_SVH)
 	@mkdir -p $(CORE_BUILD)
-	yosys -q -p "read_verilog -sv $(REGS_VINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
+	yosys -q -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
 		tee -o $(CORE_BUILD)/synth-stat.txt stat" > $(CORE_BUILD)/synth.log 2>&1 || \
 		{ tail -20 $(CORE_BUILD)/synth.log; exit 1; }
 	@grep -E "LUT[0-9]|FD[A-Z]+ |DSP48|RAM|CARRY4|MUXF|Number of cells" $(CORE_BUILD)/synth-stat.txt

@@ -550,6 +550,8 @@ int main(int argc, char **argv)
 		if (tfp)
 			tfp->dump(2 * cycle);
 #endif
+		// one time unit per cycle: an assertion failure's "[time]" is the cycle (pagoda_assert.svh)
+		Verilated::threadContextp()->timeInc(1);
 		top->clk_i = 1;
 		top->eval();
 #if VM_TRACE

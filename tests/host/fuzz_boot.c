@@ -108,7 +108,8 @@ static const struct {
 	{ "dma", F_SIZE }, { "highmem", F_SIZE }, { "movablecore", F_SIZE_PCT },
 	{ "kernelcore", F_SIZE_PCT }, { "cma", F_SIZE }, { "min_free_kbytes", F_SIZE },
 	{ "page_poison", F_BOOL }, { "page_owner", F_BOOL }, { "trace_mm", F_BOOL },
-	{ "mm_debug", F_BOOL }, { "pgaccel", F_PGACCEL }, { "pgaccel_prezero", F_01 },
+	{ "mm_debug", F_BOOL }, { "slub_debug", F_BOOL }, { "pgaccel", F_PGACCEL },
+	{ "pgaccel_prezero", F_01 },
 };
 
 static bool value_ok(enum form f, const char *v)

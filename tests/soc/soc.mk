@@ -12,9 +12,9 @@ SOC_TB_RTL   := $(PKG_FILES) $(filter-out rtl/soc/pagoda_ram.sv rtl/soc/pagoda_s
 TEST_SUITES += soc-blocks
 .PHONY: test-soc-blocks
 
-$(SOC_TB_BIN): $(REGS_SVH) $(SOC_TB_RTL) tests/soc/tb_soc_blocks.cpp $(DEPS_STAMP)
+$(SOC_TB_BIN): $(REGS_SVH) $(SOC_TB_RTL) $(RTL_ASSERT_HDR) tests/soc/tb_soc_blocks.cpp $(DEPS_STAMP)
 	@mkdir -p $(SOC_TB_BUILD)
-	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal \
+	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) -Wno-fatal \
 		$(REGS_VINC) --top-module tb_soc_blocks -Mdir $(SOC_TB_BUILD)/obj \
 		-CFLAGS "-O2 -std=c++17" -o $(abspath $@) $(SOC_TB_RTL) \
 		$(abspath tests/soc/tb_soc_blocks.cpp) > $(SOC_TB_BUILD)/verilator.log 2>&1 || \

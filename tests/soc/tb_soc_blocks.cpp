@@ -31,6 +31,8 @@ static void check(bool ok, const char *what)
 // One clock: inputs set before the call are sampled at the rising edge.
 static void tick()
 {
+	// one time unit per cycle: an assertion failure's "[time]" is the cycle (pagoda_assert.svh)
+	Verilated::threadContextp()->timeInc(1);
 	t->clk_i = 1;
 	t->eval();
 	cyc++;

@@ -24,7 +24,7 @@
 //     the read buffer, a forward-only search, the invariants that make all of this inductive,
 //     termination: a command leaves the engine within a bounded number of cycles, and function:
 //     ZERO/FILL write every lane of their range exactly once with the pattern and nothing else;
-//     with -DFORMAL_SCAN_REF, SCAN's result equals a reference search over a 128-bit bitmap).
+//     SCAN's function is proven on the engine alone, pgaccel_scan_formal.sv).
 module pgaccel_formal (
   input logic        clk_i,
   input logic        rst_ni,

@@ -15,14 +15,17 @@
 #            entry; it stays bounded, and is covered for all states by two proven ones: every write
 #            lies in the range of the command at the head of the queue (pgaccel_engine.sv), and
 #            the queue hands out every entry unchanged and in order (pgaccel_fifo.sv);
-#   - scanref: bmc3 for SCANREF_DEPTH cycles (default 13) on a model built with
-#            -DFORMAL_SCAN_REF, which adds the SCAN reference of pgaccel_engine.sv (a symbolic
-#            bitmap of 128 bits and a symbolic bit index; SCANs restricted to that bitmap, so the
-#            checks above must not share that model). 13 cycles reach a SCAN's completion (4 register
-#            writes to post it, then its first read, step and DONE). Bounded: the inductive step
-#            is not proven yet; SCANREF_KIND=k runs it (ABC's ind with k frames on the f_scanref_*
-#            assertions alone, every other assertion, proven by the checks above, as a constraint)
-#            but it is not counted: it did not finish within 300 CPU seconds at k = 2;
+#   - scanfn: SCAN's function, unbounded, in two parts. scanfn-step-comb: the SCAN step
+#            (pgaccel_scan_step.sv, combinational) against a bit-by-bit reference for every input
+#            (harness pgaccel_step_formal.sv; ABC's dprove on a model without latches is a complete
+#            SAT check). scanfn-bmcN (N = SCANFN_DEPTH, default 8) and scanfn-ind: base case and
+#            inductive step (ind -F 2) of the engine alone (harness pgaccel_scan_formal.sv, model
+#            built with -DFORMAL_SCAN_FN): every bitmap, through one symbolic bit
+#            (pgaccel_engine.sv).
+#            Only the f_scanfn_* assertions are checked; the engine's other assertions, proven on
+#            the whole accelerator by bmc and step above, are constraints, as are the facts about
+#            the engine's interface that the whole-accelerator model proves (the command at the
+#            head of the queue stays until the pop);
 #   - cover: the harness built with -DCOVER, whose asserts must be violated (non-vacuity);
 #   - pdr:   only with PDR=seconds in the environment: ABC's pdr on the whole model (it has not
 #            converged within ten minutes; k-induction with the invariants above does).
@@ -47,12 +50,13 @@ for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
 	[ -f "$root/$f" ] || { echo "formal: $f (rtl/accel/accel.f) does not exist"; exit 1; }
 	files="$files $root/$f"
 done
+all_files=$files
 # Flatten to AIGER: build TOP DEFINES NAME [chformal commands]
 to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff -nodffe; \
 	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND -fast; opt_clean"
 build() {
-	local top=$1 defs=$2 name=$3 extra=${4:-}
-	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv $defs $files \
+	local top=$1 defs=$2 name=$3 extra=${4:-} files=${FILES:-$all_files}
+	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
 		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }
@@ -80,9 +84,11 @@ check() {
 	rm -f "$out/$name.aiw"
 	abc_run -c "read_aiger $out/$model.aig; fold; strash; $cmd; \
 		write_cex -a $out/$name.aiw" > "$out/$name.log" 2>&1
-	if grep -qE "Property proved|No output asserted|was not asserted|Networks are equivalent" \
-		"$out/$name.log" && ! grep -q "was asserted" "$out/$name.log"; then
-		ok "$name" $((SECONDS - t0)) "$(grep -E 'proved|asserted|equivalent' "$out/$name.log" | tail -1)"
+	if { grep -qE "Property proved|No output asserted|was not asserted|Networks are equivalent" \
+		"$out/$name.log" || grep -qx "UNSATISFIABLE .*" "$out/$name.log"; } &&
+		! grep -qE "was asserted|^SATISFIABLE" "$out/$name.log"; then
+		ok "$name" $((SECONDS - t0)) "$(grep -E 'proved|asserted|equivalent|UNSATISFIABLE' \
+			"$out/$name.log" | tail -1)"
 	else
 		ko "$name" $((SECONDS - t0)) "see $out/$name.log"
 		grep -E "asserted|proved|UNDECIDED|Timeout|Error" "$out/$name.log" | head -3
@@ -129,28 +135,33 @@ cover() {
 	fi
 } > "$out/step.out" &
 wait
-# The SCAN reference (pgaccel_engine.sv, FORMAL_SCAN_REF): its own model, since it restricts SCANs
-# to bitmaps of at most 128 bits, which the checks above must not assume. Bounded (see the
-# header), to SCANREF_DEPTH cycles from reset. It runs beside the cover check.
-scanref_depth=${SCANREF_DEPTH:-13}
+# SCAN's function (pgaccel_engine.sv, FORMAL_SCAN_FN), unbounded: the step for every input (a
+# model without latches: dprove's SAT check covers every input), then the engine alone by
+# k-induction with the other engine properties as constraints (proven by bmc and step above, in a
+# model with the same parameters; the harness assumes only what that model proves of the engine's
+# interface). They run beside the cover check.
+scanfn_depth=${SCANFN_DEPTH:-8}
+# The engine's own sources: the list without the register block and the top.
+eng_files=""
+for f in $all_files; do
+	case $f in */pgaccel_regs.sv | */pgaccel.sv) ;; *) eng_files="$eng_files $f" ;; esac
+done
 {
-	if build pgaccel_formal -DFORMAL_SCAN_REF scanref-model; then
-		check scanref-bmc-depth$scanref_depth scanref-model "bmc3 -F $scanref_depth"
+	if FILES=$eng_files build pgaccel_step_formal "" scanfn-step-comb; then
+		check scanfn-step-comb scanfn-step-comb "orpos; dprove"
+		grep -q "has no latches" "$out/scanfn-step-comb.log" ||
+			ko scanfn-step-comb-latches 0 "the step model has latches: not a complete check"
 	else
-		ko scanref-model 0 "yosys failed, see $out/yosys-scanref-model.log"
+		ko scanfn-step-comb 0 "yosys failed, see $out/yosys-scanfn-step-comb.log"
 	fi
-} > "$out/scanref.out" &
-# Experimental, not counted: the inductive step for the SCAN function alone. Turning the other
-# assertions into constraints is sound: they hold in every reachable state of the model without
-# the reference (bmc + step above), and this model only adds assumptions.
-if [ -n "${SCANREF_KIND:-}" ]; then
-	if build pgaccel_formal "-DNO_RANGE -DFORMAL_SCAN_REF" scanref-step \
-		"chformal -assert2assume t:\$assert c:f_scanref_* %d;"; then
-		(check scanref-step$SCANREF_KIND scanref-step "orpos; ind -F $SCANREF_KIND") \
-			> "$out/scanref-step.out"
+	if FILES=$eng_files build pgaccel_scan_formal -DFORMAL_SCAN_FN scanfn \
+		"chformal -assert2assume t:\$assert c:f_scanfn_* %d;"; then
+		check scanfn-bmc$scanfn_depth scanfn "bmc3 -F $scanfn_depth"
+		check scanfn-ind scanfn "orpos; ind -F 2"
+	else
+		ko scanfn 0 "yosys failed, see $out/yosys-scanfn.log"
 	fi
-	cat "$out/scanref-step.out" 2>/dev/null | sed 's/^/(not counted) /'
-fi
+} > "$out/scanfn.out" &
 cat "$out/bmc.out" "$out/step.out"
 pass=$((pass + $(cat "$out/bmc.out" "$out/step.out" | grep -c "^PASS")))
 fail=$((fail + $(cat "$out/bmc.out" "$out/step.out" | grep -c "^FAIL")))
@@ -163,9 +174,9 @@ else
 	ko cover 0 "yosys failed, see $out/yosys-cover.log"
 fi
 wait
-cat "$out/scanref.out"
-pass=$((pass + $(grep -c "^PASS" "$out/scanref.out")))
-fail=$((fail + $(grep -c "^FAIL" "$out/scanref.out")))
+cat "$out/scanfn.out"
+pass=$((pass + $(grep -c "^PASS" "$out/scanfn.out")))
+fail=$((fail + $(grep -c "^FAIL" "$out/scanfn.out")))
 # The DMA window (FORMAL_WINDOW in pgaccel.sv and pgaccel_engine.sv): no DMA request, ever, outside
 # the window [WIN_BASE, WIN_END), locked or not; the window does not change while a command is
 # queued or running, nor ever after LOCK. Its own model (the step model's properties plus these),
