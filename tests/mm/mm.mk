@@ -90,14 +90,15 @@ $(MM_BUILD)/mm-fuzz: tests/mm/fuzz_mm.c tests/mm/fuzz_driver.c $(MM_DEPS)
 # The shell fuzzer: kernel/shell.c and mm/mm_shell.c on the host allocator (tests/mm/fuzz_shell.c).
 SHELL_FUZZ_SRCS := $(MM_HOST_SRCS) firmware/kernel/shell.c firmware/mm/mm_shell.c
 SHELL_FUZZ_DEPS := $(MM_DEPS) firmware/kernel/shell.c tests/mm/fuzz_shell.c
-$(MM_BUILD)/shell-fuzz: tests/mm/fuzz_shell.c tests/mm/fuzz_driver.c $(SHELL_FUZZ_DEPS)
+# kernel/shell.c includes pagoda/platform.h, which takes the memory map from the generated header.
+$(MM_BUILD)/shell-fuzz: tests/mm/fuzz_shell.c tests/mm/fuzz_driver.c $(SHELL_FUZZ_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
-	@if clang $(MM_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	@if clang $(MM_CFLAGS) -I$(REGS_INC) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		$(SHELL_FUZZ_SRCS) $< -o $@ 2>$(MM_BUILD)/shell-fuzz-build.log; then \
 		echo "shell-fuzz: libFuzzer build"; \
 	else \
 		echo "shell-fuzz: libFuzzer runtime missing (libclang-rt-14-dev), using the stand-alone driver"; \
-		$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(SHELL_FUZZ_SRCS) $< tests/mm/fuzz_driver.c -o $@; \
+		$(MM_HOSTCC) $(MM_CFLAGS) -I$(REGS_INC) $(MM_SAN) $(SHELL_FUZZ_SRCS) $< tests/mm/fuzz_driver.c -o $@; \
 	fi
 
 test-mm-unit: $(MM_BUILD)/mm-unit
