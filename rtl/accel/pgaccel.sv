@@ -7,8 +7,8 @@
 // COMP register. irq_o is a level to PLIC source 11: a completion is waiting (or a post was
 // rejected), each gated by its enable.
 module pgaccel #(
-  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
-  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter logic [31:0] RAM_BASE  = pgaccel_pkg::PAGODA_RAM_BASE,  // the SoC's (rtl/regs)
+  parameter logic [31:0] RAM_SIZE  = pgaccel_pkg::PAGODA_RAM_SIZE,
   parameter int unsigned WIN_SHIFT = 12,  // DMA window granularity, 2^WIN_SHIFT bytes (3..31)
   parameter int unsigned QDEPTH    = 4,   // command slots (power of two)
   parameter int unsigned RDEPTH    = 4,   // SCAN read buffer (power of two)

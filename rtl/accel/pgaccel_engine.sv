@@ -10,8 +10,8 @@
 // it is the command state.
 `include "pagoda_assert.svh"
 module pgaccel_engine #(
-  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
-  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter logic [31:0] RAM_BASE  = pgaccel_pkg::PAGODA_RAM_BASE,  // the SoC's (rtl/regs)
+  parameter logic [31:0] RAM_SIZE  = pgaccel_pkg::PAGODA_RAM_SIZE,
   parameter int unsigned WR_MAXOUT = 7,   // outstanding writes allowed (1..15)
   parameter int unsigned RDEPTH    = 4    // SCAN read buffer entries (power of two, <= 8)
 ) (

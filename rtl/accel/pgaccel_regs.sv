@@ -14,8 +14,8 @@
 // window and locks it before any other code runs.
 `include "pagoda_assert.svh"
 module pgaccel_regs #(
-  parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
-  parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
+  parameter logic [31:0] RAM_BASE  = pgaccel_pkg::PAGODA_RAM_BASE,  // the SoC's (rtl/regs)
+  parameter logic [31:0] RAM_SIZE  = pgaccel_pkg::PAGODA_RAM_SIZE,
   parameter int unsigned WIN_SHIFT = 12,  // window granularity: 2^WIN_SHIFT bytes (3..31)
   parameter int unsigned QDEPTH    = 4,
   parameter int unsigned RDEPTH    = 4,
