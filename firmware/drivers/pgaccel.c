@@ -12,6 +12,7 @@
  * docs/soc.md), so DMA coherence is only ordering: a fence before the post makes the CPU's earlier
  * stores visible to the engine, a fence after the completion orders the CPU's later accesses.
  */
+#include <asm/highmem.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
@@ -210,7 +211,7 @@ void pgaccel_zero(phys_addr_t addr, unsigned long len)
 		}
 		count_fallback(r);
 	}
-	memset(arch_phys_to_virt(addr), 0, len);
+	memset_phys(addr, 0, len);
 	pgaccel.stats.sw_zero++;
 	pgaccel.stats.sw_zero_bytes += len;
 }
@@ -237,7 +238,7 @@ static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
 		}
 		count_fallback(r);
 	}
-	memset(arch_phys_to_virt(pa), byte, len);
+	memset_phys(pa, byte, len);
 	pgaccel.stats.sw_fill++;
 }
 

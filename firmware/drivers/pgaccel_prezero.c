@@ -8,6 +8,7 @@
  * most all but two engine slots, so a synchronous command always finds one.
  */
 #include <asm/barrier.h>
+#include <asm/highmem.h>
 #include <asm/page.h>
 #include <asm/timex.h>
 #include <mm/gfp.h>
@@ -43,8 +44,7 @@ void pgaccel_prezero_complete(u64 comp)
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
 	if (PGACCEL_COMP_ERR(comp)) {
 		/* Never hand out a block that may not be zero: the CPU does it. */
-		memset(arch_phys_to_virt(page_to_phys(prezero[slot].page)), 0,
-		       PAGE_SIZE << prezero[slot].order);
+		memset_phys(page_to_phys(prezero[slot].page), 0, PAGE_SIZE << prezero[slot].order);
 		pgaccel.stats.fallback_error++;
 	}
 	prezero[slot].state = PZ_ZEROED;
@@ -60,8 +60,7 @@ static void prezero_lost(void)
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
 		if (prezero[i].state != PZ_ZEROING)
 			continue;
-		memset(arch_phys_to_virt(page_to_phys(prezero[i].page)), 0,
-		       PAGE_SIZE << prezero[i].order);
+		memset_phys(page_to_phys(prezero[i].page), 0, PAGE_SIZE << prezero[i].order);
 		prezero[i].state = PZ_ZEROED;
 		pgaccel_prezero_inflight--;
 		pgaccel.stats.fallback_badcomp++;

@@ -24,12 +24,14 @@
 /* Upper bound on a blob we will read, before its header can be trusted. */
 #define FDT_MAX_SIZE (2UL << 20)
 
-extern char _fw_start[], _fw_end[];
+extern char _fw_start[], __end_rodata[], _sdata[], _fw_end[];
 
 /* Provided by firmware/mm and the drivers when linked in. */
 void mm_init(const struct boot_info *bi) __attribute__((weak));
+void paging_init(void) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
+void vmalloc_bench_run(void) __attribute__((weak));
 void pgaccel_bench_run(void) __attribute__((weak));
 void demo_run(void) __attribute__((weak));
 
@@ -153,7 +155,10 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	}
 	boot_hart_handoff(hartid, fdt);
 	platform_init();
-	add_reserved((unsigned long)_fw_start, (unsigned long)(_fw_end - _fw_start));
+	/* The image in two parts: text and read-only data, then data and bss from the next 2 MiB
+	 * boundary (firmware.ld); the gap between them is free RAM. */
+	add_reserved((unsigned long)_fw_start, (unsigned long)(__end_rodata - _fw_start));
+	add_reserved((unsigned long)_sdata, (unsigned long)(_fw_end - _sdata));
 	add_reserved((unsigned long)fdt, ALIGN((u64)boot_info.fdt_size, 4096));
 	print_boot_info();
 
@@ -161,6 +166,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	printk("smp:      %u of %u harts online\n", num_online_cpus(), boot_info.nr_harts);
 	if (mm_init)
 		mm_init(&boot_info);
+	if (paging_init)
+		paging_init();	/* Sv39 on every hart, before any driver maps or zeroes */
 	do_initcalls();
 
 	if (!mode)
@@ -186,6 +193,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!strcmp(mode, "bench")) {
 		if (mm_bench_run)
 			mm_bench_run();
+		if (vmalloc_bench_run)
+			vmalloc_bench_run();
 		if (pgaccel_bench_run)
 			pgaccel_bench_run();
 		platform_exit(EXIT_OK);

@@ -94,6 +94,11 @@ static const char *check_01(const char *val)
 	return val && (!strcmp(val, "0") || !strcmp(val, "1")) ? NULL : "is not 0 or 1";
 }
 
+static const char *check_satp_mode(const char *val)
+{
+	return val && (!strcmp(val, "bare") || !strcmp(val, "sv39")) ? NULL : "is not bare or sv39";
+}
+
 static const struct boot_param boot_params[] = {
 	/* Run modes (kernel/main.c). */
 	{ "demo", check_flag, true },
@@ -115,6 +120,8 @@ static const struct boot_param boot_params[] = {
 	{ "trace_mm", check_bool, false },
 	{ "mm_debug", check_bool, false },
 	{ "slub_debug", check_bool, false },	/* debug flags on every kmalloc cache (mm/slub.c) */
+	/* The kernel page tables (arch/riscv/pgtable.c, docs/mm.md "Sv39 layout"). */
+	{ "satp_mode", check_satp_mode, false },	/* sv39 (default) or bare */
 	/* The accelerator (drivers/pgaccel.c, docs/pgaccel.md). */
 	{ "pgaccel", check_pgaccel, false },
 	{ "pgaccel_prezero", check_01, false },

@@ -8,6 +8,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/smp.h>
+#include <asm/highmem.h>
 #include <asm/timex.h>
 #include <mm/mm.h>
 #include "internal.h"
@@ -594,18 +595,18 @@ static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 	unsigned int i;
 
 	for (i = 0; i < nr; i++) {
-		const u8 *p = arch_phys_to_virt(page_to_phys(page + i));
+		const u8 *p;
 		size_t j;
 
 		if (!PagePoisoned(page + i))
 			continue;
 		__ClearPagePoisoned(page + i);
-		for (j = 0; j < PAGE_SIZE; j++) {
-			if (p[j] != PAGE_POISON) {
-				bad_page(page + i, "poison overwritten: use after free", 0);
-				break;
-			}
-		}
+		p = kmap_local_pfn(page_to_pfn(page + i));
+		for (j = 0; j < PAGE_SIZE && p[j] == PAGE_POISON; j++)
+			;
+		kunmap_local((void *)p);
+		if (j < PAGE_SIZE)
+			bad_page(page + i, "poison overwritten: use after free", 0);
 	}
 }
 
@@ -613,9 +614,8 @@ static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 
 void mm_sw_zero_pages(struct page *page, unsigned int order)
 {
-	/* The physical address works for HIGHMEM too: the firmware's direct map is the identity and
-	 * the host arena covers all "RAM"; this is kmap_local() without a mapping to tear down. */
-	memset(arch_phys_to_virt(page_to_phys(page)), 0, PAGE_SIZE << order);
+	/* HIGHMEM is outside the Sv39 direct map: memset_phys() goes through kmap_local. */
+	memset_phys(page_to_phys(page), 0, PAGE_SIZE << order);
 }
 
 static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
@@ -636,7 +636,7 @@ void mm_fill_pages(struct page *page, unsigned long nr, u8 byte)
 	if (ops->fill_pages)
 		ops->fill_pages(page, nr, byte);
 	else
-		memset(arch_phys_to_virt(page_to_phys(page)), byte, nr * PAGE_SIZE);
+		memset_phys(page_to_phys(page), byte, nr * PAGE_SIZE);
 }
 
 /* ---------------------------------------------------------------- prep / free prepare */
@@ -2448,9 +2448,9 @@ struct page *virt_to_page(const void *addr)
 
 static spinlock_t kmap_lock = SPIN_LOCK_UNLOCKED;
 
-/* HIGHMEM pages get an address only while mapped. The firmware has no page tables, so "mapping"
- * publishes the physical address; what matters is that nothing uses a HIGHMEM page through
- * page_address() without kmap(), which the tests check. */
+/* HIGHMEM pages get an address only while mapped: a slot of the pkmap window under Sv39
+ * (arch/riscv/pgtable.c), the physical address in bare mode and on the host. NULL when the
+ * window is full. */
 void *kmap(struct page *page)
 {
 	unsigned long flags;
@@ -2459,9 +2459,11 @@ void *kmap(struct page *page)
 	if (!PageHighMem(page))
 		return page_address(page);
 	spin_lock_irqsave(&kmap_lock, flags);
-	if (page->kmap_count++ == 0)
-		WRITE_ONCE(page->virtual, arch_phys_to_virt(page_to_phys(page)));
+	if (page->kmap_count == 0)
+		WRITE_ONCE(page->virtual, arch_kmap_pfn(page_to_pfn(page)));
 	va = page->virtual;
+	if (va)
+		page->kmap_count++;
 	spin_unlock_irqrestore(&kmap_lock, flags);
 	return va;
 }
@@ -2477,7 +2479,9 @@ void kunmap(struct page *page)
 		spin_unlock_irqrestore(&kmap_lock, flags);
 		return;
 	}
-	if (--page->kmap_count == 0)
+	if (--page->kmap_count == 0) {
+		arch_kunmap(page->virtual);
 		WRITE_ONCE(page->virtual, NULL);
+	}
 	spin_unlock_irqrestore(&kmap_lock, flags);
 }

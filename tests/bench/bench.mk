@@ -8,6 +8,10 @@ BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
 BENCH_QEMU  = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
               -a $(call shell_quote,bench $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
 SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(value BOOTARGS))
+# The same bench untranslated, for the Sv39-vs-bare table (docs/mm.md "Sv39 layout").
+SIM_BENCH_BARE_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench satp_mode=bare $(value BOOTARGS))
+BENCH_QEMU_BARE = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
+              -a $(call shell_quote,bench satp_mode=bare $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
 
 .PHONY: bench bench-plot
 # On the SoC, Linux 6.1 boots too (linux/linux.mk): its allocator measured by linux/modules/pgbench
@@ -19,6 +23,8 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 	@mkdir -p $(BENCH_DIR)
 	$(PYTHON) scripts/bench.py $(BENCH_DIR)/results.json -- \
 		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_CMD),$(BENCH_QEMU))
+	$(PYTHON) scripts/bench.py $(BENCH_DIR)/results-bare.json -- \
+		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_BARE_CMD),$(BENCH_QEMU_BARE))
 	$(if $(filter sim,$(BENCH_ON)),$(PYTHON) scripts/bench.py $(BENCH_DIR)/linux.json -- \
 		$(LINUX_BENCH_CMD),rm -f $(BENCH_DIR)/linux.json)
 	@$(MAKE) --no-print-directory bench-plot
@@ -26,6 +32,8 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 bench-plot:
 	$(PYTHON) tests/bench/plot.py $(BENCH_DIR)/results.json docs/img
 	$(PYTHON) tests/bench/report.py $(BENCH_DIR)/results.json docs/benchmarks.md \
-		$(wildcard $(BENCH_DIR)/linux.json)
+		$(wildcard $(BENCH_DIR)/linux.json) \
+		$(if $(wildcard $(BENCH_DIR)/results-bare.json),--bare $(BENCH_DIR)/results-bare.json)
 	cp $(BENCH_DIR)/results.json docs/benchmarks-results.json
+	$(if $(wildcard $(BENCH_DIR)/results-bare.json),cp $(BENCH_DIR)/results-bare.json docs/benchmarks-results-bare.json)
 	$(if $(wildcard $(BENCH_DIR)/linux.json),cp $(BENCH_DIR)/linux.json docs/benchmarks-linux.json)

@@ -97,7 +97,7 @@ static void check_numbers(const char *w)
 
 /* ---------------------------------------------------------------- the command line, by a reference */
 
-enum form { F_FLAG, F_MODE, F_U64, F_SIZE, F_SIZE_PCT, F_BOOL, F_STRING, F_PGACCEL, F_01 };
+enum form { F_FLAG, F_MODE, F_U64, F_SIZE, F_SIZE_PCT, F_BOOL, F_STRING, F_PGACCEL, F_01, F_SATP };
 
 static const struct {
 	const char *name;
@@ -109,7 +109,7 @@ static const struct {
 	{ "kernelcore", F_SIZE_PCT }, { "cma", F_SIZE }, { "min_free_kbytes", F_SIZE },
 	{ "page_poison", F_BOOL }, { "page_owner", F_BOOL }, { "trace_mm", F_BOOL },
 	{ "mm_debug", F_BOOL }, { "slub_debug", F_BOOL }, { "pgaccel", F_PGACCEL },
-	{ "pgaccel_prezero", F_01 },
+	{ "pgaccel_prezero", F_01 }, { "satp_mode", F_SATP },
 };
 
 static bool value_ok(enum form f, const char *v)
@@ -138,6 +138,8 @@ static bool value_ok(enum form f, const char *v)
 		return v && (!strcmp(v, "auto") || !strcmp(v, "hw") || !strcmp(v, "sw"));
 	case F_01:
 		return v && (!strcmp(v, "0") || !strcmp(v, "1"));
+	case F_SATP:
+		return v && (!strcmp(v, "bare") || !strcmp(v, "sv39"));
 	}
 	return false;
 }

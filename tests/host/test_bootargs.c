@@ -139,6 +139,8 @@ static void test_bootargs_check_good(void **state)
 	assert_string_equal(check_mode("selftest selftest_filter=mm_ inject_failure boot_hart=3"),
 			    "selftest");
 	assert_string_equal(check_mode("selftest min_free_kbytes=1024 highmem=0"), "selftest");
+	assert_string_equal(check_mode("selftest satp_mode=bare"), "selftest");
+	assert_string_equal(check_mode("demo satp_mode=sv39"), "demo");
 }
 
 static void test_bootargs_check_bad(void **state)
@@ -155,6 +157,10 @@ static void test_bootargs_check_bad(void **state)
 		"pgaccel=bogus",
 		"pgaccel=hw pgaccel=sw",	/* twice, different */
 		"pgaccel_prezero=2",
+		"satp_mode",			/* needs a value */
+		"satp_mode=sv48",		/* not a mode the firmware builds */
+		"satp_mode=Bare",
+		"satp_mode=bare satp_mode=sv39",
 		"movablecore=101%",
 		"movablecore=%",
 		"movablecore=18446744073709551616",

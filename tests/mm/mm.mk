@@ -20,8 +20,9 @@
 
 MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
-# Self-tests, shell commands and the DT hart->node lookup need firmware runtime parts; not on the host.
-MM_HOST_ONLY_EXCLUDE := firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+# Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
+# runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
 		firmware/arch/host/host.c \
 		tests/mm/mmt.c
@@ -37,7 +38,8 @@ SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap
+.PHONY: test-mm-vmap
 .PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
@@ -169,6 +171,14 @@ $(MM_BUILD)/mm-slab-stress: tests/mm/test_slab_stress.c $(MM_DEPS)
 $(MM_BUILD)/mm-slab-smp: tests/mm/test_slab_smp.c $(MM_DEPS)
 	@mkdir -p $(@D)
 	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) -pthread $(MM_HOST_SRCS) $< -o $@
+
+# The vmalloc range allocator alone (mm/vmap_area.c is portable; vmalloc.c needs Sv39 tables).
+$(MM_BUILD)/mm-vmap: tests/mm/test_vmap.c firmware/mm/vmap_area.c firmware/include/mm/vmalloc.h tests/mm/mm.mk
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) firmware/mm/vmap_area.c $< -lcmocka -o $@
+
+test-mm-vmap: $(MM_BUILD)/mm-vmap
+	@bash scripts/suite.sh $(BUILD)/test-results mm-vmap --cmocka -- $(MM_BUILD)/mm-vmap
 
 test-mm-slab: $(MM_BUILD)/mm-slab
 	@bash scripts/suite.sh $(BUILD)/test-results mm-slab --cmocka -- $(MM_BUILD)/mm-slab

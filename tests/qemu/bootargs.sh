@@ -37,11 +37,13 @@ long="${long:0:3991} selftest"
 check command_line_too_long 5 "the command line is ${#long} characters long, the limit is 1023" 1 "$long"
 check two_modes 5 "two modes, 'selftest' and 'shell'" 1 "selftest shell"
 check bad_value 5 "'pgaccel=bogus': pgaccel is not one of auto, hw, sw" 1 "demo pgaccel=bogus"
+check bad_satp_mode 5 "'satp_mode=sv48': satp_mode is not bare or sv39" 1 "selftest satp_mode=sv48"
 check number_too_big 5 "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" 1 \
 	"selftest boot_hart=18446744073709551616"
 check no_such_boot_hart 5 "boot_hart=7 is not a hart of the device tree" 2 "selftest boot_hart=7"
 # Good command lines still boot: one test selected, and one near the 1023-character limit.
 check filter_selects 0 '^selftest: 1 passed, 0 failed' 1 "selftest selftest_filter=smp_atomics"
+check satp_mode_bare 0 '^sv39: +off \(satp_mode=bare\)' 1 "selftest selftest_filter=sv39_bare_mode satp_mode=bare"
 full="selftest selftest_filter=smp_atomics"
 while [ ${#full} -lt 1010 ]; do full+=" trace_mm=1"; done
 check near_the_limit 0 '^selftest: 1 passed, 0 failed' 1 "$full"

@@ -56,10 +56,19 @@ grep -q '^pagoda> help$' < <(tr -d '\r' <"$work/shell_ends_at_eof.log") ||
 	{ echo "FAIL first_byte_kept: no 'pagoda> help' line"; failed=$((failed + 1)); }
 
 # An unexpected trap is reported with its cause and ends the run with exit code 2.
+# Sv39 (default): nothing maps 0x8000000, so the MMU refuses first: a load page fault, reported
+# with the address and the part of the layout it falls in.
 printf 'peek 0x8000000\ncrash\n' >"$work/crash.in"
-check unexpected_trap 2 'scause 0x0*5 \(load access fault\)' -- $run -I "$work/crash.in" -a shell "$fw"
-grep -q '0x8000000: load access fault' "$work/unexpected_trap.log" ||
+check unexpected_trap 2 'Unable to handle kernel paging request \(load\) at virtual address 0x0*8000000 \(identity half, not mapped' -- $run -I "$work/crash.in" -a shell "$fw"
+grep -q '0x8000000: load page fault' "$work/unexpected_trap.log" ||
 	{ echo "FAIL peek_fault: peek did not report the fault"; failed=$((failed + 1)); }
+# satp_mode=bare: the bus refuses it (on the SoC the error slave answers), an access fault.
+check unexpected_trap_bare 2 'scause 0x0*5 \(load access fault\)' -- $run -I "$work/crash.in" -a "shell satp_mode=bare" "$fw"
+grep -q '0x8000000: load access fault' "$work/unexpected_trap_bare.log" ||
+	{ echo "FAIL peek_fault_bare: peek did not report the fault"; failed=$((failed + 1)); }
+# Under Sv39 a load from the vmalloc range outside any area is reported as such.
+printf 'crash 0xffffffc03ffff000\n' >"$work/crash_vm.in"
+check unexpected_trap_vmalloc 2 'paging request \(load\) at virtual address 0xffffffc03ffff000 \(vmalloc range' -- $run -I "$work/crash_vm.in" -a shell "$fw"
 
 echo "suite-result: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -76,6 +76,22 @@ long sbi_hart_get_status(unsigned long hartid)
 	return r.error ? r.error : r.value;
 }
 
+/* RFENCE takes four arguments, one more than sbi_ecall() passes. */
+long sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+			   unsigned long start, unsigned long size)
+{
+	register unsigned long a0 __asm__("a0") = hart_mask;
+	register unsigned long a1 __asm__("a1") = hart_mask_base;
+	register unsigned long a2 __asm__("a2") = start;
+	register unsigned long a3 __asm__("a3") = size;
+	register unsigned long a6 __asm__("a6") = SBI_RFENCE_REMOTE_SFENCE_VMA;
+	register unsigned long a7 __asm__("a7") = SBI_EXT_RFENCE;
+
+	__asm__ volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a2), "r"(a3), "r"(a6), "r"(a7)
+			 : "memory");
+	return (long)a0;
+}
+
 long sbi_system_reset(unsigned long type, unsigned long reason)
 {
 	return sbi_ecall(SBI_EXT_SRST, 0, type, reason, 0).error;

@@ -7,6 +7,7 @@
  * way stval is kept for probe_fault_tval().
  */
 #include <asm/csr.h>
+#include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <asm/smp.h>
 #include <pagoda/irq.h>
@@ -94,12 +95,56 @@ long probe_exec(unsigned long addr)
 	return r;
 }
 
+/* What kind of access faulted, for the report; NULL for exceptions that are no memory fault. */
+static const char *fault_kind(unsigned long cause)
+{
+	switch (cause) {
+	case EXC_INST_PAGE_FAULT:
+		return "paging request (fetch)";
+	case EXC_LOAD_PAGE_FAULT:
+		return "paging request (load)";
+	case EXC_STORE_PAGE_FAULT:
+		return "paging request (store)";
+	case EXC_INST_ACCESS:
+		return "access (fetch)";
+	case EXC_LOAD_ACCESS:
+		return "access (load)";
+	case EXC_STORE_ACCESS:
+		return "access (store)";
+	}
+	return NULL;
+}
+
+/* Which part of the Sv39 layout (asm/pgtable.h) an address falls in. */
+static const char *va_region(unsigned long va)
+{
+	if (va >= VMALLOC_START && va < VMALLOC_END)
+		return "vmalloc range";
+	if (va >= PKMAP_BASE && va < FIXADDR_START)
+		return "pkmap window";
+	if (va >= FIXADDR_START && va < FIXADDR_START + PMD_SIZE)
+		return "fixmap";
+	if (va < (1UL << 38)) {
+		unsigned int level;
+
+		if (!sv39_enabled)
+			return "bare mode: physical address";
+		return pte_present(*lookup_kernel_pte(va, &level)) ? "direct map / devices" :
+			"identity half, not mapped";
+	}
+	return "outside every mapping";
+}
+
 static void __noreturn die(struct pt_regs *regs, const char *what)
 {
 	printk("\n*** %s in S-mode on hart %lu (cpu %lu) ***\n", what, this_hart()->hartid,
 	       this_hart()->cpu);
 	printk("scause 0x%016lx (%s)\n", regs->scause,
 	       (regs->scause & CAUSE_IRQ_FLAG) ? "interrupt" : trap_cause_name(regs->scause));
+	if (!(regs->scause & CAUSE_IRQ_FLAG) && fault_kind(regs->scause))
+		printk("Unable to handle kernel %s at virtual address 0x%016lx (%s, satp 0x%016lx)\n",
+		       fault_kind(regs->scause), regs->stval, va_region(regs->stval),
+		       csr_read(satp));
 	printk("sepc   0x%016lx  stval 0x%016lx  sstatus 0x%016lx\n", regs->sepc, regs->stval,
 	       regs->sstatus);
 	printk("ra     0x%016lx  sp    0x%016lx  gp 0x%016lx  tp 0x%016lx\n", regs->regs[0],

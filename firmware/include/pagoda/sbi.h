@@ -15,6 +15,8 @@
 #define SBI_EXT_IPI 0x735049
 #define SBI_EXT_HSM 0x48534d
 #define SBI_EXT_SRST 0x53525354
+#define SBI_EXT_RFENCE 0x52464e43
+#define SBI_RFENCE_REMOTE_SFENCE_VMA 1
 
 #define SBI_SUCCESS 0
 #define SBI_ERR_FAILED -1
@@ -55,7 +57,10 @@ long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
 long sbi_hart_start(unsigned long hartid, unsigned long start, unsigned long opaque);
 long sbi_hart_get_status(unsigned long hartid);
 long sbi_system_reset(unsigned long type, unsigned long reason);
-long sbi_hart_stop(void);	/* returns only on failure */
+long sbi_hart_stop(void);
+/* sfence.vma of [start, start + size) on the harts of the mask (size ~0UL: everything). */
+long sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+			   unsigned long start, unsigned long size);	/* returns only on failure */
 const char *sbi_impl_name(long id);
 #endif
 

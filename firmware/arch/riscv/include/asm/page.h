@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Physical <-> virtual for the direct map. The firmware runs with satp = Bare, so the direct map is
- * the identity; the host build maps a malloc'd arena at a fake physical base. */
+/* Physical <-> virtual for the direct map of lowmem: the identity, under Sv39 as in bare mode
+ * (asm/pgtable.h, docs/mm.md "Sv39 layout"); the host build maps a malloc'd arena at a fake
+ * physical base. */
 #ifndef ASM_PAGE_H
 #define ASM_PAGE_H
 

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Host build: the arena is one linear map, HIGHMEM included, so mapping is address arithmetic. */
+#ifndef ASM_HIGHMEM_H
+#define ASM_HIGHMEM_H
+
+#include <asm/page.h>
+#include <pagoda/string.h>
+#include <pagoda/types.h>
+
+static inline void *arch_kmap_pfn(unsigned long pfn) { return arch_phys_to_virt(pfn << PAGE_SHIFT); }
+static inline void arch_kunmap(void *va) { (void)va; }
+static inline void *kmap_local_pfn(unsigned long pfn) { return arch_phys_to_virt(pfn << PAGE_SHIFT); }
+static inline void kunmap_local(void *va) { (void)va; }
+static inline void memset_phys(phys_addr_t pa, int c, size_t len)
+{
+	memset(arch_phys_to_virt(pa), c, len);
+}
+
+#endif
