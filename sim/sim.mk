@@ -138,14 +138,15 @@ lint-soc: $(REGS_SVH)
 SYNTH_CORE ?= bb
 SYNTH_SOC_RTL := $(PKG_FILES) $(SOC_FILES) \
                  $(if $(filter rtl,$(SYNTH_CORE)),$(CORE_FILES),tests/soc/synth/pagoda_core_bb.sv)
-synth-soc: $(REGS_SVH)
+synth-soc: $(REGS_SVH) $(YOSYS_DEPS)
 	@mkdir -p $(BUILD)/synth
-	@yosys -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(SOC_VDEFS:+define+%=-D%) \
+	@$(YOSYS) -q -l $(BUILD)/synth/soc.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(SOC_VDEFS:+define+%=-D%) \
 		$(SYNTH_SOC_RTL) $(SOC_ACCEL_RTL); chparam -set RAM_SIZE 65536 pagoda_soc; \
 		synth_xilinx -top pagoda_soc; tee -q -o $(BUILD)/synth/soc-stat.txt stat" \
 		> /dev/null 2>&1 || { grep -i error $(BUILD)/synth/soc.log | head; exit 1; }
 	@awk '/=== design hierarchy ===/ {h = 1} h' $(BUILD)/synth/soc-stat.txt | \
-		grep -E '^ +(pagoda|pgaccel)|LUT[0-9]|FD[A-Z]+ |RAMB|DSP|Number of cells' | head -40
+		grep -E '^ +([0-9]+ +)?(pagoda|pgaccel)|LUT[0-9]|FD[A-Z]+( |$$)|RAMB|DSP|Number of cells|^ +[0-9]+ cells$$' | \
+		head -40
 	@echo "synth-soc: full report in $(BUILD)/synth/soc-stat.txt"
 
 # `make run` boots on the SoC: OpenSBI + the firmware boot here (tests/soc: soc-selftest).

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # pgaccel (rtl/accel/): Verilator testbench, formal checks, lint and synthesis numbers.
 #   make test-accel-tb      C++ testbench against a reference model (suite accel-tb)
-#   make test-accel-formal  Yosys + ABC: bounded check and k-induction proof (suite accel-formal)
+#   make test-accel-formal  $(YOSYS) + ABC: bounded check and k-induction proof (suite accel-formal)
 #   make lint-accel         verilator --lint-only -Wall
 #   make synth-accel        Yosys synth_xilinx -> build/synth/pgaccel.txt
 
@@ -28,7 +28,7 @@ $(ACCEL_TB_DIR)/Vpgaccel: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) $(RTL_ASSERT_H
 test-accel-tb: $(ACCEL_TB_DIR)/Vpgaccel
 	@bash scripts/suite.sh $(BUILD)/test-results accel-tb -- $(ACCEL_TB_DIR)/Vpgaccel
 
-test-accel-formal: $(REGS_SVH)
+test-accel-formal: $(REGS_SVH) $(YOSYS_DEPS)
 	@REGS_SV_DIR=$(REGS_DIR)/sv bash scripts/suite.sh $(BUILD)/test-results accel-formal -- \
 		bash tests/accel/formal/run.sh $(BUILD)/accel-formal 14
 
@@ -36,9 +36,9 @@ lint-accel: $(REGS_SVH)
 	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) --top-module pgaccel $(ACCEL_RTL)
 
 synth-accel: $(BUILD)/synth/pgaccel.txt
-$(BUILD)/synth/pgaccel.txt: $(REGS_SVH) $(ACCEL_RTL) $(ACCEL_RTL_F) $(RTL_ASSERT_HDR)
+$(BUILD)/synth/pgaccel.txt: $(REGS_SVH) $(YOSYS_DEPS) $(ACCEL_RTL) $(ACCEL_RTL_F) $(RTL_ASSERT_HDR)
 	@mkdir -p $(@D)
-	yosys -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(ACCEL_RTL); \
+	$(YOSYS) -q -l $(BUILD)/synth/pgaccel.log -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(ACCEL_RTL); \
 		synth_xilinx -top pgaccel; tee -q -o $@.tmp stat" >/dev/null
-	@YOSYS_VER="$$(yosys -V | cut -d" " -f2)" bash tests/accel/synth-summary.sh $@.tmp > $@ && rm -f $@.tmp
+	@YOSYS_VER="$$($(YOSYS) -V | cut -d" " -f2)" bash tests/accel/synth-summary.sh $@.tmp > $@ && rm -f $@.tmp
 	@cat $@

@@ -4,14 +4,19 @@
 #   tests/accel/synth-summary.sh STAT_FILE
 set -euo pipefail
 f=$1
-# The "design hierarchy" block (or the only block) holds the totals.
+# The "design hierarchy" block (or the only block) holds the totals. A cell line is "NAME COUNT"
+# (Yosys up to 0.4x) or "COUNT NAME" (later, as the venv's 0.70 prints it).
 awk '
 	/=== design hierarchy ===/ { tot = 1 }
-	tot && /^ +LUT[1-6] +[0-9]+/ { lut += $2 }
-	tot && /^ +FD[A-Z]+ +[0-9]+/ { ff += $2 }
-	tot && /^ +RAM(32|64|128|256)[A-Z0-9]* +[0-9]+/ { lutram[$1] = $2 }
-	tot && /^ +RAMB(18|36)[A-Z0-9]* +[0-9]+/ { bram += $2 }
-	tot && /^ +CARRY4 +[0-9]+/ { carry = $2 }
+	!tot || NF != 2 { next }
+	$1 ~ /^[0-9]+$/ { name = $2; n = $1 }
+	$2 ~ /^[0-9]+$/ { name = $1; n = $2 }
+	name ~ /^LUT[1-6]$/ { lut += n }
+	name ~ /^FD[A-Z]+$/ { ff += n }
+	name ~ /^RAM(32|64|128|256)[A-Z0-9]*$/ { lutram[name] = n }
+	name ~ /^RAMB(18|36)[A-Z0-9]*$/ { bram += n }
+	name == "CARRY4" { carry = n }
+	{ name = "" }
 	END {
 		lr = 0; ls = ""
 		for (k in lutram) {

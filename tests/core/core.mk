@@ -111,9 +111,9 @@ test-core-sbi: $(CORE_SIM) $(CORE_BUILD)/sbi/tb.dtb $(CORE_BUILD)/sbi/payload.el
 		$(CORE_BUILD)/sbi/payload.elf
 
 # ---------------------------------------------------------------- synthesis check (Yosys)
-synth-core: $(REGS_SVH)
+synth-core: $(REGS_SVH) $(YOSYS_DEPS)
 	@mkdir -p $(CORE_BUILD)
-	yosys -q -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
+	$(YOSYS) -q -p "read_verilog -sv $(REGS_VINC) $(RTL_YINC) $(CORE_RTL); synth_xilinx -top pagoda_core; \
 		tee -o $(CORE_BUILD)/synth-stat.txt stat" > $(CORE_BUILD)/synth.log 2>&1 || \
 		{ tail -20 $(CORE_BUILD)/synth.log; exit 1; }
 	@grep -E "LUT[0-9]|FD[A-Z]+ |DSP48|RAM|CARRY4|MUXF|Number of cells" $(CORE_BUILD)/synth-stat.txt

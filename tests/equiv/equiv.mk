@@ -4,5 +4,5 @@
 # and a planted difference seen to fail the proof.
 TEST_SUITES += rtl-equiv
 .PHONY: test-rtl-equiv
-test-rtl-equiv: $(REGS_SVH)
+test-rtl-equiv: $(REGS_SVH) $(YOSYS_DEPS)
 	@REGS_SV_DIR=$(REGS_DIR)/sv bash scripts/suite.sh $(BUILD)/test-results rtl-equiv -- bash tests/equiv/run.sh $(BUILD)/rtl-equiv

