@@ -44,9 +44,9 @@ module pgaccel #(
   localparam int unsigned QW = $clog2(QDEPTH);
 
   logic              cmd_push, cmd_pop, cmd_empty;
-  logic [pgaccel_pkg::CMD_W-1:0]  cmd_in, cmd_head;
+  pgaccel_pkg::cmd_t  cmd_in, cmd_head;
   logic              comp_push, comp_pop, comp_empty;
-  logic [pgaccel_pkg::COMP_W-1:0] comp_in, comp_head;
+  pgaccel_pkg::comp_t comp_in, comp_head;
   logic [QW:0]       comp_cnt, cmd_cnt;
   logic              ev_busy, ev_bytes, ev_word, ev_op;
   logic [31:0]       win_base;

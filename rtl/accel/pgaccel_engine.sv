@@ -19,11 +19,11 @@ module pgaccel_engine #(
   input  logic              rst_ni,
   // command queue head
   input  logic              cmd_valid_i,
-  input  logic [pgaccel_pkg::CMD_W-1:0] cmd_i,
+  input  pgaccel_pkg::cmd_t cmd_i,
   output logic              cmd_pop_o,
   // completion queue (never full when a command is in flight: the register block keeps a slot)
   output logic              comp_push_o,
-  output logic [pgaccel_pkg::COMP_W-1:0] comp_o,
+  output pgaccel_pkg::comp_t comp_o,
   // DMA port: PBUS master
   output logic              dma_req_o,
   input  logic              dma_gnt_i,
@@ -48,25 +48,23 @@ module pgaccel_engine #(
   localparam logic [32:0] RAM_END = {1'b0, RAM_BASE} + {1'b0, RAM_SIZE};
   localparam int unsigned RBW     = $clog2(RDEPTH);
 
-  // Command fields.
+  // Command fields (pgaccel_pkg::cmd_t), by the short names of the checks below.
   logic [3:0]  c_op;
   logic [4:0]  c_k;
   logic        c_pol, c_ahi, c_lhi;
-  logic [7:0]  c_tag;
   logic [31:0] c_addr, c_len, c_start, c_n;
   logic [63:0] c_arg;
 
-  assign c_op    = cmd_i[pgaccel_pkg::CMD_OP_LSB +: 4];
-  assign c_k     = cmd_i[pgaccel_pkg::CMD_K_LSB +: 5];
-  assign c_pol   = cmd_i[pgaccel_pkg::CMD_POL_BIT];
-  assign c_tag   = cmd_i[pgaccel_pkg::CMD_TAG_LSB +: 8];
-  assign c_addr  = cmd_i[pgaccel_pkg::CMD_ADDR_LSB +: 32];
-  assign c_ahi   = cmd_i[pgaccel_pkg::CMD_AHI_BIT];
-  assign c_len   = cmd_i[pgaccel_pkg::CMD_LEN_LSB +: 32];
-  assign c_lhi   = cmd_i[pgaccel_pkg::CMD_LHI_BIT];
-  assign c_arg   = cmd_i[pgaccel_pkg::CMD_ARG_LSB +: 64];
-  assign c_start = c_arg[31:0];
-  assign c_n     = c_arg[63:32];
+  assign c_op    = cmd_i.op;
+  assign c_k     = cmd_i.align;
+  assign c_pol   = cmd_i.pol;
+  assign c_addr  = cmd_i.addr;
+  assign c_ahi   = cmd_i.addr_hi;
+  assign c_len   = cmd_i.len;
+  assign c_lhi   = cmd_i.len_hi;
+  assign c_arg   = cmd_i.arg;
+  assign c_start = cmd_i.arg.start;
+  assign c_n     = cmd_i.arg.nr;
 
   pgaccel_pkg::eng_state_e state_q, state_d;
   logic [31:0] addr_q, addr_d;      // next request address
@@ -135,7 +133,7 @@ module pgaccel_engine #(
   logic [64:0]  rb_head;
   logic         rb_empty, rb_push, rb_pop, rb_flush;
   logic [RBW:0] rb_cnt;
-  logic [1:0]   kind;
+  pgaccel_pkg::step_e kind;
   logic [5:0]   rlast;
   logic [33:0]  aligned, wlast_n;
   logic [27:0]  pword1;
@@ -233,11 +231,11 @@ module pgaccel_engine #(
   end
 
   always_comb begin
-    comp_o = '0;
-    comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] = result;
-    comp_o[pgaccel_pkg::COMP_FOUND]         = found_q;
-    comp_o[pgaccel_pkg::COMP_ERR_LSB +: 4]  = ecode_q;
-    comp_o[pgaccel_pkg::COMP_TAG_LSB +: 8]  = c_tag;
+    comp_o        = '0;
+    comp_o.result = result;
+    comp_o.found  = found_q;
+    comp_o.err    = ecode_q;
+    comp_o.tag    = cmd_i.tag;
   end
 
   // Control: the next state and the enables of the datapath registers below. The datapath takes
@@ -727,10 +725,9 @@ module pgaccel_engine #(
                                wlast_q == cand_q + {2'b00, c_n} - 34'd1);
       end
       if (f_done) begin
-        f_scanfn_comp: assert (comp_o[pgaccel_pkg::COMP_FOUND] == found_q &&
-                               comp_o[pgaccel_pkg::COMP_ERR_LSB +: 4] == pgaccel_pkg::ERR_NONE &&
-                               comp_o[pgaccel_pkg::COMP_RES_LSB +: 32] ==
-                               (found_q ? cand_q[31:0] : c_len));
+        f_scanfn_comp: assert (comp_o.found == found_q &&
+                             comp_o.err == pgaccel_pkg::ERR_NONE &&
+                             comp_o.result == (found_q ? cand_q[31:0] : c_len));
       end
     end
   end

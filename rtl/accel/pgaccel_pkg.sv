@@ -33,16 +33,12 @@ package pgaccel_pkg;
   localparam logic [11:0] REG_WIN_END   = 12'(PGACCEL_WIN_END_OFFSET);
   localparam logic [11:0] REG_WIN_CTRL  = 12'(PGACCEL_WIN_CTRL_OFFSET);
 
-  // Opcodes (CMD_POST.OP); any other value completes with ERR_OP.
+  // Opcodes (CMD_POST.OP); any other value completes with ERR_OP. Short names for the map's
+  // encodings: the modules qualify every package name (Yosys's read_verilog, 0.70 too, takes no
+  // `import pkg::*`), and pgaccel_pkg::PGACCEL_ERR_RANGE would only say pgaccel twice.
   localparam logic [3:0] OP_ZERO = PGACCEL_OP_ZERO;
   localparam logic [3:0] OP_FILL = PGACCEL_OP_FILL;
   localparam logic [3:0] OP_SCAN = PGACCEL_OP_SCAN;
-
-  // CMD_POST fields.
-  localparam int unsigned POST_OP_LSB    = PGACCEL_CMD_POST_OP_LSB;
-  localparam int unsigned POST_ALIGN_LSB = PGACCEL_CMD_POST_ALIGN_LSB;
-  localparam int unsigned POST_POL_BIT   = PGACCEL_CMD_POST_POL_LSB;
-  localparam int unsigned POST_TAG_LSB   = PGACCEL_CMD_POST_TAG_LSB;
 
   // Completion error codes (COMP.ERR).
   localparam logic [3:0] ERR_NONE     = PGACCEL_ERR_NONE;
@@ -55,46 +51,35 @@ package pgaccel_pkg;
   localparam logic [3:0] ERR_BUS      = PGACCEL_ERR_BUS;
   localparam logic [3:0] ERR_WINDOW   = PGACCEL_ERR_WINDOW;
 
-  // Command queue entry, a flat vector (Yosys 0.23 has no structs in ports).
-  localparam int unsigned CMD_W        = 148;
-  localparam int unsigned CMD_OP_LSB   = 0;    // [3:0]
-  localparam int unsigned CMD_K_LSB    = 4;    // [8:4]
-  localparam int unsigned CMD_POL_BIT  = 9;
-  localparam int unsigned CMD_TAG_LSB  = 10;   // [17:10]
-  localparam int unsigned CMD_ADDR_LSB = 18;   // [49:18]
-  localparam int unsigned CMD_AHI_BIT  = 50;   // CMD_ADDR[63:32] != 0
-  localparam int unsigned CMD_LEN_LSB  = 51;   // [82:51]
-  localparam int unsigned CMD_LHI_BIT  = 83;   // CMD_LEN[63:32] != 0
-  localparam int unsigned CMD_ARG_LSB  = 84;   // [147:84]
+  // Register fields by name: the generated packed structs of pagoda_regs.svh (pgaccel_cmd_post_t,
+  // pgaccel_comp_t, pgaccel_status_t, pgaccel_caps_t, pgaccel_irq_en_t, pgaccel_win_ctrl_t).
 
-  // Completion queue entry and the COMP register.
-  localparam int unsigned COMP_W        = 45;
-  localparam int unsigned COMP_RES_LSB  = 0;   // [31:0] result
-  localparam int unsigned COMP_FOUND    = 32;
-  localparam int unsigned COMP_ERR_LSB  = 33;  // [36:33]
-  localparam int unsigned COMP_TAG_LSB  = 37;  // [44:37]
+  // Command queue entry: what the engine needs of a post (CMD_POST and the staging registers),
+  // the posted fields as wide as the map makes them.
+  typedef struct packed {
+    pgaccel_cmd_arg_t                         arg;      // FILL: the pattern; SCAN: start, nr
+    logic                                     len_hi;   // CMD_LEN[63:32] != 0
+    logic [31:0]                              len;      // CMD_LEN[31:0]
+    logic                                     addr_hi;  // CMD_ADDR[63:32] != 0
+    logic [31:0]                              addr;     // CMD_ADDR[31:0]
+    logic [PGACCEL_CMD_POST_TAG_WIDTH-1:0]    tag;
+    logic                                     pol;
+    logic [PGACCEL_CMD_POST_ALIGN_WIDTH-1:0]  align;
+    logic [PGACCEL_CMD_POST_OP_WIDTH-1:0]     op;
+  } cmd_t;
+  // The queues' widths ($bits of a type is beyond Yosys's read_verilog).
+  localparam int unsigned CMD_W = 64 + 1 + 32 + 1 + 32 + PGACCEL_CMD_POST_TAG_WIDTH + 1 +
+                                  PGACCEL_CMD_POST_ALIGN_WIDTH + PGACCEL_CMD_POST_OP_WIDTH;
 
-  // Position of the fields in the 64-bit COMP register.
-  localparam int unsigned CREG_FOUND   = PGACCEL_COMP_FOUND_LSB;
-  localparam int unsigned CREG_ERR_LSB = PGACCEL_COMP_ERR_LSB;
-  localparam int unsigned CREG_TAG_LSB = PGACCEL_COMP_TAG_LSB;
-  localparam int unsigned CREG_VALID   = PGACCEL_COMP_VALID_LSB;
-
-  // STATUS bits.
-  localparam int unsigned ST_BUSY     = PGACCEL_STATUS_BUSY_LSB;
-  localparam int unsigned ST_FULL     = PGACCEL_STATUS_FULL_LSB;
-  localparam int unsigned ST_DONE     = PGACCEL_STATUS_DONE_LSB;
-  localparam int unsigned ST_REJECTED = PGACCEL_STATUS_REJECTED_LSB;
-  localparam int unsigned ST_FREE_LSB = PGACCEL_STATUS_FREE_LSB;
-  localparam int unsigned ST_COMP_LSB = PGACCEL_STATUS_NCOMP_LSB;
-  localparam int unsigned ST_CMDQ_LSB = PGACCEL_STATUS_NCMD_LSB;
-
-  // WIN_CTRL bits.
-  localparam int unsigned WC_LOCK = PGACCEL_WIN_CTRL_LOCK_LSB;
-
-  // IRQ_EN bits.
-  localparam int unsigned IE_DONE     = PGACCEL_IRQ_EN_DONE_LSB;
-  localparam int unsigned IE_REJECTED = PGACCEL_IRQ_EN_REJECTED_LSB;
+  // Completion queue entry: the fields of COMP that the engine fills in.
+  typedef struct packed {
+    logic [PGACCEL_COMP_TAG_WIDTH-1:0]    tag;
+    logic [PGACCEL_COMP_ERR_WIDTH-1:0]    err;
+    logic                                 found;
+    logic [PGACCEL_COMP_RESULT_WIDTH-1:0] result;
+  } comp_t;
+  localparam int unsigned COMP_W = PGACCEL_COMP_TAG_WIDTH + PGACCEL_COMP_ERR_WIDTH + 1 +
+                                   PGACCEL_COMP_RESULT_WIDTH;
 
   // Simulation speed: Verilator evaluates every combinational statement in every cycle, so the
   // engine's search and check logic, idle in most cycles, runs under an evaluation enable in
@@ -116,10 +101,11 @@ package pgaccel_pkg;
     EngDone
   } eng_state_e;
 
-  // Outcome of one SCAN step on the word at the head of the read buffer (a plain vector, not an
-  // enum, because it crosses a port).
-  localparam logic [1:0] StepFound     = 2'd0;  // the candidate's window is all free
-  localparam logic [1:0] StepNext      = 2'd1;  // word finished, candidate unchanged
-  localparam logic [1:0] StepMove      = 2'd2;  // move the candidate past a not-free run
+  // Outcome of one SCAN step on the word at the head of the read buffer.
+  typedef enum logic [1:0] {
+    StepFound = 2'd0,  // the candidate's window is all free
+    StepNext  = 2'd1,  // word finished, candidate unchanged
+    StepMove  = 2'd2   // move the candidate past a not-free run
+  } step_e;
 
 endpackage

@@ -37,10 +37,10 @@ module pgaccel_regs #(
   output logic              reg_err_o,
   // command queue tail
   output logic              cmd_push_o,
-  output logic [pgaccel_pkg::CMD_W-1:0] cmd_o,
+  output pgaccel_pkg::cmd_t cmd_o,
   // completion queue head
   input  logic              comp_valid_i,
-  input  logic [pgaccel_pkg::COMP_W-1:0] comp_i,
+  input  pgaccel_pkg::comp_t comp_i,
   input  logic [$clog2(QDEPTH):0] comp_cnt_i,
   input  logic [$clog2(QDEPTH):0] cmd_cnt_i,
   output logic              comp_pop_o,
@@ -61,7 +61,7 @@ module pgaccel_regs #(
   localparam logic [32:0] RAM_END = {1'b0, RAM_BASE} + {1'b0, RAM_SIZE};
 
   logic [63:0]      caddr_q, caddr_d, clen_q, clen_d, carg_q, carg_d;
-  logic [1:0]       ie_q, ie_d;
+  pgaccel_pkg::pgaccel_irq_en_t ie_q, ie_d;
   logic             rej_q, rej_d;
   logic [QW:0]      used_q, used_d;
   logic [CNT_W-1:0] cnt_busy_q, cnt_busy_d, cnt_bytes_q, cnt_bytes_d;
@@ -74,7 +74,17 @@ module pgaccel_regs #(
 
   logic        acc, wr, rd, hit;
   logic [11:0] off;
-  logic [63:0] rval, comp_reg, status;
+  logic [63:0] rval;
+  pgaccel_pkg::pgaccel_comp_t     comp_reg;
+  pgaccel_pkg::pgaccel_status_t   status;
+  pgaccel_pkg::pgaccel_caps_t     caps;
+  // the write data as each register's fields (only the writable ones are read)
+  /* verilator lint_off UNUSEDSIGNAL */
+  pgaccel_pkg::pgaccel_cmd_post_t post_w;
+  pgaccel_pkg::pgaccel_irq_en_t   ie_w;
+  pgaccel_pkg::pgaccel_status_t   status_w;
+  pgaccel_pkg::pgaccel_win_ctrl_t wctrl_w;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic        post, accept, full;
   logic        win_wr, win_ok, win_val_ok;
 
@@ -89,6 +99,10 @@ module pgaccel_regs #(
   assign off = {reg_addr_i[11:3], 3'b000};
 
   assign full   = (used_q == (QW+1)'(QDEPTH));
+  assign post_w   = reg_wdata_i;
+  assign ie_w     = reg_wdata_i;
+  assign status_w = reg_wdata_i;
+  assign wctrl_w  = reg_wdata_i;
   assign post   = wr && (off == pgaccel_pkg::REG_CMD_POST) && reg_be_i[0];
   assign accept = post && !full;
 
@@ -103,7 +117,7 @@ module pgaccel_regs #(
                                               reg_wdata_i[WIN_SHIFT-1:0] == '0;
       pgaccel_pkg::REG_WIN_END:  win_val_ok = reg_wdata_i[63:33] == '0 &&
                                               reg_wdata_i[WIN_SHIFT-1:0] == '0;
-      default:                   win_val_ok = reg_wdata_i[63:1] == '0;
+      default:                   win_val_ok = reg_wdata_i[63:1] == '0;  // WIN_CTRL: LOCK only
     endcase
   end
   assign win_ok = win_wr && reg_be_i == 8'hff && !wlock_q && !busy_i && win_val_ok;
@@ -116,15 +130,15 @@ module pgaccel_regs #(
   always_comb begin
     cmd_o = '0;
     if (!pgaccel_pkg::SIM_GATE || accept) begin  // the queue stores it only then
-      cmd_o[pgaccel_pkg::CMD_OP_LSB +: 4]    = reg_wdata_i[pgaccel_pkg::POST_OP_LSB +: 4];
-      cmd_o[pgaccel_pkg::CMD_K_LSB +: 5]     = reg_wdata_i[pgaccel_pkg::POST_ALIGN_LSB +: 5];
-      cmd_o[pgaccel_pkg::CMD_POL_BIT]        = reg_wdata_i[pgaccel_pkg::POST_POL_BIT];
-      cmd_o[pgaccel_pkg::CMD_TAG_LSB +: 8]   = reg_wdata_i[pgaccel_pkg::POST_TAG_LSB +: 8];
-      cmd_o[pgaccel_pkg::CMD_ADDR_LSB +: 32] = caddr_q[31:0];
-      cmd_o[pgaccel_pkg::CMD_AHI_BIT]        = |caddr_q[63:32];
-      cmd_o[pgaccel_pkg::CMD_LEN_LSB +: 32]  = clen_q[31:0];
-      cmd_o[pgaccel_pkg::CMD_LHI_BIT]        = |clen_q[63:32];
-      cmd_o[pgaccel_pkg::CMD_ARG_LSB +: 64]  = carg_q;
+      cmd_o.op      = post_w.op;
+      cmd_o.align   = post_w.align;
+      cmd_o.pol     = post_w.pol;
+      cmd_o.tag     = post_w.tag;
+      cmd_o.addr    = caddr_q[31:0];
+      cmd_o.addr_hi = |caddr_q[63:32];
+      cmd_o.len     = clen_q[31:0];
+      cmd_o.len_hi  = |clen_q[63:32];
+      cmd_o.arg     = carg_q;
     end
   end
 
@@ -133,25 +147,34 @@ module pgaccel_regs #(
   always_comb begin
     comp_reg = '0;
     if (comp_valid_i && (!pgaccel_pkg::SIM_GATE || rd)) begin
-      comp_reg[31:0]                           = comp_i[pgaccel_pkg::COMP_RES_LSB +: 32];
-      comp_reg[pgaccel_pkg::CREG_FOUND]        = comp_i[pgaccel_pkg::COMP_FOUND];
-      comp_reg[pgaccel_pkg::CREG_ERR_LSB +: 4] = comp_i[pgaccel_pkg::COMP_ERR_LSB +: 4];
-      comp_reg[pgaccel_pkg::CREG_TAG_LSB +: 8] = comp_i[pgaccel_pkg::COMP_TAG_LSB +: 8];
-      comp_reg[pgaccel_pkg::CREG_VALID]        = 1'b1;
+      comp_reg.result = comp_i.result;
+      comp_reg.found  = comp_i.found;
+      comp_reg.err    = comp_i.err;
+      comp_reg.tag    = comp_i.tag;
+      comp_reg.valid  = 1'b1;
     end
   end
 
   always_comb begin
     status = '0;
     if (!pgaccel_pkg::SIM_GATE || rd) begin
-      status[pgaccel_pkg::ST_BUSY]           = busy_i;
-      status[pgaccel_pkg::ST_FULL]           = full;
-      status[pgaccel_pkg::ST_DONE]           = comp_valid_i;
-      status[pgaccel_pkg::ST_REJECTED]       = rej_q;
-      status[pgaccel_pkg::ST_FREE_LSB +: 4]  = 4'((QW+1)'(QDEPTH) - used_q);
-      status[pgaccel_pkg::ST_COMP_LSB +: 4]  = 4'(comp_cnt_i);
-      status[pgaccel_pkg::ST_CMDQ_LSB +: 4]  = 4'(cmd_cnt_i);
+      status.busy     = busy_i;
+      status.full     = full;
+      status.done     = comp_valid_i;
+      status.rejected = rej_q;
+      status.free     = $bits(status.free)'((QW+1)'(QDEPTH) - used_q);
+      status.ncomp    = $bits(status.ncomp)'(comp_cnt_i);
+      status.ncmd     = $bits(status.ncmd)'(cmd_cnt_i);
     end
+  end
+
+  // CAPS: the parameters, in the map's field widths.
+  always_comb begin
+    caps        = '0;
+    caps.qdepth = $bits(caps.qdepth)'(QDEPTH);
+    caps.rdepth = $bits(caps.rdepth)'(RDEPTH);
+    caps.cnt_w  = $bits(caps.cnt_w)'(CNT_W);
+    caps.ops    = '1;  // ZERO, FILL, SCAN
   end
 
   // Read mux; hit = the offset has a register.
@@ -160,10 +183,10 @@ module pgaccel_regs #(
     hit  = 1'b1;
     if (!pgaccel_pkg::SIM_GATE || acc) unique case (off)
       pgaccel_pkg::REG_ID:        rval = pgaccel_pkg::PGACCEL_ID;
-      pgaccel_pkg::REG_CAPS:      rval = {37'd0, 3'b111, 8'(CNT_W), 8'(RDEPTH), 8'(QDEPTH)};
+      pgaccel_pkg::REG_CAPS:      rval = caps;
       pgaccel_pkg::REG_RAM_BASE:  rval = {32'd0, RAM_BASE};
       pgaccel_pkg::REG_RAM_SIZE:  rval = {32'd0, RAM_SIZE};
-      pgaccel_pkg::REG_IRQ_EN:    rval = {62'd0, ie_q};
+      pgaccel_pkg::REG_IRQ_EN:    rval = ie_q;
       pgaccel_pkg::REG_STATUS:    rval = status;
       // Staging registers and CMD_POST are write-only: they read as zero.
       pgaccel_pkg::REG_CMD_ADDR, pgaccel_pkg::REG_CMD_LEN, pgaccel_pkg::REG_CMD_ARG,
@@ -207,16 +230,18 @@ module pgaccel_regs #(
       end
     end
     if (wr && reg_be_i[0] && off == pgaccel_pkg::REG_IRQ_EN) begin
-      ie_d = reg_wdata_i[1:0];
+      ie_d          = '0;  // the other bits read 0
+      ie_d.done     = ie_w.done;
+      ie_d.rejected = ie_w.rejected;
     end
     if (wr && reg_be_i[0] && off == pgaccel_pkg::REG_STATUS &&
-        reg_wdata_i[pgaccel_pkg::ST_REJECTED]) begin
+        status_w.rejected) begin
       rej_d = 1'b0;  // write 1 to clear
     end
     if (win_ok) begin
       if (off == pgaccel_pkg::REG_WIN_BASE) wbase_d = reg_wdata_i[31:WIN_SHIFT];
       if (off == pgaccel_pkg::REG_WIN_END)  wend_d  = reg_wdata_i[32:WIN_SHIFT];
-      if (off == pgaccel_pkg::REG_WIN_CTRL) wlock_d = reg_wdata_i[pgaccel_pkg::WC_LOCK];
+      if (off == pgaccel_pkg::REG_WIN_CTRL) wlock_d = wctrl_w.lock;
     end
 
     rvalid_d = acc;
@@ -224,8 +249,7 @@ module pgaccel_regs #(
     rdata_d  = (rd && hit) ? rval : '0;
   end
 
-  assign irq_o = (ie_q[pgaccel_pkg::IE_DONE] && comp_valid_i) ||
-                 (ie_q[pgaccel_pkg::IE_REJECTED] && rej_q);
+  assign irq_o = (ie_q.done && comp_valid_i) || (ie_q.rejected && rej_q);
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin

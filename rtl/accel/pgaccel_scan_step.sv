@@ -21,7 +21,7 @@ module pgaccel_scan_step (
   input  logic        fits_i,     // wlast lies in this word, at bit e_i
   input  logic [5:0]  e_i,        // wlast[5:0]
   input  logic        en_i,       // evaluate (pgaccel_pkg::SIM_GATE): SCAN with a word buffered
-  output logic [1:0]  kind_o,     // pgaccel_pkg::Step*
+  output pgaccel_pkg::step_e kind_o,
   output logic [5:0]  r_o         // StepMove: last bit of the not-free run (the word's bit 63 if
                                   // the run reaches the end of the word)
 );

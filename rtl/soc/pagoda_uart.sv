@@ -39,8 +39,13 @@ module pagoda_uart (
   localparam int unsigned L_MCR = pagoda_pkg::UART_MCR_OFFSET, L_LSR = pagoda_pkg::UART_LSR_OFFSET;
   localparam int unsigned L_MSR = pagoda_pkg::UART_MSR_OFFSET, L_SCR = pagoda_pkg::UART_SCR_OFFSET;
 
-  logic [3:0] ier_q, ier_d;
-  logic [7:0] lcr_q, lcr_d, mcr_q, mcr_d, scr_q, scr_d, dll_q, dll_d, dlm_q, dlm_d;
+  // register fields by name: the generated structs of rtl/regs/uart.rdl (pagoda_regs.svh)
+  pagoda_pkg::uart_ier_t ier_q, ier_d, ier_w;
+  pagoda_pkg::uart_lcr_t lcr_q, lcr_d;
+  pagoda_pkg::uart_fcr_t fcr_w;
+  pagoda_pkg::uart_iir_t iir;
+  pagoda_pkg::uart_lsr_t lsr;
+  logic [7:0] mcr_q, mcr_d, scr_q, scr_d, dll_q, dll_d, dlm_q, dlm_d;
   logic       fifo_en_q, fifo_en_d;
   logic       thre_ip_q, thre_ip_d;
   logic       tx_valid_q, tx_valid_d;
@@ -52,20 +57,29 @@ module pagoda_uart (
   logic [63:0] rdata_q, rdata_d;
 
   logic       sel, rd, wr, dlab, dr, rda_ip, thre_ie, rx_push, rx_pop;
-  logic [7:0] iir, lsr;
 
   assign gnt_o   = 1'b1;
   assign sel     = req_i && (addr_i[7:3] == 5'd0);   // the eight registers are lane 0
   assign rd      = sel && !we_i;
   assign wr      = sel && we_i;
-  assign dlab    = lcr_q[7];
+  assign ier_w   = wdata_i[8*L_IER +: 8];
+  assign fcr_w   = wdata_i[8*L_FCR +: 8];
+  assign dlab    = lcr_q.dlab;
   assign dr      = (rx_cnt_q != 5'd0);
-  assign rda_ip  = dr && ier_q[0];
-  assign thre_ie = thre_ip_q && ier_q[1];
-  assign lsr     = {1'b0, 1'b1, 1'b1, 4'b0, dr};
-  assign iir     = {fifo_en_q, fifo_en_q, 2'b00,
-                    rda_ip ? 3'b010 : (thre_ie ? 3'b001 : 3'b000),
-                    !(rda_ip || thre_ie)};
+  assign rda_ip  = dr && ier_q.rdi;
+  assign thre_ie = thre_ip_q && ier_q.thri;
+
+  always_comb begin
+    lsr      = '0;
+    lsr.dr   = dr;
+    lsr.thre = 1'b1;  // no line: a THR write leaves at once
+    lsr.temt = 1'b1;
+    iir        = '0;
+    iir.fifos  = {2{fifo_en_q}};
+    iir.id     = rda_ip ? pagoda_pkg::UART_IIR_ID_RDI :
+                 thre_ie ? pagoda_pkg::UART_IIR_ID_THRI : '0;
+    iir.no_int = !(rda_ip || thre_ie);
+  end
   assign rx_ready_o = (rx_cnt_q != 5'(RXD));
   assign rx_push    = rx_valid_i && rx_ready_o;
   assign rx_pop     = rd && be_i[L_RBR] && !dlab && dr;
@@ -88,7 +102,7 @@ module pagoda_uart (
 
     if (rd) begin
       rdata_d[8*L_RBR +: 8] = dlab ? dll_q : rx_buf_q[rx_rd_q];
-      rdata_d[8*L_IER +: 8] = dlab ? dlm_q : {4'b0, ier_q};
+      rdata_d[8*L_IER +: 8] = dlab ? dlm_q : ier_q;
       rdata_d[8*L_IIR +: 8] = iir;
       rdata_d[8*L_LCR +: 8] = lcr_q;
       rdata_d[8*L_MCR +: 8] = mcr_q;
@@ -114,11 +128,12 @@ module pagoda_uart (
         if (dlab) begin
           dlm_d = wdata_i[8*L_IER +: 8];
         end else begin
-          ier_d = wdata_i[8*L_IER +: 4];
-          if (wdata_i[8*L_IER + 1] && !ier_q[1]) thre_ip_d = 1'b1;
+          ier_d        = ier_w;
+          ier_d.rsvd_4 = '0;  // reads 0
+          if (ier_w.thri && !ier_q.thri) thre_ip_d = 1'b1;
         end
       end
-      if (be_i[L_FCR]) fifo_en_d = wdata_i[8*L_FCR];
+      if (be_i[L_FCR]) fifo_en_d = fcr_w.enable;
       if (be_i[L_LCR]) lcr_d = wdata_i[8*L_LCR +: 8];
       if (be_i[L_MCR]) mcr_d = {3'b0, wdata_i[8*L_MCR +: 5]};
       if (be_i[L_SCR]) scr_d = wdata_i[8*L_SCR +: 8];
@@ -130,7 +145,7 @@ module pagoda_uart (
       if (rx_push) rx_wr_d = rx_wr_q + 4'd1;
       rx_cnt_d = rx_cnt_q + 5'(rx_push) - 5'(rx_pop);
     end
-    if (wr && be_i[L_FCR] && wdata_i[8*L_FCR + 1]) begin   // FCR: clear the RX FIFO
+    if (wr && be_i[L_FCR] && fcr_w.clear_rcvr) begin   // FCR: clear the RX FIFO
       rx_rd_d  = rx_wr_d;
       rx_cnt_d = 5'd0;
     end
@@ -144,7 +159,7 @@ module pagoda_uart (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       ier_q      <= '0;
-      lcr_q      <= 8'h03;
+      lcr_q      <= {pagoda_pkg::UART_LCR_DLAB_RESET, pagoda_pkg::UART_LCR_MODE_RESET};
       mcr_q      <= '0;
       scr_q      <= '0;
       dll_q      <= 8'h01;
@@ -185,8 +200,8 @@ module pagoda_uart (
   assign tx_data_o  = tx_data_q;
 
   logic unused;
-  assign unused = ^{addr_i[31:8], addr_i[2:0], be_i[6:5], wdata_i[55:37], wdata_i[23:18],
-                    wdata_i[15:12]};
+  assign unused = ^{addr_i[31:8], addr_i[2:0], be_i[6:5], wdata_i[55:37], fcr_w.rsvd_2,
+                    ier_w.rsvd_4};
 
   // ---- assertions (pagoda_assert.svh) ----
   // PBUS slave that grants at once and answers the next cycle: one response per request

@@ -11,8 +11,10 @@ writes, each file only when its text changes (so that nothing downstream rebuild
                                    and the linker script (through cpp) can all include: device
                                    bases, window sizes and IRQs, the RAM regions, register offsets,
                                    field positions and widths, reset values and field encodings
-  OUTDIR/sv/pagoda_regs.svh        the same constants as SystemVerilog localparams, for the
-                                   packages of rtl/ to `include
+  OUTDIR/sv/pagoda_regs.svh        the same constants as SystemVerilog localparams, and a packed
+                                   struct per register (<dev>_<reg>_t: its fields by name, MSB
+                                   first, the gaps as rsvd_<lsb>), for the packages of rtl/ to
+                                   `include
   OUTDIR/docs/registers.md         peakrdl-markdown: the register tables (docs/registers.md is a
                                    checked-in copy; tests/tools/regmap.sh fails when it is stale)
 Names: PAGODA_<INST>_BASE/_SIZE/_IRQ for the SoC's instances, PAGODA_<INST>_<REGION>_OFFSET/_SIZE
@@ -65,6 +67,23 @@ class Consts:
 
 
 ENCODINGS = []	# (enum, register.field) in the order met, for the docs
+STRUCTS = []	# (type name, register width, [(field name, msb, lsb)] MSB first, title)
+
+
+def reg_struct(reg, prefix):
+    """The register as a packed struct, so that RTL names its fields instead of bit positions."""
+    fields, pos = [], reg.get_property("regwidth")
+    for f in sorted(reg.fields(), key=lambda f: f.msb, reverse=True):
+        if f.msb > pos - 1:
+            sys.exit(f"regs_gen: {prefix}_{reg.inst_name}.{f.inst_name} overlaps another field")
+        if f.msb < pos - 1:
+            fields.append((f"rsvd_{f.msb + 1}", pos - 1, f.msb + 1))
+        fields.append((f.inst_name.lower(), f.msb, f.lsb))
+        pos = f.lsb
+    if pos > 0:
+        fields.append(("rsvd_0", pos - 1, 0))
+    STRUCTS.append((f"{prefix}_{reg.inst_name}_t".lower(), reg.get_property("regwidth"), fields,
+                    reg.get_property("name")))
 
 
 def enum_consts(c, field, seen):
@@ -95,6 +114,7 @@ def reg_consts(c, dev, reg, prefix, base, seen):
         reset = f.get_property("reset")
         if isinstance(reset, int):
             c.add(f"{fname}_RESET", reset, f.width)
+    reg_struct(reg, prefix)
     for f in reg.fields():
         enum_consts(c, f, seen)
 
@@ -166,8 +186,8 @@ def gen_map_h(c, src):
 
 
 def gen_svh(c, src):
-    # An include file, not a package: Yosys 0.23 cannot refer to one package from another, so
-    # the packages that need the map (pagoda_pkg, pgaccel_pkg, ...) include it.
+    # An include file that the packages of rtl/ (pagoda_pkg, pgaccel_pkg, ...) take in, so that
+    # each block reaches the map through the one package it already uses.
     out = [f"// {HEADER.format(src=src)}",
            "// Register offsets, field positions, encodings and the memory map for rtl/ (names",
            "// as in regs/pagoda_map.h); `included inside a package, which uses a few of them:",
@@ -183,6 +203,15 @@ def gen_svh(c, src):
             out.append(f"  localparam int unsigned {name} = 32'h{value:x};{tail}")
         else:
             out.append(f"  localparam logic [{bits - 1}:0] {name} = {bits}'h{value:x};{tail}")
+    out += ["", "  // One packed struct per register: its fields by name, MSB first; rsvd_<lsb> fills a gap",
+            "  // (reads 0). A value of the type is the register's bits, as software sees them."]
+    for name, width, fields, title in STRUCTS:
+        out += ["", f"  typedef struct packed {{  // {title}" if title else
+                f"  typedef struct packed {{"]
+        for fname, msb, lsb in fields:
+            out.append(f"    logic [{msb - lsb}:0] {fname};  // [{msb}:{lsb}]" if msb != lsb else
+                       f"    logic {fname};  // [{msb}]")
+        out.append(f"  }} {name};")
     # (no lint_on: it would switch the rule back on for the rest of the including file, which a
     # lint configuration may have switched off)
     out += [""]

@@ -22,7 +22,7 @@ module pgaccel_scan_formal (
   input logic                          clk_i,
   input logic                          rst_ni,
   input logic                          cmd_valid_i,
-  input logic [pgaccel_pkg::CMD_W-1:0] cmd_i,
+  input pgaccel_pkg::cmd_t             cmd_i,
   input logic                          dma_gnt_i,
   input logic                          dma_rvalid_i,
   input logic [63:0]                   dma_rdata_i,
@@ -31,7 +31,7 @@ module pgaccel_scan_formal (
   input logic [32:0]                   win_end_i
 );
   logic                          cmd_pop_o, comp_push_o;
-  logic [pgaccel_pkg::COMP_W-1:0] comp_o;
+  pgaccel_pkg::comp_t            comp_o;
   logic                          dma_req_o, dma_we_o;
   logic [31:0]                   dma_addr_o;
   logic [7:0]                    dma_be_o;
@@ -53,7 +53,7 @@ module pgaccel_scan_formal (
   );
 
   logic                          f_init = 1'b1;
-  logic [pgaccel_pkg::CMD_W-1:0] f_cmd_q = '0;
+  pgaccel_pkg::cmd_t             f_cmd_q = '0;
   always @(posedge clk_i) begin
     f_init    <= 1'b0;
     f_cmd_q   <= cmd_i;

@@ -25,7 +25,7 @@ module pgaccel_step_formal (
   input logic        fits_i,
   input logic [5:0]  e_i
 );
-  logic [1:0] kind;
+  pgaccel_pkg::step_e kind;
   logic [5:0] r;
 
   pgaccel_scan_step dut (
@@ -38,7 +38,7 @@ module pgaccel_step_formal (
   logic [63:0] used;
   logic [6:0]  lo, z, run_end;
   logic        any, in_run;
-  logic [1:0]  ref_kind;
+  pgaccel_pkg::step_e ref_kind;
   always @(*) begin
     used = pol_i ? ~word_i : word_i;
     lo   = all_i ? 7'd0 : here_i ? {1'b0, c_i} : 7'd64;
