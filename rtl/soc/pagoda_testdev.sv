@@ -27,10 +27,12 @@ module pagoda_testdev (
   logic        done_q, done_d, fail_q, fail_d, reset_q, reset_d;
   logic [15:0] code_q, code_d;
   logic        wr;
+  pagoda_pkg::testdev_finisher_t fin;  // the write's fields (rtl/regs/testdev.rdl)
 
   assign gnt_o = 1'b1;
   // the finisher register is the low 32 bits of the lane at offset 0
-  assign wr = req_i && we_i && (addr_i[11:3] == 9'd0) && (be_i[1:0] == 2'b11);
+  assign fin = wdata_i[31:0];
+  assign wr  = req_i && we_i && (addr_i[11:3] == 9'd0) && (be_i[1:0] == 2'b11);
 
   always_comb begin
     done_d  = done_q;
@@ -38,14 +40,14 @@ module pagoda_testdev (
     code_d  = code_q;
     reset_d = 1'b0;
     if (wr && !done_q) begin
-      unique case (wdata_i[15:0])
+      unique case (fin.status)
         pagoda_pkg::TESTDEV_STATUS_PASS: begin
           done_d = 1'b1;
         end
         pagoda_pkg::TESTDEV_STATUS_FAIL: begin
           done_d = 1'b1;
           fail_d = 1'b1;
-          code_d = (be_i[3:2] == 2'b11) ? wdata_i[31:16] : 16'h0;
+          code_d = (be_i[3:2] == 2'b11) ? fin.code : 16'h0;
         end
         pagoda_pkg::TESTDEV_STATUS_RESET: reset_d = 1'b1;
         default: ;
