@@ -10,6 +10,7 @@
 
 #include <asm/barrier.h>
 #include <asm/io.h>
+#include <mm/dma-mapping.h>
 #include <mm/mm.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/types.h>
@@ -46,17 +47,10 @@ static inline void pgaccel_comp_barrier(void)
 	iomb();
 }
 
-/*
- * The engine refuses a command outside its DMA window (ERR_WINDOW, nothing written); the driver
- * does not even post one: such a range is served by the CPU. The allocator's pages all lie inside
- * (the device tree reserves the RAM below the window), so this only catches callers that pass
- * other memory. Inline: the free path asks it for every page the pre-zero pool could take.
- */
-static inline bool __pgaccel_dma_ok(phys_addr_t addr, u64 len)
-{
-	return addr >= pgaccel.win_base && addr <= pgaccel.win_end &&
-	       len <= pgaccel.win_end - addr;
-}
+/* A physical range as the engine's bus address through the DMA API (pgaccel_dev): refused
+ * (DMA_MAPPING_ERROR, counted in fallback_window) outside the window; the CPU then serves it. */
+dma_addr_t pgaccel_map(phys_addr_t pa, u64 len, enum dma_data_direction dir);
+void pgaccel_unmap(dma_addr_t d, u64 len, enum dma_data_direction dir);
 
 static inline bool pgaccel_hw_usable(void)
 {
