@@ -243,6 +243,7 @@ static void op_stream(unsigned int i)
 		expect_dma_bad++;
 		break;
 	}
+	CHECK(dma_debug_live(&sdev) == nr_coherent + 1, "a refused unmap dropped the mapping");
 	dma_unmap_single(&sdev, a, o->size, dir);
 	if (mmt_rand(&rng) % 8 == 0) {
 		dma_unmap_single(&sdev, a, o->size, dir);	/* double unmap */
