@@ -77,6 +77,7 @@ const char *pgaccel_mode_name(enum pgaccel_mode mode);
 u64 pgaccel_readq(unsigned int off);
 void pgaccel_writeq(unsigned int off, u64 val);
 void pgaccel_demo(void);
+void pgaccel_dma_bench_run(void);	/* pgaccel_dma_bench.c, from pgaccel_bench_run() */
 
 /* Pre-zeroed blocks: at most PREZERO_MAX order-0 pages and PREZERO_HIGH_SLOTS blocks of order
  * 1..PREZERO_MAX_ORDER holding at most 1/32 of RAM; release gives them all back to the allocator. */
