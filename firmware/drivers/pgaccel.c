@@ -182,25 +182,6 @@ bool pgaccel_dma_ok(phys_addr_t addr, u64 len)
 	return pgaccel.present && dma_capable(&pgaccel_dev, addr, len, false);
 }
 
-/* A physical range of RAM as pgaccel_dev's bus address, or DMA_MAPPING_ERROR (counted as
- * fallback_window: outside the window, or not memory the API maps). Undo with pgaccel_unmap(). */
-dma_addr_t pgaccel_map(phys_addr_t pa, u64 len, enum dma_data_direction dir)
-{
-	unsigned long pfn = pa >> PAGE_SHIFT;
-	dma_addr_t d = DMA_MAPPING_ERROR;
-
-	if (pfn_valid(pfn) && dma_capable(&pgaccel_dev, pa, len, false))
-		d = dma_map_page(&pgaccel_dev, pfn_to_page(pfn), pa & (PAGE_SIZE - 1), len, dir);
-	if (dma_mapping_error(&pgaccel_dev, d))
-		pgaccel.stats.fallback_window++;
-	return d;
-}
-
-void pgaccel_unmap(dma_addr_t d, u64 len, enum dma_data_direction dir)
-{
-	dma_unmap_page(&pgaccel_dev, d, len, dir);
-}
-
 bool pgaccel_would_use_hw_zero(unsigned long len)
 {
 	return pgaccel_hw_usable() && (pgaccel.mode == PGACCEL_HW || len >= pgaccel.zero_crossover);

@@ -47,10 +47,27 @@ static inline void pgaccel_comp_barrier(void)
 	iomb();
 }
 
-/* A physical range as the engine's bus address through the DMA API (pgaccel_dev): refused
- * (DMA_MAPPING_ERROR, counted in fallback_window) outside the window; the CPU then serves it. */
-dma_addr_t pgaccel_map(phys_addr_t pa, u64 len, enum dma_data_direction dir);
-void pgaccel_unmap(dma_addr_t d, u64 len, enum dma_data_direction dir);
+/*
+ * A physical range of RAM as the engine's bus address, through the DMA API (pgaccel_dev): outside
+ * the window, or not memory the API maps, it is DMA_MAPPING_ERROR (counted in fallback_window)
+ * and the CPU serves the request. Inline: every hardware zero, fill and search pays it.
+ */
+static inline dma_addr_t pgaccel_map(phys_addr_t pa, u64 len, enum dma_data_direction dir)
+{
+	unsigned long pfn = pa >> PAGE_SHIFT;
+	dma_addr_t d = DMA_MAPPING_ERROR;
+
+	if (pfn_valid(pfn))
+		d = dma_map_page(&pgaccel_dev, pfn_to_page(pfn), pa & (PAGE_SIZE - 1), len, dir);
+	if (unlikely(dma_mapping_error(&pgaccel_dev, d)))
+		pgaccel.stats.fallback_window++;
+	return d;
+}
+
+static inline void pgaccel_unmap(dma_addr_t d, u64 len, enum dma_data_direction dir)
+{
+	dma_unmap_page(&pgaccel_dev, d, len, dir);
+}
 
 static inline bool pgaccel_hw_usable(void)
 {
