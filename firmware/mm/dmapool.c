@@ -31,7 +31,11 @@ struct dma_pool {
 	size_t size;			/* block stride: the size asked for, aligned up */
 	size_t allocation;		/* bytes of one pool page (a coherent buffer) */
 	size_t seg;			/* blocks restart at every seg bytes: min(boundary, allocation) */
+	unsigned int seg_shift;		/* log2(seg) when blocks > 1 (seg is then a power of two) */
 	unsigned int per_seg, blocks;
+	/* ceil(2^32 / size) and ceil(2^32 / per_seg): quotients of numbers below 2^16 by a multiply,
+	 * as SLUB's reciprocal_size (the core's divider takes tens of cycles). */
+	u64 recip_size, recip_per_seg;
 	unsigned long nr_pages;
 	char name[32];
 };
@@ -73,12 +77,24 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 	pool->seg = boundary && boundary < pool->allocation ? boundary : pool->allocation;
 	pool->per_seg = pool->seg / size;
 	pool->blocks = pool->allocation / pool->seg * pool->per_seg;
+	while ((1UL << pool->seg_shift) < pool->seg)
+		pool->seg_shift++;
+	pool->recip_size = ((1ULL << 32) + size - 1) / size;
+	pool->recip_per_seg = ((1ULL << 32) + pool->per_seg - 1) / pool->per_seg;
 	return pool;
+}
+
+/* x / d for x, d < 2^16 with recip = ceil(2^32 / d): exact, since x * d < 2^32. */
+static unsigned int quot(size_t x, u64 recip)
+{
+	return (unsigned int)((x * recip) >> 32);
 }
 
 static size_t block_offset(const struct dma_pool *pool, unsigned int i)
 {
-	return i / pool->per_seg * pool->seg + i % pool->per_seg * pool->size;
+	unsigned int s = quot(i, pool->recip_per_seg);
+
+	return ((size_t)s << pool->seg_shift) + (i - s * pool->per_seg) * pool->size;
 }
 
 /* A new pool page; pool->lock not held (the page allocator may be slow). */
@@ -144,14 +160,20 @@ static struct dma_page *find_block(struct dma_pool *pool, void *vaddr, unsigned 
 	struct dma_page *page;
 
 	list_for_each_entry(page, &pool->pages, list) {
-		size_t off = (size_t)((char *)vaddr - (char *)page->vaddr);
-		size_t in_seg = off % pool->seg;
+		size_t off = (size_t)((char *)vaddr - (char *)page->vaddr), in_seg;
+		unsigned int q;
 
 		if ((char *)vaddr < (char *)page->vaddr || off >= pool->allocation)
 			continue;
-		if (in_seg % pool->size || in_seg / pool->size >= pool->per_seg)
+		if (pool->blocks == 1) {	/* one block: a page-multiple allocation */
+			*index = 0;
+			return off ? NULL : page;
+		}
+		in_seg = off & (pool->seg - 1);
+		q = quot(in_seg, pool->recip_size);
+		if (in_seg != q * pool->size || q >= pool->per_seg)
 			return NULL;	/* inside the page, but not a block's start */
-		*index = (unsigned int)(off / pool->seg * pool->per_seg + in_seg / pool->size);
+		*index = (unsigned int)(off >> pool->seg_shift) * pool->per_seg + q;
 		return page;
 	}
 	return NULL;
