@@ -428,8 +428,8 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 	if (!valid_dir(dev, dir, "dma_map_single"))
 		return DMA_MAPPING_ERROR;
 	/* Linux's debug check: only the direct map is physically contiguous (not vmalloc). */
-	if (!size || !virt_addr_valid(ptr) || (char *)ptr + size < (char *)ptr ||
-	    !virt_addr_valid((char *)ptr + size - 1)) {
+	if (!size || !virt_addr_valid(ptr) || (unsigned long)ptr + size < (unsigned long)ptr ||
+	    !virt_addr_valid((void *)((unsigned long)ptr + size - 1))) {
 		dma_report(dev, "dma_map_single(%p, %zu bytes): not in the direct map", ptr, size);
 		return DMA_MAPPING_ERROR;
 	}
