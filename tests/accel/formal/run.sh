@@ -56,7 +56,11 @@ for f in $(sed -e 's,//.*,,' "$root/rtl/accel/accel.f"); do
 	files="$files $root/$f"
 done
 all_files=$files
-# Flatten to AIGER: build TOP DEFINES NAME [chformal commands]. The AND mapping runs ABC's short
+# Flatten to AIGER: build TOP DEFINES NAME [chformal commands]. Yosys 0.70's read_verilog makes
+# $check cells of the immediate assertions and assumptions: `chformal -lower` turns them into
+# $assert/$assume first, which the chformal selections below (t:$assert, -assert) name; without it
+# they select nothing, every engine assertion stays a proof target and scanfn-ind is UNDECIDED.
+# The AND mapping runs ABC's short
 # script "strash; dretime; map" (what 'abc -fast' ran before Yosys 0.70 dropped the option): 0.70's
 # default script gives a deeper model on which bmc3 -F 14 took over three times as long.
 to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff -nodffe; \
@@ -65,7 +69,7 @@ to_aig="memory_map; opt -fast; async2sync; flatten; dffunmap; opt -fast -nosdff 
 build() {
 	local top=$1 defs=$2 name=$3 extra=${4:-} files=${FILES:-$all_files}
 	"$yosys" -q -l "$out/yosys-$name.log" -p "read_verilog -formal -sv -I$regs_sv -I$root/rtl/pkg $defs $files \
-		$here/$top.sv; prep -top $top; $extra $to_aig; write_rtlil $out/$name.il; \
+		$here/$top.sv; prep -top $top; chformal -lower; $extra $to_aig; write_rtlil $out/$name.il; \
 		write_aiger -zinit -map $out/$name.aim $out/$name.aig" >/dev/null 2>&1
 }
 
