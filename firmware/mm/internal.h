@@ -84,4 +84,20 @@ void slab_bench_run(void);
 void slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
 
 
+/* In a leaf function (the fast-path entry points), before any call: the caller's address. */
+#ifdef __riscv
+#define leaf_ret_ip() ({ unsigned long ra_; __asm__("mv %0, ra" : "=r"(ra_)); ra_; })
+#else
+#define leaf_ret_ip() _RET_IP_
+#endif
+
+/* The fast-path entry points (order-0 pages, kmalloc/kfree, kmem_cache_alloc/free) are leaves on
+ * their fast path: every way off it is a tail call and, without a frame pointer, they save no
+ * register (a debugger unwinds them through ra). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
+#else
+#define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
+#endif
+
 #endif

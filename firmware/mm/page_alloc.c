@@ -1005,24 +1005,11 @@ void mm_update_fastpath(void)
 			WRITE_ONCE(fast_cpu_zone[cpu][cls], fast_node_zone[mm_cpu_node[cpu]][cls]);
 }
 
-/* In a leaf function (the fast-path entry points), before any call: the caller's address. */
-#ifdef __riscv
-#define leaf_ret_ip() ({ unsigned long ra_; __asm__("mv %0, ra" : "=r"(ra_)); ra_; })
-#else
-#define leaf_ret_ip() _RET_IP_
-#endif
 
 static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid, nodemask_t *nodemask,
 				       unsigned long caller);
 static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr);
 
-/* The order-0 entry points are leaves on their fast path: every way off it is a tail call and,
- * without a frame pointer, they save no register (a debugger unwinds them through ra). */
-#if defined(__GNUC__) && !defined(__clang__)
-#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
-#else
-#define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
-#endif
 
 /* The zone an order-0 request may take from without the generic machinery, or NULL: the first
  * zone of the node's zonelist (row: the node's or this hart's fast zones), above its LOW

@@ -352,3 +352,45 @@ SELFTEST(slab_irq_interleave)
 	ST_ASSERT_EQ(kmem_cache_destroy(irq_cache), 0);
 	return 0;
 }
+
+/*
+ * The slab fast paths pop and push with an LR/SC pair and rely on trap_entry's return to drop
+ * the hart's reservation: an interrupt handler that changed the freelist between the LR and the
+ * SC must make that SC fail (mm/slab.h). Here a timer interrupt is taken, with certainty,
+ * between an LR and an SC of a word the handler does not touch: the SC must still fail.
+ */
+static volatile unsigned long lrsc_ticks;
+
+static void lrsc_tick(void)
+{
+	lrsc_ticks++;
+	sbi_set_timer(~0ULL);
+}
+
+SELFTEST(slab_trap_drops_lr_reservation)
+{
+	unsigned long word = 0x5a5a, val, fail, flags;
+	u64 start;
+
+	lrsc_ticks = 0;
+	irq_handler_timer = lrsc_tick;
+	local_irq_save(flags);
+	csr_set(sie, SIE_STIE);
+	/* Armed before the LR: the SBI call itself is an ecall into M-mode, not our trap path. */
+	sbi_set_timer(get_time());
+	__asm__ volatile("lr.d %0, (%1)" : "=r"(val) : "r"(&word) : "memory");
+	start = get_time();
+	local_irq_enable();
+	while (!lrsc_ticks && get_time() - start < boot_info.timebase_hz)
+		;
+	local_irq_disable();
+	__asm__ volatile("sc.d %0, %2, (%1)" : "=r"(fail) : "r"(&word), "r"(val + 1) : "memory");
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(~0ULL);
+	local_irq_restore(flags);
+	irq_handler_timer = NULL;
+	ST_ASSERT_EQ(lrsc_ticks, 1);
+	ST_ASSERT(fail != 0);
+	ST_ASSERT_EQ(word, 0x5a5a);
+	return 0;
+}

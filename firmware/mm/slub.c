@@ -10,10 +10,14 @@
  * deactivation) takes the node's list_lock.
  *
  * Fast path: Linux's lockless this_cpu_cmpxchg_double on (freelist, tid) needs a double-word CAS,
- * which RV64 lacks (LR/SC covers one word). The documented equivalent used here: interrupts off
- * on the own hart for the few instructions of the fast path (so no handler can interleave on this
- * hart) plus a per-hart spinlock that only a remote flush (shrink, destroy) ever contends, taken
- * with one AMO. The firmware never migrates work between harts, so smp_processor_id() stays valid.
+ * which RV64 lacks. The equivalent used here is one LR/SC pair on the freelist word, with neither
+ * a lock nor interrupt masking (mm/slab.h says why no tid is needed). Everything else on a cpu
+ * slab (refills, deactivation, a remote flush or count) holds its lock with interrupts off. The
+ * firmware never migrates work between harts, so smp_processor_id() stays valid.
+ *
+ * Debug caches (SLAB_DEBUG_FLAGS) never keep a cpu slab: each allocation takes one object and
+ * hands the slab back, so every allocation and free of theirs passes the checks under the node
+ * lock, and the fast paths need no debug test (they find an empty freelist and a foreign slab).
  *
  * Lock order: kmem_cache_cpu.lock -> kmem_cache_node.list_lock, both with interrupts off. Pages go
  * back to the page allocator only after interrupts are restored (its zeroing hook wants them on).
@@ -42,6 +46,7 @@ struct slab_track {
 
 unsigned long slab_bad_count;
 bool slub_debug;
+unsigned long slab_pfn_span;
 
 static LIST_HEAD(slab_caches);
 /* Linux's slab_mutex: serialises create, destroy and walks of slab_caches. Held with interrupts on
@@ -148,6 +153,41 @@ bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller
 	return true;
 }
 
+#ifndef __riscv
+/* The host's stand-ins for the LR/SC fast paths (mm/slab.h): the same outcomes under c->lock. */
+void *cpu_freelist_pop(struct kmem_cache_cpu *c, unsigned long offset)
+{
+	unsigned long flags;
+	void *obj;
+
+	local_irq_save(flags);
+	spin_lock(&c->lock);
+	obj = c->freelist;
+	if (obj)
+		c->freelist = *(void **)((char *)obj + offset);
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return obj;
+}
+
+bool cpu_freelist_push(struct kmem_cache_cpu *c, struct page *slab, void *obj, unsigned long offset)
+{
+	unsigned long flags;
+	bool done = false;
+
+	local_irq_save(flags);
+	spin_lock(&c->lock);
+	if (c->freelist && c->freelist != obj && c->slab == slab) {
+		*(void **)((char *)obj + offset) = c->freelist;
+		c->freelist = obj;
+		done = true;
+	}
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return done;
+}
+#endif
+
 /* ---------------------------------------------------------------- slab pages */
 
 static gfp_t slab_page_gfp(const struct kmem_cache *s, gfp_t gfp)
@@ -224,11 +264,13 @@ static void discard_list(struct kmem_cache *s, struct list_head *list)
 static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct list_head *discard)
 {
 	struct page *slab = c->slab;
-	void *fl = c->freelist, *next;
 	struct kmem_cache_node *n;
+	void *fl, *next;
 
-	c->slab = NULL;
-	c->freelist = NULL;
+	/* c may be another hart's, whose fast paths don't take c->lock: an AMO takes its list, and
+	 * its pushes check c->slab after their LR. */
+	WRITE_ONCE(c->slab, NULL);
+	fl = __atomic_exchange_n(&c->freelist, NULL, __ATOMIC_ACQ_REL);
 	if (!slab)
 		return;
 	n = &s->node[page_to_nid(slab)];
@@ -336,6 +378,8 @@ load:
 	obj = c->freelist;
 	c->freelist = get_freepointer(s, obj);
 	c->alloc_slow++;
+	if (unlikely(slab_debug(s)))
+		deactivate_slab(s, c, &discard);
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
 	discard_list(s, &discard);
@@ -385,15 +429,26 @@ static __noinline void *kmem_cache_alloc_full(struct kmem_cache *s, gfp_t gfp, u
 	return slab_alloc_node(s, gfp, NUMA_NO_NODE, caller);
 }
 
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+__fastpath_leaf void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	if (likely(s && !(gfp & SLAB_FAST_GFP_EXCLUDE) && !s->debug)) {
+	if (likely(s && !(gfp & SLAB_FAST_GFP_EXCLUDE))) {
 		void *obj = slab_alloc_fast(s);
 
 		if (likely(obj))
 			return obj;
 	}
-	return kmem_cache_alloc_full(s, gfp, _RET_IP_);
+	return kmem_cache_alloc_full(s, gfp, leaf_ret_ip());
+}
+
+/* kmalloc() with a size and flags the compiler knew: s is a kmalloc-NORMAL class, whose free
+ * pointer sits at offset 0 (no constructor; debug caches never fill the freelist). */
+__fastpath_leaf void *__kmalloc_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	void *obj = cpu_freelist_pop(this_cpu_slab(s), 0);
+
+	if (likely(obj))
+		return obj;
+	return kmem_cache_alloc_full(s, gfp, leaf_ret_ip());
 }
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
@@ -488,13 +543,13 @@ static __noinline void kmem_cache_free_full(struct kmem_cache *s, void *obj, uns
 		slab_free(s, slab, obj, caller);
 }
 
-void kmem_cache_free(struct kmem_cache *s, void *obj)
+__fastpath_leaf void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *slab = slab_page_fast(obj);	/* NULL for NULL */
 
-	if (likely(slab && slab->slab_cache == s && !s->debug && slab_free_fast(s, slab, obj)))
+	if (likely(slab && slab->slab_cache == s && slab_free_fast(s, slab, obj)))
 		return;
-	kmem_cache_free_full(s, obj, _RET_IP_);
+	kmem_cache_free_full(s, obj, leaf_ret_ip());
 }
 
 /* ---------------------------------------------------------------- bulk */
@@ -516,7 +571,6 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 		while (i < nr && c->freelist) {
 			p[i] = c->freelist;
 			c->freelist = get_freepointer(s, p[i++]);
-			c->alloc_fast++;
 		}
 		if (i == nr) {
 			spin_unlock(&c->lock);
@@ -568,7 +622,6 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 		if (likely(slab == c->slab && obj != c->freelist)) {
 			set_freepointer(s, obj, c->freelist);
 			c->freelist = obj;
-			c->free_fast++;
 			continue;
 		}
 		c->free_slow++;
@@ -647,9 +700,15 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 
+		void *fl;
+
+		/* Borrowed with an AMO while it is counted: the owner's fast paths find the list
+		 * empty and queue on c->lock meanwhile; an LR/SC of theirs around the swap fails. */
 		local_irq_save(flags);
 		spin_lock(&c->lock);
-		free_objs += count_list(s, c->freelist);
+		fl = __atomic_exchange_n(&c->freelist, NULL, __ATOMIC_ACQ_REL);
+		free_objs += count_list(s, fl);
+		__atomic_store_n(&c->freelist, fl, __ATOMIC_RELEASE);
 		if (c->slab) {
 			struct kmem_cache_node *n = &s->node[page_to_nid(c->slab)];
 
@@ -657,9 +716,7 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 			free_objs += count_list(s, c->slab->freelist);
 			spin_unlock(&n->list_lock);
 		}
-		si->alloc_fast += c->alloc_fast;
 		si->alloc_slow += c->alloc_slow;
-		si->free_fast += c->free_fast;
 		si->free_slow += c->free_slow;
 		spin_unlock(&c->lock);
 		local_irq_restore(flags);
@@ -899,16 +956,16 @@ static int slabinfo_line(struct kmem_cache *s, void *arg)
 
 	(void)arg;
 	kmem_cache_get_info(s, &si);
-	printk("%-20s %8lu %8lu %7u %6u %4u %7lu %8lu %7lu %8lu %7lu\n", s->name, si.active_objs,
-	       si.num_objs, s->size, s->objects, 1u << s->order, si.num_slabs, si.alloc_fast,
-	       si.alloc_slow, si.free_fast, si.free_slow);
+	printk("%-20s %8lu %8lu %7u %6u %4u %7lu %10lu %9lu\n", s->name, si.active_objs,
+	       si.num_objs, s->size, s->objects, 1u << s->order, si.num_slabs, si.alloc_slow,
+	       si.free_slow);
 	return 0;
 }
 
 void slabinfo_show(void)
 {
 	printk("# name              active_objs num_objs objsize objper pages   slabs "
-	       "alloc_fast alloc_slow free_fast free_slow\n");
+	       "alloc_slow free_slow\n");
 	kmem_cache_for_each(slabinfo_line, NULL);
 }
 
@@ -925,6 +982,9 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 
 void kmem_cache_init(void)
 {
+	/* Slabs come from lowmem only (GFP_SLAB_BUG_MASK): slab_page_fast() tests one bound. */
+	slab_pfn_span = max_low_pfn > mem_map_base_pfn ?
+			min(mem_map_nr, max_low_pfn - mem_map_base_pfn) : 0;
 	slab_bad_count = 0;
 	spin_lock_init(&slab_mutex);
 	INIT_LIST_HEAD(&slab_caches);

@@ -265,8 +265,9 @@ static void t_alloc_free(void **state)
 		struct slabinfo s2;
 
 		kmem_cache_get_info(s, &s2);
-		assert_int_equal(s2.alloc_fast, si.alloc_fast + 2);
-		assert_int_equal(s2.free_fast, si.free_fast + 1);
+		/* Neither call left the fast path (the fast paths count nothing themselves). */
+		assert_int_equal(s2.alloc_slow, si.alloc_slow);
+		assert_int_equal(s2.free_slow, si.free_slow);
 	}
 	kmem_cache_free(s, o[1]);
 	assert_int_equal(kmem_cache_destroy(s), 0);
