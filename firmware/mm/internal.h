@@ -80,8 +80,7 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 void mm_page_alloc_reset(void);
 void mm_vmstat_reset(void);
 void slab_bench_run(void);
-/* Memory pressure: every cache's empty slabs back to the page allocator (mm/slub.c). */
-void slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
+void shrinker_reset(void);	/* mm/shrinker.c, before kmem_cache_init() registers the slab's */
 
 
 /* In a leaf function (the fast-path entry points), before any call: the caller's address. */

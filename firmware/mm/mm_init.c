@@ -750,6 +750,7 @@ void mm_init(const struct boot_info *bi)
 	if (mm_params.cma_set)
 		setup_cma((unsigned long)(mm_params.cma >> PAGE_SHIFT));
 	/* The slab caches' own structures come from memblock, so the buddy lists start complete. */
+	shrinker_reset();
 	kmem_cache_init();
 	free_memblock_to_buddy();
 	setup_zone_policies(bi);

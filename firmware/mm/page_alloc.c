@@ -11,6 +11,7 @@
 #include <asm/highmem.h>
 #include <asm/timex.h>
 #include <mm/mm.h>
+#include <mm/shrinker.h>
 #include "internal.h"
 
 pg_data_t node_data[MAX_NUMNODES];
@@ -1831,10 +1832,11 @@ retry:
 		if (page)
 			return page;
 		/* Pages may sit in per-CPU lists, a HIGHATOMIC reserve or empty slabs: release them
-		 * once (Linux shrinks slab caches in direct reclaim). */
+		 * once, the shrinkers asked for everything (Linux's direct reclaim calls shrink_slab
+		 * at falling priorities; this is its last round). */
 		if (!drained) {
 			unreserve_highatomic_pageblock(ac, false);
-			slab_shrink_all();
+			shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
 			drain_all_pages(NULL);
 			drained = true;
 			goto retry;

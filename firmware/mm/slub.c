@@ -27,6 +27,7 @@
 #include <pagoda/string.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/shrinker.h>
 #include "internal.h"
 #include "slab.h"
 
@@ -935,20 +936,66 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 }
 
 /*
- * The page allocator's shrinker call before it gives up on a reclaiming request: empty slabs of
- * every cache go back, and every hart's cpu slab is flushed so its empty ones count too. A trylock,
- * so an allocation made while this hart walks the caches skips it instead of deadlocking.
+ * The slab caches' shrinker: its objects are slabs that a shrink would free (empty slabs on the
+ * node lists, and the harts' cpu slabs, which a flush may find empty). The scan shrinks caches
+ * until nr_to_scan slabs are freed. Trylocks, so a reclaim entered while this hart creates or
+ * destroys a cache (or walks them) skips the caches instead of deadlocking.
  */
-void slab_shrink_all(void)
+static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_control *sc)
+{
+	unsigned long nr = 0, flags;
+	struct list_head *pos;
+	struct page *slab;
+
+	(void)sh;
+	(void)sc;
+	if (!spin_trylock(&slab_mutex))
+		return 0;
+	list_for_each(pos, &slab_caches) {
+		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
+
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+
+			spin_lock_irqsave(&c->lock, flags);
+			nr += c->slab != NULL;
+			spin_unlock_irqrestore(&c->lock, flags);
+		}
+		for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+			struct kmem_cache_node *n = &s->node[nid];
+
+			spin_lock_irqsave(&n->list_lock, flags);
+			list_for_each_entry(slab, &n->partial, lru)
+				nr += slab->inuse == 0;
+			spin_unlock_irqrestore(&n->list_lock, flags);
+		}
+	}
+	spin_unlock(&slab_mutex);
+	return nr ? nr : SHRINK_EMPTY;
+}
+
+static unsigned long slab_shrink_scan(struct shrinker *sh, struct shrink_control *sc)
 {
 	struct list_head *pos;
+	unsigned long freed = 0;
 
-	if (in_interrupt() || !spin_trylock(&slab_mutex))
-		return;
-	list_for_each(pos, &slab_caches)
-		kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+	(void)sh;
+	if (!spin_trylock(&slab_mutex))
+		return SHRINK_STOP;
+	list_for_each(pos, &slab_caches) {
+		freed += (unsigned long)kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+		if (freed >= sc->nr_to_scan)
+			break;
+	}
 	spin_unlock(&slab_mutex);
+	return freed;
 }
+
+static struct shrinker slab_shrinker = {
+	.count_objects = slab_shrink_count,
+	.scan_objects = slab_shrink_scan,
+	.seeks = DEFAULT_SEEKS,
+};
 
 static int slabinfo_line(struct kmem_cache *s, void *arg)
 {
@@ -992,4 +1039,6 @@ void kmem_cache_init(void)
 			SLAB_HWCACHE_ALIGN, NULL);
 	list_add_tail(&kmem_cache_boot.list, &slab_caches);
 	kmalloc_init();
+	if (register_shrinker(&slab_shrinker, "slab-empty-slabs"))
+		panic("slab: no shrinker");
 }
