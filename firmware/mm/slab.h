@@ -70,7 +70,7 @@ static inline bool slab_debug(const struct kmem_cache *s)
  * of size never passes the product check. */
 static inline bool obj_in_slab(const struct kmem_cache *s, const struct page *slab, const void *obj)
 {
-	unsigned long off = (unsigned long)obj - (unsigned long)slab_address(slab);
+	unsigned long off = (unsigned long)obj - (unsigned long)slab_address(slab) - s->red_left_pad;
 	unsigned long idx = (off * s->reciprocal_size) >> 32;
 
 	return idx < slab->objects && idx * s->size == off;

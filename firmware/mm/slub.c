@@ -89,24 +89,40 @@ static void init_object(const struct kmem_cache *s, void *obj, bool active)
 		memset(p, POISON_FREE, s->object_size - 1);
 		p[s->object_size - 1] = POISON_END;
 	}
-	if (s->flags & SLAB_RED_ZONE)
-		memset(p + s->object_size, active ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE,
-		       s->red_end - s->object_size);
+	if (s->flags & SLAB_RED_ZONE) {
+		u8 val = active ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE;
+
+		memset(p - s->red_left_pad, val, s->red_left_pad);
+		memset(p + s->object_size, val, s->red_end - s->object_size);
+	}
 }
 
-/* First byte of [start, end) of obj that is not `value`, restored to it after a report. */
-static void check_bytes(const struct kmem_cache *s, void *obj, unsigned int start, unsigned int end,
-			u8 value, unsigned long caller, const char *what)
+/* First byte of [start, end) of obj (offsets from the object: the left red zone's are negative)
+ * that is not `value`, restored to it after a report. */
+static void check_bytes(const struct kmem_cache *s, void *obj, int start, int end, u8 value,
+			unsigned long caller, const char *what)
 {
 	u8 *p = obj;
 
-	for (unsigned int i = start; i < end; i++) {
+	for (int i = start; i < end; i++) {
 		if (p[i] == value)
 			continue;
-		slab_report(s, obj, caller, "%s (byte %u is %#x, expected %#x)", what, i, p[i], value);
-		memset(p + start, value, end - start);
+		slab_report(s, obj, caller, "%s (byte %d is %#x, expected %#x)", what, i, p[i], value);
+		memset(p + start, value, (size_t)(end - start));
 		return;
 	}
+}
+
+/* Both red zones of obj, which must hold `value`. */
+static void check_red_zones(const struct kmem_cache *s, void *obj, u8 value, unsigned long caller,
+			    bool active)
+{
+	check_bytes(s, obj, -(int)s->red_left_pad, 0, value, caller, active ?
+		    "left red zone overwritten: write before the start of the object" :
+		    "left red zone of a free object overwritten");
+	check_bytes(s, obj, (int)s->object_size, (int)s->red_end, value, caller, active ?
+		    "red zone overwritten: write past the end of the object" :
+		    "red zone of a free object overwritten");
 }
 
 void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -117,14 +133,13 @@ void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long calle
 		slab_report(s, obj, caller, "object on the freelist is not marked free (state %#lx)",
 			    t->state);
 	if (s->flags & SLAB_POISON) {
-		check_bytes(s, obj, 0, s->object_size - 1, POISON_FREE, t->free_caller,
+		check_bytes(s, obj, 0, (int)s->object_size - 1, POISON_FREE, t->free_caller,
 			    "use after free: poison overwritten");
-		check_bytes(s, obj, s->object_size - 1, s->object_size, POISON_END, t->free_caller,
-			    "use after free: poison end overwritten");
+		check_bytes(s, obj, (int)s->object_size - 1, (int)s->object_size, POISON_END,
+			    t->free_caller, "use after free: poison end overwritten");
 	}
 	if (s->flags & SLAB_RED_ZONE)
-		check_bytes(s, obj, s->object_size, s->red_end, SLUB_RED_INACTIVE, caller,
-			    "red zone of a free object overwritten");
+		check_red_zones(s, obj, SLUB_RED_INACTIVE, caller, false);
 	init_object(s, obj, true);
 	t->state = OBJ_ALLOCATED;
 	t->alloc_caller = caller;
@@ -147,8 +162,7 @@ bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller
 		return false;
 	}
 	if (s->flags & SLAB_RED_ZONE)
-		check_bytes(s, obj, s->object_size, s->red_end, SLUB_RED_ACTIVE, caller,
-			    "red zone overwritten: write past the end of the object");
+		check_red_zones(s, obj, SLUB_RED_ACTIVE, caller, true);
 	t->free_caller = caller;
 	init_object(s, obj, false);
 	return true;
@@ -215,7 +229,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 	slab->objects = (u16)s->objects;
 	slab->inuse = 0;
 	slab->frozen = 0;
-	base = slab_address(slab);
+	base = (u8 *)slab_address(slab) + s->red_left_pad;
 	for (unsigned int i = 0; i < s->objects; i++) {
 		p = base + (unsigned long)i * s->size;
 		if (slab_debug(s)) {
@@ -792,7 +806,13 @@ static void calculate_sizes(struct kmem_cache *s)
 	s->meta = size;
 	if (slab_debug(s))
 		size += sizeof(struct slab_track);
-	s->size = ALIGN(size, s->align);
+	/* Linux's left red zone: a pad before each object, as large as the alignment needs (at least
+	 * a word), so an underflow hits guard bytes rather than the previous object's metadata. The
+	 * offsets above stay relative to the object. */
+	s->red_left_pad = 0;
+	if (s->flags & SLAB_RED_ZONE)
+		s->red_left_pad = ALIGN((unsigned int)sizeof(void *), s->align);
+	s->size = ALIGN(size + s->red_left_pad, s->align);
 	s->order = calculate_order(s->size);
 	s->objects = (unsigned int)((PAGE_SIZE << s->order) / s->size);
 	s->reciprocal_size = ((1ULL << 32) + s->size - 1) / s->size;

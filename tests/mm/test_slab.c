@@ -866,6 +866,7 @@ static void t_remote_free(void **state)
 static void t_red_zone(void **state)
 {
 	struct kmem_cache *s;
+	char want[64];
 	u8 *p;
 	unsigned long bad;
 
@@ -889,7 +890,37 @@ static void t_red_zone(void **state)
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, p);
 	assert_int_equal(slab_bad_count, bad + 1);
+	/* The left red zone: one byte before the object (an underflow, p[-1]) is caught on free,
+	 * the report naming the cache and the object, and repaired. */
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	p[-1] = 0x11;
+	snprintf(want, sizeof(want), "object %p", (void *)p);
+	listen();
+	kmem_cache_free(s, p);
+	unlisten();
+	assert_int_equal(slab_bad_count, bad + 2);
+	assert_non_null(strstr(said, "BUG rz20: left red zone overwritten: write before the start"));
+	assert_non_null(strstr(said, "byte -1 is 0x11"));
+	assert_non_null(strstr(said, want));
+	/* And while free (a stray write into a free object's left zone): caught on allocation. */
+	p[-2] = 0x22;
+	listen();
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	unlisten();
+	assert_int_equal(slab_bad_count, bad + 3);
+	assert_non_null(strstr(said, "BUG rz20: left red zone of a free object overwritten"));
+	/* Every object has its own: the underflow of one never touches its neighbour. */
+	{
+		u8 *q = kmem_cache_alloc(s, GFP_KERNEL);
+
+		assert_true(q + s->object_size <= p - s->red_left_pad ||
+			    p + s->object_size <= q - s->red_left_pad);
+		kmem_cache_free(s, q);
+	}
+	kmem_cache_free(s, p);
+	assert_int_equal(slab_bad_count, bad + 3);
 	assert_int_equal(active(s), 0);
+	assert_true(s->red_left_pad >= sizeof(void *));	/* at least a word, as Linux's */
 }
 
 static void t_poison_use_after_free(void **state)

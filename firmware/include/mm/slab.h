@@ -14,7 +14,7 @@ typedef unsigned int slab_flags_t;
 
 /* Linux's bit values. */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100u	/* state word per object: any double free is caught */
-#define SLAB_RED_ZONE		0x00000400u	/* guard bytes after each object, checked on free */
+#define SLAB_RED_ZONE		0x00000400u	/* guard bytes before and after each object, checked */
 #define SLAB_POISON		0x00000800u	/* free objects hold 0x6b..0xa5, checked on alloc */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects on a cache line */
 #define SLAB_CACHE_DMA		0x00004000u	/* slab pages from ZONE_DMA */
@@ -71,6 +71,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int offset;		/* free pointer's offset inside the stride */
 	unsigned int red_end;		/* end of the red zone (= object_size without SLAB_RED_ZONE) */
+	unsigned int red_left_pad;	/* left red zone before each object (SLAB_RED_ZONE), else 0 */
 	unsigned int meta;		/* state word and callers (debug caches) */
 	unsigned int order;		/* slab page order */
 	unsigned int objects;		/* per slab */
