@@ -956,10 +956,11 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 }
 
 /*
- * The slab caches' shrinker: its objects are slabs that a shrink would free (empty slabs on the
- * node lists, and the harts' cpu slabs, which a flush may find empty). The scan shrinks caches
- * until nr_to_scan slabs are freed. Trylocks, so a reclaim entered while this hart creates or
- * destroys a cache (or walks them) skips the caches instead of deadlocking.
+ * The slab caches' shrinker: its objects are the pages of slabs that a shrink would free (empty
+ * slabs on the node lists, and the harts' cpu slabs, which a flush may find empty). The scan
+ * shrinks caches until nr_to_scan pages are freed; direct reclaim counts them as progress (Linux's
+ * reclaimed_slab). Trylocks, so a reclaim entered while this hart creates or destroys a cache (or
+ * walks them) skips the caches instead of deadlocking.
  */
 static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_control *sc)
 {
@@ -978,7 +979,7 @@ static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_contro
 			struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 
 			spin_lock_irqsave(&c->lock, flags);
-			nr += c->slab != NULL;
+			nr += (unsigned long)(c->slab != NULL) << s->order;
 			spin_unlock_irqrestore(&c->lock, flags);
 		}
 		for (int nid = 0; nid < MAX_NUMNODES; nid++) {
@@ -986,7 +987,7 @@ static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_contro
 
 			spin_lock_irqsave(&n->list_lock, flags);
 			list_for_each_entry(slab, &n->partial, lru)
-				nr += slab->inuse == 0;
+				nr += (unsigned long)(slab->inuse == 0) << s->order;
 			spin_unlock_irqrestore(&n->list_lock, flags);
 		}
 	}
@@ -1003,7 +1004,9 @@ static unsigned long slab_shrink_scan(struct shrinker *sh, struct shrink_control
 	if (!spin_trylock(&slab_mutex))
 		return SHRINK_STOP;
 	list_for_each(pos, &slab_caches) {
-		freed += (unsigned long)kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
+
+		freed += (unsigned long)kmem_cache_shrink(s) << s->order;
 		if (freed >= sc->nr_to_scan)
 			break;
 	}
