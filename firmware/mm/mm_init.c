@@ -306,7 +306,7 @@ void zone_pcp_init(struct zone *zone)
 		spin_lock_init(&pcp->lock);
 		pcp->count = 0;
 		pcp->batch = batch;
-		pcp->high = 4 * batch;	/* until the watermarks exist: zone_pcp_update_high() */
+		pcp->high = 4 * batch;	/* zone_pcp_update_high() follows the watermarks */
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			INIT_LIST_HEAD(&pcp->lists[mt]);
 	}

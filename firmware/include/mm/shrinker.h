@@ -22,7 +22,7 @@ struct shrink_control {
 #define SHRINK_EMPTY	(~0UL - 1)	/* count_objects: nothing at all to free */
 #define DEFAULT_SEEKS	2		/* cost to recreate an object (Linux's unit) */
 #define SHRINK_BATCH	128		/* default scan batch */
-#define DEF_PRIORITY	12		/* reclaim's first, gentlest priority; 0 scans everything */
+#define DEF_PRIORITY	12		/* reclaim's gentlest priority; 0 scans all */
 
 #define SHRINKER_NUMA_AWARE	(1u << 2)
 
@@ -30,7 +30,7 @@ struct shrinker {
 	unsigned long (*count_objects)(struct shrinker *s, struct shrink_control *sc);
 	unsigned long (*scan_objects)(struct shrinker *s, struct shrink_control *sc);
 	long batch;			/* objects per scan_objects call; 0: SHRINK_BATCH */
-	int seeks;			/* DEFAULT_SEEKS; 0: half of the freeable objects per call */
+	int seeks;			/* DEFAULT_SEEKS; 0: half the freeable per call */
 	unsigned int flags;
 	const char *name;
 	struct list_head list;

@@ -14,7 +14,7 @@ typedef unsigned int slab_flags_t;
 
 /* Linux's bit values. */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100u	/* state word per object: any double free is caught */
-#define SLAB_RED_ZONE		0x00000400u	/* guard bytes before and after each object, checked */
+#define SLAB_RED_ZONE		0x00000400u	/* guard bytes around each object, checked */
 #define SLAB_POISON		0x00000800u	/* free objects hold 0x6b..0xa5, checked on alloc */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects on a cache line */
 #define SLAB_CACHE_DMA		0x00004000u	/* slab pages from ZONE_DMA */
@@ -51,7 +51,8 @@ struct kmem_cache_cpu {
 	void *freelist;			/* free objects of `slab`, usable by this hart only */
 	struct page *slab;		/* frozen: its objects belong to this hart */
 	spinlock_t lock;
-	unsigned long alloc_slow, free_slow;	/* the fast paths count nothing (Linux: SLUB_STATS) */
+	/* The fast paths count nothing (Linux without CONFIG_SLUB_STATS). */
+	unsigned long alloc_slow, free_slow;
 } __aligned(64);
 
 struct kmem_cache_node {
@@ -71,7 +72,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int offset;		/* free pointer's offset inside the stride */
 	unsigned int red_end;		/* end of the red zone (= object_size without SLAB_RED_ZONE) */
-	unsigned int red_left_pad;	/* left red zone before each object (SLAB_RED_ZONE), else 0 */
+	unsigned int red_left_pad;	/* left red zone before each object, or 0 */
 	unsigned int meta;		/* state word and callers (debug caches) */
 	unsigned int order;		/* slab page order */
 	unsigned int objects;		/* per slab */
@@ -142,7 +143,8 @@ static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
 	if (__builtin_constant_p(size) && __builtin_constant_p(gfp) && size &&
 	    size <= KMALLOC_MAX_CACHE_SIZE && !(gfp & KMALLOC_NOT_FAST_GFP))
-		return __kmalloc_cache_alloc(kmalloc_caches[KMALLOC_NORMAL][__kmalloc_index(size)], gfp);
+		return __kmalloc_cache_alloc(kmalloc_caches[KMALLOC_NORMAL][__kmalloc_index(size)],
+					     gfp);
 	return __kmalloc(size, gfp);
 }
 void *kmalloc_node(size_t size, gfp_t gfp, int node);
