@@ -6,7 +6,7 @@ module pagoda_div (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        start_i,
-  input  logic [1:0]  op_i,      // funct3[1:0]: 0 DIV, 1 DIVU, 2 REM, 3 REMU
+  input  pagoda_core_pkg::md_op_e op_i,   // MD_DIV, MD_DIVU, MD_REM or MD_REMU
   input  logic        word_i,
   input  logic [63:0] a_i,
   input  logic [63:0] b_i,
@@ -32,7 +32,7 @@ module pagoda_div (
   // the restoring step in the busy branch, the final fix-up behind done_q, and the registers are
   // written only while it works (a clock enable). Same function.
   logic is_signed;
-  assign is_signed = !op_i[0];
+  assign is_signed = (op_i == pagoda_core_pkg::MD_DIV) || (op_i == pagoda_core_pkg::MD_REM);
 
   always_comb begin
     logic [63:0] a_ext, b_ext, a_abs, b_abs, shifted;
@@ -71,7 +71,7 @@ module pagoda_div (
       div_d      = b_abs;
       neg_q_d    = is_signed && (a_ext[63] ^ b_ext[63]);
       neg_r_d    = is_signed && a_ext[63];
-      want_rem_d = op_i[1];
+      want_rem_d = (op_i == pagoda_core_pkg::MD_REM) || (op_i == pagoda_core_pkg::MD_REMU);
       word_d     = word_i;
       divzero_d  = (b_ext == 64'd0);
       a_orig_d   = a_ext;
