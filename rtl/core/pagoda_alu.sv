@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: ALU of the execute stage. Integer results of RV64I (also LUI, AUIPC and the link
-// address of jumps) and the branch comparison, in one cycle.
+// address of jumps) and the branch comparison, in one cycle. Its two pc adders also give the
+// controller the branch/JAL target and the next pc (one adder each for both uses).
 module pagoda_alu (
   input  pagoda_core_pkg::alu_op_e op_i,
   input  logic [63:0]              a_i,          // rs1
@@ -9,14 +10,16 @@ module pagoda_alu (
   input  logic [63:0]              pc_i,
   input  logic                     compressed_i, // link address = pc + 2 (else + 4)
   output logic [63:0]              result_o,
+  output logic [63:0]              pc_imm_o,     // pc + imm: AUIPC, branch and JAL target
+  output logic [63:0]              pc_next_o,    // pc + 2 or 4: link address, next pc
   // branch condition on rs1 and rs2
   input  pagoda_core_pkg::br_op_e  br_op_i,
   input  logic [63:0]              rs2_i,
   output logic                     br_taken_o
 );
-  logic [63:0] ilen;
   logic [31:0] w_sum, w_sub, w_sll, w_srl, w_sra;
-  assign ilen  = compressed_i ? 64'd2 : 64'd4;
+  assign pc_imm_o  = pc_i + imm_i;
+  assign pc_next_o = pc_i + (compressed_i ? 64'd2 : 64'd4);
   assign w_sum = a_i[31:0] + b_i[31:0];
   assign w_sub = a_i[31:0] - b_i[31:0];
   assign w_sll = a_i[31:0] << b_i[4:0];
@@ -41,8 +44,8 @@ module pagoda_alu (
       pagoda_core_pkg::ALU_SRLW:  result_o = {{32{w_srl[31]}}, w_srl};
       pagoda_core_pkg::ALU_SRAW:  result_o = {{32{w_sra[31]}}, w_sra};
       pagoda_core_pkg::ALU_LUI:   result_o = imm_i;
-      pagoda_core_pkg::ALU_AUIPC: result_o = pc_i + imm_i;
-      default:                    result_o = pc_i + ilen;   // pagoda_core_pkg::ALU_LINK
+      pagoda_core_pkg::ALU_AUIPC: result_o = pc_imm_o;
+      default:                    result_o = pc_next_o;   // pagoda_core_pkg::ALU_LINK
     endcase
   end
 

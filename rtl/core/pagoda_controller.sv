@@ -17,8 +17,8 @@ module pagoda_controller (
   input  logic [63:0]                fetch_tval_i,
   input  logic [31:0]                raw_i,          // instruction bits (mtval of illegal ones)
   input  logic [63:0]                pc_i,
-  input  logic                       compressed_i,
-  input  logic [63:0]                imm_i,          // branch and JAL offset
+  input  logic [63:0]                pc_next_i,      // pc + 2 or 4
+  input  logic [63:0]                target_i,       // pc + imm: branch and JAL target
   input  logic [63:0]                jalr_target_i,  // rs1 + imm
   input  logic                       br_taken_i,
   input  logic                       csr_write_i,
@@ -142,7 +142,7 @@ module pagoda_controller (
   always_comb begin
     ex_ready       = 1'b1;
     ex_redirect    = 1'b0;
-    ex_redirect_pc = pc_i + (compressed_i ? 64'd2 : 64'd4);
+    ex_redirect_pc = pc_next_i;
     ex_sys         = 1'b0;
     div_start_o    = 1'b0;
     if (act_o) begin
@@ -178,7 +178,7 @@ module pagoda_controller (
           end
           pagoda_core_pkg::OP_JAL: begin
             ex_redirect    = 1'b1;
-            ex_redirect_pc = pc_i + imm_i;
+            ex_redirect_pc = target_i;
           end
           pagoda_core_pkg::OP_JALR: begin
             ex_redirect    = 1'b1;
@@ -186,7 +186,7 @@ module pagoda_controller (
           end
           pagoda_core_pkg::OP_BRANCH: begin
             ex_redirect    = br_taken_i;
-            ex_redirect_pc = pc_i + imm_i;
+            ex_redirect_pc = target_i;
           end
           default: ;
         endcase

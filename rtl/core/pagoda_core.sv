@@ -130,7 +130,7 @@ module pagoda_core #(
   assign rs2_val = (wb_fwd_valid && wb_rd == dec.rs2 && dec.rs2 != 5'd0) ? wb_wdata : rf_rdata_b;
 
   // ================================================================ ALU, multiplier, divider
-  logic [63:0] alu_res, mul_res, div_res;
+  logic [63:0] alu_res, mul_res, div_res, pc_imm, pc_next;
   logic        br_taken;
 
   pagoda_alu u_alu (
@@ -141,6 +141,8 @@ module pagoda_core #(
     .pc_i         (if_pc),
     .compressed_i (if_comp),
     .result_o     (alu_res),
+    .pc_imm_o     (pc_imm),
+    .pc_next_o    (pc_next),
     .br_op_i      (dec.br_op),
     .rs2_i        (rs2_val),
     .br_taken_o   (br_taken)
@@ -352,8 +354,8 @@ module pagoda_core #(
     .fetch_tval_i    (if_tval),
     .raw_i           (if_raw),
     .pc_i            (if_pc),
-    .compressed_i    (if_comp),
-    .imm_i           (dec.imm),
+    .pc_next_i       (pc_next),
+    .target_i        (pc_imm),
     .jalr_target_i   (mem_vaddr),
     .br_taken_i      (br_taken),
     .csr_write_i     (dec.csr_write),
