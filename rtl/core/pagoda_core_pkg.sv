@@ -140,6 +140,30 @@ package pagoda_core_pkg;
     CSR_OP_NONE = 2'd0, CSR_OP_RW = 2'd1, CSR_OP_RS = 2'd2, CSR_OP_RC = 2'd3
   } csr_op_e;
 
+  // The mstatus fields the core implements (pagoda_csr; privileged spec 1.12, 3.1.6). The CSR's
+  // read value places them at their bit positions; UXL = SXL = 2, and FS/VS/XS/SD, UBE/SBE/MBE
+  // read 0.
+  typedef struct packed {
+    logic       tsr;
+    logic       tw;
+    logic       tvm;
+    logic       mxr;
+    logic       sum;
+    logic       mprv;
+    logic [1:0] mpp;
+    logic       spp;
+    logic       mpie;
+    logic       spie;
+    logic       mie;
+    logic       sie;
+  } mstatus_t;
+
+  // satp: Bare or Sv39 (other modes are not stored), no ASID
+  typedef struct packed {
+    logic        sv39;
+    logic [43:0] ppn;
+  } satp_t;
+
   // One decoded instruction (pagoda_decoder's output)
   typedef struct packed {
     op_class_e   op;          // what it does
