@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: controller (docs/core.md "Controller"). Decides each cycle what the instruction in
-// execute does: complete (when writeback retires in the same cycle without an error: `go`), take
-// its exception (in priority order), or give way to an interrupt (between instructions only, never
-// in the middle of a divide, AMO, walk or held data request); a writeback bus error traps first.
-// It redirects fetch for taken branches, jumps, traps, xRET, fence.i, sfence.vma and CSR writes,
-// and tells the CSR file, the LSU and the MMU what was committed.
+// Pagoda core: controller (docs/core.md "Units and their interfaces"). Decides each cycle what the
+// instruction in execute does: complete (when writeback retires in the same cycle without an error:
+// `go`), take its exception (in priority order), or give way to an interrupt (between instructions
+// only, never in the middle of a divide, AMO, walk or held data request); a writeback bus error
+// traps first. It redirects fetch for taken branches, jumps, traps, xRET, fence.i, sfence.vma and
+// CSR writes, and tells the CSR file, the LSU and the MMU what was committed.
 `include "pagoda_assert.svh"
 module pagoda_controller (
   input  logic                       clk_i,          // (for the assertions: no state here)

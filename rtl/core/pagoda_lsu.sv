@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: load/store unit (docs/core.md "Load/store unit"). Owns the data port: issues the
-// load, store, LR/SC or AMO in execute after the MMU has translated its address (a miss asks the
-// MMU for a walk; the walker borrows the port while it is busy), runs an AMO as a locked read then
-// write, keeps the LR/SC reservation, and in writeback aligns and extends the load data and turns
-// a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
+// Pagoda core: load/store unit (docs/core.md "Units and their interfaces"). Owns the data port:
+// issues the load, store, LR/SC or AMO in execute after the MMU has translated its address (a miss
+// asks the MMU for a walk; the walker borrows the port while it is busy), runs an AMO as a locked
+// read then write, keeps the LR/SC reservation, and in writeback aligns and extends the load data
+// and turns a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
 `include "pagoda_assert.svh"
 module pagoda_lsu (
   input  logic                       clk_i,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: MMU (docs/core.md "MMU"). Translates the fetch unit's lane address and the LSU's
-// data address (an ITLB and a DTLB, one pagoda_xlate check for each), runs the page-table walker
-// for the misses of both (the data side first; a walk starts only while the data port is idle,
-// and the LSU lends the port to the walker while it is busy), and holds the PMP with its two
+// Pagoda core: MMU (docs/core.md "MMU (Sv39)"). Translates the fetch unit's lane address and the
+// LSU's data address (an ITLB and a DTLB, one pagoda_xlate check for each), runs the page-table
+// walker for the misses of both (the data side first; a walk starts only while the data port is
+// idle, and the LSU lends the port to the walker while it is busy), and holds the PMP with its two
 // checkers (fetch; data port for the LSU's accesses and the walker's).
 `include "pagoda_assert.svh"
 module pagoda_mmu (

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: the address check of one access, fetch or data (docs/core.md "MMU"): with
+// Pagoda core: the address check of one access, fetch or data (docs/core.md "MMU (Sv39)"): with
 // translation off, the physical address is the virtual one; with Sv39, the TLB's entry is checked
-// for a canonical address, the leaf permissions (pte_perm_ok) and a store's dirty bit (a clean
-// page goes back to the walker, which sets D). PMP and the 32-bit physical address limit come last
+// for a canonical address, the leaf permissions (pte_perm_ok) and a store's dirty bit (a clean page
+// goes back to the walker, which sets D). PMP and the 32-bit physical address limit come last
 // (access fault). pagoda_mmu has one instance for fetch and one for the data port.
 module pagoda_xlate (
   input  logic        trans_i,     // Sv39 translation is on for this access
