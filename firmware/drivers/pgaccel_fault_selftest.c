@@ -172,7 +172,7 @@ static int buserr_zero(struct fault_env *e)
 
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && fault_fired() != 1)
 		r = selftest_fail("the injector failed %lu beats, want 1", fault_fired());
 	if (!r && (DELTA(e, fallback_error) != 1 || DELTA(e, err[PGACCEL_ERR_BUS]) != 1 ||
@@ -181,7 +181,7 @@ static int buserr_zero(struct fault_env *e)
 				  DELTA(e, fallback_error), DELTA(e, err[PGACCEL_ERR_BUS]),
 				  DELTA(e, sw_zero), DELTA(e, hw_zero));
 	if (!r)
-		r = check_engine_usable(page);
+		r = ST_CATCH(check_engine_usable(page));
 	__free_pages(page, FAULT_ORDER);
 	return r;
 }
@@ -193,7 +193,7 @@ SELFTEST(pgaccel_fault_buserr_zero)
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
 	env_enter(&e, false);
-	r = buserr_zero(&e);
+	r = ST_CATCH(buserr_zero(&e));
 	env_leave(&e);
 	return r;
 }
@@ -264,7 +264,7 @@ static int take_back_zeroed(const struct fault_env *e, struct page *p)
 	else if (DELTA(e, prezero_hits) != 1)
 		r = selftest_fail("prezero hits +%lu, want 1", DELTA(e, prezero_hits));
 	if (!r)
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN));
 	__free_pages(z, PZ_ORDER);
 	return r;
 }
@@ -285,7 +285,7 @@ static int check_quarantined(const struct fault_env *e, struct page *p)
 	if (z == p)
 		r = selftest_fail("the quarantined block was handed out");
 	if (!r)
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN));
 	if (!r && DELTA(e, prezero_hits))
 		r = selftest_fail("prezero hits +%lu from a dead engine", DELTA(e, prezero_hits));
 	__free_pages(z, PZ_ORDER);
@@ -327,7 +327,7 @@ SELFTEST(pgaccel_fault_buserr_prezero)
 	NEED_FAULT(FAULT_BUSERR, "buserr");
 	NEED_CAPTURE();
 	env_enter(&e, true);
-	r = buserr_prezero(&e);
+	r = ST_CATCH(buserr_prezero(&e));
 	env_leave(&e);
 	return r;
 }
@@ -354,16 +354,16 @@ static int busy_fallback(struct fault_env *e, struct page *scratch, bool status_
 	ST_ASSERT(fault_fired() > 0);	/* stalled; or a STATUS read with FULL hidden */
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && (DELTA(e, fallback_busy) != 1 || DELTA(e, sw_zero) != 1))
 		r = selftest_fail("counters: fallback_busy +%lu, sw_zero +%lu",
 				  DELTA(e, fallback_busy), DELTA(e, sw_zero));
 	if (!r && (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED))
 		r = selftest_fail("the driver left STATUS.REJECTED set");
 	if (!r)
-		r = drain_raw(q);
+		r = ST_CATCH(drain_raw(q));
 	if (!r)
-		r = check_engine_usable(page);
+		r = ST_CATCH(check_engine_usable(page));
 	__free_pages(page, FAULT_ORDER);
 	return r;
 }
@@ -377,7 +377,7 @@ SELFTEST(pgaccel_fault_reject)
 	NEED_FAULT(FAULT_REJECT, "reject");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? busy_fallback(&e, scratch, false) : selftest_fail("no memory");
+	r = scratch ? ST_CATCH(busy_fallback(&e, scratch, false)) : selftest_fail("no memory");
 	env_leave(&e);
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
@@ -397,19 +397,19 @@ static int dead_after(struct fault_env *e, unsigned long *counter, unsigned long
 	int r;
 
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && (one_fault ? fired != 1 : fired == 0))
 		r = selftest_fail("the injector fired %lu times", fired);
 	if (!r && (*counter - before != 1 || DELTA(e, sw_zero) != 1))
 		r = selftest_fail("counters: %s +%lu, sw_zero +%lu", what, *counter - before,
 				  DELTA(e, sw_zero));
 	if (!r)
-		r = check_engine_dead(e);
+		r = ST_CATCH(check_engine_dead(e));
 	/* Still zeroed by software once dead, with no further fallback counted. */
 	if (!r) {
 		memset(arch_phys_to_virt(page_to_phys(page)), DIRTY, FAULT_LEN);
 		pgaccel_zero(page_to_phys(page), FAULT_LEN);
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	}
 	if (!r && *counter - before != 1)
 		r = selftest_fail("a request after the engine died was counted as %s", what);
@@ -443,7 +443,7 @@ SELFTEST(pgaccel_fault_dropped_background)
 	NEED_FAULT(FAULT_DROP, "drop");
 	NEED_CAPTURE();
 	env_enter(&e, true);
-	r = dropped_background(&e);
+	r = ST_CATCH(dropped_background(&e));
 	env_leave(&e);
 	return r;
 }
@@ -455,7 +455,8 @@ SELFTEST(pgaccel_fault_dropped_completion)
 
 	NEED_FAULT(FAULT_DROP, "drop");
 	env_enter(&e, false);
-	r = dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout, "timeout", true);
+	r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout,
+				"timeout", true));
 	env_leave(&e);
 	return r;
 }
@@ -467,7 +468,8 @@ SELFTEST(pgaccel_fault_wrong_tag)
 
 	NEED_FAULT(FAULT_TAG, "tag");
 	env_enter(&e, false);
-	r = dead_after(&e, &pgaccel.stats.fallback_badcomp, e.s.fallback_badcomp, "badcomp", true);
+	r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_badcomp, e.s.fallback_badcomp,
+				"badcomp", true));
 	env_leave(&e);
 	if (r)
 		return r;
@@ -487,13 +489,13 @@ SELFTEST(pgaccel_fault_stall)
 	NEED_FAULT(FAULT_STALL, "stall");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? busy_fallback(&e, scratch, true) : selftest_fail("no memory");
+	r = scratch ? ST_CATCH(busy_fallback(&e, scratch, true)) : selftest_fail("no memory");
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
 	if (!r) {
 		e.s = pgaccel.stats;
-		r = dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout, "timeout",
-			       false);
+		r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_timeout,
+					e.s.fallback_timeout, "timeout", false));
 	}
 	env_leave(&e);
 	return r;
@@ -530,7 +532,7 @@ SELFTEST(pgaccel_fault_bgstall_wait)
 			r = selftest_fail("a synchronous timeout was counted");
 	}
 	if (!r)
-		r = check_quarantined(&e, p);
+		r = ST_CATCH(check_quarantined(&e, p));
 	env_leave(&e);
 	return r;
 }
@@ -549,7 +551,7 @@ SELFTEST(pgaccel_fault_bgstall_sync)
 	r = capture_stalled(&e, &p);
 	if (!r) {
 		page = zero_under_fault();
-		r = page ? check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN) :
+		r = page ? ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN)) :
 			   selftest_fail("no memory");
 	}
 	if (!r && (DELTA(&e, fallback_timeout) != 1 || DELTA(&e, sw_zero) != 1))
@@ -558,7 +560,7 @@ SELFTEST(pgaccel_fault_bgstall_sync)
 	if (page)
 		__free_pages(page, FAULT_ORDER);
 	if (!r)
-		r = check_quarantined(&e, p);
+		r = ST_CATCH(check_quarantined(&e, p));
 	env_leave(&e);
 	return r;
 }

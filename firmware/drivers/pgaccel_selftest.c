@@ -107,10 +107,10 @@ SELFTEST(pgaccel_zero_fill_exact_ranges)
 	ST_ASSERT(page != NULL);
 	buf = arch_phys_to_virt(page_to_phys(page));
 	for (unsigned int i = 0; i < ARRAY_SIZE(cases) && !r; i++) {
-		r = check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1], 0, true);
+		r = ST_CATCH(check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1], 0, true));
 		if (!r)
-			r = check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1],
-				       0x0123456789abcdefULL, false);
+			r = ST_CATCH(check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1],
+						0x0123456789abcdefULL, false));
 	}
 	__free_pages(page, 2);
 	return r;
@@ -506,7 +506,7 @@ SELFTEST(pgaccel_completion_interrupt)
 	}
 	before = irq_count(pgaccel.irq);
 	accel_irqs = accel_rejected = accel_ncomp = 0;
-	r = accel_irq_cases(page_to_phys(page), arch_phys_to_virt(page_to_phys(page)));
+	r = ST_CATCH(accel_irq_cases(page_to_phys(page), arch_phys_to_virt(page_to_phys(page))));
 	/* Whatever happened: the driver polls again, with nothing of ours left in the engine (a bounded
 	 * wait: an engine that never goes idle fails the test instead of hanging the run). */
 	pgaccel_writeq(PGACCEL_REG_IRQ_EN, 0);
@@ -579,11 +579,11 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 	page = alloc_pages(GFP_KERNEL, 4);
 	ST_ASSERT(page != NULL);
 	pgaccel_set_mode(PGACCEL_AUTO);
-	r = auto_scan_cases(page_zone(page));
+	r = ST_CATCH(auto_scan_cases(page_zone(page)));
 	if (!r)	/* the largest multiple of 8 below the crossover, and the crossover rounded up */
-		r = auto_zero_case(page_to_phys(page), (zc - 1) & ~7UL, false);
+		r = ST_CATCH(auto_zero_case(page_to_phys(page), (zc - 1) & ~7UL, false));
 	if (!r)
-		r = auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true);
+		r = ST_CATCH(auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true));
 	pgaccel_set_mode(mode);
 	__free_pages(page, 4);
 	return r;
