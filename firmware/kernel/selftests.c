@@ -88,7 +88,7 @@ SELFTEST(copy_verify)
 	for (unsigned int i = 0; i < sizeof(src); i++)
 		src[i] = (u8)(i ^ 0xa5);
 	memcpy(dst, src, sizeof(dst));
-	if (bootarg_present("inject_failure"))
+	if (inject_failure)
 		dst[100] ^= 1;
 	for (unsigned int i = 0; i < sizeof(src); i++)
 		if (dst[i] != src[i])

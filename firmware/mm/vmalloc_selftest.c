@@ -69,10 +69,9 @@ SELFTEST(sv39_every_hart_on)
 /* satp_mode=bare: nothing translated, and vmalloc says why it cannot work. */
 SELFTEST(sv39_bare_mode)
 {
-	const char *m = bootarg_value("satp_mode");
 	int errs = vmalloc_errors();
 
-	if (!m || strcmp(m, "bare"))
+	if (!boot_satp_bare)
 		ST_SKIP("satp_mode is sv39");
 	ST_ASSERT(!sv39_enabled);
 	ST_ASSERT_EQ(csr_read(satp), 0);

@@ -293,6 +293,70 @@ static void test_early_params(void **state)
 	assert_string_equal(seen, "");
 }
 
+/* What bootargs_check() printed, for the tests of its messages. */
+extern void (*host_printk_sink)(const char *s, size_t n);
+static char said[1024];
+
+static void say(const char *s, size_t n)
+{
+	size_t have = strlen(said);
+
+	snprintf(said + have, sizeof(said) - have, "%.*s", (int)n, s);
+}
+
+static void kernel_params_set(bool given, unsigned long id, const char *filter, bool inject)
+{
+	boot_hart_given = given;
+	boot_hart_id = id;
+	selftest_filter = filter;
+	inject_failure = inject;
+}
+
+/*
+ * The kernel's own parameters (boot_hart, selftest_filter, inject_failure) reach kernel/main.c and
+ * the self-tests through their early_param() handlers. A bad value gets the table's clear message
+ * from bootargs_check() (which ends the boot before any handler runs), and the handler itself
+ * refuses it too, changing nothing.
+ */
+static void test_kernel_params(void **state)
+{
+	static const struct { const char *args, *msg; } bad[] = {
+		{ "boot_hart=one", "'boot_hart=one': boot_hart is not a number" },
+		{ "boot_hart=", "'boot_hart=': boot_hart is not a number" },
+		{ "boot_hart", "'boot_hart': boot_hart needs a value" },
+		{ "boot_hart=18446744073709551616",
+		  "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" },
+		{ "selftest_filter=", "'selftest_filter=': selftest_filter needs a value" },
+		{ "selftest_filter", "'selftest_filter': selftest_filter needs a value" },
+		{ "inject_failure=1", "'inject_failure=1': inject_failure takes no value" },
+		{ "inject_failure=", "'inject_failure=': inject_failure takes no value" },
+	};
+
+	kernel_params_set(false, 0, NULL, false);
+	assert_int_equal(early("boot_hart=3 selftest_filter=mm_ inject_failure"), 0);
+	assert_true(boot_hart_given);
+	assert_int_equal(boot_hart_id, 3);
+	assert_string_equal(selftest_filter, "mm_");
+	assert_true(inject_failure);
+	assert_int_equal(early("boot_hart=0x10"), 0);
+	assert_int_equal(boot_hart_id, 16);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		said[0] = '\0';
+		host_printk_sink = say;
+		assert_int_equal(check(bad[i].args), 1);
+		host_printk_sink = NULL;
+		if (!strstr(said, bad[i].msg))
+			fail_msg("\"%s\": said \"%s\", want \"%s\"", bad[i].args, said, bad[i].msg);
+		kernel_params_set(false, 7, "keep", false);
+		assert_int_equal(early(bad[i].args), 1);
+		assert_false(boot_hart_given);
+		assert_int_equal(boot_hart_id, 7);
+		assert_string_equal(selftest_filter, "keep");
+		assert_false(inject_failure);
+	}
+	kernel_params_set(false, 0, NULL, false);
+}
+
 static void test_kstrtobool(void **state)
 {
 	static const char *const bad[] = { "", "2", "yes", "no", "ON", "Y", "1 ", "of", "o" };
@@ -327,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_bootargs_check_bad),
 		cmocka_unit_test(test_bootargs_too_long),
 		cmocka_unit_test(test_early_params),
+		cmocka_unit_test(test_kernel_params),
 		cmocka_unit_test(test_kstrtobool),
 	};
 
