@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The self-test runner (kernel/selftest.c) on a table of its own: a failed ST_ assertion ends its
- * test there, wherever it sits (a helper too), the test is counted failed or skipped, and the runner
- * goes on with the next; ST_CATCH() lets a test go on after a helper aborted; frames are per hart. */
+ * test there, wherever it sits (a helper too), the test is counted failed or skipped, and the
+ * runner goes on with the next; ST_CATCH() lets a test go on after a helper aborted; frames are
+ * per hart. */
 #include "test_common.h"
 #include <pagoda/selftest.h>
 #include <asm/ptrace.h>
