@@ -7,21 +7,13 @@ set -uo pipefail
 fw=$1 work=$2
 mkdir -p "$work"
 passed=0 failed=0
+. "$(dirname "$0")/../lib/verdict.sh"
 
 # check NAME WANT_STATUS WANT_REGEX SMP BOOTARGS
 check() {
-	local name=$1 want=$2 regex=$3 smp=$4 args=$5 rc
+	local name=$1 want=$2 regex=$3 smp=$4 args=$5
 	bash scripts/run-qemu.sh -t 120 -s "$smp" -a "$args" "$fw" >"$work/$name.log" 2>&1
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		echo "FAIL $name: exit status $rc, want $want"; tail -4 "$work/$name.log" | sed "s/^/  | /"
-		failed=$((failed + 1))
-	elif ! grep -Eq -- "$regex" < <(tr -d '\r' <"$work/$name.log"); then
-		echo "FAIL $name: output lacks /$regex/"; tail -4 "$work/$name.log" | sed "s/^/  | /"
-		failed=$((failed + 1))
-	else
-		echo "ok $name (exit $rc)"; passed=$((passed + 1))
-	fi
+	verdict "$name" "$want" $? "$regex" "$work/$name.log"
 }
 
 # Issue 11, defect 5: each of these used to run the demo (or no test) and exit 0.
