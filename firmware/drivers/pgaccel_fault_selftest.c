@@ -92,6 +92,17 @@ static void env_leave(const struct fault_env *e)
 	pgaccel_set_prezero(e->prezero);
 }
 
+/* run(e) in that state, which is put back whatever run's outcome (an abort in it included). */
+static int in_fault_env(struct fault_env *e, bool prezero, int (*run)(struct fault_env *))
+{
+	int r;
+
+	env_enter(e, prezero);
+	r = ST_CATCH(run(e));
+	env_leave(e);
+	return r;
+}
+
 #define DELTA(e, field) (pgaccel.stats.field - (e)->s.field)
 
 /* A ZERO of a dirty buffer under the armed fault, by the driver's own entry point. */
@@ -189,13 +200,9 @@ static int buserr_zero(struct fault_env *e)
 SELFTEST(pgaccel_fault_buserr_zero)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
-	env_enter(&e, false);
-	r = ST_CATCH(buserr_zero(&e));
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, false, buserr_zero);
 }
 
 /* A bus error while SCAN reads the bitmap: the search runs in software and gives its answer. The
@@ -322,14 +329,10 @@ static int buserr_prezero(struct fault_env *e)
 SELFTEST(pgaccel_fault_buserr_prezero)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
 	NEED_CAPTURE();
-	env_enter(&e, true);
-	r = ST_CATCH(buserr_prezero(&e));
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, true, buserr_prezero);
 }
 
 /* ---------------------------------------------------------------- full queue (engine usable) */
@@ -438,27 +441,29 @@ static int dropped_background(struct fault_env *e)
 SELFTEST(pgaccel_fault_dropped_background)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_DROP, "drop");
 	NEED_CAPTURE();
-	env_enter(&e, true);
-	r = ST_CATCH(dropped_background(&e));
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, true, dropped_background);
+}
+
+/* The completion never comes, or comes with another tag: counted as a timeout / a bad one. */
+static int dropped_completion(struct fault_env *e)
+{
+	return dead_after(e, &pgaccel.stats.fallback_timeout, e->s.fallback_timeout, "timeout", true);
+}
+
+static int wrong_tag(struct fault_env *e)
+{
+	return dead_after(e, &pgaccel.stats.fallback_badcomp, e->s.fallback_badcomp, "badcomp", true);
 }
 
 SELFTEST(pgaccel_fault_dropped_completion)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_DROP, "drop");
-	env_enter(&e, false);
-	r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout,
-				"timeout", true));
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, false, dropped_completion);
 }
 
 SELFTEST(pgaccel_fault_wrong_tag)
@@ -467,10 +472,7 @@ SELFTEST(pgaccel_fault_wrong_tag)
 	int r;
 
 	NEED_FAULT(FAULT_TAG, "tag");
-	env_enter(&e, false);
-	r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_badcomp, e.s.fallback_badcomp,
-				"badcomp", true));
-	env_leave(&e);
+	r = in_fault_env(&e, false, wrong_tag);
 	if (r)
 		return r;
 	/* A completion that came, with the wrong tag, is no timeout. */

@@ -188,15 +188,32 @@ static void test_bootargs_check_bad(void **state)
 			       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 0);
 }
 
+/* A one-hart, one-memory DT whose /chosen/bootargs is args, parsed into *bi (which must work). */
+static void parse_dt_with_bootargs(struct boot_info *bi, const char *args)
+{
+	static char dts[8192];
+	unsigned char *b;
+	size_t len;
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
+		 " chosen { bootargs = \"%s\"; };"
+		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
+		 args);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(bi, b, len), FDT_OK);
+	free(b);
+}
+
 /* A command line longer than the firmware keeps is an error, not a cut one (a trailing mode word
  * used to be lost and the run exited 0 as a demo). */
 static void test_bootargs_too_long(void **state)
 {
-	static char dts[8192], args[4001];
+	static char args[4001];
 	struct boot_info bi;
-	unsigned char *b;
 	const char *mode;
-	size_t len;
 
 	memset(args, 'x', sizeof(args) - 1);
 	memcpy(args, "demo pgaccel=sw ", 16);
@@ -204,37 +221,19 @@ static void test_bootargs_too_long(void **state)
 		memcpy(args + i, "trace_mm=1 ", 10);
 	memcpy(args + sizeof(args) - 10, " selftest", 9);
 	args[sizeof(args) - 1] = '\0';
-	snprintf(dts, sizeof(dts),
-		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
-		 " chosen { bootargs = \"%s\"; };"
-		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
-		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
-		 args);
-	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	parse_dt_with_bootargs(&bi, args);
 	assert_int_equal(bi.bootargs_len, 4000);
 	assert_string_equal(bi.bootargs, "");	/* nothing of it is used */
 	host_printk_enabled = 0;
 	assert_true(bootargs_check(&bi, &mode) > 0);
 	host_printk_enabled = 1;
-	free(b);
 
 	/* BOOTARGS_MAX - 1 characters still fit. */
 	args[BOOTARGS_MAX - 1] = '\0';
 	memcpy(args + BOOTARGS_MAX - 10, " selftest", 9);
-	snprintf(dts, sizeof(dts),
-		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
-		 " chosen { bootargs = \"%s\"; };"
-		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
-		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
-		 args);
-	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	parse_dt_with_bootargs(&bi, args);
 	assert_int_equal(bi.bootargs_len, BOOTARGS_MAX - 1);
 	assert_int_equal(strlen(bi.bootargs), BOOTARGS_MAX - 1);
-	free(b);
 }
 
 /* Two handlers registered as a subsystem would: what they were given, in order. */
