@@ -19,7 +19,9 @@
  * helper's return value, or the abort's result (-1 failed, SELFTEST_SKIPPED) if it aborted.
  *
  * An abort outside any frame (code that a test started on another hart without ST_CATCH, or an
- * interrupt handler, which no jump may leave) has nowhere to go: it panics, saying so.
+ * interrupt handler, which no jump may leave) has nowhere to go: it panics, saying so. So a
+ * function handed to smp_call_on_all() catches its own aborts (selftest_abort_per_hart shows how):
+ * on the calling hart an uncaught one would leave the cross-call half done, its lock held.
  */
 #ifndef PAGODA_SELFTEST_H
 #define PAGODA_SELFTEST_H
