@@ -174,17 +174,17 @@ bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int ord
 	return taken;
 }
 
-/* Empty slot i, which holds a zeroed block, and hand its block out. */
-static inline struct page *prezero_take_slot(unsigned int i)
+/* Empty slot i, which holds a zeroed block of `order`, and hand its block out. */
+static inline struct page *prezero_take_slot(unsigned int i, unsigned int order)
 {
-	unsigned int order = prezero[i].order;
+	struct page *page = prezero[i].page;
 
 	prezero[i].state = PZ_EMPTY;
 	if (order)
 		prezero_high_pages -= 1UL << order;
 	else
 		prezero_held--;
-	return prezero[i].page;
+	return page;
 }
 
 struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
@@ -199,7 +199,7 @@ struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 	pgaccel_harvest_completions();
 	for (unsigned int i = first; i < end; i++) {
 		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone && prezero[i].order == order) {
-			page = prezero_take_slot(i);
+			page = prezero_take_slot(i, order);
 			break;
 		}
 	}
@@ -252,7 +252,7 @@ void pgaccel_prezero_release(void)
 		struct page *page;
 
 		if (prezero[i].state == PZ_ZEROED) {
-			page = prezero_take_slot(i);
+			page = prezero_take_slot(i, order);
 			set_page_count(page, 1);
 			page->alloc_order = (u8)order;
 			__free_pages(page, order);
