@@ -11,6 +11,7 @@
 _Static_assert(NR_VM_EVENT_ITEMS <= VM_EVENT_STRIDE, "vm_events row");
 extern unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
 extern unsigned long min_free_kbytes;
+extern int user_min_free_kbytes;	/* min_free_kbytes= as given, -1 when absent */
 extern int page_group_by_mobility_disabled;
 extern const struct mm_slowpath_ops *mm_slowpath;
 extern struct page_owner *page_owner_map;

@@ -20,7 +20,7 @@ const char *const migratetype_names[MIGRATE_TYPES] = {
 };
 /* Linux sysctl_lowmem_reserve_ratio: a lower zone keeps 1/ratio of the higher zones' memory. */
 static const int lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0, 0 };
-static int user_min_free_kbytes = -1;
+int user_min_free_kbytes = -1;
 /* Firmware-only (mm_fdt.c): hart -> node from the device tree; absent in host builds. */
 void mm_fdt_cpu_nodes(const struct boot_info *bi) __attribute__((weak));
 
