@@ -53,7 +53,7 @@ help:
 
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok
-$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt
+$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt scripts/litedram/requirements.txt
 	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 	@mkdir -p $(@D) && touch $@
 deps:
