@@ -81,7 +81,7 @@ void mm_page_alloc_reset(void);
 void mm_vmstat_reset(void);
 void slab_bench_run(void);
 /* Memory pressure: every cache's empty slabs back to the page allocator (mm/slub.c). */
-void slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
+unsigned long slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
 
 
 #endif

@@ -173,7 +173,7 @@ static unsigned long int_sqrt(unsigned long x)
 			if (((z) = &node_data[__n].node_zones[__z]), node_data[__n].online)
 
 /* Linux __setup_per_zone_wmarks: min is min_free_kbytes split over the lowmem zones by size;
- * HIGHMEM gets a small fixed min; low/high sit 1/4 and 1/2 of min (or 0.1% of the zone) above. */
+ * HIGHMEM (and MOVABLE carved from it: is_highmem_idx) gets a small fixed min; low/high sit 1/4 and 1/2 of min (or 0.1% of the zone) above. */
 void setup_per_zone_wmarks(void)
 {
 	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
@@ -566,6 +566,8 @@ static void set_zone_boundaries(struct mm_layout *l)
 	}
 	l->dma_end = min(l->min_pfn + dma_pages, l->max_pfn);
 	max_low_pfn = max(l->max_pfn - high_pages, l->dma_end);
+	movable_zone = max_low_pfn < l->max_pfn ? ZONE_HIGHMEM :
+		       l->dma_end < l->max_pfn ? ZONE_NORMAL : ZONE_DMA;
 
 	l->movable_total = 0;
 	if (mm_params.movable_set) {

@@ -20,6 +20,7 @@ struct page *mem_map;
 unsigned long mem_map_base_pfn;
 unsigned long mem_map_nr;
 unsigned long max_low_pfn;
+enum zone_type movable_zone = ZONE_NORMAL;	/* set by set_zone_boundaries() */
 unsigned long totalram_pages;
 unsigned long mm_bad_page_count;
 unsigned long mm_bad_gfp_count;
@@ -1777,6 +1778,42 @@ static bool should_reclaim_retry(gfp_t gfp, unsigned int order, const struct all
 	return false;
 }
 
+/* Linux __perform_reclaim: the reclaim hook, then the slab caches' empty slabs (Linux shrinks slab
+ * inside try_to_free_pages); the pages freed are the progress. */
+static unsigned long __perform_reclaim(gfp_t gfp, unsigned int order, const struct alloc_context *ac)
+{
+	unsigned long progress = 0;
+
+	__count_vm_event(ALLOCSTALL);
+	if (mm_slowpath && mm_slowpath->try_to_free_pages)
+		progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
+	return progress + slab_shrink_all();
+}
+
+/*
+ * Linux __alloc_pages_direct_reclaim: reclaim once; without progress there is nothing new to
+ * find, so no retry. With progress, a failed try may be pages parked in per-CPU lists or the
+ * HIGHATOMIC reserve: release them once and try again, without reclaiming a second time.
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 struct alloc_context *ac, unsigned long caller,
+						 unsigned long *did_some_progress)
+{
+	struct page *page;
+
+	*did_some_progress = __perform_reclaim(gfp, order, ac);
+	if (!*did_some_progress)
+		return NULL;
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (!page) {
+		unreserve_highatomic_pageblock(ac, false);
+		drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	}
+	return page;
+}
+
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct alloc_context *ac,
 					   unsigned long caller)
 {
@@ -1784,7 +1821,6 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
 	unsigned int alloc_flags;
 	int no_progress_loops = 0, nofail_rounds = 0;
-	bool drained = false;
 	struct page *page = NULL;
 
 	if ((gfp & (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) == (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) {
@@ -1820,22 +1856,9 @@ retry:
 	{
 		unsigned long progress = 0;
 
-		if (mm_slowpath && mm_slowpath->try_to_free_pages) {
-			__count_vm_event(ALLOCSTALL);
-			progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
-		}
-		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, ac, caller, &progress);
 		if (page)
 			return page;
-		/* Pages may sit in per-CPU lists, a HIGHATOMIC reserve or empty slabs: release them
-		 * once (Linux shrinks slab caches in direct reclaim). */
-		if (!drained) {
-			unreserve_highatomic_pageblock(ac, false);
-			slab_shrink_all();
-			drain_all_pages(NULL);
-			drained = true;
-			goto retry;
-		}
 		if (mm_slowpath && mm_slowpath->try_to_compact_pages && order) {
 			__count_vm_event(COMPACTSTALL);
 			mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 1);

@@ -878,19 +878,25 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 }
 
 /*
- * The page allocator's shrinker call before it gives up on a reclaiming request: empty slabs of
- * every cache go back, and every hart's cpu slab is flushed so its empty ones count too. A trylock,
- * so an allocation made while this hart walks the caches skips it instead of deadlocking.
+ * The page allocator's shrinker call in direct reclaim: empty slabs of every cache go back, and
+ * every hart's cpu slab is flushed so its empty ones count too. Returns the pages freed, which
+ * direct reclaim counts as progress (Linux's reclaimed_slab). A trylock, so an allocation made
+ * while this hart walks the caches skips it instead of deadlocking.
  */
-void slab_shrink_all(void)
+unsigned long slab_shrink_all(void)
 {
 	struct list_head *pos;
+	unsigned long pages = 0;
 
 	if (in_interrupt() || !spin_trylock(&slab_mutex))
-		return;
-	list_for_each(pos, &slab_caches)
-		kmem_cache_shrink(list_entry(pos, struct kmem_cache, list));
+		return 0;
+	list_for_each(pos, &slab_caches) {
+		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
+
+		pages += (unsigned long)kmem_cache_shrink(s) << s->order;
+	}
 	spin_unlock(&slab_mutex);
+	return pages;
 }
 
 static int slabinfo_line(struct kmem_cache *s, void *arg)

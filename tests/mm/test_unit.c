@@ -546,6 +546,57 @@ static void t_highatomic(void **state)
 
 /* ------------------------------------------------------------------ watermarks */
 
+/* Linux 6.1 __setup_per_zone_wmarks, written from its source as the reference: min_free_kbytes is
+ * split over the !is_highmem() zones by size; a highmem zone (ZONE_HIGHMEM, and ZONE_MOVABLE when
+ * movable_zone is HIGHMEM, i.e. when the system has highmem) gets min = managed/1024 clamped to
+ * [SWAP_CLUSTER_MAX, 128]; low and high are min + d and min + 2d, d = max(share/4, 0.1%). */
+static void check_wmarks_as_linux(bool system_has_highmem)
+{
+	unsigned long lowmem = 0, pages_min = min_free_kbytes / 4;
+
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		bool hm = t == ZONE_HIGHMEM || (t == ZONE_MOVABLE && system_has_highmem);
+
+		if (!hm)
+			lowmem += Z(0, t)->managed_pages;
+	}
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		struct zone *z = Z(0, t);
+		bool hm = t == ZONE_HIGHMEM || (t == ZONE_MOVABLE && system_has_highmem);
+		unsigned long share = pages_min * z->managed_pages / lowmem, mn, d;
+
+		if (!z->managed_pages)
+			continue;
+		mn = share;
+		if (hm) {
+			mn = z->managed_pages / 1024;
+			mn = mn < 32 ? 32 : mn > 128 ? 128 : mn;
+		}
+		d = share / 4 > z->managed_pages * 10 / 10000 ? share / 4 : z->managed_pages * 10 / 10000;
+		assert_int_equal(min_wmark_pages(z), mn);
+		assert_int_equal(low_wmark_pages(z), mn + d);
+		assert_int_equal(high_wmark_pages(z), mn + 2 * d);
+	}
+}
+
+/* ZONE_MOVABLE carved from HIGHMEM is highmem for the watermarks, as in Linux (issue 17: with
+ * highmem=16M movablecore=8M on 64 MiB Pagoda counted MOVABLE as lowmem, which lowered every lowmem
+ * zone's share and raised MOVABLE's min). Without highmem, MOVABLE comes from NORMAL and is lowmem. */
+static void t_watermark_movable_from_highmem(void **state)
+{
+	(void)state;
+	boot("highmem=16M movablecore=8M", 1, 64, true);
+	assert_int_equal(movable_zone, ZONE_HIGHMEM);
+	assert_true(Z(0, ZONE_MOVABLE)->managed_pages > 1024);
+	check_wmarks_as_linux(true);
+	boot("highmem=16M movablecore=24M", 1, 64, true);	/* MOVABLE reaches below HIGHMEM */
+	check_wmarks_as_linux(true);
+	boot("movablecore=8M", 1, 32, true);	/* under 64 MiB there is no default highmem */
+	assert_int_equal(movable_zone, ZONE_NORMAL);
+	assert_false(is_highmem_idx(ZONE_MOVABLE));
+	check_wmarks_as_linux(false);
+}
+
 static void t_watermark_values(void **state)
 {
 	unsigned long lowmem = 0, kb, pages_min;
@@ -1419,6 +1470,15 @@ static void t_slowpath_hooks(void **state)
 	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
 	assert_true(hk.reclaim > 0);
 	assert_int_equal(hk.oom, 1);
+	/* NORETRY order 0 reclaims once: a reclaim without progress ends the try (Linux
+	 * __alloc_pages_direct_reclaim); Pagoda used to drain and reclaim a second time. */
+	{
+		unsigned long r0 = hk.reclaim, s0 = vm_event_sum(ALLOCSTALL);
+
+		assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
+		assert_int_equal(hk.reclaim, r0 + 1);
+		assert_int_equal(vm_event_sum(ALLOCSTALL), s0 + 1);
+	}
 	/* NORETRY / RETRY_MAYFAIL / costly orders never reach the OOM hook; costly ones compact. */
 	assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
 	assert_null(alloc_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 0));
@@ -1697,6 +1757,7 @@ int main(void)
 		cmocka_unit_test(t_migrate_fallback_steal),
 		cmocka_unit_test(t_highatomic),
 		cmocka_unit_test(t_watermark_values),
+		cmocka_unit_test(t_watermark_movable_from_highmem),
 		cmocka_unit_test(t_watermark_behaviour),
 		cmocka_unit_test(t_lowmem_reserve_protects),
 		cmocka_unit_test(t_pcp),

@@ -164,7 +164,13 @@ static inline long zone_page_state(const struct zone *z, enum zone_stat_item i)
 static inline unsigned long min_wmark_pages(const struct zone *z) { return z->_watermark[WMARK_MIN]; }
 static inline unsigned long low_wmark_pages(const struct zone *z) { return z->_watermark[WMARK_LOW]; }
 static inline unsigned long high_wmark_pages(const struct zone *z) { return z->_watermark[WMARK_HIGH]; }
-static inline bool is_highmem_idx(enum zone_type idx) { return idx == ZONE_HIGHMEM; }
+/* The zone ZONE_MOVABLE takes its pages from (Linux find_usable_zone_for_movable): the highest
+ * zone the system has. Movable carved from HIGHMEM counts as highmem, as in Linux. */
+extern enum zone_type movable_zone;
+static inline bool is_highmem_idx(enum zone_type idx)
+{
+	return idx == ZONE_HIGHMEM || (idx == ZONE_MOVABLE && movable_zone == ZONE_HIGHMEM);
+}
 static inline bool is_migrate_isolate(int mt) { return mt == MIGRATE_ISOLATE; }
 static inline bool is_migrate_cma(int mt) { return mt == MIGRATE_CMA; }
 static inline bool is_migrate_highatomic(int mt) { return mt == MIGRATE_HIGHATOMIC; }
