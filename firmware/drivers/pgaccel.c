@@ -11,12 +11,18 @@
  * around post-and-wait is all the ordering the driver needs. There are no caches in the SoC (see
  * docs/soc.md), so DMA coherence is only ordering: a fence before the post makes the CPU's earlier
  * stores visible to the engine, a fence after the completion orders the CPU's later accesses.
+ *
+ * Every range the driver hands the engine is a bus address from the DMA API (mm/dma_mapping.c)
+ * for pgaccel_dev, whose window is the one the boot ROM locked: memory outside is refused by the
+ * API (DMA_MAPPING_ERROR) before the engine sees it, and the CPU serves the request. The mapping
+ * also does the cache maintenance a non-coherent engine will need once the core has caches.
  */
 #include <asm/highmem.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/timex.h>
+#include <mm/dma-mapping.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
 #include <pagoda/boot.h>
@@ -29,6 +35,7 @@
 #include "pgaccel_regs.h"
 
 struct pgaccel_info pgaccel;
+struct device pgaccel_dev;
 spinlock_t pgaccel_engine_lock = SPIN_LOCK_UNLOCKED;
 static u8 next_tag;
 
@@ -172,7 +179,7 @@ int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int al
 
 bool pgaccel_dma_ok(phys_addr_t addr, u64 len)
 {
-	return __pgaccel_dma_ok(addr, len);
+	return pgaccel.present && dma_capable(&pgaccel_dev, addr, len, false);
 }
 
 bool pgaccel_would_use_hw_zero(unsigned long len)
@@ -197,19 +204,27 @@ static void count_fallback(int r)
 		pgaccel.stats.fallback_error++;
 }
 
+/* Fill [addr, addr + len) through the engine, mapped for it: 0, or a failure already counted. */
+static int hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero)
+{
+	dma_addr_t d = pgaccel_map(addr, len, DMA_FROM_DEVICE);
+	int r;
+
+	if (dma_mapping_error(&pgaccel_dev, d))
+		return PGACCEL_ENODEV;
+	r = pgaccel_hw_fill(d, len, pattern, zero);
+	pgaccel_unmap(d, len, DMA_FROM_DEVICE);
+	if (r)
+		count_fallback(r);
+	return r;
+}
+
 void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
-	if (pgaccel_would_use_hw_zero(len) && !__pgaccel_dma_ok(addr, len)) {
-		pgaccel.stats.fallback_window++;
-	} else if (pgaccel_would_use_hw_zero(len)) {
-		int r = pgaccel_hw_fill(addr, len, 0, true);
-
-		if (!r) {
-			pgaccel.stats.hw_zero++;
-			pgaccel.stats.hw_zero_bytes += len;
-			return;
-		}
-		count_fallback(r);
+	if (pgaccel_would_use_hw_zero(len) && !hw_fill_mapped(addr, len, 0, true)) {
+		pgaccel.stats.hw_zero++;
+		pgaccel.stats.hw_zero_bytes += len;
+		return;
 	}
 	memset_phys(addr, 0, len);
 	pgaccel.stats.sw_zero++;
@@ -227,16 +242,10 @@ static void pgaccel_fill_pages(struct page *page, unsigned long nr, u8 byte)
 	phys_addr_t pa = page_to_phys(page);
 	unsigned long len = nr * PAGE_SIZE;
 
-	if (pgaccel_would_use_hw_zero(len) && !__pgaccel_dma_ok(pa, len)) {
-		pgaccel.stats.fallback_window++;
-	} else if (pgaccel_would_use_hw_zero(len)) {
-		int r = pgaccel_hw_fill(pa, len, 0x0101010101010101ULL * byte, false);
-
-		if (!r) {
-			pgaccel.stats.hw_fill++;
-			return;
-		}
-		count_fallback(r);
+	if (pgaccel_would_use_hw_zero(len) &&
+	    !hw_fill_mapped(pa, len, 0x0101010101010101ULL * byte, false)) {
+		pgaccel.stats.hw_fill++;
+		return;
 	}
 	memset_phys(pa, byte, len);
 	pgaccel.stats.sw_fill++;
@@ -248,7 +257,8 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 {
 	unsigned long words = start < size ? (size - start) / 64 + 1 : 0;
 	unsigned int k = 0;
-	u64 result;
+	u64 result, bytes = (size + 63) / 64 * 8;
+	dma_addr_t d;
 	bool hw;
 	int r;
 
@@ -257,15 +267,18 @@ static unsigned long pgaccel_find_free_area(const unsigned long *map, unsigned l
 	/* The engine takes power-of-two alignments, 32-bit indices and a real range, in its window. */
 	hw = words && nr && (1UL << k) - 1 == align_mask && k <= 31 && size <= 0xffffffffUL &&
 	     pgaccel_would_use_hw_scan(words);
-	if (hw && !__pgaccel_dma_ok(arch_virt_to_phys(map), (size + 63) / 64 * 8)) {
-		pgaccel.stats.fallback_window++;
-	} else if (hw) {
-		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &result);
-		if (!r) {
-			pgaccel.stats.hw_scan++;
-			return (unsigned long)result;
+	if (hw) {
+		/* The bitmap lies in the direct map (memblock), whole in the mapping. */
+		d = pgaccel_map(arch_virt_to_phys(map), bytes, DMA_TO_DEVICE);
+		if (!dma_mapping_error(&pgaccel_dev, d)) {
+			r = pgaccel_hw_scan(d, size, start, nr, k, true, &result);
+			pgaccel_unmap(d, bytes, DMA_TO_DEVICE);
+			if (!r) {
+				pgaccel.stats.hw_scan++;
+				return (unsigned long)result;
+			}
+			count_fallback(r);
 		}
-		count_fallback(r);
 	} else if (words && nr && pgaccel_hw_usable() && pgaccel.mode == PGACCEL_HW) {
 		pgaccel.stats.fallback_unsuitable++;
 	}
@@ -312,32 +325,88 @@ static int read_window_prop(const void *fdt, int node, u64 *base, u64 *size)
 	return FDT_OK;
 }
 
+/* #address-cells / #size-cells as Linux's of_bus_n_*_cells: the node's own, else its parents'. */
+static u32 fdt_cells(const void *fdt, int node, const char *name, u32 dflt)
+{
+	u32 v;
+
+	for (; node >= 0; node = fdt_parent_offset(fdt, node))
+		if (!fdt_read_u32(fdt, node, name, &v))
+			return v;
+	return dflt;
+}
+
 /*
- * The DMA window as the engine enforces it (version 1.1 on; a 1.0 engine takes all of its RAM),
- * checked against the device tree's description (the hardware wins: a mismatch is reported, and
- * the driver keeps to the hardware's window).
+ * dma-ranges on the node (Linux's of_dma_get_range looks there first): one identity entry
+ * <bus cpu size>, bus in the node's #address-cells, cpu in its parent's. 0 with the range, 1 when
+ * absent, DMA_EINVAL (reported) when malformed.
  */
-static void probe_window(const void *fdt, int node, unsigned int version)
+static int read_dma_ranges(const void *fdt, int node, u64 *base, u64 *size)
+{
+	int len, parent = fdt_parent_offset(fdt, node);
+	const void *p = fdt_getprop(fdt, node, "dma-ranges", &len);
+
+	if (!p)
+		return 1;
+	return dma_parse_ranges("pgaccel", p, len, fdt_cells(fdt, node, "#address-cells", 2),
+				fdt_cells(fdt, parent, "#address-cells", 2),
+				fdt_cells(fdt, node, "#size-cells", 1), base, size);
+}
+
+static void dt_window_differs(const char *prop, u64 base, u64 size)
+{
+	pr_warn("pgaccel: device tree %s [0x%llx, +0x%llx) is not the engine's window "
+		"[0x%llx, 0x%llx); using the engine's\n", prop, (unsigned long long)base,
+		(unsigned long long)size, (unsigned long long)pgaccel.win_base,
+		(unsigned long long)pgaccel.win_end);
+}
+
+/*
+ * The DMA window as the engine enforces it (version 1.1 on; a 1.0 engine takes all of its RAM, or
+ * what the DT's dma-ranges restricts it to), checked against the device tree's description (the
+ * hardware wins: a mismatch or a malformed property is reported, and the driver keeps to the
+ * hardware's window). Then pgaccel_dev, the engine as the DMA API sees it: a 32-bit mask (the
+ * engine refuses addresses at or above 2^32), that window, coherent unless the DT says
+ * dma-noncoherent. 0, or -1 when the window cannot be described.
+ */
+static int probe_window(const void *fdt, int node, unsigned int version)
 {
 	u64 base, size;
+	int r;
 
 	pgaccel.win_base = pgaccel.ram_base;
 	pgaccel.win_end = pgaccel.ram_base + pgaccel.ram_size;
 	pgaccel.win_locked = false;
+	r = read_dma_ranges(fdt, node, &base, &size);
 	if (version >= PGACCEL_VERSION_WINDOW) {
 		pgaccel.win_base = reg_readq(PGACCEL_REG_WIN_BASE);
 		pgaccel.win_end = reg_readq(PGACCEL_REG_WIN_END);
 		pgaccel.win_locked = reg_readq(PGACCEL_REG_WIN_CTRL) & PGACCEL_WIN_LOCK;
+		if (r == 1)
+			pr_warn("pgaccel: no dma-ranges in the device tree: an OS could hand the "
+				"engine memory outside its window\n");
+		else if (!r && (base != pgaccel.win_base || base + size != pgaccel.win_end))
+			dt_window_differs("dma-ranges", base, size);
+	} else if (!r) {
+		pgaccel.win_base = max(base, pgaccel.win_base);
+		pgaccel.win_end = min(base + size, pgaccel.win_end);
 	}
 	if (read_window_prop(fdt, node, &base, &size))
 		pr_warn("pgaccel: no valid pagoda,dma-window in the device tree\n");
 	else if (base != pgaccel.win_base || base + size != pgaccel.win_end)
-		pr_warn("pgaccel: device tree window [0x%llx, +0x%llx) is not the engine's "
-			"[0x%llx, 0x%llx); using the engine's\n", (unsigned long long)base,
-			(unsigned long long)size, (unsigned long long)pgaccel.win_base,
-			(unsigned long long)pgaccel.win_end);
+		dt_window_differs("pagoda,dma-window", base, size);
 	if (!pgaccel.win_locked)
 		pr_warn("pgaccel: DMA window not locked: S-mode could aim the engine anywhere in RAM\n");
+	dma_device_init(&pgaccel_dev, "pgaccel");
+	pgaccel_dev.dma_coherent = !fdt_getprop(fdt, node, "dma-noncoherent", &r);
+	if (pgaccel.win_end <= pgaccel.win_base ||
+	    dma_set_mask_and_coherent(&pgaccel_dev, DMA_BIT_MASK(32)) ||
+	    dma_set_window(&pgaccel_dev, pgaccel.win_base, pgaccel.win_end - pgaccel.win_base)) {
+		pr_err("pgaccel: DMA window [0x%llx, 0x%llx) unusable; software path\n",
+		       (unsigned long long)pgaccel.win_base, (unsigned long long)pgaccel.win_end);
+		return -1;
+	}
+	return 0;
 }
 
 /* Bootargs pgaccel=auto|hw|sw and pgaccel_prezero=0|1, applied at probe. */
@@ -401,7 +470,8 @@ static int pgaccel_probe(void)
 	pgaccel.qdepth = PGACCEL_CAPS_QDEPTH(reg_readq(PGACCEL_REG_CAPS));
 	pgaccel.ram_base = reg_readq(PGACCEL_REG_RAM_BASE);
 	pgaccel.ram_size = reg_readq(PGACCEL_REG_RAM_SIZE);
-	probe_window(fdt, node, PGACCEL_ID_VERSION(id));
+	if (probe_window(fdt, node, PGACCEL_ID_VERSION(id)))
+		return -1;
 	reg_writeq(PGACCEL_REG_IRQ_EN, 0);	/* the driver polls: commands are synchronous */
 	/* Completions left by an earlier boot would be taken for ours. */
 	while (reg_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)

@@ -43,6 +43,8 @@ struct pgaccel_info {
 };
 
 extern struct pgaccel_info pgaccel;
+/* The engine as the DMA API sees it (mm/dma-mapping.h): 32-bit mask, the locked DMA window. */
+extern struct device pgaccel_dev;
 
 /* Synchronous operations on physical ranges. Return 0, or -(PGACCEL_ERR_* code), or
  * PGACCEL_ETIMEDOUT / PGACCEL_EBADCOMP / PGACCEL_EBUSY / PGACCEL_ENODEV. They never fall back by
@@ -60,7 +62,8 @@ int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int al
 /* Post a raw command (tests of error handling); returns the completion word, 0 on reject or timeout. */
 u64 pgaccel_raw_command(u64 addr, u64 len, u64 arg, u64 post);
 
-/* Whether [addr, addr + len) lies in the DMA window: the driver posts nothing else. */
+/* Whether [addr, addr + len) is reachable by pgaccel_dev (the DMA API's dma_capable): the
+ * driver posts nothing else. */
 bool pgaccel_dma_ok(phys_addr_t addr, u64 len);
 
 /* Zeroing and search with the driver's choice of path (what the allocator calls). */
@@ -74,6 +77,7 @@ const char *pgaccel_mode_name(enum pgaccel_mode mode);
 u64 pgaccel_readq(unsigned int off);
 void pgaccel_writeq(unsigned int off, u64 val);
 void pgaccel_demo(void);
+void pgaccel_dma_bench_run(void);	/* pgaccel_dma_bench.c, from pgaccel_bench_run() */
 
 /* Pre-zeroed blocks: at most PREZERO_MAX order-0 pages and PREZERO_HIGH_SLOTS blocks of order
  * 1..PREZERO_MAX_ORDER holding at most 1/32 of RAM; release gives them all back to the allocator. */

@@ -193,4 +193,5 @@ void pgaccel_bench_run(void)
 	}
 	__free_pages(page, 10);
 	bench_gfp_zero();
+	pgaccel_dma_bench_run();
 }

@@ -10,6 +10,7 @@
 
 #include <asm/barrier.h>
 #include <asm/io.h>
+#include <mm/dma-mapping.h>
 #include <mm/mm.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/types.h>
@@ -47,15 +48,25 @@ static inline void pgaccel_comp_barrier(void)
 }
 
 /*
- * The engine refuses a command outside its DMA window (ERR_WINDOW, nothing written); the driver
- * does not even post one: such a range is served by the CPU. The allocator's pages all lie inside
- * (the device tree reserves the RAM below the window), so this only catches callers that pass
- * other memory. Inline: the free path asks it for every page the pre-zero pool could take.
+ * A physical range of RAM as the engine's bus address, through the DMA API (pgaccel_dev): outside
+ * the window, or not memory the API maps, it is DMA_MAPPING_ERROR (counted in fallback_window)
+ * and the CPU serves the request. Inline: every hardware zero, fill and search pays it.
  */
-static inline bool __pgaccel_dma_ok(phys_addr_t addr, u64 len)
+static inline dma_addr_t pgaccel_map(phys_addr_t pa, u64 len, enum dma_data_direction dir)
 {
-	return addr >= pgaccel.win_base && addr <= pgaccel.win_end &&
-	       len <= pgaccel.win_end - addr;
+	unsigned long pfn = pa >> PAGE_SHIFT;
+	dma_addr_t d = DMA_MAPPING_ERROR;
+
+	if (pfn_valid(pfn))
+		d = dma_map_page(&pgaccel_dev, pfn_to_page(pfn), pa & (PAGE_SIZE - 1), len, dir);
+	if (unlikely(dma_mapping_error(&pgaccel_dev, d)))
+		pgaccel.stats.fallback_window++;
+	return d;
+}
+
+static inline void pgaccel_unmap(dma_addr_t d, u64 len, enum dma_data_direction dir)
+{
+	dma_unmap_page(&pgaccel_dev, d, len, dir);
 }
 
 static inline bool pgaccel_hw_usable(void)

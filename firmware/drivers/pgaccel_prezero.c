@@ -24,6 +24,7 @@ enum { PZ_EMPTY, PZ_ZEROING, PZ_ZEROED, PZ_QUARANTINED };
 static struct {
 	struct page *page;
 	struct zone *zone;
+	dma_addr_t dma;			/* the block as mapped for the engine, while ZEROING */
 	u8 order;
 	u8 state;
 } prezero[PREZERO_SLOTS];
@@ -42,6 +43,7 @@ void pgaccel_prezero_complete(u64 comp)
 	}
 	pgaccel_prezero_inflight--;
 	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
+	pgaccel_unmap(prezero[slot].dma, PAGE_SIZE << prezero[slot].order, DMA_FROM_DEVICE);
 	if (PGACCEL_COMP_ERR(comp)) {
 		/* Never hand out a block that may not be zero: the CPU does it. */
 		memset_phys(page_to_phys(prezero[slot].page), 0, PAGE_SIZE << prezero[slot].order);
@@ -60,6 +62,7 @@ static void prezero_lost(void)
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
 		if (prezero[i].state != PZ_ZEROING)
 			continue;
+		pgaccel_unmap(prezero[i].dma, PAGE_SIZE << prezero[i].order, DMA_FROM_DEVICE);
 		memset_phys(page_to_phys(prezero[i].page), 0, PAGE_SIZE << prezero[i].order);
 		prezero[i].state = PZ_ZEROED;
 		pgaccel_prezero_inflight--;
@@ -73,7 +76,8 @@ static void prezero_lost(void)
  * The engine stopped with background commands unfinished (a synchronous command or the wait for
  * the pool timed out behind them). It may still write their blocks at any time, so they can go
  * neither to a caller nor back to the allocator: they stay out for good, as Linux leaks a buffer
- * that a device it cannot stop may still DMA into. Counted and reported. engine_lock held.
+ * that a device it cannot stop may still DMA into; their DMA mappings stay too. Counted and
+ * reported. engine_lock held.
  */
 void pgaccel_prezero_quarantine(void)
 {
@@ -139,22 +143,29 @@ bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int ord
 	/* The free fast path comes here for every order-0 unmovable page: a full pool must cost it
 	 * no more than this test. */
 	if (!pgaccel.prezero || !prezero_room(order, &first, &end) || !pgaccel_hw_usable() ||
-	    !__pgaccel_dma_ok(page_to_phys(page), PAGE_SIZE << order))
+	    !dma_capable(&pgaccel_dev, page_to_phys(page), PAGE_SIZE << order, false))
 		return false;
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
 	pgaccel_harvest_completions();
 	st = reg_readq(PGACCEL_REG_STATUS);
 	if (PGACCEL_ST_FREE(st) >= 2 && prezero_room(order, &first, &end)) {
 		for (unsigned int i = first; i < end; i++) {
+			dma_addr_t d;
+
 			if (prezero[i].state != PZ_EMPTY)
 				continue;
-			reg_writeq(PGACCEL_REG_CMD_ADDR, page_to_phys(page));
+			d = pgaccel_map(page_to_phys(page), PAGE_SIZE << order, DMA_FROM_DEVICE);
+			if (dma_mapping_error(&pgaccel_dev, d))
+				break;
+			reg_writeq(PGACCEL_REG_CMD_ADDR, d);
 			reg_writeq(PGACCEL_REG_CMD_LEN, PAGE_SIZE << order);
 			reg_post(PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, PGACCEL_TAG_ASYNC | i));
 			if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED) {
 				reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+				pgaccel_unmap(d, PAGE_SIZE << order, DMA_FROM_DEVICE);
 				break;
 			}
+			prezero[i].dma = d;
 			prezero[i].page = page;
 			prezero[i].zone = zone;
 			prezero[i].order = (u8)order;

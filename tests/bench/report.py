@@ -87,6 +87,29 @@ def vmalloc_section(doc, cases, out):
     out.append("")
 
 
+def dma_section(doc, cases, out):
+    exact = doc["platform"].startswith("pagoda")
+    out.append("## DMA API (`pgaccel_dma_bench_run`)\n")
+    out.append("Per operation = one pair on pgaccel's DMA API device (docs/mm.md \"DMA\"): "
+               "dma_map_page + dma_unmap_page of 4 KiB; the engine zeroing 4 KiB from a raw "
+               "address and through the API (what the zeroing hook does); kzalloc + kfree and "
+               "dma_alloc_coherent + dma_free_coherent of 4 KiB, zeroed by the engine and by the "
+               "CPU (pre-zeroing off); a 64-byte dma_pool_alloc + dma_pool_free.\n")
+    out.append("| case | ops | cycles/op | instructions/op | CPI |")
+    out.append("|---|---|---|---|---|")
+    by = {c["name"]: c for c in cases}
+    for c in cases:
+        cyc = fmt(per_op(c)) if exact else "n/a"
+        cpi = f"{c['cpi']:.3f}" if exact and c.get("cpi") else "n/a"
+        out.append(f"| {c['name']} | {c['ops']} | {cyc} | {fmt(per_op(c, 'instret'))} | {cpi} |")
+    raw, api = by.get("zero-4096-engine-raw"), by.get("zero-4096-engine-api")
+    if exact and raw and api:
+        out.append(f"\nThe API costs an engine zero of 4 KiB {per_op(api) - per_op(raw):,.0f} "
+                   f"cycles (map + unmap alone: {per_op(by['map-unmap-4096']):,.0f}).\n"
+                   if "map-unmap-4096" in by else "")
+    out.append("")
+
+
 def sv39_section(doc, bare, out):
     """The same mm and slab cases run twice: with Sv39 on (the default) and with satp_mode=bare."""
     exact = doc["platform"].startswith("pagoda")
@@ -266,6 +289,8 @@ def main():
         scan_section(scans, out)
     if "gfp-zero" in groups:
         gfp_section(groups["gfp-zero"], out)
+    if "dma" in groups:
+        dma_section(doc, groups["dma"], out)
     if len(sys.argv) > 3:
         from linux_report import linux_section
         with open(sys.argv[3]) as f:

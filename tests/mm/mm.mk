@@ -11,6 +11,8 @@
 #                  reference model (ASan+UBSan)
 #   mm-slab-smp    4 host threads as harts on shared caches, cross-hart frees, shrink from another
 #                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
+#   mm-dma         cmocka unit tests of the DMA API (coherent, pools, streaming with a recording
+#                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
 #   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
 #                  tests/mm/shell-corpus, then a fixed-seed run
@@ -22,12 +24,12 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
 		firmware/arch/host/host.c \
-		tests/mm/mmt.c
+		tests/mm/mmt.c tests/mm/host_vmalloc.c
 MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
-		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c) tests/mm/mm.mk
+		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c tests/mm/host_vmalloc.c) tests/mm/mm.mk
 MM_HOSTCC    ?= gcc
 MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \
 		-Ifirmware/arch/host/include -Itests/mm
@@ -38,8 +40,8 @@ SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap
-.PHONY: test-mm-vmap
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma
+.PHONY: test-mm-vmap test-mm-dma
 .PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
@@ -201,3 +203,10 @@ $(MM_BUILD)/mm-slab-smp-tsan: tests/mm/test_slab_smp.c $(MM_DEPS)
 test-mm-slab-smp-tsan: $(MM_BUILD)/mm-slab-smp-tsan
 	@bash scripts/suite.sh $(BUILD)/test-results mm-slab-smp-tsan -- \
 		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-slab-smp-tsan 30000
+
+$(MM_BUILD)/mm-dma: tests/mm/test_dma.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -o $@
+
+test-mm-dma: $(MM_BUILD)/mm-dma
+	@bash scripts/suite.sh $(BUILD)/test-results mm-dma --cmocka -- $(MM_BUILD)/mm-dma

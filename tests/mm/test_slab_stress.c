@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Randomized differential stress of kmalloc/kzalloc/kcalloc/krealloc/kfree, kmem_cache_alloc/free,
- * bulk alloc/free and shrink against a reference model: the model knows every live allocation's
+ * bulk alloc/free, shrink, kvmalloc/kvzalloc/kvfree (host vmalloc double for the big ones), and the
+ * DMA API (coherent buffers, pool blocks, streaming map/sync/unmap of live objects) against a
+ * reference model: the model knows every live allocation's
  * size, class and byte pattern; each op checks what it touches (pattern intact, zeroing, ksize the
  * class computed here, constructor state) and every few thousand ops the whole model is checked
  * (no two live objects overlap, per-cache active counts, allocator invariants). Injected bad frees
@@ -9,17 +11,25 @@
  * Usage: mm-slab-stress [ops] [seed] */
 #include <stdlib.h>
 #include <string.h>
+#include <mm/dma-mapping.h>
 #include <mm/slab.h>
+#include <mm/vmalloc.h>
 #include "mmt.h"
 
 #define MAX_LIVE 3000
 #define NCACHES 4
 
+/* obj.cache values that are not caches */
+enum { KMALLOC = -1, KVMALLOC = -2, COHERENT = -3, POOL = -4 };
+#define POOL_BLOCK 40
+#define POOL_BOUNDARY 128
+
 struct obj {
 	u8 *p;
 	size_t size;		/* bytes the user may use */
-	int cache;		/* -1: kmalloc */
+	int cache;		/* a kmem_cache index, or one of the kinds above */
 	u8 seed;
+	dma_addr_t dma;		/* COHERENT, POOL */
 };
 
 static struct obj live[MAX_LIVE];
@@ -28,6 +38,9 @@ static struct kmem_cache *caches[NCACHES];
 static const unsigned int cache_size[NCACHES] = { 24, 200, 1000, 5000 };
 static unsigned long expect_bad, ops_done[16];
 static u64 rng;
+static struct device sdev, pool_dev;	/* the pool's pages are the pool's device's */
+static struct dma_pool *pool;
+static unsigned long expect_dma_bad, dma_errors0, nr_coherent;
 
 #define CHECK(cond, ...) do { \
 	if (!(cond)) { \
@@ -86,7 +99,7 @@ static size_t random_size(void)
 	}
 }
 
-static void add(u8 *p, size_t size, int cache)
+static struct obj *add(u8 *p, size_t size, int cache)
 {
 	struct obj *o = &live[nr_live++];
 
@@ -94,7 +107,9 @@ static void add(u8 *p, size_t size, int cache)
 	o->size = size;
 	o->cache = cache;
 	o->seed = (u8)mmt_rand(&rng);
+	o->dma = DMA_MAPPING_ERROR;
 	fill(o);
+	return o;
 }
 
 static void drop(unsigned int i)
@@ -137,11 +152,104 @@ static void free_obj(unsigned int i)
 	verify(o, o->size);
 	if (o->cache == 0)
 		memset(o->p, 0xc7, 16);	/* a ctor cache's objects go back constructed */
-	if (o->cache < 0)
+	if (o->cache == KMALLOC)
 		kfree(o->p);
+	else if (o->cache == KVMALLOC)
+		kvfree(o->p);
+	else if (o->cache == COHERENT)
+		dma_free_coherent(&sdev, o->size, o->p, o->dma), nr_coherent--;
+	else if (o->cache == POOL)
+		dma_pool_free(pool, o->p, o->dma);
 	else
 		kmem_cache_free(caches[o->cache], o->p);
 	drop(i);
+}
+
+static void check_zero(const u8 *p, size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		CHECK(p[i] == 0, "%s of %zu bytes: byte %zu is %#x", what, n, i, p[i]);
+}
+
+/* Small and page-sized mostly; now and then past KMALLOC_MAX_SIZE, which only vmalloc serves. */
+static void op_kvmalloc(void)
+{
+	u64 r = mmt_rand(&rng);
+	size_t n = r % 64 == 0 ? KMALLOC_MAX_SIZE + 1 + (r >> 8) % (1 << 16) :
+		   r % 4 == 0 ? PAGE_SIZE + 1 + (r >> 8) % 30000 : 1 + (r >> 8) % PAGE_SIZE;
+	bool zero = (r >> 40) & 1;
+	u8 *p = zero ? kvzalloc(n, GFP_KERNEL) : kvmalloc(n, GFP_KERNEL);
+
+	CHECK(p != NULL, "kvmalloc(%zu)", n);
+	/* Linux's rule: a page or less is kmalloc's; beyond KMALLOC_MAX_SIZE it cannot be. */
+	CHECK(is_vmalloc_addr(p) == (n > KMALLOC_MAX_SIZE) || (n > PAGE_SIZE && n <= KMALLOC_MAX_SIZE),
+	      "kvmalloc(%zu) gave %s memory", n, is_vmalloc_addr(p) ? "vmalloc" : "kmalloc");
+	if (zero)
+		check_zero(p, n, "kvzalloc");
+	add(p, n, KVMALLOC);
+}
+
+static void op_coherent(void)
+{
+	size_t n = 1 + mmt_rand(&rng) % 20000;
+	dma_addr_t h;
+	u8 *p = dma_alloc_coherent(&sdev, n, &h, GFP_KERNEL);
+
+	CHECK(p != NULL, "dma_alloc_coherent(%zu)", n);
+	CHECK(h == arch_virt_to_phys(p) && h % (PAGE_SIZE << get_order(n)) == 0,
+	      "coherent buffer %p has bus address %#llx", (void *)p, (unsigned long long)h);
+	CHECK(dma_capable(&sdev, h, n, true), "coherent buffer %#llx out of reach", (unsigned long long)h);
+	check_zero(p, n, "dma_alloc_coherent");
+	nr_coherent++;
+	add(p, n, COHERENT)->dma = h;
+}
+
+static void op_pool(void)
+{
+	dma_addr_t h;
+	u8 *p = dma_pool_zalloc(pool, GFP_KERNEL, &h);
+
+	CHECK(p != NULL, "dma_pool_zalloc");
+	CHECK(h == arch_virt_to_phys(p) && h % 8 == 0 && h % POOL_BOUNDARY + POOL_BLOCK <= POOL_BOUNDARY,
+	      "pool block %#llx misplaced", (unsigned long long)h);
+	check_zero(p, POOL_BLOCK, "dma_pool_zalloc");
+	add(p, POOL_BLOCK, POOL)->dma = h;
+}
+
+/* Map a live kmalloc object for a transfer, sync both ways, unmap; now and then a mistake that
+ * must be reported and change nothing (the object's bytes included). */
+static void op_stream(unsigned int i)
+{
+	static const enum dma_data_direction dirs[] = { DMA_TO_DEVICE, DMA_FROM_DEVICE,
+							DMA_BIDIRECTIONAL };
+	struct obj *o = &live[i];
+	enum dma_data_direction dir = dirs[mmt_rand(&rng) % 3];
+	dma_addr_t a = dma_map_single(&sdev, o->p, o->size, dir);
+
+	CHECK(a == arch_virt_to_phys(o->p), "dma_map_single of %p gave %#llx", (void *)o->p,
+	      (unsigned long long)a);
+	CHECK(dma_debug_live(&sdev) == nr_coherent + 1, "%lu live, model %lu", dma_debug_live(&sdev),
+	      nr_coherent + 1);
+	dma_sync_single_for_cpu(&sdev, a, o->size, dir);
+	dma_sync_single_for_device(&sdev, a, o->size, dir);
+	switch (mmt_rand(&rng) % 8) {
+	case 0:
+		dma_unmap_single(&sdev, a, o->size,
+				 dir == DMA_TO_DEVICE ? DMA_FROM_DEVICE : DMA_TO_DEVICE);
+		expect_dma_bad++;
+		break;
+	case 1:
+		dma_unmap_single(&sdev, a, o->size + 1, dir);
+		expect_dma_bad++;
+		break;
+	}
+	CHECK(dma_debug_live(&sdev) == nr_coherent + 1, "a refused unmap dropped the mapping");
+	dma_unmap_single(&sdev, a, o->size, dir);
+	if (mmt_rand(&rng) % 8 == 0) {
+		dma_unmap_single(&sdev, a, o->size, dir);	/* double unmap */
+		expect_dma_bad++;
+	}
+	verify(o, o->size);
 }
 
 static void op_krealloc(unsigned int i)
@@ -183,7 +291,7 @@ static void op_bad_free(void)
 	unsigned int i = (unsigned int)(mmt_rand(&rng) % nr_live);
 	struct obj *o = &live[i];
 
-	if (o->size > 1 && (mmt_rand(&rng) & 1)) {
+	if (o->size > 1 && o->cache >= KMALLOC && (mmt_rand(&rng) & 1)) {
 		/* A pointer into the object (never a valid start: every stride is > 1). */
 		if (o->cache < 0)
 			kfree(o->p + 1);
@@ -194,7 +302,25 @@ static void op_bad_free(void)
 		return;
 	}
 	/* Immediate double free. */
-	if (o->cache < 0) {
+	if (o->cache == COHERENT || o->cache == POOL) {
+		struct obj copy = *o;
+
+		free_obj(i);
+		if (copy.cache == COHERENT)
+			dma_free_coherent(&sdev, copy.size, copy.p, copy.dma);
+		else
+			dma_pool_free(pool, copy.p, copy.dma);
+		expect_dma_bad++;
+		return;
+	}
+	if (o->cache == KVMALLOC) {
+		if (is_vmalloc_addr(o->p))
+			return;		/* vfree's own checks are the real vmalloc's (firmware tests) */
+		u8 *p = o->p;
+
+		free_obj(i);
+		kvfree(p);
+	} else if (o->cache < 0) {
 		u8 *p = o->p;
 
 		free_obj(i);
@@ -224,6 +350,10 @@ static void check_all(unsigned long op)
 
 	CHECK(slab_bad_count == expect_bad, "op %lu: %lu reports, expected %lu", op, slab_bad_count,
 	      expect_bad);
+	CHECK(dma_debug_errors() - dma_errors0 == expect_dma_bad, "op %lu: %lu DMA reports, expected "
+	      "%lu", op, dma_debug_errors() - dma_errors0, expect_dma_bad);
+	CHECK(dma_debug_live(&sdev) == nr_coherent, "op %lu: %lu live DMA entries, model %lu", op,
+	      dma_debug_live(&sdev), nr_coherent);
 	memcpy(sorted, live, nr_live * sizeof(live[0]));
 	qsort(sorted, nr_live, sizeof(sorted[0]), cmp_ptr);
 	for (unsigned int i = 0; i + 1 < nr_live; i++)
@@ -266,6 +396,10 @@ int main(int argc, char **argv)
 	caches[1] = kmem_cache_create("st-debug200", 200, 0, SLAB_RED_ZONE | SLAB_POISON, NULL);
 	caches[2] = kmem_cache_create("st-1000", 1000, 0, SLAB_RECLAIM_ACCOUNT, NULL);
 	caches[3] = kmem_cache_create("st-5000", 5000, 64, 0, NULL);
+	dma_device_init(&sdev, "stress");
+	dma_device_init(&pool_dev, "stress-pool");
+	pool = dma_pool_create("st-pool", &pool_dev, POOL_BLOCK, 8, POOL_BOUNDARY);
+	dma_errors0 = dma_debug_errors();
 	for (unsigned long op = 0; op < ops; op++) {
 		u64 r = mmt_rand(&rng) % 100;
 
@@ -281,7 +415,7 @@ int main(int argc, char **argv)
 		} else if (r < 94 && nr_live) {
 			unsigned int i = (unsigned int)(mmt_rand(&rng) % nr_live);
 
-			if (live[i].cache < 0) {
+			if (live[i].cache == KMALLOC) {
 				op_krealloc(i);
 				ops_done[3]++;
 			}
@@ -291,6 +425,23 @@ int main(int argc, char **argv)
 		} else if (r < 98) {
 			kmem_cache_shrink(caches[mmt_rand(&rng) % NCACHES]);
 			ops_done[5]++;
+		} else if (r < 98 + 1 && nr_live < MAX_LIVE) {
+			switch (mmt_rand(&rng) % 4) {
+			case 0:
+				op_kvmalloc();
+				break;
+			case 1:
+				op_coherent();
+				break;
+			case 2:
+				op_pool();
+				break;
+			default:
+				if (nr_live && live[op % nr_live].cache == KMALLOC &&
+				    live[op % nr_live].size)
+					op_stream((unsigned int)(op % nr_live));
+			}
+			ops_done[7]++;
 		} else if (nr_live) {
 			op_bad_free();
 			ops_done[6]++;
@@ -303,14 +454,19 @@ int main(int argc, char **argv)
 		free_obj(nr_live - 1);
 	for (int c = 0; c < NCACHES; c++)
 		CHECK(kmem_cache_destroy(caches[c]) == 0, "destroy %d", c);
+	CHECK(dma_pool_destroy(pool) == 0, "pool destroy");
+	CHECK(dma_debug_live(NULL) == 0, "%lu DMA entries left", dma_debug_live(NULL));
+	CHECK(dma_debug_errors() - dma_errors0 == expect_dma_bad, "%lu DMA reports, expected %lu",
+	      dma_debug_errors() - dma_errors0, expect_dma_bad);
 	kmem_cache_for_each(shrink_one, NULL);
 	drain_all_pages(NULL);
 	CHECK(global_free_pages() == before, "%lu pages free at the end, %lu before",
 	      global_free_pages(), before);
 	CHECK(slab_bad_count == expect_bad, "%lu reports, expected %lu", slab_bad_count, expect_bad);
 	printf("mm-slab-stress: %lu ops (kmalloc %lu, cache %lu, free %lu, krealloc %lu, bulk %lu, "
-	       "shrink %lu, bad frees %lu), all pages back\n", ops, ops_done[0], ops_done[1],
-	       ops_done[2], ops_done[3], ops_done[4], ops_done[5], ops_done[6]);
+	       "shrink %lu, bad frees %lu, kvmalloc/DMA %lu; %lu DMA mistakes reported), all pages "
+	       "back\n", ops, ops_done[0], ops_done[1], ops_done[2], ops_done[3], ops_done[4],
+	       ops_done[5], ops_done[6], ops_done[7], expect_dma_bad);
 	printf("suite-result: 1 passed, 0 failed\n");
 	return 0;
 }

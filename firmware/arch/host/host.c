@@ -8,6 +8,7 @@
 #include <pagoda/smp.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/cacheflush.h>
 
 __thread unsigned long host_irqs_off;
 __thread unsigned int host_cpu_id;
@@ -18,6 +19,8 @@ unsigned int host_nr_cpus = 1;
 unsigned long warn_count;
 /* Tests that provoke a panic set this (e.g. to a longjmp); the default aborts. */
 void (*host_panic_hook)(const char *msg);
+/* Non-coherent DMA's cache operations, recorded by tests (asm/cacheflush.h). */
+void (*host_cache_hook)(enum host_cache_op op, phys_addr_t pa, size_t size);
 /* Set to 0 to silence printk in tests that provoke many warnings on purpose. */
 int host_printk_enabled = 1;
 

@@ -117,6 +117,20 @@ void kfree(const void *p);
 /* The cache that serves kmalloc(size, gfp), NULL above KMALLOC_MAX_CACHE_SIZE. */
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp);
 
+/* kvmalloc (mm/util.c): kmalloc first (for more than a page with __GFP_NORETRY | __GFP_NOWARN:
+ * fail fast rather than press the allocator for a contiguous block), then vmalloc. Requests whose
+ * gfp is not GFP_KERNEL-compatible (atomic, NOIO, NOFS) get kmalloc only, as vmalloc's own page
+ * tables are allocated with GFP_KERNEL. kvfree frees either kind by its address. */
+void *kvmalloc_node(size_t size, gfp_t gfp, int node);
+static inline void *kvmalloc(size_t size, gfp_t gfp) { return kvmalloc_node(size, gfp, NUMA_NO_NODE); }
+static inline void *kvzalloc(size_t size, gfp_t gfp) { return kvmalloc(size, gfp | __GFP_ZERO); }
+void *kvmalloc_array(size_t n, size_t size, gfp_t gfp);	/* NULL with a report on overflow */
+static inline void *kvcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kvmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+void kvfree(const void *p);
+
 /* Observability. */
 struct slabinfo {
 	unsigned long active_objs, num_objs, num_slabs, nr_partial;

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Self-tests of pgaccel as a DMA API device (dma_pgaccel_*, SoC only): pgaccel_dev has the window
+ * the boot ROM locked and the device tree's dma-ranges names; memory outside it is refused by the
+ * API (DMA_MAPPING_ERROR) before the engine sees a command; the engine works on what the API
+ * hands it, coherent buffers and streaming mappings alike; no mapping is left behind.
+ */
+#include <asm/page.h>
+#include <mm/dma-mapping.h>
+#include <mm/mm.h>
+#include <mm/slab.h>
+#include <pagoda/boot.h>
+#include <pagoda/fdt.h>
+#include <pagoda/selftest.h>
+#include <pagoda/string.h>
+#include "pgaccel.h"
+#include "pgaccel_regs.h"
+
+#define FW_NEXT_ADDR	((u64)PAGODA_RAM_BASE + PAGODA_RAM_PAYLOAD_OFFSET)
+
+static int need_engine(void)
+{
+	if (!pgaccel.present)
+		return selftest_skip("no pgaccel in the device tree");
+	if (pgaccel.wedged)
+		return selftest_skip("engine out of service");
+	return 0;
+}
+
+SELFTEST(dma_pgaccel_device)
+{
+	const void *fdt = boot_info.fdt;
+	int node = fdt_node_offset_by_compatible(fdt, -1, "pagoda,pgaccel"), len, r = need_engine();
+	const void *prop;
+	u64 base, size;
+
+	if (r)
+		return r;
+	ST_ASSERT_EQ(pgaccel_dev.dma_window_start, pgaccel_readq(PGACCEL_REG_WIN_BASE));
+	ST_ASSERT_EQ(pgaccel_dev.dma_window_end, pgaccel_readq(PGACCEL_REG_WIN_END));
+	ST_ASSERT_EQ(*pgaccel_dev.dma_mask, DMA_BIT_MASK(32));
+	ST_ASSERT_EQ(pgaccel_dev.coherent_dma_mask, DMA_BIT_MASK(32));
+	ST_ASSERT(pgaccel_dev.dma_coherent);	/* no dma-noncoherent: the core has no caches */
+	/* The device tree says the same, in the form Linux reads. */
+	prop = fdt_getprop(fdt, node, "dma-ranges", &len);
+	ST_ASSERT(prop);
+	ST_ASSERT_EQ(dma_parse_ranges("selftest", prop, len, 2, 2, 2, &base, &size), 0);
+	ST_ASSERT_EQ(base, pgaccel_dev.dma_window_start);
+	ST_ASSERT_EQ(base + size, pgaccel_dev.dma_window_end);
+	return 0;
+}
+
+/* Below the window: the API refuses, the engine gets nothing (no op, no ERR_WINDOW). */
+SELFTEST(dma_pgaccel_refused_before_hw)
+{
+	unsigned long ops, errw = pgaccel.stats.err[PGACCEL_ERR_WINDOW], refused;
+	void *below = arch_phys_to_virt(FW_NEXT_ADDR - PAGE_SIZE);
+	int r = need_engine();
+	dma_addr_t d;
+
+	if (r)
+		return r;
+	pgaccel_prezero_wait();
+	ops = pgaccel_readq(PGACCEL_REG_CNT_OPS);
+	refused = pgaccel_dev.dma_refused;
+	d = dma_map_single(&pgaccel_dev, below, PAGE_SIZE, DMA_FROM_DEVICE);
+	ST_ASSERT(dma_mapping_error(&pgaccel_dev, d));
+	d = dma_map_single(&pgaccel_dev, (u8 *)below + PAGE_SIZE - 8, 16, DMA_TO_DEVICE);
+	ST_ASSERT(dma_mapping_error(&pgaccel_dev, d));		/* across the window's start */
+	ST_ASSERT_EQ(pgaccel_dev.dma_refused, refused + 2);
+	ST_ASSERT(!pgaccel_dma_ok(FW_NEXT_ADDR - 8, 16));
+	ST_ASSERT_EQ(pgaccel_readq(PGACCEL_REG_CNT_OPS), ops);
+	ST_ASSERT_EQ(pgaccel.stats.err[PGACCEL_ERR_WINDOW], errw);
+	return 0;
+}
+
+/* The engine zeroes a coherent buffer and fills a streaming mapping by their bus addresses. */
+SELFTEST(dma_pgaccel_engine_on_api_buffers)
+{
+	unsigned long live, before;
+	u8 *buf, *coh;
+	dma_addr_t d, h;
+	int r = need_engine();
+
+	if (r)
+		return r;
+	pgaccel_prezero_wait();
+	live = dma_debug_live(&pgaccel_dev);
+	before = pgaccel_readq(PGACCEL_REG_CNT_OPS);
+	coh = dma_alloc_coherent(&pgaccel_dev, 16384, &h, GFP_KERNEL);
+	ST_ASSERT(coh);
+	ST_ASSERT(h >= pgaccel_dev.dma_window_start && h + 16384 <= pgaccel_dev.dma_window_end);
+	memset(coh, 0x77, 16384);
+	ST_ASSERT_EQ(pgaccel_hw_fill(h, 16384, 0, true), 0);
+	for (int i = 0; i < 16384; i++)
+		ST_ASSERT_EQ(coh[i], 0);
+	buf = kmalloc(512, GFP_KERNEL);
+	ST_ASSERT(buf);
+	memset(buf, 0, 512);
+	d = dma_map_single(&pgaccel_dev, buf, 512, DMA_FROM_DEVICE);
+	ST_ASSERT(!dma_mapping_error(&pgaccel_dev, d));
+	ST_ASSERT_EQ(pgaccel_hw_fill(d, 512, 0x0102030405060708ULL, false), 0);
+	dma_unmap_single(&pgaccel_dev, d, 512, DMA_FROM_DEVICE);
+	for (int i = 0; i < 512; i++)
+		ST_ASSERT_EQ(buf[i], 8 - (i & 7));
+	ST_ASSERT(pgaccel_readq(PGACCEL_REG_CNT_OPS) >= before + 2);
+	kfree(buf);
+	dma_free_coherent(&pgaccel_dev, 16384, coh, h);
+	pgaccel_prezero_wait();
+	ST_ASSERT_EQ(dma_debug_live(&pgaccel_dev), live);
+	return 0;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Cache maintenance around DMA for non-coherent devices: Linux's arch_sync_dma_for_device/
+ * for_cpu and arch_dma_prep_coherent (arch/riscv/mm/dma-noncoherent.c). Which operation each
+ * direction needs is the same on every write-back cache, so it lives here, portable, and the host
+ * tests run this very code; the operations themselves are the arch's (asm/cacheflush.h):
+ *   to the device:   clean before it reads (the CPU's dirty lines must reach memory);
+ *   from the device: clean before (no dirty line may be written back over what the device
+ *                    writes; Linux RISC-V does the same) and invalidate after (the CPU must not
+ *                    read stale lines it fetched, even speculatively, while the device wrote);
+ *   bidirectional:   flush (clean + invalidate) before, invalidate after.
+ * Pagoda's core has no caches yet (issue 14 adds them, with Zicbom), so on RISC-V the operations
+ * are empty: they are where cbo.clean / cbo.inval / cbo.flush will go.
+ */
+#include <asm/cacheflush.h>
+#include <mm/dma-mapping.h>
+#include <mm/mm.h>
+
+void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
+{
+	switch (dir) {
+	case DMA_TO_DEVICE:
+	case DMA_FROM_DEVICE:
+		arch_dma_cache_clean(paddr, size);
+		break;
+	case DMA_BIDIRECTIONAL:
+		arch_dma_cache_flush(paddr, size);
+		break;
+	default:
+		break;	/* the API refused it before */
+	}
+}
+
+void arch_sync_dma_for_cpu(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
+{
+	switch (dir) {
+	case DMA_FROM_DEVICE:
+	case DMA_BIDIRECTIONAL:
+		arch_dma_cache_inval(paddr, size);
+		break;
+	default:
+		break;	/* the device only read: the CPU's lines are still right */
+	}
+}
+
+/* A coherent buffer of a non-coherent device: its zeroes must be in memory, and no line of it
+ * left in the cache (once caches exist it also needs an uncached mapping: docs/mm.md "DMA"). */
+void arch_dma_prep_coherent(struct page *page, size_t size)
+{
+	arch_dma_cache_flush(page_to_phys(page), size);
+}
