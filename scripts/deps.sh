@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Install the Debian packages Pagoda needs, and nothing when all are present; then the PyPI
 # packages of scripts/regs/requirements.txt (PeakRDL, pinned) into a project-local venv,
-# $PAGODA_VENV (default build/venv), only when it is missing or the list changed.
+# $PAGODA_VENV (default build/venv), only when it is missing or the list changed; with them the
+# LiteDRAM generator's packages of scripts/litedram/requirements.txt, pinned the same way.
 # Idempotent: `make run`, `make test` and .ci/run call it first.
 set -euo pipefail
 
@@ -34,17 +35,17 @@ fi
 # python (PEP 668 forbids pip outside a venv). --no-deps: the list pins every package, so what is
 # installed never depends on the day.
 root=$(cd "$(dirname "$0")/.." && pwd)
-req=$root/scripts/regs/requirements.txt
+reqs=("$root/scripts/regs/requirements.txt" "$root/scripts/litedram/requirements.txt")
 venv=${PAGODA_VENV:-$root/build/venv}
 mkdir -p "$(dirname "$venv")"
 # Two builds at once (make in two shells on one tree) must not rebuild the venv under each other.
 exec 9>"$venv.lock"
 flock 9
-if ! cmp -s "$req" "$venv/pagoda-requirements.txt"; then
+if ! cat "${reqs[@]}" | cmp -s - "$venv/pagoda-requirements.txt"; then
 	echo "deps: PeakRDL venv in $venv"
 	rm -rf "$venv"
 	/usr/bin/python3 -m venv "$venv"
-	"$venv/bin/pip" install -q --disable-pip-version-check --no-deps -r "$req"
+	"$venv/bin/pip" install -q --disable-pip-version-check --no-deps "${reqs[@]/#/-r}"
 	"$venv/bin/pip" check -q >/dev/null || { "$venv/bin/pip" check; exit 1; }
-	cp "$req" "$venv/pagoda-requirements.txt"
+	cat "${reqs[@]}" > "$venv/pagoda-requirements.txt"
 fi
