@@ -109,6 +109,7 @@ static const struct boot_param boot_params[] = {
 	{ "selftest_filter", check_string, false },	/* run the tests whose name starts so */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
 	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
+	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */
 	/* The allocator (mm/mm_init.c, docs/mm.md). */
 	{ "dma", check_size, false },
 	{ "highmem", check_size, false },
@@ -139,6 +140,7 @@ bool boot_hart_given;
 unsigned long boot_hart_id;
 const char *selftest_filter;
 bool inject_failure;
+bool smp_stale_entry;
 
 static int early_boot_hart(const char *val)
 {
@@ -175,6 +177,15 @@ static int early_inject_failure(const char *val)
 	return 0;
 }
 early_param("inject_failure", early_inject_failure);
+
+static int early_smp_stale_entry(const char *val)
+{
+	if (val)
+		return -1;
+	smp_stale_entry = true;
+	return 0;
+}
+early_param("smp_stale_entry", early_smp_stale_entry);
 
 /* ---------------------------------------------------------------- checking the command line */
 

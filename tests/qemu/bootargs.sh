@@ -52,6 +52,17 @@ check min_free_kbytes_given 0 '^ok mm_watermarks' 1 \
 	"selftest selftest_filter=mm_watermarks min_free_kbytes=1024"
 check boot_hart_given 0 '^boot: +(on hart 1 as boot_hart= asks|hart [0-9]+ hands the boot over to hart 1)' 2 \
 	"selftest selftest_filter=smp_atomics boot_hart=1"
+# A secondary that OpenSBI sends to the firmware's _start (its stale start address, with the FDT)
+# instead of _secondary_start comes online as a secondary: it neither clears .bss nor boots again
+# (head.S's hart lottery). smp_stale_entry makes the last secondary enter so on purpose.
+check smp_stale_entry 0 '^smp: +4 of 4 harts online' 4 "selftest selftest_filter=smp_ smp_stale_entry"
+if [ "$(grep -c '^Pagoda firmware' "$work/smp_stale_entry.log")" != 1 ] ||
+   ! grep -q '^selftest: [1-9][0-9]* passed, 0 failed' "$work/smp_stale_entry.log"; then
+	echo "FAIL smp_stale_entry_once: the late hart booted again or the smp_ tests failed"
+	failed=$((failed + 1))
+else
+	passed=$((passed + 1))
+fi
 full="selftest selftest_filter=smp_atomics"
 while [ ${#full} -lt 1010 ]; do full+=" trace_mm=1"; done
 check near_the_limit 0 '^selftest: 1 passed, 0 failed' 1 "$full"
