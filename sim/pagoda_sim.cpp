@@ -95,12 +95,60 @@ static std::vector<uint8_t> read_file(const std::string &path)
 	return buf;
 }
 
-// The RAM model's array, reached through its verilator public_flat_rw handle.
+// The RAM model's storage, reached through verilator public_flat_rw handles, as 64-bit words
+// (word i = bytes [8i, 8i + 8) of RAM).
+#ifdef PAGODA_LITEDRAM
+// MEM=litedram, the backdoor into LiteDRAM's SDRAMPHYModel (docs/memory.md "Backdoor"): one
+// array of 128-bit DRAM words per bank (mem, mem_1 .. mem_7, public through sim/litedram.vlt).
+// The 16-byte word w = byte offset >> 4 is column w[6:0], bank w[9:7], row w[23:10], at
+// row << 7 | column in its bank's array; tests/litedram checks this layout against the
+// controller's own port.
+#define DRAM_BANK(n) top->rootp->pagoda_soc__DOT__u_dram__DOT__mem##n
 struct Ram {
 	Vpagoda_soc *top;
 	uint64_t words;
+	static constexpr uint64_t BANK_WORDS =
+		sizeof(((Vpagoda_soc___024root *)nullptr)->pagoda_soc__DOT__u_dram__DOT__mem) / 16;
+	static uint64_t model_words() { return 8 * BANK_WORDS * 2; }
 	uint64_t size() const { return words * 8; }
-	auto &mem() { return top->rootp->pagoda_soc__DOT__u_ram__DOT__mem; }
+	uint32_t *dram_word(uint64_t w)
+	{
+		unsigned bank = (w >> 7) & 7;
+		uint64_t idx = (w >> 10) << 7 | (w & 127);
+		switch (bank) {
+		case 0: return DRAM_BANK()[idx].data();
+		case 1: return DRAM_BANK(_1)[idx].data();
+		case 2: return DRAM_BANK(_2)[idx].data();
+		case 3: return DRAM_BANK(_3)[idx].data();
+		case 4: return DRAM_BANK(_4)[idx].data();
+		case 5: return DRAM_BANK(_5)[idx].data();
+		case 6: return DRAM_BANK(_6)[idx].data();
+		default: return DRAM_BANK(_7)[idx].data();
+		}
+	}
+	uint64_t get(uint64_t i)
+	{
+		const uint32_t *d = dram_word(i >> 1) + 2 * (i & 1);
+		return (uint64_t)d[1] << 32 | d[0];
+	}
+	void set(uint64_t i, uint64_t v)
+	{
+		uint32_t *d = dram_word(i >> 1) + 2 * (i & 1);
+		d[0] = (uint32_t)v;
+		d[1] = (uint32_t)(v >> 32);
+	}
+#else
+struct Ram {
+	Vpagoda_soc *top;
+	uint64_t words;
+	static uint64_t model_words()
+	{
+		return sizeof(((Vpagoda_soc___024root *)nullptr)->pagoda_soc__DOT__u_ram__DOT__mem) / 8;
+	}
+	uint64_t size() const { return words * 8; }
+	uint64_t get(uint64_t i) { return top->rootp->pagoda_soc__DOT__u_ram__DOT__mem[i]; }
+	void set(uint64_t i, uint64_t v) { top->rootp->pagoda_soc__DOT__u_ram__DOT__mem[i] = v; }
+#endif
 	bool contains(uint64_t addr, uint64_t len) const
 	{
 		return addr >= RAM_BASE && len <= size() && addr - RAM_BASE <= size() - len;
@@ -113,18 +161,18 @@ struct Ram {
 			    (unsigned long long)RAM_BASE, (unsigned long long)size());
 		for (uint64_t i = 0; i < len; i++) {
 			uint64_t off = addr - RAM_BASE + i;
-			uint64_t &w = mem()[off >> 3];
+			uint64_t w = get(off >> 3);
 			unsigned sh = (off & 7) * 8;
-			w = (w & ~(0xffull << sh)) | ((uint64_t)(src ? src[i] : 0) << sh);
+			set(off >> 3, (w & ~(0xffull << sh)) | ((uint64_t)(src ? src[i] : 0) << sh));
 		}
 	}
-	uint64_t read64(uint64_t addr) { return mem()[(addr - RAM_BASE) >> 3]; }
-	void write64(uint64_t addr, uint64_t v) { mem()[(addr - RAM_BASE) >> 3] = v; }
+	uint64_t read64(uint64_t addr) { return get((addr - RAM_BASE) >> 3); }
+	void write64(uint64_t addr, uint64_t v) { set((addr - RAM_BASE) >> 3, v); }
 	uint8_t read8(uint64_t addr) { return (uint8_t)(read64(addr & ~7ull) >> ((addr & 7) * 8)); }
 	void clear()
 	{
 		for (uint64_t i = 0; i < words; i++)
-			mem()[i] = 0;
+			set(i, 0);
 	}
 };
 
@@ -398,7 +446,7 @@ struct Shadow {
 	{
 		words.resize((FW_NEXT_ADDR - RAM_BASE) / 8);
 		for (size_t i = 0; i < words.size(); i++)
-			words[i] = ram.mem()[i];
+			words[i] = ram.get(i);
 		armed = true;
 		cpu_writes = 0;
 	}
@@ -418,7 +466,7 @@ struct Shadow {
 	{
 		uint64_t n = 0;
 		for (size_t i = 0; i < words.size(); i++) {
-			uint64_t d = words[i] ^ ram.mem()[i];
+			uint64_t d = words[i] ^ ram.get(i);
 			for (int b = 0; d && b < 8; b++) {
 				if (!((d >> (8 * b)) & 0xff))
 					continue;
@@ -655,7 +703,7 @@ int main(int argc, char **argv)
 	Options o = parse_args(argc, argv);
 	Verilated::commandArgs(argc, argv);
 	auto *top = new Vpagoda_soc;
-	Ram ram{top, sizeof(top->rootp->pagoda_soc__DOT__u_ram__DOT__mem) / sizeof(uint64_t)};
+	Ram ram{top, Ram::model_words()};
 	Images im;
 	load_images(ram, o, &im);
 

@@ -30,8 +30,17 @@ SOC_RTL := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES)
 SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_FILES))
 SOC_RTL_LISTS := $(PKG_RTL_F) $(SOC_RTL_F) $(CORE_RTL_F) $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_RTL_F))
 SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
+# MEM=litedram (Makefile): the bridge and the generated controller in place of pagoda_ram, its
+# storage public for the harness's backdoor (sim/litedram.vlt).
+ifeq ($(MEM),litedram)
+SOC_RTL   += $(MEM_FILES) $(LITEDRAM_SIM_V)
+SOC_RTL_LISTS += $(MEM_RTL_F)
+SOC_VDEFS += +define+PAGODA_LITEDRAM
+SIM_MEM_VLT    := sim/litedram.vlt
+SIM_MEM_VFLAGS := $(SIM_MEM_VLT) -CFLAGS -DPAGODA_LITEDRAM
+endif
 
-SIM_VFLAGS := $(REGS_VINC) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
+SIM_VFLAGS = $(REGS_VINC) $(SIM_MEM_VFLAGS) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
               --top-module pagoda_soc -Wno-fatal -Wno-lint -Wno-style \
               -CFLAGS "-O2 -std=c++17" -LDFLAGS "-lelf -lfdt" \
               -MAKEFLAGS "OPT_FAST=-O3 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
@@ -68,7 +77,7 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
@@ -128,8 +137,8 @@ sim-bare: $(SIM_BIN)
 	@$(SIM_BIN) +bare=$(call shell_quote,$(ELF)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES))
 
 # Lint: pagoda_pkg is shared by every block, so constants a given top does not use are expected.
-lint-soc: $(REGS_SVH)
-	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt \
+lint-soc: $(REGS_SVH) $(filter $(LITEDRAM_SIM_V),$(SOC_RTL))
+	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) $(SOC_VDEFS) --top-module pagoda_soc rtl/soc/lint.vlt $(SIM_MEM_VLT) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL)
 
 # Synthesis check: the SoC with a 64 KiB RAM (the 128 MiB simulation RAM is no FPGA part).

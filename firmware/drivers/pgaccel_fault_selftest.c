@@ -92,6 +92,17 @@ static void env_leave(const struct fault_env *e)
 	pgaccel_set_prezero(e->prezero);
 }
 
+/* run(e) in that state, which is put back whatever run's outcome (an abort in it included). */
+static int in_fault_env(struct fault_env *e, bool prezero, int (*run)(struct fault_env *))
+{
+	int r;
+
+	env_enter(e, prezero);
+	r = ST_CATCH(run(e));
+	env_leave(e);
+	return r;
+}
+
 #define DELTA(e, field) (pgaccel.stats.field - (e)->s.field)
 
 /* A ZERO of a dirty buffer under the armed fault, by the driver's own entry point. */
@@ -172,7 +183,7 @@ static int buserr_zero(struct fault_env *e)
 
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && fault_fired() != 1)
 		r = selftest_fail("the injector failed %lu beats, want 1", fault_fired());
 	if (!r && (DELTA(e, fallback_error) != 1 || DELTA(e, err[PGACCEL_ERR_BUS]) != 1 ||
@@ -181,7 +192,7 @@ static int buserr_zero(struct fault_env *e)
 				  DELTA(e, fallback_error), DELTA(e, err[PGACCEL_ERR_BUS]),
 				  DELTA(e, sw_zero), DELTA(e, hw_zero));
 	if (!r)
-		r = check_engine_usable(page);
+		r = ST_CATCH(check_engine_usable(page));
 	__free_pages(page, FAULT_ORDER);
 	return r;
 }
@@ -189,13 +200,9 @@ static int buserr_zero(struct fault_env *e)
 SELFTEST(pgaccel_fault_buserr_zero)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
-	env_enter(&e, false);
-	r = buserr_zero(&e);
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, false, buserr_zero);
 }
 
 /* A bus error while SCAN reads the bitmap: the search runs in software and gives its answer. The
@@ -264,7 +271,7 @@ static int take_back_zeroed(const struct fault_env *e, struct page *p)
 	else if (DELTA(e, prezero_hits) != 1)
 		r = selftest_fail("prezero hits +%lu, want 1", DELTA(e, prezero_hits));
 	if (!r)
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN));
 	__free_pages(z, PZ_ORDER);
 	return r;
 }
@@ -285,7 +292,7 @@ static int check_quarantined(const struct fault_env *e, struct page *p)
 	if (z == p)
 		r = selftest_fail("the quarantined block was handed out");
 	if (!r)
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(z)), PZ_LEN));
 	if (!r && DELTA(e, prezero_hits))
 		r = selftest_fail("prezero hits +%lu from a dead engine", DELTA(e, prezero_hits));
 	__free_pages(z, PZ_ORDER);
@@ -322,14 +329,10 @@ static int buserr_prezero(struct fault_env *e)
 SELFTEST(pgaccel_fault_buserr_prezero)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_BUSERR, "buserr");
 	NEED_CAPTURE();
-	env_enter(&e, true);
-	r = buserr_prezero(&e);
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, true, buserr_prezero);
 }
 
 /* ---------------------------------------------------------------- full queue (engine usable) */
@@ -354,16 +357,16 @@ static int busy_fallback(struct fault_env *e, struct page *scratch, bool status_
 	ST_ASSERT(fault_fired() > 0);	/* stalled; or a STATUS read with FULL hidden */
 	fault_arm(false);
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && (DELTA(e, fallback_busy) != 1 || DELTA(e, sw_zero) != 1))
 		r = selftest_fail("counters: fallback_busy +%lu, sw_zero +%lu",
 				  DELTA(e, fallback_busy), DELTA(e, sw_zero));
 	if (!r && (pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED))
 		r = selftest_fail("the driver left STATUS.REJECTED set");
 	if (!r)
-		r = drain_raw(q);
+		r = ST_CATCH(drain_raw(q));
 	if (!r)
-		r = check_engine_usable(page);
+		r = ST_CATCH(check_engine_usable(page));
 	__free_pages(page, FAULT_ORDER);
 	return r;
 }
@@ -377,7 +380,7 @@ SELFTEST(pgaccel_fault_reject)
 	NEED_FAULT(FAULT_REJECT, "reject");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? busy_fallback(&e, scratch, false) : selftest_fail("no memory");
+	r = scratch ? ST_CATCH(busy_fallback(&e, scratch, false)) : selftest_fail("no memory");
 	env_leave(&e);
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
@@ -397,19 +400,19 @@ static int dead_after(struct fault_env *e, unsigned long *counter, unsigned long
 	int r;
 
 	ST_ASSERT(page != NULL);
-	r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+	r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	if (!r && (one_fault ? fired != 1 : fired == 0))
 		r = selftest_fail("the injector fired %lu times", fired);
 	if (!r && (*counter - before != 1 || DELTA(e, sw_zero) != 1))
 		r = selftest_fail("counters: %s +%lu, sw_zero +%lu", what, *counter - before,
 				  DELTA(e, sw_zero));
 	if (!r)
-		r = check_engine_dead(e);
+		r = ST_CATCH(check_engine_dead(e));
 	/* Still zeroed by software once dead, with no further fallback counted. */
 	if (!r) {
 		memset(arch_phys_to_virt(page_to_phys(page)), DIRTY, FAULT_LEN);
 		pgaccel_zero(page_to_phys(page), FAULT_LEN);
-		r = check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN);
+		r = ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN));
 	}
 	if (!r && *counter - before != 1)
 		r = selftest_fail("a request after the engine died was counted as %s", what);
@@ -438,26 +441,29 @@ static int dropped_background(struct fault_env *e)
 SELFTEST(pgaccel_fault_dropped_background)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_DROP, "drop");
 	NEED_CAPTURE();
-	env_enter(&e, true);
-	r = dropped_background(&e);
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, true, dropped_background);
+}
+
+/* The completion never comes, or comes with another tag: counted as a timeout / a bad one. */
+static int dropped_completion(struct fault_env *e)
+{
+	return dead_after(e, &pgaccel.stats.fallback_timeout, e->s.fallback_timeout, "timeout", true);
+}
+
+static int wrong_tag(struct fault_env *e)
+{
+	return dead_after(e, &pgaccel.stats.fallback_badcomp, e->s.fallback_badcomp, "badcomp", true);
 }
 
 SELFTEST(pgaccel_fault_dropped_completion)
 {
 	struct fault_env e;
-	int r;
 
 	NEED_FAULT(FAULT_DROP, "drop");
-	env_enter(&e, false);
-	r = dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout, "timeout", true);
-	env_leave(&e);
-	return r;
+	return in_fault_env(&e, false, dropped_completion);
 }
 
 SELFTEST(pgaccel_fault_wrong_tag)
@@ -466,9 +472,7 @@ SELFTEST(pgaccel_fault_wrong_tag)
 	int r;
 
 	NEED_FAULT(FAULT_TAG, "tag");
-	env_enter(&e, false);
-	r = dead_after(&e, &pgaccel.stats.fallback_badcomp, e.s.fallback_badcomp, "badcomp", true);
-	env_leave(&e);
+	r = in_fault_env(&e, false, wrong_tag);
 	if (r)
 		return r;
 	/* A completion that came, with the wrong tag, is no timeout. */
@@ -487,13 +491,13 @@ SELFTEST(pgaccel_fault_stall)
 	NEED_FAULT(FAULT_STALL, "stall");
 	env_enter(&e, false);
 	scratch = alloc_pages(GFP_KERNEL, FAULT_ORDER);
-	r = scratch ? busy_fallback(&e, scratch, true) : selftest_fail("no memory");
+	r = scratch ? ST_CATCH(busy_fallback(&e, scratch, true)) : selftest_fail("no memory");
 	if (scratch)
 		__free_pages(scratch, FAULT_ORDER);
 	if (!r) {
 		e.s = pgaccel.stats;
-		r = dead_after(&e, &pgaccel.stats.fallback_timeout, e.s.fallback_timeout, "timeout",
-			       false);
+		r = ST_CATCH(dead_after(&e, &pgaccel.stats.fallback_timeout,
+					e.s.fallback_timeout, "timeout", false));
 	}
 	env_leave(&e);
 	return r;
@@ -530,7 +534,7 @@ SELFTEST(pgaccel_fault_bgstall_wait)
 			r = selftest_fail("a synchronous timeout was counted");
 	}
 	if (!r)
-		r = check_quarantined(&e, p);
+		r = ST_CATCH(check_quarantined(&e, p));
 	env_leave(&e);
 	return r;
 }
@@ -549,7 +553,7 @@ SELFTEST(pgaccel_fault_bgstall_sync)
 	r = capture_stalled(&e, &p);
 	if (!r) {
 		page = zero_under_fault();
-		r = page ? check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN) :
+		r = page ? ST_CATCH(check_zeroed(arch_phys_to_virt(page_to_phys(page)), FAULT_LEN)) :
 			   selftest_fail("no memory");
 	}
 	if (!r && (DELTA(&e, fallback_timeout) != 1 || DELTA(&e, sw_zero) != 1))
@@ -558,7 +562,7 @@ SELFTEST(pgaccel_fault_bgstall_sync)
 	if (page)
 		__free_pages(page, FAULT_ORDER);
 	if (!r)
-		r = check_quarantined(&e, p);
+		r = ST_CATCH(check_quarantined(&e, p));
 	env_leave(&e);
 	return r;
 }

@@ -185,6 +185,19 @@ bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int ord
 	return taken;
 }
 
+/* Empty slot i, which holds a zeroed block of `order`, and hand its block out. */
+static inline struct page *prezero_take_slot(unsigned int i, unsigned int order)
+{
+	struct page *page = prezero[i].page;
+
+	prezero[i].state = PZ_EMPTY;
+	if (order)
+		prezero_high_pages -= 1UL << order;
+	else
+		prezero_held--;
+	return page;
+}
+
 struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 {
 	unsigned int first = order ? PREZERO_MAX : 0, end = order ? PREZERO_SLOTS : PREZERO_MAX;
@@ -197,12 +210,7 @@ struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 	pgaccel_harvest_completions();
 	for (unsigned int i = first; i < end; i++) {
 		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone && prezero[i].order == order) {
-			page = prezero[i].page;
-			prezero[i].state = PZ_EMPTY;
-			if (order)
-				prezero_high_pages -= 1UL << order;
-			else
-				prezero_held--;
+			page = prezero_take_slot(i, order);
 			break;
 		}
 	}
@@ -251,18 +259,11 @@ void pgaccel_prezero_release(void)
 	pgaccel_update_capture_hint();
 	pgaccel_prezero_wait();
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
-		struct page *page = NULL;
 		unsigned int order = prezero[i].order;
+		struct page *page;
 
 		if (prezero[i].state == PZ_ZEROED) {
-			page = prezero[i].page;
-			prezero[i].state = PZ_EMPTY;
-			if (order)
-				prezero_high_pages -= 1UL << order;
-			else
-				prezero_held--;
-		}
-		if (page) {
+			page = prezero_take_slot(i, order);
 			set_page_count(page, 1);
 			page->alloc_order = (u8)order;
 			__free_pages(page, order);

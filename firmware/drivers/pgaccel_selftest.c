@@ -107,10 +107,10 @@ SELFTEST(pgaccel_zero_fill_exact_ranges)
 	ST_ASSERT(page != NULL);
 	buf = arch_phys_to_virt(page_to_phys(page));
 	for (unsigned int i = 0; i < ARRAY_SIZE(cases) && !r; i++) {
-		r = check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1], 0, true);
+		r = ST_CATCH(check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1], 0, true));
 		if (!r)
-			r = check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1],
-				       0x0123456789abcdefULL, false);
+			r = ST_CATCH(check_fill(buf, PAGE_SIZE << 2, cases[i][0], cases[i][1],
+						0x0123456789abcdefULL, false));
 	}
 	__free_pages(page, 2);
 	return r;
@@ -345,15 +345,46 @@ SELFTEST(pgaccel_page_poison_fill)
 	return 0;
 }
 
+/* A block of `order` filled with `pattern` and freed: the pool must capture it. Returns it (the
+ * pool's now). */
+static struct page *capture_block(unsigned int order, u64 pattern)
+{
+	unsigned long cap0 = pgaccel.stats.prezero_captured;
+	struct page *p = alloc_pages(GFP_KERNEL, order);
+	u64 *w;
+
+	ST_ASSERT(p != NULL);
+	w = arch_phys_to_virt(page_to_phys(p));
+	for (unsigned long i = 0; i < (PAGE_SIZE << order) / 8; i++)
+		w[i] = pattern;
+	__free_pages(p, order);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_captured - cap0, 1);
+	return p;
+}
+
+/* A __GFP_ZERO allocation of `order` gets the captured block p back, every word zeroed. */
+static struct page *take_back_zeroed(struct page *p, unsigned int order, unsigned long hits0)
+{
+	struct page *z = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
+	const u64 *w = arch_phys_to_virt(page_to_phys(p));
+
+	ST_ASSERT(z == p);
+	ST_ASSERT_EQ(pgaccel.stats.prezero_hits - hits0, 1);
+	for (unsigned long i = 0; i < (PAGE_SIZE << order) / 8; i++)
+		if (w[i])
+			ST_FAIL("word %lu of a pre-zeroed order-%u block is 0x%llx", i, order,
+				(unsigned long long)w[i]);
+	return z;
+}
+
 /* A freed page is captured and zeroed by the engine in the background; only a __GFP_ZERO
  * allocation gets it back, zeroed; a second free of it is still caught. Likewise for an order-3
  * block, which only a __GFP_ZERO allocation of order 3 gets. */
 SELFTEST(pgaccel_prezeroed_pages)
 {
-	unsigned long cap0, hits0, bad;
+	unsigned long hits0, bad;
 	bool prezero = pgaccel.prezero;
 	struct page *p, *q, *z;
-	u64 *w;
 
 	if (!pgaccel.present)
 		ST_SKIP("no pgaccel in the device tree");
@@ -362,15 +393,8 @@ SELFTEST(pgaccel_prezeroed_pages)
 		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
 	pgaccel_prezero_release();
 	pgaccel_set_prezero(true);
-	cap0 = pgaccel.stats.prezero_captured;
 	hits0 = pgaccel.stats.prezero_hits;
-	p = alloc_pages(GFP_KERNEL, 0);
-	ST_ASSERT(p != NULL);
-	w = arch_phys_to_virt(page_to_phys(p));
-	for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
-		w[i] = 0x7777777777777777ULL;
-	__free_pages(p, 0);
-	ST_ASSERT_EQ(pgaccel.stats.prezero_captured - cap0, 1);
+	p = capture_block(0, 0x7777777777777777ULL);
 	ST_ASSERT_EQ(pgaccel_prezero_count(false), 1);
 	q = alloc_pages(GFP_KERNEL, 0);	/* no __GFP_ZERO: not the captured page */
 	ST_ASSERT(q != NULL && q != p);
@@ -378,37 +402,19 @@ SELFTEST(pgaccel_prezeroed_pages)
 	bad = mm_bad_page_count;
 	__free_pages(p, 0);	/* double free of the captured page */
 	ST_ASSERT_EQ(mm_bad_page_count, bad + 1);
-	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
-	ST_ASSERT(z == p);
-	ST_ASSERT_EQ(pgaccel.stats.prezero_hits - hits0, 1);
-	for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
-		if (w[i])
-			ST_FAIL("word %u of a pre-zeroed page is 0x%llx", i, (unsigned long long)w[i]);
+	z = take_back_zeroed(p, 0, hits0);
 	pgaccel_set_prezero(false);
 	__free_pages(q, 0);
 	__free_pages(z, 0);
 	/* An order-3 block: captured from the full free path, handed to __GFP_ZERO of order 3 only. */
 	pgaccel_set_prezero(true);
-	cap0 = pgaccel.stats.prezero_captured;
 	hits0 = pgaccel.stats.prezero_hits;
-	p = alloc_pages(GFP_KERNEL, 3);
-	ST_ASSERT(p != NULL);
-	w = arch_phys_to_virt(page_to_phys(p));
-	for (unsigned int i = 0; i < (PAGE_SIZE << 3) / 8; i++)
-		w[i] = 0x5555555555555555ULL;
-	__free_pages(p, 3);
-	ST_ASSERT_EQ(pgaccel.stats.prezero_captured - cap0, 1);
+	p = capture_block(3, 0x5555555555555555ULL);
 	pgaccel_prezero_wait();
 	q = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
 	ST_ASSERT(q != NULL && q != p);
 	ST_ASSERT_EQ(pgaccel.stats.prezero_hits, hits0);
-	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 3);
-	ST_ASSERT(z == p);
-	ST_ASSERT_EQ(pgaccel.stats.prezero_hits - hits0, 1);
-	for (unsigned int i = 0; i < (PAGE_SIZE << 3) / 8; i++)
-		if (w[i])
-			ST_FAIL("word %u of a pre-zeroed order-3 block is 0x%llx", i,
-				(unsigned long long)w[i]);
+	z = take_back_zeroed(p, 3, hits0);
 	pgaccel_set_prezero(false);
 	__free_pages(q, 2);
 	__free_pages(z, 3);
@@ -506,7 +512,7 @@ SELFTEST(pgaccel_completion_interrupt)
 	}
 	before = irq_count(pgaccel.irq);
 	accel_irqs = accel_rejected = accel_ncomp = 0;
-	r = accel_irq_cases(page_to_phys(page), arch_phys_to_virt(page_to_phys(page)));
+	r = ST_CATCH(accel_irq_cases(page_to_phys(page), arch_phys_to_virt(page_to_phys(page))));
 	/* Whatever happened: the driver polls again, with nothing of ours left in the engine (a bounded
 	 * wait: an engine that never goes idle fails the test instead of hanging the run). */
 	pgaccel_writeq(PGACCEL_REG_IRQ_EN, 0);
@@ -579,11 +585,11 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 	page = alloc_pages(GFP_KERNEL, 4);
 	ST_ASSERT(page != NULL);
 	pgaccel_set_mode(PGACCEL_AUTO);
-	r = auto_scan_cases(page_zone(page));
+	r = ST_CATCH(auto_scan_cases(page_zone(page)));
 	if (!r)	/* the largest multiple of 8 below the crossover, and the crossover rounded up */
-		r = auto_zero_case(page_to_phys(page), (zc - 1) & ~7UL, false);
+		r = ST_CATCH(auto_zero_case(page_to_phys(page), (zc - 1) & ~7UL, false));
 	if (!r)
-		r = auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true);
+		r = ST_CATCH(auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true));
 	pgaccel_set_mode(mode);
 	__free_pages(page, 4);
 	return r;

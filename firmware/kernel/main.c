@@ -8,7 +8,6 @@
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
 #include <pagoda/init.h>
-#include <pagoda/kstrtox.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
 #include <pagoda/sbi.h>
@@ -104,19 +103,16 @@ void print_boot_info(void)
  */
 static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 {
-	const char *v = bootarg_value("boot_hart");
-	unsigned long want;
+	unsigned long want = boot_hart_id;
 	unsigned int i;
 	long err;
-	u64 n;
 
-	if (!v || kstrtou64(v, &n))
-		return;	/* absent; a malformed value was refused by bootargs_check() */
-	want = (unsigned long)n;
+	if (!boot_hart_given)
+		return;
 	for (i = 0; i < boot_info.nr_harts && boot_info.hartids[i] != want; i++)
 		;
 	if (i == boot_info.nr_harts) {
-		pr_err("boot: boot_hart=%s is not a hart of the device tree\n", v);
+		pr_err("boot: boot_hart=%lu is not a hart of the device tree\n", want);
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
 	if (want == hartid) {
@@ -153,6 +149,13 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		       boot_info.bootargs_len < BOOTARGS_MAX ? boot_info.bootargs : "(too long)");
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
+	/* The kernel's and every subsystem's handlers, before anything reads them; mm_init() runs
+	 * them again after resetting its own (the host tests boot it many times), which changes
+	 * nothing. A value the table let through but a handler refuses is a bug in one of them. */
+	if (parse_early_params(boot_info.bootargs)) {
+		pr_err("boot: a boot parameter's handler refused what bootargs_check() accepted\n");
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
 	boot_hart_handoff(hartid, fdt);
 	platform_init();
 	/* The image in two parts: text and read-only data, then data and bss from the next 2 MiB
@@ -173,7 +176,7 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!mode)
 		mode = "demo";
 	printk("mode:     %s\n\n", mode);
-	filter = bootarg_value("selftest_filter");
+	filter = selftest_filter;
 	if (filter && strcmp(mode, "selftest")) {
 		pr_err("boot: selftest_filter= without the selftest mode\n");
 		platform_exit(EXIT_BAD_BOOTARGS);

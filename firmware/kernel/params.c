@@ -8,6 +8,7 @@
  * the user did not ask for. Portable: the host tests and the fuzzer run it.
  */
 #include <pagoda/boot.h>
+#include <pagoda/init.h>
 #include <pagoda/kstrtox.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
@@ -108,6 +109,7 @@ static const struct boot_param boot_params[] = {
 	{ "selftest_filter", check_string, false },	/* run the tests whose name starts so */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
 	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
+	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */
 	/* The allocator (mm/mm_init.c, docs/mm.md). */
 	{ "dma", check_size, false },
 	{ "highmem", check_size, false },
@@ -126,6 +128,66 @@ static const struct boot_param boot_params[] = {
 	{ "pgaccel", check_pgaccel, false },
 	{ "pgaccel_prezero", check_01, false },
 };
+
+/* ---------------------------------------------------------------- the kernel's own parameters */
+
+/*
+ * Read by kernel/main.c and the self-tests, set by their early_param() handlers as every other
+ * parameter is (the subsystems' live beside their code; these live here, with the table, so the
+ * host tests run them). Each handler refuses what the table refuses and then changes nothing.
+ */
+bool boot_hart_given;
+unsigned long boot_hart_id;
+const char *selftest_filter;
+bool inject_failure;
+bool smp_stale_entry;
+
+static int early_boot_hart(const char *val)
+{
+	u64 v;
+
+	if (!val || kstrtou64(val, &v))
+		return -1;
+	boot_hart_id = (unsigned long)v;
+	boot_hart_given = true;
+	return 0;
+}
+early_param("boot_hart", early_boot_hart);
+
+static int early_selftest_filter(const char *val)
+{
+	static char filter[BOOTARG_VALUE_MAX];
+
+	/* parse_early_params() hands over at most BOOTARG_VALUE_MAX - 1 characters */
+	size_t n = val ? strlen(val) : 0;
+
+	if (!n || n >= sizeof(filter))
+		return -1;
+	memcpy(filter, val, n + 1);
+	selftest_filter = filter;
+	return 0;
+}
+early_param("selftest_filter", early_selftest_filter);
+
+static int early_inject_failure(const char *val)
+{
+	if (val)
+		return -1;
+	inject_failure = true;
+	return 0;
+}
+early_param("inject_failure", early_inject_failure);
+
+static int early_smp_stale_entry(const char *val)
+{
+	if (val)
+		return -1;
+	smp_stale_entry = true;
+	return 0;
+}
+early_param("smp_stale_entry", early_smp_stale_entry);
+
+/* ---------------------------------------------------------------- checking the command line */
 
 static bool is_space(char c)
 {

@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test. */
+/* Runs the SELFTEST()s linked into the image, in link order, and prints one line per test; the
+ * ST_ macros abort a failed test back here (pagoda/selftest.h). Portable: the host tests run it. */
 #include <stdarg.h>
 #include <asm/barrier.h>
+#include <asm/irqflags.h>
 #include <asm/ptrace.h>
+#include <asm/setjmp.h>
 #include <asm/timex.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
+#include <pagoda/smp.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/string.h>
 #include <pagoda/vsprintf.h>
 
-extern const struct selftest __selftests_start[], __selftests_end[];
+/* Weak: a host program that runs its own table through selftest_run() has no .selftests. */
+extern const struct selftest __selftests_start[] __attribute__((weak));
+extern const struct selftest __selftests_end[] __attribute__((weak));
 
-static char fail_reason[256];
+/* Per hart: a test started on another hart may fail there (under its own ST_CATCH). */
+static char fail_reason[NR_CPUS][256];
+static struct selftest_frame *frame_top[NR_CPUS];
 
 /* Polls with interrupts on rather than wfi: nothing would wake a wfi when no interrupt comes, and
  * the negative checks wait for exactly that. */
@@ -36,7 +44,7 @@ int selftest_fail(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	pagoda_vsnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
+	pagoda_vsnprintf(fail_reason[smp_processor_id()], sizeof(fail_reason[0]), fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -46,9 +54,45 @@ int selftest_skip(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	pagoda_vsnprintf(fail_reason, sizeof(fail_reason), fmt, ap);
+	pagoda_vsnprintf(fail_reason[smp_processor_id()], sizeof(fail_reason[0]), fmt, ap);
 	va_end(ap);
 	return SELFTEST_SKIPPED;
+}
+
+void selftest_frame_push(struct selftest_frame *f)
+{
+	unsigned int cpu = smp_processor_id();
+
+	f->irqflags = arch_local_irq_save();
+	arch_local_irq_restore(f->irqflags);
+	f->result = 0;
+	f->prev = frame_top[cpu];
+	frame_top[cpu] = f;
+}
+
+void selftest_frame_pop(struct selftest_frame *f)
+{
+	unsigned int cpu = smp_processor_id();
+
+	BUG_ON(frame_top[cpu] != f);
+	frame_top[cpu] = f->prev;
+}
+
+/* The frame stays pushed: the code after its setjmp pops it, on both ways out. */
+void selftest_abort(int result)
+{
+	unsigned int cpu = smp_processor_id();
+	struct selftest_frame *f = frame_top[cpu];
+
+	if (!f)
+		panic("selftest: an ST_ assertion failed on cpu %u outside any test or ST_CATCH: %s",
+		      cpu, fail_reason[cpu]);
+	if (in_interrupt())
+		panic("selftest: an ST_ assertion failed in an interrupt handler on cpu %u: %s", cpu,
+		      fail_reason[cpu]);
+	f->result = result;
+	arch_local_irq_restore(f->irqflags);
+	arch_longjmp(f->jb, 1);
 }
 
 int selftest_check_fault(const char *what, long r, unsigned long cause, unsigned long addr)
@@ -76,29 +120,51 @@ unsigned int selftest_count(const char *filter)
 	return n;
 }
 
+/* One test in the runner's frame: its return value, or the result of an abort inside it. */
+static int selftest_run_one(const struct selftest *t)
+{
+	struct selftest_frame f;
+	int r;
+
+	fail_reason[smp_processor_id()][0] = '\0';
+	selftest_frame_push(&f);
+	if (arch_setjmp(f.jb))
+		r = f.result;
+	else
+		r = t->fn();
+	selftest_frame_pop(&f);
+	return r;
+}
+
+void selftest_run(const struct selftest *start, const struct selftest *end, const char *filter,
+		  struct selftest_counts *c)
+{
+	for (const struct selftest *t = start; t < end; t++) {
+		const char *why = fail_reason[smp_processor_id()];
+		int r;
+
+		if (!selftest_matches(t, filter))
+			continue;
+		r = selftest_run_one(t);
+		if (r == 0) {
+			printk("ok %s\n", t->name);
+			c->passed++;
+		} else if (r == SELFTEST_SKIPPED) {
+			printk("skip %s: %s\n", t->name, why);
+			c->skipped++;
+		} else {
+			printk("FAIL %s: %s\n", t->name, why[0] ? why : "(no reason)");
+			c->failed++;
+		}
+	}
+}
+
 /* filter: NULL runs all; else a test runs when its name starts with the filter. */
 int selftest_run_all(const char *filter)
 {
-	unsigned int passed = 0, failed = 0, skipped = 0;
+	struct selftest_counts c = { 0, 0, 0 };
 
-	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
-		if (!selftest_matches(t, filter))
-			continue;
-		int r;
-
-		fail_reason[0] = '\0';
-		r = t->fn();
-		if (r == 0) {
-			printk("ok %s\n", t->name);
-			passed++;
-		} else if (r == SELFTEST_SKIPPED) {
-			printk("skip %s: %s\n", t->name, fail_reason);
-			skipped++;
-		} else {
-			printk("FAIL %s: %s\n", t->name, fail_reason[0] ? fail_reason : "(no reason)");
-			failed++;
-		}
-	}
-	printk("selftest: %u passed, %u failed, %u skipped\n", passed, failed, skipped);
-	return (int)failed;
+	selftest_run(__selftests_start, __selftests_end, filter, &c);
+	printk("selftest: %u passed, %u failed, %u skipped\n", c.passed, c.failed, c.skipped);
+	return (int)c.failed;
 }

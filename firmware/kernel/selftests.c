@@ -88,7 +88,7 @@ SELFTEST(copy_verify)
 	for (unsigned int i = 0; i < sizeof(src); i++)
 		src[i] = (u8)(i ^ 0xa5);
 	memcpy(dst, src, sizeof(dst));
-	if (bootarg_present("inject_failure"))
+	if (inject_failure)
 		dst[100] ^= 1;
 	for (unsigned int i = 0; i < sizeof(src); i++)
 		if (dst[i] != src[i])
@@ -218,5 +218,43 @@ SELFTEST(smp_atomics_and_locks)
 	smp_call_on_all(hammer, NULL);
 	ST_ASSERT_EQ(amo_counter, (unsigned long)SMP_ITERS * num_online_cpus());
 	ST_ASSERT_EQ(locked_counter, (unsigned long)SMP_ITERS * num_online_cpus());
+	return 0;
+}
+
+/* Every hart fails at once in a helper under its own ST_CATCH (pagoda/selftest.h): each abort
+ * lands in its own hart's frame, with its own hart's result, and the runner's frame on this hart
+ * is still there afterwards (the ST_ASSERTs below end the test as usual). */
+static volatile int abort_result[NR_CPUS];
+static volatile unsigned int abort_went_on[NR_CPUS];
+
+static int fail_here(unsigned int cpu)
+{
+	if (cpu & 1)
+		ST_SKIP("odd cpu %u", cpu);
+	ST_FAIL("cpu %u", cpu);
+}
+
+static void abort_on_each(void *arg)
+{
+	unsigned int cpu = smp_processor_id();
+
+	(void)arg;
+	abort_result[cpu] = ST_CATCH(fail_here(cpu));
+	abort_went_on[cpu]++;
+}
+
+SELFTEST(selftest_abort_per_hart)
+{
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		abort_result[cpu] = 0x5a;
+		abort_went_on[cpu] = 0;
+	}
+	smp_call_on_all(abort_on_each, NULL);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (!cpu_online(cpu))
+			continue;
+		ST_ASSERT_EQ(abort_result[cpu], cpu & 1 ? SELFTEST_SKIPPED : -1);
+		ST_ASSERT_EQ(abort_went_on[cpu], 1);
+	}
 	return 0;
 }

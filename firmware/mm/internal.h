@@ -11,6 +11,7 @@
 _Static_assert(NR_VM_EVENT_ITEMS <= VM_EVENT_STRIDE, "vm_events row");
 extern unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
 extern unsigned long min_free_kbytes;
+extern int user_min_free_kbytes;	/* min_free_kbytes= as given, -1 when absent */
 extern int page_group_by_mobility_disabled;
 extern const struct mm_slowpath_ops *mm_slowpath;
 extern struct page_owner *page_owner_map;
@@ -80,8 +81,23 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 void mm_page_alloc_reset(void);
 void mm_vmstat_reset(void);
 void slab_bench_run(void);
-/* Memory pressure: every cache's empty slabs back to the page allocator (mm/slub.c). */
-unsigned long slab_shrink_all(void);	/* mm/slab_bench.c, from mm_bench_run() */
+void shrinker_reset(void);	/* mm/shrinker.c, before kmem_cache_init() registers the slab's */
 
+
+/* In a leaf function (the fast-path entry points), before any call: the caller's address. */
+#ifdef __riscv
+#define leaf_ret_ip() ({ unsigned long ra_; __asm__("mv %0, ra" : "=r"(ra_)); ra_; })
+#else
+#define leaf_ret_ip() _RET_IP_
+#endif
+
+/* The fast-path entry points (order-0 pages, kmalloc/kfree, kmem_cache_alloc/free) are leaves on
+ * their fast path: every way off it is a tail call and, without a frame pointer, they save no
+ * register (a debugger unwinds them through ra). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
+#else
+#define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
+#endif
 
 #endif

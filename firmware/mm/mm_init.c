@@ -20,7 +20,7 @@ const char *const migratetype_names[MIGRATE_TYPES] = {
 };
 /* Linux sysctl_lowmem_reserve_ratio: a lower zone keeps 1/ratio of the higher zones' memory. */
 static const int lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0, 0 };
-static int user_min_free_kbytes = -1;
+int user_min_free_kbytes = -1;
 /* Firmware-only (mm_fdt.c): hart -> node from the device tree; absent in host builds. */
 void mm_fdt_cpu_nodes(const struct boot_info *bi) __attribute__((weak));
 
@@ -231,6 +231,28 @@ void setup_per_zone_lowmem_reserve(void)
 	}
 }
 
+/* Harts of the machine (boot_info), for sharing a node's pcp high among its harts. */
+static unsigned int mm_nr_harts = 1;
+
+/* Linux 6.1 zone_highsize: the node's harts share the zone's LOW watermark (lists that are all
+ * full leave the free count at LOW, where kswapd would start), at least 4 batches each. A list
+ * that holds a whole bulk request is what lets alloc_pages_bulk() and its free stay off the buddy
+ * lists (the old 6 * batch of pageset_set_batch sent 64-page batches there one page at a time). */
+static void zone_pcp_update_high(struct zone *zone)
+{
+	unsigned int cpus = 0;
+	long high;
+
+	for (unsigned int cpu = 0; cpu < mm_nr_harts && cpu < NR_CPUS; cpu++)
+		cpus += cpu_to_node(cpu) == zone->node;
+	high = (long)low_wmark_pages(zone) / (cpus ? cpus : 1);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+		pcp->high = (int)max(high, 4L * pcp->batch);
+	}
+}
+
 /* Linux init_per_zone_wmark_min: min_free_kbytes = sqrt(lowmem_kbytes * 16), clamped. */
 static void init_per_zone_wmark_min(void)
 {
@@ -251,10 +273,12 @@ static void init_per_zone_wmark_min(void)
 	}
 	setup_per_zone_wmarks();
 	setup_per_zone_lowmem_reserve();
+	for_each_zone(zone)
+		zone_pcp_update_high(zone);
 }
 
-/* Linux zone_batchsize/pageset_set_batch: ~1/1024 of the zone, at most 1 MiB, /4, rounded to
- * 2^n - 1 to avoid cache aliasing of batches; high = 6 * batch. */
+/* Linux zone_batchsize: ~1/1024 of the zone, at most 1 MiB, /4, rounded to 2^n - 1 to avoid
+ * cache aliasing of batches. */
 static int zone_batchsize(struct zone *zone)
 {
 	unsigned long batch = zone_managed_pages(zone) / 1024;
@@ -282,7 +306,7 @@ void zone_pcp_init(struct zone *zone)
 		spin_lock_init(&pcp->lock);
 		pcp->count = 0;
 		pcp->batch = batch;
-		pcp->high = 6 * batch;
+		pcp->high = 4 * batch;	/* zone_pcp_update_high() follows the watermarks */
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			INIT_LIST_HEAD(&pcp->lists[mt]);
 	}
@@ -687,6 +711,7 @@ static void free_memblock_to_buddy(void)
 /* Zonelists, hart -> node, per-CPU lists, watermarks and the fast path's tables. */
 static void setup_zone_policies(const struct boot_info *bi)
 {
+	mm_nr_harts = bi->nr_harts ? bi->nr_harts : 1;
 	build_all_zonelists(bi->numa_distance, (int)bi->nr_nodes);
 	if (mm_fdt_cpu_nodes)
 		mm_fdt_cpu_nodes(bi);
@@ -727,6 +752,7 @@ void mm_init(const struct boot_info *bi)
 	if (mm_params.cma_set)
 		setup_cma((unsigned long)(mm_params.cma >> PAGE_SHIFT));
 	/* The slab caches' own structures come from memblock, so the buddy lists start complete. */
+	shrinker_reset();
 	kmem_cache_init();
 	free_memblock_to_buddy();
 	setup_zone_policies(bi);

@@ -281,7 +281,7 @@ SELFTEST(mm_watermarks)
 		}
 	}
 	want = r < 128 ? 128 : r > 262144 ? 262144 : r;
-	if (!bootarg_value("min_free_kbytes"))
+	if (user_min_free_kbytes < 0)	/* not given as a boot parameter */
 		ST_ASSERT_EQ(min_free_kbytes, want);
 	for (int n = 0; n < MAX_NUMNODES; n++)
 		for (int z = 0; z < MAX_NR_ZONES; z++) {

@@ -11,6 +11,7 @@
 #include <asm/highmem.h>
 #include <asm/timex.h>
 #include <mm/mm.h>
+#include <mm/shrinker.h>
 #include "internal.h"
 
 pg_data_t node_data[MAX_NUMNODES];
@@ -654,6 +655,7 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	page[1].compound_order = order;
 }
 
+/* __alloc_pages_bulk() repeats the order-0 part for its plain case: keep the two in step. */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp, unsigned long caller)
 {
 	unsigned long nr = 1UL << order;
@@ -1006,24 +1008,11 @@ void mm_update_fastpath(void)
 			WRITE_ONCE(fast_cpu_zone[cpu][cls], fast_node_zone[mm_cpu_node[cpu]][cls]);
 }
 
-/* In a leaf function (the fast-path entry points), before any call: the caller's address. */
-#ifdef __riscv
-#define leaf_ret_ip() ({ unsigned long ra_; __asm__("mv %0, ra" : "=r"(ra_)); ra_; })
-#else
-#define leaf_ret_ip() _RET_IP_
-#endif
 
 static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid, nodemask_t *nodemask,
 				       unsigned long caller);
 static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr);
 
-/* The order-0 entry points are leaves on their fast path: every way off it is a tail call and,
- * without a frame pointer, they save no register (a debugger unwinds them through ra). */
-#if defined(__GNUC__) && !defined(__clang__)
-#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer")))
-#else
-#define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
-#endif
 
 /* The zone an order-0 request may take from without the generic machinery, or NULL: the first
  * zone of the node's zonelist (row: the node's or this hart's fast zones), above its LOW
@@ -1170,34 +1159,49 @@ enum free_fast_result {
 				 * pre-zero pool wants pages, or the lists are held) */
 };
 
-/* Order-0 free of a plain page with one reference into this hart's list. */
-static __always_inline enum free_fast_result free_order0_fast(struct page *page)
+/* The checks of an order-0 fast free and the refcount's 1 -> 0: false (page untouched) when the
+ * full path must look at the page; else its zone and list type, page->list_mt set. */
+static __always_inline bool free_order0_claim(struct page *page, struct zone **zonep,
+					      unsigned long *mtp)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
-	struct per_cpu_pages *pcp;
 	struct zone *zone;
-	unsigned long cpu, mt;
-	int one = 1, count;
+	unsigned long mt;
+	int one = 1;
 
 	if (unlikely(off >= fast_free_limit || (off & (sizeof(struct page) - 1))))
-		return FREE_FAST_FULL;
+		return false;
 	flags = page_flags_read(&page->flags);
 	if (unlikely((flags & PAGEFLAGS_MASK) || (page->compound_head & 1) || page->alloc_order))
-		return FREE_FAST_FULL;
+		return false;
 	pfn = mem_map_base_pfn + off / sizeof(struct page);
 	zone = mm_zone_table[flags >> NODES_PGSHIFT];
 	mt = (unsigned long)get_pfnblock_migratetype(zone, pfn);
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
-		return FREE_FAST_FULL;
+		return false;
 	/* 1 -> 0 or nothing: a racing second free can't push the count below zero. */
 	if (unlikely(!__atomic_compare_exchange_n(&page->_refcount, &one, 0, false, __ATOMIC_ACQ_REL,
 						  __ATOMIC_RELAXED)))
-		return FREE_FAST_FULL;
+		return false;
 	page->list_mt = (u8)mt;	/* private is cleared when the page is next allocated */
+	*zonep = zone;
+	*mtp = mt;
+	return true;
+}
+
+/* Order-0 free of a plain page with one reference into this hart's list. */
+static __always_inline enum free_fast_result free_order0_fast(struct page *page)
+{
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	unsigned long mt;
+	int count;
+
+	if (!free_order0_claim(page, &zone, &mt))
+		return FREE_FAST_FULL;
 	if (unlikely(READ_ONCE(mm_capture_wanted)) && mt == MIGRATE_UNMOVABLE)
 		return FREE_FAST_PLACE;
-	cpu = smp_processor_id();
-	pcp = &zone->pcp[cpu];
+	pcp = &zone->pcp[smp_processor_id()];
 	OPTIMIZER_HIDE_VAR(pcp);
 	if (unlikely(!spin_trylock(&pcp->lock)))
 		return FREE_FAST_PLACE;
@@ -1787,7 +1791,9 @@ static unsigned long __perform_reclaim(gfp_t gfp, unsigned int order, const stru
 	__count_vm_event(ALLOCSTALL);
 	if (mm_slowpath && mm_slowpath->try_to_free_pages)
 		progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
-	return progress + slab_shrink_all();
+	/* Every shrinker asked for everything: Linux's direct reclaim calls shrink_slab() at falling
+	 * priorities; this is its last round. The slab caches' shrinker counts pages. */
+	return progress + shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
 }
 
 /*
@@ -2159,9 +2165,11 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	unsigned long caller = _RET_IP_;
 	struct page *page, *next;
 	unsigned long slot = 0;
+	struct list_head *list;
 	LIST_HEAD(got);
 	unsigned int cpu;
-	int nid;
+	bool direct, plain;
+	int nid, taken = 0;
 
 	if (!nr_pages || !mem_map || (!page_list && !page_array))
 		return 0;
@@ -2196,9 +2204,13 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	pcp = &zone->pcp[cpu];
 	if (!pcp_lock(pcp, cpu))
 		goto failed;
+	/* As Linux: the pages are prepared and handed out under the list's lock, in one pass. Only
+	 * zeroing and tracing wait for the lock's release (a second pass over `got`). */
+	direct = !(gfp & __GFP_ZERO) && !mm_trace_enabled;
+	/* Without poisoning or page_owner, preparing an order-0 page is three stores. */
+	plain = direct && !mm_page_poison && !mm_page_owner;
+	list = &pcp->lists[ac.migratetype];
 	while (nr_account < want) {
-		struct list_head *list = &pcp->lists[ac.migratetype];
-
 		if (list_empty(list)) {
 			/* Refill with what this call still needs, not just one batch: one zone lock
 			 * round trip for the whole request. */
@@ -2210,18 +2222,36 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 		}
 		page = list_first_entry(list, struct page, lru);
 		list_del(&page->lru);
-		pcp->count--;
+		taken++;
 		if (unlikely(check_new_page(page)))
 			continue;
-		list_add_tail(&page->lru, &got);
 		nr_account++;
+		if (unlikely(!direct)) {
+			list_add_tail(&page->lru, &got);
+			continue;
+		}
+		if (likely(plain)) {
+			page->private = 0;
+			page->alloc_order = 0;
+			set_page_count(page, 1);
+		} else {
+			prep_new_page(page, 0, gfp, caller);
+		}
+		if (page_list) {
+			list_add_tail(&page->lru, page_list);
+		} else {
+			while (page_array[slot])
+				slot++;
+			page_array[slot] = page;
+		}
 	}
+	pcp->count -= taken;
 	spin_unlock(&pcp->lock);
 	if (!nr_account)
 		goto failed;
 	zone_statistics(ac.preferred_zoneref->zone, zone, nr_account);
-	/* Preparation, zeroing and tracing outside the lock. */
 	count_vm_events_this(PGALLOC_DMA + zone->idx, nr_account);
+	nr_populated += nr_account;
 	list_for_each_entry_safe(page, next, &got, lru) {
 		list_del(&page->lru);
 		prep_new_page(page, 0, gfp, caller);
@@ -2229,12 +2259,10 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 			mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, ac.migratetype, caller);
 		if (page_list) {
 			list_add_tail(&page->lru, page_list);
-			nr_populated++;
 		} else {
 			while (page_array[slot])
 				slot++;
 			page_array[slot] = page;
-			nr_populated++;
 		}
 	}
 	return nr_populated;
@@ -2265,27 +2293,74 @@ unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr_pages, struct li
 	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, list, NULL);
 }
 
-/* Each page through the order-0 fast free, as __free_pages() would; the full path for the rest. */
+/* A run of bulk-freed pages on one hart's list: its count and fast_free catch up once. */
+static void free_bulk_unlock(struct per_cpu_pages *pcp, int added)
+{
+	pcp->count += added;
+	pcp->fast_free += (unsigned long)added;
+	spin_unlock(&pcp->lock);
+}
+
+/* One page as __free_pages() frees it, charged to the bulk call's caller. */
+static void free_pages_bulk_one(struct page *page, unsigned long caller)
+{
+	enum free_fast_result r = free_order0_fast(page);
+
+	if (r == FREE_FAST_POST)
+		free_fast_post(page, caller);
+	else if (r == FREE_FAST_PLACE)
+		free_fast_place(page, caller);
+	else if (r == FREE_FAST_FULL)
+		free_pages_caller(page, 0, caller);
+}
+
+/* Each page through the order-0 fast free, as __free_pages() would, but with the list's lock
+ * taken once for a run of pages of one zone (Linux's free_unref_page_list); the full path for
+ * the rest. With tracing on, page by page (each free is an event). */
 void free_pages_bulk(struct page **pages, unsigned long nr)
 {
-	unsigned long caller = _RET_IP_;
+	bool capture = READ_ONCE(mm_capture_wanted), trace = mm_trace_enabled;
+	struct per_cpu_pages *held = NULL, *pcp;
+	unsigned long caller = _RET_IP_, mt;
+	unsigned int cpu = smp_processor_id();
+	struct zone *zone;
+	int added = 0;
 
 	for (unsigned long i = 0; i < nr; i++) {
 		struct page *page = pages[i];
-		enum free_fast_result r;
 
 		if (!page)
 			continue;
-		r = free_order0_fast(page);
-		if (likely(r == FREE_FAST_DONE))
+		if (unlikely(trace || !free_order0_claim(page, &zone, &mt))) {
+			if (held)
+				free_bulk_unlock(held, added);
+			held = NULL;
+			added = 0;
+			free_pages_bulk_one(page, caller);
 			continue;
-		if (r == FREE_FAST_POST)
+		}
+		pcp = &zone->pcp[cpu];
+		if (unlikely(pcp != held || (capture && mt == MIGRATE_UNMOVABLE))) {
+			if (held)
+				free_bulk_unlock(held, added);
+			held = NULL;
+			added = 0;
+			if ((capture && mt == MIGRATE_UNMOVABLE) || !spin_trylock(&pcp->lock)) {
+				free_fast_place(page, caller);
+				continue;
+			}
+			held = pcp;
+		}
+		list_add(&page->lru, &pcp->lists[mt]);
+		if (unlikely(pcp->count + ++added >= pcp->high)) {
+			free_bulk_unlock(pcp, added);
+			held = NULL;
+			added = 0;
 			free_fast_post(page, caller);
-		else if (r == FREE_FAST_PLACE)
-			free_fast_place(page, caller);
-		else
-			free_pages_caller(page, 0, caller);
+		}
 	}
+	if (held)
+		free_bulk_unlock(held, added);
 }
 
 /* ---------------------------------------------------------------- contiguous ranges */

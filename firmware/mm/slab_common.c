@@ -15,9 +15,7 @@
 #include "internal.h"
 #include "slab.h"
 
-enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_RECLAIM, KMALLOC_DMA, NR_KMALLOC_TYPES };
-
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
 /* Class index of sizes 1..192 by (size - 1) / 8: 96 and 192 are indexes 1 and 2 (Linux's). */
 static const u8 size_index[24] = {
@@ -89,7 +87,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp, int node, unsigned long calle
 	return page_address(page);
 }
 
-static __always_inline void *__kmalloc(size_t size, gfp_t gfp, int node, unsigned long caller)
+static __always_inline void *kmalloc_common(size_t size, gfp_t gfp, int node, unsigned long caller)
 {
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
 		return kmalloc_large(size, gfp, node, caller);
@@ -101,24 +99,21 @@ static __always_inline void *__kmalloc(size_t size, gfp_t gfp, int node, unsigne
 
 static __noinline void *kmalloc_full(size_t size, gfp_t gfp, unsigned long caller)
 {
-	return __kmalloc(size, gfp, NUMA_NO_NODE, caller);
+	return kmalloc_common(size, gfp, NUMA_NO_NODE, caller);
 }
 
-/* Sizes 1..8192 with plain gfp from a non-debug class: the call-free fast path, else the full one. */
-void *kmalloc(size_t size, gfp_t gfp)
+/* kmalloc() of a size or flags the compiler did not know: the class by table, then the call-free
+ * fast path for sizes 1..8192 with plain flags, else the full path. */
+__fastpath_leaf void *__kmalloc(size_t size, gfp_t gfp)
 {
-	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE &&
-		   !(gfp & (SLAB_FAST_GFP_EXCLUDE | __GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE)))) {
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE && !(gfp & KMALLOC_NOT_FAST_GFP))) {
 		struct kmem_cache *s = kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)];
+		void *obj = cpu_freelist_pop(this_cpu_slab(s), 0);
 
-		if (likely(!s->debug)) {
-			void *obj = slab_alloc_fast(s);
-
-			if (likely(obj))
-				return obj;
-		}
+		if (likely(obj))
+			return obj;
 	}
-	return kmalloc_full(size, gfp, _RET_IP_);
+	return kmalloc_full(size, gfp, leaf_ret_ip());
 }
 
 void *kmalloc_node(size_t size, gfp_t gfp, int node)
@@ -127,7 +122,7 @@ void *kmalloc_node(size_t size, gfp_t gfp, int node)
 		slab_report(NULL, NULL, _RET_IP_, "kmalloc_node on node %d, which is not online", node);
 		return NULL;
 	}
-	return __kmalloc(size, gfp, node, _RET_IP_);
+	return kmalloc_common(size, gfp, node, _RET_IP_);
 }
 
 void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
@@ -139,7 +134,7 @@ void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
 			    size);
 		return NULL;
 	}
-	return __kmalloc(bytes, gfp, NUMA_NO_NODE, _RET_IP_);
+	return kmalloc_common(bytes, gfp, NUMA_NO_NODE, _RET_IP_);
 }
 
 /* The head page of a large kmalloc, or NULL after a report. */
@@ -199,13 +194,13 @@ static __noinline void kfree_full(const void *p, unsigned long caller)
 	__kfree(p, caller);
 }
 
-void kfree(const void *p)
+__fastpath_leaf void kfree(const void *p)
 {
 	struct page *slab = slab_page_fast(p);	/* NULL for NULL and ZERO_SIZE_PTR */
 
-	if (likely(slab && !slab->slab_cache->debug && slab_free_fast(slab->slab_cache, slab, (void *)p)))
+	if (likely(slab && slab_free_fast(slab->slab_cache, slab, (void *)p)))
 		return;
-	kfree_full(p, _RET_IP_);
+	kfree_full(p, leaf_ret_ip());
 }
 
 static size_t __ksize(const void *p, unsigned long caller)
@@ -240,7 +235,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	void *ret;
 
 	if (ZERO_OR_NULL_PTR(p))
-		return __kmalloc(new_size, gfp, NUMA_NO_NODE, _RET_IP_);
+		return kmalloc_common(new_size, gfp, NUMA_NO_NODE, _RET_IP_);
 	if (!new_size) {
 		__kfree(p, _RET_IP_);
 		return ZERO_SIZE_PTR;
@@ -250,7 +245,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 		return NULL;
 	if (new_size <= ks)
 		return (void *)p;
-	ret = __kmalloc(new_size, gfp, NUMA_NO_NODE, _RET_IP_);
+	ret = kmalloc_common(new_size, gfp, NUMA_NO_NODE, _RET_IP_);
 	if (!ret)
 		return NULL;
 	memcpy(ret, p, ks);

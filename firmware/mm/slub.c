@@ -10,10 +10,14 @@
  * deactivation) takes the node's list_lock.
  *
  * Fast path: Linux's lockless this_cpu_cmpxchg_double on (freelist, tid) needs a double-word CAS,
- * which RV64 lacks (LR/SC covers one word). The documented equivalent used here: interrupts off
- * on the own hart for the few instructions of the fast path (so no handler can interleave on this
- * hart) plus a per-hart spinlock that only a remote flush (shrink, destroy) ever contends, taken
- * with one AMO. The firmware never migrates work between harts, so smp_processor_id() stays valid.
+ * which RV64 lacks. The equivalent used here is one LR/SC pair on the freelist word, with neither
+ * a lock nor interrupt masking (mm/slab.h says why no tid is needed). Everything else on a cpu
+ * slab (refills, deactivation, a remote flush or count) holds its lock with interrupts off. The
+ * firmware never migrates work between harts, so smp_processor_id() stays valid.
+ *
+ * Debug caches (SLAB_DEBUG_FLAGS) never keep a cpu slab: each allocation takes one object and
+ * hands the slab back, so every allocation and free of theirs passes the checks under the node
+ * lock, and the fast paths need no debug test (they find an empty freelist and a foreign slab).
  *
  * Lock order: kmem_cache_cpu.lock -> kmem_cache_node.list_lock, both with interrupts off. Pages go
  * back to the page allocator only after interrupts are restored (its zeroing hook wants them on).
@@ -23,6 +27,7 @@
 #include <pagoda/string.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/shrinker.h>
 #include "internal.h"
 #include "slab.h"
 
@@ -42,6 +47,7 @@ struct slab_track {
 
 unsigned long slab_bad_count;
 bool slub_debug;
+unsigned long slab_pfn_span;
 
 static LIST_HEAD(slab_caches);
 /* Linux's slab_mutex: serialises create, destroy and walks of slab_caches. Held with interrupts on
@@ -83,24 +89,40 @@ static void init_object(const struct kmem_cache *s, void *obj, bool active)
 		memset(p, POISON_FREE, s->object_size - 1);
 		p[s->object_size - 1] = POISON_END;
 	}
-	if (s->flags & SLAB_RED_ZONE)
-		memset(p + s->object_size, active ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE,
-		       s->red_end - s->object_size);
+	if (s->flags & SLAB_RED_ZONE) {
+		u8 val = active ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE;
+
+		memset(p - s->red_left_pad, val, s->red_left_pad);
+		memset(p + s->object_size, val, s->red_end - s->object_size);
+	}
 }
 
-/* First byte of [start, end) of obj that is not `value`, restored to it after a report. */
-static void check_bytes(const struct kmem_cache *s, void *obj, unsigned int start, unsigned int end,
-			u8 value, unsigned long caller, const char *what)
+/* First byte of [start, end) of obj (offsets from the object: the left red zone's are negative)
+ * that is not `value`, restored to it after a report. */
+static void check_bytes(const struct kmem_cache *s, void *obj, int start, int end, u8 value,
+			unsigned long caller, const char *what)
 {
 	u8 *p = obj;
 
-	for (unsigned int i = start; i < end; i++) {
+	for (int i = start; i < end; i++) {
 		if (p[i] == value)
 			continue;
-		slab_report(s, obj, caller, "%s (byte %u is %#x, expected %#x)", what, i, p[i], value);
-		memset(p + start, value, end - start);
+		slab_report(s, obj, caller, "%s (byte %d is %#x, expected %#x)", what, i, p[i], value);
+		memset(p + start, value, (size_t)(end - start));
 		return;
 	}
+}
+
+/* Both red zones of obj, which must hold `value`. */
+static void check_red_zones(const struct kmem_cache *s, void *obj, u8 value, unsigned long caller,
+			    bool active)
+{
+	check_bytes(s, obj, -(int)s->red_left_pad, 0, value, caller, active ?
+		    "left red zone overwritten: write before the start of the object" :
+		    "left red zone of a free object overwritten");
+	check_bytes(s, obj, (int)s->object_size, (int)s->red_end, value, caller, active ?
+		    "red zone overwritten: write past the end of the object" :
+		    "red zone of a free object overwritten");
 }
 
 void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -111,14 +133,13 @@ void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long calle
 		slab_report(s, obj, caller, "object on the freelist is not marked free (state %#lx)",
 			    t->state);
 	if (s->flags & SLAB_POISON) {
-		check_bytes(s, obj, 0, s->object_size - 1, POISON_FREE, t->free_caller,
+		check_bytes(s, obj, 0, (int)s->object_size - 1, POISON_FREE, t->free_caller,
 			    "use after free: poison overwritten");
-		check_bytes(s, obj, s->object_size - 1, s->object_size, POISON_END, t->free_caller,
-			    "use after free: poison end overwritten");
+		check_bytes(s, obj, (int)s->object_size - 1, (int)s->object_size, POISON_END,
+			    t->free_caller, "use after free: poison end overwritten");
 	}
 	if (s->flags & SLAB_RED_ZONE)
-		check_bytes(s, obj, s->object_size, s->red_end, SLUB_RED_INACTIVE, caller,
-			    "red zone of a free object overwritten");
+		check_red_zones(s, obj, SLUB_RED_INACTIVE, caller, false);
 	init_object(s, obj, true);
 	t->state = OBJ_ALLOCATED;
 	t->alloc_caller = caller;
@@ -141,12 +162,46 @@ bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller
 		return false;
 	}
 	if (s->flags & SLAB_RED_ZONE)
-		check_bytes(s, obj, s->object_size, s->red_end, SLUB_RED_ACTIVE, caller,
-			    "red zone overwritten: write past the end of the object");
+		check_red_zones(s, obj, SLUB_RED_ACTIVE, caller, true);
 	t->free_caller = caller;
 	init_object(s, obj, false);
 	return true;
 }
+
+#ifndef __riscv
+/* The host's stand-ins for the LR/SC fast paths (mm/slab.h): the same outcomes under c->lock. */
+void *cpu_freelist_pop(struct kmem_cache_cpu *c, unsigned long offset)
+{
+	unsigned long flags;
+	void *obj;
+
+	local_irq_save(flags);
+	spin_lock(&c->lock);
+	obj = c->freelist;
+	if (obj)
+		c->freelist = *(void **)((char *)obj + offset);
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return obj;
+}
+
+bool cpu_freelist_push(struct kmem_cache_cpu *c, struct page *slab, void *obj, unsigned long offset)
+{
+	unsigned long flags;
+	bool done = false;
+
+	local_irq_save(flags);
+	spin_lock(&c->lock);
+	if (c->freelist && c->freelist != obj && c->slab == slab) {
+		*(void **)((char *)obj + offset) = c->freelist;
+		c->freelist = obj;
+		done = true;
+	}
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	return done;
+}
+#endif
 
 /* ---------------------------------------------------------------- slab pages */
 
@@ -174,7 +229,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 	slab->objects = (u16)s->objects;
 	slab->inuse = 0;
 	slab->frozen = 0;
-	base = slab_address(slab);
+	base = (u8 *)slab_address(slab) + s->red_left_pad;
 	for (unsigned int i = 0; i < s->objects; i++) {
 		p = base + (unsigned long)i * s->size;
 		if (slab_debug(s)) {
@@ -224,11 +279,13 @@ static void discard_list(struct kmem_cache *s, struct list_head *list)
 static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct list_head *discard)
 {
 	struct page *slab = c->slab;
-	void *fl = c->freelist, *next;
 	struct kmem_cache_node *n;
+	void *fl, *next;
 
-	c->slab = NULL;
-	c->freelist = NULL;
+	/* c may be another hart's, whose fast paths don't take c->lock: an AMO takes its list, and
+	 * its pushes check c->slab after their LR. */
+	WRITE_ONCE(c->slab, NULL);
+	fl = __atomic_exchange_n(&c->freelist, NULL, __ATOMIC_ACQ_REL);
 	if (!slab)
 		return;
 	n = &s->node[page_to_nid(slab)];
@@ -336,6 +393,8 @@ load:
 	obj = c->freelist;
 	c->freelist = get_freepointer(s, obj);
 	c->alloc_slow++;
+	if (unlikely(slab_debug(s)))
+		deactivate_slab(s, c, &discard);
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
 	discard_list(s, &discard);
@@ -385,15 +444,26 @@ static __noinline void *kmem_cache_alloc_full(struct kmem_cache *s, gfp_t gfp, u
 	return slab_alloc_node(s, gfp, NUMA_NO_NODE, caller);
 }
 
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+__fastpath_leaf void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	if (likely(s && !(gfp & SLAB_FAST_GFP_EXCLUDE) && !s->debug)) {
+	if (likely(s && !(gfp & SLAB_FAST_GFP_EXCLUDE))) {
 		void *obj = slab_alloc_fast(s);
 
 		if (likely(obj))
 			return obj;
 	}
-	return kmem_cache_alloc_full(s, gfp, _RET_IP_);
+	return kmem_cache_alloc_full(s, gfp, leaf_ret_ip());
+}
+
+/* kmalloc() with a size and flags the compiler knew: s is a kmalloc-NORMAL class, whose free
+ * pointer sits at offset 0 (no constructor; debug caches never fill the freelist). */
+__fastpath_leaf void *__kmalloc_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	void *obj = cpu_freelist_pop(this_cpu_slab(s), 0);
+
+	if (likely(obj))
+		return obj;
+	return kmem_cache_alloc_full(s, gfp, leaf_ret_ip());
 }
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
@@ -488,13 +558,13 @@ static __noinline void kmem_cache_free_full(struct kmem_cache *s, void *obj, uns
 		slab_free(s, slab, obj, caller);
 }
 
-void kmem_cache_free(struct kmem_cache *s, void *obj)
+__fastpath_leaf void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *slab = slab_page_fast(obj);	/* NULL for NULL */
 
-	if (likely(slab && slab->slab_cache == s && !s->debug && slab_free_fast(s, slab, obj)))
+	if (likely(slab && slab->slab_cache == s && slab_free_fast(s, slab, obj)))
 		return;
-	kmem_cache_free_full(s, obj, _RET_IP_);
+	kmem_cache_free_full(s, obj, leaf_ret_ip());
 }
 
 /* ---------------------------------------------------------------- bulk */
@@ -516,7 +586,6 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 		while (i < nr && c->freelist) {
 			p[i] = c->freelist;
 			c->freelist = get_freepointer(s, p[i++]);
-			c->alloc_fast++;
 		}
 		if (i == nr) {
 			spin_unlock(&c->lock);
@@ -568,7 +637,6 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 		if (likely(slab == c->slab && obj != c->freelist)) {
 			set_freepointer(s, obj, c->freelist);
 			c->freelist = obj;
-			c->free_fast++;
 			continue;
 		}
 		c->free_slow++;
@@ -647,9 +715,15 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 
+		void *fl;
+
+		/* Borrowed with an AMO while it is counted: the owner's fast paths find the list
+		 * empty and queue on c->lock meanwhile; an LR/SC of theirs around the swap fails. */
 		local_irq_save(flags);
 		spin_lock(&c->lock);
-		free_objs += count_list(s, c->freelist);
+		fl = __atomic_exchange_n(&c->freelist, NULL, __ATOMIC_ACQ_REL);
+		free_objs += count_list(s, fl);
+		__atomic_store_n(&c->freelist, fl, __ATOMIC_RELEASE);
 		if (c->slab) {
 			struct kmem_cache_node *n = &s->node[page_to_nid(c->slab)];
 
@@ -657,9 +731,7 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 			free_objs += count_list(s, c->slab->freelist);
 			spin_unlock(&n->list_lock);
 		}
-		si->alloc_fast += c->alloc_fast;
 		si->alloc_slow += c->alloc_slow;
-		si->free_fast += c->free_fast;
 		si->free_slow += c->free_slow;
 		spin_unlock(&c->lock);
 		local_irq_restore(flags);
@@ -734,7 +806,13 @@ static void calculate_sizes(struct kmem_cache *s)
 	s->meta = size;
 	if (slab_debug(s))
 		size += sizeof(struct slab_track);
-	s->size = ALIGN(size, s->align);
+	/* Linux's left red zone: a pad before each object, as large as the alignment needs (at least
+	 * a word), so an underflow hits guard bytes rather than the previous object's metadata. The
+	 * offsets above stay relative to the object. */
+	s->red_left_pad = 0;
+	if (s->flags & SLAB_RED_ZONE)
+		s->red_left_pad = ALIGN((unsigned int)sizeof(void *), s->align);
+	s->size = ALIGN(size + s->red_left_pad, s->align);
 	s->order = calculate_order(s->size);
 	s->objects = (unsigned int)((PAGE_SIZE << s->order) / s->size);
 	s->reciprocal_size = ((1ULL << 32) + s->size - 1) / s->size;
@@ -878,26 +956,69 @@ int kmem_cache_for_each(int (*fn)(struct kmem_cache *s, void *arg), void *arg)
 }
 
 /*
- * The page allocator's shrinker call in direct reclaim: empty slabs of every cache go back, and
- * every hart's cpu slab is flushed so its empty ones count too. Returns the pages freed, which
- * direct reclaim counts as progress (Linux's reclaimed_slab). A trylock, so an allocation made
- * while this hart walks the caches skips it instead of deadlocking.
+ * The slab caches' shrinker: its objects are the pages of slabs that a shrink would free (empty
+ * slabs on the node lists, and the harts' cpu slabs, which a flush may find empty). The scan
+ * shrinks caches until nr_to_scan pages are freed; direct reclaim counts them as progress (Linux's
+ * reclaimed_slab). Trylocks, so a reclaim entered while this hart creates or destroys a cache (or
+ * walks them) skips the caches instead of deadlocking.
  */
-unsigned long slab_shrink_all(void)
+static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_control *sc)
 {
+	unsigned long nr = 0, flags;
 	struct list_head *pos;
-	unsigned long pages = 0;
+	struct page *slab;
 
-	if (in_interrupt() || !spin_trylock(&slab_mutex))
+	(void)sh;
+	(void)sc;
+	if (!spin_trylock(&slab_mutex))
 		return 0;
 	list_for_each(pos, &slab_caches) {
 		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
 
-		pages += (unsigned long)kmem_cache_shrink(s) << s->order;
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+
+			spin_lock_irqsave(&c->lock, flags);
+			nr += (unsigned long)(c->slab != NULL) << s->order;
+			spin_unlock_irqrestore(&c->lock, flags);
+		}
+		for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+			struct kmem_cache_node *n = &s->node[nid];
+
+			spin_lock_irqsave(&n->list_lock, flags);
+			list_for_each_entry(slab, &n->partial, lru)
+				nr += (unsigned long)(slab->inuse == 0) << s->order;
+			spin_unlock_irqrestore(&n->list_lock, flags);
+		}
 	}
 	spin_unlock(&slab_mutex);
-	return pages;
+	return nr ? nr : SHRINK_EMPTY;
 }
+
+static unsigned long slab_shrink_scan(struct shrinker *sh, struct shrink_control *sc)
+{
+	struct list_head *pos;
+	unsigned long freed = 0;
+
+	(void)sh;
+	if (!spin_trylock(&slab_mutex))
+		return SHRINK_STOP;
+	list_for_each(pos, &slab_caches) {
+		struct kmem_cache *s = list_entry(pos, struct kmem_cache, list);
+
+		freed += (unsigned long)kmem_cache_shrink(s) << s->order;
+		if (freed >= sc->nr_to_scan)
+			break;
+	}
+	spin_unlock(&slab_mutex);
+	return freed;
+}
+
+static struct shrinker slab_shrinker = {
+	.count_objects = slab_shrink_count,
+	.scan_objects = slab_shrink_scan,
+	.seeks = DEFAULT_SEEKS,
+};
 
 static int slabinfo_line(struct kmem_cache *s, void *arg)
 {
@@ -905,16 +1026,16 @@ static int slabinfo_line(struct kmem_cache *s, void *arg)
 
 	(void)arg;
 	kmem_cache_get_info(s, &si);
-	printk("%-20s %8lu %8lu %7u %6u %4u %7lu %8lu %7lu %8lu %7lu\n", s->name, si.active_objs,
-	       si.num_objs, s->size, s->objects, 1u << s->order, si.num_slabs, si.alloc_fast,
-	       si.alloc_slow, si.free_fast, si.free_slow);
+	printk("%-20s %8lu %8lu %7u %6u %4u %7lu %10lu %9lu\n", s->name, si.active_objs,
+	       si.num_objs, s->size, s->objects, 1u << s->order, si.num_slabs, si.alloc_slow,
+	       si.free_slow);
 	return 0;
 }
 
 void slabinfo_show(void)
 {
 	printk("# name              active_objs num_objs objsize objper pages   slabs "
-	       "alloc_fast alloc_slow free_fast free_slow\n");
+	       "alloc_slow free_slow\n");
 	kmem_cache_for_each(slabinfo_line, NULL);
 }
 
@@ -931,6 +1052,9 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 
 void kmem_cache_init(void)
 {
+	/* Slabs come from lowmem only (GFP_SLAB_BUG_MASK): slab_page_fast() tests one bound. */
+	slab_pfn_span = max_low_pfn > mem_map_base_pfn ?
+			min(mem_map_nr, max_low_pfn - mem_map_base_pfn) : 0;
 	slab_bad_count = 0;
 	spin_lock_init(&slab_mutex);
 	INIT_LIST_HEAD(&slab_caches);
@@ -938,4 +1062,6 @@ void kmem_cache_init(void)
 			SLAB_HWCACHE_ALIGN, NULL);
 	list_add_tail(&kmem_cache_boot.list, &slab_caches);
 	kmalloc_init();
+	if (register_shrinker(&slab_shrinker, "slab-empty-slabs"))
+		panic("slab: no shrinker");
 }

@@ -47,6 +47,54 @@ static struct page *alloc_highmem_page(void)
 	return NULL;
 }
 
+/* The setup most tests share: vmalloc(size); the test is skipped without Sv39, failed without
+ * memory. */
+static void *test_vmalloc(unsigned long size)
+{
+	void *va;
+
+	NEED_SV39();
+	va = vmalloc(size);
+	ST_ASSERT(va != NULL);
+	return va;
+}
+
+/* A HIGHMEM page, the test skipped without one. */
+static struct page *test_highmem_page(void)
+{
+	struct page *p = alloc_highmem_page();
+
+	if (!p)
+		ST_SKIP("no HIGHMEM (highmem=0 or too little RAM)");
+	return p;
+}
+
+/*
+ * Every online hart loads the word at addr (which puts its translation in that hart's TLB) and
+ * the test fails unless each one read `want` (a value, or -cause of the fault it took). The
+ * TLB tests (kmap slots, vmalloc shootdown) check with it before and after an unmap.
+ */
+static volatile unsigned long hart_probe_addr;
+static volatile long hart_probe[NR_CPUS];
+
+static void hart_probe_read(void *arg)
+{
+	unsigned long v = 0;
+
+	(void)arg;
+	hart_probe[smp_processor_id()] = probe_read64(hart_probe_addr, &v) ?: (long)v;
+}
+
+static void every_hart_reads(unsigned long addr, long want, const char *when)
+{
+	hart_probe_addr = addr;
+	smp_call_on_all(hart_probe_read, NULL);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu_online(cpu) && hart_probe[cpu] != want)
+			ST_FAIL("cpu %u read %ld %s, want %ld%s", cpu, hart_probe[cpu], when, want,
+				want < 0 ? " (stale TLB entry?)" : "");
+}
+
 static void read_satp(void *arg)
 {
 	(void)arg;
@@ -69,10 +117,9 @@ SELFTEST(sv39_every_hart_on)
 /* satp_mode=bare: nothing translated, and vmalloc says why it cannot work. */
 SELFTEST(sv39_bare_mode)
 {
-	const char *m = bootarg_value("satp_mode");
 	int errs = vmalloc_errors();
 
-	if (!m || strcmp(m, "bare"))
+	if (!boot_satp_bare)
 		ST_SKIP("satp_mode is sv39");
 	ST_ASSERT(!sv39_enabled);
 	ST_ASSERT_EQ(csr_read(satp), 0);
@@ -132,9 +179,7 @@ SELFTEST(sv39_highmem_kmap)
 	u64 *k, *l;
 
 	NEED_SV39();
-	p = alloc_highmem_page();
-	if (!p)
-		ST_SKIP("no HIGHMEM (highmem=0 or too little RAM)");
+	p = test_highmem_page();
 	pa = page_to_phys(p);
 	ST_EXPECT_FAULT("load through the physical address", probe_read64(pa, &v),
 			EXC_LOAD_PAGE_FAULT, pa);
@@ -160,17 +205,6 @@ SELFTEST(sv39_highmem_kmap)
  * (Both QEMU's and Pagoda's sfence.vma flush the whole local TLB, so it is the remote harts that
  * could keep a stale entry.)
  */
-static volatile unsigned long kmap_probe_addr;
-static volatile long kmap_probe[NR_CPUS];
-
-static void kmap_touch(void *arg)
-{
-	unsigned long v = 0;
-
-	(void)arg;
-	kmap_probe[smp_processor_id()] = probe_read64(kmap_probe_addr, &v) ?: (long)v;
-}
-
 SELFTEST(sv39_kmap_slots_recycled)
 {
 	struct page *p;
@@ -178,39 +212,29 @@ SELFTEST(sv39_kmap_slots_recycled)
 	u64 *k;
 
 	NEED_SV39();
-	p = alloc_highmem_page();
-	if (!p)
-		ST_SKIP("no HIGHMEM");
+	p = test_highmem_page();
 	do {
 		k = kmap(p);
 		ST_ASSERT(k != NULL);
 		va0 = (unsigned long)k;
 		*k = 7;
-		kmap_probe_addr = va0;
-		smp_call_on_all(kmap_touch, NULL);	/* into every hart's TLB */
+		every_hart_reads(va0, 7, "through kmap");	/* into every hart's TLB */
 		kunmap(p);
 	} while (va0 == PKMAP_BASE);	/* slot 0: the wrap would come first and reuse it */
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && kmap_probe[cpu] != 7)
-			ST_FAIL("cpu %u read %ld through kmap", cpu, kmap_probe[cpu]);
 	for (unsigned int i = 0; i < LAST_PKMAP - 1; i++) {
 		k = kmap(p);
 		if (!k || (unsigned long)k == va0)
 			ST_FAIL("kmap %u: %p (first slot 0x%lx)", i, k, va0);
 		kunmap(p);
 	}
-	smp_call_on_all(kmap_touch, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && kmap_probe[cpu] != -EXC_LOAD_PAGE_FAULT)
-			ST_FAIL("cpu %u: %ld from a recycled pkmap slot, want -%d (stale TLB entry?)",
-				cpu, kmap_probe[cpu], EXC_LOAD_PAGE_FAULT);
+	every_hart_reads(va0, -EXC_LOAD_PAGE_FAULT, "from a recycled pkmap slot");
 	__free_pages(p, 0);
 	return 0;
 }
 
 /* The bytes at va, read through the backing page's own mapping (kmap_local), are the ones written
  * through va: the vmalloc address translates to that page. */
-static int check_backing(const u8 *va, unsigned long nr)
+static void check_backing(const u8 *va, unsigned long nr)
 {
 	for (unsigned long i = 0; i < nr; i++) {
 		struct page *pg = vmalloc_to_page(va + i * PAGE_SIZE);
@@ -225,7 +249,6 @@ static int check_backing(const u8 *va, unsigned long nr)
 		if (!same)
 			ST_FAIL("page %lu of %p differs from its backing page", i, va);
 	}
-	return 0;
 }
 
 SELFTEST(vmalloc_maps_its_pages)
@@ -233,14 +256,11 @@ SELFTEST(vmalloc_maps_its_pages)
 	unsigned long size = 3 * PAGE_SIZE + 100;
 	u8 *va;
 
-	NEED_SV39();
-	va = vmalloc(size);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(size);
 	ST_ASSERT(is_vmalloc_addr(va) && !((unsigned long)va & (PAGE_SIZE - 1)));
 	for (unsigned long i = 0; i < 4 * PAGE_SIZE; i++)
 		va[i] = (u8)(i * 7 + (i >> 12));
-	if (check_backing(va, 4))
-		return -1;
+	check_backing(va, 4);
 	/* Distinct pages. */
 	for (unsigned long i = 0; i < 4; i++)
 		for (unsigned long j = i + 1; j < 4; j++)
@@ -255,10 +275,8 @@ SELFTEST(vmalloc_guard_page_faults)
 	unsigned long v = 0, guard;
 	u8 *va, *next;
 
-	NEED_SV39();
-	va = vmalloc(2 * PAGE_SIZE);
-	next = vmalloc(PAGE_SIZE);	/* first fit: right behind va's guard page, not on it */
-	ST_ASSERT(va != NULL && next != NULL);
+	va = test_vmalloc(2 * PAGE_SIZE);
+	next = test_vmalloc(PAGE_SIZE);	/* first fit: right behind va's guard page, not on it */
 	guard = (unsigned long)va + 2 * PAGE_SIZE;
 	if ((unsigned long)next >= guard)
 		ST_ASSERT((unsigned long)next >= guard + PAGE_SIZE);
@@ -278,9 +296,7 @@ SELFTEST(vzalloc_zeroes)
 	unsigned long size = 16 * PAGE_SIZE;
 	u8 *va;
 
-	NEED_SV39();
-	va = vmalloc(size);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(size);
 	memset(va, 0xa5, size);
 	vfree(va);
 	va = vzalloc(size);
@@ -298,9 +314,7 @@ SELFTEST(vmalloc_highmem_backing)
 	unsigned long nr = 8, high = 0;
 	u64 *va;
 
-	NEED_SV39();
-	va = vmalloc(nr * PAGE_SIZE);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(nr * PAGE_SIZE);
 	for (unsigned long i = 0; i < nr * PAGE_SIZE / 8; i++)
 		va[i] = i ^ 0x5555;
 	for (unsigned long i = 0; i < nr; i++)
@@ -330,8 +344,7 @@ SELFTEST(vmalloc_vmap_vunmap)
 		ST_ASSERT(vmalloc_to_page(va + i * PAGE_SIZE) == pages[i]);
 		memset(va + i * PAGE_SIZE, 0x10 + i, PAGE_SIZE);
 	}
-	if (check_backing(va, 4))
-		return -1;
+	check_backing(va, 4);
 	vunmap(va);
 	vm_unmap_aliases();
 	ST_EXPECT_FAULT("load after vunmap", probe_read64((unsigned long)va, &v), EXC_LOAD_PAGE_FAULT,
@@ -400,23 +413,20 @@ SELFTEST(vmalloc_lazy_purge_batches)
 	purges = vmalloc_nr_purges();
 	flushes = sv39_tlb_flushes();
 	max = lazy_max_pages();
-	va = vmalloc(PAGE_SIZE);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(PAGE_SIZE);
 	first = (unsigned long)va;
 	vfree(va);
 	ST_ASSERT_EQ(vmalloc_nr_lazy_pages(), 2);	/* the page and its guard */
 	ST_EXPECT_FAULT("load after vfree", probe_read64(first, &v), EXC_LOAD_PAGE_FAULT, first);
 	/* Each area takes 16 + 1 pages of the lazy budget. */
 	while (vmalloc_nr_lazy_pages() + 17 <= max) {
-		va = vmalloc(16 * PAGE_SIZE);
-		ST_ASSERT(va != NULL);
+		va = test_vmalloc(16 * PAGE_SIZE);
 		ST_ASSERT((unsigned long)va != first);	/* not reused before the purge */
 		vfree(va);
 		ST_ASSERT_EQ(vmalloc_nr_purges(), purges);
 	}
 	ST_ASSERT_EQ(sv39_tlb_flushes(), flushes);
-	va = vmalloc(16 * PAGE_SIZE);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(16 * PAGE_SIZE);
 	vfree(va);	/* crosses lazy_max_pages */
 	ST_ASSERT_EQ(vmalloc_nr_purges(), purges + 1);
 	ST_ASSERT_EQ(vmalloc_nr_lazy_pages(), 0);
@@ -430,17 +440,6 @@ SELFTEST(vmalloc_lazy_purge_batches)
  * area is freed and purged here, then each hart must fault on it. Without the remote sfence.vma
  * their TLBs would still translate it.
  */
-static volatile unsigned long shoot_addr;
-static volatile long shoot_result[NR_CPUS];
-
-static void shoot_touch(void *arg)
-{
-	unsigned long v = 0;
-
-	(void)arg;
-	shoot_result[smp_processor_id()] = probe_read64(shoot_addr, &v) ?: (long)v;
-}
-
 SELFTEST(vmalloc_tlb_shootdown)
 {
 	u64 *va;
@@ -448,21 +447,12 @@ SELFTEST(vmalloc_tlb_shootdown)
 	NEED_SV39();
 	if (num_online_cpus() < 2)
 		ST_SKIP("one hart");
-	va = vmalloc(PAGE_SIZE);
-	ST_ASSERT(va != NULL);
+	va = test_vmalloc(PAGE_SIZE);
 	*va = 0x600d;
-	shoot_addr = (unsigned long)va;
-	smp_call_on_all(shoot_touch, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && shoot_result[cpu] != 0x600d)
-			ST_FAIL("cpu %u read %ld before the free", cpu, shoot_result[cpu]);
+	every_hart_reads((unsigned long)va, 0x600d, "before the free");
 	vfree(va);
 	vm_unmap_aliases();
-	smp_call_on_all(shoot_touch, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && shoot_result[cpu] != -EXC_LOAD_PAGE_FAULT)
-			ST_FAIL("cpu %u: %ld after vfree and purge, want -%d (stale TLB entry?)", cpu,
-				shoot_result[cpu], EXC_LOAD_PAGE_FAULT);
+	every_hart_reads((unsigned long)va, -EXC_LOAD_PAGE_FAULT, "after vfree and purge");
 	return 0;
 }
 

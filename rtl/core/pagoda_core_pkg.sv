@@ -110,6 +110,83 @@ package pagoda_core_pkg;
     MD_DIV = 3'd4, MD_DIVU = 3'd5, MD_REM = 3'd6, MD_REMU = 3'd7
   } md_op_e;
 
+  // What an instruction does, as the decoder classifies it: execute, the LSU and the controller
+  // act on this and on the operation fields below, never on the instruction's bits. OP_NONE is an
+  // instruction with no effect but its result (ALU, FENCE) or an illegal one (dec_op_t.illegal).
+  typedef enum logic [4:0] {
+    OP_NONE, OP_LOAD, OP_STORE, OP_AMO, OP_LR, OP_SC, OP_BRANCH, OP_JAL, OP_JALR, OP_MUL, OP_DIV,
+    OP_CSR, OP_ECALL, OP_EBREAK, OP_MRET, OP_SRET, OP_WFI, OP_SFENCE, OP_FENCEI
+  } op_class_e;
+
+  // Branch conditions (the funct3 encodings, so that decoding them costs nothing)
+  typedef enum logic [2:0] {
+    BR_EQ = 3'd0, BR_NE = 3'd1, BR_LT = 3'd4, BR_GE = 3'd5, BR_LTU = 3'd6, BR_GEU = 3'd7
+  } br_op_e;
+
+  // AMO operations (instr[31:27] of the AMO encodings)
+  typedef enum logic [4:0] {
+    AMO_ADD = 5'b00000, AMO_SWAP = 5'b00001, AMO_XOR = 5'b00100, AMO_OR = 5'b01000,
+    AMO_AND = 5'b01100, AMO_MIN = 5'b10000, AMO_MAX = 5'b10100, AMO_MINU = 5'b11000,
+    AMO_MAXU = 5'b11100
+  } amo_op_e;
+
+  // Data access sizes (funct3[1:0] of loads, stores and AMOs)
+  typedef enum logic [1:0] {
+    MEM_B = 2'd0, MEM_H = 2'd1, MEM_W = 2'd2, MEM_D = 2'd3
+  } mem_size_e;
+
+  // CSR instruction operations (funct3[1:0]; 0 is not a CSR instruction)
+  typedef enum logic [1:0] {
+    CSR_OP_NONE = 2'd0, CSR_OP_RW = 2'd1, CSR_OP_RS = 2'd2, CSR_OP_RC = 2'd3
+  } csr_op_e;
+
+  // The mstatus fields the core implements (pagoda_csr; privileged spec 1.12, 3.1.6). The CSR's
+  // read value places them at their bit positions; UXL = SXL = 2, and FS/VS/XS/SD, UBE/SBE/MBE
+  // read 0.
+  typedef struct packed {
+    logic       tsr;
+    logic       tw;
+    logic       tvm;
+    logic       mxr;
+    logic       sum;
+    logic       mprv;
+    logic [1:0] mpp;
+    logic       spp;
+    logic       mpie;
+    logic       spie;
+    logic       mie;
+    logic       sie;
+  } mstatus_t;
+
+  // satp: Bare or Sv39 (other modes are not stored), no ASID
+  typedef struct packed {
+    logic        sv39;
+    logic [43:0] ppn;
+  } satp_t;
+
+  // One decoded instruction (pagoda_decoder's output)
+  typedef struct packed {
+    op_class_e   op;          // what it does
+    logic        illegal;     // encoding the core does not implement
+    logic        we;          // writes rd
+    logic [4:0]  rd;
+    logic [4:0]  rs1;
+    logic [4:0]  rs2;
+    logic [63:0] imm;
+    alu_op_e     alu_op;      // ALU result (also the link address of jumps)
+    logic        use_imm;     // ALU operand b is imm (else rs2)
+    br_op_e      br_op;       // OP_BRANCH
+    md_op_e      md_op;       // OP_MUL, OP_DIV
+    logic        word;        // RV64 W form of a multiply or divide (32-bit result)
+    mem_size_e   mem_size;    // loads, stores, AMOs, LR/SC
+    logic        mem_uns;     // load zero-extends
+    amo_op_e     amo_op;      // OP_AMO
+    csr_op_e     csr_op;      // OP_CSR
+    logic        csr_imm;     // CSR operand is the 5-bit immediate in rs1's field
+    logic        csr_write;   // the CSR instruction writes (RW, or RS/RC with a nonzero source)
+    logic [11:0] csr_addr;
+  } dec_op_t;
+
   // PTE flag bits
   localparam int unsigned PTE_V = 0;
   localparam int unsigned PTE_R = 1;

@@ -12,7 +12,7 @@ module pagoda_csr #(
   // CSR instruction in execute
   input  logic        csr_valid_i,    // a CSR instruction is in execute (else the read is skipped)
   input  logic [11:0] csr_addr_i,
-  input  logic [1:0]  csr_op_i,       // funct3[1:0]: 1 RW, 2 RS, 3 RC
+  input  pagoda_core_pkg::csr_op_e csr_op_i,   // RW, RS or RC
   input  logic [63:0] csr_operand_i,
   input  logic        csr_write_i,    // the instruction writes (RW, or RS/RC with nonzero source)
   input  logic        csr_commit_i,   // perform the write this cycle
@@ -99,10 +99,7 @@ module pagoda_csr #(
   localparam logic [1:0] PRIV_U         = pagoda_core_pkg::PRIV_U;
 
   logic [1:0]  priv_q, priv_d;
-  // mstatus fields
-  logic        sie_q, sie_d, mie_q, mie_d, spie_q, spie_d, mpie_q, mpie_d, spp_q, spp_d;
-  logic [1:0]  mpp_q, mpp_d;
-  logic        mprv_q, mprv_d, sum_q, sum_d, mxr_q, mxr_d, tvm_q, tvm_d, tw_q, tw_d, tsr_q, tsr_d;
+  pagoda_core_pkg::mstatus_t mstatus_q, mstatus_d;
   logic [15:0] medeleg_q, medeleg_d;
   logic [11:0] mideleg_q, mideleg_d;
   logic [11:0] mie_r_q, mie_r_d;         // mie register
@@ -114,17 +111,18 @@ module pagoda_csr #(
   logic [63:0] mepc_q, mepc_d, sepc_q, sepc_d;
   logic [63:0] mcause_q, mcause_d, scause_q, scause_d;
   logic [63:0] mtval_q, mtval_d, stval_q, stval_d;
-  logic        satp_mode_q, satp_mode_d;  // 1 = Sv39
-  logic [43:0] satp_ppn_q, satp_ppn_d;
+  pagoda_core_pkg::satp_t satp_q, satp_d;
   logic [63:0] mcycle_q, mcycle_d, minstret_q, minstret_d;
   logic        skip_inc_q, skip_inc_d;   // a CSR write of minstret replaces its own increment
 
   localparam logic [63:0] SSTATUS_MASK = 64'h0000_0000_000C_0122;  // SIE SPIE SPP SUM MXR
 
   logic [63:0] mstatus_val, sstatus_val, mip_val;
-  assign mstatus_val = {1'b0, 27'd0, 2'd2, 2'd2, 9'd0, tsr_q, tw_q, tvm_q, mxr_q, sum_q, mprv_q,
-                        2'd0, 2'd0, mpp_q, 2'd0, spp_q, mpie_q, 1'b0, spie_q, 1'b0, mie_q, 1'b0,
-                        sie_q, 1'b0};
+  assign mstatus_val = {1'b0, 27'd0, 2'd2, 2'd2, 9'd0,
+                        mstatus_q.tsr, mstatus_q.tw, mstatus_q.tvm, mstatus_q.mxr, mstatus_q.sum,
+                        mstatus_q.mprv, 2'd0, 2'd0, mstatus_q.mpp, 2'd0, mstatus_q.spp,
+                        mstatus_q.mpie, 1'b0, mstatus_q.spie, 1'b0, mstatus_q.mie, 1'b0,
+                        mstatus_q.sie, 1'b0};
   assign sstatus_val = mstatus_val & SSTATUS_MASK | {30'd0, 2'd2, 32'd0};
   assign mip_val     = {52'd0, irq_mext_i, 1'b0, seip_q | irq_sext_i, 1'b0, irq_mtimer_i, 1'b0,
                         stip_q, 1'b0, irq_msoft_i, 1'b0, ssip_q, 1'b0};
@@ -163,7 +161,7 @@ module pagoda_csr #(
       CSR_SCAUSE:     csr_rdata_o = scause_q;
       CSR_STVAL:      csr_rdata_o = stval_q;
       CSR_SIP:        csr_rdata_o = mip_val & mideleg_val;
-      CSR_SATP:       csr_rdata_o = {satp_mode_q, 3'd0, 16'd0, satp_ppn_q};
+      CSR_SATP:       csr_rdata_o = {satp_q.sv39, 3'd0, 16'd0, satp_q.ppn};
       CSR_MSTATUS:    csr_rdata_o = mstatus_val;
       CSR_MISA:       csr_rdata_o = MISA_VALUE;
       CSR_MEDELEG:    csr_rdata_o = {48'd0, medeleg_q};
@@ -203,7 +201,7 @@ module pagoda_csr #(
                          (csr_addr_i[9:8] > priv_q) ||
                          (csr_write_i && (csr_addr_i[11:10] == 2'b11)) ||
                          (is_counter && !counter_ok) ||
-                         ((csr_addr_i == CSR_SATP) && tvm_q && (priv_q == PRIV_S));
+                         ((csr_addr_i == CSR_SATP) && mstatus_q.tvm && (priv_q == PRIV_S));
 
   // CSRRS/CSRRC modify the register, not the read value: mip.SEIP reads as the software bit OR the
   // external line irq_sext_i, but only the software bit takes part in the read-modify-write, so a
@@ -214,9 +212,9 @@ module pagoda_csr #(
     rmw_base = csr_rdata_o;
     if (csr_addr_i == CSR_MIP) rmw_base[9] = seip_q;
     unique case (csr_op_i)
-      2'd2:    wval = rmw_base | csr_operand_i;
-      2'd3:    wval = rmw_base & ~csr_operand_i;
-      default: wval = csr_operand_i;
+      pagoda_core_pkg::CSR_OP_RS: wval = rmw_base | csr_operand_i;
+      pagoda_core_pkg::CSR_OP_RC: wval = rmw_base & ~csr_operand_i;
+      default:                    wval = csr_operand_i;   // CSR_OP_RW
     endcase
   end
 
@@ -227,8 +225,8 @@ module pagoda_csr #(
   assign pend   = mip_val[11:0] & mie_r_q;
   assign m_pend = pend & ~mideleg_q;
   assign s_pend = pend & mideleg_q;
-  assign m_en   = (priv_q != PRIV_M) || mie_q;
-  assign s_en   = (priv_q == PRIV_U) || ((priv_q == PRIV_S) && sie_q);
+  assign m_en   = (priv_q != PRIV_M) || mstatus_q.mie;
+  assign s_en   = (priv_q == PRIV_U) || ((priv_q == PRIV_S) && mstatus_q.sie);
 
   // only the six standard interrupt bits (1,3,5,7,9,11) can be pending; the rest are not looked at
   // verilator lint_off UNUSEDSIGNAL
@@ -288,18 +286,7 @@ module pagoda_csr #(
 
   always_comb begin
     priv_d          = priv_q;
-    sie_d           = sie_q;
-    mie_d           = mie_q;
-    spie_d          = spie_q;
-    mpie_d          = mpie_q;
-    spp_d           = spp_q;
-    mpp_d           = mpp_q;
-    mprv_d          = mprv_q;
-    sum_d           = sum_q;
-    mxr_d           = mxr_q;
-    tvm_d           = tvm_q;
-    tw_d            = tw_q;
-    tsr_d           = tsr_q;
+    mstatus_d       = mstatus_q;
     medeleg_d       = medeleg_q;
     mideleg_d       = mideleg_q;
     mie_r_d         = mie_r_q;
@@ -319,8 +306,7 @@ module pagoda_csr #(
     scause_d        = scause_q;
     mtval_d         = mtval_q;
     stval_d         = stval_q;
-    satp_mode_d     = satp_mode_q;
-    satp_ppn_d      = satp_ppn_q;
+    satp_d          = satp_q;
     mcycle_d        = mcountinhibit_q[0] ? mcycle_q : mcycle_q + 64'd1;
     minstret_d      = (mcountinhibit_q[2] || !retire_i || skip_inc_q) ? minstret_q :
                       minstret_q + 64'd1;
@@ -329,25 +315,25 @@ module pagoda_csr #(
     if (do_write) begin
       unique case (csr_addr_i)
         CSR_SSTATUS: begin
-          sie_d  = wval[1];
-          spie_d = wval[5];
-          spp_d  = wval[8];
-          sum_d  = wval[18];
-          mxr_d  = wval[19];
+          mstatus_d.sie  = wval[1];
+          mstatus_d.spie = wval[5];
+          mstatus_d.spp  = wval[8];
+          mstatus_d.sum  = wval[18];
+          mstatus_d.mxr  = wval[19];
         end
         CSR_MSTATUS: begin
-          sie_d  = wval[1];
-          mie_d  = wval[3];
-          spie_d = wval[5];
-          mpie_d = wval[7];
-          spp_d  = wval[8];
-          if (wval[12:11] != 2'b10) mpp_d = wval[12:11];
-          mprv_d = wval[17];
-          sum_d  = wval[18];
-          mxr_d  = wval[19];
-          tvm_d  = wval[20];
-          tw_d   = wval[21];
-          tsr_d  = wval[22];
+          mstatus_d.sie  = wval[1];
+          mstatus_d.mie  = wval[3];
+          mstatus_d.spie = wval[5];
+          mstatus_d.mpie = wval[7];
+          mstatus_d.spp  = wval[8];
+          if (wval[12:11] != 2'b10) mstatus_d.mpp = wval[12:11];
+          mstatus_d.mprv = wval[17];
+          mstatus_d.sum  = wval[18];
+          mstatus_d.mxr  = wval[19];
+          mstatus_d.tvm  = wval[20];
+          mstatus_d.tw   = wval[21];
+          mstatus_d.tsr  = wval[22];
         end
         CSR_SIE: mie_r_d = (mie_r_q & ~mideleg_q) | (wval[11:0] & mideleg_q & 12'h222);
         CSR_MIE: mie_r_d = wval[11:0] & 12'hAAA;
@@ -375,8 +361,8 @@ module pagoda_csr #(
         CSR_SATP: begin
           // WARL: a write with an unsupported mode is ignored entirely.
           if (wval[63:60] == 4'd0 || wval[63:60] == 4'd8) begin
-            satp_mode_d = wval[63];
-            satp_ppn_d  = wval[43:0];
+            satp_d.sv39 = wval[63];
+            satp_d.ppn  = wval[43:0];
           end
         end
         CSR_MCYCLE:   mcycle_d = wval;
@@ -393,60 +379,49 @@ module pagoda_csr #(
         scause_d = cause;
         sepc_d   = epc_i;
         stval_d  = irq_take_i ? 64'd0 : exc_tval_i;
-        spp_d    = priv_q[0];
-        spie_d   = sie_q;
-        sie_d    = 1'b0;
+        mstatus_d.spp    = priv_q[0];
+        mstatus_d.spie   = mstatus_q.sie;
+        mstatus_d.sie    = 1'b0;
         priv_d   = PRIV_S;
       end else begin
         mcause_d = cause;
         mepc_d   = epc_i;
         mtval_d  = irq_take_i ? 64'd0 : exc_tval_i;
-        mpp_d    = priv_q;
-        mpie_d   = mie_q;
-        mie_d    = 1'b0;
+        mstatus_d.mpp    = priv_q;
+        mstatus_d.mpie   = mstatus_q.mie;
+        mstatus_d.mie    = 1'b0;
         priv_d   = PRIV_M;
       end
     end else if (mret_i) begin
-      priv_d = mpp_q;
-      mie_d  = mpie_q;
-      mpie_d = 1'b1;
-      mpp_d  = PRIV_U;
-      if (mpp_q != PRIV_M) mprv_d = 1'b0;
+      priv_d = mstatus_q.mpp;
+      mstatus_d.mie  = mstatus_q.mpie;
+      mstatus_d.mpie = 1'b1;
+      mstatus_d.mpp  = PRIV_U;
+      if (mstatus_q.mpp != PRIV_M) mstatus_d.mprv = 1'b0;
     end else if (sret_i) begin
-      priv_d = {1'b0, spp_q};
-      sie_d  = spie_q;
-      spie_d = 1'b1;
-      spp_d  = 1'b0;
-      mprv_d = 1'b0;
+      priv_d = {1'b0, mstatus_q.spp};
+      mstatus_d.sie  = mstatus_q.spie;
+      mstatus_d.spie = 1'b1;
+      mstatus_d.spp  = 1'b0;
+      mstatus_d.mprv = 1'b0;
     end
   end
 
   assign priv_o     = priv_q;
-  assign mprv_o     = mprv_q;
-  assign mpp_o      = mpp_q;
-  assign sum_o      = sum_q;
-  assign mxr_o      = mxr_q;
-  assign tvm_o      = tvm_q;
-  assign tw_o       = tw_q;
-  assign tsr_o      = tsr_q;
-  assign sv39_o     = satp_mode_q;
-  assign satp_ppn_o = satp_ppn_q;
+  assign mprv_o     = mstatus_q.mprv;
+  assign mpp_o      = mstatus_q.mpp;
+  assign sum_o      = mstatus_q.sum;
+  assign mxr_o      = mstatus_q.mxr;
+  assign tvm_o      = mstatus_q.tvm;
+  assign tw_o       = mstatus_q.tw;
+  assign tsr_o      = mstatus_q.tsr;
+  assign sv39_o     = satp_q.sv39;
+  assign satp_ppn_o = satp_q.ppn;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       priv_q          <= PRIV_M;
-      sie_q           <= 1'b0;
-      mie_q           <= 1'b0;
-      spie_q          <= 1'b0;
-      mpie_q          <= 1'b0;
-      spp_q           <= 1'b0;
-      mpp_q           <= PRIV_U;
-      mprv_q          <= 1'b0;
-      sum_q           <= 1'b0;
-      mxr_q           <= 1'b0;
-      tvm_q           <= 1'b0;
-      tw_q            <= 1'b0;
-      tsr_q           <= 1'b0;
+      mstatus_q       <= '0;          // MPP = U (0), interrupts off
       medeleg_q       <= 16'd0;
       mideleg_q       <= 12'd0;
       mie_r_q         <= 12'd0;
@@ -466,8 +441,7 @@ module pagoda_csr #(
       scause_q        <= 64'd0;
       mtval_q         <= 64'd0;
       stval_q         <= 64'd0;
-      satp_mode_q     <= 1'b0;
-      satp_ppn_q      <= 44'd0;
+      satp_q          <= '0;          // Bare
       mcycle_q        <= 64'd0;
       minstret_q      <= 64'd0;
       skip_inc_q      <= 1'b0;
@@ -477,18 +451,7 @@ module pagoda_csr #(
       skip_inc_q      <= skip_inc_d;
       if (csr_upd) begin
         priv_q          <= priv_d;
-        sie_q           <= sie_d;
-        mie_q           <= mie_d;
-        spie_q          <= spie_d;
-        mpie_q          <= mpie_d;
-        spp_q           <= spp_d;
-        mpp_q           <= mpp_d;
-        mprv_q          <= mprv_d;
-        sum_q           <= sum_d;
-        mxr_q           <= mxr_d;
-        tvm_q           <= tvm_d;
-        tw_q            <= tw_d;
-        tsr_q           <= tsr_d;
+        mstatus_q       <= mstatus_d;
         medeleg_q       <= medeleg_d;
         mideleg_q       <= mideleg_d;
         mie_r_q         <= mie_r_d;
@@ -508,8 +471,7 @@ module pagoda_csr #(
         scause_q        <= scause_d;
         mtval_q         <= mtval_d;
         stval_q         <= stval_d;
-        satp_mode_q     <= satp_mode_d;
-        satp_ppn_q      <= satp_ppn_d;
+        satp_q          <= satp_d;
       end
     end
   end
@@ -517,7 +479,7 @@ module pagoda_csr #(
   // ---- assertions (pagoda_assert.svh) ----
   // WARL fields hold legal values only: no reserved privilege (2) in priv or MPP, xEPC even
   // (IALIGN 16 with C), xTVEC mode direct or vectored
-  `ASSERT_NEVER(CsrPrivReserved, priv_q == 2'b10 || mpp_q == 2'b10)
+  `ASSERT_NEVER(CsrPrivReserved, priv_q == 2'b10 || mstatus_q.mpp == 2'b10)
   `ASSERT_NEVER(CsrEpcOdd, mepc_q[0] || sepc_q[0])
   `ASSERT_NEVER(CsrTvecModeReserved, mtvec_q[1] || stvec_q[1])
   // a trap goes to a 4-byte aligned handler; it never comes with an xRET, nor MRET with SRET

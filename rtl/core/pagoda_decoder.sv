@@ -1,31 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: instruction decoder. Classifies a 32-bit (possibly expanded) instruction and
-// produces the ALU operation, immediate and operand selects; flags encodings the core lacks.
+// Pagoda core: instruction decoder. Turns a 32-bit (possibly expanded) instruction into a typed
+// operation (pagoda_core_pkg::dec_op_t: class, ALU/branch/multiply/AMO/CSR operation, access size,
+// register indices, immediate) and flags the encodings the core lacks. Nothing after the decoder
+// reads instruction bits.
 module pagoda_decoder (
-  input  logic [31:0] instr_i,
-  output logic        illegal_o,
-  output logic        writes_rd_o,
-  output pagoda_core_pkg::alu_op_e   alu_op_o,
-  output logic        use_imm_o,
-  output logic [63:0] imm_o,
-  output logic        is_load_o,
-  output logic        is_store_o,
-  output logic        is_amo_o,     // AMO read-modify-write
-  output logic        is_lr_o,
-  output logic        is_sc_o,
-  output logic        is_branch_o,
-  output logic        is_jal_o,
-  output logic        is_jalr_o,
-  output logic        is_mul_o,
-  output logic        is_div_o,
-  output logic        is_csr_o,
-  output logic        is_ecall_o,
-  output logic        is_ebreak_o,
-  output logic        is_mret_o,
-  output logic        is_sret_o,
-  output logic        is_wfi_o,
-  output logic        is_sfence_o,
-  output logic        is_fencei_o
+  input  logic [31:0]              instr_i,
+  output pagoda_core_pkg::dec_op_t dec_o
 );
   // Package constants used here (Yosys 0.23 has no package import).
   localparam logic [6:0] OPC_AMO      = pagoda_core_pkg::OPC_AMO;
@@ -60,189 +40,252 @@ module pagoda_decoder (
   assign imm_j = {{43{instr_i[31]}}, instr_i[31], instr_i[19:12], instr_i[20], instr_i[30:21],
                   1'b0};
 
+  // The instruction's class and ALU operation, with its legality
+  pagoda_core_pkg::op_class_e op;
+  pagoda_core_pkg::alu_op_e   alu_op;
+  logic                       illegal, writes_rd, use_imm;
+  logic [63:0]                imm;
+
   always_comb begin
-    illegal_o   = 1'b0;
-    writes_rd_o = 1'b0;
-    alu_op_o    = pagoda_core_pkg::ALU_ADD;
-    use_imm_o   = 1'b1;
-    imm_o       = imm_i;
-    is_load_o   = 1'b0;
-    is_store_o  = 1'b0;
-    is_amo_o    = 1'b0;
-    is_lr_o     = 1'b0;
-    is_sc_o     = 1'b0;
-    is_branch_o = 1'b0;
-    is_jal_o    = 1'b0;
-    is_jalr_o   = 1'b0;
-    is_mul_o    = 1'b0;
-    is_div_o    = 1'b0;
-    is_csr_o    = 1'b0;
-    is_ecall_o  = 1'b0;
-    is_ebreak_o = 1'b0;
-    is_mret_o   = 1'b0;
-    is_sret_o   = 1'b0;
-    is_wfi_o    = 1'b0;
-    is_sfence_o = 1'b0;
-    is_fencei_o = 1'b0;
+    illegal   = 1'b0;
+    writes_rd = 1'b0;
+    alu_op    = pagoda_core_pkg::ALU_ADD;
+    use_imm   = 1'b1;
+    imm       = imm_i;
+    op        = pagoda_core_pkg::OP_NONE;
 
     unique case (opcode)
       OPC_LUI: begin
-        writes_rd_o = 1'b1;
-        alu_op_o    = pagoda_core_pkg::ALU_LUI;
-        imm_o       = imm_u;
+        writes_rd = 1'b1;
+        alu_op    = pagoda_core_pkg::ALU_LUI;
+        imm       = imm_u;
       end
       OPC_AUIPC: begin
-        writes_rd_o = 1'b1;
-        alu_op_o    = pagoda_core_pkg::ALU_AUIPC;
-        imm_o       = imm_u;
+        writes_rd = 1'b1;
+        alu_op    = pagoda_core_pkg::ALU_AUIPC;
+        imm       = imm_u;
       end
       OPC_JAL: begin
-        writes_rd_o = 1'b1;
-        alu_op_o    = pagoda_core_pkg::ALU_LINK;
-        is_jal_o    = 1'b1;
-        imm_o       = imm_j;
+        writes_rd = 1'b1;
+        alu_op    = pagoda_core_pkg::ALU_LINK;
+        op        = pagoda_core_pkg::OP_JAL;
+        imm       = imm_j;
       end
       OPC_JALR: begin
-        writes_rd_o = 1'b1;
-        alu_op_o    = pagoda_core_pkg::ALU_LINK;
-        is_jalr_o   = 1'b1;
-        illegal_o   = (f3 != 3'd0);
+        writes_rd = 1'b1;
+        alu_op    = pagoda_core_pkg::ALU_LINK;
+        op        = pagoda_core_pkg::OP_JALR;
+        illegal   = (f3 != 3'd0);
       end
       OPC_BRANCH: begin
-        is_branch_o = 1'b1;
-        imm_o       = imm_b;
-        use_imm_o   = 1'b0;
-        illegal_o   = (f3 == 3'd2) || (f3 == 3'd3);
+        op        = pagoda_core_pkg::OP_BRANCH;
+        imm       = imm_b;
+        use_imm   = 1'b0;
+        illegal   = (f3 == 3'd2) || (f3 == 3'd3);
       end
       OPC_LOAD: begin
-        writes_rd_o = 1'b1;
-        is_load_o   = 1'b1;
-        illegal_o   = (f3 == 3'd7);
+        writes_rd = 1'b1;
+        op        = pagoda_core_pkg::OP_LOAD;
+        illegal   = (f3 == 3'd7);
       end
       OPC_STORE: begin
-        is_store_o = 1'b1;
-        imm_o      = imm_s;
-        illegal_o  = f3[2];
+        op        = pagoda_core_pkg::OP_STORE;
+        imm      = imm_s;
+        illegal  = f3[2];
       end
       OPC_OP_IMM: begin
-        writes_rd_o = 1'b1;
+        writes_rd = 1'b1;
         unique case (f3)
-          3'd0: alu_op_o = pagoda_core_pkg::ALU_ADD;
+          3'd0: alu_op = pagoda_core_pkg::ALU_ADD;
           3'd1: begin
-            alu_op_o  = pagoda_core_pkg::ALU_SLL;
-            illegal_o = (instr_i[31:26] != 6'd0);
+            alu_op  = pagoda_core_pkg::ALU_SLL;
+            illegal = (instr_i[31:26] != 6'd0);
           end
-          3'd2: alu_op_o = pagoda_core_pkg::ALU_SLT;
-          3'd3: alu_op_o = pagoda_core_pkg::ALU_SLTU;
-          3'd4: alu_op_o = pagoda_core_pkg::ALU_XOR;
+          3'd2: alu_op = pagoda_core_pkg::ALU_SLT;
+          3'd3: alu_op = pagoda_core_pkg::ALU_SLTU;
+          3'd4: alu_op = pagoda_core_pkg::ALU_XOR;
           3'd5: begin
-            alu_op_o  = instr_i[30] ? pagoda_core_pkg::ALU_SRA : pagoda_core_pkg::ALU_SRL;
-            illegal_o = (instr_i[31] || instr_i[29:26] != 4'd0);
+            alu_op  = instr_i[30] ? pagoda_core_pkg::ALU_SRA : pagoda_core_pkg::ALU_SRL;
+            illegal = (instr_i[31] || instr_i[29:26] != 4'd0);
           end
-          3'd6: alu_op_o = pagoda_core_pkg::ALU_OR;
-          default: alu_op_o = pagoda_core_pkg::ALU_AND;
+          3'd6: alu_op = pagoda_core_pkg::ALU_OR;
+          default: alu_op = pagoda_core_pkg::ALU_AND;
         endcase
       end
       OPC_OP_IMM32: begin
-        writes_rd_o = 1'b1;
+        writes_rd = 1'b1;
         unique case (f3)
-          3'd0: alu_op_o = pagoda_core_pkg::ALU_ADDW;
+          3'd0: alu_op = pagoda_core_pkg::ALU_ADDW;
           3'd1: begin
-            alu_op_o  = pagoda_core_pkg::ALU_SLLW;
-            illegal_o = (f7 != 7'd0);
+            alu_op  = pagoda_core_pkg::ALU_SLLW;
+            illegal = (f7 != 7'd0);
           end
           3'd5: begin
-            alu_op_o  = instr_i[30] ? pagoda_core_pkg::ALU_SRAW : pagoda_core_pkg::ALU_SRLW;
-            illegal_o = (f7 != 7'd0) && (f7 != 7'b0100000);
+            alu_op  = instr_i[30] ? pagoda_core_pkg::ALU_SRAW : pagoda_core_pkg::ALU_SRLW;
+            illegal = (f7 != 7'd0) && (f7 != 7'b0100000);
           end
-          default: illegal_o = 1'b1;
+          default: illegal = 1'b1;
         endcase
       end
       OPC_OP: begin
-        writes_rd_o = 1'b1;
-        use_imm_o   = 1'b0;
+        writes_rd = 1'b1;
+        use_imm   = 1'b0;
         if (f7 == 7'd1) begin
-          is_mul_o = !f3[2];
-          is_div_o = f3[2];
+          op = f3[2] ? pagoda_core_pkg::OP_DIV : pagoda_core_pkg::OP_MUL;
         end else if (f7 == 7'd0) begin
           unique case (f3)
-            3'd0: alu_op_o = pagoda_core_pkg::ALU_ADD;
-            3'd1: alu_op_o = pagoda_core_pkg::ALU_SLL;
-            3'd2: alu_op_o = pagoda_core_pkg::ALU_SLT;
-            3'd3: alu_op_o = pagoda_core_pkg::ALU_SLTU;
-            3'd4: alu_op_o = pagoda_core_pkg::ALU_XOR;
-            3'd5: alu_op_o = pagoda_core_pkg::ALU_SRL;
-            3'd6: alu_op_o = pagoda_core_pkg::ALU_OR;
-            default: alu_op_o = pagoda_core_pkg::ALU_AND;
+            3'd0: alu_op = pagoda_core_pkg::ALU_ADD;
+            3'd1: alu_op = pagoda_core_pkg::ALU_SLL;
+            3'd2: alu_op = pagoda_core_pkg::ALU_SLT;
+            3'd3: alu_op = pagoda_core_pkg::ALU_SLTU;
+            3'd4: alu_op = pagoda_core_pkg::ALU_XOR;
+            3'd5: alu_op = pagoda_core_pkg::ALU_SRL;
+            3'd6: alu_op = pagoda_core_pkg::ALU_OR;
+            default: alu_op = pagoda_core_pkg::ALU_AND;
           endcase
         end else if (f7 == 7'b0100000 && f3 == 3'd0) begin
-          alu_op_o = pagoda_core_pkg::ALU_SUB;
+          alu_op = pagoda_core_pkg::ALU_SUB;
         end else if (f7 == 7'b0100000 && f3 == 3'd5) begin
-          alu_op_o = pagoda_core_pkg::ALU_SRA;
+          alu_op = pagoda_core_pkg::ALU_SRA;
         end else begin
-          illegal_o = 1'b1;
+          illegal = 1'b1;
         end
       end
       OPC_OP32: begin
-        writes_rd_o = 1'b1;
-        use_imm_o   = 1'b0;
+        writes_rd = 1'b1;
+        use_imm   = 1'b0;
         if (f7 == 7'd1) begin
-          is_mul_o  = (f3 == 3'd0);
-          is_div_o  = f3[2];
-          illegal_o = (f3 != 3'd0) && !f3[2];
+          if (f3 == 3'd0)  op = pagoda_core_pkg::OP_MUL;
+          else if (f3[2])  op = pagoda_core_pkg::OP_DIV;
+          illegal = (f3 != 3'd0) && !f3[2];
         end else if (f7 == 7'd0) begin
           unique case (f3)
-            3'd0: alu_op_o = pagoda_core_pkg::ALU_ADDW;
-            3'd1: alu_op_o = pagoda_core_pkg::ALU_SLLW;
-            3'd5: alu_op_o = pagoda_core_pkg::ALU_SRLW;
-            default: illegal_o = 1'b1;
+            3'd0: alu_op = pagoda_core_pkg::ALU_ADDW;
+            3'd1: alu_op = pagoda_core_pkg::ALU_SLLW;
+            3'd5: alu_op = pagoda_core_pkg::ALU_SRLW;
+            default: illegal = 1'b1;
           endcase
         end else if (f7 == 7'b0100000 && f3 == 3'd0) begin
-          alu_op_o = pagoda_core_pkg::ALU_SUBW;
+          alu_op = pagoda_core_pkg::ALU_SUBW;
         end else if (f7 == 7'b0100000 && f3 == 3'd5) begin
-          alu_op_o = pagoda_core_pkg::ALU_SRAW;
+          alu_op = pagoda_core_pkg::ALU_SRAW;
         end else begin
-          illegal_o = 1'b1;
+          illegal = 1'b1;
         end
       end
       OPC_AMO: begin
-        writes_rd_o = 1'b1;
-        imm_o       = 64'd0;
-        illegal_o   = (f3 != 3'd2) && (f3 != 3'd3);
+        writes_rd = 1'b1;
+        imm       = 64'd0;
+        illegal   = (f3 != 3'd2) && (f3 != 3'd3);
         unique case (instr_i[31:27])
           5'b00010: begin
-            is_lr_o = 1'b1;
-            if (rs2 != 5'd0) illegal_o = 1'b1;
+            op = pagoda_core_pkg::OP_LR;
+            if (rs2 != 5'd0) illegal = 1'b1;
           end
-          5'b00011: is_sc_o = 1'b1;
+          5'b00011: op = pagoda_core_pkg::OP_SC;
           5'b00001, 5'b00000, 5'b00100, 5'b01100, 5'b01000,
-          5'b10000, 5'b10100, 5'b11000, 5'b11100: is_amo_o = 1'b1;
-          default: illegal_o = 1'b1;
+          5'b10000, 5'b10100, 5'b11000, 5'b11100: op = pagoda_core_pkg::OP_AMO;
+          default: illegal = 1'b1;
         endcase
       end
       OPC_MISC_MEM: begin
-        is_fencei_o = (f3 == 3'd1);
-        illegal_o   = (f3 != 3'd0) && (f3 != 3'd1);
+        if (f3 == 3'd1) op = pagoda_core_pkg::OP_FENCEI;
+        illegal   = (f3 != 3'd0) && (f3 != 3'd1);
       end
       OPC_SYSTEM: begin
         if (f3 == 3'd0) begin
-          if (instr_i == 32'h0000_0073)      is_ecall_o  = 1'b1;
-          else if (instr_i == 32'h0010_0073) is_ebreak_o = 1'b1;
-          else if (instr_i == 32'h3020_0073) is_mret_o   = 1'b1;
-          else if (instr_i == 32'h1020_0073) is_sret_o   = 1'b1;
-          else if (instr_i == 32'h1050_0073) is_wfi_o    = 1'b1;
-          else if (f7 == 7'b0001001 && rd == 5'd0) is_sfence_o = 1'b1;
-          else illegal_o = 1'b1;
+          if (instr_i == 32'h0000_0073)      op = pagoda_core_pkg::OP_ECALL;
+          else if (instr_i == 32'h0010_0073) op = pagoda_core_pkg::OP_EBREAK;
+          else if (instr_i == 32'h3020_0073) op = pagoda_core_pkg::OP_MRET;
+          else if (instr_i == 32'h1020_0073) op = pagoda_core_pkg::OP_SRET;
+          else if (instr_i == 32'h1050_0073) op = pagoda_core_pkg::OP_WFI;
+          else if (f7 == 7'b0001001 && rd == 5'd0) op = pagoda_core_pkg::OP_SFENCE;
+          else illegal = 1'b1;
         end else if (f3 == 3'd4) begin
-          illegal_o = 1'b1;
+          illegal = 1'b1;
         end else begin
-          is_csr_o    = 1'b1;
-          writes_rd_o = 1'b1;
+          op        = pagoda_core_pkg::OP_CSR;
+          writes_rd = 1'b1;
         end
       end
-      default: illegal_o = 1'b1;
+      default: illegal = 1'b1;
     endcase
-    if (instr_i[1:0] != 2'b11) illegal_o = 1'b1;
+    if (instr_i[1:0] != 2'b11) illegal = 1'b1;
+  end
+
+  // Operation fields, decoded from funct3/funct5 whatever the class (the class says which one
+  // counts); their encodings are the instruction's, so most of this is wiring.
+  pagoda_core_pkg::br_op_e    br_op;
+  pagoda_core_pkg::md_op_e    md_op;
+  pagoda_core_pkg::mem_size_e mem_size;
+  pagoda_core_pkg::amo_op_e   amo_op;
+  pagoda_core_pkg::csr_op_e   csr_op;
+
+  always_comb begin
+    unique case (f3)
+      3'd0:    br_op = pagoda_core_pkg::BR_EQ;
+      3'd1:    br_op = pagoda_core_pkg::BR_NE;
+      3'd4:    br_op = pagoda_core_pkg::BR_LT;
+      3'd5:    br_op = pagoda_core_pkg::BR_GE;
+      3'd6:    br_op = pagoda_core_pkg::BR_LTU;
+      default: br_op = pagoda_core_pkg::BR_GEU;   // 2, 3 are illegal
+    endcase
+    unique case (f3)
+      3'd0:    md_op = pagoda_core_pkg::MD_MUL;
+      3'd1:    md_op = pagoda_core_pkg::MD_MULH;
+      3'd2:    md_op = pagoda_core_pkg::MD_MULHSU;
+      3'd3:    md_op = pagoda_core_pkg::MD_MULHU;
+      3'd4:    md_op = pagoda_core_pkg::MD_DIV;
+      3'd5:    md_op = pagoda_core_pkg::MD_DIVU;
+      3'd6:    md_op = pagoda_core_pkg::MD_REM;
+      default: md_op = pagoda_core_pkg::MD_REMU;
+    endcase
+    unique case (f3[1:0])
+      2'd0:    mem_size = pagoda_core_pkg::MEM_B;
+      2'd1:    mem_size = pagoda_core_pkg::MEM_H;
+      2'd2:    mem_size = pagoda_core_pkg::MEM_W;
+      default: mem_size = pagoda_core_pkg::MEM_D;
+    endcase
+    unique case (f3[1:0])
+      2'd1:    csr_op = pagoda_core_pkg::CSR_OP_RW;
+      2'd2:    csr_op = pagoda_core_pkg::CSR_OP_RS;
+      2'd3:    csr_op = pagoda_core_pkg::CSR_OP_RC;
+      default: csr_op = pagoda_core_pkg::CSR_OP_NONE;
+    endcase
+    unique case (instr_i[31:27])
+      5'b00000: amo_op = pagoda_core_pkg::AMO_ADD;
+      5'b00001: amo_op = pagoda_core_pkg::AMO_SWAP;
+      5'b00100: amo_op = pagoda_core_pkg::AMO_XOR;
+      5'b01000: amo_op = pagoda_core_pkg::AMO_OR;
+      5'b01100: amo_op = pagoda_core_pkg::AMO_AND;
+      5'b10000: amo_op = pagoda_core_pkg::AMO_MIN;
+      5'b10100: amo_op = pagoda_core_pkg::AMO_MAX;
+      5'b11000: amo_op = pagoda_core_pkg::AMO_MINU;
+      default:  amo_op = pagoda_core_pkg::AMO_MAXU;   // others are not AMOs
+    endcase
+  end
+
+  always_comb begin
+    dec_o           = '0;
+    dec_o.op        = op;
+    dec_o.illegal   = illegal;
+    dec_o.we        = writes_rd;
+    dec_o.rd        = rd;
+    dec_o.rs1       = instr_i[19:15];
+    dec_o.rs2       = rs2;
+    dec_o.imm       = imm;
+    dec_o.alu_op    = alu_op;
+    dec_o.use_imm   = use_imm;
+    dec_o.br_op     = br_op;
+    dec_o.md_op     = md_op;
+    dec_o.word      = (opcode == OPC_OP32);
+    dec_o.mem_size  = mem_size;
+    dec_o.mem_uns   = f3[2];
+    dec_o.amo_op    = amo_op;
+    dec_o.csr_op    = csr_op;
+    dec_o.csr_imm   = f3[2];
+    dec_o.csr_write = (f3[1:0] == 2'd1) || (instr_i[19:15] != 5'd0);
+    dec_o.csr_addr  = instr_i[31:20];
   end
 
 endmodule

@@ -6,7 +6,7 @@ module pagoda_div (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic        start_i,
-  input  logic [1:0]  op_i,      // funct3[1:0]: 0 DIV, 1 DIVU, 2 REM, 3 REMU
+  input  pagoda_core_pkg::md_op_e op_i,   // MD_DIV, MD_DIVU, MD_REM or MD_REMU
   input  logic        word_i,
   input  logic [63:0] a_i,
   input  logic [63:0] b_i,
@@ -14,8 +14,13 @@ module pagoda_div (
   output logic        done_o,
   output logic [63:0] result_o
 );
-  logic        busy_q, busy_d;
-  logic        done_q, done_d;
+  // idle -> busy (one quotient bit a cycle, counting down to 1) -> done (one cycle) -> idle
+  typedef enum logic [1:0] {
+    DIV_IDLE, DIV_BUSY, DIV_DONE
+  } div_state_e;
+
+  div_state_e  state_q, state_d;
+  logic        busy, done;
   logic [6:0]  cnt_q, cnt_d;
   logic [63:0] rem_q, rem_d;
   logic [63:0] quo_q, quo_d;
@@ -29,10 +34,13 @@ module pagoda_div (
 
   // Simulation speed: Verilator evaluates every assignment each cycle, but the divider works only
   // in the cycle of a start and while busy, so the operand preparation lives in the start branch,
-  // the restoring step in the busy branch, the final fix-up behind done_q, and the registers are
+  // the restoring step in the busy branch, the final fix-up in the done state, and the registers are
   // written only while it works (a clock enable). Same function.
+  assign busy = (state_q == DIV_BUSY);
+  assign done = (state_q == DIV_DONE);
+
   logic is_signed;
-  assign is_signed = !op_i[0];
+  assign is_signed = (op_i == pagoda_core_pkg::MD_DIV) || (op_i == pagoda_core_pkg::MD_REM);
 
   always_comb begin
     logic [63:0] a_ext, b_ext, a_abs, b_abs, shifted;
@@ -41,8 +49,7 @@ module pagoda_div (
     a_abs      = 64'd0;
     b_abs      = 64'd0;
     shifted    = 64'd0;
-    busy_d     = busy_q;
-    done_d     = 1'b0;
+    state_d    = busy ? DIV_BUSY : DIV_IDLE;
     cnt_d      = cnt_q;
     rem_d      = rem_q;
     quo_d      = quo_q;
@@ -53,7 +60,7 @@ module pagoda_div (
     word_d     = word_q;
     divzero_d  = divzero_q;
     a_orig_d   = a_orig_q;
-    if (start_i && !busy_q) begin
+    if (start_i && !busy) begin
       // operands extended to 64 bits (W forms: sign- or zero-extended from 32)
       a_ext = a_i;
       b_ext = b_i;
@@ -63,7 +70,7 @@ module pagoda_div (
       end
       a_abs = (is_signed && a_ext[63]) ? (64'd0 - a_ext) : a_ext;
       b_abs = (is_signed && b_ext[63]) ? (64'd0 - b_ext) : b_ext;
-      busy_d     = 1'b1;
+      state_d    = DIV_BUSY;
       rem_d      = 64'd0;
       // W forms have 32 significant dividend bits: pre-shift them to the top, run 32 steps.
       quo_d      = word_i ? {a_abs[31:0], 32'd0} : a_abs;
@@ -71,11 +78,11 @@ module pagoda_div (
       div_d      = b_abs;
       neg_q_d    = is_signed && (a_ext[63] ^ b_ext[63]);
       neg_r_d    = is_signed && a_ext[63];
-      want_rem_d = op_i[1];
+      want_rem_d = (op_i == pagoda_core_pkg::MD_REM) || (op_i == pagoda_core_pkg::MD_REMU);
       word_d     = word_i;
       divzero_d  = (b_ext == 64'd0);
       a_orig_d   = a_ext;
-    end else if (busy_q) begin
+    end else if (busy) begin
       // One restoring step on 64-bit values: the shifted remainder is {rem_q, quo_q[63]} (65
       // bits); if its top bit is set it is certainly >= the divisor, and the difference always
       // fits 64 bits.
@@ -88,10 +95,7 @@ module pagoda_div (
         quo_d = {quo_q[62:0], 1'b0};
       end
       cnt_d = cnt_q - 7'd1;
-      if (cnt_q == 7'd1) begin
-        busy_d = 1'b0;
-        done_d = 1'b1;
-      end
+      if (cnt_q == 7'd1) state_d = DIV_DONE;
     end
   end
 
@@ -102,7 +106,7 @@ module pagoda_div (
     r_fix    = 64'd0;
     res      = 64'd0;
     result_o = 64'd0;
-    if (done_q) begin
+    if (done) begin
       q_fix = neg_q_q ? (64'd0 - quo_q) : quo_q;
       r_fix = neg_r_q ? (64'd0 - rem_q) : rem_q;
       if (divzero_q) begin
@@ -114,13 +118,12 @@ module pagoda_div (
     end
   end
 
-  assign busy_o = busy_q;
-  assign done_o = done_q;
+  assign busy_o = busy;
+  assign done_o = done;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      busy_q     <= 1'b0;
-      done_q     <= 1'b0;
+      state_q    <= DIV_IDLE;
       cnt_q      <= 7'd0;
       rem_q      <= 64'd0;
       quo_q      <= 64'd0;
@@ -132,9 +135,8 @@ module pagoda_div (
       divzero_q  <= 1'b0;
       a_orig_q   <= 64'd0;
     end else begin
-      done_q <= done_d;
-      if (start_i || busy_q) begin
-        busy_q     <= busy_d;
+      state_q <= state_d;
+      if (start_i || busy) begin
         cnt_q      <= cnt_d;
         rem_q      <= rem_d;
         quo_q      <= quo_d;
@@ -150,10 +152,10 @@ module pagoda_div (
   end
 
   // ---- assertions (pagoda_assert.svh) ----
-  // The divider's states: idle, busy counting down to 1, one cycle done. A start while busy would
-  // be dropped (the pipeline waits for busy_o and done_o).
-  `ASSERT_NEVER(DivStartBusy, start_i && busy_q)
-  `ASSERT_NEVER(DivBusyDone, busy_q && done_q)
-  `ASSERT_NEVER(DivBusyNoCount, busy_q && (cnt_q == 7'd0 || cnt_q > 7'd64))
+  // A start while busy would be dropped (the pipeline waits for busy_o and done_o); the state is
+  // one of the three; busy counts down from 64 or 32 to 1.
+  `ASSERT_NEVER(DivStartBusy, start_i && busy)
+  `ASSERT(DivStateLegal, state_q != 2'd3)
+  `ASSERT_NEVER(DivBusyNoCount, busy && (cnt_q == 7'd0 || cnt_q > 7'd64))
 
 endmodule

@@ -34,7 +34,7 @@ $(REGS_VENV_OK): $(DEPS_STAMP)
 # The generator rewrites a file only when its text changes; the stamp orders everything after it.
 $(REGS_STAMP): $(REGS_RDL) scripts/regs/regs_gen.py $(REGS_VENV_OK)
 	@echo "  REGS    $(REGS_TOP) -> $(REGS_DIR)"
-	@$(REGS_PY) scripts/regs/regs_gen.py $(REGS_TOP) $(REGS_DIR)
+	@$(REGS_PY) scripts/regs/regs_gen.py $(REGS_TOP) $(REGS_DIR) $(REGS_PARAMS)
 	@touch $@
 $(REGS_SVH) $(REGS_MAP_H) $(REGS_DOC): $(REGS_STAMP)
 

@@ -50,6 +50,11 @@ module pagoda_soc #(
   localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
   localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) -
                                      64'(pagoda_soc_pkg::DTB_TOP_GAP);
+`ifdef PAGODA_LITEDRAM
+  localparam bit HAVE_DRAM = 1'b1;
+`else
+  localparam bit HAVE_DRAM = 1'b0;
+`endif
 `ifdef PAGODA_PGACCEL
   localparam bit HAVE_ACCEL = 1'b1;
 `else
@@ -152,7 +157,7 @@ module pagoda_soc #(
     .sel_o  (instr_sel)
   );
 
-  pagoda_pbus_ibus u_ibus (
+  pagoda_pbus_ibus #(.RAM_VAR_LAT(HAVE_DRAM)) u_ibus (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
     .m_req_i      (instr_req),
@@ -367,6 +372,102 @@ module pagoda_soc #(
                           s_wdata[S_ACCEL*64 +: 64]};
 `endif
 
+`ifdef PAGODA_LITEDRAM
+  // Main memory through LiteDRAM (MEM=litedram, docs/memory.md): the bridge takes both RAM ports
+  // to the controller's 128-bit native port; pagoda_dram_init tells the controller the DRAM is
+  // ready (the model needs no calibration). One clock for both in this step.
+  logic         dram_init_done, dram_init_error;
+  logic         dram_cmd_valid, dram_cmd_ready, dram_cmd_we;
+  logic [23:0]  dram_cmd_addr;
+  logic         dram_wdata_valid, dram_wdata_ready, dram_rdata_valid, dram_rdata_ready;
+  logic [15:0]  dram_wdata_we;
+  logic [127:0] dram_wdata, dram_rdata;
+  logic         wb_cyc, wb_stb, wb_we, wb_ack, wb_err;
+  logic         dram_user_clk, dram_user_rst;   // the controller's clock and reset: ours, here
+  logic [29:0]  wb_adr;
+  logic [31:0]  wb_dat_w, wb_dat_r;
+  logic [3:0]   wb_sel;
+
+  pagoda_dram_bridge #(.SIZE(RAM_SIZE)) u_dram_bridge (
+    .clk_i         (clk_i),
+    .rst_ni        (rst_ni),
+    .init_done_i   (dram_init_done && !dram_init_error),
+    .i_req_i       (ramf_req),
+    .i_gnt_o       (ramf_gnt),
+    .i_addr_i      (instr_addr),
+    .i_rvalid_o    (ramf_rvalid),
+    .i_rdata_o     (ramf_rdata),
+    .i_err_o       (ramf_err),
+    .d_req_i       (s_req[S_RAM]),
+    .d_gnt_o       (s_gnt[S_RAM]),
+    .d_addr_i      (s_addr[S_RAM*32 +: 32]),
+    .d_we_i        (s_we[S_RAM]),
+    .d_be_i        (s_be[S_RAM*8 +: 8]),
+    .d_wdata_i     (s_wdata[S_RAM*64 +: 64]),
+    .d_rvalid_o    (s_rvalid[S_RAM]),
+    .d_rdata_o     (s_rdata[S_RAM*64 +: 64]),
+    .d_err_o       (s_err[S_RAM]),
+    .cmd_valid_o   (dram_cmd_valid),
+    .cmd_ready_i   (dram_cmd_ready),
+    .cmd_we_o      (dram_cmd_we),
+    .cmd_addr_o    (dram_cmd_addr),
+    .wdata_valid_o (dram_wdata_valid),
+    .wdata_ready_i (dram_wdata_ready),
+    .wdata_we_o    (dram_wdata_we),
+    .wdata_data_o  (dram_wdata),
+    .rdata_valid_i (dram_rdata_valid),
+    .rdata_ready_o (dram_rdata_ready),
+    .rdata_data_i  (dram_rdata)
+  );
+
+  pagoda_dram_init u_dram_init (
+    .clk_i       (clk_i),
+    .rst_ni      (rst_ni),
+    .init_done_i (dram_init_done),
+    .wb_cyc_o    (wb_cyc),
+    .wb_stb_o    (wb_stb),
+    .wb_we_o     (wb_we),
+    .wb_adr_o    (wb_adr),
+    .wb_dat_o    (wb_dat_w),
+    .wb_sel_o    (wb_sel),
+    .wb_ack_i    (wb_ack),
+    .wb_err_i    (wb_err)
+  );
+
+  // the LiteDRAM controller generated with SDRAMPHYModel (build/litedram/sim, rtl/mem/mem.mk)
+  litedram_core u_dram (
+    .clk                       (clk_i),
+    .init_done                 (dram_init_done),
+    .init_error                (dram_init_error),
+    .sim_trace                 (1'b0),
+    .user_clk                  (dram_user_clk),
+    .user_rst                  (dram_user_rst),
+    .user_port_mem_cmd_addr    (dram_cmd_addr),
+    .user_port_mem_cmd_ready   (dram_cmd_ready),
+    .user_port_mem_cmd_valid   (dram_cmd_valid),
+    .user_port_mem_cmd_we      (dram_cmd_we),
+    .user_port_mem_rdata_data  (dram_rdata),
+    .user_port_mem_rdata_ready (dram_rdata_ready),
+    .user_port_mem_rdata_valid (dram_rdata_valid),
+    .user_port_mem_wdata_data  (dram_wdata),
+    .user_port_mem_wdata_ready (dram_wdata_ready),
+    .user_port_mem_wdata_valid (dram_wdata_valid),
+    .user_port_mem_wdata_we    (dram_wdata_we),
+    .wb_ctrl_ack               (wb_ack),
+    .wb_ctrl_adr               (wb_adr),
+    .wb_ctrl_bte               (2'b00),
+    .wb_ctrl_cti               (3'b000),
+    .wb_ctrl_cyc               (wb_cyc),
+    .wb_ctrl_dat_r             (wb_dat_r),
+    .wb_ctrl_dat_w             (wb_dat_w),
+    .wb_ctrl_err               (wb_err),
+    .wb_ctrl_sel               (wb_sel),
+    .wb_ctrl_stb               (wb_stb),
+    .wb_ctrl_we                (wb_we)
+  );
+  logic unused_dram;
+  assign unused_dram = ^{wb_dat_r, dram_user_clk, dram_user_rst};
+`else
   pagoda_ram #(.SIZE(RAM_SIZE)) u_ram (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
@@ -386,6 +487,8 @@ module pagoda_soc #(
     .d_rdata_o  (s_rdata[S_RAM*64 +: 64]),
     .d_err_o    (s_err[S_RAM])
   );
+
+`endif
 
   pagoda_pbus_err u_err (
     .clk_i    (clk_i),

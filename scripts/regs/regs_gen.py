@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """Generate everything that describes Pagoda's registers and memory map from rtl/regs/*.rdl.
 
-    regs_gen.py SOC_RDL OUTDIR
+    regs_gen.py SOC_RDL OUTDIR [RAM_SIZE=BYTES]
 
 compiles SOC_RDL (the SoC addrmap, which includes every device) with systemrdl-compiler and
 writes, each file only when its text changes (so that nothing downstream rebuilds for nothing):
@@ -236,13 +236,27 @@ def main():
         sys.exit(f"regs_gen: {e}")
 
 
+def ram_size_param(arg):
+    """RAM_SIZE=BYTES (the top addrmap's parameter: 256 MiB for MEM=litedram): a power of two of
+    at least 8 MiB, the regions' sum; anything else is refused, never rounded."""
+    name, _, value = arg.partition("=")
+    try:
+        size = int(value, 0)
+    except ValueError:
+        size = 0
+    if name != "RAM_SIZE" or size < (8 << 20) or size & (size - 1) or size > (1 << 31):
+        sys.exit(f"regs_gen: {arg}: expected RAM_SIZE=BYTES, a power of two in [8 MiB, 2 GiB]")
+    return {"RAM_SIZE": size}
+
+
 def generate():
-    if len(sys.argv) != 3:
-        sys.exit("usage: regs_gen.py SOC_RDL OUTDIR")
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: regs_gen.py SOC_RDL OUTDIR [RAM_SIZE=BYTES]")
     src, outdir = sys.argv[1], sys.argv[2]
+    params = ram_size_param(sys.argv[3]) if len(sys.argv) == 4 else None
     rdlc = RDLCompiler()
     rdlc.compile_file(src, incl_search_paths=[os.path.dirname(src)])
-    root = rdlc.elaborate()
+    root = rdlc.elaborate(parameters=params)
     top = root.top
     c = Consts()
     devices = map_consts(c, top)

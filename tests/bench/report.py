@@ -38,6 +38,13 @@ def mm_section(doc, cases, out):
         verdict = "meets" if v <= 150 else "misses"
         out.append(f"\nOrder-0 alloc+free through the per-CPU lists: **{v:.0f} cycles**, which "
                    f"{verdict} the goal of at most 150 cycles.\n")
+    bulk = [c for c in cases if c["name"] in ("bulk16", "bulk64")]
+    if bulk and exact:
+        worst = max(per_op(c) for c in bulk)
+        verdict = "meets" if worst <= 80 else "misses"
+        vals = ", ".join(f"{c['name']} {per_op(c):.0f}" for c in bulk)
+        out.append(f"alloc_pages_bulk + free_pages_bulk per page: **{vals} cycles**, which "
+                   f"{verdict} the goal (issue 16) of at most 80 cycles at both sizes.\n")
     out.append("")
 
 
@@ -57,13 +64,20 @@ def slab_section(doc, cases, out):
         cyc = fmt(per_op(c)) if exact else "n/a"
         cpi = f"{c['cpi']:.3f}" if exact and c.get("cpi") else "n/a"
         out.append(f"| {c['name']} | {c['ops']} | {cyc} | {fmt(per_op(c, 'instret'))} | {cpi} |")
-    pairs = [c for c in cases if c["name"].startswith("kmalloc-")]
+    # The "-var" cases hide the size from the compiler: they add the runtime class lookup, which
+    # a constant size (the goal's case, Linux's inline kmalloc) skips. Reported beside the goal.
+    pairs = [c for c in cases if c["name"].startswith("kmalloc-") and not c["name"].endswith("-var")]
+    var = [c for c in cases if c["name"].startswith("kmalloc-") and c["name"].endswith("-var")]
     if pairs and exact:
         worst = max(per_op(c) for c in pairs)
         best = min(per_op(c) for c in pairs)
         verdict = "meets" if worst <= 60 else "misses"
         out.append(f"\nkmalloc+kfree pairs: **{best:.0f}-{worst:.0f} cycles**, which {verdict} the "
-                   "goal of at most 60 cycles.\n")
+                   "goal of at most 60 cycles.")
+        for c in var:
+            out.append(f"With the size unknown to the compiler ({c['name']}, the class found by "
+                       f"table at run time): {per_op(c):.0f} cycles.")
+        out.append("")
     out.append("")
 
 

@@ -63,6 +63,23 @@ plant() {
 		s.replace(sys.argv[3], sys.argv[4]))' "$file" "$dir/$(basename "$file")" "$from" "$to"
 }
 
+# planted NAME FILE FROM TO TOP FILES...: FILE with its line FROM made TO in the simulation build
+# only; the proof of TOP over FILES must then fail.
+planted() {
+	local name=$1 file=$2 from=$3 to=$4 top=$5 sim
+	shift 5
+	if ! plant "plant-$name" "$file" "$from" "$to"; then
+		bad "${name}_planted_difference_detected: could not plant"
+		return
+	fi
+	sim=$(echo "$*" | sed "s,$file,$out/plant-$name/$(basename "$file"),")
+	if equiv "plant-$name" "$top" $sim -- "$@"; then
+		bad "${name}_planted_difference_detected: the check passed"
+	else
+		ok "${name}_planted_difference_detected"
+	fi
+}
+
 for m in pgaccel:pgaccel xbar:pagoda_pbus_xbar; do
 	name=${m%%:*} top=${m#*:}
 	files=${name}_files
@@ -74,31 +91,13 @@ for m in pgaccel:pgaccel xbar:pagoda_pbus_xbar; do
 	fi
 done
 
-# Planted differences, in the simulation build only. pgaccel: the SCAN step evaluated only while
-# the read buffer is empty, i.e. exactly when its result is not wanted. Crossbar: a slave that
-# answers is no longer "busy", so its id FIFO does not pop in simulation.
-if plant plant-pgaccel rtl/accel/pgaccel_engine.sv '.en_i   (scan && !rb_empty),' \
-		'.en_i   (scan && rb_empty),'; then
-	sim=$(echo "$pgaccel_files" | sed "s,rtl/accel/pgaccel_engine.sv,$out/plant-pgaccel/pgaccel_engine.sv,")
-	if equiv plant-pgaccel pgaccel $sim -- $pgaccel_files; then
-		bad "pgaccel_planted_difference_detected: the check passed"
-	else
-		ok "pgaccel_planted_difference_detected"
-	fi
-else
-	bad "pgaccel_planted_difference_detected: could not plant"
-fi
-if plant plant-xbar rtl/soc/pagoda_pbus_xbar.sv '  assign s_busy = s_any | s_rvalid_i | lock_q;' \
-		'  assign s_busy = s_any | lock_q;'; then
-	sim=$(echo "$xbar_files" | sed "s,rtl/soc/pagoda_pbus_xbar.sv,$out/plant-xbar/pagoda_pbus_xbar.sv,")
-	if equiv plant-xbar pagoda_pbus_xbar $sim -- $xbar_files; then
-		bad "xbar_planted_difference_detected: the check passed"
-	else
-		ok "xbar_planted_difference_detected"
-	fi
-else
-	bad "xbar_planted_difference_detected: could not plant"
-fi
+# Planted differences. pgaccel: the SCAN step evaluated only while the read buffer is empty, i.e.
+# exactly when its result is not wanted. Crossbar: a slave that answers is no longer "busy", so its
+# id FIFO does not pop in simulation.
+planted pgaccel rtl/accel/pgaccel_engine.sv '.en_i   (scan && !rb_empty),' \
+	'.en_i   (scan && rb_empty),' pgaccel $pgaccel_files
+planted xbar rtl/soc/pagoda_pbus_xbar.sv '  assign s_busy = s_any | s_rvalid_i | lock_q;' \
+	'  assign s_busy = s_any | lock_q;' pagoda_pbus_xbar $xbar_files
 
 # Every place where the tools see different RTL is one of the two proven above.
 others=$(grep -rlE '`(ifdef|ifndef|elsif) +(VERILATOR|SYNTHESIS|verilator|synthesis)\b|translate_(off|on)|synthesis +(translate|off)' rtl |

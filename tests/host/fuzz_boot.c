@@ -105,6 +105,7 @@ static const struct {
 } known[] = {
 	{ "demo", F_MODE }, { "selftest", F_MODE }, { "shell", F_MODE }, { "bench", F_MODE },
 	{ "selftest_filter", F_STRING }, { "inject_failure", F_FLAG }, { "boot_hart", F_U64 },
+	{ "smp_stale_entry", F_FLAG },
 	{ "dma", F_SIZE }, { "highmem", F_SIZE }, { "movablecore", F_SIZE_PCT },
 	{ "kernelcore", F_SIZE_PCT }, { "cma", F_SIZE }, { "min_free_kbytes", F_SIZE },
 	{ "page_poison", F_BOOL }, { "page_owner", F_BOOL }, { "trace_mm", F_BOOL },

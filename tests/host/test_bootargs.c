@@ -188,15 +188,32 @@ static void test_bootargs_check_bad(void **state)
 			       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 0);
 }
 
+/* A one-hart, one-memory DT whose /chosen/bootargs is args, parsed into *bi (which must work). */
+static void parse_dt_with_bootargs(struct boot_info *bi, const char *args)
+{
+	static char dts[8192];
+	unsigned char *b;
+	size_t len;
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
+		 " chosen { bootargs = \"%s\"; };"
+		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
+		 args);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(bi, b, len), FDT_OK);
+	free(b);
+}
+
 /* A command line longer than the firmware keeps is an error, not a cut one (a trailing mode word
  * used to be lost and the run exited 0 as a demo). */
 static void test_bootargs_too_long(void **state)
 {
-	static char dts[8192], args[4001];
+	static char args[4001];
 	struct boot_info bi;
-	unsigned char *b;
 	const char *mode;
-	size_t len;
 
 	memset(args, 'x', sizeof(args) - 1);
 	memcpy(args, "demo pgaccel=sw ", 16);
@@ -204,37 +221,19 @@ static void test_bootargs_too_long(void **state)
 		memcpy(args + i, "trace_mm=1 ", 10);
 	memcpy(args + sizeof(args) - 10, " selftest", 9);
 	args[sizeof(args) - 1] = '\0';
-	snprintf(dts, sizeof(dts),
-		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
-		 " chosen { bootargs = \"%s\"; };"
-		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
-		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
-		 args);
-	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	parse_dt_with_bootargs(&bi, args);
 	assert_int_equal(bi.bootargs_len, 4000);
 	assert_string_equal(bi.bootargs, "");	/* nothing of it is used */
 	host_printk_enabled = 0;
 	assert_true(bootargs_check(&bi, &mode) > 0);
 	host_printk_enabled = 1;
-	free(b);
 
 	/* BOOTARGS_MAX - 1 characters still fit. */
 	args[BOOTARGS_MAX - 1] = '\0';
 	memcpy(args + BOOTARGS_MAX - 10, " selftest", 9);
-	snprintf(dts, sizeof(dts),
-		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; model = \"m\";"
-		 " chosen { bootargs = \"%s\"; };"
-		 " cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 " cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
-		 " memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x1000000>; }; };",
-		 args);
-	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	parse_dt_with_bootargs(&bi, args);
 	assert_int_equal(bi.bootargs_len, BOOTARGS_MAX - 1);
 	assert_int_equal(strlen(bi.bootargs), BOOTARGS_MAX - 1);
-	free(b);
 }
 
 /* Two handlers registered as a subsystem would: what they were given, in order. */
@@ -293,6 +292,70 @@ static void test_early_params(void **state)
 	assert_string_equal(seen, "");
 }
 
+/* What bootargs_check() printed, for the tests of its messages. */
+extern void (*host_printk_sink)(const char *s, size_t n);
+static char said[1024];
+
+static void say(const char *s, size_t n)
+{
+	size_t have = strlen(said);
+
+	snprintf(said + have, sizeof(said) - have, "%.*s", (int)n, s);
+}
+
+static void kernel_params_set(bool given, unsigned long id, const char *filter, bool inject)
+{
+	boot_hart_given = given;
+	boot_hart_id = id;
+	selftest_filter = filter;
+	inject_failure = inject;
+}
+
+/*
+ * The kernel's own parameters (boot_hart, selftest_filter, inject_failure) reach kernel/main.c and
+ * the self-tests through their early_param() handlers. A bad value gets the table's clear message
+ * from bootargs_check() (which ends the boot before any handler runs), and the handler itself
+ * refuses it too, changing nothing.
+ */
+static void test_kernel_params(void **state)
+{
+	static const struct { const char *args, *msg; } bad[] = {
+		{ "boot_hart=one", "'boot_hart=one': boot_hart is not a number" },
+		{ "boot_hart=", "'boot_hart=': boot_hart is not a number" },
+		{ "boot_hart", "'boot_hart': boot_hart needs a value" },
+		{ "boot_hart=18446744073709551616",
+		  "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" },
+		{ "selftest_filter=", "'selftest_filter=': selftest_filter needs a value" },
+		{ "selftest_filter", "'selftest_filter': selftest_filter needs a value" },
+		{ "inject_failure=1", "'inject_failure=1': inject_failure takes no value" },
+		{ "inject_failure=", "'inject_failure=': inject_failure takes no value" },
+	};
+
+	kernel_params_set(false, 0, NULL, false);
+	assert_int_equal(early("boot_hart=3 selftest_filter=mm_ inject_failure"), 0);
+	assert_true(boot_hart_given);
+	assert_int_equal(boot_hart_id, 3);
+	assert_string_equal(selftest_filter, "mm_");
+	assert_true(inject_failure);
+	assert_int_equal(early("boot_hart=0x10"), 0);
+	assert_int_equal(boot_hart_id, 16);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		said[0] = '\0';
+		host_printk_sink = say;
+		assert_int_equal(check(bad[i].args), 1);
+		host_printk_sink = NULL;
+		if (!strstr(said, bad[i].msg))
+			fail_msg("\"%s\": said \"%s\", want \"%s\"", bad[i].args, said, bad[i].msg);
+		kernel_params_set(false, 7, "keep", false);
+		assert_int_equal(early(bad[i].args), 1);
+		assert_false(boot_hart_given);
+		assert_int_equal(boot_hart_id, 7);
+		assert_string_equal(selftest_filter, "keep");
+		assert_false(inject_failure);
+	}
+	kernel_params_set(false, 0, NULL, false);
+}
+
 static void test_kstrtobool(void **state)
 {
 	static const char *const bad[] = { "", "2", "yes", "no", "ON", "Y", "1 ", "of", "o" };
@@ -327,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_bootargs_check_bad),
 		cmocka_unit_test(test_bootargs_too_long),
 		cmocka_unit_test(test_early_params),
+		cmocka_unit_test(test_kernel_params),
 		cmocka_unit_test(test_kstrtobool),
 	};
 

@@ -76,7 +76,7 @@ check "long line discarded whole" '^(pagoda> )?shell: line of 138 characters is 
 [ "$(grep -c 'order 1 node' <<< "$log")" -eq 0 ] && pass=$((pass + 1)) ||
 	{ fail=$((fail + 1)); echo "FAIL: a refused line allocated an order-1 block"; }
 check "slabinfo header" '^(pagoda> )?# name +active_objs num_objs objsize objper pages +slabs'
-check "slabinfo: kmalloc-64, no slab yet" '^kmalloc-64 +0 +0 +64 +64 +1 +0 +0 +0 +0 +0$'
+check "slabinfo: kmalloc-64, no slab yet" '^kmalloc-64 +0 +0 +64 +64 +1 +0 +0 +0$'
 check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
 echo "suite-result: $pass passed, $fail failed"

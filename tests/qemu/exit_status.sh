@@ -8,20 +8,14 @@ fw=$1 work=$2
 mkdir -p "$work"
 run="bash scripts/run-qemu.sh -t 120"
 passed=0 failed=0
+. "$(dirname "$0")/../lib/verdict.sh"
 
 # check NAME WANT_STATUS WANT_REGEX -- command...
 check() {
-	local name=$1 want=$2 regex=$3 rc
+	local name=$1 want=$2 regex=$3
 	shift 4
 	"$@" >"$work/$name.log" 2>&1
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		echo "FAIL $name: exit status $rc, want $want"; tail -5 "$work/$name.log"; failed=$((failed + 1))
-	elif ! grep -Eq "$regex" "$work/$name.log"; then
-		echo "FAIL $name: output lacks /$regex/"; tail -5 "$work/$name.log"; failed=$((failed + 1))
-	else
-		echo "ok $name (exit $rc)"; passed=$((passed + 1))
-	fi
+	verdict "$name" "$want" $? "$regex" "$work/$name.log"
 }
 
 check injected_selftest_failure 1 'FAIL copy_verify: byte 100' -- \

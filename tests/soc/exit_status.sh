@@ -7,21 +7,15 @@ set -uo pipefail
 sim=$1 sbi=$2 fw=$3 dtb=$4 work=$5
 mkdir -p "$work"
 passed=0 failed=0
+. "$(dirname "$0")/../lib/verdict.sh"
 
 # check NAME WANT_STATUS WANT_REGEX STDIN -- simulator arguments...
 check() {
-	local name=$1 want=$2 regex=$3 in=$4 rc
+	local name=$1 want=$2 regex=$3 in=$4
 	shift 5
 	"$sim" +opensbi="$sbi" +firmware="$fw" +dtb="$dtb" +max-cycles=150000000 "$@" \
 		<"$in" >"$work/$name.log" 2>&1
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		echo "FAIL $name: exit status $rc, want $want"; tail -5 "$work/$name.log"; failed=$((failed + 1))
-	elif ! grep -Eq "$regex" "$work/$name.log"; then
-		echo "FAIL $name: output lacks /$regex/"; tail -5 "$work/$name.log"; failed=$((failed + 1))
-	else
-		echo "ok $name (exit $rc)"; passed=$((passed + 1))
-	fi
+	verdict "$name" "$want" $? "$regex" "$work/$name.log"
 }
 
 check injected_selftest_failure 1 'FAIL copy_verify: byte 100' /dev/null -- \

@@ -27,7 +27,7 @@ test-soc-blocks: $(SOC_TB_BIN)
 SOC_BARE_DIR  := $(BUILD)/soc-bare
 SOC_BARE_ELFS := $(patsubst tests/soc/bare/%.S,$(SOC_BARE_DIR)/%.elf,$(wildcard tests/soc/bare/*.S))
 
-$(SOC_BARE_DIR)/%.elf: tests/soc/bare/%.S tests/soc/bare/link.ld
+$(SOC_BARE_DIR)/%.elf: tests/soc/bare/%.S tests/soc/bare/htif.h tests/soc/bare/link.ld
 	@mkdir -p $(@D)
 	@$(CROSS)gcc -march=rv64imac_zicsr_zifencei -mabi=lp64 -nostdlib -nostartfiles -static \
 		-Wl,--no-warn-rwx-segments -T tests/soc/bare/link.ld -o $@ $<

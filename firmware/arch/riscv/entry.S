@@ -57,6 +57,12 @@ trap_entry:
 
 	ld	t0, PT_SEPC(sp)
 	csrw	sepc, t0
+	/* Drop this hart's LR reservation (any SC does, success or not): the handler may have
+	 * changed a word that the interrupted code holds between its LR and SC (the slab fast
+	 * paths, mm/slab.h), which that SC must not overwrite. The SC, if it succeeds, stores the
+	 * value already there. */
+	addi	t1, sp, PT_SEPC
+	sc.d	zero, t0, (t1)
 	ld	t0, PT_SSTATUS(sp)
 	csrw	sstatus, t0
 	ld	x1, 0*8(sp)

@@ -14,7 +14,16 @@ _start:
 .option push
 .option norelax
 	la	gp, __global_pointer$
+	/* The hart lottery (Linux head.S has one too): only the first hart through here boots. A
+	 * later one is a secondary that OpenSBI sent to its stale start address, the firmware's
+	 * entry with the FDT, instead of the hart_start() one: it must neither clear .bss under
+	 * the running system nor boot a second time (.Llate_entry). */
+	la	t0, boot_lottery
 .option pop
+	li	t1, 1
+	amoswap.w.aqrl t1, t1, (t0)
+	bnez	t1, .Llate_entry
+.Lboot_won:
 	/* Clear .bss: nothing else runs yet, the other harts are stopped in OpenSBI. */
 	la	t0, __bss_start
 	la	t1, __bss_end
@@ -68,7 +77,31 @@ _boot_handoff:
 1:	ld	t1, 0(t0)
 	beqz	t1, 1b
 	fence	rw, rw
-	j	_start
+.option push
+.option norelax
+	la	gp, __global_pointer$
+.option pop
+	j	.Lboot_won	/* the lottery's winner handed its win over */
+
+/*
+ * A late entry at _start (a0 = hartid). smp_boot_secondaries() names the hart it is starting
+ * and its cpu number (secondary_start_hartid/_cpu, .data) before it calls hart_start(); when
+ * that hart is this one it enters as the secondary it was meant to be. Any other hart was
+ * never asked for: it stays here, and the boot hart reports it when it does not come online.
+ */
+.Llate_entry:
+.option push
+.option norelax
+	la	t0, secondary_start_hartid
+	la	t1, secondary_start_cpu
+.option pop
+	fence	rw, rw
+	ld	t2, 0(t0)
+	bne	t2, a0, 1f
+	ld	a1, 0(t1)
+	j	_secondary_start
+1:	wfi
+	j	1b
 
 	.globl _secondary_start
 _secondary_start:

@@ -507,7 +507,7 @@ static void sv39_enable_this_hart(void *arg)
 }
 
 /* Bootarg satp_mode=sv39|bare; mm_init() runs the handler before paging_init() reads it. */
-static bool boot_satp_bare;
+bool boot_satp_bare;
 
 static int early_satp_mode(const char *val)
 {

@@ -28,6 +28,11 @@ unsigned long cpu_hartid[NR_CPUS];
 unsigned long boot_handoff_from __section(".data") = ~0UL;
 unsigned long boot_handoff_parked __section(".data");
 unsigned long boot_handoff_release __section(".data");
+/* head.S: the hart lottery, and what a hart that entered late at _start looks up (.data: _start
+ * clears .bss, and the late hart reads these before it has a stack). */
+unsigned int boot_lottery __section(".data");
+unsigned long secondary_start_hartid __section(".data") = ~0UL;
+unsigned long secondary_start_cpu __section(".data");
 
 static volatile unsigned long online_mask = 1;
 static spinlock_t call_lock = SPIN_LOCK_UNLOCKED;
@@ -36,6 +41,7 @@ static void *volatile call_arg;
 static volatile int call_pending[NR_CPUS];
 
 extern void _secondary_start(void);
+extern void _start(void);
 void mm_init_secondary(void) __attribute__((weak));
 
 unsigned int num_online_cpus(void)
@@ -87,14 +93,30 @@ void __noreturn secondary_main(unsigned long hartid, unsigned long unused, unsig
 	}
 }
 
+/*
+ * hart_start() at _secondary_start with the cpu number. OpenSBI 1.1 has been seen to send a
+ * hart to its old start address instead, the firmware's _start with the FDT (a QEMU -smp 4 run
+ * where a secondary printed the banner and tried to boot again): head.S's lottery turns such a
+ * late entry into the secondary it was meant to be. smp_stale_entry (a test) makes that happen
+ * on purpose for the last hart started.
+ */
+static long start_secondary(unsigned long hartid, unsigned int cpu, bool last)
+{
+	if (smp_stale_entry && last)
+		return sbi_hart_start(hartid, (unsigned long)_start, (unsigned long)boot_info.fdt);
+	return sbi_hart_start(hartid, (unsigned long)_secondary_start, cpu);
+}
+
 /* Start every hart of the DT through HSM; returns how many came online. */
 unsigned int smp_boot_secondaries(void)
 {
 	unsigned long boot_hartid = this_hart()->hartid;
-	unsigned int cpu = 1;
+	unsigned int cpu = 1, last = boot_info.nr_harts - 1;
 
 	cpu_hartid[0] = boot_hartid;
 	irq_handler_ipi = ipi_handler;
+	if (last && boot_info.hartids[last] == boot_hartid)
+		last--;
 	if (sbi_probe_extension(SBI_EXT_HSM) <= 0) {
 		pr_warn("smp: SBI has no HSM extension, running on one hart\n");
 		return 1;
@@ -115,7 +137,10 @@ unsigned int smp_boot_secondaries(void)
 			mb();
 			err = sbi_send_ipi(1, hartid);
 		} else {
-			err = sbi_hart_start(hartid, (unsigned long)_secondary_start, cpu);
+			secondary_start_hartid = hartid;
+			secondary_start_cpu = cpu;
+			mb();
+			err = start_secondary(hartid, cpu, i == last);
 		}
 		if (err) {
 			pr_err("smp: hart_start(%lu) failed: %ld\n", hartid, err);

@@ -14,7 +14,7 @@ typedef unsigned int slab_flags_t;
 
 /* Linux's bit values. */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100u	/* state word per object: any double free is caught */
-#define SLAB_RED_ZONE		0x00000400u	/* guard bytes after each object, checked on free */
+#define SLAB_RED_ZONE		0x00000400u	/* guard bytes around each object, checked */
 #define SLAB_POISON		0x00000800u	/* free objects hold 0x6b..0xa5, checked on alloc */
 #define SLAB_HWCACHE_ALIGN	0x00002000u	/* align objects on a cache line */
 #define SLAB_CACHE_DMA		0x00004000u	/* slab pages from ZONE_DMA */
@@ -43,13 +43,16 @@ typedef unsigned int slab_flags_t;
 #define SLAB_EINVAL	(-22)
 #define SLAB_EBUSY	(-16)
 
-/* The per-hart slab and its private freelist. The owning hart works on it with interrupts off and
- * its lock held; another hart takes the lock only to flush it (shrink, destroy). */
+/* The per-hart slab and its private freelist. freelist comes first: the fast paths reach it at
+ * offset 0 of s->cpu_slab[cpu] (an LR/SC needs the address in a register, without an offset).
+ * The owning hart pops and pushes lock-free (mm/slab.h); everything else (refills, deactivation,
+ * a remote flush or count) holds lock with interrupts off. */
 struct kmem_cache_cpu {
-	spinlock_t lock;
 	void *freelist;			/* free objects of `slab`, usable by this hart only */
 	struct page *slab;		/* frozen: its objects belong to this hart */
-	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
+	spinlock_t lock;
+	/* The fast paths count nothing (Linux without CONFIG_SLUB_STATS). */
+	unsigned long alloc_slow, free_slow;
 } __aligned(64);
 
 struct kmem_cache_node {
@@ -69,6 +72,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int offset;		/* free pointer's offset inside the stride */
 	unsigned int red_end;		/* end of the red zone (= object_size without SLAB_RED_ZONE) */
+	unsigned int red_left_pad;	/* left red zone before each object, or 0 */
 	unsigned int meta;		/* state word and callers (debug caches) */
 	unsigned int order;		/* slab page order */
 	unsigned int objects;		/* per slab */
@@ -103,7 +107,46 @@ unsigned int kmem_cache_size(struct kmem_cache *s);
 /* kmalloc: power-of-two classes 8..8 KiB plus 96 and 192; larger requests up to KMALLOC_MAX_SIZE
  * are compound pages; beyond that NULL with a report. GFP_DMA requests use the dma-kmalloc-*
  * classes. */
-void *kmalloc(size_t size, gfp_t gfp);
+enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_RECLAIM, KMALLOC_DMA, NR_KMALLOC_TYPES };
+extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+
+_Static_assert(KMALLOC_SHIFT_HIGH == 13, "__kmalloc_index knows classes up to 8 KiB");
+/* Class index of a size known at compile time (Linux's kmalloc_index): 96 and 192 are 1 and 2. */
+static __always_inline unsigned int __kmalloc_index(size_t size)
+{
+	if (size <= 8) return 3;
+	if (size <= 16) return 4;
+	if (size <= 32) return 5;
+	if (size <= 64) return 6;
+	if (size <= 96) return 1;
+	if (size <= 128) return 7;
+	if (size <= 192) return 2;
+	if (size <= 256) return 8;
+	if (size <= 512) return 9;
+	if (size <= 1024) return 10;
+	if (size <= 2048) return 11;
+	if (size <= 4096) return 12;
+	return 13;
+}
+
+/* gfp bits that a kmalloc-NORMAL fast path can't serve (zeroing, other zones, bad bits). */
+#define KMALLOC_NOT_FAST_GFP	(__GFP_ZERO | __GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE | \
+				 __GFP_HIGHMEM | __GFP_MOVABLE | ~__GFP_BITS_MASK)
+
+void *__kmalloc(size_t size, gfp_t gfp);
+/* kmalloc from a kmalloc-NORMAL class, gfp free of KMALLOC_NOT_FAST_GFP (mm/slub.c). */
+void *__kmalloc_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+
+/* As Linux: a size and flags known at compile time pick the cache there, so the call goes
+ * straight to the per-hart freelist; anything else takes the table lookup in __kmalloc(). */
+static __always_inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	if (__builtin_constant_p(size) && __builtin_constant_p(gfp) && size &&
+	    size <= KMALLOC_MAX_CACHE_SIZE && !(gfp & KMALLOC_NOT_FAST_GFP))
+		return __kmalloc_cache_alloc(kmalloc_caches[KMALLOC_NORMAL][__kmalloc_index(size)],
+					     gfp);
+	return __kmalloc(size, gfp);
+}
 void *kmalloc_node(size_t size, gfp_t gfp, int node);
 static inline void *kzalloc(size_t size, gfp_t gfp) { return kmalloc(size, gfp | __GFP_ZERO); }
 void *kmalloc_array(size_t n, size_t size, gfp_t gfp);	/* NULL with a report on overflow */
@@ -134,7 +177,7 @@ void kvfree(const void *p);
 /* Observability. */
 struct slabinfo {
 	unsigned long active_objs, num_objs, num_slabs, nr_partial;
-	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
+	unsigned long alloc_slow, free_slow;
 };
 void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si);
 void slabinfo_show(void);

@@ -54,8 +54,17 @@ int bootargs_check(const struct boot_info *bi, const char **mode);
 bool bootarg_known(const char *key);	/* in bootargs_check()'s table */
 /* The next word of args from *pos (advanced past it): sets *word, returns its length, 0 at the end. */
 size_t bootargs_next_word(const char *args, size_t *pos, const char **word);
+/* A word's value / presence, read straight from boot_info.bootargs: for the tests' reference
+ * models. The firmware reads its parameters through early_param() handlers (pagoda/init.h). */
 const char *bootarg_value(const char *key);	/* pointer into a static copy, NULL if absent */
 bool bootarg_present(const char *word);
 u64 bootarg_parse_size(const char *s, bool *ok);	/* "64M", "4096", "1G" */
+
+/* The kernel's own parameters, set by their early_param() handlers (kernel/params.c). */
+extern bool boot_hart_given;		/* boot_hart=N: hand the boot to hart N (kernel/main.c) */
+extern unsigned long boot_hart_id;
+extern const char *selftest_filter;	/* selftest_filter=PREFIX, NULL when not given */
+extern bool inject_failure;		/* inject_failure: copy_verify fails on purpose */
+extern bool smp_stale_entry;		/* smp_stale_entry: a secondary enters at _start (smp.c) */
 
 #endif

@@ -1,15 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Reports failure code 3 through tohost: the simulator must exit with status 3. */
+#include "htif.h"
 	.section .text.init
 	.globl _start
 _start:
-	li t0, (3 << 1) | 1
-	la t1, tohost
-	sd t0, 0(t1)
-1:	j 1b
+	HTIF_WRITE_AND_SPIN (3 << 1) | 1
 
-	.section .tohost, "aw", @progbits
-	.align 6
-	.globl tohost
-tohost:
-	.dword 0
+	HTIF_MAILBOXES

@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Never ends: the simulator must stop at +max-cycles and exit with status 124. */
+#include "htif.h"
 	.section .text.init
 	.globl _start
 _start:
 1:	j 1b
 
-	.section .tohost, "aw", @progbits
-	.align 6
-	.globl tohost
-tohost:
-	.dword 0
+	HTIF_MAILBOXES

@@ -5,6 +5,7 @@
  * syscall (-ENOSYS), the console device's putchar, then exit(0) through the proxy. Each request
  * waits for fromhost as the real clients do. A wrong answer exits with the number of the check.
  */
+#include "htif.h"
 #define SYS_write 64
 #define SYS_exit 93
 
@@ -97,12 +98,4 @@ htif_request:
 	fence
 	ret
 
-	.section .tohost, "aw", @progbits
-	.align 6
-	.globl tohost
-tohost:
-	.dword 0
-	.align 6
-	.globl fromhost
-fromhost:
-	.dword 0
+	HTIF_MAILBOXES

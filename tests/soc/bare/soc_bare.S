@@ -6,6 +6,7 @@
  * the PLIC and UART registers over the bus, and an AMO on RAM. Test n failing ends with
  * tohost = (n << 1) | 1; all passing writes 1.
  */
+#include "htif.h"
 #define FAIL(n)	li gp, n; j fail
 
 	.section .text.init
@@ -237,12 +238,4 @@ trap_soft:
 scratch:
 	.dword 0, 0
 
-	.section .tohost, "aw", @progbits
-	.align 6
-	.globl tohost
-tohost:
-	.dword 0
-	.align 6
-	.globl fromhost
-fromhost:
-	.dword 0
+	HTIF_MAILBOXES

@@ -14,6 +14,7 @@
  *   __io_bw()  before a write: fence w,o  - the CPU's memory writes reach memory before the device
  *              write that tells the device to use them (a DMA post after filling a bitmap)
  *   __io_aw()  after a write:  nothing; Linux needs mmiowb only for spinlocks on weaker systems
+ * readX()/writeX() put these around the __raw_ access (asm-generic/io.h, shared with the host);
  * readX_relaxed()/writeX_relaxed() omit the fences: ordered against other accesses of the same
  * device only, for polling loops and register setup where no memory is shared with the device.
  */
@@ -79,22 +80,6 @@ static inline u64 __raw_readq(const volatile void *addr)
 	return val;
 }
 
-#define readb_relaxed(c)	__raw_readb(c)
-#define readw_relaxed(c)	__raw_readw(c)
-#define readl_relaxed(c)	__raw_readl(c)
-#define readq_relaxed(c)	__raw_readq(c)
-#define writeb_relaxed(v, c)	__raw_writeb((v), (c))
-#define writew_relaxed(v, c)	__raw_writew((v), (c))
-#define writel_relaxed(v, c)	__raw_writel((v), (c))
-#define writeq_relaxed(v, c)	__raw_writeq((v), (c))
-
-#define readb(c)	({ u8 __v; __io_br(); __v = __raw_readb(c); __io_ar(); __v; })
-#define readw(c)	({ u16 __v; __io_br(); __v = __raw_readw(c); __io_ar(); __v; })
-#define readl(c)	({ u32 __v; __io_br(); __v = __raw_readl(c); __io_ar(); __v; })
-#define readq(c)	({ u64 __v; __io_br(); __v = __raw_readq(c); __io_ar(); __v; })
-#define writeb(v, c)	({ __io_bw(); __raw_writeb((v), (c)); __io_aw(); })
-#define writew(v, c)	({ __io_bw(); __raw_writew((v), (c)); __io_aw(); })
-#define writel(v, c)	({ __io_bw(); __raw_writel((v), (c)); __io_aw(); })
-#define writeq(v, c)	({ __io_bw(); __raw_writeq((v), (c)); __io_aw(); })
+#include <asm-generic/io.h>
 
 #endif

@@ -67,6 +67,7 @@ static inline void local_flush_tlb_page(unsigned long va)
 
 /* arch/riscv/pgtable.c */
 extern bool sv39_enabled;	/* satp_mode=sv39 (default) and the switch happened */
+extern bool boot_satp_bare;	/* satp_mode=bare was given (its early_param() handler) */
 void paging_init(void);
 int map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size, unsigned long prot);
 struct page;

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Shrinkers (Linux include/linux/shrinker.h): caches that can give memory back register a count
+ * and a scan callback; reclaim calls shrink_slab(), which asks each for a share of its freeable
+ * objects scaled by priority and seeks, in batches. Differences: registration takes a plain name
+ * (Linux: a printf format), no memcg, no deferred counts carried between calls, and one walker at
+ * a time (a second concurrent shrink_slab() returns 0, as Linux's when its rwsem trylock fails). */
+#ifndef MM_SHRINKER_H
+#define MM_SHRINKER_H
+
+#include <pagoda/types.h>
+#include <pagoda/list.h>
+#include <mm/gfp.h>
+
+struct shrink_control {
+	gfp_t gfp_mask;
+	int nid;			/* node being reclaimed (0 for shrinkers not NUMA aware) */
+	unsigned long nr_to_scan;	/* objects to scan this call */
+	unsigned long nr_scanned;	/* the scan may lower it: objects it actually looked at */
+};
+
+#define SHRINK_STOP	(~0UL)		/* scan_objects: no progress possible now */
+#define SHRINK_EMPTY	(~0UL - 1)	/* count_objects: nothing at all to free */
+#define DEFAULT_SEEKS	2		/* cost to recreate an object (Linux's unit) */
+#define SHRINK_BATCH	128		/* default scan batch */
+#define DEF_PRIORITY	12		/* reclaim's gentlest priority; 0 scans all */
+
+#define SHRINKER_NUMA_AWARE	(1u << 2)
+
+struct shrinker {
+	unsigned long (*count_objects)(struct shrinker *s, struct shrink_control *sc);
+	unsigned long (*scan_objects)(struct shrinker *s, struct shrink_control *sc);
+	long batch;			/* objects per scan_objects call; 0: SHRINK_BATCH */
+	int seeks;			/* DEFAULT_SEEKS; 0: half the freeable per call */
+	unsigned int flags;
+	const char *name;
+	struct list_head list;
+	bool registered;
+};
+
+/* 0, or -22 (EINVAL) with a printed reason: no callback, already registered, negative seeks or
+ * batch; nothing is registered then. */
+int register_shrinker(struct shrinker *shrinker, const char *name);
+void unregister_shrinker(struct shrinker *shrinker);	/* waits for a running shrink_slab() */
+/* Ask every shrinker for (freeable >> priority) * 4 / seeks objects (at most twice freeable), in
+ * batches; returns the objects freed. priority 0..DEF_PRIORITY. */
+unsigned long shrink_slab(gfp_t gfp, int nid, int priority);
+
+#endif

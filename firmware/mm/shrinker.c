@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The shrinker registry and shrink_slab() (Linux mm/vmscan.c, do_shrink_slab in structure and
+ * arithmetic). The page allocator's slow path calls shrink_slab() before it retries a request
+ * that may reclaim; the slab allocator registers the first shrinker (mm/slub.c: empty slabs).
+ */
+#include <pagoda/printk.h>
+#include <pagoda/spinlock.h>
+#include <pagoda/smp.h>
+#include <mm/mm.h>
+#include <mm/shrinker.h>
+#include "internal.h"
+
+static LIST_HEAD(shrinker_list);
+/* Linux's shrinker_rwsem: registration waits for it; shrink_slab() only tries it, so a shrinker
+ * that allocates (and so re-enters reclaim) skips the walk instead of deadlocking. */
+static spinlock_t shrinker_lock = SPIN_LOCK_UNLOCKED;
+
+/* A new boot (host tests boot many times): every shrinker is forgotten. */
+void shrinker_reset(void)
+{
+	struct shrinker *s, *t;
+
+	list_for_each_entry_safe(s, t, &shrinker_list, list)
+		s->registered = false;
+	spin_lock_init(&shrinker_lock);
+	INIT_LIST_HEAD(&shrinker_list);
+}
+
+int register_shrinker(struct shrinker *s, const char *name)
+{
+	const char *why = NULL;
+
+	if (!s)
+		why = "NULL shrinker";
+	else if (!s->count_objects || !s->scan_objects)
+		why = "count_objects and scan_objects are both required";
+	else if (s->seeks < 0 || s->batch < 0)
+		why = "negative seeks or batch";
+	else if (s->registered)
+		why = "already registered";
+	if (why) {
+		printk("error: register_shrinker(%s): %s\n", name ? name : "(null)", why);
+		return -22;
+	}
+	s->name = name;
+	spin_lock(&shrinker_lock);
+	list_add_tail(&s->list, &shrinker_list);
+	s->registered = true;
+	spin_unlock(&shrinker_lock);
+	return 0;
+}
+
+void unregister_shrinker(struct shrinker *s)
+{
+	if (!s || !s->registered)
+		return;
+	spin_lock(&shrinker_lock);
+	list_del(&s->list);
+	s->registered = false;
+	spin_unlock(&shrinker_lock);
+}
+
+static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority)
+{
+	unsigned long batch = s->batch ? (unsigned long)s->batch : SHRINK_BATCH;
+	unsigned long freeable, delta, total_scan, freed = 0;
+
+	freeable = s->count_objects(s, sc);
+	if (freeable == 0 || freeable == SHRINK_EMPTY)
+		return 0;
+	if (s->seeks) {
+		delta = (freeable >> priority) * 4 / (unsigned long)s->seeks;
+	} else {
+		delta = freeable / 2;	/* objects that cost nothing to recreate */
+	}
+	total_scan = min(delta, freeable * 2);
+	/* Whole batches, or everything when less than a batch is freeable (Linux's condition). */
+	while (total_scan >= batch || total_scan >= freeable) {
+		unsigned long ret, n = min(batch, total_scan);
+
+		sc->nr_to_scan = n;
+		sc->nr_scanned = n;
+		ret = s->scan_objects(s, sc);
+		if (ret == SHRINK_STOP)
+			break;
+		freed += ret;
+		if (!sc->nr_scanned || sc->nr_scanned > total_scan)
+			break;	/* no progress, or a scan that overran: don't loop on it */
+		total_scan -= sc->nr_scanned;
+		if (!total_scan)
+			break;
+	}
+	return freed;
+}
+
+unsigned long shrink_slab(gfp_t gfp, int nid, int priority)
+{
+	struct shrinker *s;
+	unsigned long freed = 0;
+
+	if (priority < 0 || priority > DEF_PRIORITY) {
+		printk("error: shrink_slab: priority %d outside 0..%d\n", priority, DEF_PRIORITY);
+		return 0;
+	}
+	if (in_interrupt() || !spin_trylock(&shrinker_lock))
+		return 0;
+	list_for_each_entry(s, &shrinker_list, list) {
+		struct shrink_control sc = {
+			.gfp_mask = gfp,
+			.nid = (s->flags & SHRINKER_NUMA_AWARE) ? nid : 0,
+		};
+
+		freed += do_shrink_slab(&sc, s, priority);
+	}
+	spin_unlock(&shrinker_lock);
+	return freed;
+}

@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The generated LiteDRAM controller alone, under Verilator (docs/memory.md): mem-litedram drives its
+# native port, checks the storage backdoor, measures read latency per bank state and streaming
+# throughput, and checks them against the configuration's timings (build/litedram/litedram_timing.h).
+
+LD_TB_BUILD := $(BUILD)/litedram-tb
+LD_TB_BIN   := $(LD_TB_BUILD)/Vlitedram_core
+LD_VLT      := sim/litedram.vlt
+
+$(LD_TB_BIN): $(LITEDRAM_SIM_V) $(LITEDRAM_TIMING_H) $(LD_VLT) tests/litedram/tb_litedram.cpp
+	@mkdir -p $(LD_TB_BUILD)
+	@echo "  VERILATE $@"
+	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal \
+		--top-module litedram_core -Mdir $(LD_TB_BUILD)/obj -CFLAGS "-O2 -std=c++17 \
+		-I$(abspath $(LITEDRAM_DIR))" -o $(abspath $@) $(LD_VLT) $(LITEDRAM_SIM_V) \
+		$(abspath tests/litedram/tb_litedram.cpp) > $(LD_TB_BUILD)/verilator.log 2>&1 || \
+		{ cat $(LD_TB_BUILD)/verilator.log; exit 1; }
+
+TEST_SUITES += mem-litedram
+.PHONY: test-mem-litedram
+test-mem-litedram: $(LD_TB_BIN)
+	@bash scripts/suite.sh $(BUILD)/test-results mem-litedram -- $(LD_TB_BIN)
+
+# The firmware's self-tests booted through OpenSBI on the SoC built with MEM=litedram (256 MiB of
+# DDR3 through the controller and its PHY model, its own build tree): the images reach the DRAM
+# through the backdoor, everything after that through the bridge and the native port. The DRAM
+# SoC runs ~13x the cycles of the 1-cycle RAM (no cache yet), so the suite runs the self-tests
+# that LD_SELFTEST_FILTER selects (docs/memory.md gives the time of the full run).
+LD_SOC_BUILD       := $(BUILD)/mem-litedram
+LD_SELFTEST_FILTER ?= boot_
+TEST_SUITES += soc-selftest-litedram
+.PHONY: test-soc-selftest-litedram
+test-soc-selftest-litedram: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) sim-build firmware dtb
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-litedram --from selftest -- \
+		$(LD_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
+		+firmware=$(LD_SOC_BUILD)/firmware/firmware.elf +dtb=$(LD_SOC_BUILD)/sbi/pagoda.dtb \
+		+bootargs=$(call shell_quote,selftest selftest_filter=$(LD_SELFTEST_FILTER)) \
+		+max-cycles=400000000
