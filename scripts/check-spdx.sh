@@ -12,7 +12,7 @@ while IFS= read -r f; do
 	esac
 	want=BSD-2-Clause
 	case "$f" in linux/modules/*|linux/init/*) want=GPL-2.0 ;; esac
-	if ! head -3 "$f" | grep -qE "SPDX-License-Identifier: (.* )?\(?$want\b"; then
+	if ! head -3 "$f" | grep -E "SPDX-License-Identifier: (.* )?\(?$want\b" >/dev/null; then
 		echo "spdx: $f: no 'SPDX-License-Identifier: $want' in its first lines"
 		bad=1
 	fi
