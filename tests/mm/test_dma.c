@@ -18,30 +18,9 @@
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
 #include "mmt.h"
+#include "printk_capture.h"
 
-extern void (*host_printk_sink)(const char *s, size_t n);
 extern unsigned long host_vmalloc_live;
-
-static char said[8192];
-static size_t said_len;
-
-static void sink(const char *s, size_t n)
-{
-	if (said_len + n >= sizeof(said))
-		n = sizeof(said) - 1 - said_len;
-	memcpy(said + said_len, s, n);
-	said_len += n;
-	said[said_len] = '\0';
-}
-
-static void listen(void)
-{
-	said_len = 0;
-	said[0] = '\0';
-	host_printk_sink = sink;
-}
-
-static void unlisten(void) { host_printk_sink = NULL; }
 
 /* ------------------------------------------------------------------ the event log */
 
