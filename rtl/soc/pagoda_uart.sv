@@ -5,8 +5,10 @@
 //   1 IER (ERBFI, ETBEI, ELSI, EDSSI) / DLM (DLAB) 5 LSR: DR, THRE, TEMT
 //   2 IIR (read) / FCR (write: FIFO enable, RX clear) 6 MSR (reads 0)
 //   3 LCR                                          7 SCR
-// There is no line: a THR write leaves at once on tx_valid_o/tx_data_o (the harness prints it),
-// so THRE and TEMT always read 1. RX bytes come in on rx_valid_i/rx_data_i into a 16-byte FIFO
+// There is no line here: a THR write leaves at once on tx_valid_o/tx_data_o, to the harness (which
+// prints it, tx_ready_i = 1) or to pagoda_uart_phy's shifter, whose tx_ready_i is what THRE and
+// TEMT read: software waits for THRE before each write, so a byte is never handed over to a busy
+// line. RX bytes come in on rx_valid_i/rx_data_i into a 16-byte FIFO
 // (rx_ready_o = room). Interrupts: received data available (IIR 0x4) while the FIFO holds data
 // and ERBFI is set; THR empty (IIR 0x2) after a THR write or when ETBEI is switched on, cleared by
 // reading IIR or writing THR. Divisor, LCR, MCR and SCR are stored but do not change behaviour.
@@ -26,6 +28,7 @@ module pagoda_uart (
   output logic        irq_o,
   output logic        tx_valid_o,
   output logic [7:0]  tx_data_o,
+  input  logic        tx_ready_i,
   input  logic        rx_valid_i,
   input  logic [7:0]  rx_data_i,
   output logic        rx_ready_o
@@ -67,13 +70,14 @@ module pagoda_uart (
   assign dlab    = lcr_q.dlab;
   assign dr      = (rx_cnt_q != 5'd0);
   assign rda_ip  = dr && ier_q.rdi;
-  assign thre_ie = thre_ip_q && ier_q.thri;
+  // the THR-empty interrupt waits for the line too
+  assign thre_ie = thre_ip_q && ier_q.thri && tx_ready_i;
 
   always_comb begin
     lsr      = '0;
     lsr.dr   = dr;
-    lsr.thre = 1'b1;  // no line: a THR write leaves at once
-    lsr.temt = 1'b1;
+    lsr.thre = tx_ready_i;
+    lsr.temt = tx_ready_i;
     iir        = '0;
     iir.fifos  = {2{fifo_en_q}};
     iir.id     = rda_ip ? pagoda_pkg::UART_IIR_ID_RDI :

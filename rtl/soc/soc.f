@@ -8,9 +8,11 @@ rtl/soc/pagoda_pbus_xbar.sv
 rtl/soc/pagoda_pbus_ibus.sv
 rtl/soc/pagoda_pbus_err.sv
 rtl/soc/pagoda_bootrom.sv
+rtl/soc/pagoda_bootmem.sv
 rtl/soc/pagoda_testdev.sv
 rtl/soc/pagoda_clint.sv
 rtl/soc/pagoda_plic.sv
 rtl/soc/pagoda_uart.sv
+rtl/soc/pagoda_uart_phy.sv
 rtl/soc/pagoda_ram.sv
 rtl/soc/pagoda_soc.sv

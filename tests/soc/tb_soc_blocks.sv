@@ -163,6 +163,7 @@ module tb_soc_blocks
     .irq_o      (uart_irq_o),
     .tx_valid_o (tx_valid_o),
     .tx_data_o  (tx_data_o),
+    .tx_ready_i (1'b1),
     .rx_valid_i (rx_valid_i),
     .rx_data_i  (rx_data_i),
     .rx_ready_o (rx_ready_o)

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The serial-boot ROM (firmware/bootrom, docs/fpga.md "Boot"): built at build time and turned into
+# the ROM's initial contents, $(BOOTROM_HEX) ($readmemh, 64-bit words) with its size in words in
+# $(BOOTROM_WORDS) (pagoda_soc's BOOT_INIT and BOOT_ROM_WORDS). With MEM=litedram it calls
+# liblitedram's sdram_init() (the litedram build adds it); with the 1-cycle RAM there is nothing to
+# calibrate. BOOTROM_SRAM_BYTES is the scratch SRAM it gets (BOOT_RAM_WORDS * 8).
+
+BOOTROM_BUILD := $(BUILD)/bootrom
+BOOTROM_ELF   := $(BOOTROM_BUILD)/bootrom.elf
+BOOTROM_BIN   := $(BOOTROM_BUILD)/bootrom.bin
+BOOTROM_HEX   := $(BOOTROM_BUILD)/bootrom.hex
+BOOTROM_WORDS := $(BOOTROM_BUILD)/bootrom.words
+BOOTROM_SRCS  := $(sort $(wildcard firmware/bootrom/*.c firmware/bootrom/*.S))
+BOOTROM_OBJS  := $(patsubst firmware/bootrom/%,$(BOOTROM_BUILD)/obj/%.o,$(basename $(BOOTROM_SRCS)))
+BOOTROM_SRAM_BYTES ?= 4096
+BOOTROM_CFLAGS = $(FW_ARCH) -std=gnu11 -O2 -g -ffreestanding -fno-common -fno-stack-protector \
+                 -fno-pic -nostdlib -Wall -Wextra -Werror -Wno-unused-parameter \
+                 -I$(REGS_INC) $(SOC_CPPDEFS) $(BOOTROM_EXTRA_CFLAGS) -MMD -MP
+BOOTROM_LDS   := $(BOOTROM_BUILD)/bootrom.ld
+
+.PHONY: bootrom
+bootrom: $(BOOTROM_HEX)
+
+$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.c $(DEPS_STAMP) $(SOC_ACCEL_CFG) | $(REGS_STAMP)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(FW_CC) $(BOOTROM_CFLAGS) -c $< -o $@
+
+$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.S $(DEPS_STAMP) | $(REGS_STAMP)
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	@$(FW_CC) $(BOOTROM_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(BOOTROM_LDS): firmware/bootrom/bootrom.ld $(REGS_MAP_H)
+	@mkdir -p $(@D)
+	@$(FW_CC) -E -P -x c -undef -I$(REGS_INC) -DBOOTROM_SRAM_USED=$(BOOTROM_SRAM_BYTES) $< -o $@
+
+$(BOOTROM_ELF): $(BOOTROM_OBJS) $(BOOTROM_EXTRA_OBJS) $(BOOTROM_LDS)
+	@echo "  LD      $@"
+	@$(FW_CC) $(FW_ARCH) -nostdlib -static -Wl,--no-warn-rwx-segments -T $(BOOTROM_LDS) \
+		$(BOOTROM_OBJS) $(BOOTROM_EXTRA_OBJS) $(FW_LIBGCC) -o $@
+
+$(BOOTROM_HEX): $(BOOTROM_ELF) scripts/bootrom/bin2memh.py $(REGS_MAP_H)
+	@$(CROSS)objcopy -O binary $< $(BOOTROM_BIN)
+	@$(PYTHON) scripts/bootrom/bin2memh.py $(BOOTROM_BIN) $@ $(BOOTROM_WORDS) \
+		$$(awk '/define PAGODA_BOOTROM_ROM_SIZE/ {print $$3}' $(REGS_MAP_H))
+	@echo "  ROM     $@ ($$(cat $(BOOTROM_WORDS)) words)"
+$(BOOTROM_WORDS): $(BOOTROM_HEX)
+
+-include $(BOOTROM_OBJS:.o=.d)
+
+# ---------------------------------------------------------------- the host side
+# make load PORT=/dev/ttyUSB1 [BOOTARGS=...] [LOAD_BAUD=115200] [LOAD_SAFE=1]: the images from the
+# memory map (scripts/bootrom/images.py) sent with litex_term from the venv to a board whose
+# serial-boot ROM is waiting. LOAD_SAFE=1 sends one frame at a time (slower, for a poor line).
+LOAD_DIR  := $(BUILD)/load
+LOAD_BAUD ?= 115200
+LOAD_SAFE ?= 0
+.PHONY: load
+load: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
+	@test -n $(call shell_quote,$(PORT)) || \
+		{ echo "usage: make load PORT=/dev/ttyUSB1 [BOOTARGS=...] (the board's USB-UART)" >&2; exit 2; }
+	@test -c $(call shell_quote,$(PORT)) || { echo "load: $(PORT): not a serial port" >&2; exit 2; }
+	@rm -rf $(LOAD_DIR)
+	@$(PYTHON) scripts/bootrom/images.py $(LOAD_DIR) $(REGS_MAP_H) $(call shell_quote,$(OPENSBI)) \
+		$(SOC_FW_ELF) $(SOC_DTB) $(if $(value BOOTARGS),$(call shell_quote,$(value BOOTARGS)))
+	@echo "load: $(LOAD_DIR)/images.json -> $(PORT) at $(LOAD_BAUD) baud; reset the board if it does not answer"
+	$(BUILD)/venv/bin/litex_term $(call shell_quote,$(PORT)) --speed $(LOAD_BAUD) \
+		--images $(LOAD_DIR)/images.json $(if $(filter 1,$(LOAD_SAFE)),--safe)
