@@ -5,14 +5,49 @@
 # liblitedram's sdram_init() (the litedram build adds it); with the 1-cycle RAM there is nothing to
 # calibrate. BOOTROM_SRAM_BYTES is the scratch SRAM it gets (BOOT_RAM_WORDS * 8).
 
+# MEM=litedram: the ROM calls liblitedram's sdram_init(), compiled here from the pinned litex
+# package (never copied into the tree) against the headers litedram_gen wrote for the controller:
+# BOOTROM_PHY=sim (default: the PHY model) or a7 (the board's PHY). The SoC does not map LiteDRAM's
+# wb_ctrl CSR bus yet (pagoda_dram_init writes init_done itself): BOOTROM_CSR_BASE, where that
+# bus will be, must be given until it does, and this ROM cannot run on today's SoC.
+ifeq ($(MEM),litedram)
+BOOTROM_PHY   ?= sim
+BOOTROM_BUILD := $(BUILD)/bootrom-$(BOOTROM_PHY)
+BOOTROM_SRAM_BYTES ?= 8192
+LITEX_SW      := $(BUILD)/venv/lib/python3.11/site-packages/litex/soc/software
+# (rtl/mem/mem.mk's names are not defined yet where this fragment is read)
+BOOTROM_GEN   := $(BUILD)/litedram/$(BOOTROM_PHY)/software/include
+BOOTROM_GEN_DEPS := $(BUILD)/litedram/$(BOOTROM_PHY)/gateware/litedram_core.v
+BOOTROM_LITEX_SRCS := $(LITEX_SW)/liblitedram/sdram.c $(LITEX_SW)/liblitedram/accessors.c \
+                      $(LITEX_SW)/libbase/memtest.c
+BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -DCSR_BASE=$(BOOTROM_CSR_BASE)L \
+                       -DMAIN_RAM_BASE=PAGODA_RAM_BASE -Ifirmware/bootrom/litedram/include \
+                       -I$(LITEX_SW)/include -I$(LITEX_SW) -I$(BOOTROM_GEN)
+BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTROM_LITEX_SRCS))) \
+                     $(BOOTROM_BUILD)/obj/litedram/printf.o $(BOOTROM_BUILD)/obj/litedram/litex_glue.o
+# LiteX's sources as they are: its own warnings are not ours to fix (-w), and memtest.c gets the
+# timer0 it expects from a SoC (firmware/bootrom/litedram/include/timer0.h).
+$(BOOTROM_BUILD)/litex/%.o: $(LITEX_SW)/*/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
+	@test -n "$(BOOTROM_CSR_BASE)" || { echo "bootrom: MEM=litedram needs BOOTROM_CSR_BASE \
+		(where LiteDRAM's wb_ctrl is in the address map): the SoC does not map it yet" >&2; exit 2; }
+	@mkdir -p $(@D)
+	@echo "  CC      $< (litex package)"
+	@$(FW_CC) $(BOOTROM_CFLAGS) -w -include firmware/bootrom/litedram/include/timer0.h \
+		-include regs/pagoda_map.h -c $< -o $@
+$(BOOTROM_BUILD)/obj/litedram/%.o: firmware/bootrom/litedram/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(FW_CC) $(BOOTROM_CFLAGS) -c $< -o $@
+else
 BOOTROM_BUILD := $(BUILD)/bootrom
+BOOTROM_SRAM_BYTES ?= 4096
+endif
 BOOTROM_ELF   := $(BOOTROM_BUILD)/bootrom.elf
 BOOTROM_BIN   := $(BOOTROM_BUILD)/bootrom.bin
 BOOTROM_HEX   := $(BOOTROM_BUILD)/bootrom.hex
 BOOTROM_WORDS := $(BOOTROM_BUILD)/bootrom.words
 BOOTROM_SRCS  := $(sort $(wildcard firmware/bootrom/*.c firmware/bootrom/*.S))
 BOOTROM_OBJS  := $(patsubst firmware/bootrom/%,$(BOOTROM_BUILD)/obj/%.o,$(basename $(BOOTROM_SRCS)))
-BOOTROM_SRAM_BYTES ?= 4096
 BOOTROM_CFLAGS = $(FW_ARCH) -std=gnu11 -O2 -g -ffreestanding -fno-common -fno-stack-protector \
                  -fno-pic -nostdlib -Wall -Wextra -Werror -Wno-unused-parameter \
                  -I$(REGS_INC) $(SOC_CPPDEFS) $(BOOTROM_EXTRA_CFLAGS) -MMD -MP
@@ -21,7 +56,7 @@ BOOTROM_LDS   := $(BOOTROM_BUILD)/bootrom.ld
 .PHONY: bootrom
 bootrom: $(BOOTROM_HEX)
 
-$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.c $(DEPS_STAMP) $(SOC_ACCEL_CFG) | $(REGS_STAMP)
+$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.c $(DEPS_STAMP) $(SOC_ACCEL_CFG) $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(FW_CC) $(BOOTROM_CFLAGS) -c $< -o $@
