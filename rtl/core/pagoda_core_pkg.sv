@@ -140,6 +140,23 @@ package pagoda_core_pkg;
     CSR_OP_NONE = 2'd0, CSR_OP_RW = 2'd1, CSR_OP_RS = 2'd2, CSR_OP_RC = 2'd3
   } csr_op_e;
 
+  // The interrupt bits of mip, mie and mideleg (privileged spec 1.12, 3.1.9): one field per
+  // standard source, at its cause number. The odd-numbered reserved/hypervisor bits read 0 here.
+  typedef struct packed {
+    logic mei;    // 11 machine external (PLIC context 0)
+    logic rsv10;
+    logic sei;    // 9  supervisor external (PLIC context 1, or mip.SEIP written by M-mode)
+    logic rsv8;
+    logic mti;    // 7  machine timer (CLINT mtimecmp)
+    logic rsv6;
+    logic sti;    // 5  supervisor timer (written by M-mode: OpenSBI's set_timer)
+    logic rsv4;
+    logic msi;    // 3  machine software (CLINT msip)
+    logic rsv2;
+    logic ssi;    // 1  supervisor software
+    logic rsv0;
+  } irqs_t;
+
   // The mstatus fields the core implements (pagoda_csr; privileged spec 1.12, 3.1.6). The CSR's
   // read value places them at their bit positions; UXL = SXL = 2, and FS/VS/XS/SD, UBE/SBE/MBE
   // read 0.
