@@ -52,7 +52,9 @@ module pagoda_csr #(
   output logic        tw_o,
   output logic        tsr_o,
   output logic        sv39_o,
-  output logic [43:0] satp_ppn_o
+  output logic [43:0] satp_ppn_o,
+  output pagoda_core_pkg::envcfg_t menvcfg_o,   // cache-block operations allowed below M
+  output pagoda_core_pkg::envcfg_t senvcfg_o    // and in U
 );
   // Package constants used here (Yosys 0.23 has no package import).
   localparam logic [11:0] CSR_CYCLE      = pagoda_core_pkg::CSR_CYCLE;
@@ -114,6 +116,7 @@ module pagoda_csr #(
   pagoda_core_pkg::satp_t satp_q, satp_d;
   logic [63:0] mcycle_q, mcycle_d, minstret_q, minstret_d;
   logic        skip_inc_q, skip_inc_d;   // a CSR write of minstret replaces its own increment
+  pagoda_core_pkg::envcfg_t menvcfg_q, menvcfg_d, senvcfg_q, senvcfg_d;
 
   localparam logic [63:0] SSTATUS_MASK = 64'h0000_0000_000C_0122;  // SIE SPIE SPP SUM MXR
 
@@ -141,7 +144,11 @@ module pagoda_csr #(
   end
   assign mip_val = {52'd0, mip};
 
-  logic [63:0] mie_val, mideleg_val;
+  logic [63:0] mie_val, mideleg_val, menvcfg_val, senvcfg_val;
+  assign menvcfg_val = {56'd0, menvcfg_q.cbze, menvcfg_q.cbcfe, menvcfg_q.cbie, 3'd0,
+                        menvcfg_q.fiom};
+  assign senvcfg_val = {56'd0, senvcfg_q.cbze, senvcfg_q.cbcfe, senvcfg_q.cbie, 3'd0,
+                        senvcfg_q.fiom};
   assign mie_val     = {52'd0, mie_r_q};
   assign mideleg_val = {52'd0, mideleg_q};
 
@@ -169,7 +176,7 @@ module pagoda_csr #(
       CSR_SIE:        csr_rdata_o = mie_val & mideleg_val;
       CSR_STVEC:      csr_rdata_o = stvec_q;
       CSR_SCOUNTEREN: csr_rdata_o = {61'd0, scounteren_q};
-      CSR_SENVCFG:    csr_rdata_o = 64'd0;
+      CSR_SENVCFG:    csr_rdata_o = senvcfg_val;
       CSR_SSCRATCH:   csr_rdata_o = sscratch_q;
       CSR_SEPC:       csr_rdata_o = sepc_q;
       CSR_SCAUSE:     csr_rdata_o = scause_q;
@@ -183,7 +190,7 @@ module pagoda_csr #(
       CSR_MIE:        csr_rdata_o = mie_val;
       CSR_MTVEC:      csr_rdata_o = mtvec_q;
       CSR_MCOUNTEREN: csr_rdata_o = {61'd0, mcounteren_q};
-      CSR_MENVCFG:    csr_rdata_o = 64'd0;
+      CSR_MENVCFG:    csr_rdata_o = menvcfg_val;
       CSR_MCOUNTINH:  csr_rdata_o = {61'd0, mcountinhibit_q};
       CSR_MSCRATCH:   csr_rdata_o = mscratch_q;
       CSR_MEPC:       csr_rdata_o = mepc_q;
@@ -330,6 +337,8 @@ module pagoda_csr #(
     minstret_d      = (mcountinhibit_q[2] || !retire_i || skip_inc_q) ? minstret_q :
                       minstret_q + 64'd1;
     skip_inc_d      = skip_inc_q && !retire_i;
+    menvcfg_d       = menvcfg_q;
+    senvcfg_d       = senvcfg_q;
 
     if (do_write) begin
       unique case (csr_addr_i)
@@ -384,6 +393,21 @@ module pagoda_csr #(
             satp_d.ppn  = wval[43:0];
           end
         end
+        // WARL: FIOM, CBIE, CBCFE, CBZE are stored; a CBIE of 2'b10 (reserved) keeps the old
+        // value. OpenSBI 1.1 writes menvcfg with CBIE = 11, CBCFE = CBZE = 1 (and PBMTE, which
+        // reads 0 here) when it finds priv 1.12, so S-mode may use every CBO.
+        CSR_MENVCFG: begin
+          menvcfg_d.fiom  = wval[0];
+          menvcfg_d.cbcfe = wval[6];
+          menvcfg_d.cbze  = wval[7];
+          if (wval[5:4] != 2'b10) menvcfg_d.cbie = wval[5:4];
+        end
+        CSR_SENVCFG: begin
+          senvcfg_d.fiom  = wval[0];
+          senvcfg_d.cbcfe = wval[6];
+          senvcfg_d.cbze  = wval[7];
+          if (wval[5:4] != 2'b10) senvcfg_d.cbie = wval[5:4];
+        end
         CSR_MCYCLE:   mcycle_d = wval;
         CSR_MINSTRET: begin
           minstret_d = wval;
@@ -436,6 +460,8 @@ module pagoda_csr #(
   assign tsr_o      = mstatus_q.tsr;
   assign sv39_o     = satp_q.sv39;
   assign satp_ppn_o = satp_q.ppn;
+  assign menvcfg_o  = menvcfg_q;
+  assign senvcfg_o  = senvcfg_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -464,6 +490,8 @@ module pagoda_csr #(
       mcycle_q        <= 64'd0;
       minstret_q      <= 64'd0;
       skip_inc_q      <= 1'b0;
+      menvcfg_q       <= '0;          // set by OpenSBI (docs/core.md "Cache-block operations")
+      senvcfg_q       <= '0;
     end else begin
       mcycle_q        <= mcycle_d;
       minstret_q      <= minstret_d;
@@ -491,6 +519,8 @@ module pagoda_csr #(
         mtval_q         <= mtval_d;
         stval_q         <= stval_d;
         satp_q          <= satp_d;
+        menvcfg_q       <= menvcfg_d;
+        senvcfg_q       <= senvcfg_d;
       end
     end
   end
@@ -505,5 +535,6 @@ module pagoda_csr #(
   `ASSERT_NEVER(CsrTrapPcUnaligned, (exc_i || irq_take_i) && trap_pc_o[1:0] != 2'b00)
   `ASSERT_NEVER(CsrTrapAndRet, (exc_i || irq_take_i) && (mret_i || sret_i))
   `ASSERT_NEVER(CsrMretAndSret, mret_i && sret_i)
+  `ASSERT_NEVER(CsrCbieReserved, menvcfg_q.cbie == 2'b10 || senvcfg_q.cbie == 2'b10)
 
 endmodule
