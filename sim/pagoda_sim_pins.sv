@@ -9,7 +9,7 @@ module pagoda_sim_pins #(
   parameter int unsigned CLKS_PER_BIT   = 8,
   parameter int unsigned BOOT_ROM_WORDS = 512,
   parameter int unsigned BOOT_RAM_WORDS = 512,
-  parameter string       BOOT_INIT      = ""
+  parameter              BOOT_INIT      = ""   // file name (untyped, for Yosys)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,

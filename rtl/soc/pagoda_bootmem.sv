@@ -13,7 +13,7 @@
 module pagoda_bootmem #(
   parameter int unsigned ROM_WORDS = 512,
   parameter int unsigned RAM_WORDS = 1024,
-  parameter string       INIT_FILE = ""
+  parameter              INIT_FILE = ""   // a file name (untyped: Yosys takes no string type)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,

@@ -15,7 +15,7 @@ module pagoda_soc #(
   parameter bit          BOOT_PROG      = 1'b0,
   parameter int unsigned BOOT_ROM_WORDS = 512,
   parameter int unsigned BOOT_RAM_WORDS = 1024,
-  parameter string       BOOT_INIT      = ""
+  parameter              BOOT_INIT      = ""   // file name (untyped, for Yosys)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
