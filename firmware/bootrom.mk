@@ -102,3 +102,11 @@ load: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
 	@echo "load: $(LOAD_DIR)/images.json -> $(PORT) at $(LOAD_BAUD) baud; reset the board if it does not answer"
 	$(BUILD)/venv/bin/litex_term $(call shell_quote,$(PORT)) --speed $(LOAD_BAUD) \
 		--images $(LOAD_DIR)/images.json $(if $(filter 1,$(LOAD_SAFE)),--safe)
+
+# C lint of the ROM's own sources (the litex package's are LiteX's).
+LINT_TARGETS += lint-bootrom
+.PHONY: lint-bootrom
+lint-bootrom: $(DEPS_STAMP) $(REGS_STAMP)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --std=c11 \
+		--suppress=missingIncludeSystem -I$(REGS_INC) -D__riscv -DPAGODA_PGACCEL \
+		firmware/bootrom
