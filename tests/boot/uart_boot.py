@@ -63,6 +63,9 @@ def run(sim, term, json_path, work, name, sim_args, safe=True):
     # litex_term's console needs a terminal on stdin: give it one
     pid, fd = pty.fork()
     if pid == 0:
+        # it spins printing its progress bar while it waits for answers: let the simulator,
+        # which makes those answers, have the processor first
+        os.nice(10)
         os.execv(term, [term, port, "--images", json_path] + (["--safe"] if safe else []))
     out = b""
     start = time.time()
@@ -97,7 +100,8 @@ def run(sim, term, json_path, work, name, sim_args, safe=True):
     os.close(fd)
     err.seek(0)
     uart = open(log, errors="replace").read() if os.path.exists(log) else ""
-    text = out.decode(errors="replace")
+    # without the progress bar, which litex_term redraws on every turn of its loop
+    text = re.sub(r"\|[=> ]{21}\| \d+%[\r\n]*", "", out.decode(errors="replace"))
     with open(os.path.join(work, f"{name}.term.log"), "w") as f:
         f.write(text)
     return status, uart, text, err.read()
