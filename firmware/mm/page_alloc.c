@@ -614,10 +614,11 @@ static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 
 /* ---------------------------------------------------------------- zeroing */
 
+/* The CPU path: clear_page() per page, which is a cbo.zero loop when the DT offers Zicboz (as
+ * Linux's); HIGHMEM is outside the Sv39 direct map, so the arch goes through kmap_local. */
 void mm_sw_zero_pages(struct page *page, unsigned int order)
 {
-	/* HIGHMEM is outside the Sv39 direct map: memset_phys() goes through kmap_local. */
-	memset_phys(page_to_phys(page), 0, PAGE_SIZE << order);
+	clear_phys_pages(page_to_phys(page), 1UL << order);
 }
 
 static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
