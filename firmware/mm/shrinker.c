@@ -61,7 +61,8 @@ void unregister_shrinker(struct shrinker *s)
 	spin_unlock(&shrinker_lock);
 }
 
-static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority)
+static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority,
+				    unsigned long *scanned)
 {
 	unsigned long batch = s->batch ? (unsigned long)s->batch : SHRINK_BATCH;
 	unsigned long freeable, delta, total_scan, freed = 0;
@@ -85,6 +86,7 @@ static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *
 		if (ret == SHRINK_STOP)
 			break;
 		freed += ret;
+		*scanned += min(sc->nr_scanned, total_scan);
 		if (!sc->nr_scanned || sc->nr_scanned > total_scan)
 			break;	/* no progress, or a scan that overran: don't loop on it */
 		total_scan -= sc->nr_scanned;
@@ -95,6 +97,13 @@ static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *
 }
 
 unsigned long shrink_slab(gfp_t gfp, int nid, int priority)
+{
+	unsigned long scanned = 0;
+
+	return shrink_slab_scan(gfp, nid, priority, &scanned);
+}
+
+unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *nr_scanned)
 {
 	struct shrinker *s;
 	unsigned long freed = 0;
@@ -111,7 +120,7 @@ unsigned long shrink_slab(gfp_t gfp, int nid, int priority)
 			.nid = (s->flags & SHRINKER_NUMA_AWARE) ? nid : 0,
 		};
 
-		freed += do_shrink_slab(&sc, s, priority);
+		freed += do_shrink_slab(&sc, s, priority, nr_scanned);
 	}
 	spin_unlock(&shrinker_lock);
 	return freed;

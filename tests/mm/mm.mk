@@ -25,10 +25,13 @@ MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
 MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+# The scheduler's portable part runs on the host too (arch/host: ucontext switches).
+MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
+		$(MM_SCHED_SRCS) \
 		firmware/arch/host/host.c \
 		tests/mm/mmt.c tests/mm/host_vmalloc.c
-MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
+MM_DEPS      := $(MM_FW_SRCS) $(MM_SCHED_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
 		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c tests/mm/host_vmalloc.c) tests/mm/mm.mk
 MM_HOSTCC    ?= gcc
 MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \

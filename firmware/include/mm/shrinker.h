@@ -44,5 +44,7 @@ void unregister_shrinker(struct shrinker *shrinker);	/* waits for a running shri
 /* Ask every shrinker for (freeable >> priority) * 4 / seeks objects (at most twice freeable), in
  * batches; returns the objects freed. priority 0..DEF_PRIORITY. */
 unsigned long shrink_slab(gfp_t gfp, int nid, int priority);
+/* The same, adding the objects the shrinkers looked at to *nr_scanned (reclaim's pgscan). */
+unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *nr_scanned);
 
 #endif
