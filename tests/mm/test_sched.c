@@ -305,6 +305,19 @@ static void t_atomic_never_sleeps(void **state)
 		assert_true(vm_event_sum(KSWAPD_WAKE) > wk || kswapd_failures(0) >= 16);
 	}
 	{
+		/* A reclaimer: the reserves, and no reclaim of its own. */
+		unsigned long st = vm_event_sum(ALLOCSTALL);
+		unsigned int f = memalloc_noreclaim_save();
+		struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+
+		memalloc_noreclaim_restore(f);
+		assert_non_null(p);
+		assert_int_equal(vm_event_sum(ALLOCSTALL), st);
+		assert_int_equal(own_scans, 0);
+		assert_false(current->flags & PF_MEMALLOC);
+		__free_pages(p, 0);
+	}
+	{
 		unsigned long st = vm_event_sum(ALLOCSTALL), sw = current->nivcsw;
 
 		cache_allow = true;
@@ -318,6 +331,61 @@ static void t_atomic_never_sleeps(void **state)
 	kswapd_stop(0);
 }
 
+/* Two walkers at once: while one is inside a shrinker (it yields there, as a shrinker that
+ * sleeps would), a task on the same hart walks the shrinkers too and must get its share
+ * (Linux's shrinker_rwsem is taken for reading by both). */
+static volatile unsigned long inner_freed;
+
+static int inner_walker(void *arg)
+{
+	(void)arg;
+	inner_freed = shrink_slab(GFP_KERNEL, 0, 0);
+	return 0;
+}
+
+static unsigned long yielding_count(struct shrinker *s, struct shrink_control *sc)
+{
+	(void)s;
+	(void)sc;
+	return 1;
+}
+
+static unsigned long yielding_scan(struct shrinker *s, struct shrink_control *sc)
+{
+	(void)s;
+	(void)sc;
+	if (!(current->flags & PF_KTHREAD))
+		yield();	/* the outer walk (init) lets the inner walker run now */
+	return 0;
+}
+
+static void t_shrinkers_walk_concurrently(void **state)
+{
+	struct shrinker y = { .count_objects = yielding_count, .scan_objects = yielding_scan,
+			      .seeks = DEFAULT_SEEKS };
+	struct task_struct *k;
+
+	(void)state;
+	inner_freed = 0;
+	/* y first, then the page cache: the outer walk is inside y when the inner one starts. */
+	assert_int_equal(register_shrinker(&y, "yielding"), 0);
+	cache_init(true);
+	for (int i = 0; i < 10; i++) {
+		struct page *p = alloc_pages(GFP_KERNEL, 0);
+
+		assert_non_null(p);
+		list_add_tail(&p->lru, &cache);
+		cache_nr++;
+	}
+	k = kthread_run(inner_walker, NULL, "inner");
+	assert_non_null(k);
+	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 0), 0);	/* the inner walk took them all */
+	assert_int_equal(kthread_stop(k), 0);
+	assert_int_equal(inner_freed, 10);
+	unregister_shrinker(&y);
+	cache_empty();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +396,7 @@ int main(void)
 		cmocka_unit_test_setup(t_scope_per_task, setup),
 		cmocka_unit_test_setup(t_kswapd_balances, setup),
 		cmocka_unit_test_setup(t_atomic_never_sleeps, setup),
+		cmocka_unit_test_setup(t_shrinkers_walk_concurrently, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
