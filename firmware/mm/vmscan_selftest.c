@@ -20,7 +20,6 @@ struct st_cache {
 	unsigned long nr;
 	volatile bool allow;		/* the scan frees only while set */
 	struct task_struct *watch;	/* the test task: its scans are direct reclaim */
-	struct task_struct *kswapd;	/* the kswapd whose frees kswapd_freed counts */
 	unsigned long kswapd_freed, watch_scans, other_scans;
 	struct shrinker shrinker;
 };
@@ -60,8 +59,8 @@ static unsigned long stc_scan(struct shrinker *s, struct shrink_control *sc)
 		__free_pages(page, 0);
 		freed++;
 	}
-	if (current == stc.kswapd)
-		stc.kswapd_freed += freed;
+	if (current->flags & PF_KSWAPD)
+		__atomic_add_fetch(&stc.kswapd_freed, freed, __ATOMIC_RELAXED);
 	return freed;
 }
 
@@ -82,7 +81,6 @@ static void stc_setup(void)
 	stc.nr = 0;
 	stc.allow = false;
 	stc.watch = current;
-	stc.kswapd = kswapd_task(numa_node_id());
 	stc.kswapd_freed = stc.watch_scans = stc.other_scans = 0;
 	stc.shrinker = (struct shrinker){ .count_objects = stc_count, .scan_objects = stc_scan,
 					  .seeks = DEFAULT_SEEKS, .batch = 32 };
@@ -119,6 +117,15 @@ static unsigned long stc_fill(gfp_t gfp, bool until_wake)
 			break;
 	}
 	return n;
+}
+
+/* Every kswapd asleep with no request waiting. */
+static bool st_all_kswapd_sleeping(void)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_data[nid].online && !kswapd_is_sleeping(nid))
+			return false;
+	return true;
 }
 
 /* Is a zone of the node usable by GFP_KERNEL at or above its high mark (Linux pgdat_balanced)? */
@@ -172,9 +179,7 @@ SELFTEST(kswapd_restores_high_watermark)
 {
 	static struct churn churn[NR_CPUS];
 	struct task_struct *churners[NR_CPUS] = { 0 };
-	unsigned long wake0 = vm_event_sum(KSWAPD_WAKE), run0 = vm_event_sum(PAGEOUTRUN);
-	unsigned long scan0 = vm_event_sum(PGSCAN_KSWAPD), steal0 = vm_event_sum(PGSTEAL_KSWAPD);
-	unsigned long filled, i;
+	unsigned long wake0, run0, scan0, steal0, filled, i;
 	int nid = numa_node_id();
 	struct task_struct *ks = kswapd_task(nid);
 	char err[128];
@@ -183,9 +188,24 @@ SELFTEST(kswapd_restores_high_watermark)
 		ST_SKIP("no kswapd on node %d", nid);
 	ST_ASSERT((ks->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
 		  (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD));
-	for (i = 0; i < 2000 && !kswapd_is_sleeping(nid); i++)
+	for (i = 0; i < 2000 && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
-	ST_ASSERT(kswapd_is_sleeping(nid));
+	ST_ASSERT(st_all_kswapd_sleeping());
+	/* The other harts' workload first (on one hart: a thread beside the test), running. */
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (!cpu_online(cpu) || (cpu == 0 && num_online_cpus() > 1))
+			continue;
+		churn[cpu].allocs = churn[cpu].fails = 0;
+		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-churn/%u", cpu);
+		ST_ASSERT(churners[cpu]);
+		for (i = 0; i < 2000 && !churn[cpu].allocs; i++)
+			msleep(1);
+		ST_ASSERT(churn[cpu].allocs);
+	}
+	wake0 = vm_event_sum(KSWAPD_WAKE);
+	run0 = vm_event_sum(PAGEOUTRUN);
+	scan0 = vm_event_sum(PGSCAN_KSWAPD);
+	steal0 = vm_event_sum(PGSTEAL_KSWAPD);
 	stc_setup();
 	stc.allow = true;
 	filled = stc_fill(GFP_NOWAIT, true);
@@ -193,15 +213,9 @@ SELFTEST(kswapd_restores_high_watermark)
 		stc_teardown();
 		ST_FAIL("%lu pages taken and kswapd never woken", filled);
 	}
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (!cpu_online(cpu) || (cpu == 0 && num_online_cpus() > 1))
-			continue;
-		churn[cpu].allocs = churn[cpu].fails = 0;
-		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-churn/%u", cpu);
-	}
-	/* Bounded: kswapd's run ends (asleep again, a pageoutrun counted) or the test fails. */
+	/* Bounded: the kswapds' runs end (all asleep again, a pageoutrun counted) or it fails. */
 	for (i = 0; i < 5000; i++) {
-		if (vm_event_sum(PAGEOUTRUN) != run0 && kswapd_is_sleeping(nid))
+		if (vm_event_sum(PAGEOUTRUN) != run0 && st_all_kswapd_sleeping())
 			break;
 		msleep(1);
 	}
@@ -213,16 +227,15 @@ SELFTEST(kswapd_restores_high_watermark)
 		stc_teardown();
 		ST_FAIL("kswapd still busy (%lu runs)", vm_event_sum(PAGEOUTRUN) - run0);
 	}
-	printk("kswapd: %lu pages filled, %lu reclaimed by kswapd%d, free %lu\n", filled,
-	       stc.kswapd_freed, nid, global_free_pages());
-	ST_ASSERT(st_node_balanced(nid));
+	printk("kswapd: %lu pages filled, %lu reclaimed by kswapd, free %lu\n", filled,
+	       stc.kswapd_freed, global_free_pages());
+	for (int n = 0; n < MAX_NUMNODES; n++)
+		if (node_data[n].online)
+			ST_ASSERT(st_node_balanced(n));
 	ST_ASSERT(stc.kswapd_freed > 0);
 	ST_ASSERT(vm_event_sum(PGSTEAL_KSWAPD) - steal0 >= stc.kswapd_freed);
 	ST_ASSERT(vm_event_sum(PGSCAN_KSWAPD) - scan0 >= stc.kswapd_freed);
 	ST_ASSERT_EQ(stc.watch_scans, 0);	/* no direct reclaim by this test */
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (churners[cpu])
-			ST_ASSERT(churn[cpu].allocs > 0);
 	stc_teardown();
 	ST_ASSERT_EQ(mm_verify(err, sizeof(err)), 0);
 	return 0;
