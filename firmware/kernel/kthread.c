@@ -5,7 +5,6 @@
 #include <pagoda/printk.h>
 #include <pagoda/wait.h>
 #include <mm/mm.h>
-#include <mm/slab.h>
 
 struct kthread {
 	int (*threadfn)(void *data);
@@ -50,15 +49,11 @@ static struct task_struct *kthread_create_vargs(int (*threadfn)(void *), void *d
 		pr_err("kthread_create: cpu %u is not online\n", cpu);
 		return NULL;
 	}
-	kt = kzalloc(sizeof(*kt), GFP_KERNEL);
-	if (!kt)
-		return NULL;
 	vsnprintf(comm, sizeof(comm), fmt, ap);
-	p = sched_create_task(kthread_entry, comm, cpu, PF_KTHREAD);
-	if (!p) {
-		kfree(kt);
+	p = sched_create_task(kthread_entry, comm, cpu, PF_KTHREAD, sizeof(*kt));
+	if (!p)
 		return NULL;
-	}
+	kt = (struct kthread *)(p + 1);
 	kt->threadfn = threadfn;
 	kt->data = data;
 	init_completion(&kt->exited);
@@ -122,7 +117,6 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
 	ret = kt->result;
-	sched_free_task(k);
-	kfree(kt);
+	sched_free_task(k);	/* the struct kthread goes with it */
 	return ret;
 }

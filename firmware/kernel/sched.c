@@ -378,7 +378,7 @@ static void idle0_entry(void)
 /* ------------------------------------------------------------------ tasks */
 
 struct task_struct *sched_create_task(void (*entry)(void), const char *comm, unsigned int cpu,
-				      unsigned int flags)
+				      unsigned int flags, size_t extra)
 {
 	struct task_struct *p;
 	struct page *stack;
@@ -386,7 +386,7 @@ struct task_struct *sched_create_task(void (*entry)(void), const char *comm, uns
 
 	if (!sched_up || cpu >= NR_CPUS || !cpu_online(cpu))
 		return NULL;
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	p = kzalloc(sizeof(*p) + extra, GFP_KERNEL);	/* one allocation with the caller's part */
 	if (!p)
 		return NULL;
 	stack = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);

@@ -112,9 +112,10 @@ void arch_idle_prepare(void);	/* interrupts off: a wake-up from now on ends arch
 void arch_cpu_idle(u64 deadline);	/* wait for an interrupt or the time base to reach deadline */
 void arch_resched_cpu(unsigned int cpu);	/* end that hart's arch_cpu_idle() */
 
-/* Internal to the scheduler files (kthread.c): a new task on `cpu`'s run queue. */
+/* Internal to the scheduler files (kthread.c): a new task on `cpu`'s run queue, with `extra`
+ * zeroed bytes for the caller right after the task_struct (freed with it). */
 struct task_struct *sched_create_task(void (*entry)(void), const char *comm, unsigned int cpu,
-				      unsigned int flags);
+				      unsigned int flags, size_t extra);
 void sched_free_task(struct task_struct *p);
 void __noreturn do_exit(long code);
 
