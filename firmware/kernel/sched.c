@@ -67,8 +67,7 @@ static void task_init_common(struct task_struct *p, const char *comm, unsigned i
 	p->pid = pid;
 	p->cpu = cpu;
 	p->flags = flags;
-	for (unsigned int i = 0; i < TASK_COMM_LEN - 1 && comm[i]; i++)
-		p->comm[i] = comm[i];
+	snprintf(p->comm, sizeof(p->comm), "%s", comm);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->timer_list);
 	INIT_LIST_HEAD(&p->tasks);
