@@ -186,11 +186,12 @@ SELFTEST(kswapd_restores_high_watermark)
 
 	if (!ks)
 		ST_SKIP("no kswapd on node %d", nid);
-	ST_ASSERT((ks->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
-		  (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD));
+	/* Asleep: each kswapd has run (right after boot it may not have yet) and set its flags. */
 	for (i = 0; i < 2000 && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
 	ST_ASSERT(st_all_kswapd_sleeping());
+	ST_ASSERT((ks->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
+		  (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD));
 	/* The other harts' workload first (on one hart: a thread beside the test), running. */
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		if (!cpu_online(cpu) || (cpu == 0 && num_online_cpus() > 1))
