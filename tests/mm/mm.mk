@@ -11,6 +11,7 @@
 #                  reference model (ASan+UBSan)
 #   mm-slab-smp    4 host threads as harts on shared caches, cross-hart frees, shrink from another
 #                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
+#   mm-compact     cmocka tests of compaction, migration and the anon address spaces (ASan+UBSan)
 #   mm-dma         cmocka unit tests of the DMA API (coherent, pools, streaming with a recording
 #                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
@@ -40,8 +41,8 @@ SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma
-.PHONY: test-mm-vmap test-mm-dma
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact
+.PHONY: test-mm-vmap test-mm-dma test-mm-compact
 .PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
@@ -54,6 +55,13 @@ FUZZ_TARGETS += fuzz-mm fuzz-shell
 $(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
 	@mkdir -p $(@D)
 	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+$(MM_BUILD)/mm-compact: tests/mm/test_compaction.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+test-mm-compact: $(MM_BUILD)/mm-compact
+	@bash scripts/suite.sh $(BUILD)/test-results mm-compact --cmocka -- $(MM_BUILD)/mm-compact
 
 $(MM_BUILD)/mm-stress: tests/mm/test_stress.c $(MM_DEPS)
 	@mkdir -p $(@D)
