@@ -165,16 +165,23 @@ static void page_remove_anon_rmap(struct page *page)
 	spin_unlock(&anon_lru_lock);
 }
 
+/* Tables are allocated only when missing (Linux pte_alloc: when the pmd is none), outside the
+ * lock, and the walk is redone under it. */
 static int __anon_map(struct mm_struct *mm, unsigned long va, struct page *page)
 {
-	struct pt_prealloc pre;
+	struct pt_prealloc pre = { { NULL } };
 	pte_t *pte;
 	int err = 0;
 
-	if (pt_prealloc_fill(&pre))
-		return -ENOMEM;
 	spin_lock(&mm->lock);
-	pte = mm->dead ? NULL : mm_pte(mm, va, &pre);
+	pte = mm->dead ? NULL : mm_pte(mm, va, NULL);
+	if (!pte && !mm->dead) {
+		spin_unlock(&mm->lock);
+		if (pt_prealloc_fill(&pre))
+			return -ENOMEM;
+		spin_lock(&mm->lock);
+		pte = mm->dead ? NULL : mm_pte(mm, va, &pre);
+	}
 	if (!pte || pte_present(*pte)) {
 		err = pte ? -EEXIST : -EINVAL;
 	} else {

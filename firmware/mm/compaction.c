@@ -47,6 +47,12 @@ static void reset_cached_positions(struct zone *zone)
 	s->cached_free_pfn = block_start(zone_end_pfn(zone) - 1);
 }
 
+void compaction_zone_reset(struct zone *zone)
+{
+	memset(zstate(zone), 0, sizeof(*zstate(zone)));
+	reset_cached_positions(zone);
+}
+
 void compaction_reset(void)
 {
 	memset(zcs, 0, sizeof(zcs));

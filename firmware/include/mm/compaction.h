@@ -77,6 +77,8 @@ struct compact_zone_info {
 	int order_failed;
 };
 void compaction_zone_info(struct zone *zone, struct compact_zone_info *info);
+void compaction_zone_reset(struct zone *zone);	/* forget deferral and positions (tests, bench) */
+void compaction_bench_run(void);		/* mm/compaction_selftest.c, firmware only */
 void compaction_show(void);
 
 #endif
