@@ -140,7 +140,8 @@ void mm_bench_run(void)
 	mm_trace_enabled = false;
 	slab_bench_run();
 	local_irq_restore(flags);
-	compaction_bench_run();	/* its own fixture; masks interrupts around the request only */
+	if (compaction_bench_run)
+		compaction_bench_run();	/* own fixture; interrupts masked around the request only */
 	mm_trace_enabled = trace;
 	mm_page_owner = owner;
 	mm_page_poison = poison;
