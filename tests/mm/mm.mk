@@ -58,7 +58,7 @@ $(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
 
 $(MM_BUILD)/mm-compact: tests/mm/test_compaction.c $(MM_DEPS)
 	@mkdir -p $(@D)
-	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) -pthread $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
 
 test-mm-compact: $(MM_BUILD)/mm-compact
 	@bash scripts/suite.sh $(BUILD)/test-results mm-compact --cmocka -- $(MM_BUILD)/mm-compact

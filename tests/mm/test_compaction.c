@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <string.h>
 #include "mmt.h"
 #include <mm/compaction.h>
@@ -423,6 +424,87 @@ static void t_suitable_and_fragindex(void **state)
 	teardown_mm();
 }
 
+/* kcompactd's body: a fragmented node is suitable, one round makes an order-9 block (served
+ * then without direct reclaim, so without direct compaction), the owners' data intact. */
+static void t_kcompactd_round(void **state)
+{
+	unsigned long stall;
+	struct page *big;
+
+	(void)state;
+	boot16();
+	fragment();
+	assert_true(kcompactd_node_suitable(0, 9, ZONE_MOVABLE));
+	assert_false(kcompactd_node_suitable(1, 9, ZONE_MOVABLE));	/* no such node */
+	stall = vm_event_sum(COMPACTSTALL);
+	kcompactd_do_work(0, 9, ZONE_MOVABLE);
+	assert_int_equal(vm_event_sum(COMPACTSTALL), stall);	/* background: no stall */
+	assert_true(check_owners() > 0);
+	big = alloc_pages((GFP_HIGHUSER_MOVABLE & ~__GFP_DIRECT_RECLAIM) | __GFP_NOWARN, 9);
+	assert_non_null(big);
+	__free_pages(big, 9);
+	check_verify();
+	teardown_mm();
+}
+
+/* Another hart uses the address space while hart 0 compacts it: it reads pages (through
+ * access_mm, under the owner's lock, as every access) and unmaps others, some of them while
+ * compaction holds them isolated. Every read sees its data, whatever the interleaving. */
+static volatile int smp_stop, smp_started;
+static unsigned long smp_bad_reads, smp_reads, smp_unmapped;
+
+static void *smp_user(void *arg)
+{
+	unsigned long next_unmap = 1;
+
+	(void)arg;
+	host_cpu_id = 1;
+	__atomic_store_n(&smp_started, 1, __ATOMIC_RELEASE);
+	while (!__atomic_load_n(&smp_stop, __ATOMIC_ACQUIRE)) {
+		for (unsigned long i = 3; i < F.nr; i += 4) {
+			smp_reads++;
+			if (!page_intact(i))
+				smp_bad_reads++;
+			if (next_unmap < F.nr && !(smp_reads % 16)) {
+				if (!anon_unmap(F.mm, va_of(next_unmap))) {
+					F.mapped[next_unmap] = false;
+					smp_unmapped++;
+				}
+				next_unmap += 4;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void t_smp_owner_uses_mm_during_compaction(void **state)
+{
+	pthread_t t;
+	struct page *big;
+
+	(void)state;
+	host_nr_cpus = 2;
+	boot16();
+	fragment();
+	smp_stop = smp_started = 0;
+	smp_bad_reads = smp_reads = smp_unmapped = 0;
+	pthread_create(&t, NULL, smp_user, NULL);
+	while (!__atomic_load_n(&smp_started, __ATOMIC_ACQUIRE))
+		;
+	big = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 9);
+	__atomic_store_n(&smp_stop, 1, __ATOMIC_RELEASE);
+	pthread_join(t, NULL);
+	host_nr_cpus = 1;
+	assert_non_null(big);
+	assert_true(smp_reads > 0 && smp_unmapped > 0);
+	assert_int_equal(smp_bad_reads, 0);
+	check_owners();
+	__free_pages(big, 9);
+	drain_all_pages(NULL);
+	check_verify();
+	teardown_mm();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -433,6 +515,8 @@ int main(void)
 		cmocka_unit_test(t_migrate_pages_by_hand),
 		cmocka_unit_test(t_anon_bad_input),
 		cmocka_unit_test(t_suitable_and_fragindex),
+		cmocka_unit_test(t_kcompactd_round),
+		cmocka_unit_test(t_smp_owner_uses_mm_during_compaction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
