@@ -11,7 +11,8 @@
 #                  reference model (ASan+UBSan)
 #   mm-slab-smp    4 host threads as harts on shared caches, cross-hart frees, shrink from another
 #                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
-#   mm-compact     cmocka tests of compaction, migration and the anon address spaces (ASan+UBSan)
+#   mm-compact     cmocka tests of compaction, migration and the anon address spaces (ASan+UBSan);
+#                  mm-compact-tsan the same under TSan
 #   mm-dma         cmocka unit tests of the DMA API (coherent, pools, streaming with a recording
 #                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
@@ -41,8 +42,8 @@ SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact
-.PHONY: test-mm-vmap test-mm-dma test-mm-compact
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact mm-compact-tsan
+.PHONY: test-mm-vmap test-mm-dma test-mm-compact test-mm-compact-tsan
 .PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
@@ -62,6 +63,22 @@ $(MM_BUILD)/mm-compact: tests/mm/test_compaction.c $(MM_DEPS)
 
 test-mm-compact: $(MM_BUILD)/mm-compact
 	@bash scripts/suite.sh $(BUILD)/test-results mm-compact --cmocka -- $(MM_BUILD)/mm-compact
+
+# The same tests under TSan (the second hart's reads and unmaps against compaction). Without clang's
+# TSan runtime the run is skipped with a message and counts 0 passed, 0 failed (cmocka counts have
+# no "skipped").
+$(MM_BUILD)/mm-compact-tsan: tests/mm/test_compaction.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -lcmocka -lm -o $@ \
+		2>$(MM_BUILD)/compact-tsan-build.log; then \
+		echo "mm-compact-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
+		printf '#!/bin/sh\necho "mm-compact-tsan: skipped, no TSan runtime (see $(MM_BUILD)/compact-tsan-build.log)"\necho "[  PASSED  ] 0 test(s)."\n' > $@; \
+		chmod +x $@; \
+	fi
+
+test-mm-compact-tsan: $(MM_BUILD)/mm-compact-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-compact-tsan --cmocka -- \
+		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-compact-tsan
 
 $(MM_BUILD)/mm-stress: tests/mm/test_stress.c $(MM_DEPS)
 	@mkdir -p $(@D)
