@@ -11,6 +11,7 @@
 #include <pagoda/smp.h>
 #include <asm/highmem.h>
 #include <asm/timex.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 #include "internal.h"
@@ -59,6 +60,7 @@ void mm_page_alloc_reset(void)
 	memset(mm_fast_zone, 0, sizeof(mm_fast_zone));
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
 	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
+	compaction_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -1833,13 +1835,88 @@ static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/*
+ * Linux __alloc_pages_direct_compact: compact at priority prio, then try the freelists. A skipped
+ * compaction (nothing it could do) is no stall; a success resets the zone's deferral.
+ */
+static struct page *__alloc_pages_direct_compact(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 const struct alloc_context *ac,
+						 enum compact_priority prio,
+						 enum compact_result *result, unsigned long caller)
+{
+	struct page *page;
+
+	*result = COMPACT_SKIPPED;
+	if (!order)
+		return NULL;
+	if (mm_slowpath && mm_slowpath->try_to_compact_pages)
+		*result = mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, (int)prio);
+	else
+		*result = try_to_compact_pages(gfp, order, alloc_flags, ac, prio);
+	if (*result == COMPACT_SKIPPED)
+		return NULL;
+	__count_vm_event(COMPACTSTALL);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (page) {
+		compaction_defer_reset(page_zone(page), (int)order, true);
+		__count_vm_event(COMPACTSUCCESS);
+		return page;
+	}
+	__count_vm_event(COMPACTFAIL);
+	return NULL;
+}
+
+#define MAX_COMPACT_RETRIES 16
+
+/* Linux should_compact_retry: retry while compaction makes progress, and after a failure at a
+ * lower (more thorough) priority, down to SYNC_LIGHT for costly orders, SYNC_FULL otherwise. */
+static bool should_compact_retry(const struct alloc_context *ac, unsigned int order,
+				 unsigned int alloc_flags, enum compact_result result,
+				 enum compact_priority *prio, int *retries)
+{
+	enum compact_priority min_prio = order > PAGE_ALLOC_COSTLY_ORDER ? COMPACT_PRIO_SYNC_LIGHT :
+					 MIN_COMPACT_PRIORITY;
+	int max_retries = MAX_COMPACT_RETRIES;
+
+	if (!order)
+		return false;
+	if (result == COMPACT_SUCCESS)
+		(*retries)++;
+	if (result == COMPACT_SKIPPED) {
+		/* Compaction needs free pages first: worth it only if some zone could compact. */
+		struct zoneref *z = ac->preferred_zoneref;
+		struct zone *zone;
+
+		for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask)
+			if (compaction_suitable(zone, (int)order, alloc_flags, ac->highest_zoneidx) ==
+			    COMPACT_CONTINUE)
+				return true;
+		return false;
+	}
+	if (result != COMPACT_COMPLETE) {
+		if (order > PAGE_ALLOC_COSTLY_ORDER)
+			max_retries /= 4;
+		if (*retries <= max_retries)
+			return true;
+	}
+	if (*prio > min_prio) {
+		(*prio)--;
+		*retries = 0;
+		return true;
+	}
+	return false;
+}
+
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct alloc_context *ac,
 					   unsigned long caller)
 {
 	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
 	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
 	unsigned int alloc_flags;
-	int no_progress_loops = 0, nofail_rounds = 0;
+	int no_progress_loops = 0, nofail_rounds = 0, compaction_retries = 0;
+	enum compact_priority compact_priority = DEF_COMPACT_PRIORITY;
+	enum compact_result compact_result;
 	struct page *page = NULL;
 
 	if ((gfp & (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) == (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) {
@@ -1852,15 +1929,22 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
-	/* Costly orders try compaction before reclaim: reclaim alone rarely makes a big block. */
-	if (can_direct_reclaim && costly_order && mm_slowpath && mm_slowpath->try_to_compact_pages) {
-		__count_vm_event(COMPACTSTALL);
-		mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 0);
-		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	/* Costly orders, and order > 0 requests that cannot be moved later, try async compaction
+	 * before reclaim: reclaim alone rarely makes a big block (Linux's condition). */
+	if (can_direct_reclaim && (costly_order || (order && ac->migratetype != MIGRATE_MOVABLE)) &&
+	    !((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))) {
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, INIT_COMPACT_PRIORITY,
+						    &compact_result, caller);
 		if (page)
 			return page;
-		if (gfp & __GFP_NORETRY)
-			goto nopage;
+		if (costly_order && (gfp & __GFP_NORETRY)) {
+			/* Linux: give up if compaction was skipped or deferred; else retry once
+			 * more, still async. */
+			if (compact_result == COMPACT_SKIPPED || compact_result == COMPACT_DEFERRED ||
+			    (gfp & __GFP_THISNODE))
+				goto nopage;
+			compact_priority = INIT_COMPACT_PRIORITY;
+		}
 	}
 retry:
 	if (alloc_flags & ALLOC_KSWAPD)
@@ -1881,18 +1965,18 @@ retry:
 		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, ac, caller, &progress);
 		if (page)
 			return page;
-		if (mm_slowpath && mm_slowpath->try_to_compact_pages && order) {
-			__count_vm_event(COMPACTSTALL);
-			mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 1);
-			page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
-			if (page)
-				return page;
-		}
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, compact_priority,
+						    &compact_result, caller);
+		if (page)
+			return page;
 		if (gfp & __GFP_NORETRY)
 			goto nopage;
 		if (costly_order && !(gfp & __GFP_RETRY_MAYFAIL))
 			goto nopage;
 		if (should_reclaim_retry(gfp, order, ac, alloc_flags, progress != 0, &no_progress_loops))
+			goto retry;
+		if (progress && should_compact_retry(ac, order, alloc_flags, compact_result,
+						     &compact_priority, &compaction_retries))
 			goto retry;
 	}
 	/* OOM: not for costly orders, RETRY_MAYFAIL, THISNODE, DMA-only or !FS requests (Linux). */
@@ -2537,6 +2621,60 @@ void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 	}
 	for (unsigned long i = 0; i < nr_pages; i++)
 		free_pages_caller(pfn_to_page(pfn + i), 0, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- compaction's free pages */
+
+/* The free buddy block holding pfn: its head, or NULL. zone->lock held. */
+static struct page *free_block_head(struct zone *zone, unsigned long pfn)
+{
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		struct page *hp;
+
+		if (!zone_spans_pfn(zone, head))
+			return NULL;
+		hp = pfn_to_page(head);
+		if (PageBuddy(hp) && hp->private >= o && page_zone(hp) == zone)
+			return hp;
+	}
+	return NULL;
+}
+
+/*
+ * Compaction's free scanner takes the free block holding pfn (Linux __isolate_free_page, then
+ * split_map_pages): out of the buddy lists while the zone keeps its min watermark plus the block,
+ * then onto `list` as order-0 pages prepared as allocations, one reference each. Only a block that
+ * lies inside [start, end) (the pageblock being scanned) on an ordinary list qualifies. Returns the
+ * pages taken (0: pfn not free, or refused); *next_pfn gets the first pfn after the block.
+ */
+unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned long start,
+				 unsigned long end, struct list_head *list, unsigned long *next_pfn)
+{
+	unsigned long flags, head_pfn, nr = 0;
+	unsigned int order = 0;
+	struct page *hp;
+
+	*next_pfn = pfn + 1;
+	spin_lock_irqsave(&zone->lock, flags);
+	hp = free_block_head(zone, pfn);
+	if (hp) {
+		order = (unsigned int)hp->private;
+		head_pfn = page_to_pfn(hp);
+		*next_pfn = head_pfn + (1UL << order);
+		if (head_pfn >= start && *next_pfn <= end && !is_migrate_isolate(hp->list_mt) && !is_migrate_highatomic(hp->list_mt) &&
+		    zone_watermark_ok(zone, 0, min_wmark_pages(zone) + (1UL << order), 0, ALLOC_CMA)) {
+			account_free_range(zone, head_pfn, 1UL << order, -1, hp->list_mt);
+			del_page_from_free_list(hp, zone, order);
+			nr = 1UL << order;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	for (unsigned long i = 0; i < nr; i++) {
+		prep_new_page(hp + i, 0, 0, _RET_IP_);
+		list_add_tail(&hp[i].lru, list);
+	}
+	return nr;
 }
 
 /* ---------------------------------------------------------------- addresses */
