@@ -91,16 +91,24 @@ $(BOOTROM_WORDS): $(BOOTROM_HEX)
 LOAD_DIR  := $(BUILD)/load
 LOAD_BAUD ?= 115200
 LOAD_SAFE ?= 0
+# Before anything is built: PORT given and naming something (the Makefile checks OPENSBI= etc.).
+# The rest (a terminal we may open, pyserial in the venv) is load_check.py's, once the venv exists.
+ifneq ($(filter load,$(MAKECMDGOALS)),)
+ifeq ($(strip $(PORT)),)
+$(error usage: make load PORT=/dev/ttyUSB1 [BOOTARGS=...] [LOAD_BAUD=115200] [LOAD_SAFE=1] (the board's USB-UART))
+endif
+ifeq ($(shell test -e $(call shell_quote,$(PORT)) && echo yes),)
+$(error PORT=$(PORT): no such file (is the board plugged in? its UART is usually /dev/ttyUSB1))
+endif
+endif
 .PHONY: load
 load: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
-	@test -n $(call shell_quote,$(PORT)) || \
-		{ echo "usage: make load PORT=/dev/ttyUSB1 [BOOTARGS=...] (the board's USB-UART)" >&2; exit 2; }
-	@test -c $(call shell_quote,$(PORT)) || { echo "load: $(PORT): not a serial port" >&2; exit 2; }
+	@$(BUILD)/venv/bin/python scripts/bootrom/load_check.py $(call shell_quote,$(PORT))
 	@rm -rf $(LOAD_DIR)
 	@$(PYTHON) scripts/bootrom/images.py $(LOAD_DIR) $(REGS_MAP_H) $(call shell_quote,$(OPENSBI)) \
 		$(SOC_FW_ELF) $(SOC_DTB) $(if $(value BOOTARGS),$(call shell_quote,$(value BOOTARGS)))
 	@echo "load: $(LOAD_DIR)/images.json -> $(PORT) at $(LOAD_BAUD) baud; reset the board if it does not answer"
-	$(BUILD)/venv/bin/litex_term $(call shell_quote,$(PORT)) --speed $(LOAD_BAUD) \
+	$(BUILD)/venv/bin/litex_term $(call shell_quote,$(PORT)) --speed $(call shell_quote,$(LOAD_BAUD)) \
 		--images $(LOAD_DIR)/images.json $(if $(filter 1,$(LOAD_SAFE)),--safe)
 
 # C lint of the ROM's own sources (the litex package's are LiteX's).

@@ -2,7 +2,8 @@
 # Suite uart-boot (tests/boot/uart_boot.py, docs/fpga.md "Boot"): the serial-boot ROM on the
 # pin-level simulator, loaded by LiteX's litex_term through a pseudo-terminal: a whole boot to the
 # firmware's self-tests (UART_BOOT_ARGS), a damaged frame refused and sent again, a damaged LOAD
-# frame and an image outside RAM refused. Bounded: +max-cycles per run and 900 s of wall clock.
+# frame and an image outside RAM refused; `make load`'s refusals of a bad PORT or a venv without
+# pyserial (it runs make in this tree). Bounded: +max-cycles per run and 900 s of wall clock.
 
 UART_BOOT_DIR  := $(BUILD)/uart-boot
 UART_BOOT_JSON := $(UART_BOOT_DIR)/images/images.json

@@ -11,6 +11,10 @@
   crc-load   (--safe) a byte of the first LOAD frame is damaged: the ROM answers C, litex_term
              (which retries only JUMP frames) gives up, and nothing is started
   outside    (--safe) an image addressed outside RAM: the ROM refuses it (E), litex_term gives up
+  load-check `make load`'s refusals, each a one-line message and exit status 2, never a traceback:
+             no PORT, a PORT naming nothing (both before anything is built), a PORT that is not
+             a terminal (/dev/null, a directory), pyserial missing from the interpreter; a pty
+             is accepted (scripts/bootrom/load_check.py, firmware/bootrom.mk)
 The ROM never answers anything but K in "boot", so litex_term's pipelined mode (128 frames in
 flight) takes the same path whatever the host's speed; the cases that damage frames use --safe
 (one frame at a time), where each answer is matched to its frame. Every run is bounded by
@@ -174,8 +178,55 @@ def case_outside(sim, term, json_path, images_dir, work, failed):
           f"nothing started (status {st})", failed)
 
 
+def case_load_check(sim, term, json_path, images_dir, work, failed):
+    """make load's checks. BUILD is litex_term's venv's parent (BUILD/venv/bin/litex_term)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    build = os.path.dirname(os.path.dirname(os.path.dirname(term)))
+    py = os.path.join(os.path.dirname(term), "python")
+    check_py = os.path.join(root, "scripts", "bootrom", "load_check.py")
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+
+    def make_load(*args):
+        # a make of its own, not a job of the make that runs this suite
+        p = subprocess.run(["make", "--no-print-directory", "-C", root, f"BUILD={build}", "load"]
+                           + list(args), env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=300)
+        return p.returncode, p.stdout + p.stderr
+
+    def checker(*args):
+        p = subprocess.run([py] + list(args), stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, timeout=60)
+        return p.returncode, p.stdout + p.stderr
+
+    def refused(name, rc, out, want):
+        check("load-check", rc == 2 and want in out and "Traceback" not in out
+              and "  CC" not in out and "baud; reset the board" not in out,
+              f"{name}: exit {rc}, says {want!r}" + ("" if want in out else f" (got {out!r})"),
+              failed)
+
+    rc, out = make_load()
+    refused("make load, no PORT", rc, out, "usage: make load PORT=")
+    missing = os.path.join(work, "no-such-tty")
+    rc, out = make_load(f"PORT={missing}")
+    refused("make load PORT=<nothing>", rc, out, f"PORT={missing}: no such file")
+    rc, out = make_load("PORT=/dev/null")
+    refused("make load PORT=/dev/null", rc, out, "PORT=/dev/null: not a serial port")
+    rc, out = checker(check_py, work)
+    refused("a directory", rc, out, f"PORT={work}: cannot be opened")
+    # -I -S: no site-packages, as a Python without pyserial
+    rc, out = checker("-I", "-S", check_py, "/dev/null")
+    refused("no pyserial", rc, out, "pyserial is not installed")
+    master, slave = pty.openpty()
+    try:
+        rc, out = checker(check_py, os.ttyname(slave))
+    finally:
+        os.close(master)
+        os.close(slave)
+    check("load-check", rc == 0 and out == "", f"a pty is accepted (exit {rc}, {out!r})", failed)
+
+
 CASES = {"boot": case_boot, "retry": case_retry, "crc-load": case_crc_load,
-         "outside": case_outside}
+         "outside": case_outside, "load-check": case_load_check}
 
 
 def main():
