@@ -185,6 +185,7 @@ def case_load_check(sim, term, json_path, images_dir, work, failed):
     py = os.path.join(os.path.dirname(term), "python")
     check_py = os.path.join(root, "scripts", "bootrom", "load_check.py")
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    os.makedirs(work, exist_ok=True)
 
     def make_load(*args):
         # a make of its own, not a job of the make that runs this suite
