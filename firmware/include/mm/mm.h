@@ -121,6 +121,30 @@ static inline unsigned int compound_order(struct page *p)
 static inline int page_ref_count(const struct page *p) { return mm_load_relaxed(&p->_refcount); }
 static inline int page_count(struct page *p) { return page_ref_count(compound_head(p)); }
 static inline void set_page_count(struct page *p, int v) { mm_store_relaxed(&p->_refcount, v); }
+/* Linux's page_ref_freeze(): count -> 0 in one atomic step, or false with the page untouched, so
+ * two racing frees can't both take a page's last reference. On RISC-V an LR/SC pair branching on
+ * the count itself (the builtin compare-and-swap adds a subtract and a test). */
+static __always_inline bool page_ref_freeze(struct page *p, int count)
+{
+#ifdef __riscv
+	int old;
+
+	__asm__ volatile goto("1:	lr.w.aq	%0, (%1)\n"
+			      "	bne	%0, %2, %l[busy]\n"
+			      "	sc.w.rl	%0, zero, (%1)\n"
+			      "	bnez	%0, 1b\n"
+			      : "=&r"(old)
+			      : "r"(&p->_refcount), "r"(count)
+			      : "memory"
+			      : busy);
+	return true;
+busy:
+	return false;
+#else
+	return __atomic_compare_exchange_n(&p->_refcount, &count, 0, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_RELAXED);
+#endif
+}
 void get_page(struct page *page);
 void put_page(struct page *page);	/* frees the (compound) page when the count drops to zero */
 
