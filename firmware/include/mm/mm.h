@@ -127,15 +127,14 @@ static inline void set_page_count(struct page *p, int v) { mm_store_relaxed(&p->
 static __always_inline bool page_ref_freeze(struct page *p, int count)
 {
 #ifdef __riscv
-	int old;
-
-	__asm__ volatile goto("1:	lr.w.aq	%0, (%1)\n"
-			      "	bne	%0, %2, %l[busy]\n"
-			      "	sc.w.rl	%0, zero, (%1)\n"
-			      "	bnez	%0, 1b\n"
-			      : "=&r"(old)
+	/* t0 as the scratch: an output operand would read as uninitialised to cppcheck. */
+	__asm__ volatile goto("1:	lr.w.aq	t0, (%0)\n"
+			      "	bne	t0, %1, %l[busy]\n"
+			      "	sc.w.rl	t0, zero, (%0)\n"
+			      "	bnez	t0, 1b\n"
+			      :
 			      : "r"(&p->_refcount), "r"(count)
-			      : "memory"
+			      : "memory", "t0"
 			      : busy);
 	return true;
 busy:
