@@ -26,18 +26,20 @@ BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -DCSR_BASE=$(BOOTROM_CSR_BASE)L \
 BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTROM_LITEX_SRCS))) \
                      $(BOOTROM_BUILD)/obj/litedram/printf.o $(BOOTROM_BUILD)/obj/litedram/litex_glue.o
 # LiteX's sources as they are: its own warnings are not ours to fix (-w), and memtest.c gets the
-# timer0 it expects from a SoC (firmware/bootrom/litedram/include/timer0.h).
+# timer0 it expects from a SoC (firmware/bootrom/litedram/include/timer0.h). Calibration and its
+# printf for size (-Os), not speed: they run once, before the line matters, and at -O2 the A7
+# image passed 1024 words, which doubled the ROM's block RAM (docs/fpga.md).
 $(BOOTROM_BUILD)/litex/%.o: $(LITEX_SW)/*/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@test -n "$(BOOTROM_CSR_BASE)" || { echo "bootrom: MEM=litedram needs BOOTROM_CSR_BASE \
 		(where LiteDRAM's wb_ctrl is in the address map): the SoC does not map it yet" >&2; exit 2; }
 	@mkdir -p $(@D)
 	@echo "  CC      $< (litex package)"
-	@$(FW_CC) $(BOOTROM_CFLAGS) -w -include firmware/bootrom/litedram/include/timer0.h \
+	@$(FW_CC) $(BOOTROM_CFLAGS) -Os -w -include firmware/bootrom/litedram/include/timer0.h \
 		-include regs/pagoda_map.h -c $< -o $@
 $(BOOTROM_BUILD)/obj/litedram/%.o: firmware/bootrom/litedram/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(FW_CC) $(BOOTROM_CFLAGS) -c $< -o $@
+	@$(FW_CC) $(BOOTROM_CFLAGS) -Os -c $< -o $@
 else
 BOOTROM_BUILD := $(BUILD)/bootrom
 BOOTROM_SRAM_BYTES ?= 4096
