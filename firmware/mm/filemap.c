@@ -316,7 +316,8 @@ void mark_page_accessed(struct page *page)
 /*
  * Find the page or bring it in: a new page is allocated before the lock (it may reclaim, and
  * reclaim takes mapping locks), filled from the RAM-disk (a hole reads as zeros) and added; if
- * another task added one meanwhile, the new page goes back. Returns with m->lock held.
+ * another task added one meanwhile, the new page goes back (freeing takes only the allocator's
+ * locks, never a mapping's, so it may happen under m->lock). Returns with m->lock held.
  */
 static int pagecache_get_locked(struct address_space *m, unsigned long index, gfp_t gfp,
 				struct page **out)
@@ -337,15 +338,8 @@ static int pagecache_get_locked(struct address_space *m, unsigned long index, gf
 		return -ENOMEM;
 	spin_lock(&m->lock);
 	page = m->pages[index];
-	if (page) {
-		spin_unlock(&m->lock);
+	if (page) {	/* another task brought it in meanwhile: theirs, ours back */
 		__free_page(new);
-		spin_lock(&m->lock);
-		page = m->pages[index];
-		if (!page) {	/* reclaimed again in between: take the slow way round */
-			spin_unlock(&m->lock);
-			return pagecache_get_locked(m, index, gfp, out);
-		}
 		*out = page;
 		return 0;
 	}

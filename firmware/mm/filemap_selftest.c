@@ -145,10 +145,14 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 		CHECK(vm_event_sum(PGSCAN_DIRECT) == sc);
 		CHECK(dirty->nrpages == 256);
 	}
+	/* More than one round (SWAP_CLUSTER_MAX pages) is needed from below ATOMIC's limit:
+	 * should_reclaim_retry() retries on the zone's reclaimable (file LRU) pages. */
 	steal = vm_event_sum(PGSTEAL_DIRECT);
+	st = vm_event_sum(ALLOCSTALL);
 	pg = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
 	CHECK(pg);
 	hold(pg);
+	CHECK(vm_event_sum(ALLOCSTALL) - st >= 2);
 	CHECK(vm_event_sum(NR_VMSCAN_WRITE) > wr);
 	CHECK(dirty->nrpages == 256 - (vm_event_sum(NR_VMSCAN_WRITE) - wr));
 	CHECK(global_node_page_state(NR_FILE_DIRTY) == dirty->nrpages);
