@@ -22,6 +22,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/init.h>
 #include <pagoda/wait.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 #include <mm/vmscan.h>
@@ -67,13 +68,16 @@ static void kswapd_wakeup(struct zone *zone, gfp_t gfp, unsigned int order,
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long flags;
 
-	(void)gfp;
 	if (!managed_zone(zone) || !ks->task)
 		return;
 	/* Hopeless node, or nothing to do: leave it to direct reclaim (Linux wakeup_kswapd). */
 	if (READ_ONCE(ks->failures) >= MAX_RECLAIM_RETRIES ||
-	    pgdat_balanced(pgdat, order, highest_zoneidx))
+	    pgdat_balanced(pgdat, order, highest_zoneidx)) {
+		/* Free memory may be there, too fragmented for the order: kcompactd decides. */
+		if (!(gfp & __GFP_DIRECT_RECLAIM))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest_zoneidx);
 		return;
+	}
 	spin_lock_irqsave(&ks->lock, flags);
 	if (!ks->pending || ks->order < order)
 		ks->order = ks->pending ? max(ks->order, order) : order;
@@ -91,13 +95,21 @@ static void kswapd_reset_failures(int nid)
 		WRITE_ONCE(kswapd_nodes[nid].failures, 0);
 }
 
-/* Linux balance_pgdat: shrink at falling priorities until the node is balanced. */
-static void balance_pgdat(pg_data_t *pgdat, unsigned int order, enum zone_type highest_zoneidx)
+/*
+ * Linux balance_pgdat: shrink at falling priorities until the node is balanced; returns the order
+ * it balanced for. Linux drops a high order to 0 once reclaim has freed compact_gap(order) pages
+ * and leaves the block to kcompactd; the shrinkers cannot make a high-order block either, so here
+ * a node already balanced at order 0 is balanced for kswapd at once.
+ */
+static unsigned int balance_pgdat(pg_data_t *pgdat, unsigned int order,
+				  enum zone_type highest_zoneidx)
 {
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long reclaimed = 0;
 
 	__count_vm_event(PAGEOUTRUN);
+	if (order && pgdat_balanced(pgdat, 0, highest_zoneidx))
+		order = 0;
 	for (int priority = DEF_PRIORITY; priority >= 0; priority--) {
 		unsigned long scanned = 0, freed;
 
@@ -109,12 +121,13 @@ static void balance_pgdat(pg_data_t *pgdat, unsigned int order, enum zone_type h
 		reclaimed += freed;
 		cond_resched();	/* cooperative: let the allocators of this hart run */
 		if (kthread_should_stop())
-			return;
+			return order;
 	}
 	if (reclaimed)
 		WRITE_ONCE(ks->failures, 0);
 	else if (!pgdat_balanced(pgdat, order, highest_zoneidx))
 		WRITE_ONCE(ks->failures, ks->failures + 1);
+	return order;
 }
 
 static bool kswapd_take_request(struct kswapd_node *ks, unsigned int *order,
@@ -147,8 +160,12 @@ static int kswapd(void *arg)
 		WRITE_ONCE(ks->sleeping, false);
 		if (kthread_should_stop())
 			break;
-		if (kswapd_take_request(ks, &order, &highest))
-			balance_pgdat(pgdat, order, highest);
+		if (!kswapd_take_request(ks, &order, &highest))
+			continue;
+		/* Linux kswapd_try_to_sleep: balanced at the order reclaimed for, kcompactd
+		 * gets the order asked for. */
+		if (pgdat_balanced(pgdat, balance_pgdat(pgdat, order, highest), highest))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest);
 	}
 	current->flags &= ~(PF_MEMALLOC | PF_KSWAPD);
 	return 0;

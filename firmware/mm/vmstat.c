@@ -19,6 +19,8 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"pageoutrun",
 	"pgmigrate_success", "pgmigrate_fail", "compact_migrate_scanned",
 	"compact_free_scanned", "compact_isolated", "compact_fail", "compact_success",
+	"kcompactd_wake", "kcompactd_migrate_scanned", "kcompactd_free_scanned",
+	"oom_kill",
 };
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the
