@@ -24,6 +24,7 @@
 #include <pagoda/wait.h>
 #include <mm/compaction.h>
 #include <mm/mm.h>
+#include <mm/oom.h>
 #include <mm/shrinker.h>
 #include <mm/vmscan.h>
 #include "internal.h"
@@ -203,6 +204,7 @@ static unsigned long try_to_free_pages(struct zonelist *zl, unsigned int order, 
 static const struct mm_slowpath_ops vmscan_ops = {
 	.wakeup_kswapd = kswapd_wakeup,
 	.try_to_free_pages = try_to_free_pages,
+	.out_of_memory = out_of_memory_gfp,
 };
 
 /* Start kswapd for a node (Linux kswapd_run); 0 or -12 (ENOMEM). */

@@ -89,7 +89,7 @@ check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
 # ps: init (pid 1, running the shell), the idle task, kswapd0 asleep with PF_MEMALLOC|PF_KSWAPD|
 # PF_KTHREAD (0x00220800).
-check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) COMMAND$'
+check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) +RSS +OOM_ADJ COMMAND$'
 check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
 check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
 check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
