@@ -129,7 +129,7 @@ static void kill_chosen(struct task_struct *p, void *arg)
 	       "file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:%lukB oom_score_adj:%d\n", p->pid,
 	       p->comm, READ_ONCE(mm->rss) * (PAGE_SIZE / 1024),
 	       READ_ONCE(mm->rss) * (PAGE_SIZE / 1024),
-	       (READ_ONCE(mm->nr_ptes) + 1) * (PAGE_SIZE / 1024), p->oom_score_adj);
+	       READ_ONCE(mm->nr_ptes) * (PAGE_SIZE / 1024), p->oom_score_adj);
 	WRITE_ONCE(last_victim_pid, p->pid);
 	memcpy(k->comm, p->comm, sizeof(k->comm));
 	k->pid = p->pid;
@@ -150,6 +150,9 @@ static void oom_kill_process(struct oom_control *oc)
 		return;
 	/* The oom_reaper's work (Linux oom_reap_task_mm), at once. */
 	reaped = oom_reap_mm(k.mm);
+	/* The pages went to this hart's per-CPU lists, which the watermark checks do not count:
+	 * back to the buddy lists, so the retry that follows sees them. */
+	drain_local_pages(NULL);
 	printk("oom_reaper: reaped process %d (%s), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB "
 	       "(%lu pages)\n", k.pid, k.comm, reaped);
 	mmdrop(k.mm);
