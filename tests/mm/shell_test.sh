@@ -32,6 +32,13 @@ interrupts
 slabinfo
 vmallocinfo
 ps
+memhog 300 500
+memhog 100
+memhog 200 -1000
+memhog 5 2000
+ps
+oom
+memhog stop
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -93,5 +100,16 @@ check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) +RSS
 check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
 check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
 check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
+# OOM killer by hand (sysrq-f) over three tasks that own memory: the adj 500 one is the victim.
+check "memhog owns its pages" '^(pagoda> )?memhog: pid [0-9]+ owns 300 pages, oom_score_adj 500$'
+check "memhog rejects adj 2000" '^(pagoda> )?usage: memhog PAGES'
+check "ps: rss and oom_score_adj" '^ +[0-9]+ +0 S 0x00200000 .* +300 +500 \[memhog\]$'
+check "ps: adj -1000" '^ +[0-9]+ +0 S 0x00200000 .* +200 +-1000 \[memhog\]$'
+check "sysrq-f report header" '^(pagoda> )?(sysrq: Manual OOM execution|init invoked oom-killer: gfp_mask=0x0, order=-1, oom_score_adj=0)$'
+check "sysrq-f task table" '^\[ +[0-9]+\] +0 +200 +[0-9]+ +-1000 memhog$'
+check "sysrq-f kills the adj 500 task" '^Out of memory: Killed process [0-9]+ \(memhog\) total-vm:1200kB, anon-rss:1200kB, .* oom_score_adj:500$'
+check "oom_kill counted" '^oom: 1 kill\(s\) since boot$'
+check "the victim exited killed" '^(pagoda> )?memhog: pid [0-9]+ exit 9$'
+check "the others stopped" '^memhog: pid [0-9]+ exit 0$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
