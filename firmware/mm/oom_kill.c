@@ -66,6 +66,8 @@ static void oom_evaluate_task(struct task_struct *p, void *arg)
 		return;
 	oc->chosen = p;
 	oc->chosen_points = points;
+	oc->chosen_pid = p->pid;
+	memcpy(oc->chosen_comm, p->comm, sizeof(oc->chosen_comm));
 }
 
 static void dump_task(struct task_struct *p, void *arg)
@@ -78,7 +80,7 @@ static void dump_task(struct task_struct *p, void *arg)
 }
 
 /* Linux dump_header: the request, Mem-Info (show_mem's per-zone lines), the task table. */
-static void dump_header(struct oom_control *oc, struct task_struct *victim)
+static void dump_header(struct oom_control *oc, bool victim)
 {
 	printk("%s invoked oom-killer: gfp_mask=%#x, order=%d, oom_score_adj=%d\n", current->comm,
 	       oc->gfp_mask, oc->order, current->oom_score_adj);
@@ -100,9 +102,9 @@ static void dump_header(struct oom_control *oc, struct task_struct *victim)
 	printk("Tasks state (memory values in pages):\n");
 	printk("[  pid  ]      cpu      rss pgtables_bytes oom_score_adj name\n");
 	sched_for_each_task(dump_task, NULL);
-	if (victim && victim != (void *)-1UL)
+	if (victim)
 		printk("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,task=%s,pid=%d\n",
-		       victim->comm, victim->pid);
+		       oc->chosen_comm, oc->chosen_pid);
 }
 
 struct kill_ctx {
@@ -121,7 +123,7 @@ static void kill_chosen(struct task_struct *p, void *arg)
 	struct kill_ctx *k = arg;
 	struct mm_struct *mm = p->mm;
 
-	if (p != k->victim || !mm)
+	if (p != k->victim || p->pid != k->oc->chosen_pid || !mm)
 		return;
 	WRITE_ONCE(p->oom_victim, true);	/* Linux mark_oom_victim */
 	__count_vm_event(OOM_KILL);
@@ -180,14 +182,14 @@ bool out_of_memory(struct oom_control *oc)
 	oc_select_and_report(oc);
 	if (!oc->chosen) {
 		if (oc->order < 0 || no_victim_reports++ < 4) {
-			dump_header(oc, NULL);
+			dump_header(oc, false);
 			printk("Out of memory and no killable processes...\n");
 		}
 		spin_unlock(&oom_lock);
 		return false;	/* Linux panics ("System is deadlocked on memory") */
 	}
 	if (oc->chosen != (void *)-1UL) {
-		dump_header(oc, oc->chosen);
+		dump_header(oc, true);
 		oom_kill_process(oc);
 	}
 	spin_unlock(&oom_lock);

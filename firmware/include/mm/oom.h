@@ -19,6 +19,10 @@ struct oom_control {
 	unsigned long totalpages;
 	struct task_struct *chosen;	/* (void *)-1: a previous victim is still exiting */
 	long chosen_points;
+	/* The chosen task's pid and name, copied under the task-list lock: between the walks that
+	 * select and kill, the task may exit and be freed (the kill then finds no such task). */
+	int chosen_pid;
+	char chosen_comm[TASK_COMM_LEN];
 };
 
 /* Linux oom_badness: rss + page-table pages + oom_score_adj * totalpages / 1000, or LONG_MIN for
