@@ -61,6 +61,7 @@ void mm_page_alloc_reset(void)
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
 	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
 	compaction_reset();
+	pagecache_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
