@@ -110,6 +110,9 @@ module pagoda_uart_phy #(
       rx_bits_d = rx_bits_q - 4'd1;
       rx_cnt_d  = CW'(DIV - 1);
       if (rx_bits_q == 4'd1) begin
+        // the stop bit's middle: look for the next start bit from now on, as a frame sent
+        // right after this one starts half a bit later
+        rx_cnt_d   = '0;
         rx_valid_d = rx_pin;
         rx_ferr_d  = !rx_pin;
       end
