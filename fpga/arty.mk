@@ -25,13 +25,15 @@ ARTY_DEFS  := PAGODA_LITEDRAM PAGODA_DRAM_PORTS PAGODA_PGACCEL
 # the RTL in compile order: the lists of rtl/rtl.mk, the board's own files last
 ARTY_RTL   := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES) $(ACCEL_FILES) $(MEM_FILES) $(ARTY_SV)
 ARTY_GOALS := synth-arty check-fpga lint-arty bitstream program arty-filelist
+LINT_TARGETS += lint-arty
 
 .PHONY: $(ARTY_GOALS)
 
 ifneq ($(MEM),litedram)
 # the same goal in the DRAM tree
 $(ARTY_GOALS):
-	@$(MAKE) --no-print-directory MEM=litedram $@
+	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram $@
 else
 
 # One file list for Yosys and Vivado: the RTL, then the generated controller.

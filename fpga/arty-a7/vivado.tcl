@@ -18,7 +18,7 @@ set fh [open $filelist r]
 set files [split [string trim [read $fh]] "\n"]
 close $fh
 set defs {}
-foreach d $defines { lappend defs -define $d }
+foreach d $defines { lappend defs -verilog_define $d }
 
 # SystemVerilog for ours, plain Verilog for LiteDRAM's generated core (the list's last file)
 read_verilog -sv [lrange $files 0 end-1]

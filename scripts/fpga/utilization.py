@@ -132,6 +132,17 @@ SEQ_RE = re.compile(r'FD[A-Z]*|LD[A-Z]*|RAMB.*|DSP48.*|[IO]SERDES.*|IDELAY.*|ODE
 LUTRAM_ADDR_RE = re.compile(r'^(A\d?|ADDR[A-D]|DPRA\d?)$')   # a LUT RAM's read address ports
 
 
+def dsp_comb(c):
+    """a DSP48E1 with no pipeline register (its clock tied off, or every *REG 0) is a
+    combinational stage: counted as one level"""
+    clk = c['connections'].get('CLK', ['0'])
+    if not isinstance(clk[0], int):
+        return True
+    regs = [v for k, v in c.get('parameters', {}).items() if k.endswith('REG')]
+    return bool(regs) and all(int(str(v), 2) == 0 if set(str(v)) <= {'0', '1'} else
+                              str(v) == '0' for v in regs)
+
+
 def name_rank(nname):
     """a net's most readable name: a user's name, nearest the top, shortest"""
     return (nname.startswith('$'), nname.count('.'), len(nname))
@@ -169,39 +180,52 @@ def lut_levels(netlist, top):
             return [b for p, bits in ins if LUTRAM_ADDR_RE.match(p) for b in bits], 1
         if typ.startswith('SRL'):
             return [b for p, bits in ins if re.fullmatch(r'A\d?', p) for b in bits], 1
+        if typ.startswith('DSP48') and dsp_comb(c):
+            return [b for _, bits in ins for b in bits], 1
         return None, 0
 
-    memo = {}          # bit -> (levels, start cell)
+    memo = {}          # bit -> (levels, start cell, the input bit the longest path came by)
     sys.setrecursionlimit(1000000)
 
     def arrival(bit, stack):
         if not isinstance(bit, int) or bit not in driver:
-            return 0, 'port/const'
+            return 0, 'port/const', None
         if bit in memo:
             return memo[bit]
         cname = driver[bit]
         c = cells[cname]
         ins, cost = comb_inputs(c)
-        if ins is None or SEQ_RE.fullmatch(c['type']):
-            memo[bit] = (0, cname)
+        if ins is None or (SEQ_RE.fullmatch(c['type']) and not c['type'].startswith('DSP48')):
+            memo[bit] = (0, cname, None)
             return memo[bit]
         if cname in stack:
             die('combinational loop through %s' % cname)
         stack.add(cname)
         best = None
         for b in ins:
-            lv, st = arrival(b, stack)
+            lv, st, _ = arrival(b, stack)
             if best is None or lv > best[0]:
-                best = (lv, st)
-        best = best or (0, cname)
+                best = (lv, st, b)
+        best = best or (0, cname, None)
         stack.discard(cname)
-        memo[bit] = (best[0] + cost, best[1])
+        memo[bit] = (best[0] + cost, best[1], best[2])
         return memo[bit]
+
+    def trace(bit):
+        """the cells of the longest path into bit, start first: 'TYPE name'"""
+        out = []
+        while isinstance(bit, int) and bit in driver:
+            cname = driver[bit]
+            out.append('%s %s' % (cells[cname]['type'], cname))
+            bit = memo.get(bit, (0, '', None))[2]
+        return out[::-1]
 
     domains = {}
     for name, c in cells.items():
         typ = c['type']
         if not re.fullmatch(r'FD[A-Z]*|RAMB.*|RAM\d.*|SRL.*|DSP48.*', typ):
+            continue
+        if typ.startswith('DSP48') and dsp_comb(c):
             continue
         conn = c['connections']
         clk_port = next((p for p in ('C', 'CLK', 'WCLK', 'CLKARDCLK', 'CLKBWRCLK') if p in conn),
@@ -215,10 +239,12 @@ def lut_levels(netlist, top):
             if dirs.get(p) != 'input' or p == clk_port:
                 continue
             for b in bits:
-                lv, st = arrival(b, set())
+                lv, st, _ = arrival(b, set())
                 cur = domains.get(dom)
                 if cur is None or lv > cur['levels']:
-                    domains[dom] = {'levels': lv, 'from': st, 'to': name}
+                    domains[dom] = {'levels': lv, 'from': st, 'to': name, 'bit': b}
+    for d in domains.values():
+        d['path'] = trace(d.pop('bit'))
     return domains
 
 
@@ -269,9 +295,10 @@ def main():
         'top': a.top,
         'commit': a.commit,
         'synth_seconds': int(a.seconds) if a.seconds.isdigit() else None,
-        'notes': 'lut = lut_logic + lutram (LUT RAM and shift registers, in LUTs); bram36 in '
-                 'RAMB36 units (a RAMB18 is 0.5); levels count LUTs (LUT RAM reads: 1; CARRY4 '
-                 'and MUXF7/8: 0) from a register, RAM, I/O or clock primitive to a register',
+        'notes': 'lut = lut_logic + lutram (LUT RAM and shift registers, in LUTs); INV is a '
+                 'LUT1; bram36 in RAMB36 units (a RAMB18 is 0.5); levels count LUTs (LUT RAM '
+                 'reads and unregistered DSP48s: 1; CARRY4 and MUXF7/8: 0) from a register, '
+                 'RAM, I/O or clock primitive to a register; path: the cells of the longest',
         'total': total,
         'blocks': {b: blocks[b] for b in BLOCKS if b in seen},
         'parts': fits,
