@@ -16,7 +16,7 @@
 
 ARTY_PARTS ?= xc7a35ticsg324-1L xc7a100tcsg324-1
 ARTY_PART  ?= xc7a35ticsg324-1L
-FPGA_BUILD := $(TOP)/build/fpga
+FPGA_BUILD ?= $(TOP)/build/fpga
 ARTY_DIR   := fpga/arty-a7
 ARTY_TOP   := pagoda_arty_top
 ARTY_SV    := $(ARTY_DIR)/pagoda_arty_clk.sv $(ARTY_DIR)/pagoda_arty_top.sv

@@ -4,7 +4,9 @@
 #                 the UART line (pagoda_uart_phy) under Verilator (tests/fpga/tb_arty_blocks.cpp)
 #   fpga-lint     the board top: Verilator -Wall and a Yosys elaboration with the generated
 #                 LiteDRAM (make lint-arty), and scripts/fpga/utilization.py on small netlists
-#                 whose answers are known (tests/fpga/test_utilization.py)
+#                 whose answers are known (tests/fpga/test_utilization.py), the constraints
+#                 against the top's ports (check_xdc.py), make bitstream with a stand-in vivado
+#                 that records what fpga/arty-a7/vivado.tcl asks for (vivado_dryrun.sh)
 
 FPGA_TB_BUILD := $(BUILD)/fpga-tb
 FPGA_TB_BIN   := $(FPGA_TB_BUILD)/Vtb_arty_blocks
@@ -26,4 +28,4 @@ test-fpga-blocks: $(FPGA_TB_BIN)
 
 test-fpga-lint: $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results fpga-lint -- \
-		bash tests/fpga/lint_arty.sh "$(MAKE) --no-print-directory" $(PYTHON)
+		bash tests/fpga/lint_arty.sh "$(MAKE) --no-print-directory" $(PYTHON) $(BUILD)/fpga-dryrun

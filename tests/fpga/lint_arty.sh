@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Suite fpga-lint (tests/fpga/fpga.mk): the board top lints and elaborates (make lint-arty), and
 # scripts/fpga/utilization.py gives the known answers on small netlists, and the constraints
-# place every pin of the top (tests/fpga/check_xdc.py).
-#   tests/fpga/lint_arty.sh "MAKE" PYTHON
+# place every pin of the top (tests/fpga/check_xdc.py), and make bitstream drives
+# fpga/arty-a7/vivado.tcl as it should (tests/fpga/vivado_dryrun.sh).
+#   tests/fpga/lint_arty.sh "MAKE" PYTHON WORKDIR
 set -uo pipefail
-make=$1 python=$2
+make=$1 python=$2 work=$3
 pass=0 fail=0
 if $make lint-arty; then
 	pass=$((pass + 1))
@@ -30,6 +31,7 @@ run_counted() {
 	fi
 }
 run_counted utilization-tests "$python" tests/fpga/test_utilization.py
+run_counted vivado-dryrun bash tests/fpga/vivado_dryrun.sh "$make" "$work"
 run_counted xdc-checks "$python" tests/fpga/check_xdc.py fpga/arty-a7/pagoda_arty_top.sv \
 	fpga/arty-a7/arty.xdc
 echo "suite-result: $pass passed, $fail failed"
