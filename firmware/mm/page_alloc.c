@@ -6,10 +6,12 @@
  * Every function that touches a free list runs under zone->lock with interrupts off. */
 #include <pagoda/string.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/smp.h>
 #include <asm/highmem.h>
 #include <asm/timex.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 #include "internal.h"
@@ -32,9 +34,6 @@ int page_group_by_mobility_disabled;
 const struct mm_slowpath_ops *mm_slowpath;
 int mm_cpu_node[NR_CPUS];
 struct zone *mm_fast_zone[MAX_NUMNODES][MAX_NR_ZONES];
-static unsigned int memalloc_scope[NR_CPUS];
-#define PF_MEMALLOC_NOIO 0x1u
-#define PF_MEMALLOC_NOFS 0x2u
 
 /* Linux's fallback order when a type's own lists are empty. */
 static const int fallbacks[MIGRATE_TYPES][2] = {
@@ -60,7 +59,8 @@ void mm_page_alloc_reset(void)
 	memset(mm_cpu_node, 0, sizeof(mm_cpu_node));
 	memset(mm_fast_zone, 0, sizeof(mm_fast_zone));
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
-	memset(memalloc_scope, 0, sizeof(memalloc_scope));
+	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
+	compaction_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -614,10 +614,11 @@ static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 
 /* ---------------------------------------------------------------- zeroing */
 
+/* The CPU path: clear_page() per page, which is a cbo.zero loop when the DT offers Zicboz (as
+ * Linux's); HIGHMEM is outside the Sv39 direct map, so the arch goes through kmap_local. */
 void mm_sw_zero_pages(struct page *page, unsigned int order)
 {
-	/* HIGHMEM is outside the Sv39 direct map: memset_phys() goes through kmap_local. */
-	memset_phys(page_to_phys(page), 0, PAGE_SIZE << order);
+	clear_phys_pages(page_to_phys(page), 1UL << order);
 }
 
 static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
@@ -1645,44 +1646,42 @@ struct zonelist *node_zonelist(int nid, gfp_t gfp)
 
 /* ---------------------------------------------------------------- scoped constraints */
 
+/* The scopes are flags of the task (Linux include/linux/sched/mm.h): one that sleeps inside a
+ * scope keeps it to itself. */
 unsigned int memalloc_noio_save(void)
 {
-	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOIO;
+	unsigned int old = current->flags & PF_MEMALLOC_NOIO;
 
-	memalloc_scope[cpu] |= PF_MEMALLOC_NOIO;
+	current->flags |= PF_MEMALLOC_NOIO;
 	return old;
 }
 
 void memalloc_noio_restore(unsigned int flags)
 {
-	unsigned int cpu = smp_processor_id();
-
-	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOIO) | (flags & PF_MEMALLOC_NOIO);
+	current->flags = (current->flags & ~PF_MEMALLOC_NOIO) | (flags & PF_MEMALLOC_NOIO);
 }
 
 unsigned int memalloc_nofs_save(void)
 {
-	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOFS;
+	unsigned int old = current->flags & PF_MEMALLOC_NOFS;
 
-	memalloc_scope[cpu] |= PF_MEMALLOC_NOFS;
+	current->flags |= PF_MEMALLOC_NOFS;
 	return old;
 }
 
 void memalloc_nofs_restore(unsigned int flags)
 {
-	unsigned int cpu = smp_processor_id();
-
-	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOFS) | (flags & PF_MEMALLOC_NOFS);
+	current->flags = (current->flags & ~PF_MEMALLOC_NOFS) | (flags & PF_MEMALLOC_NOFS);
 }
 
 gfp_t current_gfp_context(gfp_t gfp)
 {
-	unsigned int scope = memalloc_scope[smp_processor_id()];
+	unsigned int pflags = READ_ONCE(current->flags);
 
-	if (unlikely(scope)) {
-		if (scope & PF_MEMALLOC_NOIO)
+	if (unlikely(pflags & (PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS))) {
+		if (pflags & PF_MEMALLOC_NOIO)
 			gfp &= ~(__GFP_IO | __GFP_FS);
-		else if (scope & PF_MEMALLOC_NOFS)
+		else if (pflags & PF_MEMALLOC_NOFS)
 			gfp &= ~__GFP_FS;
 	}
 	return gfp;
@@ -1734,13 +1733,23 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
+/* Linux __gfp_pfmemalloc_flags: __GFP_MEMALLOC, or a reclaimer's (PF_MEMALLOC) request outside
+ * interrupt context, may ignore the watermarks; __GFP_NOMEMALLOC forbids it. */
+static bool gfp_pfmemalloc_allowed(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return false;
+	if (gfp & __GFP_MEMALLOC)
+		return true;
+	return !in_interrupt() && (current->flags & PF_MEMALLOC);
+}
+
 static void wake_all_kswapds(unsigned int order, gfp_t gfp, const struct alloc_context *ac)
 {
 	struct zoneref *z = ac->preferred_zoneref;
 	struct zone *zone;
 	int last_nid = -1;
 
-	__count_vm_event(KSWAPD_WAKE);
 	if (!mm_slowpath || !mm_slowpath->wakeup_kswapd)
 		return;
 	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
@@ -1782,18 +1791,24 @@ static bool should_reclaim_retry(gfp_t gfp, unsigned int order, const struct all
 	return false;
 }
 
-/* Linux __perform_reclaim: the reclaim hook, then the slab caches' empty slabs (Linux shrinks slab
- * inside try_to_free_pages); the pages freed are the progress. */
+/* Linux __perform_reclaim: the reclaim hook (mm/vmscan.c's try_to_free_pages, which shrinks the
+ * slab caches as Linux's does), as a reclaimer itself (PF_MEMALLOC: its own allocations use the
+ * reserves and never recurse into reclaim); the pages freed are the progress. Without a hook, the
+ * slab caches' empty slabs are the only thing to reclaim. */
 static unsigned long __perform_reclaim(gfp_t gfp, unsigned int order, const struct alloc_context *ac)
 {
-	unsigned long progress = 0;
+	unsigned int noreclaim_flag;
+	unsigned long progress;
 
 	__count_vm_event(ALLOCSTALL);
+	noreclaim_flag = memalloc_noreclaim_save();
 	if (mm_slowpath && mm_slowpath->try_to_free_pages)
 		progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
-	/* Every shrinker asked for everything: Linux's direct reclaim calls shrink_slab() at falling
-	 * priorities; this is its last round. The slab caches' shrinker counts pages. */
-	return progress + shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
+	else
+		progress = shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
+	memalloc_noreclaim_restore(noreclaim_flag);
+	cond_resched();
+	return progress;
 }
 
 /*
@@ -1820,13 +1835,88 @@ static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/*
+ * Linux __alloc_pages_direct_compact: compact at priority prio, then try the freelists. A skipped
+ * compaction (nothing it could do) is no stall; a success resets the zone's deferral.
+ */
+static struct page *__alloc_pages_direct_compact(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 const struct alloc_context *ac,
+						 enum compact_priority prio,
+						 enum compact_result *result, unsigned long caller)
+{
+	struct page *page;
+
+	*result = COMPACT_SKIPPED;
+	if (!order)
+		return NULL;
+	if (mm_slowpath && mm_slowpath->try_to_compact_pages)
+		*result = mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, (int)prio);
+	else
+		*result = try_to_compact_pages(gfp, order, alloc_flags, ac, prio);
+	if (*result == COMPACT_SKIPPED)
+		return NULL;
+	__count_vm_event(COMPACTSTALL);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (page) {
+		compaction_defer_reset(page_zone(page), (int)order, true);
+		__count_vm_event(COMPACTSUCCESS);
+		return page;
+	}
+	__count_vm_event(COMPACTFAIL);
+	return NULL;
+}
+
+#define MAX_COMPACT_RETRIES 16
+
+/* Linux should_compact_retry: retry while compaction makes progress, and after a failure at a
+ * lower (more thorough) priority, down to SYNC_LIGHT for costly orders, SYNC_FULL otherwise. */
+static bool should_compact_retry(const struct alloc_context *ac, unsigned int order,
+				 unsigned int alloc_flags, enum compact_result result,
+				 enum compact_priority *prio, int *retries)
+{
+	enum compact_priority min_prio = order > PAGE_ALLOC_COSTLY_ORDER ? COMPACT_PRIO_SYNC_LIGHT :
+					 MIN_COMPACT_PRIORITY;
+	int max_retries = MAX_COMPACT_RETRIES;
+
+	if (!order)
+		return false;
+	if (result == COMPACT_SUCCESS)
+		(*retries)++;
+	if (result == COMPACT_SKIPPED) {
+		/* Compaction needs free pages first: worth it only if some zone could compact. */
+		struct zoneref *z = ac->preferred_zoneref;
+		struct zone *zone;
+
+		for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask)
+			if (compaction_suitable(zone, (int)order, alloc_flags, ac->highest_zoneidx) ==
+			    COMPACT_CONTINUE)
+				return true;
+		return false;
+	}
+	if (result != COMPACT_COMPLETE) {
+		if (order > PAGE_ALLOC_COSTLY_ORDER)
+			max_retries /= 4;
+		if (*retries <= max_retries)
+			return true;
+	}
+	if (*prio > min_prio) {
+		(*prio)--;
+		*retries = 0;
+		return true;
+	}
+	return false;
+}
+
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct alloc_context *ac,
 					   unsigned long caller)
 {
 	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
 	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
 	unsigned int alloc_flags;
-	int no_progress_loops = 0, nofail_rounds = 0;
+	int no_progress_loops = 0, nofail_rounds = 0, compaction_retries = 0;
+	enum compact_priority compact_priority = DEF_COMPACT_PRIORITY;
+	enum compact_result compact_result;
 	struct page *page = NULL;
 
 	if ((gfp & (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) == (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) {
@@ -1839,25 +1929,35 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
-	/* Costly orders try compaction before reclaim: reclaim alone rarely makes a big block. */
-	if (can_direct_reclaim && costly_order && mm_slowpath && mm_slowpath->try_to_compact_pages) {
-		__count_vm_event(COMPACTSTALL);
-		mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 0);
-		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	/* Costly orders, and order > 0 requests that cannot be moved later, try async compaction
+	 * before reclaim: reclaim alone rarely makes a big block (Linux's condition). */
+	if (can_direct_reclaim && (costly_order || (order && ac->migratetype != MIGRATE_MOVABLE)) &&
+	    !((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))) {
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, INIT_COMPACT_PRIORITY,
+						    &compact_result, caller);
 		if (page)
 			return page;
-		if (gfp & __GFP_NORETRY)
-			goto nopage;
+		if (costly_order && (gfp & __GFP_NORETRY)) {
+			/* Linux: give up if compaction was skipped or deferred; else retry once
+			 * more, still async. */
+			if (compact_result == COMPACT_SKIPPED || compact_result == COMPACT_DEFERRED ||
+			    (gfp & __GFP_THISNODE))
+				goto nopage;
+			compact_priority = INIT_COMPACT_PRIORITY;
+		}
 	}
 retry:
 	if (alloc_flags & ALLOC_KSWAPD)
 		wake_all_kswapds(order, gfp, ac);
-	if ((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))
+	if (gfp_pfmemalloc_allowed(gfp))
 		alloc_flags = ALLOC_NO_WATERMARKS | (alloc_flags & ALLOC_CMA);
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
 	if (!can_direct_reclaim)
+		goto nopage;
+	/* A reclaimer (kswapd, direct reclaim) that still finds nothing must not reclaim again. */
+	if (current->flags & PF_MEMALLOC)
 		goto nopage;
 	{
 		unsigned long progress = 0;
@@ -1865,18 +1965,18 @@ retry:
 		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, ac, caller, &progress);
 		if (page)
 			return page;
-		if (mm_slowpath && mm_slowpath->try_to_compact_pages && order) {
-			__count_vm_event(COMPACTSTALL);
-			mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 1);
-			page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
-			if (page)
-				return page;
-		}
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, compact_priority,
+						    &compact_result, caller);
+		if (page)
+			return page;
 		if (gfp & __GFP_NORETRY)
 			goto nopage;
 		if (costly_order && !(gfp & __GFP_RETRY_MAYFAIL))
 			goto nopage;
 		if (should_reclaim_retry(gfp, order, ac, alloc_flags, progress != 0, &no_progress_loops))
+			goto retry;
+		if (progress && should_compact_retry(ac, order, alloc_flags, compact_result,
+						     &compact_priority, &compaction_retries))
 			goto retry;
 	}
 	/* OOM: not for costly orders, RETRY_MAYFAIL, THISNODE, DMA-only or !FS requests (Linux). */
@@ -2521,6 +2621,60 @@ void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 	}
 	for (unsigned long i = 0; i < nr_pages; i++)
 		free_pages_caller(pfn_to_page(pfn + i), 0, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- compaction's free pages */
+
+/* The free buddy block holding pfn: its head, or NULL. zone->lock held. */
+static struct page *free_block_head(struct zone *zone, unsigned long pfn)
+{
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		struct page *hp;
+
+		if (!zone_spans_pfn(zone, head))
+			return NULL;
+		hp = pfn_to_page(head);
+		if (PageBuddy(hp) && hp->private >= o && page_zone(hp) == zone)
+			return hp;
+	}
+	return NULL;
+}
+
+/*
+ * Compaction's free scanner takes the free block holding pfn (Linux __isolate_free_page, then
+ * split_map_pages): out of the buddy lists while the zone keeps its min watermark plus the block,
+ * then onto `list` as order-0 pages prepared as allocations, one reference each. Only a block that
+ * lies inside [start, end) (the pageblock being scanned) on an ordinary list qualifies. Returns the
+ * pages taken (0: pfn not free, or refused); *next_pfn gets the first pfn after the block.
+ */
+unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned long start,
+				 unsigned long end, struct list_head *list, unsigned long *next_pfn)
+{
+	unsigned long flags, head_pfn, nr = 0;
+	unsigned int order = 0;
+	struct page *hp;
+
+	*next_pfn = pfn + 1;
+	spin_lock_irqsave(&zone->lock, flags);
+	hp = free_block_head(zone, pfn);
+	if (hp) {
+		order = (unsigned int)hp->private;
+		head_pfn = page_to_pfn(hp);
+		*next_pfn = head_pfn + (1UL << order);
+		if (head_pfn >= start && *next_pfn <= end && !is_migrate_isolate(hp->list_mt) && !is_migrate_highatomic(hp->list_mt) &&
+		    zone_watermark_ok(zone, 0, min_wmark_pages(zone) + (1UL << order), 0, ALLOC_CMA)) {
+			account_free_range(zone, head_pfn, 1UL << order, -1, hp->list_mt);
+			del_page_from_free_list(hp, zone, order);
+			nr = 1UL << order;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	for (unsigned long i = 0; i < nr; i++) {
+		prep_new_page(hp + i, 0, 0, _RET_IP_);
+		list_add_tail(&hp[i].lru, list);
+	}
+	return nr;
 }
 
 /* ---------------------------------------------------------------- addresses */

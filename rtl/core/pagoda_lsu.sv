@@ -169,11 +169,12 @@ module pagoda_lsu (
   logic [31:0] resv_addr_q, resv_addr_d;
   logic        sc_ok, needs_mem;
   assign sc_ok     = resv_valid_q && (resv_addr_q == paddr_i);
-  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, answered before it completes
+  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, which may leave the answer
+  // of its last store to writeback (cmo_pend)
   assign needs_mem = mem_o && !(is_sc && !sc_ok) && !is_cbo;
 
   // ---------------------------------------------------------------- cache-block operations
-  logic                     cmo_req, cmo_done, cmo_busy, cmo_mem_req;
+  logic                     cmo_req, cmo_done, cmo_pend, cmo_busy, cmo_mem_req;
   logic [31:0]              cmo_mem_addr;
   pagoda_core_pkg::cbo_op_e cmo_op;
   // like any access, it starts only when nothing older can trap (apart from the issue block, so
@@ -189,6 +190,7 @@ module pagoda_lsu (
     .op_i         (cmo_op),
     .block_i      (paddr_i[31:6]),
     .done_o       (cmo_done),
+    .pend_o       (cmo_pend),
     .err_o        (cmo_err),
     .busy_o       (cmo_busy),
     .mem_req_o    (cmo_mem_req),
@@ -306,7 +308,7 @@ module pagoda_lsu (
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
     if (done_i) begin
-      pend_d     = needs_mem;
+      pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
       wb_store_d = st_fault;
       wb_uns_d   = uns_i;
@@ -369,7 +371,7 @@ module pagoda_lsu (
   `ASSERT_NEVER(LsuDataBeZero, data_req_o && data_be_o == 8'd0)
   `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && (ex_req || cmo_mem_req))
   `ASSERT_NEVER(LsuCmoAndAccess, ex_req && cmo_mem_req)
-  // a CBO's accesses are all answered before it completes: nothing is left for writeback
+  // a CBO starts only when writeback awaits nothing, and leaves it at most its last store's answer
   `ASSERT_NEVER(LsuCmoPending, cmo_busy && pend_q)
   `ASSERT_RESET(LsuDataIdleInReset, !data_req_o)
   `ASSERT(LsuAmoStateLegal, amo_state_q != 2'd3)

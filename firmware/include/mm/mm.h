@@ -57,6 +57,7 @@ PAGEFLAG_FNS(Reserved, reserved)
 PAGEFLAG_FNS(Head, head)
 PAGEFLAG_FNS(Buddy, buddy)
 PAGEFLAG_FNS(Poisoned, poisoned)
+PAGEFLAG_FNS(Anon, anon)
 
 extern struct page *mem_map;
 extern unsigned long mem_map_base_pfn;	/* pfn of mem_map[0] */
@@ -210,6 +211,13 @@ enum vm_event_item {
 	ALLOCSTALL, COMPACTSTALL, OOM_CALLS, KSWAPD_WAKE,
 	HIGHATOMIC_RESERVE,
 	BAD_PAGE_EVENTS,	/* Pagoda: rejected frees and bad page states */
+	/* Reclaim (mm/vmscan.c). Without LRU lists the shrinkers are all there is to scan: pgscan
+	 * counts the objects they were asked to look at, pgsteal what they freed (pages, for the
+	 * slab caches' shrinker). pageoutrun: kswapd's balancing runs. */
+	PGSCAN_KSWAPD, PGSCAN_DIRECT, PGSTEAL_KSWAPD, PGSTEAL_DIRECT, PAGEOUTRUN,
+	PGMIGRATE_SUCCESS, PGMIGRATE_FAIL,
+	COMPACTMIGRATE_SCANNED, COMPACTFREE_SCANNED, COMPACTISOLATED,
+	COMPACTFAIL, COMPACTSUCCESS,
 	NR_VM_EVENT_ITEMS
 };
 extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];
