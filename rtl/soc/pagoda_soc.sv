@@ -221,7 +221,9 @@ module pagoda_soc #(
     .sel_o  (m_sel[M_DMA*SW +: SW])
   );
 
-  pagoda_pbus_xbar #(.NM(NM), .NS(NS), .SW(SW)) u_xbar (
+  pagoda_pbus_xbar #(
+    .NM(NM), .NS(NS), .SW(SW), .REACH(pagoda_soc_pkg::XBAR_REACH)
+  ) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (m_req),

@@ -86,7 +86,7 @@ module tb_soc_blocks
   logic [31:0]  s_be;
   logic [255:0] s_wdata, s_rdata;
 
-  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2)) u_xbar (
+  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2), .REACH('1)) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (xm_req_i),
