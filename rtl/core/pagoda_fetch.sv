@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: instruction fetch. Prefetches 8-byte lanes into a 4-entry queue, translates each
-// lane address through the core's ITLB port, aligns 16/32-bit instructions (which may straddle
-// lanes) and expands compressed ones. A redirect empties the queue; responses still in flight are
-// discarded.
+// lane address through the core's ITLB port, reads it through the instruction cache
+// (pagoda_icache), aligns 16/32-bit instructions (which may straddle lanes) and expands compressed
+// ones. A redirect empties the queue; responses still in flight are discarded.
 `include "pagoda_assert.svh"
 module pagoda_fetch #(
-  parameter logic [63:0] BOOT_PC = 64'h1000
+  parameter logic [63:0] BOOT_PC     = 64'h1000,
+  parameter int unsigned ICACHE_SIZE = 4096,           // bytes; 0: no instruction cache
+  parameter logic [31:0] CACHE_BASE  = 32'h8000_0000,  // cacheable region (RAM): PMA
+  parameter logic [31:0] CACHE_SIZE  = 32'h0800_0000
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -32,6 +35,10 @@ module pagoda_fetch #(
   input  logic        walk_ack_i,     // walker accepted our request this cycle
   input  logic        walk_done_i,    // walker finished our request
   input  logic [1:0]  walk_fault_i,   // FEXC_*: the walk ended in a fault
+  // fence.i retires: drop every cached line
+  input  logic        fencei_i,
+  output logic        ev_ic_access_o, // performance events (pagoda_icache)
+  output logic        ev_ic_miss_o,
   // PBUS instruction port
   output logic        instr_req_o,
   input  logic        instr_gnt_i,
@@ -67,6 +74,50 @@ module pagoda_fetch #(
   logic        walk_fault_pend_q, walk_fault_pend_d;
   logic [1:0]  walk_fault_kind_q, walk_fault_kind_d;
 
+  // ---------------------------------------------------------------- instruction cache
+  // The queue below reads lanes as PBUS reads (lane_*) from the cache, which answers hits itself
+  // and passes everything else to the instruction port.
+  logic        lane_req, lane_gnt, lane_rvalid, lane_err;
+  logic [31:0] lane_addr;
+  logic [63:0] lane_rdata;
+
+  if (ICACHE_SIZE != 0) begin : g_icache
+    pagoda_icache #(
+      .SIZE_BYTES (ICACHE_SIZE),
+      .CACHE_BASE (CACHE_BASE),
+      .CACHE_SIZE (CACHE_SIZE)
+    ) u_icache (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .invalidate_i (fencei_i),
+      .f_req_i      (lane_req),
+      .f_gnt_o      (lane_gnt),
+      .f_addr_i     (lane_addr),
+      .f_rvalid_o   (lane_rvalid),
+      .f_rdata_o    (lane_rdata),
+      .f_err_o      (lane_err),
+      .m_req_o      (instr_req_o),
+      .m_gnt_i      (instr_gnt_i),
+      .m_addr_o     (instr_addr_o),
+      .m_rvalid_i   (instr_rvalid_i),
+      .m_rdata_i    (instr_rdata_i),
+      .m_err_i      (instr_err_i),
+      .ev_access_o  (ev_ic_access_o),
+      .ev_miss_o    (ev_ic_miss_o)
+    );
+  end else begin : g_no_icache
+    assign instr_req_o    = lane_req;
+    assign lane_gnt       = instr_gnt_i;
+    assign instr_addr_o   = lane_addr;
+    assign lane_rvalid    = instr_rvalid_i;
+    assign lane_rdata     = instr_rdata_i;
+    assign lane_err       = instr_err_i;
+    assign ev_ic_access_o = 1'b0;
+    assign ev_ic_miss_o   = 1'b0;
+    logic unused_fencei;
+    assign unused_fencei = fencei_i;
+  end
+
   // ---------------------------------------------------------------- aligner
   logic [63:0] head_data, next_data;
   logic [1:0]  head_exc, next_exc;
@@ -80,12 +131,12 @@ module pagoda_fetch #(
   logic       arrive;
   logic [1:0] arrive_exc;
   logic [2:0] avail;
-  assign arrive     = instr_rvalid_i && (discard_q == 4'd0);
-  assign arrive_exc = instr_err_i ? FEXC_ACCESS : FEXC_NONE;
+  assign arrive     = lane_rvalid && (discard_q == 4'd0);
+  assign arrive_exc = lane_err ? FEXC_ACCESS : FEXC_NONE;
   assign avail      = count_q + {2'd0, arrive};
   assign head_p1    = head_q + 2'd1;
-  assign head_data  = (count_q == 3'd0) ? instr_rdata_i : lane_data_q[head_q];
-  assign next_data  = (count_q == 3'd1) ? instr_rdata_i : lane_data_q[head_p1];
+  assign head_data  = (count_q == 3'd0) ? lane_rdata : lane_data_q[head_q];
+  assign next_data  = (count_q == 3'd1) ? lane_rdata : lane_data_q[head_p1];
   assign head_exc   = (count_q == 3'd0) ? arrive_exc : lane_exc_q[head_q];
   assign next_exc   = (count_q == 3'd1) ? arrive_exc : lane_exc_q[head_p1];
   assign off       = pc_q[2:1];
@@ -148,10 +199,10 @@ module pagoda_fetch #(
   // A new request (not a held one) when there is room, no fault is pending and the lane translates.
   assign new_req      = !hold_q && space_ok && (redirect_i || !stop_q) && xlate_ok_i &&
                         (redirect_i || !walk_fault_pend_q);
-  assign instr_req_o  = hold_q || new_req;
-  assign instr_addr_o = hold_q ? hold_paddr_q : xlate_paddr_i;
-  assign acc          = instr_req_o && instr_gnt_i;
-  assign drop         = instr_rvalid_i && (discard_q != 4'd0);
+  assign lane_req  = hold_q || new_req;
+  assign lane_addr = hold_q ? hold_paddr_q : xlate_paddr_i;
+  assign acc          = lane_req && lane_gnt;
+  assign drop         = lane_rvalid && (discard_q != 4'd0);
   assign push         = arrive && !redirect_i;
 
   // A translation fault becomes a fault lane once every earlier lane has arrived.
@@ -170,24 +221,24 @@ module pagoda_fetch #(
   always_comb begin
     wr_en             = 1'b0;
     wr_idx            = head_q + count_q[1:0];
-    wr_data           = instr_rdata_i;
+    wr_data           = lane_rdata;
     wr_exc            = arrive_exc;
     head_d            = head_q;
     count_d           = count_q;
     pc_d              = pc_q;
     fetch_addr_d      = cur_fetch_addr;
     stop_d            = stop_q;
-    hold_d            = instr_req_o && !instr_gnt_i;
-    hold_paddr_d      = instr_addr_o;
+    hold_d            = lane_req && !lane_gnt;
+    hold_paddr_d      = lane_addr;
     hold_stale_d      = hold_d && hold_q && (hold_stale_q || redirect_i);
-    outstanding_d     = outstanding_q + {3'd0, acc} - {3'd0, instr_rvalid_i};
+    outstanding_d     = outstanding_q + {3'd0, acc} - {3'd0, lane_rvalid};
     walk_wait_d       = walk_wait_q;
     walk_stale_d      = walk_stale_q;
     walk_fault_pend_d = walk_fault_pend_q;
     walk_fault_kind_d = walk_fault_kind_q;
 
     if (redirect_i) begin
-      discard_d = outstanding_q - {3'd0, instr_rvalid_i} + {3'd0, acc && hold_q};
+      discard_d = outstanding_q - {3'd0, lane_rvalid} + {3'd0, acc && hold_q};
     end else begin
       discard_d = discard_q - {3'd0, drop} + {3'd0, acc && hold_q && hold_stale_q};
     end
@@ -278,10 +329,10 @@ module pagoda_fetch #(
 
   // ---- assertions (pagoda_assert.svh) ----
   // PBUS master rules (docs/bus.md): a waiting request is held, responses only for requests
-  // granted and not yet answered. (instr_req_o is combinational: in reset it already asks for the
+  // granted and not yet answered. (lane_req is combinational: in reset it already asks for the
   // boot lane, which nothing answers, since every slave's response flop is held in reset.)
-  `ASSERT_HELD(FetchReqHeld, instr_req_o, instr_gnt_i, instr_addr_o)
-  `ASSERT_NEVER(FetchRespNoReq, instr_rvalid_i && outstanding_q == 4'd0)
+  `ASSERT_HELD(FetchReqHeld, lane_req, lane_gnt, lane_addr)
+  `ASSERT_NEVER(FetchRespNoReq, lane_rvalid && outstanding_q == 4'd0)
   `ASSERT(FetchDiscardBound, discard_q <= outstanding_q)
   // the lane queue: never more than DEPTH lanes, one arrival per cycle, none into a full queue
   // (an arrival into an empty queue may be consumed in the same cycle: pop with count_q 0)
