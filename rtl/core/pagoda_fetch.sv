@@ -65,13 +65,23 @@ module pagoda_fetch #(
   logic [3:0]  discard_q, discard_d;
   logic [63:0] fetch_addr_q, fetch_addr_d;
   logic [63:0] pc_q, pc_d;
-  logic        hold_q, hold_d;
-  logic        hold_stale_q, hold_stale_d;
+  // The fetch unit's control state, three small FSMs (issue 12):
+  //  - the lane request: free, held (asked, not granted: PBUS keeps it up), or held and stale
+  //    (asked before a redirect: it must still be granted, and its answer is discarded);
+  //  - the fetch-side page-table walk: none, awaited, or awaited and stale (asked before a
+  //    redirect: its fault, if any, is not ours);
+  //  - the lane source: running, a walk's fault waiting to become a fault lane, or stopped after
+  //    a fault lane until the next redirect.
+  typedef enum logic [1:0] { ReqFree, ReqHeld, ReqHeldStale } req_state_e;
+  typedef enum logic [1:0] { WalkIdle, WalkWait, WalkWaitStale } walk_state_e;
+  typedef enum logic [1:0] { SrcRun, SrcFaultPend, SrcStopped } src_state_e;
+  req_state_e  req_q, req_d;
+  walk_state_e walk_q, walk_d;
+  src_state_e  src_q, src_d;
+  logic        hold_q, hold_d;             // (views of the states above)
+  logic        hold_stale_q;
   logic [31:0] hold_paddr_q, hold_paddr_d;
-  logic        stop_q, stop_d;
-  logic        walk_wait_q, walk_wait_d;
-  logic        walk_stale_q, walk_stale_d;
-  logic        walk_fault_pend_q, walk_fault_pend_d;
+  logic        stop_q, walk_wait_q, walk_fault_pend_q;
   logic [1:0]  walk_fault_kind_q, walk_fault_kind_d;
 
   // ---------------------------------------------------------------- instruction cache
@@ -117,6 +127,12 @@ module pagoda_fetch #(
     logic unused_fencei;
     assign unused_fencei = fencei_i;
   end
+
+  assign hold_q            = (req_q != ReqFree);
+  assign hold_stale_q      = (req_q == ReqHeldStale);
+  assign walk_wait_q       = (walk_q != WalkIdle);
+  assign walk_fault_pend_q = (src_q == SrcFaultPend);
+  assign stop_q            = (src_q == SrcStopped);
 
   // ---------------------------------------------------------------- aligner
   logic [63:0] head_data, next_data;
@@ -227,14 +243,14 @@ module pagoda_fetch #(
     count_d           = count_q;
     pc_d              = pc_q;
     fetch_addr_d      = cur_fetch_addr;
-    stop_d            = stop_q;
+    src_d             = src_q;
     hold_d            = lane_req && !lane_gnt;
     hold_paddr_d      = lane_addr;
-    hold_stale_d      = hold_d && hold_q && (hold_stale_q || redirect_i);
+    // a held request that outlives a redirect (or already did) answers for nobody
+    req_d             = !hold_d ? ReqFree :
+                        (hold_q && (hold_stale_q || redirect_i)) ? ReqHeldStale : ReqHeld;
     outstanding_d     = outstanding_q + {3'd0, acc} - {3'd0, lane_rvalid};
-    walk_wait_d       = walk_wait_q;
-    walk_stale_d      = walk_stale_q;
-    walk_fault_pend_d = walk_fault_pend_q;
+    walk_d            = walk_q;
     walk_fault_kind_d = walk_fault_kind_q;
 
     if (redirect_i) begin
@@ -254,8 +270,7 @@ module pagoda_fetch #(
     if (fault_push) begin
       wr_en             = 1'b1;
       wr_exc            = fault_kind;
-      stop_d            = 1'b1;
-      walk_fault_pend_d = 1'b0;
+      src_d             = SrcStopped;
     end
     if (push || fault_push) count_d = count_d + 3'd1;
     // request accepted: advance to the next lane (a stale held request does not)
@@ -263,14 +278,11 @@ module pagoda_fetch #(
     if (hold_q && !acc) fetch_addr_d = cur_fetch_addr;
 
     // page-table walks requested for fetch
-    if (walk_ack_i) begin
-      walk_wait_d  = 1'b1;
-      walk_stale_d = 1'b0;
-    end
+    if (walk_ack_i) walk_d = WalkWait;
     if (walk_done_i) begin
-      walk_wait_d = 1'b0;
-      if (walk_fault_i != FEXC_NONE && !walk_stale_q && !redirect_i) begin
-        walk_fault_pend_d = 1'b1;
+      walk_d = WalkIdle;
+      if (walk_fault_i != FEXC_NONE && walk_q == WalkWait && !redirect_i) begin
+        src_d             = SrcFaultPend;
         walk_fault_kind_d = walk_fault_i;
       end
     end
@@ -279,9 +291,8 @@ module pagoda_fetch #(
       pc_d              = redirect_pc_i;
       head_d            = 2'd0;
       count_d           = 3'd0;
-      stop_d            = 1'b0;
-      walk_fault_pend_d = 1'b0;
-      if (walk_wait_q && !walk_done_i) walk_stale_d = 1'b1;
+      src_d             = SrcRun;
+      if (walk_wait_q && !walk_done_i) walk_d = WalkWaitStale;
     end
   end
 
@@ -293,13 +304,10 @@ module pagoda_fetch #(
       discard_q         <= 4'd0;
       fetch_addr_q      <= {BOOT_PC[63:3], 3'b000};
       pc_q              <= BOOT_PC;
-      hold_q            <= 1'b0;
-      hold_stale_q      <= 1'b0;
+      req_q             <= ReqFree;
       hold_paddr_q      <= 32'd0;
-      stop_q            <= 1'b0;
-      walk_wait_q       <= 1'b0;
-      walk_stale_q      <= 1'b0;
-      walk_fault_pend_q <= 1'b0;
+      src_q             <= SrcRun;
+      walk_q            <= WalkIdle;
       walk_fault_kind_q <= FEXC_NONE;
     end else begin
       head_q            <= head_d;
@@ -308,13 +316,10 @@ module pagoda_fetch #(
       discard_q         <= discard_d;
       fetch_addr_q      <= fetch_addr_d;
       pc_q              <= pc_d;
-      hold_q            <= hold_d;
-      hold_stale_q      <= hold_stale_d;
+      req_q             <= req_d;
       hold_paddr_q      <= hold_paddr_d;
-      stop_q            <= stop_d;
-      walk_wait_q       <= walk_wait_d;
-      walk_stale_q      <= walk_stale_d;
-      walk_fault_pend_q <= walk_fault_pend_d;
+      src_q             <= src_d;
+      walk_q            <= walk_d;
       walk_fault_kind_q <= walk_fault_kind_d;
     end
   end
@@ -340,6 +345,15 @@ module pagoda_fetch #(
   `ASSERT_NEVER(FetchTwoPush, push && fault_push)
   `ASSERT_NEVER(FetchPushFull, (push || fault_push) &&
                               4'(count_q) + 4'(push) + 4'(fault_push) > 4'(DEPTH) + 4'(pop))
+  // the control FSMs: legal states; a walk is acknowledged only when none is awaited and ends
+  // only when one is; a walk's fault never meets a fault lane being pushed (the enum keeps one)
+  `ASSERT(FetchReqStateLegal, req_q == ReqFree || req_q == ReqHeld || req_q == ReqHeldStale)
+  `ASSERT(FetchWalkStateLegal, walk_q == WalkIdle || walk_q == WalkWait || walk_q == WalkWaitStale)
+  `ASSERT(FetchSrcStateLegal, src_q == SrcRun || src_q == SrcFaultPend || src_q == SrcStopped)
+  `ASSERT_NEVER(FetchWalkAckBusy, walk_ack_i && walk_q != WalkIdle)
+  `ASSERT_NEVER(FetchWalkDoneIdle, walk_done_i && walk_q == WalkIdle)
+  `ASSERT_NEVER(FetchWalkFaultAndPush, fault_push && walk_done_i && walk_fault_i != FEXC_NONE &&
+                                       walk_q == WalkWait)
   // with C, every instruction address is even
   `ASSERT_NEVER(FetchPcOdd, pc_q[0])
 
