@@ -4,6 +4,8 @@
 // asks the MMU for a walk; the walker borrows the port while it is busy), runs an AMO as a locked
 // read then write, keeps the LR/SC reservation, and in writeback aligns and extends the load data
 // and turns a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
+// A cache-block operation (cbo.*) is translated here like a store and then handed to the CMO
+// hook (pagoda_cmo without a data cache; a data cache implements the same hook).
 `include "pagoda_assert.svh"
 module pagoda_lsu (
   input  logic                       clk_i,
@@ -13,18 +15,21 @@ module pagoda_lsu (
   input  pagoda_core_pkg::mem_size_e size_i,
   input  logic                       uns_i,        // load zero-extends
   input  pagoda_core_pkg::amo_op_e   amo_op_i,
+  input  pagoda_core_pkg::cbo_op_e   cbo_op_i,
+  input  logic                       cbo_inval_flush_i,  // a cbo.inval performs a flush
   input  logic [63:0]                vaddr_i,      // rs1 + imm
   input  logic [63:0]                rs2_i,        // store data, AMO operand
   input  logic                       act_i,        // it executes (valid, no trap, no interrupt)
   input  logic                       go_i,         // nothing older can still trap
   input  logic                       done_i,       // it completes this cycle
   input  logic                       kill_i,       // a trap or interrupt is taken this cycle
-  output logic                       mem_o,        // it is a load, store, LR, SC or AMO
-  output logic                       store_o,      // store, SC or AMO (store-type faults)
+  output logic                       mem_o,        // a load, store, LR, SC, AMO or CBO
+  output logic                       store_o,      // needs write permission: store, SC, AMO,
+                                                   // cbo.zero (the other CBOs need read)
   output logic                       ready_o,      // it can complete this cycle (if go_i)
   output logic [63:0]                result_o,     // rd: 0/1 for SC, the old value for AMOs
   output logic                       exc_o,        // its exception (misaligned, translation,
-  output logic [4:0]                 exc_cause_o,  // the AMO read's bus error)
+  output logic [4:0]                 exc_cause_o,  // the AMO read's or cbo.zero's bus error)
   output logic [63:0]                exc_tval_o,
   output logic                       busy_o,       // mid-access: no interrupt now
   // translation (pagoda_mmu)
@@ -71,16 +76,22 @@ module pagoda_lsu (
     AMO_IDLE, AMO_READ, AMO_WRITE
   } amo_state_e;
 
-  logic is_load, is_lr, is_sc, is_amo;
+  logic is_load, is_lr, is_sc, is_amo, is_cbo, st_fault;
   assign is_load  = (op_i == pagoda_core_pkg::OP_LOAD);
   assign is_lr    = (op_i == pagoda_core_pkg::OP_LR);
   assign is_sc    = (op_i == pagoda_core_pkg::OP_SC);
   assign is_amo   = (op_i == pagoda_core_pkg::OP_AMO);
-  assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc;
-  assign mem_o    = is_load || is_lr || store_o;
+  assign is_cbo   = (op_i == pagoda_core_pkg::OP_CBO);
+  assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc ||
+                    (is_cbo && cbo_op_i == pagoda_core_pkg::CBO_ZERO);
+  assign mem_o    = is_load || is_lr || store_o || is_cbo;
+  // Every CBO faults as a store (CMO 1.0 "Page-Fault, Guest-Page-Fault, and Access-Fault
+  // Exceptions"), though clean, flush and inval need only read permission: a page or PMP region
+  // that may be read may be cleaned (W implies R in both, so "load or store allowed" is "load").
+  assign st_fault = store_o || is_cbo;
 
   // ---------------------------------------------------------------- address, lanes
-  logic misaligned;
+  logic misaligned;   // a CBO ignores the offset in its block: never misaligned
   always_comb begin
     unique case (size_i)
       pagoda_core_pkg::MEM_B: misaligned = 1'b0;
@@ -88,6 +99,7 @@ module pagoda_lsu (
       pagoda_core_pkg::MEM_W: misaligned = (vaddr_i[1:0] != 2'd0);
       default:                misaligned = (vaddr_i[2:0] != 3'd0);
     endcase
+    if (is_cbo) misaligned = 1'b0;
   end
 
   // byte enables and store data for the 8-byte lane
@@ -105,18 +117,22 @@ module pagoda_lsu (
   assign st_wdata = rs2_i << {paddr_i[2:0], 3'b000};
 
   // exception of the access, in priority order (after the fetch, decode and ecall ones)
+  // (a CBO's tval is rs1, the address it was given, not its block's)
   amo_state_e amo_state_q, amo_state_d, amo_state_ex;
+  logic       cmo_err;
   always_comb begin
     exc_o       = 1'b1;
     exc_cause_o = EXC_SACCESS;
     exc_tval_o  = vaddr_i;
     if (is_amo && amo_state_q == AMO_READ && data_rvalid_i && data_err_i) begin
       exc_cause_o = EXC_SACCESS;
+    end else if (is_cbo && cmo_err) begin
+      exc_cause_o = EXC_SACCESS;
     end else if (mem_o && misaligned) begin
       exc_cause_o = store_o ? EXC_SADDR_MISALIGN : EXC_LADDR_MISALIGN;
     end else if (mem_o && xlate_fault_i != FEXC_NONE) begin
-      if (xlate_fault_i == FEXC_PAGE) exc_cause_o = store_o ? EXC_SPAGE : EXC_LPAGE;
-      else                            exc_cause_o = store_o ? EXC_SACCESS : EXC_LACCESS;
+      if (xlate_fault_i == FEXC_PAGE) exc_cause_o = st_fault ? EXC_SPAGE : EXC_LPAGE;
+      else                            exc_cause_o = st_fault ? EXC_SACCESS : EXC_LACCESS;
     end else begin
       exc_o = 1'b0;
     end
@@ -153,7 +169,36 @@ module pagoda_lsu (
   logic [31:0] resv_addr_q, resv_addr_d;
   logic        sc_ok, needs_mem;
   assign sc_ok     = resv_valid_q && (resv_addr_q == paddr_i);
-  assign needs_mem = mem_o && !(is_sc && !sc_ok);   // a failing SC stores nothing
+  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, which may leave the answer
+  // of its last store to writeback (cmo_pend)
+  assign needs_mem = mem_o && !(is_sc && !sc_ok) && !is_cbo;
+
+  // ---------------------------------------------------------------- cache-block operations
+  logic                     cmo_req, cmo_done, cmo_pend, cmo_busy, cmo_mem_req;
+  logic [31:0]              cmo_mem_addr;
+  pagoda_core_pkg::cbo_op_e cmo_op;
+  // like any access, it starts only when nothing older can trap (apart from the issue block, so
+  // that the hook's done, which may answer at once, is not a combinational loop)
+  assign cmo_req = act_i && is_cbo && !xlate_miss_i && go_i && !ptw_busy_i;
+  assign cmo_op = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?
+                  pagoda_core_pkg::CBO_FLUSH : cbo_op_i;
+
+  pagoda_cmo u_cmo (
+    .clk_i        (clk_i),
+    .rst_ni       (rst_ni),
+    .req_i        (cmo_req),
+    .op_i         (cmo_op),
+    .block_i      (paddr_i[31:6]),
+    .done_o       (cmo_done),
+    .pend_o       (cmo_pend),
+    .err_o        (cmo_err),
+    .busy_o       (cmo_busy),
+    .mem_req_o    (cmo_mem_req),
+    .mem_gnt_i    (data_gnt_i),
+    .mem_addr_o   (cmo_mem_addr),
+    .mem_rvalid_i (data_rvalid_i),
+    .mem_err_i    (data_err_i)
+  );
 
   // ---------------------------------------------------------------- issue
   logic        ex_req, ex_we, ex_lock;
@@ -204,6 +249,8 @@ module pagoda_lsu (
           end
         endcase
         result_o = amo_old_q;
+      end else if (is_cbo) begin
+        ready_o = cmo_done;
       end else if (needs_mem) begin
         ready_o = 1'b0;
         if (go_i && !ptw_busy_i) begin
@@ -218,7 +265,7 @@ module pagoda_lsu (
 
   assign amo_state_d = kill_i ? AMO_IDLE : amo_state_ex;
   assign hold_d      = ex_req && !data_gnt_i;
-  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE);
+  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE) || cmo_busy;
 
   // ---------------------------------------------------------------- writeback
   logic       pend_q, pend_d;          // the instruction in writeback waits for this response
@@ -247,7 +294,8 @@ module pagoda_lsu (
   assign wb_err_o       = pend_q && data_rvalid_i && data_err_i;
   assign wb_err_cause_o = wb_store_q ? EXC_SACCESS : EXC_LACCESS;
   assign wb_err_tval_o  = wb_vaddr_q;
-  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE);
+  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE) && !cmo_busy &&
+                          !cmo_mem_req;
 
   always_comb begin
     pend_d       = pend_q && !data_rvalid_i;
@@ -260,9 +308,9 @@ module pagoda_lsu (
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
     if (done_i) begin
-      pend_d     = needs_mem;
+      pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
-      wb_store_d = store_o;
+      wb_store_d = st_fault;
       wb_uns_d   = uns_i;
       wb_size_d  = size_i;
       wb_off_d   = paddr_i[2:0];
@@ -306,12 +354,13 @@ module pagoda_lsu (
   end
 
   // ---------------------------------------------------------------- data port
-  // the walker while it is busy, otherwise execute
-  assign data_req_o   = ptw_busy_i ? ptw_req_i : ex_req;
-  assign data_addr_o  = ptw_busy_i ? ptw_addr_i : {paddr_i[31:3], 3'b000};
-  assign data_we_o    = ptw_busy_i ? ptw_we_i : ex_we;
-  assign data_be_o    = ptw_busy_i ? 8'hff : be;
-  assign data_wdata_o = ptw_busy_i ? ptw_wdata_i : ex_wdata;
+  // the walker while it is busy, otherwise execute (a cbo.zero's stores: full lanes of zeros)
+  assign data_req_o   = ptw_busy_i ? ptw_req_i : (ex_req || cmo_mem_req);
+  assign data_addr_o  = ptw_busy_i ? ptw_addr_i :
+                        cmo_mem_req ? cmo_mem_addr : {paddr_i[31:3], 3'b000};
+  assign data_we_o    = ptw_busy_i ? ptw_we_i : (ex_we || cmo_mem_req);
+  assign data_be_o    = (ptw_busy_i || cmo_mem_req) ? 8'hff : be;
+  assign data_wdata_o = ptw_busy_i ? ptw_wdata_i : cmo_mem_req ? 64'd0 : ex_wdata;
   assign data_lock_o  = !ptw_busy_i && ex_lock;
 
   // ---- assertions (pagoda_assert.svh) ----
@@ -320,7 +369,10 @@ module pagoda_lsu (
   `ASSERT_HELD(LsuDataReqHeld, data_req_o, data_gnt_i,
                {data_addr_o, data_we_o, data_be_o, data_wdata_o})
   `ASSERT_NEVER(LsuDataBeZero, data_req_o && data_be_o == 8'd0)
-  `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && ex_req)
+  `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && (ex_req || cmo_mem_req))
+  `ASSERT_NEVER(LsuCmoAndAccess, ex_req && cmo_mem_req)
+  // a CBO starts only when writeback awaits nothing, and leaves it at most its last store's answer
+  `ASSERT_NEVER(LsuCmoPending, cmo_busy && pend_q)
   `ASSERT_RESET(LsuDataIdleInReset, !data_req_o)
   `ASSERT(LsuAmoStateLegal, amo_state_q != 2'd3)
   // a response is awaited only while nothing else is in flight; an AMO holds the lock until it
