@@ -35,11 +35,12 @@ static unsigned long need(unsigned int ev)
 /* Code the I$ has to fetch afresh after fence.i: vsprintf's, a few KiB of it. */
 static void run_cold(void)
 {
+	static int where;
 	char buf[64];
 
 	__asm__ volatile("fence.i" ::: "memory");
 	for (int i = 0; i < 16; i++)
-		snprintf(buf, sizeof(buf), "%d %lx %s %p", i, 0x1234UL << i, "cold", (void *)buf);
+		snprintf(buf, sizeof(buf), "%d %lx %s %p", i, 0x1234UL << i, "cold", (void *)&where);
 }
 
 SELFTEST(perf_icache_counts_and_stops)
