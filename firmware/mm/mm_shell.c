@@ -4,7 +4,10 @@
 #include <pagoda/shell.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
+#include <mm/shrinker.h>
 #include <mm/slab.h>
 #include "internal.h"
 
@@ -68,6 +71,36 @@ SHELL_CMD_ARGS(pagetrace, 0, 1, "[on|off|clear]: dump the mm_page_alloc/mm_page_
 		return 0;
 	}
 	mm_trace_dump();
+	return 0;
+}
+
+SHELL_CMD_ARGS(compact, 0, 1, "[NODE]: compact every zone of all nodes or of one (Linux compact_memory)")
+{
+	unsigned long node, ok = vm_event_sum(PGMIGRATE_SUCCESS), fail = vm_event_sum(PGMIGRATE_FAIL);
+
+	if (argc > 1) {
+		if (!shell_parse_ulong(argv[1], &node)) {
+			printk("usage: compact [NODE]\n");
+			return 1;
+		}
+		if (node >= MAX_NUMNODES || !node_data[node].online) {
+			printk("compact: node %lu is not online\n", node);
+			return 1;
+		}
+		compact_node((int)node);
+	} else {
+		compact_nodes();
+	}
+	printk("compact: %lu pages migrated, %lu failed\n", vm_event_sum(PGMIGRATE_SUCCESS) - ok,
+	       vm_event_sum(PGMIGRATE_FAIL) - fail);
+	return 0;
+}
+
+SHELL_CMD_ARGS(compact_zone, 0, 0, "compaction counters, per-zone deferral and scanner positions")
+{
+	(void)argc;
+	(void)argv;
+	compaction_show();
 	return 0;
 }
 
@@ -137,6 +170,82 @@ SHELL_CMD_ARGS(drain, 0, 0, "return every hart's per-CPU pages to the buddy list
 	(void)argc;
 	(void)argv;
 	drain_all_pages(NULL);
+	return 0;
+}
+
+/* Linux drop_slab: every node's shrinkers at priority 0 until a round frees little. */
+static unsigned long drop_slab(void)
+{
+	unsigned long total = 0, freed;
+
+	do {
+		freed = 0;
+		for (int nid = 0; nid < MAX_NUMNODES; nid++)
+			if (node_data[nid].online)
+				freed += shrink_slab(GFP_KERNEL, nid, 0);
+		total += freed;
+	} while (freed > 10);
+	return total;
+}
+
+SHELL_CMD_ARGS(drop_caches, 1, 1, "1|2|3: free clean page cache (1), slab via shrinkers (2), both (3), as /proc/sys/vm/drop_caches")
+{
+	unsigned long mode, pc = 0, slab = 0;
+
+	if (!shell_parse_ulong(argv[1], &mode) || mode < 1 || mode > 3) {
+		printk("usage: drop_caches 1|2|3\n");
+		return 1;
+	}
+	(void)argc;
+	if (mode & 1)
+		pc = drop_pagecache();
+	if (mode & 2)
+		slab = drop_slab();
+	printk("drop_caches: %lu page-cache pages, %lu slab pages freed; nr_file_pages %lu nr_dirty %lu\n",
+	       pc, slab, global_node_page_state(NR_FILE_PAGES), global_node_page_state(NR_FILE_DIRTY));
+	return 0;
+}
+
+/* The file `pressure` fills: one at a time, replaced by the next `pressure N`. */
+static struct address_space *pressure_file;
+
+SHELL_CMD_ARGS(pressure, 1, 2, "N [dirty]: read (or write) N pages of a RAM-disk file into the page cache; 0 drops the file")
+{
+	unsigned long n, done = 0, steal = vm_event_sum(PGSTEAL_KSWAPD) + vm_event_sum(PGSTEAL_DIRECT);
+	bool dirty = argc > 2 && !strcmp(argv[2], "dirty");
+	static u8 buf[PAGE_SIZE];
+
+	if (!shell_parse_ulong(argv[1], &n) || (argc > 2 && !dirty)) {
+		printk("usage: pressure N [dirty]\n");
+		return 1;
+	}
+	ramfile_destroy(pressure_file);
+	pressure_file = NULL;
+	if (!n)
+		return 0;
+	if (n > totalram_pages) {
+		printk("pressure: %lu pages is more than the %lu managed\n", n, totalram_pages);
+		return 1;
+	}
+	pressure_file = ramfile_create(n);
+	if (!pressure_file) {
+		printk("pressure: no memory for a file of %lu pages\n", n);
+		return 1;
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		int err;
+
+		memset(buf, (int)(i & 0xff), sizeof(buf));
+		err = dirty ? pagecache_write(pressure_file, i, buf, GFP_KERNEL) :
+			      pagecache_read(pressure_file, i, NULL, GFP_KERNEL);
+		if (err)
+			break;
+		done++;
+	}
+	printk("pressure: %lu of %lu pages %s; nr_file_pages %lu nr_dirty %lu, %lu reclaimed meanwhile\n",
+	       done, n, dirty ? "written" : "read", global_node_page_state(NR_FILE_PAGES),
+	       global_node_page_state(NR_FILE_DIRTY),
+	       vm_event_sum(PGSTEAL_KSWAPD) + vm_event_sum(PGSTEAL_DIRECT) - steal);
 	return 0;
 }
 

@@ -24,11 +24,23 @@ free 0x10000000000081000 3
 alloc 2 kernel 0 extra
 LONGLINE
 drain
+compact
+compact 7
+compact_zone
 mmcheck
 interrupts
 slabinfo
 vmallocinfo
 ps
+pressure 2000
+pressure 500 dirty
+drop_caches 1
+drop_caches 3
+pressure 999999999
+drop_caches 4
+pressure 0
+drop_caches 3
+mmcheck
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -50,8 +62,8 @@ check() {	# check DESCRIPTION REGEX
 [ "$rc" -eq 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: QEMU exit status $rc"; }
 check "vmallocinfo summary" '^(pagoda> )?areas 0 busy, 0 lazily freed pages \(purge above [0-9]+\), 0 purges, 0 remote TLB flushes$'
 check "buddyinfo line" '^(pagoda> )?Node 0, zone +Normal( +[0-9]+){11}$'
-check "mmcheck ok twice" 'mmcheck: ok'
-[ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok twice"; }
+check "mmcheck ok three times" 'mmcheck: ok'
+[ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok three times"; }
 check "alloc order 3 from Normal" '^(pagoda> )?pfn 0x[0-9a-f]+ order 3 node 0 zone Normal$'
 check "GFP_HIGHUSER from HighMem" '^(pagoda> )?pfn 0x[0-9a-f]+ order 0 node 0 zone HighMem$'
 check "reserved page free reported" 'BUG: Bad page state: pfn:0x80000 .*free of a reserved page'
@@ -76,6 +88,10 @@ check "extra argument refused" '^(pagoda> )?alloc: takes 1 to 3 arguments, not 4
 check "long line discarded whole" '^(pagoda> )?shell: line of 138 characters is longer than 127: discarded, nothing run$'
 [ "$(grep -c 'order 1 node' <<< "$log")" -eq 0 ] && pass=$((pass + 1)) ||
 	{ fail=$((fail + 1)); echo "FAIL: a refused line allocated an order-1 block"; }
+check "compact: nothing to move, nothing failed" '^(pagoda> )?compact: 0 pages migrated, 0 failed$'
+check "compact: node not online" '^(pagoda> )?compact: node 7 is not online$'
+check "compact_zone counters" '^compact_stall +0$'
+check "compact_zone per-zone state" '^Node 0, zone +Normal: migrate_pfn 0x[0-9a-f]+ free_pfn 0x[0-9a-f]+ considered 0 defer_shift 0 order_failed 0 fragindex\(9\) -?[0-9]+$'
 check "slabinfo header" '^(pagoda> )?# name +active_objs num_objs objsize objper pages +slabs'
 check "slabinfo: kmalloc-64, no slab yet" '^kmalloc-64 +0 +0 +64 +64 +1 +0 +0 +0$'
 check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
@@ -86,5 +102,15 @@ check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) COMM
 check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
 check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
 check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
+# Page cache: pressure fills it (2000 clean pages), a dirty file replaces it (500 dirty pages: the
+# clean file is gone with its pages); drop_caches 1 frees clean pages only, so the 500 dirty stay;
+# bad sizes and modes are refused; pressure 0 drops the file, and nothing is cached at the end.
+check "pressure: 2000 clean pages" '^(pagoda> )?pressure: 2000 of 2000 pages read; nr_file_pages 2000 nr_dirty 0, [0-9]+ reclaimed meanwhile$'
+check "pressure: 500 dirty pages" '^(pagoda> )?pressure: 500 of 500 pages written; nr_file_pages 500 nr_dirty 500, [0-9]+ reclaimed meanwhile$'
+check "drop_caches 1 leaves dirty pages" '^(pagoda> )?drop_caches: 0 page-cache pages, 0 slab pages freed; nr_file_pages 500 nr_dirty 500$'
+check "drop_caches 3" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab pages freed; nr_file_pages 500 nr_dirty 500$'
+check "pressure: too big refused" '^(pagoda> )?pressure: 999999999 pages is more than the [0-9]+ managed$'
+check "drop_caches: bad mode refused" '^(pagoda> )?usage: drop_caches 1\|2\|3$'
+check "after pressure 0, nothing cached" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab pages freed; nr_file_pages 0 nr_dirty 0$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
