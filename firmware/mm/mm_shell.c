@@ -5,7 +5,10 @@
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include <mm/compaction.h>
+#include <pagoda/kthread.h>
 #include <mm/mm.h>
+#include <mm/mm_types.h>
+#include <mm/oom.h>
 #include <mm/pagemap.h>
 #include <mm/shrinker.h>
 #include <mm/slab.h>
@@ -290,5 +293,68 @@ SHELL_CMD_ARGS(slabinfo, 0, 0, "slab caches: objects, slabs, fast/slow path coun
 	(void)argc;
 	(void)argv;
 	slabinfo_show();
+	return 0;
+}
+
+SHELL_CMD_ARGS(oom, 0, 0, "invoke the OOM killer by hand (sysrq-f): report, kill the worst task")
+{
+	(void)argc;
+	(void)argv;
+	oom_kill_manual();
+	printk("oom: %lu kill(s) since boot\n", vm_event_sum(OOM_KILL));
+	return 0;
+}
+
+/* Tasks that own anonymous memory, for `oom` and `ps`: started here, reaped by `memhog stop`. */
+#define NR_MEMHOGS 4
+static struct mm_task memhogs[NR_MEMHOGS];
+
+static int memhog_parse_adj(const char *s, int *adj)
+{
+	unsigned long v;
+	bool neg = s[0] == '-';
+
+	if (!shell_parse_ulong(s + neg, &v) || v > 1000)
+		return -1;
+	*adj = neg ? -(int)v : (int)v;
+	return 0;
+}
+
+SHELL_CMD_ARGS(memhog, 1, 2, "PAGES [ADJ] | stop: a task owning PAGES anonymous pages, oom_score_adj ADJ")
+{
+	unsigned long pages;
+	int adj = 0, slot = -1;
+
+	if (!strcmp(argv[1], "stop")) {
+		for (int i = 0; i < NR_MEMHOGS; i++) {
+			if (!memhogs[i].task)
+				continue;
+			printk("memhog: pid %d exit %d\n", memhogs[i].task->pid,
+			       kthread_stop(memhogs[i].task));
+			memhogs[i].task = NULL;
+		}
+		return 0;
+	}
+	if (!shell_parse_ulong(argv[1], &pages) || !pages || pages > totalram_pages ||
+	    (argc > 2 && memhog_parse_adj(argv[2], &adj))) {
+		printk("usage: memhog PAGES [ADJ] (1..%lu pages, ADJ -1000..1000) | memhog stop\n",
+		       totalram_pages);
+		return 1;
+	}
+	for (int i = 0; i < NR_MEMHOGS && slot < 0; i++)
+		if (!memhogs[i].task)
+			slot = i;
+	if (slot < 0) {
+		printk("memhog: %d tasks already, 'memhog stop' first\n", NR_MEMHOGS);
+		return 1;
+	}
+	if (!mm_task_run(&memhogs[slot], "memhog", pages, adj, smp_processor_id())) {
+		printk("memhog: cannot start a task\n");
+		return 1;
+	}
+	while (!memhogs[slot].ready)
+		msleep(1);
+	printk("memhog: pid %d owns %lu pages, oom_score_adj %d\n", memhogs[slot].task->pid,
+	       memhogs[slot].populated, adj);
 	return 0;
 }

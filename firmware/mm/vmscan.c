@@ -31,7 +31,9 @@
 #include <pagoda/printk.h>
 #include <pagoda/init.h>
 #include <pagoda/wait.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
+#include <mm/oom.h>
 #include <mm/pagemap.h>
 #include <mm/shrinker.h>
 #include <mm/vmscan.h>
@@ -196,13 +198,16 @@ static void kswapd_wakeup(struct zone *zone, gfp_t gfp, unsigned int order,
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long flags;
 
-	(void)gfp;
 	if (!managed_zone(zone) || !ks->task)
 		return;
 	/* Hopeless node, or nothing to do: leave it to direct reclaim (Linux wakeup_kswapd). */
 	if (READ_ONCE(ks->failures) >= MAX_RECLAIM_RETRIES ||
-	    pgdat_balanced(pgdat, order, highest_zoneidx))
+	    pgdat_balanced(pgdat, order, highest_zoneidx)) {
+		/* Free memory may be there, too fragmented for the order: kcompactd decides. */
+		if (!(gfp & __GFP_DIRECT_RECLAIM))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest_zoneidx);
 		return;
+	}
 	spin_lock_irqsave(&ks->lock, flags);
 	if (!ks->pending || ks->order < order)
 		ks->order = ks->pending ? max(ks->order, order) : order;
@@ -220,15 +225,23 @@ static void kswapd_reset_failures(int nid)
 		WRITE_ONCE(kswapd_nodes[nid].failures, 0);
 }
 
-/* Linux balance_pgdat: shrink at falling priorities until the node is balanced; a priority is
+/*
+ * Linux balance_pgdat: shrink at falling priorities until the node is balanced; a priority is
  * kept while it makes progress (Linux lowers it only when a round reclaims nothing). Clean pages
- * first: all priorities without writeback, then again with it. */
-static void balance_pgdat(pg_data_t *pgdat, unsigned int order, enum zone_type highest_zoneidx)
+ * first: all priorities without writeback, then again with it. Returns the order it balanced
+ * for: Linux drops a high order to 0 once reclaim has freed compact_gap(order) pages and leaves
+ * the block to kcompactd; here a node already balanced at order 0 drops it at once (reclaim
+ * would evict cache without making the block).
+ */
+static unsigned int balance_pgdat(pg_data_t *pgdat, unsigned int order,
+				  enum zone_type highest_zoneidx)
 {
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long reclaimed = 0;
 
 	__count_vm_event(PAGEOUTRUN);
+	if (order && pgdat_balanced(pgdat, 0, highest_zoneidx))
+		order = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (int priority = DEF_PRIORITY; priority >= 0; priority--) {
 			struct scan_control sc = { .gfp_mask = GFP_KERNEL, .priority = priority,
@@ -241,9 +254,12 @@ static void balance_pgdat(pg_data_t *pgdat, unsigned int order, enum zone_type h
 				sc.nr_reclaimed = 0;
 				shrink_node(pgdat, &sc);
 				reclaimed += sc.nr_reclaimed;
+				/* Linux kswapd_shrink_node: enough for compaction, check order 0. */
+				if (order && reclaimed >= 2UL << order)
+					order = 0;
 				cond_resched();	/* cooperative: let the allocators of this hart run */
 				if (kthread_should_stop())
-					return;
+					return order;
 			} while (sc.nr_reclaimed && !pgdat_balanced(pgdat, order, highest_zoneidx));
 		}
 	}
@@ -252,6 +268,7 @@ done:
 		WRITE_ONCE(ks->failures, 0);
 	else if (!pgdat_balanced(pgdat, order, highest_zoneidx))
 		WRITE_ONCE(ks->failures, ks->failures + 1);
+	return order;
 }
 
 static bool kswapd_take_request(struct kswapd_node *ks, unsigned int *order,
@@ -284,8 +301,12 @@ static int kswapd(void *arg)
 		WRITE_ONCE(ks->sleeping, false);
 		if (kthread_should_stop())
 			break;
-		if (kswapd_take_request(ks, &order, &highest))
-			balance_pgdat(pgdat, order, highest);
+		if (!kswapd_take_request(ks, &order, &highest))
+			continue;
+		/* Linux kswapd_try_to_sleep: balanced at the order reclaimed for, kcompactd
+		 * gets the order asked for. */
+		if (pgdat_balanced(pgdat, balance_pgdat(pgdat, order, highest), highest))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest);
 	}
 	current->flags &= ~(PF_MEMALLOC | PF_KSWAPD);
 	return 0;
@@ -336,6 +357,7 @@ static const struct mm_slowpath_ops vmscan_ops = {
 	.wakeup_kswapd = kswapd_wakeup,
 	.try_to_free_pages = try_to_free_pages,
 	.zone_reclaimable_pages = zone_reclaimable_pages,
+	.out_of_memory = out_of_memory_gfp,
 };
 
 /* Start kswapd for a node (Linux kswapd_run); 0 or -12 (ENOMEM). */

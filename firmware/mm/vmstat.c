@@ -22,6 +22,8 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"compact_free_scanned", "compact_isolated", "compact_fail", "compact_success",
 	"pgactivate", "pgdeactivate", "pgrefill", "nr_dirtied", "nr_written", "nr_vmscan_write",
 	"pgscan_skip_dirty",
+	"kcompactd_wake", "kcompactd_migrate_scanned", "kcompactd_free_scanned",
+	"oom_kill",
 };
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the

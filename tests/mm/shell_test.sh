@@ -41,6 +41,13 @@ drop_caches 4
 pressure 0
 drop_caches 3
 mmcheck
+memhog 300 500
+memhog 100
+memhog 200 -1000
+memhog 5 2000
+ps
+oom
+memhog stop
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -98,7 +105,7 @@ check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
 # ps: init (pid 1, running the shell), the idle task, kswapd0 asleep with PF_MEMALLOC|PF_KSWAPD|
 # PF_KTHREAD (0x00220800).
-check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) COMMAND$'
+check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) +RSS +OOM_ADJ COMMAND$'
 check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
 check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
 check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
@@ -112,5 +119,16 @@ check "drop_caches 3" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab 
 check "pressure: too big refused" '^(pagoda> )?pressure: 999999999 pages is more than the [0-9]+ managed$'
 check "drop_caches: bad mode refused" '^(pagoda> )?usage: drop_caches 1\|2\|3$'
 check "after pressure 0, nothing cached" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab pages freed; nr_file_pages 0 nr_dirty 0$'
+# OOM killer by hand (sysrq-f) over three tasks that own memory: the adj 500 one is the victim.
+check "memhog owns its pages" '^(pagoda> )?memhog: pid [0-9]+ owns 300 pages, oom_score_adj 500$'
+check "memhog rejects adj 2000" '^(pagoda> )?usage: memhog PAGES'
+check "ps: rss and oom_score_adj" '^ +[0-9]+ +0 S 0x00200000 .* +300 +500 \[memhog\]$'
+check "ps: adj -1000" '^ +[0-9]+ +0 S 0x00200000 .* +200 +-1000 \[memhog\]$'
+check "sysrq-f report header" '^(pagoda> )?(sysrq: Manual OOM execution|init invoked oom-killer: gfp_mask=0x0, order=-1, oom_score_adj=0)$'
+check "sysrq-f task table" '^\[ +[0-9]+\] +0 +200 +[0-9]+ +-1000 memhog$'
+check "sysrq-f kills the adj 500 task" '^Out of memory: Killed process [0-9]+ \(memhog\) total-vm:1200kB, anon-rss:1200kB, .* oom_score_adj:500$'
+check "oom_kill counted" '^oom: 1 kill\(s\) since boot$'
+check "the victim exited killed" '^(pagoda> )?memhog: pid [0-9]+ exit 9$'
+check "the others stopped" '^memhog: pid [0-9]+ exit 0$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
