@@ -22,7 +22,7 @@ module pagoda_sim_pins #(
   output logic        test_reset_o
 );
 
-  logic       tx_valid, tx_ready, rx_valid, rx_ready;
+  logic       tx_valid, tx_ready, rx_valid, rx_ready, rx_ferr;
   logic [7:0] tx_data, rx_data;
   logic [63:0] retired, retire_pc;
 
@@ -49,21 +49,23 @@ module pagoda_sim_pins #(
     .retire_pc_o     (retire_pc)
   );
 
-  pagoda_uart_phy #(.CLKS_PER_BIT(CLKS_PER_BIT)) u_uart_phy (
-    .clk_i        (clk_i),
-    .rst_ni       (rst_ni),
-    .rx_i         (uart_rx_i),
-    .tx_o         (uart_tx_o),
-    .tx_valid_i   (tx_valid),
-    .tx_data_i    (tx_data),
-    .tx_ready_o   (tx_ready),
-    .rx_valid_o   (rx_valid),
-    .rx_data_o    (rx_data),
-    .rx_ready_i   (rx_ready),
-    .rx_overrun_o (uart_overrun_o)
+  // the board's line (CLK_HZ / BAUD clocks a bit) at CLKS_PER_BIT clocks a bit
+  pagoda_uart_phy #(.CLK_HZ(CLKS_PER_BIT), .BAUD(1)) u_uart_phy (
+    .clk_i          (clk_i),
+    .rst_ni         (rst_ni),
+    .rx_i           (uart_rx_i),
+    .tx_o           (uart_tx_o),
+    .tx_valid_i     (tx_valid),
+    .tx_data_i      (tx_data),
+    .tx_ready_o     (tx_ready),
+    .rx_valid_o     (rx_valid),
+    .rx_data_o      (rx_data),
+    .rx_ready_i     (rx_ready),
+    .rx_frame_err_o (rx_ferr),
+    .rx_overrun_o   (uart_overrun_o)
   );
 
   logic unused;
-  assign unused = ^{retired, retire_pc};
+  assign unused = ^{retired, retire_pc, rx_ferr};   // litex_term retries a bad frame
 
 endmodule

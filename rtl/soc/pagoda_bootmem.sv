@@ -46,15 +46,16 @@ module pagoda_bootmem #(
   if (ROM_WORDS < 2 || ROM_WORDS > ROM_MAX || RAM_WORDS < 2 || RAM_WORDS > RAM_MAX) begin : g_bad
     $error("pagoda_bootmem: ROM_WORDS or RAM_WORDS outside the BOOTROM window's ROM and SRAM");
   end
-  if (INIT_FILE == "") begin : g_no_image
-    $error("pagoda_bootmem: INIT_FILE (the boot program's image) is not set");
-  end
 
   logic [63:0] rom [ROM_WORDS];
   logic [63:0] ram [RAM_WORDS];
 
-  initial begin
-    $readmemh(INIT_FILE, rom);
+  // under a generate condition: Yosys's read_verilog elaborates the module alone with its
+  // defaults (no image) too; pagoda_soc refuses BOOT_PROG without BOOT_INIT
+  if (INIT_FILE != "") begin : g_init
+    initial begin
+      $readmemh(INIT_FILE, rom);
+    end
   end
 
   // word offsets in the window; which part an access falls in

@@ -46,6 +46,7 @@ module tb_soc_blocks
   output logic         uart_irq_o,
   output logic         tx_valid_o,
   output logic [7:0]   tx_data_o,
+  input  logic         tx_ready_i,
   input  logic         rx_valid_i,
   input  logic [7:0]   rx_data_i,
   output logic         rx_ready_o,
@@ -78,7 +79,7 @@ module tb_soc_blocks
   output logic         rd_rvalid_o,
   output logic [63:0]  rd_rdata_o,
   output logic         rd_err_o,
-  // the UART's serial line (pagoda_uart_phy at 4 cycles a bit), on its own
+  // the UART's serial line (pagoda_uart_phy at 4 cycles a bit: CLK_HZ 4, BAUD 1), on its own
   input  logic         phy_rx_i,
   output logic         phy_tx_o,
   input  logic         phy_tx_valid_i,
@@ -87,6 +88,7 @@ module tb_soc_blocks
   output logic         phy_rx_valid_o,
   output logic [7:0]   phy_rx_data_o,
   input  logic         phy_rx_ready_i,
+  output logic         phy_rx_frame_err_o,
   output logic         phy_rx_overrun_o
 );
 
@@ -95,7 +97,7 @@ module tb_soc_blocks
   logic [31:0]  s_be;
   logic [255:0] s_wdata, s_rdata;
 
-  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2)) u_xbar (
+  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2), .REACH('1)) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (xm_req_i),
@@ -173,7 +175,7 @@ module tb_soc_blocks
     .irq_o      (uart_irq_o),
     .tx_valid_o (tx_valid_o),
     .tx_data_o  (tx_data_o),
-    .tx_ready_i (1'b1),
+    .tx_ready_i (tx_ready_i),
     .rx_valid_i (rx_valid_i),
     .rx_data_i  (rx_data_i),
     .rx_ready_o (rx_ready_o)
@@ -289,18 +291,19 @@ module tb_soc_blocks
   assign p_rdata_o  = d_rdata[0] | d_rdata[1] | d_rdata[2] | d_rdata[3];
   assign p_err_o    = |d_err;
 
-  pagoda_uart_phy #(.CLKS_PER_BIT(4)) u_uart_phy (
-    .clk_i        (clk_i),
-    .rst_ni       (rst_ni),
-    .rx_i         (phy_rx_i),
-    .tx_o         (phy_tx_o),
-    .tx_valid_i   (phy_tx_valid_i),
-    .tx_data_i    (phy_tx_data_i),
-    .tx_ready_o   (phy_tx_ready_o),
-    .rx_valid_o   (phy_rx_valid_o),
-    .rx_data_o    (phy_rx_data_o),
-    .rx_ready_i   (phy_rx_ready_i),
-    .rx_overrun_o (phy_rx_overrun_o)
+  pagoda_uart_phy #(.CLK_HZ(4), .BAUD(1)) u_uart_phy (
+    .clk_i          (clk_i),
+    .rst_ni         (rst_ni),
+    .rx_i           (phy_rx_i),
+    .tx_o           (phy_tx_o),
+    .tx_valid_i     (phy_tx_valid_i),
+    .tx_data_i      (phy_tx_data_i),
+    .tx_ready_o     (phy_tx_ready_o),
+    .rx_valid_o     (phy_rx_valid_o),
+    .rx_data_o      (phy_rx_data_o),
+    .rx_ready_i     (phy_rx_ready_i),
+    .rx_frame_err_o (phy_rx_frame_err_o),
+    .rx_overrun_o   (phy_rx_overrun_o)
   );
 
 endmodule
