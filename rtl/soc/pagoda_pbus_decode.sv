@@ -6,7 +6,7 @@
 `include "pagoda_assert.svh"
 module pagoda_pbus_decode #(
   parameter int unsigned MASTER     = pagoda_soc_pkg::M_DATA,
-  parameter logic [31:0] RAM_SIZE   = 32'h0800_0000,
+  parameter logic [31:0] RAM_SIZE   = pagoda_pkg::RAM_SIZE,
   parameter bit          HAVE_ACCEL = 1'b0
 ) (
   input  logic [31:0]      addr_i,

@@ -5,7 +5,7 @@
 // In simulation the harness loads it directly through the public array mem (sim/pagoda_sim.cpp).
 // The array is written in its own always_ff (a memory, not a _q/_d register).
 module pagoda_ram #(
-  parameter logic [31:0] SIZE = 32'h0800_0000   // bytes, a power of two
+  parameter logic [31:0] SIZE = pagoda_pkg::RAM_SIZE   // bytes, a power of two
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
