@@ -165,7 +165,10 @@ module pagoda_controller (
             ex_redirect = 1'b1;
             ex_sys      = 1'b1;
           end
-          pagoda_core_pkg::OP_FENCEI: ex_redirect = 1'b1;
+          pagoda_core_pkg::OP_FENCEI: begin
+            ex_ready    = lsu_ready_i;    // the data cache's dirty lines are written back
+            ex_redirect = 1'b1;
+          end
           pagoda_core_pkg::OP_MRET: begin
             ex_redirect    = 1'b1;
             ex_redirect_pc = mepc_i;

@@ -18,7 +18,8 @@
 `include "pagoda_assert.svh"
 module pagoda_core #(
   parameter logic [63:0] HART_ID   = 64'd0,
-  parameter logic [31:0] BOOT_ADDR = 32'h0000_1000
+  parameter logic [31:0] BOOT_ADDR = 32'h0000_1000,
+  parameter int unsigned DCACHE_BYTES = 4096   // L1 data cache (pagoda_dcache); 0: none
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -188,8 +189,13 @@ module pagoda_core #(
   logic        ptw_busy, ptw_mem_req, ptw_mem_we;
   logic [31:0] ptw_mem_addr;
   logic [63:0] ptw_mem_wdata;
+  logic        ptw_mem_gnt, ptw_mem_rvalid, ptw_mem_err;
+  logic [63:0] ptw_mem_rdata;
+  logic        ev_dc_miss, ev_dc_wb;
 
-  pagoda_lsu u_lsu (
+  pagoda_lsu #(
+    .DCACHE_BYTES (DCACHE_BYTES)
+  ) u_lsu (
     .clk_i            (clk_i),
     .rst_ni           (rst_ni),
     .op_i             (dec.op),
@@ -220,6 +226,12 @@ module pagoda_core #(
     .ptw_addr_i       (ptw_mem_addr),
     .ptw_we_i         (ptw_mem_we),
     .ptw_wdata_i      (ptw_mem_wdata),
+    .ptw_gnt_o        (ptw_mem_gnt),
+    .ptw_rvalid_o     (ptw_mem_rvalid),
+    .ptw_rdata_o      (ptw_mem_rdata),
+    .ptw_err_o        (ptw_mem_err),
+    .ev_dc_miss_o     (ev_dc_miss),
+    .ev_dc_wb_o       (ev_dc_wb),
     .wb_wait_o        (lsu_wb_wait),
     .wb_err_o         (lsu_wb_err),
     .wb_err_cause_o   (lsu_wb_err_cause),
@@ -285,10 +297,10 @@ module pagoda_core #(
     .ptw_mem_addr_o  (ptw_mem_addr),
     .ptw_mem_we_o    (ptw_mem_we),
     .ptw_mem_wdata_o (ptw_mem_wdata),
-    .mem_gnt_i       (data_gnt_i),
-    .mem_rvalid_i    (data_rvalid_i),
-    .mem_rdata_i     (data_rdata_i),
-    .mem_err_i       (data_err_i)
+    .mem_gnt_i       (ptw_mem_gnt),
+    .mem_rvalid_i    (ptw_mem_rvalid),
+    .mem_rdata_i     (ptw_mem_rdata),
+    .mem_err_i       (ptw_mem_err)
   );
 
   // ================================================================ CSR file and controller
@@ -437,6 +449,10 @@ module pagoda_core #(
     .rd_o            (wb_rd),
     .wdata_o         (wb_wdata)
   );
+
+  // D$ miss and write-back events: for the hardware performance counters (issue 14)
+  logic unused_dc_events;
+  assign unused_dc_events = ^{ev_dc_miss, ev_dc_wb};
 
   assign retire_o    = wb_retire;
   assign retire_pc_o = wb_pc;

@@ -118,6 +118,13 @@ package pagoda_core_pkg;
     OP_CSR, OP_ECALL, OP_EBREAK, OP_MRET, OP_SRET, OP_WFI, OP_SFENCE, OP_FENCEI
   } op_class_e;
 
+  // Data-cache maintenance operations (pagoda_dcache's op port): on the line holding an address
+  // (Zicbom's cbo.clean/flush/inval, Zicboz's cbo.zero), or on every line (fence.i: the
+  // instruction fetch reads memory, so every dirty line must be written back first)
+  typedef enum logic [2:0] {
+    DC_CLEAN, DC_FLUSH, DC_INVAL, DC_ZERO, DC_CLEAN_ALL
+  } dc_op_e;
+
   // Branch conditions (the funct3 encodings, so that decoding them costs nothing)
   typedef enum logic [2:0] {
     BR_EQ = 3'd0, BR_NE = 3'd1, BR_LT = 3'd4, BR_GE = 3'd5, BR_LTU = 3'd6, BR_GEU = 3'd7

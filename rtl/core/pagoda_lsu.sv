@@ -4,8 +4,12 @@
 // asks the MMU for a walk; the walker borrows the port while it is busy), runs an AMO as a locked
 // read then write, keeps the LR/SC reservation, and in writeback aligns and extends the load data
 // and turns a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
+// Its accesses and the walker's go through the data cache (pagoda_dcache, DCACHE_BYTES = 0: none);
+// fence.i waits in execute until the cache has written every dirty line back.
 `include "pagoda_assert.svh"
-module pagoda_lsu (
+module pagoda_lsu #(
+  parameter int unsigned DCACHE_BYTES = 4096
+) (
   input  logic                       clk_i,
   input  logic                       rst_ni,
   // the instruction in execute
@@ -38,6 +42,13 @@ module pagoda_lsu (
   input  logic [31:0]                ptw_addr_i,
   input  logic                       ptw_we_i,
   input  logic [63:0]                ptw_wdata_i,
+  output logic                       ptw_gnt_o,    // the port's answers, for the walker
+  output logic                       ptw_rvalid_o,
+  output logic [63:0]                ptw_rdata_o,
+  output logic                       ptw_err_o,
+  // data-cache events (hardware performance counters)
+  output logic                       ev_dc_miss_o,
+  output logic                       ev_dc_wb_o,
   // writeback: the response of the access issued by the instruction now in writeback
   output logic                       wb_wait_o,    // not arrived yet
   output logic                       wb_err_o,     // arrived with an error: access fault
@@ -66,16 +77,29 @@ module pagoda_lsu (
   localparam logic [1:0] FEXC_NONE          = pagoda_core_pkg::FEXC_NONE;
   localparam logic [1:0] FEXC_PAGE          = pagoda_core_pkg::FEXC_PAGE;
 
+  // the cache's side of the port: what the LSU and the walker see
+  logic        up_req, up_gnt, up_we, up_lock, up_rvalid, up_err;
+  logic [31:0] up_addr;
+  logic [7:0]  up_be;
+  logic [63:0] up_wdata, up_rdata;
+  // cache maintenance (fence.i; the cbo instructions use the same port)
+  logic                    dc_op_req, dc_op_done, dc_op_err;
+  pagoda_core_pkg::dc_op_e dc_op;
+  logic [31:0]             dc_op_addr;
+  logic                    dc_evict;
+  logic [25:0]             dc_evict_line;
+
   // An AMO reads with the bus locked, then writes the new value (docs/bus.md "data_lock_o").
   typedef enum logic [1:0] {
     AMO_IDLE, AMO_READ, AMO_WRITE
   } amo_state_e;
 
-  logic is_load, is_lr, is_sc, is_amo;
+  logic is_load, is_lr, is_sc, is_amo, is_fencei;
   assign is_load  = (op_i == pagoda_core_pkg::OP_LOAD);
   assign is_lr    = (op_i == pagoda_core_pkg::OP_LR);
   assign is_sc    = (op_i == pagoda_core_pkg::OP_SC);
   assign is_amo   = (op_i == pagoda_core_pkg::OP_AMO);
+  assign is_fencei = (op_i == pagoda_core_pkg::OP_FENCEI);
   assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc;
   assign mem_o    = is_load || is_lr || store_o;
 
@@ -110,7 +134,7 @@ module pagoda_lsu (
     exc_o       = 1'b1;
     exc_cause_o = EXC_SACCESS;
     exc_tval_o  = vaddr_i;
-    if (is_amo && amo_state_q == AMO_READ && data_rvalid_i && data_err_i) begin
+    if (is_amo && amo_state_q == AMO_READ && up_rvalid && up_err) begin
       exc_cause_o = EXC_SACCESS;
     end else if (mem_o && misaligned) begin
       exc_cause_o = store_o ? EXC_SADDR_MISALIGN : EXC_LADDR_MISALIGN;
@@ -127,7 +151,7 @@ module pagoda_lsu (
   logic [63:0] amo_rd_lane, amo_rd_val, amo_new, amo_a, amo_b;
   logic        amo_word;
   assign amo_word    = (size_i == pagoda_core_pkg::MEM_W);
-  assign amo_rd_lane = data_rdata_i >> {paddr_i[2:0], 3'b000};
+  assign amo_rd_lane = up_rdata >> {paddr_i[2:0], 3'b000};
   assign amo_rd_val  = amo_word ? {{32{amo_rd_lane[31]}}, amo_rd_lane[31:0]} : amo_rd_lane;
   assign amo_a       = amo_old_q;
   assign amo_b       = amo_word ? {{32{rs2_i[31]}}, rs2_i[31:0]} : rs2_i;
@@ -182,12 +206,12 @@ module pagoda_lsu (
             if (go_i && !ptw_busy_i) begin
               ex_req  = 1'b1;
               ex_lock = 1'b1;
-              if (data_gnt_i) amo_state_ex = AMO_READ;
+              if (up_gnt) amo_state_ex = AMO_READ;
             end
           end
           AMO_READ: begin
             ex_lock = 1'b1;
-            if (data_rvalid_i) begin
+            if (up_rvalid) begin
               amo_old_d    = amo_rd_val;
               amo_state_ex = AMO_WRITE;
             end
@@ -197,7 +221,7 @@ module pagoda_lsu (
             ex_req   = 1'b1;
             ex_we    = 1'b1;
             ex_wdata = amo_word ? {amo_new[31:0], amo_new[31:0]} : amo_new;
-            if (data_gnt_i) begin
+            if (up_gnt) begin
               ready_o      = 1'b1;
               amo_state_ex = AMO_IDLE;
             end
@@ -209,16 +233,29 @@ module pagoda_lsu (
         if (go_i && !ptw_busy_i) begin
           ex_req  = 1'b1;
           ex_we   = store_o;
-          ready_o = data_gnt_i;
+          ready_o = up_gnt;
         end
         result_o = 64'd0;   // SC success
       end
+    end else if (act_i && is_fencei) begin
+      ready_o = dc_op_done;
     end
   end
 
+  // fence.i: the cache writes every dirty line back before the instruction completes (the fetch
+  // that follows reads memory). It starts when nothing older is in flight and, once started, runs
+  // to its end: no interrupt meanwhile (busy_o).
+  logic op_busy_q, op_busy_d;
+  assign dc_op_req  = op_busy_q || (act_i && is_fencei && go_i && !pend_q && !ptw_busy_i);
+  assign dc_op      = pagoda_core_pkg::DC_CLEAN_ALL;
+  assign dc_op_addr = paddr_i;
+  assign op_busy_d  = dc_op_req && !dc_op_done;
+  logic unused_op_err;   // a failed write-back keeps its line dirty; fence.i has no fault to give
+  assign unused_op_err = dc_op_err;
+
   assign amo_state_d = kill_i ? AMO_IDLE : amo_state_ex;
-  assign hold_d      = ex_req && !data_gnt_i;
-  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE);
+  assign hold_d      = ex_req && !up_gnt;
+  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE) || op_busy_q;
 
   // ---------------------------------------------------------------- writeback
   logic       pend_q, pend_d;          // the instruction in writeback waits for this response
@@ -230,7 +267,7 @@ module pagoda_lsu (
   logic [63:0] wb_vaddr_q, wb_vaddr_d;
   logic [63:0] load_lane;
 
-  assign load_lane = data_rdata_i >> {wb_off_q, 3'b000};
+  assign load_lane = up_rdata >> {wb_off_q, 3'b000};
   always_comb begin
     unique case (wb_size_q)
       2'd0:    wb_load_data_o = wb_uns_q ? {56'd0, load_lane[7:0]} :
@@ -243,14 +280,14 @@ module pagoda_lsu (
     endcase
   end
   assign wb_load_o      = wb_load_q;
-  assign wb_wait_o      = pend_q && !data_rvalid_i;
-  assign wb_err_o       = pend_q && data_rvalid_i && data_err_i;
+  assign wb_wait_o      = pend_q && !up_rvalid;
+  assign wb_err_o       = pend_q && up_rvalid && up_err;
   assign wb_err_cause_o = wb_store_q ? EXC_SACCESS : EXC_LACCESS;
   assign wb_err_tval_o  = wb_vaddr_q;
-  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE);
+  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE) && !dc_op_req;
 
   always_comb begin
-    pend_d       = pend_q && !data_rvalid_i;
+    pend_d       = pend_q && !up_rvalid;
     wb_load_d    = wb_load_q;
     wb_store_d   = wb_store_q;
     wb_uns_d     = wb_uns_q;
@@ -259,6 +296,8 @@ module pagoda_lsu (
     wb_vaddr_d   = wb_vaddr_q;
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
+    // the reserved line left the cache: the reservation may go with it (the spec allows it)
+    if (dc_evict && dc_evict_line == resv_addr_q[31:6]) resv_valid_d = 1'b0;
     if (done_i) begin
       pend_d     = needs_mem;
       wb_load_d  = is_load || is_lr;
@@ -289,6 +328,7 @@ module pagoda_lsu (
       amo_state_q  <= AMO_IDLE;
       amo_old_q    <= 64'd0;
       hold_q       <= 1'b0;
+      op_busy_q    <= 1'b0;
     end else begin
       pend_q       <= pend_d;
       wb_load_q    <= wb_load_d;
@@ -302,31 +342,95 @@ module pagoda_lsu (
       amo_state_q  <= amo_state_d;
       amo_old_q    <= amo_old_d;
       hold_q       <= hold_d;
+      op_busy_q    <= op_busy_d;
     end
   end
 
-  // ---------------------------------------------------------------- data port
+  // ---------------------------------------------------------------- data port, data cache
   // the walker while it is busy, otherwise execute
-  assign data_req_o   = ptw_busy_i ? ptw_req_i : ex_req;
-  assign data_addr_o  = ptw_busy_i ? ptw_addr_i : {paddr_i[31:3], 3'b000};
-  assign data_we_o    = ptw_busy_i ? ptw_we_i : ex_we;
-  assign data_be_o    = ptw_busy_i ? 8'hff : be;
-  assign data_wdata_o = ptw_busy_i ? ptw_wdata_i : ex_wdata;
-  assign data_lock_o  = !ptw_busy_i && ex_lock;
+  assign up_req   = ptw_busy_i ? ptw_req_i : ex_req;
+  assign up_addr  = ptw_busy_i ? ptw_addr_i : {paddr_i[31:3], 3'b000};
+  assign up_we    = ptw_busy_i ? ptw_we_i : ex_we;
+  assign up_be    = ptw_busy_i ? 8'hff : be;
+  assign up_wdata = ptw_busy_i ? ptw_wdata_i : ex_wdata;
+  assign up_lock  = !ptw_busy_i && ex_lock;
+
+  assign ptw_gnt_o    = up_gnt;
+  assign ptw_rvalid_o = up_rvalid;
+  assign ptw_rdata_o  = up_rdata;
+  assign ptw_err_o    = up_err;
+
+  if (DCACHE_BYTES != 0) begin : g_dcache
+    pagoda_dcache #(
+      .SIZE_BYTES (DCACHE_BYTES)
+    ) u_dcache (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .req_i        (up_req),
+      .gnt_o        (up_gnt),
+      .addr_i       (up_addr),
+      .we_i         (up_we),
+      .be_i         (up_be),
+      .wdata_i      (up_wdata),
+      .lock_i       (up_lock),
+      .rvalid_o     (up_rvalid),
+      .rdata_o      (up_rdata),
+      .err_o        (up_err),
+      .op_req_i     (dc_op_req),
+      .op_i         (dc_op),
+      .op_addr_i    (dc_op_addr),
+      .op_done_o    (dc_op_done),
+      .op_err_o     (dc_op_err),
+      .ev_miss_o    (ev_dc_miss_o),
+      .ev_wb_o      (ev_dc_wb_o),
+      .evict_o      (dc_evict),
+      .evict_line_o (dc_evict_line),
+      .mem_req_o    (data_req_o),
+      .mem_gnt_i    (data_gnt_i),
+      .mem_addr_o   (data_addr_o),
+      .mem_we_o     (data_we_o),
+      .mem_be_o     (data_be_o),
+      .mem_wdata_o  (data_wdata_o),
+      .mem_lock_o   (data_lock_o),
+      .mem_rvalid_i (data_rvalid_i),
+      .mem_rdata_i  (data_rdata_i),
+      .mem_err_i    (data_err_i)
+    );
+  end else begin : g_no_dcache
+    // memory is what the core last wrote: nothing to maintain
+    assign data_req_o    = up_req;
+    assign up_gnt        = data_gnt_i;
+    assign data_addr_o   = up_addr;
+    assign data_we_o     = up_we;
+    assign data_be_o     = up_be;
+    assign data_wdata_o  = up_wdata;
+    assign data_lock_o   = up_lock;
+    assign up_rvalid     = data_rvalid_i;
+    assign up_rdata      = data_rdata_i;
+    assign up_err        = data_err_i;
+    assign dc_op_done    = dc_op_req;
+    assign dc_op_err     = 1'b0;
+    assign ev_dc_miss_o  = 1'b0;
+    assign ev_dc_wb_o    = 1'b0;
+    assign dc_evict      = 1'b0;
+    assign dc_evict_line = 26'd0;
+    logic unused_op;
+    assign unused_op = ^{dc_op, dc_op_addr};
+  end
 
   // ---- assertions (pagoda_assert.svh) ----
   // PBUS master rules (docs/bus.md): a waiting request is held; the walker and execute never
   // both request the port; a walk is asked for only by a memory instruction
-  `ASSERT_HELD(LsuDataReqHeld, data_req_o, data_gnt_i,
-               {data_addr_o, data_we_o, data_be_o, data_wdata_o})
-  `ASSERT_NEVER(LsuDataBeZero, data_req_o && data_be_o == 8'd0)
+  `ASSERT_HELD(LsuDataReqHeld, up_req, up_gnt, {up_addr, up_we, up_be, up_wdata})
+  `ASSERT_NEVER(LsuDataBeZero, up_req && up_be == 8'd0)
   `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && ex_req)
-  `ASSERT_RESET(LsuDataIdleInReset, !data_req_o)
+  `ASSERT_RESET(LsuDataIdleInReset, !up_req)
   `ASSERT(LsuAmoStateLegal, amo_state_q != 2'd3)
   // a response is awaited only while nothing else is in flight; an AMO holds the lock until it
-  // writes
-  `ASSERT_NEVER(LsuRequestWhilePending, ex_req && pend_q && !data_rvalid_i)
+  // writes; a cache operation starts only on an idle port
+  `ASSERT_NEVER(LsuRequestWhilePending, ex_req && pend_q && !up_rvalid)
   `ASSERT_NEVER(LsuWalkReqNotMem, walk_req_o && !mem_o)
-  `ASSERT_NEVER(LsuAmoLockDropped, amo_state_q == AMO_READ && !data_lock_o && !kill_i)
+  `ASSERT_NEVER(LsuAmoLockDropped, amo_state_q == AMO_READ && !up_lock && !kill_i)
+  `ASSERT_NEVER(LsuOpWithAccess, dc_op_req && (up_req || pend_q || ptw_busy_i))
 
 endmodule
