@@ -77,7 +77,7 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
@@ -88,7 +88,7 @@ $(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LIS
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
-$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
 	@echo "  VERILATE $@ (instrumented for PGO)"
@@ -108,7 +108,7 @@ $(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
 	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
 	@touch $@
 
-$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(@D)
 	@echo "  VERILATE $@ (--trace-fst)"
