@@ -63,6 +63,36 @@ static bool node_disabled(const void *fdt, int node)
 	return p && len >= 4 && memcmp(p, "okay", 4) && memcmp(p, "ok", 3);
 }
 
+/*
+ * riscv,cbom-block-size: the line size of Zicbom's cbo.clean/inval/flush, which non-coherent DMA
+ * needs (arch/riscv cacheflush). Linux takes it from the cpu nodes and insists that they agree;
+ * so does this: a malformed or disagreeing value is reported and maintenance stays off (0), which
+ * is what a DT without the property means.
+ */
+static void parse_cbom(struct boot_info *bi, const void *fdt, int node)
+{
+	int len;
+	const u8 *p = fdt_getprop(fdt, node, "riscv,cbom-block-size", &len);
+	u32 v;
+
+	if (!p)
+		return;
+	v = len == 4 ? fdt32_ld(p) : 0;
+	if (v < 16 || v > 4096 || (v & (v - 1))) {
+		pr_err("fdt: cpu node %s: riscv,cbom-block-size malformed, ignored\n",
+		       fdt_node_name(fdt, node));
+		bi->cbom_block_size = 0;
+		return;
+	}
+	if (bi->cbom_block_size && bi->cbom_block_size != v) {
+		pr_err("fdt: cpus disagree on riscv,cbom-block-size (%u, %u), ignored\n",
+		       bi->cbom_block_size, v);
+		bi->cbom_block_size = 0;
+		return;
+	}
+	bi->cbom_block_size = v;
+}
+
 static int parse_cpus(struct boot_info *bi, const void *fdt)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node, len, err;
@@ -96,6 +126,7 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 			continue;
 		}
 		bi->hartids[bi->nr_harts++] = (unsigned long)hartid;
+		parse_cbom(bi, fdt, node);
 	}
 	if (!bi->nr_harts) {
 		pr_err("fdt: no usable cpu under /cpus\n");

@@ -26,6 +26,7 @@ struct boot_info {
 	char bootargs[BOOTARGS_MAX];	/* empty when the DT's is too long (see bootargs_len) */
 	u32 bootargs_len;		/* length of /chosen/bootargs in the DT */
 	u64 timebase_hz;
+	u32 cbom_block_size;	/* riscv,cbom-block-size of the cpus (Zicbom), 0 when absent */
 	unsigned int nr_harts;
 	unsigned long hartids[MAX_HARTS];	/* from /cpus, in DT order; cpu number = index */
 	unsigned int nr_mem;
