@@ -23,11 +23,14 @@ module pagoda_controller (
   input  logic                       br_taken_i,
   input  logic                       csr_write_i,
   input  logic                       csr_satp_i,     // the CSR instruction accesses satp
+  input  pagoda_core_pkg::cbo_op_e   cbo_op_i,       // OP_CBO
   // privilege state (pagoda_csr)
   input  logic [1:0]                 priv_i,
   input  logic                       tsr_i,
   input  logic                       tw_i,
   input  logic                       tvm_i,
+  input  pagoda_core_pkg::envcfg_t   menvcfg_i,
+  input  pagoda_core_pkg::envcfg_t   senvcfg_i,
   input  logic                       csr_illegal_i,
   input  logic                       wfi_wake_i,
   input  logic                       irq_pending_i,
@@ -65,6 +68,7 @@ module pagoda_controller (
   output logic                       sret_o,
   output logic                       csr_commit_o,
   output logic                       tlb_flush_o,
+  output logic                       cbo_inval_flush_o, // this cbo.inval performs a flush
   output logic                       redirect_o,
   output logic [63:0]                redirect_pc_o,
   output logic                       sys_redirect_o  // redirect that changes privilege or
@@ -83,12 +87,35 @@ module pagoda_controller (
   localparam logic [1:0] PRIV_S         = pagoda_core_pkg::PRIV_S;
   localparam logic [1:0] PRIV_U         = pagoda_core_pkg::PRIV_U;
 
-  logic is_mret, is_sret, is_wfi, is_sfence, is_csr;
+  logic is_mret, is_sret, is_wfi, is_sfence, is_csr, is_cbo;
   assign is_mret   = (op_i == pagoda_core_pkg::OP_MRET);
   assign is_sret   = (op_i == pagoda_core_pkg::OP_SRET);
   assign is_wfi    = (op_i == pagoda_core_pkg::OP_WFI);
   assign is_sfence = (op_i == pagoda_core_pkg::OP_SFENCE);
   assign is_csr    = (op_i == pagoda_core_pkg::OP_CSR);
+  assign is_cbo    = (op_i == pagoda_core_pkg::OP_CBO);
+
+  // Cache-block operations below M-mode need menvcfg's enable, in U-mode senvcfg's too (CMO 1.0
+  // "Control and Status Register State"); a cbo.inval that an enable of 01 lets through flushes.
+  logic cbo_illegal;
+  always_comb begin
+    cbo_illegal       = 1'b0;
+    cbo_inval_flush_o = 1'b0;
+    unique case (cbo_op_i)
+      pagoda_core_pkg::CBO_ZERO:
+        cbo_illegal = (priv_i != PRIV_M && !menvcfg_i.cbze) ||
+                      (priv_i == PRIV_U && !senvcfg_i.cbze);
+      pagoda_core_pkg::CBO_INVAL: begin
+        cbo_illegal       = (priv_i != PRIV_M && menvcfg_i.cbie == 2'b00) ||
+                            (priv_i == PRIV_U && senvcfg_i.cbie == 2'b00);
+        cbo_inval_flush_o = (priv_i != PRIV_M && menvcfg_i.cbie == 2'b01) ||
+                            (priv_i == PRIV_U && senvcfg_i.cbie == 2'b01);
+      end
+      default:   // CBO_CLEAN, CBO_FLUSH
+        cbo_illegal = (priv_i != PRIV_M && !menvcfg_i.cbcfe) ||
+                      (priv_i == PRIV_U && !senvcfg_i.cbcfe);
+    endcase
+  end
 
   // ---------------------------------------------------------------- exceptions
   logic priv_illegal;
@@ -99,6 +126,7 @@ module pagoda_controller (
     if (is_wfi && (priv_i == PRIV_U || (priv_i == PRIV_S && tw_i))) priv_illegal = 1'b1;
     if (is_sfence && (priv_i == PRIV_U || (priv_i == PRIV_S && tvm_i))) priv_illegal = 1'b1;
     if (is_csr && csr_illegal_i) priv_illegal = 1'b1;
+    if (is_cbo && cbo_illegal) priv_illegal = 1'b1;
   end
 
   // exception of the instruction in execute, in priority order
@@ -196,6 +224,9 @@ module pagoda_controller (
       end
     end
   end
+
+  logic unused_fiom;        // every access is in order already: FIOM changes nothing
+  assign unused_fiom = menvcfg_i.fiom ^ senvcfg_i.fiom;
 
   logic unused_jalr_bit0;   // a JALR target's bit 0 is cleared
   assign unused_jalr_bit0 = jalr_target_i[0];

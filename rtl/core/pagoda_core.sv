@@ -7,7 +7,8 @@
 //   EX  pagoda_decoder     typed operation (pagoda_core_pkg::dec_op_t)
 //       pagoda_regfile     register read, with forwarding from WB here
 //       pagoda_alu, pagoda_mul, pagoda_div
-//       pagoda_lsu         data port: loads, stores, AMOs, LR/SC (and the walker's accesses)
+//       pagoda_lsu         data port: loads, stores, AMOs, LR/SC, cache-block operations (and
+//                          the walker's accesses)
 //       pagoda_mmu         ITLB, DTLB, walker and its arbitration, PMP
 //       pagoda_csr         CSRs, privilege, trap entry, interrupt selection
 //       pagoda_controller  complete / trap / interrupt, redirects
@@ -192,6 +193,7 @@ module pagoda_core #(
   logic        ptw_mem_gnt, ptw_mem_rvalid, ptw_mem_err;
   logic [63:0] ptw_mem_rdata;
   logic        ev_dc_miss, ev_dc_wb;
+  logic        cbo_inval_flush;
 
   pagoda_lsu #(
     .DCACHE_BYTES (DCACHE_BYTES)
@@ -202,6 +204,8 @@ module pagoda_core #(
     .size_i           (dec.mem_size),
     .uns_i            (dec.mem_uns),
     .amo_op_i         (dec.amo_op),
+    .cbo_op_i         (dec.cbo_op),
+    .cbo_inval_flush_i (cbo_inval_flush),
     .vaddr_i          (mem_vaddr),
     .rs2_i            (rs2_val),
     .act_i            (ex_act),
@@ -256,6 +260,7 @@ module pagoda_core #(
   logic [43:0] satp_ppn;
   logic        tlb_flush, pmp_we;
   logic [63:0] pmp_rdata, csr_wdata;
+  pagoda_core_pkg::envcfg_t menvcfg, senvcfg;
 
   pagoda_mmu u_mmu (
     .clk_i           (clk_i),
@@ -353,7 +358,9 @@ module pagoda_core #(
     .tw_o          (tw),
     .tsr_o         (tsr),
     .sv39_o        (sv39),
-    .satp_ppn_o    (satp_ppn)
+    .satp_ppn_o    (satp_ppn),
+    .menvcfg_o     (menvcfg),
+    .senvcfg_o     (senvcfg)
   );
 
   pagoda_controller u_ctrl (
@@ -372,10 +379,13 @@ module pagoda_core #(
     .br_taken_i      (br_taken),
     .csr_write_i     (dec.csr_write),
     .csr_satp_i      (dec.csr_addr == CSR_SATP),
+    .cbo_op_i        (dec.cbo_op),
     .priv_i          (priv),
     .tsr_i           (tsr),
     .tw_i            (tw),
     .tvm_i           (tvm),
+    .menvcfg_i       (menvcfg),
+    .senvcfg_i       (senvcfg),
     .csr_illegal_i   (csr_illegal),
     .wfi_wake_i      (wfi_wake),
     .irq_pending_i   (irq_pending),
@@ -410,6 +420,7 @@ module pagoda_core #(
     .sret_o          (do_sret),
     .csr_commit_o    (csr_commit),
     .tlb_flush_o     (tlb_flush),
+    .cbo_inval_flush_o (cbo_inval_flush),
     .redirect_o      (redirect),
     .redirect_pc_o   (redirect_pc),
     .sys_redirect_o  (sys_redirect)

@@ -115,7 +115,7 @@ package pagoda_core_pkg;
   // instruction with no effect but its result (ALU, FENCE) or an illegal one (dec_op_t.illegal).
   typedef enum logic [4:0] {
     OP_NONE, OP_LOAD, OP_STORE, OP_AMO, OP_LR, OP_SC, OP_BRANCH, OP_JAL, OP_JALR, OP_MUL, OP_DIV,
-    OP_CSR, OP_ECALL, OP_EBREAK, OP_MRET, OP_SRET, OP_WFI, OP_SFENCE, OP_FENCEI
+    OP_CSR, OP_ECALL, OP_EBREAK, OP_MRET, OP_SRET, OP_WFI, OP_SFENCE, OP_FENCEI, OP_CBO
   } op_class_e;
 
   // Data-cache maintenance operations (pagoda_dcache's op port): on the line holding an address
@@ -124,6 +124,23 @@ package pagoda_core_pkg;
   typedef enum logic [2:0] {
     DC_CLEAN, DC_FLUSH, DC_INVAL, DC_ZERO, DC_CLEAN_ALL
   } dc_op_e;
+
+  // Cache-block operations (Zicbom, Zicboz: MISC-MEM funct3 2, rd 0, the operation in imm[11:0]).
+  // The block is CBO_BLOCK_BYTES, the riscv,cbom-block-size and riscv,cboz-block-size of the DT.
+  typedef enum logic [1:0] {
+    CBO_INVAL, CBO_CLEAN, CBO_FLUSH, CBO_ZERO
+  } cbo_op_e;
+  localparam int unsigned CBO_BLOCK_BYTES = 64;
+
+  // menvcfg/senvcfg fields the core implements (privileged spec 1.12 3.1.18, CMO 1.0 "Control and
+  // Status Register State"): what a less privileged mode may do with the cache-block operations.
+  // CBIE 2'b10 is reserved (a write of it keeps the old value); PBMTE, STCE read 0.
+  typedef struct packed {
+    logic       cbze;    // 7: cbo.zero allowed
+    logic       cbcfe;   // 6: cbo.clean, cbo.flush allowed
+    logic [1:0] cbie;    // 5:4: cbo.inval: 00 illegal, 01 performs a flush, 11 invalidates
+    logic       fiom;    // 0: fence of I/O implies memory (every access is already in order)
+  } envcfg_t;
 
   // Branch conditions (the funct3 encodings, so that decoding them costs nothing)
   typedef enum logic [2:0] {
@@ -146,6 +163,23 @@ package pagoda_core_pkg;
   typedef enum logic [1:0] {
     CSR_OP_NONE = 2'd0, CSR_OP_RW = 2'd1, CSR_OP_RS = 2'd2, CSR_OP_RC = 2'd3
   } csr_op_e;
+
+  // The interrupt bits of mip, mie and mideleg (privileged spec 1.12, 3.1.9): one field per
+  // standard source, at its cause number. The odd-numbered reserved/hypervisor bits read 0 here.
+  typedef struct packed {
+    logic mei;    // 11 machine external (PLIC context 0)
+    logic rsv10;
+    logic sei;    // 9  supervisor external (PLIC context 1, or mip.SEIP written by M-mode)
+    logic rsv8;
+    logic mti;    // 7  machine timer (CLINT mtimecmp)
+    logic rsv6;
+    logic sti;    // 5  supervisor timer (written by M-mode: OpenSBI's set_timer)
+    logic rsv4;
+    logic msi;    // 3  machine software (CLINT msip)
+    logic rsv2;
+    logic ssi;    // 1  supervisor software
+    logic rsv0;
+  } irqs_t;
 
   // The mstatus fields the core implements (pagoda_csr; privileged spec 1.12, 3.1.6). The CSR's
   // read value places them at their bit positions; UXL = SXL = 2, and FS/VS/XS/SD, UBE/SBE/MBE
@@ -192,6 +226,7 @@ package pagoda_core_pkg;
     logic        csr_imm;     // CSR operand is the 5-bit immediate in rs1's field
     logic        csr_write;   // the CSR instruction writes (RW, or RS/RC with a nonzero source)
     logic [11:0] csr_addr;
+    cbo_op_e     cbo_op;      // OP_CBO
   } dec_op_t;
 
   // PTE flag bits

@@ -52,7 +52,9 @@ module pagoda_csr #(
   output logic        tw_o,
   output logic        tsr_o,
   output logic        sv39_o,
-  output logic [43:0] satp_ppn_o
+  output logic [43:0] satp_ppn_o,
+  output pagoda_core_pkg::envcfg_t menvcfg_o,   // cache-block operations allowed below M
+  output pagoda_core_pkg::envcfg_t senvcfg_o    // and in U
 );
   // Package constants used here (Yosys 0.23 has no package import).
   localparam logic [11:0] CSR_CYCLE      = pagoda_core_pkg::CSR_CYCLE;
@@ -101,8 +103,8 @@ module pagoda_csr #(
   logic [1:0]  priv_q, priv_d;
   pagoda_core_pkg::mstatus_t mstatus_q, mstatus_d;
   logic [15:0] medeleg_q, medeleg_d;
-  logic [11:0] mideleg_q, mideleg_d;
-  logic [11:0] mie_r_q, mie_r_d;         // mie register
+  pagoda_core_pkg::irqs_t mideleg_q, mideleg_d;
+  pagoda_core_pkg::irqs_t mie_r_q, mie_r_d;   // mie register
   logic        ssip_q, ssip_d, stip_q, stip_d, seip_q, seip_d;
   logic [63:0] mtvec_q, mtvec_d, stvec_q, stvec_d;
   logic [2:0]  mcounteren_q, mcounteren_d, scounteren_q, scounteren_d;
@@ -114,20 +116,39 @@ module pagoda_csr #(
   pagoda_core_pkg::satp_t satp_q, satp_d;
   logic [63:0] mcycle_q, mcycle_d, minstret_q, minstret_d;
   logic        skip_inc_q, skip_inc_d;   // a CSR write of minstret replaces its own increment
+  pagoda_core_pkg::envcfg_t menvcfg_q, menvcfg_d, senvcfg_q, senvcfg_d;
 
   localparam logic [63:0] SSTATUS_MASK = 64'h0000_0000_000C_0122;  // SIE SPIE SPP SUM MXR
 
+  // Interrupt bits: only the standard ones exist (mie/mip writable 0xAAA), and only the
+  // supervisor ones can be delegated or set through sie (0x222).
+  localparam logic [11:0] IRQS_STD = 12'hAAA;
+  localparam logic [11:0] IRQS_S   = 12'h222;
+
   logic [63:0] mstatus_val, sstatus_val, mip_val;
+  pagoda_core_pkg::irqs_t mip;
   assign mstatus_val = {1'b0, 27'd0, 2'd2, 2'd2, 9'd0,
                         mstatus_q.tsr, mstatus_q.tw, mstatus_q.tvm, mstatus_q.mxr, mstatus_q.sum,
                         mstatus_q.mprv, 2'd0, 2'd0, mstatus_q.mpp, 2'd0, mstatus_q.spp,
                         mstatus_q.mpie, 1'b0, mstatus_q.spie, 1'b0, mstatus_q.mie, 1'b0,
                         mstatus_q.sie, 1'b0};
   assign sstatus_val = mstatus_val & SSTATUS_MASK | {30'd0, 2'd2, 32'd0};
-  assign mip_val     = {52'd0, irq_mext_i, 1'b0, seip_q | irq_sext_i, 1'b0, irq_mtimer_i, 1'b0,
-                        stip_q, 1'b0, irq_msoft_i, 1'b0, ssip_q, 1'b0};
+  always_comb begin
+    mip     = '0;
+    mip.mei = irq_mext_i;
+    mip.sei = seip_q | irq_sext_i;
+    mip.mti = irq_mtimer_i;
+    mip.sti = stip_q;
+    mip.msi = irq_msoft_i;
+    mip.ssi = ssip_q;
+  end
+  assign mip_val = {52'd0, mip};
 
-  logic [63:0] mie_val, mideleg_val;
+  logic [63:0] mie_val, mideleg_val, menvcfg_val, senvcfg_val;
+  assign menvcfg_val = {56'd0, menvcfg_q.cbze, menvcfg_q.cbcfe, menvcfg_q.cbie, 3'd0,
+                        menvcfg_q.fiom};
+  assign senvcfg_val = {56'd0, senvcfg_q.cbze, senvcfg_q.cbcfe, senvcfg_q.cbie, 3'd0,
+                        senvcfg_q.fiom};
   assign mie_val     = {52'd0, mie_r_q};
   assign mideleg_val = {52'd0, mideleg_q};
 
@@ -155,7 +176,7 @@ module pagoda_csr #(
       CSR_SIE:        csr_rdata_o = mie_val & mideleg_val;
       CSR_STVEC:      csr_rdata_o = stvec_q;
       CSR_SCOUNTEREN: csr_rdata_o = {61'd0, scounteren_q};
-      CSR_SENVCFG:    csr_rdata_o = 64'd0;
+      CSR_SENVCFG:    csr_rdata_o = senvcfg_val;
       CSR_SSCRATCH:   csr_rdata_o = sscratch_q;
       CSR_SEPC:       csr_rdata_o = sepc_q;
       CSR_SCAUSE:     csr_rdata_o = scause_q;
@@ -169,7 +190,7 @@ module pagoda_csr #(
       CSR_MIE:        csr_rdata_o = mie_val;
       CSR_MTVEC:      csr_rdata_o = mtvec_q;
       CSR_MCOUNTEREN: csr_rdata_o = {61'd0, mcounteren_q};
-      CSR_MENVCFG:    csr_rdata_o = 64'd0;
+      CSR_MENVCFG:    csr_rdata_o = menvcfg_val;
       CSR_MCOUNTINH:  csr_rdata_o = {61'd0, mcountinhibit_q};
       CSR_MSCRATCH:   csr_rdata_o = mscratch_q;
       CSR_MEPC:       csr_rdata_o = mepc_q;
@@ -217,12 +238,17 @@ module pagoda_csr #(
       default:                    wval = csr_operand_i;   // CSR_OP_RW
     endcase
   end
+  // the interrupt bits of a write to mip/sip (only SSIP/STIP/SEIP are writable there)
+  // verilator lint_off UNUSEDSIGNAL
+  pagoda_core_pkg::irqs_t wip;
+  // verilator lint_on UNUSEDSIGNAL
+  assign wip = wval[11:0];
 
   // ------------------------------------------------------------------ interrupts
-  logic [11:0] pend, m_pend, s_pend;
+  pagoda_core_pkg::irqs_t pend, m_pend, s_pend;
   logic        m_en, s_en;
   logic [3:0]  irq_cause;
-  assign pend   = mip_val[11:0] & mie_r_q;
+  assign pend   = mip & mie_r_q;
   assign m_pend = pend & ~mideleg_q;
   assign s_pend = pend & mideleg_q;
   assign m_en   = (priv_q != PRIV_M) || mstatus_q.mie;
@@ -230,21 +256,21 @@ module pagoda_csr #(
 
   // only the six standard interrupt bits (1,3,5,7,9,11) can be pending; the rest are not looked at
   // verilator lint_off UNUSEDSIGNAL
-  function automatic logic [3:0] pick_irq(logic [11:0] p);
+  function automatic logic [3:0] pick_irq(pagoda_core_pkg::irqs_t p);
     logic [3:0] c;
     c = 4'd0;
-    if      (p[11]) c = 4'd11;
-    else if (p[3])  c = 4'd3;
-    else if (p[7])  c = 4'd7;
-    else if (p[9])  c = 4'd9;
-    else if (p[1])  c = 4'd1;
-    else if (p[5])  c = 4'd5;
+    if      (p.mei) c = 4'd11;
+    else if (p.msi) c = 4'd3;
+    else if (p.mti) c = 4'd7;
+    else if (p.sei) c = 4'd9;
+    else if (p.ssi) c = 4'd1;
+    else if (p.sti) c = 4'd5;
     pick_irq = c;
   endfunction
   // verilator lint_on UNUSEDSIGNAL
 
-  assign irq_pending_o = (m_en && (m_pend != 12'd0)) || (s_en && (s_pend != 12'd0));
-  assign wfi_wake_o    = (pend != 12'd0);
+  assign irq_pending_o = (m_en && (m_pend != '0)) || (s_en && (s_pend != '0));
+  assign wfi_wake_o    = (pend != '0);
 
   // ------------------------------------------------------------------ trap target
   // (computed only in the cycle of a trap: simulation speed)
@@ -258,8 +284,8 @@ module pagoda_csr #(
     tvec      = 64'd0;
     trap_pc_o = 64'd0;
     if (exc_i || irq_take_i) begin
-      if (m_en && (m_pend != 12'd0)) irq_cause = pick_irq(m_pend);
-      else if (s_en && (s_pend != 12'd0)) irq_cause = pick_irq(s_pend);
+      if (m_en && (m_pend != '0)) irq_cause = pick_irq(m_pend);
+      else if (s_en && (s_pend != '0)) irq_cause = pick_irq(s_pend);
       cause = irq_take_i ? {1'b1, 59'd0, irq_cause} : {59'd0, exc_cause_i};
       to_s  = (priv_q != PRIV_M) &&
               (irq_take_i ? mideleg_q[irq_cause] : medeleg_q[exc_cause_i[3:0]] && !exc_cause_i[4]);
@@ -311,6 +337,8 @@ module pagoda_csr #(
     minstret_d      = (mcountinhibit_q[2] || !retire_i || skip_inc_q) ? minstret_q :
                       minstret_q + 64'd1;
     skip_inc_d      = skip_inc_q && !retire_i;
+    menvcfg_d       = menvcfg_q;
+    senvcfg_d       = senvcfg_q;
 
     if (do_write) begin
       unique case (csr_addr_i)
@@ -335,16 +363,16 @@ module pagoda_csr #(
           mstatus_d.tw   = wval[21];
           mstatus_d.tsr  = wval[22];
         end
-        CSR_SIE: mie_r_d = (mie_r_q & ~mideleg_q) | (wval[11:0] & mideleg_q & 12'h222);
-        CSR_MIE: mie_r_d = wval[11:0] & 12'hAAA;
-        CSR_SIP: if (mideleg_q[1]) ssip_d = wval[1];
+        CSR_SIE: mie_r_d = (mie_r_q & ~mideleg_q) | (wval[11:0] & mideleg_q & IRQS_S);
+        CSR_MIE: mie_r_d = wval[11:0] & IRQS_STD;
+        CSR_SIP: if (mideleg_q.ssi) ssip_d = wip.ssi;
         CSR_MIP: begin
-          ssip_d = wval[1];
-          stip_d = wval[5];
-          seip_d = wval[9];
+          ssip_d = wip.ssi;
+          stip_d = wip.sti;
+          seip_d = wip.sei;
         end
         CSR_MEDELEG: medeleg_d = wval[15:0] & 16'hB3FF;
-        CSR_MIDELEG: mideleg_d = wval[11:0] & 12'h222;
+        CSR_MIDELEG: mideleg_d = wval[11:0] & IRQS_S;
         CSR_STVEC:   stvec_d = {wval[63:2], 1'b0, wval[0]};
         CSR_MTVEC:   mtvec_d = {wval[63:2], 1'b0, wval[0]};
         CSR_SCOUNTEREN: scounteren_d = wval[2:0];
@@ -364,6 +392,21 @@ module pagoda_csr #(
             satp_d.sv39 = wval[63];
             satp_d.ppn  = wval[43:0];
           end
+        end
+        // WARL: FIOM, CBIE, CBCFE, CBZE are stored; a CBIE of 2'b10 (reserved) keeps the old
+        // value. OpenSBI 1.1 writes menvcfg with CBIE = 11, CBCFE = CBZE = 1 (and PBMTE, which
+        // reads 0 here) when it finds priv 1.12, so S-mode may use every CBO.
+        CSR_MENVCFG: begin
+          menvcfg_d.fiom  = wval[0];
+          menvcfg_d.cbcfe = wval[6];
+          menvcfg_d.cbze  = wval[7];
+          if (wval[5:4] != 2'b10) menvcfg_d.cbie = wval[5:4];
+        end
+        CSR_SENVCFG: begin
+          senvcfg_d.fiom  = wval[0];
+          senvcfg_d.cbcfe = wval[6];
+          senvcfg_d.cbze  = wval[7];
+          if (wval[5:4] != 2'b10) senvcfg_d.cbie = wval[5:4];
         end
         CSR_MCYCLE:   mcycle_d = wval;
         CSR_MINSTRET: begin
@@ -417,14 +460,16 @@ module pagoda_csr #(
   assign tsr_o      = mstatus_q.tsr;
   assign sv39_o     = satp_q.sv39;
   assign satp_ppn_o = satp_q.ppn;
+  assign menvcfg_o  = menvcfg_q;
+  assign senvcfg_o  = senvcfg_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       priv_q          <= PRIV_M;
       mstatus_q       <= '0;          // MPP = U (0), interrupts off
       medeleg_q       <= 16'd0;
-      mideleg_q       <= 12'd0;
-      mie_r_q         <= 12'd0;
+      mideleg_q       <= '0;
+      mie_r_q         <= '0;
       ssip_q          <= 1'b0;
       stip_q          <= 1'b0;
       seip_q          <= 1'b0;
@@ -445,6 +490,8 @@ module pagoda_csr #(
       mcycle_q        <= 64'd0;
       minstret_q      <= 64'd0;
       skip_inc_q      <= 1'b0;
+      menvcfg_q       <= '0;          // set by OpenSBI (docs/core.md "Cache-block operations")
+      senvcfg_q       <= '0;
     end else begin
       mcycle_q        <= mcycle_d;
       minstret_q      <= minstret_d;
@@ -472,6 +519,8 @@ module pagoda_csr #(
         mtval_q         <= mtval_d;
         stval_q         <= stval_d;
         satp_q          <= satp_d;
+        menvcfg_q       <= menvcfg_d;
+        senvcfg_q       <= senvcfg_d;
       end
     end
   end
@@ -486,5 +535,6 @@ module pagoda_csr #(
   `ASSERT_NEVER(CsrTrapPcUnaligned, (exc_i || irq_take_i) && trap_pc_o[1:0] != 2'b00)
   `ASSERT_NEVER(CsrTrapAndRet, (exc_i || irq_take_i) && (mret_i || sret_i))
   `ASSERT_NEVER(CsrMretAndSret, mret_i && sret_i)
+  `ASSERT_NEVER(CsrCbieReserved, menvcfg_q.cbie == 2'b10 || senvcfg_q.cbie == 2'b10)
 
 endmodule

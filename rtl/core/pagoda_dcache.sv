@@ -194,6 +194,39 @@ module pagoda_dcache #(
 
   assign gnt_o = idle_free && !op_req_i && (up_cacheable || mem_gnt_i);
 
+  // an operation ends (S_DONE), with the error of any write-back it did
+  assign op_done_o = (state_q == S_DONE);
+  assign op_err_o  = op_err_q;
+
+  // ---------------------------------------------------------------- the core's data port
+  // Apart from the FSM, and without reading the grant: the interconnect's grant depends on the
+  // request, so one block doing both would be a combinational loop for the simulator.
+  always_comb begin
+    mem_req_o   = 1'b0;
+    mem_addr_o  = addr_i;
+    mem_we_o    = we_i;
+    mem_be_o    = be_i;
+    mem_wdata_o = wdata_i;
+    unique case (state_q)
+      S_IDLE: mem_req_o = idle_free && !op_req_i && req_i && !up_cacheable;  // uncached
+      S_WB: begin
+        mem_req_o   = !issued_q;
+        mem_addr_o  = {wb_line_q, cnt_q, 3'b000};
+        mem_we_o    = 1'b1;
+        mem_be_o    = 8'hff;
+        mem_wdata_o = (kind_q == K_ZERO_UNC) ? 64'd0 : d_rdata_q;
+      end
+      S_REFILL: begin
+        mem_req_o   = !issued_q;
+        mem_addr_o  = {line_q, cnt_q, 3'b000};
+        mem_we_o    = 1'b0;
+        mem_be_o    = 8'hff;
+        mem_wdata_o = 64'd0;
+      end
+      default: ;
+    endcase
+  end
+
   // ---------------------------------------------------------------- the FSM
   always_comb begin
     state_d     = state_q;
@@ -226,17 +259,10 @@ module pagoda_dcache #(
     t_we        = 1'b0;
     t_waddr     = idx_q;
     t_wdata     = line_q[25:IDX_W];
-    op_done_o   = 1'b0;
-    op_err_o    = op_err_q;
     ev_miss_o   = 1'b0;
     ev_wb_o     = 1'b0;
     evict_o     = 1'b0;
     evict_line_o = line_q;
-    mem_req_o   = 1'b0;
-    mem_addr_o  = addr_i;
-    mem_we_o    = we_i;
-    mem_be_o    = be_i;
-    mem_wdata_o = wdata_i;
 
     unique case (state_q)
       S_IDLE: begin
@@ -303,9 +329,8 @@ module pagoda_dcache #(
             lk_be_d    = be_i;
             lk_wdata_d = wdata_i;
             rd_addr    = addr_i[DA_W+2:3];
-          end else begin
-            mem_req_o = 1'b1;
-            if (mem_gnt_i) unc_pend_d = 1'b1;
+          end else if (mem_gnt_i) begin
+            unc_pend_d = 1'b1;
           end
         end
       end
@@ -313,11 +338,6 @@ module pagoda_dcache #(
       S_WB: begin
         // 8 pipelined writes; the data array's read address follows the grants, so its output
         // is always the lane being offered
-        mem_req_o   = !issued_q;
-        mem_addr_o  = {wb_line_q, cnt_q, 3'b000};
-        mem_we_o    = 1'b1;
-        mem_be_o    = 8'hff;
-        mem_wdata_o = (kind_q == K_ZERO_UNC) ? 64'd0 : d_rdata_q;
         if (mem_req_o && mem_gnt_i) begin
           cnt_d   = cnt_q + 3'd1;
           rd_addr = {idx_q, cnt_q + 3'd1};
@@ -331,11 +351,6 @@ module pagoda_dcache #(
       end
 
       S_REFILL: begin
-        mem_req_o   = !issued_q;
-        mem_addr_o  = {line_q, cnt_q, 3'b000};
-        mem_we_o    = 1'b0;
-        mem_be_o    = 8'hff;
-        mem_wdata_o = 64'd0;
         if (mem_req_o && mem_gnt_i) begin
           cnt_d = cnt_q + 3'd1;
           if (cnt_q == 3'd7) issued_d = 1'b1;
@@ -395,10 +410,7 @@ module pagoda_dcache #(
         state_d   = S_WB;
       end
 
-      default: begin    // S_DONE
-        op_done_o = 1'b1;
-        state_d   = S_IDLE;
-      end
+      default: state_d = S_IDLE;   // S_DONE (op_done_o)
     endcase
   end
 
@@ -420,11 +432,13 @@ module pagoda_dcache #(
     end
   endtask
 
-  // The last write-back response has arrived (err_d includes it).
+  // The last write-back response has arrived.
   task automatic wb_finish();
+    logic failed;
+    failed = err_q || mem_err_i;
     burst_reset();
     ev_wb_o = (kind_q != K_ZERO_UNC);
-    if (err_d) begin
+    if (failed) begin
       // the line stays valid and dirty: nothing is lost, the access or operation fails
       op_err_d = 1'b1;
       if (kind_q == K_MISS) begin

@@ -189,8 +189,17 @@ module pagoda_decoder (
         endcase
       end
       OPC_MISC_MEM: begin
-        if (f3 == 3'd1) op = pagoda_core_pkg::OP_FENCEI;
-        illegal   = (f3 != 3'd0) && (f3 != 3'd1);
+        unique case (f3)
+          3'd0: ;
+          3'd1: op = pagoda_core_pkg::OP_FENCEI;
+          3'd2: begin
+            op      = pagoda_core_pkg::OP_CBO;
+            imm     = 64'd0;   // the effective address is rs1; imm[11:0] names the operation
+            illegal = (rd != 5'd0) || (instr_i[31:23] != 9'd0) || (instr_i[22:20] == 3'd3) ||
+                      (instr_i[22:20] > 3'd4);
+          end
+          default: illegal = 1'b1;
+        endcase
       end
       OPC_SYSTEM: begin
         if (f3 == 3'd0) begin
@@ -220,6 +229,7 @@ module pagoda_decoder (
   pagoda_core_pkg::mem_size_e mem_size;
   pagoda_core_pkg::amo_op_e   amo_op;
   pagoda_core_pkg::csr_op_e   csr_op;
+  pagoda_core_pkg::cbo_op_e   cbo_op;
 
   always_comb begin
     unique case (f3)
@@ -263,6 +273,12 @@ module pagoda_decoder (
       5'b11000: amo_op = pagoda_core_pkg::AMO_MINU;
       default:  amo_op = pagoda_core_pkg::AMO_MAXU;   // others are not AMOs
     endcase
+    unique case (instr_i[22:20])
+      3'd1:    cbo_op = pagoda_core_pkg::CBO_CLEAN;
+      3'd2:    cbo_op = pagoda_core_pkg::CBO_FLUSH;
+      3'd4:    cbo_op = pagoda_core_pkg::CBO_ZERO;
+      default: cbo_op = pagoda_core_pkg::CBO_INVAL;   // 0 (3, 5-7 are illegal)
+    endcase
   end
 
   always_comb begin
@@ -286,6 +302,7 @@ module pagoda_decoder (
     dec_o.csr_imm   = f3[2];
     dec_o.csr_write = (f3[1:0] == 2'd1) || (instr_i[19:15] != 5'd0);
     dec_o.csr_addr  = instr_i[31:20];
+    dec_o.cbo_op    = cbo_op;
   end
 
 endmodule

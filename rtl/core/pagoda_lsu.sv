@@ -4,7 +4,9 @@
 // asks the MMU for a walk; the walker borrows the port while it is busy), runs an AMO as a locked
 // read then write, keeps the LR/SC reservation, and in writeback aligns and extends the load data
 // and turns a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
-// Its accesses and the walker's go through the data cache (pagoda_dcache, DCACHE_BYTES = 0: none);
+// A cache-block operation (cbo.*) is translated here like a store and then handed to the CMO
+// hook: the data cache's operation port (pagoda_dcache), or pagoda_cmo when there is no cache
+// (DCACHE_BYTES = 0). Loads, stores, AMOs and the walker's accesses go through the cache;
 // fence.i waits in execute until the cache has written every dirty line back.
 `include "pagoda_assert.svh"
 module pagoda_lsu #(
@@ -17,18 +19,21 @@ module pagoda_lsu #(
   input  pagoda_core_pkg::mem_size_e size_i,
   input  logic                       uns_i,        // load zero-extends
   input  pagoda_core_pkg::amo_op_e   amo_op_i,
+  input  pagoda_core_pkg::cbo_op_e   cbo_op_i,
+  input  logic                       cbo_inval_flush_i,  // a cbo.inval performs a flush
   input  logic [63:0]                vaddr_i,      // rs1 + imm
   input  logic [63:0]                rs2_i,        // store data, AMO operand
   input  logic                       act_i,        // it executes (valid, no trap, no interrupt)
   input  logic                       go_i,         // nothing older can still trap
   input  logic                       done_i,       // it completes this cycle
   input  logic                       kill_i,       // a trap or interrupt is taken this cycle
-  output logic                       mem_o,        // it is a load, store, LR, SC or AMO
-  output logic                       store_o,      // store, SC or AMO (store-type faults)
+  output logic                       mem_o,        // a load, store, LR, SC, AMO or CBO
+  output logic                       store_o,      // needs write permission: store, SC, AMO,
+                                                   // cbo.zero (the other CBOs need read)
   output logic                       ready_o,      // it can complete this cycle (if go_i)
   output logic [63:0]                result_o,     // rd: 0/1 for SC, the old value for AMOs
   output logic                       exc_o,        // its exception (misaligned, translation,
-  output logic [4:0]                 exc_cause_o,  // the AMO read's bus error)
+  output logic [4:0]                 exc_cause_o,  // the AMO read's or cbo.zero's bus error)
   output logic [63:0]                exc_tval_o,
   output logic                       busy_o,       // mid-access: no interrupt now
   // translation (pagoda_mmu)
@@ -82,10 +87,9 @@ module pagoda_lsu #(
   logic [31:0] up_addr;
   logic [7:0]  up_be;
   logic [63:0] up_wdata, up_rdata;
-  // cache maintenance (fence.i; the cbo instructions use the same port)
+  // the cache-operation hook (cbo.*, and fence.i's clean of every line)
   logic                    dc_op_req, dc_op_done, dc_op_err;
   pagoda_core_pkg::dc_op_e dc_op;
-  logic [31:0]             dc_op_addr;
   logic                    dc_evict;
   logic [25:0]             dc_evict_line;
 
@@ -94,17 +98,23 @@ module pagoda_lsu #(
     AMO_IDLE, AMO_READ, AMO_WRITE
   } amo_state_e;
 
-  logic is_load, is_lr, is_sc, is_amo, is_fencei;
+  logic is_load, is_lr, is_sc, is_amo, is_cbo, is_fencei, st_fault;
   assign is_load  = (op_i == pagoda_core_pkg::OP_LOAD);
   assign is_lr    = (op_i == pagoda_core_pkg::OP_LR);
   assign is_sc    = (op_i == pagoda_core_pkg::OP_SC);
   assign is_amo   = (op_i == pagoda_core_pkg::OP_AMO);
+  assign is_cbo   = (op_i == pagoda_core_pkg::OP_CBO);
   assign is_fencei = (op_i == pagoda_core_pkg::OP_FENCEI);
-  assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc;
-  assign mem_o    = is_load || is_lr || store_o;
+  assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc ||
+                    (is_cbo && cbo_op_i == pagoda_core_pkg::CBO_ZERO);
+  assign mem_o    = is_load || is_lr || store_o || is_cbo;
+  // Every CBO faults as a store (CMO 1.0 "Page-Fault, Guest-Page-Fault, and Access-Fault
+  // Exceptions"), though clean, flush and inval need only read permission: a page or PMP region
+  // that may be read may be cleaned (W implies R in both, so "load or store allowed" is "load").
+  assign st_fault = store_o || is_cbo;
 
   // ---------------------------------------------------------------- address, lanes
-  logic misaligned;
+  logic misaligned;   // a CBO ignores the offset in its block: never misaligned
   always_comb begin
     unique case (size_i)
       pagoda_core_pkg::MEM_B: misaligned = 1'b0;
@@ -112,6 +122,7 @@ module pagoda_lsu #(
       pagoda_core_pkg::MEM_W: misaligned = (vaddr_i[1:0] != 2'd0);
       default:                misaligned = (vaddr_i[2:0] != 3'd0);
     endcase
+    if (is_cbo) misaligned = 1'b0;
   end
 
   // byte enables and store data for the 8-byte lane
@@ -129,18 +140,22 @@ module pagoda_lsu #(
   assign st_wdata = rs2_i << {paddr_i[2:0], 3'b000};
 
   // exception of the access, in priority order (after the fetch, decode and ecall ones)
+  // (a CBO's tval is rs1, the address it was given, not its block's)
   amo_state_e amo_state_q, amo_state_d, amo_state_ex;
+  logic       cmo_err;
   always_comb begin
     exc_o       = 1'b1;
     exc_cause_o = EXC_SACCESS;
     exc_tval_o  = vaddr_i;
     if (is_amo && amo_state_q == AMO_READ && up_rvalid && up_err) begin
       exc_cause_o = EXC_SACCESS;
+    end else if (is_cbo && cmo_err) begin
+      exc_cause_o = EXC_SACCESS;
     end else if (mem_o && misaligned) begin
       exc_cause_o = store_o ? EXC_SADDR_MISALIGN : EXC_LADDR_MISALIGN;
     end else if (mem_o && xlate_fault_i != FEXC_NONE) begin
-      if (xlate_fault_i == FEXC_PAGE) exc_cause_o = store_o ? EXC_SPAGE : EXC_LPAGE;
-      else                            exc_cause_o = store_o ? EXC_SACCESS : EXC_LACCESS;
+      if (xlate_fault_i == FEXC_PAGE) exc_cause_o = st_fault ? EXC_SPAGE : EXC_LPAGE;
+      else                            exc_cause_o = st_fault ? EXC_SACCESS : EXC_LACCESS;
     end else begin
       exc_o = 1'b0;
     end
@@ -177,7 +192,31 @@ module pagoda_lsu #(
   logic [31:0] resv_addr_q, resv_addr_d;
   logic        sc_ok, needs_mem;
   assign sc_ok     = resv_valid_q && (resv_addr_q == paddr_i);
-  assign needs_mem = mem_o && !(is_sc && !sc_ok);   // a failing SC stores nothing
+  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, answered before it completes
+  assign needs_mem = mem_o && !(is_sc && !sc_ok) && !is_cbo;
+
+  // ---------------------------------------------------------------- cache operations
+  // A CBO (once translated) or fence.i asks the hook when nothing older can trap and no access
+  // is in flight, and keeps asking until it is done (op_busy_q: no interrupt meanwhile). The
+  // hook's done and error depend on its state only, so the request may depend on them.
+  logic                     op_busy_q, op_busy_d, cmo_done;
+  pagoda_core_pkg::cbo_op_e cmo_op;
+  assign cmo_op    = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?
+                     pagoda_core_pkg::CBO_FLUSH : cbo_op_i;
+  assign dc_op_req = op_busy_q || (act_i && go_i && !ptw_busy_i && !pend_q &&
+                                   ((is_cbo && !xlate_miss_i) || is_fencei));
+  assign op_busy_d = dc_op_req && !dc_op_done;
+  assign cmo_done  = dc_op_done;
+  assign cmo_err   = dc_op_done && dc_op_err && is_cbo;   // fence.i has no fault to give
+  always_comb begin
+    unique case (cmo_op)
+      pagoda_core_pkg::CBO_INVAL: dc_op = pagoda_core_pkg::DC_INVAL;
+      pagoda_core_pkg::CBO_CLEAN: dc_op = pagoda_core_pkg::DC_CLEAN;
+      pagoda_core_pkg::CBO_FLUSH: dc_op = pagoda_core_pkg::DC_FLUSH;
+      default:                    dc_op = pagoda_core_pkg::DC_ZERO;
+    endcase
+    if (is_fencei) dc_op = pagoda_core_pkg::DC_CLEAN_ALL;
+  end
 
   // ---------------------------------------------------------------- issue
   logic        ex_req, ex_we, ex_lock;
@@ -228,6 +267,8 @@ module pagoda_lsu #(
           end
         endcase
         result_o = amo_old_q;
+      end else if (is_cbo) begin
+        ready_o = cmo_done;
       end else if (needs_mem) begin
         ready_o = 1'b0;
         if (go_i && !ptw_busy_i) begin
@@ -241,17 +282,6 @@ module pagoda_lsu #(
       ready_o = dc_op_done;
     end
   end
-
-  // fence.i: the cache writes every dirty line back before the instruction completes (the fetch
-  // that follows reads memory). It starts when nothing older is in flight and, once started, runs
-  // to its end: no interrupt meanwhile (busy_o).
-  logic op_busy_q, op_busy_d;
-  assign dc_op_req  = op_busy_q || (act_i && is_fencei && go_i && !pend_q && !ptw_busy_i);
-  assign dc_op      = pagoda_core_pkg::DC_CLEAN_ALL;
-  assign dc_op_addr = paddr_i;
-  assign op_busy_d  = dc_op_req && !dc_op_done;
-  logic unused_op_err;   // a failed write-back keeps its line dirty; fence.i has no fault to give
-  assign unused_op_err = dc_op_err;
 
   assign amo_state_d = kill_i ? AMO_IDLE : amo_state_ex;
   assign hold_d      = ex_req && !up_gnt;
@@ -301,7 +331,7 @@ module pagoda_lsu #(
     if (done_i) begin
       pend_d     = needs_mem;
       wb_load_d  = is_load || is_lr;
-      wb_store_d = store_o;
+      wb_store_d = st_fault;
       wb_uns_d   = uns_i;
       wb_size_d  = size_i;
       wb_off_d   = paddr_i[2:0];
@@ -378,7 +408,7 @@ module pagoda_lsu #(
       .err_o        (up_err),
       .op_req_i     (dc_op_req),
       .op_i         (dc_op),
-      .op_addr_i    (dc_op_addr),
+      .op_addr_i    (paddr_i),
       .op_done_o    (dc_op_done),
       .op_err_o     (dc_op_err),
       .ev_miss_o    (ev_dc_miss_o),
@@ -397,25 +427,44 @@ module pagoda_lsu #(
       .mem_err_i    (data_err_i)
     );
   end else begin : g_no_dcache
-    // memory is what the core last wrote: nothing to maintain
-    assign data_req_o    = up_req;
+    // memory is what the core last wrote: fence.i has nothing to wait for; the CBOs go to
+    // pagoda_cmo (cbo.zero: eight stores of zeros, muxed onto the port like an access)
+    logic        cmo_hook_done, cmo_hook_err, cmo_mem_req;
+    logic [31:0] cmo_mem_addr;
+    logic        unused_cmo_busy;
+    pagoda_cmo u_cmo (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .req_i        (dc_op_req && !is_fencei),
+      .op_i         (cmo_op),
+      .block_i      (paddr_i[31:6]),
+      .done_o       (cmo_hook_done),
+      .err_o        (cmo_hook_err),
+      .busy_o       (unused_cmo_busy),
+      .mem_req_o    (cmo_mem_req),
+      .mem_gnt_i    (data_gnt_i),
+      .mem_addr_o   (cmo_mem_addr),
+      .mem_rvalid_i (data_rvalid_i),
+      .mem_err_i    (data_err_i)
+    );
+    assign dc_op_done    = is_fencei ? dc_op_req : cmo_hook_done;
+    assign dc_op_err     = cmo_hook_err;
+    assign data_req_o    = up_req || cmo_mem_req;
     assign up_gnt        = data_gnt_i;
-    assign data_addr_o   = up_addr;
-    assign data_we_o     = up_we;
-    assign data_be_o     = up_be;
-    assign data_wdata_o  = up_wdata;
+    assign data_addr_o   = cmo_mem_req ? cmo_mem_addr : up_addr;
+    assign data_we_o     = up_we || cmo_mem_req;
+    assign data_be_o     = cmo_mem_req ? 8'hff : up_be;
+    assign data_wdata_o  = cmo_mem_req ? 64'd0 : up_wdata;
     assign data_lock_o   = up_lock;
     assign up_rvalid     = data_rvalid_i;
     assign up_rdata      = data_rdata_i;
     assign up_err        = data_err_i;
-    assign dc_op_done    = dc_op_req;
-    assign dc_op_err     = 1'b0;
     assign ev_dc_miss_o  = 1'b0;
     assign ev_dc_wb_o    = 1'b0;
     assign dc_evict      = 1'b0;
     assign dc_evict_line = 26'd0;
     logic unused_op;
-    assign unused_op = ^{dc_op, dc_op_addr};
+    assign unused_op = ^{dc_op, unused_cmo_busy};
   end
 
   // ---- assertions (pagoda_assert.svh) ----

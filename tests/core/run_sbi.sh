@@ -32,6 +32,9 @@ grep -qE "Boot HART PMP Count *: 8\s*$" <<< "$out" && r=ok || r=no; check $r "PM
 grep -qE "Boot HART PMP Granularity *: 4096\s*$" <<< "$out" && r=ok || r=no; check $r "PMP granularity 4096"
 grep -q "pagoda payload: OpenSBI memory and CLINT refused to S-mode" <<< "$out" && r=ok || r=no
 check $r "S-mode load from OpenSBI and store to the CLINT fault"
+# OpenSBI 1.1 sets menvcfg's CBIE/CBCFE/CBZE when it finds priv 1.12 (docs/core.md)
+grep -q "pagoda payload: cbo.clean/flush/inval/zero allowed to S-mode" <<< "$out" && r=ok || r=no
+check $r "OpenSBI's menvcfg allows the CBOs in S-mode"
 [ $rc -eq 0 ] && r=ok || r=no; check $r "clean SRST shutdown (exit $rc)"
 # the same boot with random bus back-pressure and response delays
 out2=$(timeout 300 "$sim" +stall +seed=3 +bin="$fw"@0x80000000 +dtb="$dtb" +entry=0x80000000 \

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 # S-mode payload for the OpenSBI boot test: checks it runs in S-mode with a0 = hartid and
 # a1 = the FDT, prints a line through the legacy SBI console, checks that a load from OpenSBI's
-# memory and a store to the CLINT fault (OpenSBI's PMP regions), then shuts down through SBI SRST.
+# memory and a store to the CLINT fault (OpenSBI's PMP regions), that OpenSBI's menvcfg lets S-mode
+# run cbo.zero/clean/flush/inval (docs/core.md "Cache-block operations"), then shuts down through
+# SBI SRST.
+	.option arch, +zicbom, +zicboz
 	.section .text.init
 	.globl _start
 _start:
@@ -43,6 +46,25 @@ _start:
 	bne s5, s3, fail
 	la a0, msg2
 	call puts
+	/* the CBOs are legal in S-mode only if OpenSBI set menvcfg; an illegal instruction would be
+	   redirected to stvec (scause 2). cbo.zero clears the whole 64-byte block. */
+	li s4, -1
+	la s3, block
+	addi t0, s3, 0x11
+	cbo.clean (t0)
+	cbo.flush (t0)
+	cbo.inval (t0)
+	cbo.zero (t0)
+	bgez s4, fail
+	li t1, 0
+1:	add t2, s3, t1
+	ld t2, 0(t2)
+	bnez t2, fail
+	addi t1, t1, 8
+	li t2, 64
+	bltu t1, t2, 1b
+	la a0, msg3
+	call puts
 	li a7, 0x53525354          /* SRST: shutdown, no reason */
 	li a6, 0
 	li a0, 0
@@ -57,6 +79,9 @@ fail:
 3:	j 3b
 msg:	.asciz "pagoda payload: S-mode entered\n"
 msg2:	.asciz "pagoda payload: OpenSBI memory and CLINT refused to S-mode\n"
+msg3:	.asciz "pagoda payload: cbo.clean/flush/inval/zero allowed to S-mode\n"
+	.align 6
+block:	.fill 8, 8, 0x5a5a5a5a5a5a5a5a
 	.align 2
 /* scause -> s4, stval -> s5; resume after the (4-byte) faulting instruction */
 strap:	csrr s4, scause
