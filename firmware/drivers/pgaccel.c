@@ -226,7 +226,7 @@ void pgaccel_zero(phys_addr_t addr, unsigned long len)
 		pgaccel.stats.hw_zero_bytes += len;
 		return;
 	}
-	memset_phys(addr, 0, len);
+	zero_phys(addr, len);	/* the CPU's best path: cbo.zero when the DT offers Zicboz */
 	pgaccel.stats.sw_zero++;
 	pgaccel.stats.sw_zero_bytes += len;
 }

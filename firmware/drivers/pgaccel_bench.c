@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * pgaccel benchmarks (`bench` mode): zeroing 64 B .. 4 MiB and bitmap search 1 Ki .. 1 Mi bits,
- * software, hardware and the driver's automatic choice in the same run, and __GFP_ZERO allocation
+ * software (memset, and cbo.zero when the DT offers Zicboz), hardware and the driver's automatic
+ * choice in the same run, and __GFP_ZERO allocation
  * latency. Lines go to scripts/bench.py; docs/benchmarks.md explains them.
  */
+#include <asm/highmem.h>
 #include <asm/page.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
 #include <pagoda/bench.h>
+#include <pagoda/boot.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include "pgaccel.h"
@@ -37,6 +40,15 @@ static void bench_zero(void *buf, phys_addr_t pa)
 			memset(buf, 0, size);
 		b = bench_now();
 		report("pgaccel-zero", "sw", size, "bytes", reps, a, b, NULL);
+
+		/* The CPU's other path: cbo.zero per 64-byte block (zero_phys), when offered. */
+		if (boot_info.cboz_block_size) {
+			a = bench_now();
+			for (unsigned long r = 0; r < reps; r++)
+				zero_phys(pa, size);
+			b = bench_now();
+			report("pgaccel-zero", "cbo", size, "bytes", reps, a, b, NULL);
+		}
 
 		a = bench_now();
 		for (unsigned long r = 0; r < reps; r++)

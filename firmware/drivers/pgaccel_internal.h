@@ -92,7 +92,7 @@ struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order);
 
 /* pgaccel_calib.c: the median of a few runs, in cycles; *ok cleared when a command fails. */
 int pgaccel_calibrate(void);
-unsigned long pgaccel_time_sw_zero(void *buf, unsigned long len);
+unsigned long pgaccel_time_sw_zero(phys_addr_t pa, unsigned long len);
 unsigned long pgaccel_time_hw_zero(phys_addr_t pa, unsigned long len, bool *ok);
 unsigned long pgaccel_time_sw_scan(const unsigned long *map, unsigned long words);
 unsigned long pgaccel_time_hw_scan(phys_addr_t pa, unsigned long words, bool *ok);

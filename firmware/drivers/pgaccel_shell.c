@@ -131,7 +131,7 @@ void pgaccel_demo(void)
 	       "hw/sw", "auto picks");
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
 		bool ok = true;
-		unsigned long sw = pgaccel_time_sw_zero(buf, sizes[i]);
+		unsigned long sw = pgaccel_time_sw_zero(pa, sizes[i]);
 		unsigned long hw = pgaccel_time_hw_zero(pa, sizes[i], &ok);
 
 		printk("  %-10s %7luB %12lu %12lu %7lu%%  %s\n", "zero", sizes[i], sw, hw,

@@ -18,6 +18,7 @@
 #include <pagoda/init.h>
 #include <pagoda/irq.h>
 #include <pagoda/printk.h>
+#include <pagoda/wait.h>
 #include <pagoda/shell.h>
 #include <pagoda/smp.h>
 #include <pagoda/spinlock.h>
@@ -34,6 +35,8 @@ static bool rx_throttled;
 /* The receive interrupt may run on another hart (the UART's PLIC may have no context of the boot
  * hart's socket), so the ring is shared under a lock, not just with interrupts off. */
 static spinlock_t rx_lock = SPIN_LOCK_UNLOCKED;
+/* The reader (the shell, in init) sleeps here until the receive interrupt brings a byte. */
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 
 unsigned int uart8250_reg_read(unsigned int reg)
 {
@@ -73,6 +76,7 @@ static void uart_rx_irq(unsigned int irq, void *arg)
 		uart8250.rx_bytes++;
 	}
 	spin_unlock(&rx_lock);
+	wake_up(&rx_wait);
 }
 
 static int uart_getchar(void)
@@ -98,6 +102,12 @@ static void uart_wait(void)
 {
 	unsigned long flags;
 
+	if (sched_ready()) {
+		/* Block, as a tty read does: the hart's other tasks (kswapd, ...) run meanwhile,
+		 * and its idle loop takes the interrupt when this hart is the one it goes to. */
+		wait_event_interruptible(rx_wait, READ_ONCE(rx_head) != READ_ONCE(rx_tail));
+		return;
+	}
 	if (irq_target_cpu(uart8250.irq) != (int)smp_processor_id()) {
 		cpu_relax();
 		return;

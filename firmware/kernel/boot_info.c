@@ -63,39 +63,71 @@ static bool node_disabled(const void *fdt, int node)
 	return p && len >= 4 && memcmp(p, "okay", 4) && memcmp(p, "ok", 3);
 }
 
-/*
- * riscv,cbom-block-size: the line size of Zicbom's cbo.clean/inval/flush, which non-coherent DMA
- * needs (arch/riscv cacheflush). Linux takes it from the cpu nodes and insists that they agree;
- * so does this: a malformed or disagreeing value is reported and maintenance stays off (0), which
- * is what a DT without the property means.
- */
-static void parse_cbom(struct boot_info *bi, const void *fdt, int node)
+/* Does the riscv,isa string name multi-letter extension ext ("rv64imac_zicsr_zicbom": after an
+ * underscore, up to the next one or the end)? */
+static bool isa_has_ext(const char *isa, int len, const char *ext)
 {
-	int len;
-	const u8 *p = fdt_getprop(fdt, node, "riscv,cbom-block-size", &len);
+	size_t n = strlen(ext);
+	int i = 0;
+
+	while (i < len && isa[i]) {
+		int j = i;
+
+		while (j < len && isa[j] && isa[j] != '_')
+			j++;
+		if (i > 0 && (size_t)(j - i) == n && !memcmp(isa + i, ext, n))
+			return true;
+		i = j + 1;
+	}
+	return false;
+}
+
+/*
+ * One hart's block size for ext (0 if this hart does not offer it); *bad when the property is
+ * there but unusable (its hart then offers nothing, and the boot says why).
+ */
+static u32 cpu_cbo_block_size(const void *fdt, int node, const char *ext, const char *prop,
+			      bool *bad)
+{
+	int len, ilen;
+	const char *isa = fdt_getprop(fdt, node, "riscv,isa", &ilen);
+	const u8 *p = fdt_getprop(fdt, node, prop, &len);
 	u32 v;
 
-	if (!p)
-		return;
+	if (!isa || ilen <= 0 || !isa_has_ext(isa, ilen, ext))
+		return 0;
+	if (!p) {
+		pr_warn("fdt: cpu node %s: %s without %s\n", fdt_node_name(fdt, node), ext, prop);
+		*bad = true;
+		return 0;
+	}
 	v = len == 4 ? fdt32_ld(p) : 0;
 	if (v < 16 || v > 4096 || (v & (v - 1))) {
-		pr_err("fdt: cpu node %s: riscv,cbom-block-size malformed, ignored\n",
-		       fdt_node_name(fdt, node));
-		bi->cbom_block_size = 0;
-		return;
+		pr_warn("fdt: cpu node %s: bad %s\n", fdt_node_name(fdt, node), prop);
+		*bad = true;
+		return 0;
 	}
-	if (bi->cbom_block_size && bi->cbom_block_size != v) {
-		pr_err("fdt: cpus disagree on riscv,cbom-block-size (%u, %u), ignored\n",
-		       bi->cbom_block_size, v);
-		bi->cbom_block_size = 0;
-		return;
+	return v;
+}
+
+/* Fold one hart's size into the system's: every hart must offer the same (Linux's rule). */
+static void merge_cbo_block_size(u32 *sys, bool *bad, u32 hart, bool first, const char *what)
+{
+	if (first) {
+		*sys = hart;
+	} else if (*sys != hart) {
+		if (*sys && hart) {
+			pr_warn("fdt: %s block size differs between harts: not used\n", what);
+			*bad = true;
+		}
+		*sys = 0;
 	}
-	bi->cbom_block_size = v;
 }
 
 static int parse_cpus(struct boot_info *bi, const void *fdt)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node, len, err;
+	bool cbom_bad = false, cboz_bad = false;
 	const u8 *tb;
 
 	if (cpus < 0) {
@@ -125,9 +157,20 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 				(unsigned long)hartid);
 			continue;
 		}
+		merge_cbo_block_size(&bi->cbom_block_size, &cbom_bad,
+				     cpu_cbo_block_size(fdt, node, "zicbom", "riscv,cbom-block-size",
+							&cbom_bad),
+				     !bi->nr_harts, "zicbom");
+		merge_cbo_block_size(&bi->cboz_block_size, &cboz_bad,
+				     cpu_cbo_block_size(fdt, node, "zicboz", "riscv,cboz-block-size",
+							&cboz_bad),
+				     !bi->nr_harts, "zicboz");
 		bi->hartids[bi->nr_harts++] = (unsigned long)hartid;
-		parse_cbom(bi, fdt, node);
 	}
+	if (cbom_bad)
+		bi->cbom_block_size = 0;
+	if (cboz_bad)
+		bi->cboz_block_size = 0;
 	if (!bi->nr_harts) {
 		pr_err("fdt: no usable cpu under /cpus\n");
 		return FDT_ERR_NOTFOUND;

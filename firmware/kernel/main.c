@@ -10,6 +10,7 @@
 #include <pagoda/init.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/sbi.h>
 #include <pagoda/selftest.h>
 #include <pagoda/shell.h>
@@ -157,6 +158,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
 	boot_hart_handoff(hartid, fdt);
+	/* From here this context is a task (init), so allocation scopes and sleeping work. */
+	sched_init(boot_info.timebase_hz);
 	platform_init();
 	/* The image in two parts: text and read-only data, then data and bss from the next 2 MiB
 	 * boundary (firmware.ld); the gap between them is free RAM. */

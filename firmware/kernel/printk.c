@@ -7,6 +7,7 @@
 #include <pagoda/console.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/sbi.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/vsprintf.h>
@@ -41,10 +42,12 @@ int console_getchar(void)
 
 void console_wait_input(void)
 {
-	if (console_input)
+	if (console_input) {
 		console_input->wait();
-	else
-		cpu_relax();	/* polling the SBI console */
+	} else {
+		cond_resched();	/* polling the SBI console: the hart's other tasks run meanwhile */
+		cpu_relax();
+	}
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)

@@ -9,6 +9,7 @@
 #include <pagoda/console.h>
 #include <pagoda/platform.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/shell.h>
 #include <pagoda/string.h>
 
@@ -140,6 +141,9 @@ void shell_run(void)
 			platform_exit(EXIT_OK);
 		if (st == SHELL_LINE_DONE)
 			shell_exec(line.buf);
+		/* Between two commands, the other tasks of this hart get their turn (kswapd, ...),
+		 * even when the input is already waiting and read_line() never sleeps. */
+		cond_resched();
 	}
 }
 

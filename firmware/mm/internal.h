@@ -7,7 +7,7 @@
 #include <pagoda/bitmap.h>
 
 /* Rows padded to a power of two so a hart's row is a shift away. */
-#define VM_EVENT_STRIDE 16
+#define VM_EVENT_STRIDE 32
 _Static_assert(NR_VM_EVENT_ITEMS <= VM_EVENT_STRIDE, "vm_events row");
 extern unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
 extern unsigned long min_free_kbytes;

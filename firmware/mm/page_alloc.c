@@ -6,6 +6,7 @@
  * Every function that touches a free list runs under zone->lock with interrupts off. */
 #include <pagoda/string.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/smp.h>
 #include <asm/highmem.h>
@@ -32,9 +33,6 @@ int page_group_by_mobility_disabled;
 const struct mm_slowpath_ops *mm_slowpath;
 int mm_cpu_node[NR_CPUS];
 struct zone *mm_fast_zone[MAX_NUMNODES][MAX_NR_ZONES];
-static unsigned int memalloc_scope[NR_CPUS];
-#define PF_MEMALLOC_NOIO 0x1u
-#define PF_MEMALLOC_NOFS 0x2u
 
 /* Linux's fallback order when a type's own lists are empty. */
 static const int fallbacks[MIGRATE_TYPES][2] = {
@@ -60,7 +58,7 @@ void mm_page_alloc_reset(void)
 	memset(mm_cpu_node, 0, sizeof(mm_cpu_node));
 	memset(mm_fast_zone, 0, sizeof(mm_fast_zone));
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
-	memset(memalloc_scope, 0, sizeof(memalloc_scope));
+	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -614,10 +612,11 @@ static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 
 /* ---------------------------------------------------------------- zeroing */
 
+/* The CPU path: clear_page() per page, which is a cbo.zero loop when the DT offers Zicboz (as
+ * Linux's); HIGHMEM is outside the Sv39 direct map, so the arch goes through kmap_local. */
 void mm_sw_zero_pages(struct page *page, unsigned int order)
 {
-	/* HIGHMEM is outside the Sv39 direct map: memset_phys() goes through kmap_local. */
-	memset_phys(page_to_phys(page), 0, PAGE_SIZE << order);
+	clear_phys_pages(page_to_phys(page), 1UL << order);
 }
 
 static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
@@ -1645,44 +1644,42 @@ struct zonelist *node_zonelist(int nid, gfp_t gfp)
 
 /* ---------------------------------------------------------------- scoped constraints */
 
+/* The scopes are flags of the task (Linux include/linux/sched/mm.h): one that sleeps inside a
+ * scope keeps it to itself. */
 unsigned int memalloc_noio_save(void)
 {
-	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOIO;
+	unsigned int old = current->flags & PF_MEMALLOC_NOIO;
 
-	memalloc_scope[cpu] |= PF_MEMALLOC_NOIO;
+	current->flags |= PF_MEMALLOC_NOIO;
 	return old;
 }
 
 void memalloc_noio_restore(unsigned int flags)
 {
-	unsigned int cpu = smp_processor_id();
-
-	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOIO) | (flags & PF_MEMALLOC_NOIO);
+	current->flags = (current->flags & ~PF_MEMALLOC_NOIO) | (flags & PF_MEMALLOC_NOIO);
 }
 
 unsigned int memalloc_nofs_save(void)
 {
-	unsigned int cpu = smp_processor_id(), old = memalloc_scope[cpu] & PF_MEMALLOC_NOFS;
+	unsigned int old = current->flags & PF_MEMALLOC_NOFS;
 
-	memalloc_scope[cpu] |= PF_MEMALLOC_NOFS;
+	current->flags |= PF_MEMALLOC_NOFS;
 	return old;
 }
 
 void memalloc_nofs_restore(unsigned int flags)
 {
-	unsigned int cpu = smp_processor_id();
-
-	memalloc_scope[cpu] = (memalloc_scope[cpu] & ~PF_MEMALLOC_NOFS) | (flags & PF_MEMALLOC_NOFS);
+	current->flags = (current->flags & ~PF_MEMALLOC_NOFS) | (flags & PF_MEMALLOC_NOFS);
 }
 
 gfp_t current_gfp_context(gfp_t gfp)
 {
-	unsigned int scope = memalloc_scope[smp_processor_id()];
+	unsigned int pflags = READ_ONCE(current->flags);
 
-	if (unlikely(scope)) {
-		if (scope & PF_MEMALLOC_NOIO)
+	if (unlikely(pflags & (PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS))) {
+		if (pflags & PF_MEMALLOC_NOIO)
 			gfp &= ~(__GFP_IO | __GFP_FS);
-		else if (scope & PF_MEMALLOC_NOFS)
+		else if (pflags & PF_MEMALLOC_NOFS)
 			gfp &= ~__GFP_FS;
 	}
 	return gfp;
@@ -1734,13 +1731,23 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
+/* Linux __gfp_pfmemalloc_flags: __GFP_MEMALLOC, or a reclaimer's (PF_MEMALLOC) request outside
+ * interrupt context, may ignore the watermarks; __GFP_NOMEMALLOC forbids it. */
+static bool gfp_pfmemalloc_allowed(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return false;
+	if (gfp & __GFP_MEMALLOC)
+		return true;
+	return !in_interrupt() && (current->flags & PF_MEMALLOC);
+}
+
 static void wake_all_kswapds(unsigned int order, gfp_t gfp, const struct alloc_context *ac)
 {
 	struct zoneref *z = ac->preferred_zoneref;
 	struct zone *zone;
 	int last_nid = -1;
 
-	__count_vm_event(KSWAPD_WAKE);
 	if (!mm_slowpath || !mm_slowpath->wakeup_kswapd)
 		return;
 	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
@@ -1782,18 +1789,24 @@ static bool should_reclaim_retry(gfp_t gfp, unsigned int order, const struct all
 	return false;
 }
 
-/* Linux __perform_reclaim: the reclaim hook, then the slab caches' empty slabs (Linux shrinks slab
- * inside try_to_free_pages); the pages freed are the progress. */
+/* Linux __perform_reclaim: the reclaim hook (mm/vmscan.c's try_to_free_pages, which shrinks the
+ * slab caches as Linux's does), as a reclaimer itself (PF_MEMALLOC: its own allocations use the
+ * reserves and never recurse into reclaim); the pages freed are the progress. Without a hook, the
+ * slab caches' empty slabs are the only thing to reclaim. */
 static unsigned long __perform_reclaim(gfp_t gfp, unsigned int order, const struct alloc_context *ac)
 {
-	unsigned long progress = 0;
+	unsigned int noreclaim_flag;
+	unsigned long progress;
 
 	__count_vm_event(ALLOCSTALL);
+	noreclaim_flag = memalloc_noreclaim_save();
 	if (mm_slowpath && mm_slowpath->try_to_free_pages)
 		progress = mm_slowpath->try_to_free_pages(ac->zonelist, order, gfp, ac->nodemask);
-	/* Every shrinker asked for everything: Linux's direct reclaim calls shrink_slab() at falling
-	 * priorities; this is its last round. The slab caches' shrinker counts pages. */
-	return progress + shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
+	else
+		progress = shrink_slab(gfp, zone_to_nid(ac->preferred_zoneref->zone), 0);
+	memalloc_noreclaim_restore(noreclaim_flag);
+	cond_resched();
+	return progress;
 }
 
 /*
@@ -1852,12 +1865,15 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 retry:
 	if (alloc_flags & ALLOC_KSWAPD)
 		wake_all_kswapds(order, gfp, ac);
-	if ((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))
+	if (gfp_pfmemalloc_allowed(gfp))
 		alloc_flags = ALLOC_NO_WATERMARKS | (alloc_flags & ALLOC_CMA);
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
 	if (!can_direct_reclaim)
+		goto nopage;
+	/* A reclaimer (kswapd, direct reclaim) that still finds nothing must not reclaim again. */
+	if (current->flags & PF_MEMALLOC)
 		goto nopage;
 	{
 		unsigned long progress = 0;

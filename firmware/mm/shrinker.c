@@ -4,6 +4,7 @@
  * arithmetic). The page allocator's slow path calls shrink_slab() before it retries a request
  * that may reclaim; the slab allocator registers the first shrinker (mm/slub.c: empty slabs).
  */
+#include <asm/barrier.h>
 #include <pagoda/printk.h>
 #include <pagoda/spinlock.h>
 #include <pagoda/smp.h>
@@ -12,9 +13,23 @@
 #include "internal.h"
 
 static LIST_HEAD(shrinker_list);
-/* Linux's shrinker_rwsem: registration waits for it; shrink_slab() only tries it, so a shrinker
- * that allocates (and so re-enters reclaim) skips the walk instead of deadlocking. */
+/* Linux's shrinker_rwsem, as a reader count under a spinlock: any number of walkers at once
+ * (kswapd on one hart, direct reclaim on another), and (un)registration waits until there is
+ * none. A walker holds no lock while it calls the shrinkers. */
 static spinlock_t shrinker_lock = SPIN_LOCK_UNLOCKED;
+static unsigned int shrinker_readers;
+
+/* Returns with shrinker_lock held and no walker running. */
+static void shrinker_write_lock(void)
+{
+	for (;;) {
+		spin_lock(&shrinker_lock);
+		if (!READ_ONCE(shrinker_readers))
+			return;
+		spin_unlock(&shrinker_lock);
+		cpu_relax();
+	}
+}
 
 /* A new boot (host tests boot many times): every shrinker is forgotten. */
 void shrinker_reset(void)
@@ -24,6 +39,7 @@ void shrinker_reset(void)
 	list_for_each_entry_safe(s, t, &shrinker_list, list)
 		s->registered = false;
 	spin_lock_init(&shrinker_lock);
+	shrinker_readers = 0;
 	INIT_LIST_HEAD(&shrinker_list);
 }
 
@@ -44,7 +60,7 @@ int register_shrinker(struct shrinker *s, const char *name)
 		return -22;
 	}
 	s->name = name;
-	spin_lock(&shrinker_lock);
+	shrinker_write_lock();
 	list_add_tail(&s->list, &shrinker_list);
 	s->registered = true;
 	spin_unlock(&shrinker_lock);
@@ -55,13 +71,14 @@ void unregister_shrinker(struct shrinker *s)
 {
 	if (!s || !s->registered)
 		return;
-	spin_lock(&shrinker_lock);
+	shrinker_write_lock();
 	list_del(&s->list);
 	s->registered = false;
 	spin_unlock(&shrinker_lock);
 }
 
-static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority)
+static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority,
+				    unsigned long *scanned)
 {
 	unsigned long batch = s->batch ? (unsigned long)s->batch : SHRINK_BATCH;
 	unsigned long freeable, delta, total_scan, freed = 0;
@@ -85,6 +102,7 @@ static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *
 		if (ret == SHRINK_STOP)
 			break;
 		freed += ret;
+		*scanned += min(sc->nr_scanned, total_scan);
 		if (!sc->nr_scanned || sc->nr_scanned > total_scan)
 			break;	/* no progress, or a scan that overran: don't loop on it */
 		total_scan -= sc->nr_scanned;
@@ -96,6 +114,13 @@ static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *
 
 unsigned long shrink_slab(gfp_t gfp, int nid, int priority)
 {
+	unsigned long scanned = 0;
+
+	return shrink_slab_scan(gfp, nid, priority, &scanned);
+}
+
+unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *nr_scanned)
+{
 	struct shrinker *s;
 	unsigned long freed = 0;
 
@@ -103,16 +128,21 @@ unsigned long shrink_slab(gfp_t gfp, int nid, int priority)
 		printk("error: shrink_slab: priority %d outside 0..%d\n", priority, DEF_PRIORITY);
 		return 0;
 	}
-	if (in_interrupt() || !spin_trylock(&shrinker_lock))
+	if (in_interrupt())
 		return 0;
+	spin_lock(&shrinker_lock);
+	shrinker_readers++;
+	spin_unlock(&shrinker_lock);
 	list_for_each_entry(s, &shrinker_list, list) {
 		struct shrink_control sc = {
 			.gfp_mask = gfp,
 			.nid = (s->flags & SHRINKER_NUMA_AWARE) ? nid : 0,
 		};
 
-		freed += do_shrink_slab(&sc, s, priority);
+		freed += do_shrink_slab(&sc, s, priority, nr_scanned);
 	}
+	spin_lock(&shrinker_lock);
+	shrinker_readers--;
 	spin_unlock(&shrinker_lock);
 	return freed;
 }

@@ -15,7 +15,8 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"pgalloc_dma", "pgalloc_normal", "pgalloc_high", "pgalloc_movable",
 	"pgfree", "pgalloc_fail", "pcp_refill", "pcp_drain", "pgalloc_fallback",
 	"allocstall", "compact_stall", "oom_calls", "kswapd_wake", "highatomic_reserve",
-	"bad_page",
+	"bad_page", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd", "pgsteal_direct",
+	"pageoutrun",
 };
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the

@@ -5,8 +5,11 @@
 //   cbo.clean, cbo.flush, cbo.inval: nothing is cached, so there is nothing to write back or
 //     drop; they end at once. Ordering holds already: an instruction leaves execute only after
 //     every older access has been answered.
-//   cbo.zero: eight 8-byte stores of zeros over the block, pipelined on the data port; it ends
-//     when the last one is answered, and fails (store access fault) if any answer was an error.
+//   cbo.zero: eight 8-byte stores of zeros over the block, pipelined on the data port. It ends
+//     when the eighth is granted and the first seven are answered, leaving the last answer to
+//     writeback as a store's (pend_o): 8 cycles a block on the single-cycle RAM, the bus limit.
+//     If one of the first seven is answered with an error, it waits for all eight answers and
+//     fails (store access fault); an error on the eighth is writeback's, as for any store.
 `include "pagoda_assert.svh"
 module pagoda_cmo (
   input  logic                     clk_i,
@@ -16,6 +19,7 @@ module pagoda_cmo (
   input  pagoda_core_pkg::cbo_op_e op_i,        // inval already turned into flush if so enabled
   input  logic [31:6]              block_i,     // physical block address
   output logic                     done_o,      // the operation ends this cycle
+  output logic                     pend_o,      // ... with one store answer left for writeback
   output logic                     err_o,       // ... with a bus error (never depends on req_i)
   output logic                     busy_o,      // started, or waiting for a grant: no interrupt
   // data port side (pagoda_lsu muxes it onto the PBUS data port)
@@ -37,11 +41,14 @@ module pagoda_cmo (
   logic        err_q, err_d;           // an answer was an error
   logic [31:6] block_q, block_d;
   logic        hold_q, hold_d;         // a request waits for its grant
-  logic        is_zero, last;
+  logic        is_zero, failed, all_answered;
+  logic [3:0]  answered_now;
 
-  assign is_zero = (op_i == pagoda_core_pkg::CBO_ZERO);
-  // the last answer arrives this cycle
-  assign last    = (state_q == CMO_ZERO) && mem_rvalid_i && (answered_q == 4'(LANES - 1));
+  assign is_zero      = (op_i == pagoda_core_pkg::CBO_ZERO);
+  assign answered_now = answered_q + 4'(mem_rvalid_i);
+  assign failed       = err_q || (mem_rvalid_i && mem_err_i);
+  // after an error, every answer is awaited before the trap (none may be left in flight)
+  assign all_answered = (state_q == CMO_ZERO) && mem_rvalid_i && (answered_q == 4'(LANES - 1));
 
   always_comb begin
     state_d    = state_q;
@@ -52,6 +59,7 @@ module pagoda_cmo (
     mem_req_o  = 1'b0;
     mem_addr_o = {block_q, issued_q[2:0], 3'b000};
     done_o     = 1'b0;
+    pend_o     = 1'b0;
     unique case (state_q)
       CMO_IDLE: begin
         if (req_i) begin
@@ -77,15 +85,17 @@ module pagoda_cmo (
           answered_d = answered_q + 4'd1;
           err_d      = err_q || mem_err_i;
         end
-        if (last) begin
+        if (failed ? all_answered :
+            (issued_d == 4'(LANES) && answered_now == 4'(LANES - 1))) begin
           done_o  = 1'b1;
+          pend_o  = !failed;
           state_d = CMO_IDLE;
         end
       end
     endcase
   end
 
-  assign err_o  = last && (err_q || mem_err_i);
+  assign err_o  = all_answered && failed;
   assign hold_d = mem_req_o && !mem_gnt_i;
   assign busy_o = hold_q || (state_q != CMO_IDLE);
 
@@ -114,5 +124,6 @@ module pagoda_cmo (
   `ASSERT_NEVER(CmoIssuedTooMany, issued_q > 4'(LANES))
   `ASSERT_NEVER(CmoReqNotZero, mem_req_o && state_q == CMO_IDLE && !is_zero)
   `ASSERT_NEVER(CmoErrWithoutDone, err_o && !done_o)
+  `ASSERT_NEVER(CmoPendWithErr, pend_o && err_o)
 
 endmodule

@@ -192,14 +192,15 @@ module pagoda_lsu #(
   logic [31:0] resv_addr_q, resv_addr_d;
   logic        sc_ok, needs_mem;
   assign sc_ok     = resv_valid_q && (resv_addr_q == paddr_i);
-  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, answered before it completes
+  // a failing SC stores nothing; a CBO's accesses are the CMO hook's, which may leave the answer
+  // of its last store to writeback (cmo_pend: pagoda_cmo's cbo.zero, never the data cache)
   assign needs_mem = mem_o && !(is_sc && !sc_ok) && !is_cbo;
 
   // ---------------------------------------------------------------- cache operations
   // A CBO (once translated) or fence.i asks the hook when nothing older can trap and no access
   // is in flight, and keeps asking until it is done (op_busy_q: no interrupt meanwhile). The
   // hook's done and error depend on its state only, so the request may depend on them.
-  logic                     op_busy_q, op_busy_d, cmo_done;
+  logic                     op_busy_q, op_busy_d, cmo_done, cmo_pend;
   pagoda_core_pkg::cbo_op_e cmo_op;
   assign cmo_op    = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?
                      pagoda_core_pkg::CBO_FLUSH : cbo_op_i;
@@ -329,7 +330,7 @@ module pagoda_lsu #(
     // the reserved line left the cache: the reservation may go with it (the spec allows it)
     if (dc_evict && dc_evict_line == resv_addr_q[31:6]) resv_valid_d = 1'b0;
     if (done_i) begin
-      pend_d     = needs_mem;
+      pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
       wb_store_d = st_fault;
       wb_uns_d   = uns_i;
@@ -426,6 +427,7 @@ module pagoda_lsu #(
       .mem_rdata_i  (data_rdata_i),
       .mem_err_i    (data_err_i)
     );
+    assign cmo_pend = 1'b0;   // the cache answers an operation before it completes
   end else begin : g_no_dcache
     // memory is what the core last wrote: fence.i has nothing to wait for; the CBOs go to
     // pagoda_cmo (cbo.zero: eight stores of zeros, muxed onto the port like an access)
@@ -439,6 +441,7 @@ module pagoda_lsu #(
       .op_i         (cmo_op),
       .block_i      (paddr_i[31:6]),
       .done_o       (cmo_hook_done),
+      .pend_o       (cmo_pend),
       .err_o        (cmo_hook_err),
       .busy_o       (unused_cmo_busy),
       .mem_req_o    (cmo_mem_req),

@@ -45,6 +45,8 @@ static void test_valid_blob_parses(void **state)
 	assert_int_equal(bi.nr_harts, 2);
 	assert_int_equal(bi.hartids[0], 0);
 	assert_int_equal(bi.hartids[1], 5);
+	assert_int_equal(bi.cbom_block_size, 0);	/* no riscv,isa: no Zicbom/Zicboz */
+	assert_int_equal(bi.cboz_block_size, 0);
 	assert_int_equal(bi.nr_mem, 3);
 	assert_int_equal(bi.mem[0].base, 0x80000000);
 	assert_int_equal(bi.mem[0].size, 0x4000000);
@@ -294,10 +296,85 @@ static void test_bad_property_values(void **state)
 	host_printk_enabled = 1;
 }
 
+/* Parse a two-hart tree with the given cpu node bodies; *m, *z get the block sizes. */
+static void cbo_sizes(const char *cpu0, const char *cpu1, unsigned int *m, unsigned int *z)
+{
+	struct boot_info bi;
+	char dts[1024];
+	unsigned char *b;
+	size_t len;
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+		 "cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 "cpu@0 { device_type = \"cpu\"; reg = <0>; %s };"
+		 "cpu@1 { device_type = \"cpu\"; reg = <1>; %s }; };"
+		 "memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0 0x100000>; }; };",
+		 cpu0, cpu1);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);	/* never a reason to stop */
+	*m = bi.cbom_block_size;
+	*z = bi.cboz_block_size;
+	free(b);
+}
+
+#define ISA_CBO "riscv,isa = \"rv64imac_zicsr_zifencei_zicbom_zicboz\";"
+#define SIZES(m, z) "riscv,cbom-block-size = <" #m ">; riscv,cboz-block-size = <" #z ">;"
+
+/* Zicbom/Zicboz are offered only when every hart names them with the same good block size. */
+static void test_cbo_block_sizes(void **state)
+{
+	unsigned int m, z;
+
+	host_printk_enabled = 0;
+	cbo_sizes(ISA_CBO SIZES(64, 64), ISA_CBO SIZES(64, 64), &m, &z);
+	assert_int_equal(m, 64);
+	assert_int_equal(z, 64);
+	cbo_sizes(ISA_CBO SIZES(64, 128), ISA_CBO SIZES(64, 128), &m, &z);
+	assert_int_equal(m, 64);
+	assert_int_equal(z, 128);
+	/* one hart without zicboz in its ISA string: Zicboz is not offered, Zicbom still is */
+	cbo_sizes(ISA_CBO SIZES(64, 64),
+		  "riscv,isa = \"rv64imac_zicbom\";" SIZES(64, 64), &m, &z);
+	assert_int_equal(m, 64);
+	assert_int_equal(z, 0);
+	cbo_sizes("riscv,isa = \"rv64imac_zicbom\";" SIZES(64, 64), ISA_CBO SIZES(64, 64), &m, &z);
+	assert_int_equal(z, 0);
+	/* block sizes that differ between harts */
+	cbo_sizes(ISA_CBO SIZES(64, 64), ISA_CBO SIZES(128, 64), &m, &z);
+	assert_int_equal(m, 0);
+	assert_int_equal(z, 64);
+	/* not a power of two, too small, too large, wrong length, missing */
+	cbo_sizes(ISA_CBO SIZES(48, 64), ISA_CBO SIZES(48, 64), &m, &z);
+	assert_int_equal(m, 0);
+	assert_int_equal(z, 64);
+	cbo_sizes(ISA_CBO SIZES(8, 8192), ISA_CBO SIZES(8, 8192), &m, &z);
+	assert_int_equal(m, 0);
+	assert_int_equal(z, 0);
+	cbo_sizes(ISA_CBO "riscv,cbom-block-size = /bits/ 64 <64>; riscv,cboz-block-size = <64>;",
+		  ISA_CBO SIZES(64, 64), &m, &z);
+	assert_int_equal(m, 0);
+	assert_int_equal(z, 64);
+	cbo_sizes(ISA_CBO, ISA_CBO, &m, &z);
+	assert_int_equal(m, 0);
+	assert_int_equal(z, 0);
+	/* the sizes without the extensions in riscv,isa; names that only contain them */
+	cbo_sizes(SIZES(64, 64), SIZES(64, 64), &m, &z);
+	assert_int_equal(m + z, 0);
+	cbo_sizes("riscv,isa = \"rv64imac_zicbomx_xzicboz\";" SIZES(64, 64),
+		  "riscv,isa = \"rv64imac_zicbomx_xzicboz\";" SIZES(64, 64), &m, &z);
+	assert_int_equal(m + z, 0);
+	cbo_sizes("riscv,isa = \"zicbom\";" SIZES(64, 64), "riscv,isa = \"zicbom\";" SIZES(64, 64),
+		  &m, &z);
+	assert_int_equal(m, 0);	/* the base ISA, not an extension */
+	host_printk_enabled = 1;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_blob_parses),
+		cmocka_unit_test(test_cbo_block_sizes),
 		cmocka_unit_test(test_lookup_by_path_and_compatible),
 		cmocka_unit_test(test_phandles_and_irq_contexts),
 		cmocka_unit_test(test_header_errors),

@@ -13,6 +13,8 @@
 #                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
 #   mm-dma         cmocka unit tests of the DMA API (coherent, pools, streaming with a recording
 #                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
+#   sched-unit     cmocka tests of the scheduler, wait queues, kernel threads and kswapd on the
+#                  host allocator (tasks switch with swapcontext; ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
 #   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
 #                  tests/mm/shell-corpus, then a fixed-seed run
@@ -24,11 +26,14 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+# The scheduler's portable part runs on the host too (arch/host: ucontext switches).
+MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
+		$(MM_SCHED_SRCS) \
 		firmware/arch/host/host.c \
 		tests/mm/mmt.c tests/mm/host_vmalloc.c
-MM_DEPS      := $(MM_FW_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
+MM_DEPS      := $(MM_FW_SRCS) $(MM_SCHED_SRCS) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c $(wildcard firmware/include/mm/*.h firmware/mm/*.h firmware/include/pagoda/*.h \
 		firmware/arch/host/include/asm/*.h firmware/arch/host/host.c tests/mm/*.h tests/mm/mmt.c tests/mm/host_vmalloc.c) tests/mm/mm.mk
 MM_HOSTCC    ?= gcc
 MM_CFLAGS    := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Ifirmware/include \
@@ -39,6 +44,15 @@ MM_STRESS_OPS ?= 1200000
 SHELL_FUZZ_TIME ?= 300
 SHELL_FUZZ_RUNS ?= 4000
 SHELL_FUZZ_FLAGS := -max_len=1500 -len_control=0 -artifact_prefix=$(MM_BUILD)/shell-
+
+TEST_SUITES += sched-unit
+.PHONY: test-sched-unit
+$(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+test-sched-unit: $(MM_BUILD)/sched-unit
+	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
 
 TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma
 .PHONY: test-mm-vmap test-mm-dma

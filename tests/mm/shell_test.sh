@@ -28,6 +28,7 @@ mmcheck
 interrupts
 slabinfo
 vmallocinfo
+ps
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -79,5 +80,11 @@ check "slabinfo header" '^(pagoda> )?# name +active_objs num_objs objsize objper
 check "slabinfo: kmalloc-64, no slab yet" '^kmalloc-64 +0 +0 +64 +64 +1 +0 +0 +0$'
 check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
+# ps: init (pid 1, running the shell), the idle task, kswapd0 asleep with PF_MEMALLOC|PF_KSWAPD|
+# PF_KTHREAD (0x00220800).
+check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) COMMAND$'
+check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
+check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
+check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

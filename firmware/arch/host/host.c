@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+#include <asm/timex.h>
+#include <pagoda/sched.h>
 #include <pagoda/printk.h>
 #include <pagoda/smp.h>
 #include <asm/irqflags.h>
@@ -96,3 +99,85 @@ void smp_call_on_all(void (*fn)(void *), void *arg)
 	}
 	host_cpu_id = self;
 }
+
+/* ------------------------------------------------------------------ tasks (kernel/sched.c) */
+
+__thread struct task_struct *host_current;
+static __thread struct task_struct host_task;
+
+/* A thread that never ran sched_init() still has a task: its memalloc scopes are its own. */
+struct task_struct *host_thread_task(void)
+{
+	if (!host_task.comm[0])
+		snprintf(host_task.comm, sizeof(host_task.comm), "host/%u", host_cpu_id);
+	return &host_task;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HOST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HOST_ASAN 1
+#endif
+#endif
+#ifdef HOST_ASAN
+void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
+void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+				     size_t *size_old);
+#endif
+
+/* swapcontext is the switch; AddressSanitizer is told about each stack change. A thread's own
+ * stack (the init and idle tasks) has no known bottom until a switch away from it reports it. */
+void __switch_to(struct thread_struct *prev, struct thread_struct *next)
+{
+#ifdef HOST_ASAN
+	void *fake = NULL;
+	const void *old_bottom;
+	size_t old_size;
+
+	__sanitizer_start_switch_fiber(&fake, next->stack_bottom, next->stack_size);
+	swapcontext(&prev->uc, &next->uc);
+	__sanitizer_finish_switch_fiber(fake, &old_bottom, &old_size);
+#else
+	swapcontext(&prev->uc, &next->uc);
+#endif
+}
+
+void arch_task_first_run(void)
+{
+#ifdef HOST_ASAN
+	const void *old_bottom;
+	size_t old_size;
+
+	__sanitizer_finish_switch_fiber(NULL, &old_bottom, &old_size);
+#endif
+}
+
+void arch_thread_init(struct thread_struct *t, void (*entry)(void), void *stack, unsigned long size)
+{
+	getcontext(&t->uc);
+	t->uc.uc_stack.ss_sp = stack;
+	t->uc.uc_stack.ss_size = size;
+	t->uc.uc_link = NULL;
+	t->stack_bottom = stack;
+	t->stack_size = size;
+	makecontext(&t->uc, entry, 0);
+}
+
+/* No interrupts on the host: the idle "wait" is a short sleep, and the idle loop looks again. */
+void arch_idle_prepare(void) {}
+
+void arch_cpu_idle(u64 deadline)
+{
+	struct timespec ts = { 0, 50000 };
+	u64 now = get_time();
+
+	if (deadline > now && deadline - now < 50000)
+		ts.tv_nsec = (long)(deadline - now);
+	nanosleep(&ts, NULL);
+}
+
+void arch_resched_cpu(unsigned int cpu) { (void)cpu; }
+/* The host's smp_call_on_all() runs every "hart" inline: nothing is ever left pending. */
+void smp_poll_call(void) {}
+bool smp_call_waiting(void) { return false; }

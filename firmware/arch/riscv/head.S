@@ -126,6 +126,7 @@ hart_setup:
 	sd	a2, HART_STATE_CPU(tp)
 	sd	a0, HART_STATE_HARTID(tp)
 	sd	zero, HART_STATE_IRQ_DEPTH(tp)
+	sd	zero, HART_STATE_CURRENT(tp)
 	la	t0, trap_entry
 	csrw	stvec, t0
 	bnez	a2, 3f

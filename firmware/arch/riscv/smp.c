@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Secondary harts: started through SBI HSM (hart_start with our entry and their cpu number), they
- * announce themselves and then idle in wfi, woken by IPIs to run cross-calls (smp_call_on_all).
+ * announce themselves and then run the scheduler's idle loop (kernel/sched.c), woken by IPIs to
+ * run cross-calls (smp_call_on_all) and kernel threads made runnable from another hart.
  */
 #include <asm/asm-offsets.h>
 #include <asm/barrier.h>
@@ -13,6 +14,7 @@
 #include <pagoda/boot.h>
 #include <pagoda/irq.h>
 #include <pagoda/printk.h>
+#include <pagoda/sched.h>
 #include <pagoda/sbi.h>
 #include <pagoda/smp.h>
 #include <pagoda/spinlock.h>
@@ -20,6 +22,7 @@
 BUILD_BUG_ON(sizeof(struct hart_state) != HART_STATE_SIZE);
 BUILD_BUG_ON(offsetof(struct hart_state, hartid) != HART_STATE_HARTID);
 BUILD_BUG_ON(offsetof(struct hart_state, irq_depth) != HART_STATE_IRQ_DEPTH);
+BUILD_BUG_ON(offsetof(struct hart_state, curr_task) != HART_STATE_CURRENT);
 
 struct hart_state hart_states[NR_CPUS];
 u8 hart_stacks[NR_CPUS][STACK_SIZE] __aligned(16);
@@ -59,38 +62,79 @@ static void ipi_handler(void)
 	/* The idle loop polls call_pending; an IPI while a hart runs with SIE set needs no work. */
 }
 
-static void run_pending_call(unsigned int cpu)
+static volatile bool call_running[NR_CPUS];
+
+/* The asked function runs once per request even if it reaches a yield point (cond_resched) of
+ * its own: call_running keeps that yield from starting it again. */
+void smp_poll_call(void)
 {
-	if (call_pending[cpu]) {
-		mb();
-		call_fn(call_arg);
-		mb();
-		call_pending[cpu] = 0;
+	unsigned int cpu = smp_processor_id();
+
+	if (!call_pending[cpu] || call_running[cpu])
+		return;
+	call_running[cpu] = true;
+	mb();
+	call_fn(call_arg);
+	mb();
+	call_running[cpu] = false;
+	call_pending[cpu] = 0;
+}
+
+bool smp_call_waiting(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	return call_pending[cpu] && !call_running[cpu];
+}
+
+/* Scheduler hooks (kernel/sched.c). An IPI (SSIP) or, with a deadline, the timer (STIP) ends the
+ * wfi even with interrupts masked: sie enables them as wake-up sources. */
+void arch_idle_prepare(void)
+{
+	/* Clear SSIP before the caller looks for work, so an IPI sent after its look still ends
+	 * the wfi. */
+	csr_clear(sip, SIE_SSIE);
+}
+
+void arch_cpu_idle(u64 deadline)
+{
+	bool timed = deadline != ~0ULL;
+
+	csr_set(sie, SIE_SSIE);
+	if (timed) {
+		sbi_set_timer(deadline);
+		csr_set(sie, SIE_STIE);
 	}
+	__asm__ volatile("wfi");
+	if (timed) {
+		sbi_set_timer(~0ULL);	/* clears STIP: the loop polls the time, no handler runs */
+		csr_clear(sie, SIE_STIE);
+	}
+	/* Device interrupts routed to this hart (a controller in which the boot hart has no
+	 * context) are taken here, through the trap handler. */
+	local_irq_enable();
+	local_irq_disable();
+}
+
+void arch_resched_cpu(unsigned int cpu)
+{
+	if (cpu < NR_CPUS && cpu_online(cpu))
+		sbi_send_ipi(1UL << cpu_hartid[cpu], 0);
 }
 
 void __noreturn secondary_main(unsigned long hartid, unsigned long unused, unsigned long cpu)
 {
 	(void)unused;
 	cpu_hartid[cpu] = hartid;
+	sched_init_secondary();
 	if (mm_init_secondary)
 		mm_init_secondary();
 	printk("cpu %lu: hart %lu online\n", cpu, hartid);
 	mb();
 	__atomic_or_fetch(&online_mask, 1UL << cpu, __ATOMIC_SEQ_CST);
 	csr_set(sie, SIE_SSIE);
-	for (;;) {
-		/* Clear SSIP before looking, so an IPI sent after the check still ends the wfi. */
-		csr_clear(sip, SIE_SSIE);
-		if (call_pending[cpu])
-			run_pending_call((unsigned int)cpu);
-		else
-			__asm__ volatile("wfi");
-		/* Device interrupts routed to this hart (a controller in which the boot hart has no
-		 * context) are taken here, through the trap handler. */
-		local_irq_enable();
-		local_irq_disable();
-	}
+	/* The boot context becomes this hart's idle task: cross-calls, kernel threads, wfi. */
+	cpu_idle_loop();
 }
 
 /*

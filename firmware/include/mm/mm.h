@@ -210,6 +210,10 @@ enum vm_event_item {
 	ALLOCSTALL, COMPACTSTALL, OOM_CALLS, KSWAPD_WAKE,
 	HIGHATOMIC_RESERVE,
 	BAD_PAGE_EVENTS,	/* Pagoda: rejected frees and bad page states */
+	/* Reclaim (mm/vmscan.c). Without LRU lists the shrinkers are all there is to scan: pgscan
+	 * counts the objects they were asked to look at, pgsteal what they freed (pages, for the
+	 * slab caches' shrinker). pageoutrun: kswapd's balancing runs. */
+	PGSCAN_KSWAPD, PGSCAN_DIRECT, PGSTEAL_KSWAPD, PGSTEAL_DIRECT, PAGEOUTRUN,
 	NR_VM_EVENT_ITEMS
 };
 extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];

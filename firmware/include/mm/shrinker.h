@@ -2,8 +2,8 @@
 /* Shrinkers (Linux include/linux/shrinker.h): caches that can give memory back register a count
  * and a scan callback; reclaim calls shrink_slab(), which asks each for a share of its freeable
  * objects scaled by priority and seeks, in batches. Differences: registration takes a plain name
- * (Linux: a printf format), no memcg, no deferred counts carried between calls, and one walker at
- * a time (a second concurrent shrink_slab() returns 0, as Linux's when its rwsem trylock fails). */
+ * (Linux: a printf format), no memcg, no deferred counts carried between calls. Walkers run
+ * concurrently; (un)registration waits for them (Linux's shrinker_rwsem). */
 #ifndef MM_SHRINKER_H
 #define MM_SHRINKER_H
 
@@ -44,5 +44,7 @@ void unregister_shrinker(struct shrinker *shrinker);	/* waits for a running shri
 /* Ask every shrinker for (freeable >> priority) * 4 / seeks objects (at most twice freeable), in
  * batches; returns the objects freed. priority 0..DEF_PRIORITY. */
 unsigned long shrink_slab(gfp_t gfp, int nid, int priority);
+/* The same, adding the objects the shrinkers looked at to *nr_scanned (reclaim's pgscan). */
+unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *nr_scanned);
 
 #endif

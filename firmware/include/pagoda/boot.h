@@ -26,9 +26,13 @@ struct boot_info {
 	char bootargs[BOOTARGS_MAX];	/* empty when the DT's is too long (see bootargs_len) */
 	u32 bootargs_len;		/* length of /chosen/bootargs in the DT */
 	u64 timebase_hz;
-	u32 cbom_block_size;	/* riscv,cbom-block-size of the cpus (Zicbom), 0 when absent */
 	unsigned int nr_harts;
 	unsigned long hartids[MAX_HARTS];	/* from /cpus, in DT order; cpu number = index */
+	/* Zicbom / Zicboz block sizes in bytes, 0 when not offered: every hart's riscv,isa names the
+	 * extension and its cpu node has riscv,cbom-block-size / riscv,cboz-block-size, the same
+	 * power of two (16 up to a page) on every hart, as Linux requires. */
+	u32 cbom_block_size;
+	u32 cboz_block_size;
 	unsigned int nr_mem;
 	struct mem_range mem[MAX_MEM_RANGES];
 	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */

@@ -24,6 +24,10 @@ extern unsigned long cpu_hartid[NR_CPUS];
 bool cpu_online(unsigned int cpu);
 /* Run fn(arg) on every online hart, the caller included, and wait until all have returned. */
 void smp_call_on_all(void (*fn)(void *), void *arg);
+/* On a hart asked by smp_call_on_all(): run the function now, in the current task (the idle loop
+ * and cond_resched() call it). smp_call_waiting(): whether one is asked and not yet run here. */
+void smp_poll_call(void);
+bool smp_call_waiting(void);
 unsigned int smp_boot_secondaries(void);
 /* Boot-hart hand-over (boot_hart=, head.S): the hart that gave the boot away, parked in the
  * firmware until smp_boot_secondaries() writes its cpu number + 1 to boot_handoff_release. */

@@ -15,5 +15,10 @@ static inline void memset_phys(phys_addr_t pa, int c, size_t len)
 {
 	memset(arch_phys_to_virt(pa), c, len);
 }
+static inline void zero_phys(phys_addr_t pa, size_t len) { memset_phys(pa, 0, len); }
+static inline void clear_phys_pages(phys_addr_t pa, unsigned long nr)
+{
+	memset(arch_phys_to_virt(pa), 0, nr << PAGE_SHIFT);
+}
 
 #endif

@@ -4,10 +4,11 @@
 #define ASM_ASM_OFFSETS_H
 
 #define STACK_SIZE 16384
-#define HART_STATE_SIZE 24
+#define HART_STATE_SIZE 32
 #define HART_STATE_CPU 0
 #define HART_STATE_HARTID 8
 #define HART_STATE_IRQ_DEPTH 16
+#define HART_STATE_CURRENT 24
 
 /* struct pt_regs: x1..x31 at 8*(n-1), then sepc, sstatus, scause, stval. */
 #define PT_SEPC (31 * 8)

@@ -11,5 +11,7 @@ void arch_kunmap(void *va);
 void *kmap_local_pfn(unsigned long pfn);	/* this hart only, nested LIFO */
 void kunmap_local(void *va);
 void memset_phys(phys_addr_t pa, int c, size_t len);
+void clear_phys_pages(phys_addr_t pa, unsigned long nr);	/* clear_page() each (cmo.c) */
+void zero_phys(phys_addr_t pa, size_t len);	/* the CPU's fastest zeroing: cbo.zero + stores */
 
 #endif

@@ -3,10 +3,13 @@
 #ifndef ASM_SMP_H
 #define ASM_SMP_H
 
+struct task_struct;
+
 struct hart_state {
 	unsigned long cpu;	/* dense number 0..NR_CPUS-1 */
 	unsigned long hartid;	/* the SBI/mhartid number */
 	unsigned long irq_depth;	/* >0 while in a trap handler */
+	struct task_struct *curr_task;	/* the task running on this hart (kernel/sched.c) */
 };
 
 static inline struct hart_state *this_hart(void)
@@ -20,5 +23,8 @@ static inline struct hart_state *this_hart(void)
 
 #define arch_smp_processor_id() ((unsigned int)this_hart()->cpu)
 #define arch_in_interrupt() (this_hart()->irq_depth != 0)
+/* Linux riscv keeps current in tp; here tp is the hart, whose state names its task. */
+#define arch_get_current() (this_hart()->curr_task)
+#define arch_set_current(t) (this_hart()->curr_task = (t))
 
 #endif
