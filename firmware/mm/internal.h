@@ -81,7 +81,13 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 void mm_page_alloc_reset(void);
 void mm_vmstat_reset(void);
 void slab_bench_run(void);
-void shrinker_reset(void);	/* mm/shrinker.c, before kmem_cache_init() registers the slab's */
+void shrinker_reset(void);
+void compaction_reset(void);	/* mm/compaction.c: deferral and scanner state, with anon_reset() */
+void anon_reset(void);		/* mm/anon.c: the list of address spaces */
+extern unsigned long nr_anon_pages;	/* mm/anon.c: anonymous pages mapped, all mms */
+/* mm/page_alloc.c, for compaction's free scanner (see there). */
+unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned long start,
+				 unsigned long end, struct list_head *list, unsigned long *next_pfn);	/* mm/shrinker.c, before kmem_cache_init() registers the slab's */
 
 
 /* In a leaf function (the fast-path entry points), before any call: the caller's address. */

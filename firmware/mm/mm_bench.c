@@ -7,6 +7,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include <pagoda/spinlock.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include "internal.h"
 
@@ -139,6 +140,8 @@ void mm_bench_run(void)
 	mm_trace_enabled = false;
 	slab_bench_run();
 	local_irq_restore(flags);
+	if (compaction_bench_run)
+		compaction_bench_run();	/* own fixture; interrupts masked around the request only */
 	mm_trace_enabled = trace;
 	mm_page_owner = owner;
 	mm_page_poison = poison;

@@ -4,6 +4,7 @@
 #include <pagoda/shell.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include "internal.h"
@@ -68,6 +69,36 @@ SHELL_CMD_ARGS(pagetrace, 0, 1, "[on|off|clear]: dump the mm_page_alloc/mm_page_
 		return 0;
 	}
 	mm_trace_dump();
+	return 0;
+}
+
+SHELL_CMD_ARGS(compact, 0, 1, "[NODE]: compact every zone of all nodes or of one (Linux compact_memory)")
+{
+	unsigned long node, ok = vm_event_sum(PGMIGRATE_SUCCESS), fail = vm_event_sum(PGMIGRATE_FAIL);
+
+	if (argc > 1) {
+		if (!shell_parse_ulong(argv[1], &node)) {
+			printk("usage: compact [NODE]\n");
+			return 1;
+		}
+		if (node >= MAX_NUMNODES || !node_data[node].online) {
+			printk("compact: node %lu is not online\n", node);
+			return 1;
+		}
+		compact_node((int)node);
+	} else {
+		compact_nodes();
+	}
+	printk("compact: %lu pages migrated, %lu failed\n", vm_event_sum(PGMIGRATE_SUCCESS) - ok,
+	       vm_event_sum(PGMIGRATE_FAIL) - fail);
+	return 0;
+}
+
+SHELL_CMD_ARGS(compact_zone, 0, 0, "compaction counters, per-zone deferral and scanner positions")
+{
+	(void)argc;
+	(void)argv;
+	compaction_show();
 	return 0;
 }
 

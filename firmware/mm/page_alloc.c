@@ -11,6 +11,7 @@
 #include <pagoda/smp.h>
 #include <asm/highmem.h>
 #include <asm/timex.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 #include "internal.h"
@@ -59,6 +60,7 @@ void mm_page_alloc_reset(void)
 	memset(mm_fast_zone, 0, sizeof(mm_fast_zone));
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
 	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
+	compaction_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -1015,9 +1017,11 @@ static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned 
 
 /* The zone an order-0 request may take from without the generic machinery, or NULL: the first
  * zone of the node's zonelist (row: the node's or this hart's fast zones), above its LOW
- * watermark as zone_watermark_fast() tests it for order 0. Odd flags, interrupt context and
- * debugging features get NULL and the full path decides. */
-static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row, unsigned long *clsp)
+ * watermark plus margin pages (a bulk request's size) as zone_watermark_fast() tests it for
+ * order 0. Odd flags, interrupt context and debugging features get NULL and the full path
+ * decides. */
+static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row, long margin,
+					      unsigned long *clsp)
 {
 	/* unsigned long locals: RV64 would zero-extend 32-bit ones before every index. */
 	unsigned long cls = fast_gfp_class[gfp & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
@@ -1028,7 +1032,7 @@ static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row
 	zone = row[cls];
 	/* The raw free counter: below zero it fails the test as the clamped one would. */
 	if (unlikely(!zone || mm_load_relaxed(&zone->vm_stat[NR_FREE_PAGES]) <=
-			      mm_load_relaxed(&zone->fast_wmark[cls])))
+			      mm_load_relaxed(&zone->fast_wmark[cls]) + margin))
 		return NULL;
 	*clsp = cls;
 	return zone;
@@ -1071,13 +1075,13 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsign
 	unsigned long cls;
 
 	if (nid == NUMA_NO_NODE) {
-		zone = fast_zone(gfp, fast_cpu_zone[cpu], &cls);
+		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
 		return zone ? pcp_take(zone, cls >> 2, false, cpu) : NULL;
 	}
 	/* Unsigned: a negative node other than NUMA_NO_NODE must not index the table. */
 	if (unlikely((unsigned int)nid >= MAX_NUMNODES))
 		return NULL;
-	zone = fast_zone(gfp, fast_node_zone[nid], &cls);
+	zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
 	return zone ? pcp_take(zone, cls >> 2, nid != mm_cpu_node[cpu], cpu) : NULL;
 }
 
@@ -1098,7 +1102,7 @@ static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned 
 	if (nid == NUMA_NO_NODE)
 		nid = mm_cpu_node[cpu];
 	if ((unsigned long)nid < MAX_NUMNODES)
-		zone = fast_zone(gfp, fast_node_zone[nid], &cls);
+		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
 	if (!zone)
 		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
 	mt = cls >> 2;
@@ -1166,7 +1170,6 @@ static __always_inline bool free_order0_claim(struct page *page, struct zone **z
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map, pfn, flags;
 	struct zone *zone;
 	unsigned long mt;
-	int one = 1;
 
 	if (unlikely(off >= fast_free_limit || (off & (sizeof(struct page) - 1))))
 		return false;
@@ -1179,8 +1182,7 @@ static __always_inline bool free_order0_claim(struct page *page, struct zone **z
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
 		return false;
 	/* 1 -> 0 or nothing: a racing second free can't push the count below zero. */
-	if (unlikely(!__atomic_compare_exchange_n(&page->_refcount, &one, 0, false, __ATOMIC_ACQ_REL,
-						  __ATOMIC_RELAXED)))
+	if (unlikely(!page_ref_freeze(page, 1)))
 		return false;
 	page->list_mt = (u8)mt;	/* private is cleared when the page is next allocated */
 	*zonep = zone;
@@ -1833,13 +1835,88 @@ static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/*
+ * Linux __alloc_pages_direct_compact: compact at priority prio, then try the freelists. A skipped
+ * compaction (nothing it could do) is no stall; a success resets the zone's deferral.
+ */
+static struct page *__alloc_pages_direct_compact(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags,
+						 const struct alloc_context *ac,
+						 enum compact_priority prio,
+						 enum compact_result *result, unsigned long caller)
+{
+	struct page *page;
+
+	*result = COMPACT_SKIPPED;
+	if (!order)
+		return NULL;
+	if (mm_slowpath && mm_slowpath->try_to_compact_pages)
+		*result = mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, (int)prio);
+	else
+		*result = try_to_compact_pages(gfp, order, alloc_flags, ac, prio);
+	if (*result == COMPACT_SKIPPED)
+		return NULL;
+	__count_vm_event(COMPACTSTALL);
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	if (page) {
+		compaction_defer_reset(page_zone(page), (int)order, true);
+		__count_vm_event(COMPACTSUCCESS);
+		return page;
+	}
+	__count_vm_event(COMPACTFAIL);
+	return NULL;
+}
+
+#define MAX_COMPACT_RETRIES 16
+
+/* Linux should_compact_retry: retry while compaction makes progress, and after a failure at a
+ * lower (more thorough) priority, down to SYNC_LIGHT for costly orders, SYNC_FULL otherwise. */
+static bool should_compact_retry(const struct alloc_context *ac, unsigned int order,
+				 unsigned int alloc_flags, enum compact_result result,
+				 enum compact_priority *prio, int *retries)
+{
+	enum compact_priority min_prio = order > PAGE_ALLOC_COSTLY_ORDER ? COMPACT_PRIO_SYNC_LIGHT :
+					 MIN_COMPACT_PRIORITY;
+	int max_retries = MAX_COMPACT_RETRIES;
+
+	if (!order)
+		return false;
+	if (result == COMPACT_SUCCESS)
+		(*retries)++;
+	if (result == COMPACT_SKIPPED) {
+		/* Compaction needs free pages first: worth it only if some zone could compact. */
+		struct zoneref *z = ac->preferred_zoneref;
+		struct zone *zone;
+
+		for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask)
+			if (compaction_suitable(zone, (int)order, alloc_flags, ac->highest_zoneidx) ==
+			    COMPACT_CONTINUE)
+				return true;
+		return false;
+	}
+	if (result != COMPACT_COMPLETE) {
+		if (order > PAGE_ALLOC_COSTLY_ORDER)
+			max_retries /= 4;
+		if (*retries <= max_retries)
+			return true;
+	}
+	if (*prio > min_prio) {
+		(*prio)--;
+		*retries = 0;
+		return true;
+	}
+	return false;
+}
+
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct alloc_context *ac,
 					   unsigned long caller)
 {
 	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
 	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
 	unsigned int alloc_flags;
-	int no_progress_loops = 0, nofail_rounds = 0;
+	int no_progress_loops = 0, nofail_rounds = 0, compaction_retries = 0;
+	enum compact_priority compact_priority = DEF_COMPACT_PRIORITY;
+	enum compact_result compact_result;
 	struct page *page = NULL;
 
 	if ((gfp & (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) == (__GFP_ATOMIC | __GFP_DIRECT_RECLAIM)) {
@@ -1852,15 +1929,22 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
-	/* Costly orders try compaction before reclaim: reclaim alone rarely makes a big block. */
-	if (can_direct_reclaim && costly_order && mm_slowpath && mm_slowpath->try_to_compact_pages) {
-		__count_vm_event(COMPACTSTALL);
-		mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 0);
-		page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
+	/* Costly orders, and order > 0 requests that cannot be moved later, try async compaction
+	 * before reclaim: reclaim alone rarely makes a big block (Linux's condition). */
+	if (can_direct_reclaim && (costly_order || (order && ac->migratetype != MIGRATE_MOVABLE)) &&
+	    !((gfp & __GFP_MEMALLOC) && !(gfp & __GFP_NOMEMALLOC))) {
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, INIT_COMPACT_PRIORITY,
+						    &compact_result, caller);
 		if (page)
 			return page;
-		if (gfp & __GFP_NORETRY)
-			goto nopage;
+		if (costly_order && (gfp & __GFP_NORETRY)) {
+			/* Linux: give up if compaction was skipped or deferred; else retry once
+			 * more, still async. */
+			if (compact_result == COMPACT_SKIPPED || compact_result == COMPACT_DEFERRED ||
+			    (gfp & __GFP_THISNODE))
+				goto nopage;
+			compact_priority = INIT_COMPACT_PRIORITY;
+		}
 	}
 retry:
 	if (alloc_flags & ALLOC_KSWAPD)
@@ -1881,18 +1965,18 @@ retry:
 		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, ac, caller, &progress);
 		if (page)
 			return page;
-		if (mm_slowpath && mm_slowpath->try_to_compact_pages && order) {
-			__count_vm_event(COMPACTSTALL);
-			mm_slowpath->try_to_compact_pages(gfp, order, alloc_flags, ac, 1);
-			page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
-			if (page)
-				return page;
-		}
+		page = __alloc_pages_direct_compact(gfp, order, alloc_flags, ac, compact_priority,
+						    &compact_result, caller);
+		if (page)
+			return page;
 		if (gfp & __GFP_NORETRY)
 			goto nopage;
 		if (costly_order && !(gfp & __GFP_RETRY_MAYFAIL))
 			goto nopage;
 		if (should_reclaim_retry(gfp, order, ac, alloc_flags, progress != 0, &no_progress_loops))
+			goto retry;
+		if (progress && should_compact_retry(ac, order, alloc_flags, compact_result,
+						     &compact_priority, &compaction_retries))
 			goto retry;
 	}
 	/* OOM: not for costly orders, RETRY_MAYFAIL, THISNODE, DMA-only or !FS requests (Linux). */
@@ -2168,9 +2252,12 @@ void free_pages_exact(void *virt, size_t size)
 		free_pages_caller(virt_to_page((void *)addr), 0, _RET_IP_);
 }
 
-unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodemask,
-				 unsigned long nr_pages, struct list_head *page_list,
-				 struct page **page_array)
+/* The general case of __alloc_pages_bulk(): any node mask, zeroing, tracing, debugging, a
+ * zonelist walk to the first zone above the mark. */
+static __noinline unsigned long alloc_pages_bulk_full(gfp_t gfp, int preferred_nid,
+						      nodemask_t *nodemask, unsigned long nr_pages,
+						      struct list_head *page_list,
+						      struct page **page_array, unsigned long caller)
 {
 	struct alloc_context ac;
 	struct zoneref *z;
@@ -2178,7 +2265,6 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	struct per_cpu_pages *pcp;
 	unsigned long nr_populated = 0, nr_account = 0, want;
 	unsigned int alloc_flags = ALLOC_WMARK_LOW;
-	unsigned long caller = _RET_IP_;
 	struct page *page, *next;
 	unsigned long slot = 0;
 	struct list_head *list;
@@ -2187,10 +2273,6 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 	bool direct, plain;
 	int nid, taken = 0;
 
-	if (!nr_pages || !mem_map || (!page_list && !page_array))
-		return 0;
-	if (!alloc_request_ok(gfp, 0, preferred_nid, "bulk allocation"))
-		return 0;
 	/* Slots already filled count as populated, as in Linux. */
 	for (want = 0, nr_populated = 0; page_array && nr_populated < nr_pages; nr_populated++)
 		if (!page_array[nr_populated])
@@ -2299,6 +2381,150 @@ failed:
 	return nr_populated;
 }
 
+/* Link the chain first..last (through lru) in between prev and next. */
+static __always_inline void list_link_chain(struct list_head *first, struct list_head *last,
+					    struct list_head *prev, struct list_head *next)
+{
+	first->prev = prev;
+	prev->next = first;
+	last->next = next;
+	next->prev = last;
+}
+
+/* The list was taken whole: start it again with what the request still needs, not just one
+ * batch (one zone lock round trip for the whole request). Its first entry, or the list itself
+ * when the zone had nothing. */
+static __noinline struct list_head *bulk_refill(struct zone *zone, struct per_cpu_pages *pcp,
+						 struct list_head *list, unsigned long mt,
+						 unsigned long need)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_LOW | (mt == MIGRATE_MOVABLE ? ALLOC_CMA : 0);
+
+	INIT_LIST_HEAD(list);
+	pcp->count += rmqueue_bulk(zone, 0, max(pcp->batch, (int)need), list, (int)mt, alloc_flags);
+	return list->next;
+}
+
+/* An order-0 prep_new_page() without debugging features (fast_zone() is NULL with any on). */
+static __always_inline void prep_bulk_page(struct page *page)
+{
+	page->private = 0;
+	page->alloc_order = 0;
+	set_page_count(page, 1);
+}
+
+/*
+ * The common case of __alloc_pages_bulk(), Linux's: order-0 pages from the zone the order-0 fast
+ * path would use (fast_zone(), with the LOW watermark plus the whole request tested once), under
+ * one trylock of this hart's list. The pages come off the list's head as one run, cut off once
+ * at the end (no unlink per page; the list variant gets the run spliced whole), and are counted
+ * as fast-path allocations (folded into pgalloc and the NUMA counters when read). -1 when the full
+ * path must decide, with nothing changed: zeroing, tracing, odd flags, no fast zone, below the
+ * mark, the lists held, or not one page to be had.
+ */
+static long alloc_pages_bulk_fast(gfp_t gfp, int nid, unsigned long nr_pages,
+				  unsigned long first, struct list_head *page_list,
+				  struct page **page_array)
+{
+	unsigned long cpu = smp_processor_id(), want = nr_pages - first, filled = 0, got = 0;
+	unsigned long cls, mt, i = first;
+	struct zone *const *row = fast_cpu_zone[cpu];
+	struct list_head *list, *pos, *run;
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	bool remote = false;
+
+	if (unlikely((gfp & __GFP_ZERO) || mm_trace_enabled))
+		return -1;
+	if (nid != NUMA_NO_NODE) {
+		row = fast_node_zone[nid];	/* alloc_request_ok() vetted nid */
+		remote = nid != mm_cpu_node[cpu];
+	}
+	zone = fast_zone(gfp, row, (long)want, &cls);
+	if (!zone)
+		return -1;
+	mt = cls >> 2;
+	pcp = &zone->pcp[cpu];
+	if (unlikely(!spin_trylock(&pcp->lock)))
+		return -1;
+	list = &pcp->lists[mt];
+	pos = list->next;
+	if (page_list) {
+		for (run = pos; got < want; got++) {
+			if (unlikely(pos == list)) {
+				if (run != list)
+					list_link_chain(run, list->prev, page_list->prev, page_list);
+				run = pos = bulk_refill(zone, pcp, list, mt, want - got);
+				if (pos == list)
+					break;
+			}
+			prep_bulk_page(list_entry(pos, struct page, lru));
+			pos = pos->next;
+		}
+		if (run != pos)
+			list_link_chain(run, pos->prev, page_list->prev, page_list);
+	} else {
+		struct page **pp = page_array + first, **end = page_array + nr_pages;
+
+		for (; pp < end; pp++) {
+			struct page *page;
+
+			if (unlikely(*pp)) {
+				filled++;
+				continue;
+			}
+			if (unlikely(pos == list)) {
+				pos = bulk_refill(zone, pcp, list, mt, (unsigned long)(end - pp));
+				if (pos == list)
+					break;
+			}
+			page = list_entry(pos, struct page, lru);
+			pos = pos->next;
+			prep_bulk_page(page);
+			*pp = page;
+		}
+		got = (unsigned long)(pp - page_array) - first - filled;
+		i = (unsigned long)(pp - page_array);
+	}
+	/* Cut the run off the list. */
+	list->next = pos;
+	pos->prev = list;
+	pcp->count -= (int)got;
+	pcp->fast_alloc[remote] += got;
+	spin_unlock(&pcp->lock);
+	if (!got)
+		return -1;	/* the zone was empty after all: the full path, which may reclaim */
+	/* Stopped early (the zone ran dry): later filled slots still count as populated. */
+	for (; page_array && i < nr_pages; i++)
+		filled += page_array[i] != NULL;
+	return (long)(first + filled + got);
+}
+
+unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodemask,
+				 unsigned long nr_pages, struct list_head *page_list,
+				 struct page **page_array)
+{
+	unsigned long first = 0;
+	long got;
+
+	if (!nr_pages || !mem_map || (!page_list && !page_array))
+		return 0;
+	if (!alloc_request_ok(gfp, 0, preferred_nid, "bulk allocation"))
+		return 0;
+	/* Leading slots already filled count as populated, as in Linux. */
+	while (page_array && first < nr_pages && page_array[first])
+		first++;
+	if (first == nr_pages)
+		return nr_pages;
+	if (nr_pages - first > 1 && !nodemask) {
+		got = alloc_pages_bulk_fast(gfp, preferred_nid, nr_pages, first, page_list, page_array);
+		if (got >= 0)
+			return (unsigned long)got;
+	}
+	return alloc_pages_bulk_full(gfp, preferred_nid, nodemask, nr_pages, page_list, page_array,
+				     _RET_IP_);
+}
+
 unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
 {
 	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, NULL, page_array);
@@ -2307,14 +2533,6 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr_pages, struct list_head *list)
 {
 	return __alloc_pages_bulk(gfp, NUMA_NO_NODE, NULL, nr_pages, list, NULL);
-}
-
-/* A run of bulk-freed pages on one hart's list: its count and fast_free catch up once. */
-static void free_bulk_unlock(struct per_cpu_pages *pcp, int added)
-{
-	pcp->count += added;
-	pcp->fast_free += (unsigned long)added;
-	spin_unlock(&pcp->lock);
 }
 
 /* One page as __free_pages() frees it, charged to the bulk call's caller. */
@@ -2330,53 +2548,125 @@ static void free_pages_bulk_one(struct page *page, unsigned long caller)
 		free_pages_caller(page, 0, caller);
 }
 
-/* Each page through the order-0 fast free, as __free_pages() would, but with the list's lock
- * taken once for a run of pages of one zone (Linux's free_unref_page_list); the full path for
- * the rest. With tracing on, page by page (each free is an event). */
-void free_pages_bulk(struct page **pages, unsigned long nr)
+/* log2(sizeof(struct page)): a mem_map offset shifted right by this is a page index. */
+#define PAGE_STRUCT_SHIFT 6
+_Static_assert(sizeof(struct page) == 1UL << PAGE_STRUCT_SHIFT, "PAGE_STRUCT_SHIFT");
+
+/*
+ * free_pages_bulk()'s run: this hart's lists of one zone, held, and the pages freed to them so far
+ * chained privately (newest first, the oldest's lru.next = &tail) until they are spliced onto the
+ * list of their type, so a page costs two stores instead of list_add's four and its loads.
+ */
+struct bulk_free_run {
+	struct per_cpu_pages *pcp;	/* held, or NULL */
+	unsigned long zid;		/* page->flags >> NODES_PGSHIFT of its zone, ~0 when none */
+	unsigned long pbmap;		/* its pageblock types, indexed by mem_map offset >> 15 */
+	unsigned long mt;		/* the chain's list type */
+	struct list_head *chain;	/* newest page, or the tail when the chain is empty */
+	long room, room0;		/* pages left before `high`, now and when the run began */
+};
+
+static __always_inline void bulk_run_splice(struct bulk_free_run *r, struct list_head *tail)
 {
-	bool capture = READ_ONCE(mm_capture_wanted), trace = mm_trace_enabled;
-	struct per_cpu_pages *held = NULL, *pcp;
-	unsigned long caller = _RET_IP_, mt;
-	unsigned int cpu = smp_processor_id();
-	struct zone *zone;
-	int added = 0;
+	struct list_head *head = &r->pcp->lists[r->mt];
 
-	for (unsigned long i = 0; i < nr; i++) {
-		struct page *page = pages[i];
+	if (r->chain == tail)
+		return;
+	/* list_add() page by page would have left the newest first: so does the chain. */
+	list_link_chain(r->chain, tail->prev, head, head->next);
+	r->chain = tail;
+}
 
-		if (!page)
-			continue;
-		if (unlikely(trace || !free_order0_claim(page, &zone, &mt))) {
-			if (held)
-				free_bulk_unlock(held, added);
-			held = NULL;
-			added = 0;
-			free_pages_bulk_one(page, caller);
-			continue;
+/* Settle the run's count and let the lists go. */
+static __always_inline void bulk_run_end(struct bulk_free_run *r, struct list_head *tail)
+{
+	if (!r->pcp)
+		return;
+	bulk_run_splice(r, tail);
+	r->pcp->count += (int)(r->room0 - r->room);
+	r->pcp->fast_free += (unsigned long)(r->room0 - r->room);
+	spin_unlock(&r->pcp->lock);
+	r->pcp = NULL;
+	r->zid = ~0UL;
+}
+
+/*
+ * Linux's free_unref_page_list for an array: each page gets the order-0 fast free's checks and
+ * its refcount's 1 -> 0, and the pages of one zone go to this hart's lists under one lock, their
+ * count settled once per run. Anything the fast free would not take (bad input, extra references,
+ * special pageblocks, pages the pre-zero pool wants, held lists) ends the run and goes through
+ * free_pages_bulk_one(); so does every page with tracing on (each free is an event).
+ */
+__fastpath_leaf void free_pages_bulk(struct page **pages, unsigned long nr)
+{
+	const unsigned long caller = _RET_IP_, limit = READ_ONCE(fast_free_limit);
+	const unsigned long base = (unsigned long)mem_map;
+	struct bulk_free_run r = { .zid = ~0UL, .mt = MIGRATE_MOVABLE };
+	struct list_head tail;
+
+	if (unlikely(mm_trace_enabled)) {
+		for (unsigned long i = 0; i < nr; i++)
+			if (pages[i])
+				free_pages_bulk_one(pages[i], caller);
+		return;
+	}
+	r.chain = &tail;
+	for (struct page **pp = pages, **end = pages + nr; pp < end; pp++) {
+		struct page *page = *pp;
+		unsigned long off = (unsigned long)page - base, flags, mt;
+
+		/* NULL fails the range test too, and is skipped there. */
+		if (unlikely(off >= limit || (off & (sizeof(struct page) - 1))))
+			goto decline;
+		flags = page_flags_read(&page->flags);
+		/* flags & PAGEFLAGS_MASK as a shift: the mask would take a register. */
+		if (unlikely((flags << (BITS_PER_LONG - NR_PAGEFLAGS)) || (page->compound_head & 1) ||
+			     page->alloc_order))
+			goto decline;
+		if (unlikely((flags >> NODES_PGSHIFT) != r.zid)) {
+			struct zone *zone = mm_zone_table[flags >> NODES_PGSHIFT];
+			struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
+
+			bulk_run_end(&r, &tail);
+			if (!spin_trylock(&pcp->lock))
+				goto decline;
+			r.pcp = pcp;
+			r.zid = flags >> NODES_PGSHIFT;
+			/* mem_map starts on a MAX_ORDER block (mm_init's alloc_node_maps()), so a
+			 * page's pageblock is its mem_map offset's, plus mem_map's first. */
+			r.pbmap = zone->pageblock_mt_by_pfn + (mem_map_base_pfn >> pageblock_order);
+			r.room = r.room0 = r.pcp->high - r.pcp->count;
 		}
-		pcp = &zone->pcp[cpu];
-		if (unlikely(pcp != held || (capture && mt == MIGRATE_UNMOVABLE))) {
-			if (held)
-				free_bulk_unlock(held, added);
-			held = NULL;
-			added = 0;
-			if ((capture && mt == MIGRATE_UNMOVABLE) || !spin_trylock(&pcp->lock)) {
-				free_fast_place(page, caller);
-				continue;
-			}
-			held = pcp;
+		/* get_pfnblock_migratetype() with the zone's map at hand. */
+		mt = mm_load_relaxed((const u8 *)(r.pbmap + (off >> (PAGE_STRUCT_SHIFT + pageblock_order))));
+		if (unlikely(mt != r.mt)) {
+			/* r.mt is never a type the fast free declines: one test for the usual page.
+			 * Unmovable pages may be wanted by the pre-zero pool. */
+			if (mt >= MIGRATE_PCPTYPES ||
+			    (mt == MIGRATE_UNMOVABLE && READ_ONCE(mm_capture_wanted)))
+				goto decline;
+			bulk_run_splice(&r, &tail);
+			r.mt = mt;
 		}
-		list_add(&page->lru, &pcp->lists[mt]);
-		if (unlikely(pcp->count + ++added >= pcp->high)) {
-			free_bulk_unlock(pcp, added);
-			held = NULL;
-			added = 0;
+		if (unlikely(!page_ref_freeze(page, 1)))
+			goto decline;
+		page->list_mt = (u8)mt;
+		page->lru.next = r.chain;
+		r.chain->prev = &page->lru;
+		r.chain = &page->lru;
+		if (unlikely(--r.room <= 0)) {
+			/* At `high`: the list gives a batch back, as after a fast free. */
+			bulk_run_end(&r, &tail);
 			free_fast_post(page, caller);
 		}
+		continue;
+decline:
+		if (!page)
+			continue;
+		bulk_run_end(&r, &tail);
+		free_pages_bulk_one(page, caller);
 	}
-	if (held)
-		free_bulk_unlock(held, added);
+	bulk_run_end(&r, &tail);
 }
 
 /* ---------------------------------------------------------------- contiguous ranges */
@@ -2537,6 +2827,60 @@ void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 	}
 	for (unsigned long i = 0; i < nr_pages; i++)
 		free_pages_caller(pfn_to_page(pfn + i), 0, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- compaction's free pages */
+
+/* The free buddy block holding pfn: its head, or NULL. zone->lock held. */
+static struct page *free_block_head(struct zone *zone, unsigned long pfn)
+{
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		struct page *hp;
+
+		if (!zone_spans_pfn(zone, head))
+			return NULL;
+		hp = pfn_to_page(head);
+		if (PageBuddy(hp) && hp->private >= o && page_zone(hp) == zone)
+			return hp;
+	}
+	return NULL;
+}
+
+/*
+ * Compaction's free scanner takes the free block holding pfn (Linux __isolate_free_page, then
+ * split_map_pages): out of the buddy lists while the zone keeps its min watermark plus the block,
+ * then onto `list` as order-0 pages prepared as allocations, one reference each. Only a block that
+ * lies inside [start, end) (the pageblock being scanned) on an ordinary list qualifies. Returns the
+ * pages taken (0: pfn not free, or refused); *next_pfn gets the first pfn after the block.
+ */
+unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned long start,
+				 unsigned long end, struct list_head *list, unsigned long *next_pfn)
+{
+	unsigned long flags, head_pfn, nr = 0;
+	unsigned int order = 0;
+	struct page *hp;
+
+	*next_pfn = pfn + 1;
+	spin_lock_irqsave(&zone->lock, flags);
+	hp = free_block_head(zone, pfn);
+	if (hp) {
+		order = (unsigned int)hp->private;
+		head_pfn = page_to_pfn(hp);
+		*next_pfn = head_pfn + (1UL << order);
+		if (head_pfn >= start && *next_pfn <= end && !is_migrate_isolate(hp->list_mt) && !is_migrate_highatomic(hp->list_mt) &&
+		    zone_watermark_ok(zone, 0, min_wmark_pages(zone) + (1UL << order), 0, ALLOC_CMA)) {
+			account_free_range(zone, head_pfn, 1UL << order, -1, hp->list_mt);
+			del_page_from_free_list(hp, zone, order);
+			nr = 1UL << order;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	for (unsigned long i = 0; i < nr; i++) {
+		prep_new_page(hp + i, 0, 0, _RET_IP_);
+		list_add_tail(&hp[i].lru, list);
+	}
+	return nr;
 }
 
 /* ---------------------------------------------------------------- addresses */

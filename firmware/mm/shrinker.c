@@ -60,6 +60,8 @@ int register_shrinker(struct shrinker *s, const char *name)
 		return -22;
 	}
 	s->name = name;
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		s->nr_deferred[nid] = 0;
 	shrinker_write_lock();
 	list_add_tail(&s->list, &shrinker_list);
 	s->registered = true;
@@ -78,20 +80,24 @@ void unregister_shrinker(struct shrinker *s)
 }
 
 static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *s, int priority,
-				    unsigned long *scanned)
+				    unsigned long *total_scanned)
 {
 	unsigned long batch = s->batch ? (unsigned long)s->batch : SHRINK_BATCH;
-	unsigned long freeable, delta, total_scan, freed = 0;
+	unsigned long freeable, delta, total_scan, freed = 0, scanned = 0, nr;
+	long *deferred = &s->nr_deferred[sc->nid];
+	long next;
 
 	freeable = s->count_objects(s, sc);
 	if (freeable == 0 || freeable == SHRINK_EMPTY)
 		return 0;
+	/* Taken whole, so a concurrent caller (another node's walk) doesn't do it twice. */
+	nr = (unsigned long)__atomic_exchange_n(deferred, 0, __ATOMIC_RELAXED);
 	if (s->seeks) {
 		delta = (freeable >> priority) * 4 / (unsigned long)s->seeks;
 	} else {
 		delta = freeable / 2;	/* objects that cost nothing to recreate */
 	}
-	total_scan = min(delta, freeable * 2);
+	total_scan = min((nr >> priority) + delta, freeable * 2);
 	/* Whole batches, or everything when less than a batch is freeable (Linux's condition). */
 	while (total_scan >= batch || total_scan >= freeable) {
 		unsigned long ret, n = min(batch, total_scan);
@@ -102,13 +108,19 @@ static unsigned long do_shrink_slab(struct shrink_control *sc, struct shrinker *
 		if (ret == SHRINK_STOP)
 			break;
 		freed += ret;
-		*scanned += min(sc->nr_scanned, total_scan);
+		*total_scanned += min(sc->nr_scanned, total_scan);
 		if (!sc->nr_scanned || sc->nr_scanned > total_scan)
 			break;	/* no progress, or a scan that overran: don't loop on it */
 		total_scan -= sc->nr_scanned;
+		scanned += sc->nr_scanned;
 		if (!total_scan)
 			break;
 	}
+	/* Linux's rule: the new work not done is owed, the old work done is paid, at most twice
+	 * the freeable count. */
+	next = (long)(nr + delta) - (long)scanned;
+	next = min(max(next, 0L), (long)(freeable * 2));
+	__atomic_add_fetch(deferred, next, __ATOMIC_RELAXED);
 	return freed;
 }
 
@@ -126,6 +138,10 @@ unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *
 
 	if (priority < 0 || priority > DEF_PRIORITY) {
 		printk("error: shrink_slab: priority %d outside 0..%d\n", priority, DEF_PRIORITY);
+		return 0;
+	}
+	if ((unsigned int)nid >= MAX_NUMNODES) {
+		printk("error: shrink_slab: node %d outside 0..%d\n", nid, MAX_NUMNODES - 1);
 		return 0;
 	}
 	if (in_interrupt())

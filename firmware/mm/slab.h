@@ -18,7 +18,10 @@ struct page *slab_check_free_slow(struct kmem_cache *s, const void *obj, const c
 /* The slow halves of the fast paths below (mm/slub.c). */
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_cpu *c,
 		   unsigned long flags);
-struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
+void __slab_free(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab, void *obj,
+		 unsigned long caller, struct list_head *discard);
+void slab_free_slow(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab, void *obj,
+		    unsigned long caller, unsigned long flags);
 void discard_slab(struct kmem_cache *s, struct page *slab);
 bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller);
 void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller);
@@ -255,7 +258,6 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, in
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
 {
 	struct kmem_cache_cpu *c;
-	struct page *dead;
 	unsigned long flags;
 
 	if (unlikely(slab_debug(s)) && !free_debug_processing(s, obj, caller))
@@ -276,12 +278,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
 		local_irq_restore(flags);
 		return;
 	}
-	c->free_slow++;
-	spin_unlock(&c->lock);
-	dead = __slab_free(s, slab, obj, caller);
-	local_irq_restore(flags);
-	if (dead)
-		discard_slab(s, dead);
+	slab_free_slow(s, c, slab, obj, caller, flags);
 }
 
 #endif

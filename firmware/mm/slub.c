@@ -6,8 +6,10 @@
  * s->size bytes; its head struct page holds the cache, the freelist of objects no hart owns, and
  * the inuse/objects/frozen counters. Each hart owns at most one "frozen" slab per cache
  * (kmem_cache_cpu) and allocates from a private freelist taken from it; frees to that slab from
- * the same hart go back on the private list. Everything else (frees to other slabs, refills,
- * deactivation) takes the node's list_lock.
+ * the same hart go back on the private list. Each hart also keeps a short list of frozen partial
+ * slabs (Linux's CONFIG_SLUB_CPU_PARTIAL): a slab its free finds full goes there rather than to
+ * the node list, and refills take from there first. Everything else (frees to other slabs,
+ * refills, deactivation) takes the node's list_lock.
  *
  * Fast path: Linux's lockless this_cpu_cmpxchg_double on (freelist, tid) needs a double-word CAS,
  * which RV64 lacks. The equivalent used here is one LR/SC pair on the freelist word, with neither
@@ -307,8 +309,77 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, stru
 	spin_unlock(&n->list_lock);
 }
 
-/* Make a partial slab of node n this hart's slab. */
-static bool get_partial_node(struct kmem_cache_node *n, struct kmem_cache_cpu *c)
+/* Linux's __unfreeze_partials: c's partial slabs (c locked) back to their nodes' lists, or to
+ * `discard` when empty beyond min_partial. */
+static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			      struct list_head *discard)
+{
+	struct page *slab, *t;
+
+	list_for_each_entry_safe(slab, t, &c->partial, lru) {
+		struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
+
+		list_del(&slab->lru);
+		spin_lock(&n->list_lock);
+		slab->frozen = 0;
+		if (slab->inuse == 0 && n->nr_partial >= s->min_partial) {
+			n->nr_slabs--;
+			list_add(&slab->lru, discard);
+		} else if (slab->freelist) {
+			list_add_tail(&slab->lru, &n->partial);
+			n->nr_partial++;
+		}
+		spin_unlock(&n->list_lock);
+	}
+	c->partial_slabs = 0;
+}
+
+/* Linux's put_cpu_partial: a frozen slab on no list onto c's partial list (c locked); a full
+ * list first goes back to the nodes whole. */
+static void put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab,
+			    struct list_head *discard)
+{
+	if (c->partial_slabs >= s->cpu_partial_slabs)
+		unfreeze_partials(s, c, discard);
+	list_add(&slab->lru, &c->partial);
+	c->partial_slabs++;
+}
+
+/* Make slab (frozen or taken off n's list, n locked) this hart's slab. */
+static void load_slab(struct kmem_cache_cpu *c, struct page *slab)
+{
+	c->slab = slab;
+	c->freelist = slab->freelist;
+	slab->freelist = NULL;
+	slab->inuse = slab->objects;
+	slab->frozen = 1;
+}
+
+/* The first slab of c's partial list on `node` (any for NUMA_NO_NODE) as this hart's slab. */
+static bool get_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c, int node)
+{
+	struct page *slab;
+
+	list_for_each_entry(slab, &c->partial, lru) {
+		struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
+
+		if (node != NUMA_NO_NODE && page_to_nid(slab) != node)
+			continue;
+		list_del(&slab->lru);
+		c->partial_slabs--;
+		/* Under the node lock: other harts free into a frozen slab's freelist. */
+		spin_lock(&n->list_lock);
+		load_slab(c, slab);
+		spin_unlock(&n->list_lock);
+		return true;
+	}
+	return false;
+}
+
+/* Make a partial slab of node n this hart's slab; as Linux's get_partial_node, more of them go to
+ * the hart's partial list while it is under half full, for the refills after this one. */
+static bool get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
+			     struct kmem_cache_cpu *c)
 {
 	struct page *slab;
 
@@ -320,11 +391,14 @@ static bool get_partial_node(struct kmem_cache_node *n, struct kmem_cache_cpu *c
 	slab = list_first_entry(&n->partial, struct page, lru);
 	list_del(&slab->lru);
 	n->nr_partial--;
-	c->slab = slab;
-	c->freelist = slab->freelist;
-	slab->freelist = NULL;
-	slab->inuse = slab->objects;
-	slab->frozen = 1;
+	load_slab(c, slab);
+	while (!list_empty(&n->partial) && c->partial_slabs < s->cpu_partial_slabs / 2) {
+		slab = list_first_entry(&n->partial, struct page, lru);
+		list_move(&slab->lru, &c->partial);
+		n->nr_partial--;
+		slab->frozen = 1;
+		c->partial_slabs++;
+	}
 	spin_unlock(&n->list_lock);
 	return true;
 }
@@ -360,7 +434,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 	    (c->freelist = take_remote_frees(s, c->slab)))
 		goto load;
 	deactivate_slab(s, c, &discard);
-	if (get_partial_node(&s->node[local], c))
+	if (get_cpu_partial(s, c, node) || get_partial_node(s, &s->node[local], c))
 		goto load;
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
@@ -373,7 +447,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 	if (!slab) {
 		/* Out of pages here: another node's partial slabs are better than failing. */
 		for (int nid = 0; nid < MAX_NUMNODES && node == NUMA_NO_NODE; nid++)
-			if (nid != local && get_partial_node(&s->node[nid], c))
+			if (nid != local && get_partial_node(s, &s->node[nid], c))
 				goto load;
 		spin_unlock(&c->lock);
 		local_irq_restore(flags);
@@ -384,11 +458,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, int node, struct kmem_cache_
 	}
 	/* An interrupt handler on this hart may have installed a slab meanwhile. */
 	deactivate_slab(s, c, &discard);
-	c->slab = slab;
-	c->freelist = slab->freelist;
-	slab->freelist = NULL;
-	slab->inuse = slab->objects;
-	slab->frozen = 1;
+	load_slab(c, slab);
 load:
 	obj = c->freelist;
 	c->freelist = get_freepointer(s, obj);
@@ -505,9 +575,10 @@ struct page *slab_check_free_slow(struct kmem_cache *s, const void *obj, const c
 	return slab;
 }
 
-/* Free to a slab this hart does not own. Interrupts off; returns a slab to discard or NULL. */
-struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
-				unsigned long caller)
+/* Free to a slab this hart does not own, with this hart's c locked and interrupts off; slabs to
+ * give back to the page allocator go on `discard`. */
+void __slab_free(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab, void *obj,
+		 unsigned long caller, struct list_head *discard)
 {
 	struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
 	void *prior;
@@ -517,15 +588,24 @@ struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 	if (unlikely(obj == prior || slab->inuse == 0)) {
 		spin_unlock(&n->list_lock);
 		slab_report(s, obj, caller, "double free");
-		return NULL;
+		return;
 	}
 	set_freepointer(s, obj, prior);
 	slab->freelist = obj;
 	slab->inuse--;
 	if (slab->frozen) {
-		/* Its hart collects it with take_remote_frees() or on deactivation. */
+		/* Its hart collects it with take_remote_frees(), from its partial list, or on
+		 * deactivation. */
 		spin_unlock(&n->list_lock);
-		return NULL;
+		return;
+	}
+	if (!prior && s->cpu_partial_slabs) {
+		/* Was full, so on no list: frozen onto this hart's partial list (Linux), even when
+		 * this free emptied it; an unfreeze sorts that out. */
+		slab->frozen = 1;
+		spin_unlock(&n->list_lock);
+		put_cpu_partial(s, c, slab, discard);
+		return;
 	}
 	if (slab->inuse == 0 && n->nr_partial - (prior != NULL) >= s->min_partial) {
 		if (prior) {
@@ -534,7 +614,8 @@ struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 		}
 		n->nr_slabs--;
 		spin_unlock(&n->list_lock);
-		return slab;
+		list_add(&slab->lru, discard);
+		return;
 	}
 	if (!prior) {
 		/* Was full: now it has a free object. */
@@ -542,7 +623,19 @@ struct page *__slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 		n->nr_partial++;
 	}
 	spin_unlock(&n->list_lock);
-	return NULL;
+}
+
+/* slab_free()'s slow half: entered with c locked and interrupts off (saved in flags). */
+void slab_free_slow(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab, void *obj,
+		    unsigned long caller, unsigned long flags)
+{
+	LIST_HEAD(discard);
+
+	c->free_slow++;
+	__slab_free(s, c, slab, obj, caller, &discard);
+	spin_unlock(&c->lock);
+	local_irq_restore(flags);
+	discard_list(s, &discard);
 }
 
 static __noinline void kmem_cache_free_full(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -623,7 +716,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 	spin_lock(&c->lock);
 	for (size_t i = 0; i < nr; i++) {
 		void *obj = p[i];
-		struct page *slab, *dead;
+		struct page *slab;
 
 		if (unlikely(!obj))
 			continue;
@@ -640,9 +733,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 			continue;
 		}
 		c->free_slow++;
-		dead = __slab_free(s, slab, obj, _RET_IP_);
-		if (dead)
-			list_add(&dead->lru, &discard);
+		__slab_free(s, c, slab, obj, _RET_IP_, &discard);
 	}
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
@@ -659,6 +750,7 @@ static void flush_cpu_slab(struct kmem_cache *s, unsigned int cpu, struct list_h
 	local_irq_save(flags);
 	spin_lock(&c->lock);
 	deactivate_slab(s, c, discard);
+	unfreeze_partials(s, c, discard);
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
 }
@@ -730,6 +822,14 @@ void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si)
 			spin_lock(&n->list_lock);
 			free_objs += count_list(s, c->slab->freelist);
 			spin_unlock(&n->list_lock);
+		}
+		list_for_each_entry(slab, &c->partial, lru) {
+			struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
+
+			spin_lock(&n->list_lock);
+			free_objs += count_list(s, slab->freelist);
+			spin_unlock(&n->list_lock);
+			si->cpu_partial++;
 		}
 		si->alloc_slow += c->alloc_slow;
 		si->free_slow += c->free_slow;
@@ -818,6 +918,26 @@ static void calculate_sizes(struct kmem_cache *s)
 	s->reciprocal_size = ((1ULL << 32) + s->size - 1) / s->size;
 }
 
+/* Linux's set_cpu_partial (6.1): objects a hart may hold in partial slabs by object size, as
+ * twice that many objects' worth of slabs (slub_set_cpu_partial). Debug caches keep none: every
+ * free and allocation of theirs passes the node lock. */
+static unsigned int cpu_partial_slabs(const struct kmem_cache *s)
+{
+	unsigned int nr_objects;
+
+	if (slab_debug(s))
+		return 0;
+	if (s->size >= PAGE_SIZE)
+		nr_objects = 6;
+	else if (s->size >= 1024)
+		nr_objects = 24;
+	else if (s->size >= 256)
+		nr_objects = 52;
+	else
+		nr_objects = 120;
+	return DIV_ROUND_UP(nr_objects * 2, s->objects);
+}
+
 static void init_kmem_cache(struct kmem_cache *s, const char *name, unsigned int size,
 			    unsigned int align, slab_flags_t flags, void (*ctor)(void *))
 {
@@ -835,8 +955,11 @@ static void init_kmem_cache(struct kmem_cache *s, const char *name, unsigned int
 		s->allocflags |= GFP_DMA;
 	if (flags & SLAB_RECLAIM_ACCOUNT)
 		s->allocflags |= __GFP_RECLAIMABLE;
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+	s->cpu_partial_slabs = cpu_partial_slabs(s);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		spin_lock_init(&s->cpu_slab[cpu].lock);
+		INIT_LIST_HEAD(&s->cpu_slab[cpu].partial);
+	}
 	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
 		spin_lock_init(&s->node[nid].list_lock);
 		INIT_LIST_HEAD(&s->node[nid].partial);
@@ -980,6 +1103,13 @@ static unsigned long slab_shrink_count(struct shrinker *sh, struct shrink_contro
 
 			spin_lock_irqsave(&c->lock, flags);
 			nr += (unsigned long)(c->slab != NULL) << s->order;
+			list_for_each_entry(slab, &c->partial, lru) {
+				struct kmem_cache_node *n = &s->node[page_to_nid(slab)];
+
+				spin_lock(&n->list_lock);
+				nr += (unsigned long)(slab->inuse == 0) << s->order;
+				spin_unlock(&n->list_lock);
+			}
 			spin_unlock_irqrestore(&c->lock, flags);
 		}
 		for (int nid = 0; nid < MAX_NUMNODES; nid++) {

@@ -17,6 +17,8 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"allocstall", "compact_stall", "oom_calls", "kswapd_wake", "highatomic_reserve",
 	"bad_page", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd", "pgsteal_direct",
 	"pageoutrun",
+	"pgmigrate_success", "pgmigrate_fail", "compact_migrate_scanned",
+	"compact_free_scanned", "compact_isolated", "compact_fail", "compact_success",
 };
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the

@@ -11,6 +11,8 @@
 #                  reference model (ASan+UBSan)
 #   mm-slab-smp    4 host threads as harts on shared caches, cross-hart frees, shrink from another
 #                  hart and an interrupt-context thread (ASan+UBSan); mm-slab-smp-tsan under TSan
+#   mm-compact     cmocka tests of compaction, migration and the anon address spaces (ASan+UBSan);
+#                  mm-compact-tsan the same under TSan
 #   mm-dma         cmocka unit tests of the DMA API (coherent, pools, streaming with a recording
 #                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
 #   sched-unit     cmocka tests of the scheduler, wait queues, kernel threads and kswapd on the
@@ -26,7 +28,7 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c
 # The scheduler's portable part runs on the host too (arch/host: ucontext switches).
 MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
@@ -54,8 +56,8 @@ $(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
 test-sched-unit: $(MM_BUILD)/sched-unit
 	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
 
-TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma
-.PHONY: test-mm-vmap test-mm-dma
+TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact mm-compact-tsan
+.PHONY: test-mm-vmap test-mm-dma test-mm-compact test-mm-compact-tsan
 .PHONY: test-mm-slab test-mm-slab-stress test-mm-slab-smp test-mm-slab-smp-tsan
 TEST_SUITES += mm-unit mm-stress mm-stress-order8 mm-smp mm-smp-tsan mm-fuzz-smoke mm-shell-fuzz-smoke \
 	mm-qemu-shell
@@ -68,6 +70,29 @@ FUZZ_TARGETS += fuzz-mm fuzz-shell
 $(MM_BUILD)/mm-unit: tests/mm/test_unit.c $(MM_DEPS)
 	@mkdir -p $(@D)
 	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+$(MM_BUILD)/mm-compact: tests/mm/test_compaction.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) -pthread $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+test-mm-compact: $(MM_BUILD)/mm-compact
+	@bash scripts/suite.sh $(BUILD)/test-results mm-compact --cmocka -- $(MM_BUILD)/mm-compact
+
+# The same tests under TSan (the second hart's reads and unmaps against compaction). Without clang's
+# TSan runtime the run is skipped with a message and counts 0 passed, 0 failed (cmocka counts have
+# no "skipped").
+$(MM_BUILD)/mm-compact-tsan: tests/mm/test_compaction.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	@if ! clang $(MM_CFLAGS) -O1 -fsanitize=thread -pthread $(MM_HOST_SRCS) $< -lcmocka -lm -o $@ \
+		2>$(MM_BUILD)/compact-tsan-build.log; then \
+		echo "mm-compact-tsan: clang TSan runtime missing (libclang-rt-14-dev), TSan run skipped"; \
+		printf '#!/bin/sh\necho "mm-compact-tsan: skipped, no TSan runtime (see $(MM_BUILD)/compact-tsan-build.log)"\necho "[  PASSED  ] 0 test(s)."\n' > $@; \
+		chmod +x $@; \
+	fi
+
+test-mm-compact-tsan: $(MM_BUILD)/mm-compact-tsan
+	@bash scripts/suite.sh $(BUILD)/test-results mm-compact-tsan --cmocka -- \
+		env TSAN_OPTIONS=halt_on_error=1 $(MM_BUILD)/mm-compact-tsan
 
 $(MM_BUILD)/mm-stress: tests/mm/test_stress.c $(MM_DEPS)
 	@mkdir -p $(@D)

@@ -24,6 +24,9 @@ free 0x10000000000081000 3
 alloc 2 kernel 0 extra
 LONGLINE
 drain
+compact
+compact 7
+compact_zone
 mmcheck
 interrupts
 slabinfo
@@ -76,6 +79,10 @@ check "extra argument refused" '^(pagoda> )?alloc: takes 1 to 3 arguments, not 4
 check "long line discarded whole" '^(pagoda> )?shell: line of 138 characters is longer than 127: discarded, nothing run$'
 [ "$(grep -c 'order 1 node' <<< "$log")" -eq 0 ] && pass=$((pass + 1)) ||
 	{ fail=$((fail + 1)); echo "FAIL: a refused line allocated an order-1 block"; }
+check "compact: nothing to move, nothing failed" '^(pagoda> )?compact: 0 pages migrated, 0 failed$'
+check "compact: node not online" '^(pagoda> )?compact: node 7 is not online$'
+check "compact_zone counters" '^compact_stall +0$'
+check "compact_zone per-zone state" '^Node 0, zone +Normal: migrate_pfn 0x[0-9a-f]+ free_pfn 0x[0-9a-f]+ considered 0 defer_shift 0 order_failed 0 fragindex\(9\) -?[0-9]+$'
 check "slabinfo header" '^(pagoda> )?# name +active_objs num_objs objsize objper pages +slabs'
 check "slabinfo: kmalloc-64, no slab yet" '^kmalloc-64 +0 +0 +64 +64 +1 +0 +0 +0$'
 check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '

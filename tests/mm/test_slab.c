@@ -412,9 +412,10 @@ static void t_shrink_destroy(void **state)
 		o[i] = kmem_cache_alloc(s, GFP_KERNEL);
 	for (int i = 1; i < N; i++)
 		kmem_cache_free(s, o[i]);
-	/* Up to min_partial (5) empty slabs stay cached; shrink gives them back. */
+	/* Up to min_partial (5) empty slabs stay cached on the node, and up to cpu_partial_slabs on
+	 * the hart's partial list (Linux's too); shrink gives them back. */
 	kmem_cache_get_info(s, &si);
-	assert_true(si.num_slabs >= 2 && si.num_slabs <= 7);
+	assert_true(si.num_slabs >= 2 && si.num_slabs <= 7 + s->cpu_partial_slabs);
 	assert_true(kmem_cache_shrink(s) >= 1);
 	kmem_cache_get_info(s, &si);
 	assert_int_equal(si.num_slabs, 1);
@@ -552,6 +553,47 @@ static void t_shrinker_registry(void **state)
 	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 0), 0);
 	assert_int_equal(scans, 0);
 	assert_int_equal(pool, 100);
+}
+
+/* Work a call could not do is owed to the next (Linux's nr_deferred), scaled by that call's
+ * priority, per node for NUMA-aware shrinkers; a bad node is refused. */
+static void t_shrinker_deferred(void **state)
+{
+	struct shrinker sh = { .count_objects = pool_count, .scan_objects = pool_scan,
+			       .seeks = 16, .batch = 32 };
+
+	(void)state;
+	boot("", 1, 8);
+	assert_int_equal(register_shrinker(&sh, "deferring"), 0);
+	/* Priority 6 of 4096: (4096 >> 6) * 4 / 16 = 16, less than a batch: nothing scanned, 16
+	 * owed each time. */
+	pool = 4096;
+	scans = scan_total = 0;
+	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 6), 0);
+	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 6), 0);
+	assert_int_equal(scans, 0);
+	/* Priority 0: 4096 * 4 / 16 = 1024 plus the 32 owed: 33 batches. */
+	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 0), 1056);
+	assert_int_equal(scans, 33);
+	/* Paid: 3040 * 4 / 16 = 760 next, 23 whole batches, 24 owed again. */
+	assert_int_equal(shrink_slab(GFP_KERNEL, 0, 0), 736);
+	assert_int_equal(sh.nr_deferred[0], 24);
+	unregister_shrinker(&sh);
+
+	/* NUMA aware: each node owes its own. */
+	sh.flags = SHRINKER_NUMA_AWARE;
+	assert_int_equal(register_shrinker(&sh, "numa"), 0);
+	assert_int_equal(sh.nr_deferred[0], 0);	/* a registration starts clean */
+	pool = 4096;
+	assert_int_equal(shrink_slab(GFP_KERNEL, 1, 6), 0);
+	assert_int_equal(sh.nr_deferred[1], 16);
+	assert_int_equal(sh.nr_deferred[0], 0);
+	listen();
+	assert_int_equal(shrink_slab(GFP_KERNEL, MAX_NUMNODES, 0), 0);
+	assert_non_null(strstr(said, "node 8 outside"));
+	unlisten();
+	assert_int_equal(pool, 4096);
+	unregister_shrinker(&sh);
 }
 
 /* The slab caches' own shrinker: empty slabs (node lists and cpu slabs) go back through
@@ -803,6 +845,90 @@ static void t_bad_frees(void **state)
 	check_invariants();
 }
 
+/* Per-hart partial slabs (Linux's CONFIG_SLUB_CPU_PARTIAL): a free that finds a slab full puts it
+ * on the freeing hart's partial list, not the node's; that hart's next refill takes it without the
+ * node list; a full partial list goes back to the node whole; shrink flushes it; debug caches keep
+ * none. */
+static void t_cpu_partial(void **state)
+{
+	struct kmem_cache *s, *d;
+	struct page *slab[10];
+	void *o[160], *x;
+	struct slabinfo si;
+	int nslabs = 0;
+
+	(void)state;
+	boot("", 1, 32);
+	host_nr_cpus = 2;
+	s = kmem_cache_create("cpupart", 256, 0, 0, NULL);
+	assert_int_equal(s->objects, 16);
+	assert_int_equal(s->cpu_partial_slabs, 7);	/* DIV_ROUND_UP(52 * 2, 16) */
+	/* Hart 0 fills ten slabs; the first nine are full and on no list. */
+	for (int i = 0; i < 160; i++) {
+		struct page *p;
+
+		assert_non_null(o[i] = kmem_cache_alloc(s, GFP_KERNEL));
+		p = virt_to_page(o[i]);	/* order-0 slabs */
+		if (!nslabs || slab[nslabs - 1] != p)
+			slab[nslabs++] = p;
+		assert_int_equal(nslabs, i / 16 + 1);	/* in order, slab by slab */
+	}
+	assert_int_equal(s->node[0].nr_partial, 0);
+	/* Hart 1 frees one object of slab 0: on hart 1's partial list, not the node's. */
+	host_cpu_id = 1;
+	kmem_cache_free(s, o[0]);
+	assert_int_equal(s->cpu_slab[1].partial_slabs, 1);
+	assert_int_equal(s->node[0].nr_partial, 0);
+	assert_true(slab[0]->frozen);
+	kmem_cache_get_info(s, &si);
+	assert_int_equal(si.cpu_partial, 1);
+	assert_int_equal(si.active_objs, 159);
+	/* Its next refill takes that slab: the object just freed comes back. */
+	x = kmem_cache_alloc(s, GFP_KERNEL);
+	assert_ptr_equal(x, o[0]);
+	assert_int_equal(s->cpu_slab[1].partial_slabs, 0);
+	assert_ptr_equal(s->cpu_slab[1].slab, slab[0]);
+	/* Eight more full slabs: seven fill the list, the eighth sends those seven to the node. */
+	for (int k = 1; k <= 7; k++) {
+		kmem_cache_free(s, o[16 * k]);
+		assert_int_equal(s->cpu_slab[1].partial_slabs, k);
+	}
+	assert_int_equal(s->node[0].nr_partial, 0);
+	kmem_cache_free(s, o[16 * 8]);
+	assert_int_equal(s->cpu_slab[1].partial_slabs, 1);
+	assert_int_equal(s->node[0].nr_partial, 7);
+	for (int k = 1; k <= 7; k++)
+		assert_false(slab[k]->frozen);
+	assert_true(slab[8]->frozen);
+	/* A remote free into a frozen partial slab: counted, not moved. */
+	host_cpu_id = 0;
+	kmem_cache_free(s, o[16 * 8 + 1]);
+	assert_int_equal(s->cpu_slab[1].partial_slabs, 1);
+	kmem_cache_get_info(s, &si);
+	assert_int_equal(si.active_objs, 161 - 10);	/* x allocated; o[0], 8 slab heads, o[129] freed */
+	/* Shrink flushes every hart's partial list. */
+	kmem_cache_shrink(s);
+	assert_int_equal(s->cpu_slab[1].partial_slabs, 0);
+	assert_false(slab[8]->frozen);
+	kmem_cache_get_info(s, &si);
+	assert_int_equal(si.cpu_partial, 0);
+	assert_int_equal(si.active_objs, 151);
+	assert_int_equal(kmem_cache_destroy(s), SLAB_EBUSY);
+	kmem_cache_free(s, x);
+	for (int i = 1; i < 160; i++)
+		if (i != 16 * 8 + 1 && (i % 16 || i > 16 * 8))
+			kmem_cache_free(s, o[i]);
+	assert_int_equal(active(s), 0);
+	assert_int_equal(slab_bad_count, 1);	/* the refused destroy alone */
+	assert_int_equal(kmem_cache_destroy(s), 0);
+	/* Debug caches keep no partial slabs. */
+	d = kmem_cache_create("cpupart-debug", 256, 0, SLAB_RED_ZONE, NULL);
+	assert_int_equal(d->cpu_partial_slabs, 0);
+	assert_int_equal(kmem_cache_destroy(d), 0);
+	host_cpu_id = 0;
+	check_invariants();
+}
+
 /* A slab that another hart owns gets frees through its page freelist; a double free there is
  * caught as well (the object is the page freelist's head). */
 static void t_remote_free(void **state)
@@ -996,10 +1122,21 @@ static void t_numa(void **state)
 		kfree(k);
 		kfree(l);
 	}
-	/* Freed objects land on their own node's partial list. */
+	/* Slabs that freed objects make partial stay on their own node: on the freeing hart's
+	 * partial list (Linux's cpu partial slabs), from which a node-1 refill takes them. */
 	for (int i = 0; i < 200; i += 3)
 		kmem_cache_free(s, p[1][i]);
-	assert_true(s->node[1].nr_partial >= 1);
+	{
+		struct page *slab;
+		int on1 = 0;
+
+		list_for_each_entry(slab, &s->cpu_slab[0].partial, lru)
+			on1 += page_to_nid(slab) == 1;
+		assert_true(s->node[1].nr_partial + (unsigned long)on1 >= 1);
+		assert_int_equal(on1, (int)s->cpu_slab[0].partial_slabs);
+	}
+	p[1][0] = kmem_cache_alloc_node(s, GFP_KERNEL, 1);
+	assert_int_equal(page_to_nid(virt_to_page(p[1][0])), 1);
 	bad = slab_bad_count;
 	listen();
 	assert_null(kmalloc_node(64, GFP_KERNEL, 5));
@@ -1011,6 +1148,7 @@ static void t_numa(void **state)
 		if (i % 3)
 			kmem_cache_free(s, p[1][i]);
 	}
+	kmem_cache_free(s, p[1][0]);
 	assert_int_equal(kmem_cache_destroy(s), 0);
 }
 
@@ -1065,6 +1203,7 @@ int main(void)
 		cmocka_unit_test(t_shrink_destroy),
 		cmocka_unit_test(t_shrink_under_pressure),
 		cmocka_unit_test(t_shrinker_registry),
+		cmocka_unit_test(t_shrinker_deferred),
 		cmocka_unit_test(t_slab_shrinker),
 		cmocka_unit_test(t_reclaimable),
 		cmocka_unit_test(t_kmalloc_classes),
@@ -1073,6 +1212,7 @@ int main(void)
 		cmocka_unit_test(t_krealloc),
 		cmocka_unit_test(t_bad_frees),
 		cmocka_unit_test(t_remote_free),
+		cmocka_unit_test(t_cpu_partial),
 		cmocka_unit_test(t_red_zone),
 		cmocka_unit_test(t_poison_use_after_free),
 		cmocka_unit_test(t_debug_double_free),

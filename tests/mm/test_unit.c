@@ -970,6 +970,132 @@ static void t_bulk(void **state)
 	check_all();
 }
 
+/* Is page on hart 0's list of its zone for type mt, and at which position from the head? -1: not. */
+static long pcp_list_pos(struct page *page, int mt)
+{
+	struct list_head *head = &page_zone(page)->pcp[0].lists[mt], *pos;
+	long i = 0;
+
+	for (pos = head->next; pos != head; pos = pos->next, i++)
+		if (pos == &page->lru)
+			return i;
+	return -1;
+}
+
+/* The bulk fast path (trace off, no debugging features): a filled slot in the middle of the array,
+ * a per-CPU list that runs dry in the middle of a request (refilled under the same lock: the pages
+ * it had come first, in list order), the list variant across a refill, the fast-path counters; then
+ * one free_pages_bulk() over two zones with a NULL slot, a page with a second reference, a
+ * misaligned pointer and a page given twice: every good page on the list of its pageblock's type,
+ * the pages of one run in list_add() order (the last freed first), each bad entry reported once. */
+static void t_bulk_fast(void **state)
+{
+	struct page *arr[40] = { 0 }, *pre[3], *keep, *fr[10], *p, *n;
+	unsigned long pg0, hit0, refill0, fr0, bad;
+	struct per_cpu_pages *pcp;
+	LIST_HEAD(list);
+	struct zone *z;
+	long cnt = 0;
+
+	(void)state;
+	boot("", 1, 32, true);
+	mm_trace_enabled = false;
+	z = Z(0, ZONE_NORMAL);
+	pcp = &z->pcp[0];
+	keep = alloc_pages(GFP_KERNEL, 0);
+	for (int i = 0; i < 3; i++)
+		pre[i] = alloc_pages(GFP_KERNEL, 0);
+	drain_local_pages(NULL);
+	for (int i = 0; i < 3; i++)
+		__free_pages(pre[i], 0);	/* the unmovable list: pre[2], pre[1], pre[0] */
+	assert_int_equal(pcp->count, 3);
+	assert_ptr_equal(pcp->lists[MIGRATE_UNMOVABLE].next, &pre[2]->lru);
+	pg0 = vm_event_sum(PGALLOC_NORMAL);
+	hit0 = numa_stat_sum(NUMA_HIT);
+	refill0 = vm_event_sum(PCP_REFILL);
+	arr[1] = keep;
+	assert_int_equal(alloc_pages_bulk(GFP_KERNEL, 40, arr), 40);
+	assert_ptr_equal(arr[1], keep);
+	assert_ptr_equal(arr[0], pre[2]);
+	assert_ptr_equal(arr[2], pre[1]);
+	assert_ptr_equal(arr[3], pre[0]);
+	for (int i = 0; i < 40; i++) {
+		assert_int_equal(page_ref_count(arr[i]), 1);
+		assert_int_equal(arr[i]->alloc_order, 0);
+		for (int j = 0; j < i; j++)
+			assert_ptr_not_equal(arr[i], arr[j]);
+	}
+	assert_int_equal(vm_event_sum(PGALLOC_NORMAL), pg0 + 39);
+	assert_int_equal(numa_stat_sum(NUMA_HIT), hit0 + 39);
+	assert_int_equal(vm_event_sum(PCP_REFILL), refill0 + 1);	/* one refill for the rest */
+	free_pages_bulk(arr, 40);
+	check_all();	/* counts = list lengths, every page back (check_all wants none allocated) */
+
+	/* The list variant with the list empty at the start and a refill. */
+	drain_local_pages(NULL);
+	assert_int_equal(alloc_pages_bulk_list(GFP_KERNEL, 30, &list), 30);
+	list_for_each_entry_safe(p, n, &list, lru) {
+		assert_int_equal(page_ref_count(p), 1);
+		list_del(&p->lru);
+		__free_pages(p, 0);
+		cnt++;
+	}
+	assert_int_equal(cnt, 30);
+	check_all();
+
+	/* Frees over two zones, with bad entries among them. */
+	for (int i = 0; i < 10; i++)
+		fr[i] = alloc_pages(i == 3 || i == 4 ? GFP_DMA : GFP_KERNEL, 0);
+	drain_local_pages(NULL);
+	assert_true(pcp->high > 10 && Z(0, ZONE_DMA)->pcp[0].high > 10);	/* no drain midway */
+	assert_int_equal(page_zonenum(fr[3]), ZONE_DMA);
+	set_page_count(fr[6], 2);
+	{
+		struct page *list_in[] = { fr[0], fr[1], fr[3], fr[2], NULL, fr[4], fr[5], fr[6],
+					   (struct page *)((char *)fr[7] + 8), fr[7], fr[8], fr[8],
+					   fr[9] };
+
+		bad = mm_bad_page_count;
+		fr0 = vm_event_sum(PGFREE);
+		free_pages_bulk(list_in, ARRAY_SIZE(list_in));
+		assert_int_equal(mm_bad_page_count, bad + 2);	/* misaligned, second free */
+		assert_int_equal(vm_event_sum(PGFREE), fr0 + 9);
+	}
+	assert_int_equal(page_ref_count(fr[6]), 1);		/* one reference dropped */
+	for (int i = 0; i < 10; i++) {
+		if (i == 6)
+			continue;
+		assert_int_equal(page_ref_count(fr[i]), 0);
+		assert_int_equal(fr[i]->list_mt, get_pageblock_migratetype(fr[i]));
+		assert_true(pcp_list_pos(fr[i], fr[i]->list_mt) >= 0);
+	}
+	/* Normal zone, in free order fr0 fr1 | fr2 | fr5 | fr7 fr8 fr9: newest first on its list when
+	 * they share a pageblock type, as page-by-page list_add() would leave them. */
+	for (int i = 0; i < 10; i++)
+		for (int j = i + 1; j < 10; j++) {
+			int a[] = { 0, 1, 2, 5, 7, 8, 9 };
+			int ia = -1, ja = -1;
+
+			for (unsigned k = 0; k < ARRAY_SIZE(a); k++) {
+				if (a[k] == i)
+					ia = (int)k;
+				if (a[k] == j)
+					ja = (int)k;
+			}
+			if (ia < 0 || ja < 0 || fr[i]->list_mt != fr[j]->list_mt)
+				continue;
+			assert_true(pcp_list_pos(fr[j], fr[j]->list_mt) <
+				    pcp_list_pos(fr[i], fr[i]->list_mt));
+		}
+	assert_true(pcp_list_pos(fr[4], fr[4]->list_mt) < pcp_list_pos(fr[3], fr[3]->list_mt) ||
+		    fr[3]->list_mt != fr[4]->list_mt);
+	__free_pages(fr[6], 0);
+	check_all();
+	drain_all_pages(NULL);
+	check_all();
+	mm_trace_enabled = true;
+}
+
 /* free_pages_bulk() takes a hart's list lock once for a run of pages and settles the list's count
  * at the end of the run: across more than `high` pages (a drain inside the run), a NULL slot, and
  * a page with a second reference (full path, in the middle of a run), every count must match. */
@@ -1805,6 +1931,7 @@ int main(void)
 		cmocka_unit_test(t_pcp),
 		cmocka_unit_test(t_pcp_irq_trylock),
 		cmocka_unit_test(t_bulk),
+		cmocka_unit_test(t_bulk_fast),
 		cmocka_unit_test(t_bulk_free_runs),
 		cmocka_unit_test(t_contig),
 		cmocka_unit_test(t_zero),

@@ -18,6 +18,7 @@ __thread unsigned int host_cpu_id;
 __thread unsigned int host_irq_depth;
 unsigned long host_phys_base;
 char *host_virt_base;
+unsigned long host_user_tlb_flushes;	/* asm/pgtable.h: flushes of user translations */
 unsigned int host_nr_cpus = 1;
 unsigned long warn_count;
 /* Tests that provoke a panic set this (e.g. to a longjmp); the default aborts. */

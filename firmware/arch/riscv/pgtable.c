@@ -257,6 +257,61 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 		smp_call_on_all(flush_ipi, NULL);
 }
 
+/* ---------------------------------------------------------------- user-like address spaces */
+
+/* A new root gets the kernel's root entries (Linux pgd_alloc copies the kernel half): they never
+ * change after paging_init(), so the copy stays true. The user range must be free in the kernel's
+ * root, or the two would share tables. In bare mode there is nothing to share. */
+int pgd_init_kernel_half(pte_t *pgd)
+{
+	unsigned int first = pt_index(TASK_VA_START, 2), last = pt_index(TASK_VA_END - 1, 2);
+
+	if (!sv39_enabled)
+		return 0;
+	for (unsigned int i = 0; i < PTRS_PER_PT; i++) {
+		if (i < first || i > last)
+			pgd[i] = swapper_pg_dir[i];
+		else if (swapper_pg_dir[i])
+			return -17;
+	}
+	return 0;
+}
+
+/* A user PTE changed. Its entry is not global, but without ASIDs or a record of which harts ran
+ * the address space every hart is asked (Linux flush_tlb_page over the whole mm_cpumask). */
+void flush_tlb_user_page(unsigned long va)
+{
+	flush_tlb_kernel_range(va, va + PAGE_SIZE);
+}
+
+/*
+ * Copy to or from va as the address space of root pgd sees it: that root in satp, sstatus.SUM so
+ * S-mode may touch U pages (Linux's uaccess), then back. The kernel half is the same in both roots,
+ * so this code and its stack stay mapped. The caller made sure va..va+len is mapped. -95 in bare
+ * mode: there is no MMU to ask.
+ */
+int copy_via_pgd(pte_t *pgd, unsigned long va, void *buf, size_t len, bool write)
+{
+	unsigned long flags, old;
+
+	if (!sv39_enabled)
+		return -95;
+	local_irq_save(flags);
+	old = csr_read(satp);
+	csr_write(satp, SATP_MODE_SV39 | (__pa(pgd) >> PAGE_SHIFT));
+	local_flush_tlb_all();
+	csr_set(sstatus, SSTATUS_SUM);
+	if (write)
+		memcpy((void *)va, buf, len);
+	else
+		memcpy(buf, (const void *)va, len);
+	csr_clear(sstatus, SSTATUS_SUM);
+	csr_write(satp, old);
+	local_flush_tlb_all();
+	local_irq_restore(flags);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- kmap windows */
 
 static unsigned int pkmap_count[LAST_PKMAP];	/* Linux's: 0 free, 1 unmapped but maybe cached */

@@ -57,6 +57,7 @@ PAGEFLAG_FNS(Reserved, reserved)
 PAGEFLAG_FNS(Head, head)
 PAGEFLAG_FNS(Buddy, buddy)
 PAGEFLAG_FNS(Poisoned, poisoned)
+PAGEFLAG_FNS(Anon, anon)
 
 extern struct page *mem_map;
 extern unsigned long mem_map_base_pfn;	/* pfn of mem_map[0] */
@@ -121,6 +122,29 @@ static inline unsigned int compound_order(struct page *p)
 static inline int page_ref_count(const struct page *p) { return mm_load_relaxed(&p->_refcount); }
 static inline int page_count(struct page *p) { return page_ref_count(compound_head(p)); }
 static inline void set_page_count(struct page *p, int v) { mm_store_relaxed(&p->_refcount, v); }
+/* Linux's page_ref_freeze(): count -> 0 in one atomic step, or false with the page untouched, so
+ * two racing frees can't both take a page's last reference. On RISC-V an LR/SC pair branching on
+ * the count itself (the builtin compare-and-swap adds a subtract and a test). */
+static __always_inline bool page_ref_freeze(struct page *p, int count)
+{
+#ifdef __riscv
+	/* t0 as the scratch: an output operand would read as uninitialised to cppcheck. */
+	__asm__ volatile goto("1:	lr.w.aq	t0, (%0)\n"
+			      "	bne	t0, %1, %l[busy]\n"
+			      "	sc.w.rl	t0, zero, (%0)\n"
+			      "	bnez	t0, 1b\n"
+			      :
+			      : "r"(&p->_refcount), "r"(count)
+			      : "memory", "t0"
+			      : busy);
+	return true;
+busy:
+	return false;
+#else
+	return __atomic_compare_exchange_n(&p->_refcount, &count, 0, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_RELAXED);
+#endif
+}
 void get_page(struct page *page);
 void put_page(struct page *page);	/* frees the (compound) page when the count drops to zero */
 
@@ -214,6 +238,9 @@ enum vm_event_item {
 	 * counts the objects they were asked to look at, pgsteal what they freed (pages, for the
 	 * slab caches' shrinker). pageoutrun: kswapd's balancing runs. */
 	PGSCAN_KSWAPD, PGSCAN_DIRECT, PGSTEAL_KSWAPD, PGSTEAL_DIRECT, PAGEOUTRUN,
+	PGMIGRATE_SUCCESS, PGMIGRATE_FAIL,
+	COMPACTMIGRATE_SCANNED, COMPACTFREE_SCANNED, COMPACTISOLATED,
+	COMPACTFAIL, COMPACTSUCCESS,
 	NR_VM_EVENT_ITEMS
 };
 extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];

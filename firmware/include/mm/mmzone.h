@@ -225,15 +225,37 @@ int numa_node_id(void);
 int cpu_to_node(unsigned int cpu);
 int get_pageblock_migratetype(const struct page *page);
 
-/* Slow-path hooks, filled by the reclaim/compaction/OOM issue. Any member may be NULL. */
-enum compact_result { COMPACT_SKIPPED, COMPACT_PARTIAL_SKIPPED, COMPACT_COMPLETE, COMPACT_SUCCESS };
+/* What a compaction attempt came to (Linux include/linux/compaction.h, same order: the slow path
+ * compares them). */
+enum compact_result {
+	COMPACT_NOT_SUITABLE_ZONE,	/* fragmentation index says: lack of memory, not fragmentation */
+	COMPACT_SKIPPED,		/* too few free pages to migrate into */
+	COMPACT_DEFERRED,		/* recent failures: not tried (defer_compaction) */
+	COMPACT_NO_SUITABLE_PAGE,
+	COMPACT_CONTINUE,		/* go on scanning */
+	COMPACT_COMPLETE,		/* the scanners met: whole zone done, no block made */
+	COMPACT_PARTIAL_SKIPPED,	/* the scanners met but part of the zone was skipped */
+	COMPACT_CONTENDED,		/* async compaction found a lock held */
+	COMPACT_SUCCESS,		/* a free block of the order exists */
+};
+/* Linux's compaction priorities: lower is more thorough. */
+enum compact_priority {
+	COMPACT_PRIO_SYNC_FULL,		/* whole zone, deferral ignored */
+	MIN_COMPACT_PRIORITY = COMPACT_PRIO_SYNC_FULL,
+	COMPACT_PRIO_SYNC_LIGHT,	/* waits for an owner's lock; every pageblock type */
+	DEF_COMPACT_PRIORITY = COMPACT_PRIO_SYNC_LIGHT,
+	COMPACT_PRIO_ASYNC,		/* never waits; MOVABLE pageblocks only */
+	INIT_COMPACT_PRIORITY = COMPACT_PRIO_ASYNC
+};
+/* Slow-path hooks, for the reclaim/OOM side. Any member may be NULL. */
 struct mm_slowpath_ops {
 	void (*wakeup_kswapd)(struct zone *zone, gfp_t gfp, unsigned int order,
 			      enum zone_type highest_zoneidx);
 	/* Direct reclaim: returns the number of pages reclaimed (progress). */
 	unsigned long (*try_to_free_pages)(struct zonelist *zl, unsigned int order, gfp_t gfp,
 					   nodemask_t *nodemask);
-	/* Direct compaction; may hand back a captured page of the requested order (still free). */
+	/* Replaces the built-in direct compaction (mm/compaction.c try_to_compact_pages) when set:
+	 * for tests that count the slow path's calls. */
 	enum compact_result (*try_to_compact_pages)(gfp_t gfp, unsigned int order,
 						    unsigned int alloc_flags,
 						    const struct alloc_context *ac, int priority);

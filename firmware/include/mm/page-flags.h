@@ -18,6 +18,8 @@ enum pageflags {
 	PG_head,	/* first page of a __GFP_COMP compound page */
 	PG_buddy,	/* first page of a free block in a buddy free list; order in page->private */
 	PG_poisoned,	/* page holds the free-poison pattern (page_poison=1) */
+	PG_anon,	/* mapped anonymous page: page->private is its mm, page->index its virtual page
+			 * (Linux: PAGE_MAPPING_ANON in page->mapping; struct page has no mapping here) */
 	NR_PAGEFLAGS
 };
 
@@ -35,7 +37,8 @@ _Static_assert((1 << NODES_SHIFT) >= 8, "MAX_NUMNODES nodes fit");
 /* Flags that must be clear when a page is freed (Linux PAGE_FLAGS_CHECK_AT_FREE). */
 #define PAGE_FLAGS_CHECK_AT_FREE \
 	((1UL << PG_locked) | (1UL << PG_lru) | (1UL << PG_active) | (1UL << PG_slab) | \
-	 (1UL << PG_private) | (1UL << PG_writeback) | (1UL << PG_reserved) | (1UL << PG_buddy))
+	 (1UL << PG_private) | (1UL << PG_writeback) | (1UL << PG_reserved) | (1UL << PG_buddy) | \
+	 (1UL << PG_anon))
 /* Flags that must be clear on a page taken out of the free lists (Linux PAGE_FLAGS_CHECK_AT_PREP). */
 #define PAGE_FLAGS_CHECK_AT_PREP (PAGEFLAGS_MASK & ~(1UL << PG_poisoned))
 

@@ -2,14 +2,16 @@
 /* Shrinkers (Linux include/linux/shrinker.h): caches that can give memory back register a count
  * and a scan callback; reclaim calls shrink_slab(), which asks each for a share of its freeable
  * objects scaled by priority and seeks, in batches. Differences: registration takes a plain name
- * (Linux: a printf format), no memcg, no deferred counts carried between calls. Walkers run
- * concurrently; (un)registration waits for them (Linux's shrinker_rwsem). */
+ * (Linux: a printf format), no memcg. Walkers run concurrently; (un)registration waits for them
+ * (Linux's shrinker_rwsem). Work a call could not do (less than a batch) is deferred to the next
+ * call, per node for NUMA-aware shrinkers, as Linux's nr_deferred. */
 #ifndef MM_SHRINKER_H
 #define MM_SHRINKER_H
 
 #include <pagoda/types.h>
 #include <pagoda/list.h>
 #include <mm/gfp.h>
+#include <mm/mmzone.h>
 
 struct shrink_control {
 	gfp_t gfp_mask;
@@ -33,6 +35,9 @@ struct shrinker {
 	int seeks;			/* DEFAULT_SEEKS; 0: half the freeable per call */
 	unsigned int flags;
 	const char *name;
+	/* Objects owed from earlier calls (Linux's nr_deferred), per node when SHRINKER_NUMA_AWARE,
+	 * else in [0]; taken whole by a call and what it left undone added back. */
+	long nr_deferred[MAX_NUMNODES];
 	struct list_head list;
 	bool registered;
 };
@@ -41,8 +46,9 @@ struct shrinker {
  * batch; nothing is registered then. */
 int register_shrinker(struct shrinker *shrinker, const char *name);
 void unregister_shrinker(struct shrinker *shrinker);	/* waits for a running shrink_slab() */
-/* Ask every shrinker for (freeable >> priority) * 4 / seeks objects (at most twice freeable), in
- * batches; returns the objects freed. priority 0..DEF_PRIORITY. */
+/* Ask every shrinker for (freeable >> priority) * 4 / seeks objects plus what earlier calls
+ * deferred (>> priority), at most twice freeable, in batches; returns the objects freed.
+ * priority 0..DEF_PRIORITY, nid 0..MAX_NUMNODES-1 (anything else: 0 and a message). */
 unsigned long shrink_slab(gfp_t gfp, int nid, int priority);
 /* The same, adding the objects the shrinkers looked at to *nr_scanned (reclaim's pgscan). */
 unsigned long shrink_slab_scan(gfp_t gfp, int nid, int priority, unsigned long *nr_scanned);

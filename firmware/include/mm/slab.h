@@ -51,8 +51,13 @@ struct kmem_cache_cpu {
 	void *freelist;			/* free objects of `slab`, usable by this hart only */
 	struct page *slab;		/* frozen: its objects belong to this hart */
 	spinlock_t lock;
+	unsigned int partial_slabs;	/* on `partial` */
 	/* The fast paths count nothing (Linux without CONFIG_SLUB_STATS). */
 	unsigned long alloc_slow, free_slow;
+	/* Frozen slabs with free objects held for this hart's next refills (Linux's
+	 * CONFIG_SLUB_CPU_PARTIAL): slabs a free of this hart found full, and extra slabs taken
+	 * from the node list with a refill. Other harts free into them under the node lock. */
+	struct list_head partial;
 } __aligned(64);
 
 struct kmem_cache_node {
@@ -77,6 +82,7 @@ struct kmem_cache {
 	unsigned int order;		/* slab page order */
 	unsigned int objects;		/* per slab */
 	unsigned int min_partial;	/* empty slabs kept per node before freeing them */
+	unsigned int cpu_partial_slabs;	/* most slabs on a hart's partial list (0: none, debug) */
 	u64 reciprocal_size;		/* ceil(2^32 / size): object index without a division */
 	gfp_t allocflags;		/* __GFP_RECLAIMABLE, GFP_DMA, __GFP_COMP */
 	void (*ctor)(void *);
@@ -177,6 +183,7 @@ void kvfree(const void *p);
 /* Observability. */
 struct slabinfo {
 	unsigned long active_objs, num_objs, num_slabs, nr_partial;
+	unsigned long cpu_partial;	/* slabs on the harts' partial lists */
 	unsigned long alloc_slow, free_slow;
 };
 void kmem_cache_get_info(struct kmem_cache *s, struct slabinfo *si);

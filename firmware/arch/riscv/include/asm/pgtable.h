@@ -13,15 +13,7 @@
 #include <pagoda/smp.h>
 #include <pagoda/types.h>
 
-#define _PAGE_V (1UL << 0)
-#define _PAGE_R (1UL << 1)
-#define _PAGE_W (1UL << 2)
-#define _PAGE_X (1UL << 3)
-#define _PAGE_U (1UL << 4)
-#define _PAGE_G (1UL << 5)
-#define _PAGE_A (1UL << 6)
-#define _PAGE_D (1UL << 7)
-#define _PAGE_PFN_SHIFT 10
+#include <asm-generic/pgtable-sv39.h>
 
 /* Kernel mappings are global and have A/D preset: the walker never writes them back. */
 #define _PAGE_KERNEL_BASE (_PAGE_V | _PAGE_G | _PAGE_A | _PAGE_D)
@@ -30,11 +22,6 @@
 #define PAGE_KERNEL_RX (_PAGE_KERNEL_BASE | _PAGE_R | _PAGE_X)
 #define PAGE_KERNEL_RWX (_PAGE_KERNEL_BASE | _PAGE_R | _PAGE_W | _PAGE_X)
 #define PAGE_KERNEL_IO PAGE_KERNEL
-
-#define PTRS_PER_PT 512
-#define PT_LEVELS 3
-#define PMD_SIZE (1UL << 21)
-#define PUD_SIZE (1UL << 30)
 
 #define SATP_MODE_SV39 (8UL << 60)
 
@@ -47,17 +34,6 @@
 #define FIXADDR_START (PKMAP_BASE + PMD_SIZE)
 #define KM_MAX_IDX 4	/* kmap_local nesting depth per hart (task, interrupt, ...) */
 #define FIX_KMAP_ADDR(cpu, idx) (FIXADDR_START + ((cpu) * KM_MAX_IDX + (idx)) * PAGE_SIZE)
-
-typedef unsigned long pte_t;
-
-static inline pte_t pfn_pte(unsigned long pfn, unsigned long prot)
-{
-	return (pfn << _PAGE_PFN_SHIFT) | prot;
-}
-
-static inline unsigned long pte_pfn(pte_t pte) { return (pte >> _PAGE_PFN_SHIFT) & ((1UL << 44) - 1); }
-static inline bool pte_present(pte_t pte) { return pte & _PAGE_V; }
-static inline bool pte_leaf(pte_t pte) { return pte & (_PAGE_R | _PAGE_W | _PAGE_X); }
 
 static inline void local_flush_tlb_all(void) { __asm__ volatile("sfence.vma" ::: "memory"); }
 static inline void local_flush_tlb_page(unsigned long va)
@@ -76,5 +52,10 @@ void unmap_kernel_range_noflush(unsigned long va, unsigned long size);
 pte_t *lookup_kernel_pte(unsigned long va, unsigned int *level);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);	/* every hart */
 unsigned long sv39_tlb_flushes(void);	/* remote flushes sent, for tests and vmallocinfo */
+/* User-like address spaces (mm/anon.c): a root's kernel entries, a flush of one non-global
+ * translation on every hart, and a copy through the MMU with another root loaded. */
+int pgd_init_kernel_half(pte_t *pgd);
+void flush_tlb_user_page(unsigned long va);
+int copy_via_pgd(pte_t *pgd, unsigned long va, void *buf, size_t len, bool write);
 
 #endif
