@@ -33,7 +33,8 @@ SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
 # MEM=litedram (Makefile): the bridge and the generated controller in place of pagoda_ram, its
 # storage public for the harness's backdoor (sim/litedram.vlt).
 ifeq ($(MEM),litedram)
-SOC_RTL   += $(MEM_FILES) $(LITEDRAM_SIM_V)
+# the bridge's queues are pgaccel_fifo, listed with pgaccel's sources when the SoC has it
+SOC_RTL   += $(MEM_FILES) $(LITEDRAM_SIM_V) $(if $(filter 1,$(SOC_ACCEL)),,rtl/accel/pgaccel_fifo.sv)
 SOC_RTL_LISTS += $(MEM_RTL_F)
 SOC_VDEFS += +define+PAGODA_LITEDRAM
 SIM_MEM_VLT    := sim/litedram.vlt

@@ -5,6 +5,7 @@
 #include <pagoda/printk.h>
 #include <pagoda/wait.h>
 #include <mm/mm.h>
+#include <mm/mm_types.h>
 
 struct kthread {
 	int (*threadfn)(void *data);
@@ -29,6 +30,14 @@ static void kthread_entry(void)
 	self = current->kthread;
 	if (!self->should_stop)
 		ret = self->threadfn(self->data);
+	{
+		/* Linux exit_mm: the address space goes with the task (before the waiters of
+		 * kthread_stop hear of the exit, so they find its memory back). */
+		struct mm_struct *mm = task_set_mm(current, NULL);
+
+		if (mm)
+			mmput(mm);
+	}
 	self->result = ret;
 	complete_all(&self->exited);
 	do_exit(ret);

@@ -23,6 +23,7 @@
 #include <pagoda/string.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
+#include <mm/mm_types.h>
 #include <mm/slab.h>
 
 #define NO_DEADLINE (~0ULL)
@@ -427,6 +428,29 @@ void __noreturn do_exit(long code)
 	panic("do_exit: %s/%d ran again after its death", p->comm, p->pid);
 }
 
+struct mm_struct *task_set_mm(struct task_struct *p, struct mm_struct *mm)
+{
+	struct mm_struct *old;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	old = p->mm;
+	p->mm = mm;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return old;
+}
+
+void sched_for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		fn(p, arg);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 static char task_state_char(const struct task_struct *p, const struct rq *rq)
 {
 	long s = READ_ONCE(p->state);
@@ -461,22 +485,23 @@ void sched_show_tasks(void)
 	unsigned long flags;
 	u64 tpms = ticks_per_jiffy * (1000 / HZ);
 
-	printk("  PID CPU S FLAGS      NVCSW  NIVCSW     TIME(ms) COMMAND\n");
+	printk("  PID CPU S FLAGS      NVCSW  NIVCSW     TIME(ms)   RSS OOM_ADJ COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
 		u64 run = p->sum_exec;
 
 		if (READ_ONCE(runqueues[p->cpu].curr) == p)
 			run += get_time() - p->exec_start;
-		printk("%5d %3u %c 0x%08x %6lu %7lu %12llu %s%s%s\n", p->pid, p->cpu,
+		printk("%5d %3u %c 0x%08x %6lu %7lu %12llu %5lu %7d %s%s%s\n", p->pid, p->cpu,
 		       task_state_char(p, &runqueues[p->cpu]), p->flags, p->nvcsw, p->nivcsw,
-		       (unsigned long long)(run / tpms), (p->flags & PF_KTHREAD) ? "[" : "",
-		       p->comm, (p->flags & PF_KTHREAD) ? "]" : "");
+		       (unsigned long long)(run / tpms), p->mm ? READ_ONCE(p->mm->rss) : 0UL,
+		       p->oom_score_adj, (p->flags & PF_KTHREAD) ? "[" : "", p->comm,
+		       (p->flags & PF_KTHREAD) ? "]" : "");
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-SHELL_CMD_ARGS(ps, 0, 0, "tasks: pid, cpu, state, flags, switches, run time, name")
+SHELL_CMD_ARGS(ps, 0, 0, "tasks: pid, cpu, state, flags, switches, run time, rss, oom_score_adj, name")
 {
 	(void)argc;
 	(void)argv;

@@ -182,7 +182,9 @@ static int __anon_map(struct mm_struct *mm, unsigned long va, struct page *page)
 		spin_lock(&mm->lock);
 		pte = mm->dead ? NULL : mm_pte(mm, va, &pre);
 	}
-	if (!pte || pte_present(*pte)) {
+	if (mm->unstable) {
+		err = -EFAULT;
+	} else if (!pte || pte_present(*pte)) {
 		err = pte ? -EEXIST : -EINVAL;
 	} else {
 		page_add_anon_rmap(page, mm, va);
@@ -270,6 +272,50 @@ static void free_pt_level(struct mm_struct *mm, pte_t *table, int level, unsigne
 		__free_page(pfn_to_page(pte_pfn(e)));
 		mm->nr_ptes--;
 	}
+}
+
+/* Unmap every page below one table level, leaving the tables; mm->lock held. */
+static unsigned long zap_pt_level(struct mm_struct *mm, pte_t *table, int level, unsigned long base)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < PTRS_PER_PT; i++) {
+		unsigned long va = base + ((unsigned long)i << (PAGE_SHIFT + 9 * level));
+		pte_t e = table[i];
+
+		if (!pte_present(e))
+			continue;
+		if (level == 0) {
+			put_page(zap_pte(mm, &table[i], va));
+			n++;
+			continue;
+		}
+		n += zap_pt_level(mm, __va(pte_pfn(e) << PAGE_SHIFT), level - 1, va);
+	}
+	return n;
+}
+
+unsigned long oom_reap_mm(struct mm_struct *mm)
+{
+	unsigned int first = pt_index(TASK_VA_START, 2), last = pt_index(TASK_VA_END - 1, 2);
+	unsigned long n = 0;
+
+	if (!mm)
+		return 0;
+	spin_lock(&mm->lock);
+	if (!mm->dead) {
+		mm->unstable = true;
+		for (unsigned int i = first; i <= last; i++) {
+			pte_t e = mm->pgd[i];
+
+			if (pte_present(e))
+				n += zap_pt_level(mm, __va(pte_pfn(e) << PAGE_SHIFT), 1,
+						  (unsigned long)i << (PAGE_SHIFT + 18));
+		}
+	}
+	mm->oom_skip = true;
+	spin_unlock(&mm->lock);
+	return n;
 }
 
 void mmput(struct mm_struct *mm)

@@ -10,7 +10,10 @@
  * not in struct zone, whose layout the allocator's fast path depends on. docs/mm.md "Compaction".
  */
 #include <asm/timex.h>
+#include <pagoda/init.h>
+#include <pagoda/kthread.h>
 #include <pagoda/printk.h>
+#include <pagoda/wait.h>
 #include <pagoda/string.h>
 #include <mm/compaction.h>
 #include <mm/mm.h>
@@ -546,12 +549,145 @@ void kcompactd_do_work(int nid, int order, enum zone_type highest_zoneidx)
 		if (!managed_zone(zone) || compaction_deferred(zone, order))
 			continue;
 		status = compact_zone(&cc);
+		count_vm_events(KCOMPACTD_MIGRATE_SCANNED, cc.total_migrate_scanned);
+		count_vm_events(KCOMPACTD_FREE_SCANNED, cc.total_free_scanned);
 		if (status == COMPACT_SUCCESS)
 			compaction_defer_reset(zone, order, false);
 		else if (status == COMPACT_PARTIAL_SKIPPED || status == COMPACT_COMPLETE)
 			defer_compaction(zone, order);
 	}
 }
+
+/*
+ * kcompactd, one kernel thread per node (Linux kcompactd()/wakeup_kcompactd(), 6.1, without the
+ * proactive-compaction timer). kswapd wakes it after balancing a node for a high-order request
+ * (and wakeup_kswapd for a request that cannot reclaim itself on a node already balanced), with
+ * the order and the highest zone; it runs kcompactd_do_work() for the largest order asked since
+ * its last round and sleeps again. The request is kept in the node's kcompactd state (Linux
+ * pgdat->kcompactd_max_order / kcompactd_highest_zoneidx), under a lock as wakers may run on any
+ * hart.
+ */
+struct kcompactd_node {
+	struct task_struct *task;
+	struct wait_queue_head wait;
+	spinlock_t lock;
+	volatile int max_order;		/* 0: no request */
+	enum zone_type highest_zoneidx;
+	volatile bool sleeping;
+};
+
+static struct kcompactd_node kcompactd_nodes[MAX_NUMNODES];
+
+void wakeup_kcompactd(int nid, int order, enum zone_type highest_zoneidx)
+{
+	struct kcompactd_node *kc;
+	unsigned long flags;
+
+	if (order <= 0 || nid < 0 || nid >= MAX_NUMNODES)
+		return;
+	kc = &kcompactd_nodes[nid];
+	if (!kc->task)
+		return;
+	spin_lock_irqsave(&kc->lock, flags);
+	if (kc->max_order < order)
+		kc->max_order = order;
+	if (kc->highest_zoneidx > highest_zoneidx)
+		kc->highest_zoneidx = highest_zoneidx;
+	spin_unlock_irqrestore(&kc->lock, flags);
+	if (!waitqueue_active(&kc->wait))
+		return;
+	if (!kcompactd_node_suitable(nid, order, highest_zoneidx))
+		return;
+	wake_up_interruptible(&kc->wait);
+}
+
+static int kcompactd(void *arg)
+{
+	int nid = (int)(long)arg;
+	struct kcompactd_node *kc = &kcompactd_nodes[nid];
+
+	for (;;) {
+		unsigned long flags;
+		enum zone_type highest;
+		int order;
+
+		WRITE_ONCE(kc->sleeping, true);
+		wait_event_interruptible(kc->wait, READ_ONCE(kc->max_order) > 0 ||
+						   kthread_should_stop());
+		WRITE_ONCE(kc->sleeping, false);
+		if (kthread_should_stop())
+			break;
+		spin_lock_irqsave(&kc->lock, flags);
+		order = kc->max_order;
+		highest = kc->highest_zoneidx;
+		spin_unlock_irqrestore(&kc->lock, flags);
+		__count_vm_event(KCOMPACTD_WAKE);
+		kcompactd_do_work(nid, order, highest);
+		/* Requests that came in meanwhile for a larger order or a higher zone stay. */
+		spin_lock_irqsave(&kc->lock, flags);
+		if (kc->max_order <= order)
+			kc->max_order = 0;
+		if (kc->highest_zoneidx >= highest)
+			kc->highest_zoneidx = MAX_NR_ZONES - 1;
+		spin_unlock_irqrestore(&kc->lock, flags);
+	}
+	return 0;
+}
+
+int kcompactd_run(int nid)
+{
+	struct kcompactd_node *kc;
+
+	if (nid < 0 || nid >= MAX_NUMNODES || !node_data[nid].online)
+		return -EINVAL;
+	kc = &kcompactd_nodes[nid];
+	if (kc->task)
+		return 0;
+	init_waitqueue_head(&kc->wait);
+	spin_lock_init(&kc->lock);
+	kc->max_order = 0;
+	kc->highest_zoneidx = MAX_NR_ZONES - 1;
+	kc->task = kthread_create_on_node(kcompactd, (void *)(long)nid, nid, "kcompactd%d", nid);
+	if (!kc->task) {
+		pr_err("Failed to start kcompactd on node %d\n", nid);
+		return -ENOMEM;
+	}
+	wake_up_process(kc->task);
+	return 0;
+}
+
+void kcompactd_stop(int nid)
+{
+	struct kcompactd_node *kc = &kcompactd_nodes[nid];
+
+	if (kc->task) {
+		kthread_stop(kc->task);
+		kc->task = NULL;
+	}
+}
+
+struct task_struct *kcompactd_task(int nid)
+{
+	return nid >= 0 && nid < MAX_NUMNODES ? kcompactd_nodes[nid].task : NULL;
+}
+
+bool kcompactd_is_sleeping(int nid)
+{
+	struct kcompactd_node *kc = &kcompactd_nodes[nid];
+
+	return kc->task && READ_ONCE(kc->sleeping) && !READ_ONCE(kc->max_order);
+}
+
+int kcompactd_init(void)
+{
+	int err = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_data[nid].online)
+			err = err ? err : kcompactd_run(nid);
+	return err;
+}
+device_initcall(kcompactd_init);
 
 /* ---------------------------------------------------------------- reports */
 

@@ -10,6 +10,7 @@
  */
 #include <asm/pgtable.h>
 #include <pagoda/bench.h>
+#include <pagoda/kthread.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
 #include <pagoda/string.h>
@@ -39,6 +40,28 @@ static void hold(struct page *p, unsigned int order)
 	list_add_tail(&p->lru, &F.held);
 }
 
+/*
+ * kcompactd runs on another hart where there is one: woken by the kswapd wake-ups of these tests'
+ * requests, it would compact the fixture's zone concurrently with the direct compaction under
+ * test (and reset its deferral). Every test but kcompactd's parks it for the fixture's lifetime.
+ */
+static bool kcompactd_parked, keep_kcompactd;
+
+static void park_kcompactd(bool park)
+{
+	if (park == kcompactd_parked)
+		return;
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!node_data[nid].online)
+			continue;
+		if (park)
+			kcompactd_stop(nid);
+		else
+			kcompactd_run(nid);
+	}
+	kcompactd_parked = park;
+}
+
 static void release_all(void)
 {
 	if (F.big)
@@ -56,6 +79,8 @@ static void release_all(void)
 		__free_pages(p, order);
 	}
 	drain_all_pages(NULL);
+	park_kcompactd(false);	/* after the memory is back: the threads need some */
+	keep_kcompactd = false;
 }
 
 /* The held order-9 block of F.zone with the lowest (or highest) pfn in a movable pageblock. */
@@ -110,6 +135,7 @@ static int fixture(unsigned int keep)
 
 	memset(&F, 0, sizeof(F));
 	INIT_LIST_HEAD(&F.held);
+	park_kcompactd(!keep_kcompactd);
 	F.mm = mm_alloc();
 	ST_ASSERT(F.mm != NULL);
 	/* The tables for A's addresses now: later there is no memory to make them. */
@@ -246,6 +272,51 @@ static int pinned_case(void)
 SELFTEST(compaction_pinned_putback_deferred)
 {
 	return finish(ST_CATCH(pinned_case()));
+}
+
+/*
+ * kcompactd in the background: the order-9 request of order9_case without direct reclaim fails
+ * and wakes kswapd (on the node's last hart); kswapd finds the node balanced at order 0 and wakes
+ * kcompactd, which makes the block. The same request then succeeds with no compaction stall.
+ */
+static int kcompactd_case(void)
+{
+	const gfp_t gfp = (GFP_HIGHUSER_MOVABLE & ~__GFP_DIRECT_RECLAIM) | __GFP_NOWARN;
+	unsigned long stall = vm_event_sum(COMPACTSTALL), wake, mig = vm_event_sum(PGMIGRATE_SUCCESS);
+	int nid = numa_node_id(), i;
+
+	if (!kcompactd_task(nid))
+		ST_SKIP("no kcompactd on node %d", nid);
+	for (i = 0; i < 2000 && !kcompactd_is_sleeping(nid); i++)
+		msleep(1);
+	ST_ASSERT(kcompactd_is_sleeping(nid));
+	keep_kcompactd = true;
+	fixture(NR_A / 2);	/* ends with this very request failing: the wake-up */
+	keep_kcompactd = false;
+	wake = vm_event_sum(KCOMPACTD_WAKE);
+	ST_ASSERT(alloc_pages(gfp, 9) == NULL);
+	for (i = 0; i < 5000; i++) {
+		if (vm_event_sum(KCOMPACTD_WAKE) != wake && kcompactd_is_sleeping(nid))
+			break;
+		msleep(1);
+	}
+	if (vm_event_sum(KCOMPACTD_WAKE) == wake)
+		ST_FAIL("kcompactd never woken (kswapd_wake %lu)", vm_event_sum(KSWAPD_WAKE));
+	ST_ASSERT(kcompactd_is_sleeping(nid));
+	F.big = alloc_pages(gfp, 9);
+	ST_ASSERT(F.big != NULL);
+	ST_ASSERT_EQ(vm_event_sum(COMPACTSTALL), stall);
+	ST_ASSERT(vm_event_sum(PGMIGRATE_SUCCESS) > mig);
+	ST_ASSERT(check_owners() > 0);
+	printk("kcompactd: %lu wake(s), %lu pages migrated, %lu scanned\n",
+	       vm_event_sum(KCOMPACTD_WAKE) - wake, vm_event_sum(PGMIGRATE_SUCCESS) - mig,
+	       vm_event_sum(KCOMPACTD_MIGRATE_SCANNED));
+	return 0;
+}
+
+SELFTEST(kcompactd_background_order9)
+{
+	return finish(ST_CATCH(kcompactd_case()));
 }
 
 /* ---------------------------------------------------------------- bench */

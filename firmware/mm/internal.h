@@ -7,7 +7,7 @@
 #include <pagoda/bitmap.h>
 
 /* Rows padded to a power of two so a hart's row is a shift away. */
-#define VM_EVENT_STRIDE 32
+#define VM_EVENT_STRIDE 48
 _Static_assert(NR_VM_EVENT_ITEMS <= VM_EVENT_STRIDE, "vm_events row");
 extern unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
 extern unsigned long min_free_kbytes;
@@ -83,7 +83,18 @@ void mm_vmstat_reset(void);
 void slab_bench_run(void);
 void shrinker_reset(void);
 void compaction_reset(void);	/* mm/compaction.c: deferral and scanner state, with anon_reset() */
-void anon_reset(void);		/* mm/anon.c: the list of address spaces */
+void anon_reset(void);
+/* mm/filemap.c: the page cache's side of reclaim (mm/vmscan.c). */
+struct address_space;
+enum lru_list;
+void pagecache_reset(void);
+struct lruvec *page_lruvec(const struct page *page);
+unsigned long zone_lru_file_pages(const struct zone *zone);
+struct page *lru_isolate_tail(struct lruvec *lv, enum lru_list lru, struct address_space **mp);
+void lru_putback(struct page *page, enum lru_list lru);
+void pageout_locked(struct address_space *m, struct page *page);
+void remove_mapping_locked(struct address_space *m, struct page *page);
+void mapping_put(struct address_space *m);		/* mm/anon.c: the list of address spaces */
 extern unsigned long nr_anon_pages;	/* mm/anon.c: anonymous pages mapped, all mms */
 /* mm/page_alloc.c, for compaction's free scanner (see there). */
 unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned long start,

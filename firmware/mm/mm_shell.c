@@ -5,7 +5,12 @@
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include <mm/compaction.h>
+#include <pagoda/kthread.h>
 #include <mm/mm.h>
+#include <mm/mm_types.h>
+#include <mm/oom.h>
+#include <mm/pagemap.h>
+#include <mm/shrinker.h>
 #include <mm/slab.h>
 #include "internal.h"
 
@@ -171,6 +176,82 @@ SHELL_CMD_ARGS(drain, 0, 0, "return every hart's per-CPU pages to the buddy list
 	return 0;
 }
 
+/* Linux drop_slab: every node's shrinkers at priority 0 until a round frees little. */
+static unsigned long drop_slab(void)
+{
+	unsigned long total = 0, freed;
+
+	do {
+		freed = 0;
+		for (int nid = 0; nid < MAX_NUMNODES; nid++)
+			if (node_data[nid].online)
+				freed += shrink_slab(GFP_KERNEL, nid, 0);
+		total += freed;
+	} while (freed > 10);
+	return total;
+}
+
+SHELL_CMD_ARGS(drop_caches, 1, 1, "1|2|3: free clean page cache (1), slab via shrinkers (2), both (3), as /proc/sys/vm/drop_caches")
+{
+	unsigned long mode, pc = 0, slab = 0;
+
+	if (!shell_parse_ulong(argv[1], &mode) || mode < 1 || mode > 3) {
+		printk("usage: drop_caches 1|2|3\n");
+		return 1;
+	}
+	(void)argc;
+	if (mode & 1)
+		pc = drop_pagecache();
+	if (mode & 2)
+		slab = drop_slab();
+	printk("drop_caches: %lu page-cache pages, %lu slab pages freed; nr_file_pages %lu nr_dirty %lu\n",
+	       pc, slab, global_node_page_state(NR_FILE_PAGES), global_node_page_state(NR_FILE_DIRTY));
+	return 0;
+}
+
+/* The file `pressure` fills: one at a time, replaced by the next `pressure N`. */
+static struct address_space *pressure_file;
+
+SHELL_CMD_ARGS(pressure, 1, 2, "N [dirty]: read (or write) N pages of a RAM-disk file into the page cache; 0 drops the file")
+{
+	unsigned long n, done = 0, steal = vm_event_sum(PGSTEAL_KSWAPD) + vm_event_sum(PGSTEAL_DIRECT);
+	bool dirty = argc > 2 && !strcmp(argv[2], "dirty");
+	static u8 buf[PAGE_SIZE];
+
+	if (!shell_parse_ulong(argv[1], &n) || (argc > 2 && !dirty)) {
+		printk("usage: pressure N [dirty]\n");
+		return 1;
+	}
+	ramfile_destroy(pressure_file);
+	pressure_file = NULL;
+	if (!n)
+		return 0;
+	if (n > totalram_pages) {
+		printk("pressure: %lu pages is more than the %lu managed\n", n, totalram_pages);
+		return 1;
+	}
+	pressure_file = ramfile_create(n);
+	if (!pressure_file) {
+		printk("pressure: no memory for a file of %lu pages\n", n);
+		return 1;
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		int err;
+
+		memset(buf, (int)(i & 0xff), sizeof(buf));
+		err = dirty ? pagecache_write(pressure_file, i, buf, GFP_KERNEL) :
+			      pagecache_read(pressure_file, i, NULL, GFP_KERNEL);
+		if (err)
+			break;
+		done++;
+	}
+	printk("pressure: %lu of %lu pages %s; nr_file_pages %lu nr_dirty %lu, %lu reclaimed meanwhile\n",
+	       done, n, dirty ? "written" : "read", global_node_page_state(NR_FILE_PAGES),
+	       global_node_page_state(NR_FILE_DIRTY),
+	       vm_event_sum(PGSTEAL_KSWAPD) + vm_event_sum(PGSTEAL_DIRECT) - steal);
+	return 0;
+}
+
 SHELL_CMD_ARGS(mmcheck, 0, 0, "check the allocator's lists, counters and free bitmap")
 {
 	char err[160];
@@ -212,5 +293,68 @@ SHELL_CMD_ARGS(slabinfo, 0, 0, "slab caches: objects, slabs, fast/slow path coun
 	(void)argc;
 	(void)argv;
 	slabinfo_show();
+	return 0;
+}
+
+SHELL_CMD_ARGS(oom, 0, 0, "invoke the OOM killer by hand (sysrq-f): report, kill the worst task")
+{
+	(void)argc;
+	(void)argv;
+	oom_kill_manual();
+	printk("oom: %lu kill(s) since boot\n", vm_event_sum(OOM_KILL));
+	return 0;
+}
+
+/* Tasks that own anonymous memory, for `oom` and `ps`: started here, reaped by `memhog stop`. */
+#define NR_MEMHOGS 4
+static struct mm_task memhogs[NR_MEMHOGS];
+
+static int memhog_parse_adj(const char *s, int *adj)
+{
+	unsigned long v;
+	bool neg = s[0] == '-';
+
+	if (!shell_parse_ulong(s + neg, &v) || v > 1000)
+		return -1;
+	*adj = neg ? -(int)v : (int)v;
+	return 0;
+}
+
+SHELL_CMD_ARGS(memhog, 1, 2, "PAGES [ADJ] | stop: a task owning PAGES anonymous pages, oom_score_adj ADJ")
+{
+	unsigned long pages;
+	int adj = 0, slot = -1;
+
+	if (!strcmp(argv[1], "stop")) {
+		for (int i = 0; i < NR_MEMHOGS; i++) {
+			if (!memhogs[i].task)
+				continue;
+			printk("memhog: pid %d exit %d\n", memhogs[i].task->pid,
+			       kthread_stop(memhogs[i].task));
+			memhogs[i].task = NULL;
+		}
+		return 0;
+	}
+	if (!shell_parse_ulong(argv[1], &pages) || !pages || pages > totalram_pages ||
+	    (argc > 2 && memhog_parse_adj(argv[2], &adj))) {
+		printk("usage: memhog PAGES [ADJ] (1..%lu pages, ADJ -1000..1000) | memhog stop\n",
+		       totalram_pages);
+		return 1;
+	}
+	for (int i = 0; i < NR_MEMHOGS && slot < 0; i++)
+		if (!memhogs[i].task)
+			slot = i;
+	if (slot < 0) {
+		printk("memhog: %d tasks already, 'memhog stop' first\n", NR_MEMHOGS);
+		return 1;
+	}
+	if (!mm_task_run(&memhogs[slot], "memhog", pages, adj, smp_processor_id())) {
+		printk("memhog: cannot start a task\n");
+		return 1;
+	}
+	while (!memhogs[slot].ready)
+		msleep(1);
+	printk("memhog: pid %d owns %lu pages, oom_score_adj %d\n", memhogs[slot].task->pid,
+	       memhogs[slot].populated, adj);
 	return 0;
 }

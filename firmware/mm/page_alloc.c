@@ -61,6 +61,7 @@ void mm_page_alloc_reset(void)
 	mm_update_fastpath();	/* no zones, no mem_map: every fast-path table empty */
 	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
 	compaction_reset();
+	pagecache_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -591,23 +592,34 @@ static void kernel_poison_pages(struct page *page, unsigned int nr)
 		SetPagePoisoned(page + i);
 }
 
+/* Word-wise, as Linux's memchr_inv(): a byte loop costs ~16k cycles a page, which made the
+ * poisoned self-tests that fill all of memory run for billions of cycles. Pages are aligned. */
+static bool page_poison_intact(const u64 *p)
+{
+	const u64 pattern = 0x0101010101010101ULL * PAGE_POISON;
+
+	for (size_t w = 0; w < PAGE_SIZE / sizeof(u64); w++)
+		if (p[w] != pattern)
+			return false;
+	return true;
+}
+
 /* Verify the free-time pattern; a mismatch means someone wrote to a free page. */
 static void kernel_unpoison_pages(struct page *page, unsigned int nr)
 {
 	unsigned int i;
 
 	for (i = 0; i < nr; i++) {
-		const u8 *p;
-		size_t j;
+		const u64 *p;
+		bool intact;
 
 		if (!PagePoisoned(page + i))
 			continue;
 		__ClearPagePoisoned(page + i);
 		p = kmap_local_pfn(page_to_pfn(page + i));
-		for (j = 0; j < PAGE_SIZE && p[j] == PAGE_POISON; j++)
-			;
+		intact = page_poison_intact(p);
 		kunmap_local((void *)p);
-		if (j < PAGE_SIZE)
+		if (!intact)
 			bad_page(page + i, "poison overwritten: use after free", 0);
 	}
 }
@@ -1734,14 +1746,19 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 }
 
 /* Linux __gfp_pfmemalloc_flags: __GFP_MEMALLOC, or a reclaimer's (PF_MEMALLOC) request outside
- * interrupt context, may ignore the watermarks; __GFP_NOMEMALLOC forbids it. */
-static bool gfp_pfmemalloc_allowed(gfp_t gfp)
+ * interrupt context, may ignore the watermarks; an OOM victim's goes halfway below min
+ * (ALLOC_OOM); __GFP_NOMEMALLOC forbids both. */
+static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
 {
 	if (gfp & __GFP_NOMEMALLOC)
-		return false;
+		return 0;
 	if (gfp & __GFP_MEMALLOC)
-		return true;
-	return !in_interrupt() && (current->flags & PF_MEMALLOC);
+		return ALLOC_NO_WATERMARKS;
+	if (in_interrupt())
+		return 0;
+	if (current->flags & PF_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	return tsk_is_oom_victim(current) ? ALLOC_OOM : 0;
 }
 
 static void wake_all_kswapds(unsigned int order, gfp_t gfp, const struct alloc_context *ac)
@@ -1914,7 +1931,8 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 	bool can_direct_reclaim = gfp & __GFP_DIRECT_RECLAIM;
 	bool costly_order = order > PAGE_ALLOC_COSTLY_ORDER;
 	unsigned int alloc_flags;
-	int no_progress_loops = 0, nofail_rounds = 0, compaction_retries = 0;
+	int no_progress_loops = 0, nofail_rounds = 0, compaction_retries = 0, oom_rounds = 0;
+	unsigned int reserve_flags;
 	enum compact_priority compact_priority = DEF_COMPACT_PRIORITY;
 	enum compact_result compact_result;
 	struct page *page = NULL;
@@ -1949,8 +1967,9 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, struct
 retry:
 	if (alloc_flags & ALLOC_KSWAPD)
 		wake_all_kswapds(order, gfp, ac);
-	if (gfp_pfmemalloc_allowed(gfp))
-		alloc_flags = ALLOC_NO_WATERMARKS | (alloc_flags & ALLOC_CMA);
+	reserve_flags = gfp_pfmemalloc_flags(gfp);
+	if (reserve_flags)
+		alloc_flags = reserve_flags | (alloc_flags & ALLOC_CMA);
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
@@ -1979,18 +1998,33 @@ retry:
 						     &compact_priority, &compaction_retries))
 			goto retry;
 	}
-	/* OOM: not for costly orders, RETRY_MAYFAIL, THISNODE, DMA-only or !FS requests (Linux). */
+	/* Linux __alloc_pages_may_oom: not for costly orders, RETRY_MAYFAIL, THISNODE or DMA-only
+	 * requests (NORETRY never gets here); out_of_memory() answers a !FS request with
+	 * "progress" and no kill. Linux retries for as long as that progress lasts; Pagoda stops
+	 * after MAX_RECLAIM_RETRIES such rounds (docs/mm.md "OOM killer"). */
 	if (!costly_order && !(gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE | __GFP_NORETRY)) &&
-	    ac->highest_zoneidx >= ZONE_NORMAL && (gfp & __GFP_FS) && mm_slowpath &&
-	    mm_slowpath->out_of_memory) {
+	    ac->highest_zoneidx >= ZONE_NORMAL && mm_slowpath && mm_slowpath->out_of_memory) {
 		/* Someone may have freed memory meanwhile: a last try at the high mark. */
 		page = get_page_from_freelist(gfp, order, ALLOC_WMARK_HIGH | ALLOC_CPUSET, ac, caller);
 		if (page)
 			return page;
 		__count_vm_event(OOM_CALLS);
 		if (mm_slowpath->out_of_memory(gfp, order, ac)) {
-			no_progress_loops = 0;
-			goto retry;
+			/* Linux helps NOFAIL with the reserves at once. */
+			if (gfp & __GFP_NOFAIL) {
+				page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS |
+							      (alloc_flags & ALLOC_CMA), ac, caller);
+				if (page)
+					return page;
+			}
+			/* A victim already at ALLOC_OOM must not loop on the reserves (Linux). */
+			if (tsk_is_oom_victim(current) &&
+			    ((alloc_flags & ALLOC_OOM) || (gfp & __GFP_NOMEMALLOC)))
+				goto nopage;
+			if (++oom_rounds <= MAX_RECLAIM_RETRIES) {
+				no_progress_loops = 0;
+				goto retry;
+			}
 		}
 	}
 nopage:

@@ -10,10 +10,19 @@
  * MAX_RECLAIM_RETRIES of them the node is hopeless and kswapd is no longer woken for it, until a
  * reclaim frees something there again (Linux's kswapd_failures).
  *
- * What is reclaimable today is what the shrinkers offer (mm/shrinker.c: the slab caches' empty
- * slabs, and any cache that registers one): Pagoda has no LRU lists of file or anonymous pages
- * yet. Direct reclaim (try_to_free_pages, the slow path's hook) works the same way from the
- * allocating task, until SWAP_CLUSTER_MAX pages are freed.
+ * What is reclaimable: the page cache's pages on the node's file LRU lists (mm/filemap.c;
+ * shrink_node -> shrink_lruvec -> shrink_active_list / shrink_inactive_list, Linux's names) and
+ * what the shrinkers offer (mm/shrinker.c: the slab caches' empty slabs, and any cache that
+ * registers one). Anonymous pages have no swap to go to and are not scanned. Direct reclaim
+ * (try_to_free_pages, the slow path's hook) works the same way from the allocating task, until
+ * SWAP_CLUSTER_MAX pages are freed.
+ *
+ * Clean pages first: a reclaim runs its priorities once without writing anything (dirty pages met
+ * at an inactive tail are rotated to the head), and only if that did not reclaim enough, again
+ * with writeback, and only when the request allows it (__GFP_IO and __GFP_FS; otherwise the
+ * dirty pages passed over count pgscan_skip_dirty). Writeback is a synchronous copy to the
+ * RAM-disk, so the page is freed right after it (Linux: asynchronous, the page freed on a later
+ * pass once PG_writeback clears; Linux's direct reclaim never writes file pages at all).
  *
  * kswapd runs with PF_MEMALLOC | PF_KSWAPD, as Linux's: its own allocations may use the reserves
  * and never enter reclaim.
@@ -22,7 +31,10 @@
 #include <pagoda/printk.h>
 #include <pagoda/init.h>
 #include <pagoda/wait.h>
+#include <mm/compaction.h>
 #include <mm/mm.h>
+#include <mm/oom.h>
+#include <mm/pagemap.h>
 #include <mm/shrinker.h>
 #include <mm/vmscan.h>
 #include "internal.h"
@@ -42,6 +54,125 @@ struct kswapd_node {
 };
 
 static struct kswapd_node kswapd_nodes[MAX_NUMNODES];
+
+/* Linux struct scan_control, the fields Pagoda uses. */
+struct scan_control {
+	unsigned long nr_to_reclaim;
+	unsigned long nr_reclaimed;	/* LRU pages and shrinker frees */
+	unsigned long nr_scanned;
+	gfp_t gfp_mask;
+	int priority;
+	bool may_writepage;		/* this pass may write dirty pages (if the gfp allows) */
+	bool kswapd;
+};
+
+static bool may_write_dirty(const struct scan_control *sc)
+{
+	return sc->may_writepage && (sc->gfp_mask & __GFP_IO) && (sc->gfp_mask & __GFP_FS);
+}
+
+/*
+ * Linux shrink_inactive_list + shrink_page_list for unmapped page-cache pages: from the tail,
+ * clean pages are freed; a dirty one is written back first when the pass may write, else put back
+ * at the head. PG_referenced alone does not save an unmapped page (Linux page_check_references:
+ * it is reclaimed; mark_page_accessed's promotion to the active list is what protects it).
+ */
+static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct lruvec *lv,
+					  struct scan_control *sc)
+{
+	unsigned long scanned = 0, reclaimed = 0;
+
+	while (scanned < nr_to_scan && sc->nr_reclaimed + reclaimed < sc->nr_to_reclaim) {
+		struct address_space *m;
+		struct page *page = lru_isolate_tail(lv, LRU_INACTIVE_FILE, &m);
+
+		if (!page)
+			break;
+		scanned++;
+		if (PageDirty(page)) {
+			if (!may_write_dirty(sc)) {
+				if (!(sc->gfp_mask & __GFP_IO) || !(sc->gfp_mask & __GFP_FS))
+					count_vm_events(PGSCAN_SKIP_DIRTY, 1);
+				lru_putback(page, LRU_INACTIVE_FILE);
+				spin_unlock(&m->lock);
+				mapping_put(m);
+				continue;
+			}
+			pageout_locked(m, page);
+			count_vm_events(NR_VMSCAN_WRITE, 1);
+		}
+		remove_mapping_locked(m, page);
+		spin_unlock(&m->lock);
+		mapping_put(m);
+		__free_page(page);
+		reclaimed++;
+	}
+	count_vm_events(sc->kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, scanned);
+	count_vm_events(sc->kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, reclaimed);
+	sc->nr_scanned += scanned;
+	return reclaimed;
+}
+
+/* Linux shrink_active_list for unmapped file pages: the tail's pages go to the inactive head,
+ * their referenced bit cleared (no PTE references to keep them active). */
+static void shrink_active_list(unsigned long nr_to_scan, struct lruvec *lv)
+{
+	unsigned long moved = 0;
+
+	while (moved < nr_to_scan) {
+		struct address_space *m;
+		struct page *page = lru_isolate_tail(lv, LRU_ACTIVE_FILE, &m);
+
+		if (!page)
+			break;
+		__ClearPageReferenced(page);
+		lru_putback(page, LRU_INACTIVE_FILE);
+		spin_unlock(&m->lock);
+		mapping_put(m);
+		moved++;
+	}
+	count_vm_events(PGREFILL, moved);
+	count_vm_events(PGDEACTIVATE, moved);
+}
+
+/* Linux inactive_is_low for file pages: fewer inactive than active (Linux: a ratio of
+ * sqrt(10 * size in GB), 1 below 1 GB, which is every Pagoda system). */
+static bool inactive_is_low(const struct lruvec *lv)
+{
+	return READ_ONCE(lv->nr_pages[LRU_INACTIVE_FILE]) < READ_ONCE(lv->nr_pages[LRU_ACTIVE_FILE]);
+}
+
+/* Linux shrink_lruvec: size >> priority pages of each list per round (get_scan_count without
+ * anon: nothing to balance against), the active list aged first when the inactive is low. */
+static void shrink_lruvec(struct lruvec *lv, struct scan_control *sc)
+{
+	unsigned long nr_active = READ_ONCE(lv->nr_pages[LRU_ACTIVE_FILE]) >> sc->priority;
+	unsigned long nr_inactive = READ_ONCE(lv->nr_pages[LRU_INACTIVE_FILE]) >> sc->priority;
+
+	if (inactive_is_low(lv))
+		shrink_active_list(max(nr_active, 1UL), lv);
+	sc->nr_reclaimed += shrink_inactive_list(nr_inactive, lv, sc);
+}
+
+/* Linux shrink_node: the node's LRU lists, then its shrinkers (slab). */
+static void shrink_node(pg_data_t *pgdat, struct scan_control *sc)
+{
+	unsigned long scanned = 0, freed;
+
+	shrink_lruvec(&pgdat->__lruvec, sc);
+	freed = shrink_slab_scan(sc->gfp_mask, pgdat->node_id, sc->priority, &scanned);
+	count_vm_events(sc->kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, scanned);
+	count_vm_events(sc->kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, freed);
+	sc->nr_reclaimed += freed;
+	sc->nr_scanned += scanned;
+}
+
+/* Linux zone_reclaimable_pages: the zone's file LRU pages (no swap: anonymous pages don't
+ * count), for should_reclaim_retry() and the node's kswapd hopelessness. */
+static unsigned long zone_reclaimable_pages(struct zone *zone)
+{
+	return zone_lru_file_pages(zone);
+}
 
 /* Is there a zone of the node, up to highest_zoneidx, with `order` free above its high mark? */
 static bool pgdat_balanced(pg_data_t *pgdat, unsigned int order, enum zone_type highest_zoneidx)
@@ -67,13 +198,16 @@ static void kswapd_wakeup(struct zone *zone, gfp_t gfp, unsigned int order,
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long flags;
 
-	(void)gfp;
 	if (!managed_zone(zone) || !ks->task)
 		return;
 	/* Hopeless node, or nothing to do: leave it to direct reclaim (Linux wakeup_kswapd). */
 	if (READ_ONCE(ks->failures) >= MAX_RECLAIM_RETRIES ||
-	    pgdat_balanced(pgdat, order, highest_zoneidx))
+	    pgdat_balanced(pgdat, order, highest_zoneidx)) {
+		/* Free memory may be there, too fragmented for the order: kcompactd decides. */
+		if (!(gfp & __GFP_DIRECT_RECLAIM))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest_zoneidx);
 		return;
+	}
 	spin_lock_irqsave(&ks->lock, flags);
 	if (!ks->pending || ks->order < order)
 		ks->order = ks->pending ? max(ks->order, order) : order;
@@ -91,30 +225,50 @@ static void kswapd_reset_failures(int nid)
 		WRITE_ONCE(kswapd_nodes[nid].failures, 0);
 }
 
-/* Linux balance_pgdat: shrink at falling priorities until the node is balanced. */
-static void balance_pgdat(pg_data_t *pgdat, unsigned int order, enum zone_type highest_zoneidx)
+/*
+ * Linux balance_pgdat: shrink at falling priorities until the node is balanced; a priority is
+ * kept while it makes progress (Linux lowers it only when a round reclaims nothing). Clean pages
+ * first: all priorities without writeback, then again with it. Returns the order it balanced
+ * for: Linux drops a high order to 0 once reclaim has freed compact_gap(order) pages and leaves
+ * the block to kcompactd; here a node already balanced at order 0 drops it at once (reclaim
+ * would evict cache without making the block).
+ */
+static unsigned int balance_pgdat(pg_data_t *pgdat, unsigned int order,
+				  enum zone_type highest_zoneidx)
 {
 	struct kswapd_node *ks = &kswapd_nodes[pgdat->node_id];
 	unsigned long reclaimed = 0;
 
 	__count_vm_event(PAGEOUTRUN);
-	for (int priority = DEF_PRIORITY; priority >= 0; priority--) {
-		unsigned long scanned = 0, freed;
+	if (order && pgdat_balanced(pgdat, 0, highest_zoneidx))
+		order = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int priority = DEF_PRIORITY; priority >= 0; priority--) {
+			struct scan_control sc = { .gfp_mask = GFP_KERNEL, .priority = priority,
+						   .may_writepage = pass == 1, .kswapd = true,
+						   .nr_to_reclaim = SWAP_CLUSTER_MAX };
 
-		if (pgdat_balanced(pgdat, order, highest_zoneidx))
-			break;
-		freed = shrink_slab_scan(GFP_KERNEL, pgdat->node_id, priority, &scanned);
-		count_vm_events(PGSCAN_KSWAPD, scanned);
-		count_vm_events(PGSTEAL_KSWAPD, freed);
-		reclaimed += freed;
-		cond_resched();	/* cooperative: let the allocators of this hart run */
-		if (kthread_should_stop())
-			return;
+			if (pgdat_balanced(pgdat, order, highest_zoneidx))
+				goto done;
+			do {
+				sc.nr_reclaimed = 0;
+				shrink_node(pgdat, &sc);
+				reclaimed += sc.nr_reclaimed;
+				/* Linux kswapd_shrink_node: enough for compaction, check order 0. */
+				if (order && reclaimed >= 2UL << order)
+					order = 0;
+				cond_resched();	/* cooperative: let the allocators of this hart run */
+				if (kthread_should_stop())
+					return order;
+			} while (sc.nr_reclaimed && !pgdat_balanced(pgdat, order, highest_zoneidx));
+		}
 	}
+done:
 	if (reclaimed)
 		WRITE_ONCE(ks->failures, 0);
 	else if (!pgdat_balanced(pgdat, order, highest_zoneidx))
 		WRITE_ONCE(ks->failures, ks->failures + 1);
+	return order;
 }
 
 static bool kswapd_take_request(struct kswapd_node *ks, unsigned int *order,
@@ -147,45 +301,63 @@ static int kswapd(void *arg)
 		WRITE_ONCE(ks->sleeping, false);
 		if (kthread_should_stop())
 			break;
-		if (kswapd_take_request(ks, &order, &highest))
-			balance_pgdat(pgdat, order, highest);
+		if (!kswapd_take_request(ks, &order, &highest))
+			continue;
+		/* Linux kswapd_try_to_sleep: balanced at the order reclaimed for, kcompactd
+		 * gets the order asked for. */
+		if (pgdat_balanced(pgdat, balance_pgdat(pgdat, order, highest), highest))
+			wakeup_kcompactd(pgdat->node_id, (int)order, highest);
 	}
 	current->flags &= ~(PF_MEMALLOC | PF_KSWAPD);
 	return 0;
 }
 
-/* Linux try_to_free_pages: the allocating task shrinks the nodes of its zonelist. */
+/* Linux try_to_free_pages: the allocating task shrinks the nodes of its zonelist until
+ * SWAP_CLUSTER_MAX pages are freed; clean pages first, writeback only in the second pass and only
+ * if the request allows IO and FS. */
 static unsigned long try_to_free_pages(struct zonelist *zl, unsigned int order, gfp_t gfp,
 				       nodemask_t *nodemask)
 {
-	unsigned long reclaimed = 0, scanned = 0;
+	unsigned long reclaimed = 0;
 
 	(void)order;
-	for (int priority = DEF_PRIORITY; priority >= 0 && reclaimed < SWAP_CLUSTER_MAX; priority--) {
-		unsigned long done_nodes = 0;
-		struct zoneref *z;
+	for (int pass = 0; pass < 2 && reclaimed < SWAP_CLUSTER_MAX; pass++) {
+		if (pass == 1 && (!(gfp & __GFP_IO) || !(gfp & __GFP_FS)))
+			break;
+		for (int priority = DEF_PRIORITY; priority >= 0 && reclaimed < SWAP_CLUSTER_MAX;
+		     priority--) {
+			unsigned long done_nodes = 0;
+			struct zoneref *z;
 
-		for (z = zl->_zonerefs; z->zone; z++) {
-			int nid = zone_to_nid(z->zone);
-			unsigned long freed;
+			for (z = zl->_zonerefs; z->zone; z++) {
+				int nid = zone_to_nid(z->zone);
+				struct scan_control sc = { .gfp_mask = gfp, .priority = priority,
+							   .may_writepage = pass == 1,
+							   .nr_to_reclaim = SWAP_CLUSTER_MAX - reclaimed };
 
-			if ((done_nodes >> nid) & 1 || (nodemask && !node_isset(nid, nodemask)))
-				continue;
-			done_nodes |= 1UL << nid;
-			freed = shrink_slab_scan(gfp, nid, priority, &scanned);
-			if (freed)
-				kswapd_reset_failures(nid);
-			reclaimed += freed;
+				if ((done_nodes >> nid) & 1 || (nodemask && !node_isset(nid, nodemask)))
+					continue;
+				done_nodes |= 1UL << nid;
+				if (pass == 1) {	/* the slab was shrunk in the first pass */
+					sc.nr_reclaimed = 0;
+					shrink_lruvec(&NODE_DATA(nid)->__lruvec, &sc);
+				} else {
+					shrink_node(NODE_DATA(nid), &sc);
+				}
+				if (sc.nr_reclaimed)
+					kswapd_reset_failures(nid);
+				reclaimed += sc.nr_reclaimed;
+			}
 		}
 	}
-	count_vm_events(PGSCAN_DIRECT, scanned);
-	count_vm_events(PGSTEAL_DIRECT, reclaimed);
 	return reclaimed;
 }
 
 static const struct mm_slowpath_ops vmscan_ops = {
 	.wakeup_kswapd = kswapd_wakeup,
 	.try_to_free_pages = try_to_free_pages,
+	.zone_reclaimable_pages = zone_reclaimable_pages,
+	.out_of_memory = out_of_memory_gfp,
 };
 
 /* Start kswapd for a node (Linux kswapd_run); 0 or -12 (ENOMEM). */

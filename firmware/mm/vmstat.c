@@ -6,6 +6,7 @@
 #include <pagoda/smp.h>
 #include <asm/timex.h>
 #include <mm/mm.h>
+#include <mm/pagemap.h>
 #include "internal.h"
 
 unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
@@ -19,6 +20,10 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"pageoutrun",
 	"pgmigrate_success", "pgmigrate_fail", "compact_migrate_scanned",
 	"compact_free_scanned", "compact_isolated", "compact_fail", "compact_success",
+	"pgactivate", "pgdeactivate", "pgrefill", "nr_dirtied", "nr_written", "nr_vmscan_write",
+	"pgscan_skip_dirty",
+	"kcompactd_wake", "kcompactd_migrate_scanned", "kcompactd_free_scanned",
+	"oom_kill",
 };
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the
@@ -301,6 +306,10 @@ void mm_show_vmstat(void)
 	       totalram_pages);
 	printk("numa_hit %lu\nnuma_miss %lu\nnuma_foreign %lu\nnuma_local %lu\nnuma_other %lu\n",
 	       numa[NUMA_HIT], numa[NUMA_MISS], numa[NUMA_FOREIGN], numa[NUMA_LOCAL], numa[NUMA_OTHER]);
+	printk("nr_inactive_file %lu\nnr_active_file %lu\nnr_file_pages %lu\nnr_dirty %lu\n"
+	       "nr_writeback %lu\n", global_node_page_state(NR_INACTIVE_FILE),
+	       global_node_page_state(NR_ACTIVE_FILE), global_node_page_state(NR_FILE_PAGES),
+	       global_node_page_state(NR_FILE_DIRTY), global_node_page_state(NR_WRITEBACK));
 	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
 		printk("%s %lu\n", vm_event_names[i], vm_event_sum((enum vm_event_item)i));
 	printk("min_free_kbytes %lu\n", min_free_kbytes);

@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // PBUS to LiteDRAM's 128-bit native user port (docs/memory.md). It stands where pagoda_ram does
 // (MEM=litedram): port I (instruction fetch, reads) and port D (core data and DMA through the
-// crossbar, reads and writes). One transfer at a time, ports taken in turn when both ask: a
-// 64-bit PBUS access is one command on the 16-byte DRAM word that holds it (addr[27:4]); a write
-// puts its lane in the half that addr[3] selects, with its byte enables, and leaves the other
-// half's enables low; a read returns that half. The write's PBUS response comes once LiteDRAM
-// has taken the data: the port keeps commands in order per bank, so a later read sees it.
-// Nothing is granted before the controller says init_done. Controller and SoC share one clock in
-// this step (the crossing is the next one).
+// crossbar, reads and writes). A 64-bit PBUS access is one command on the 16-byte DRAM word that
+// holds it (addr[27:4]); a write puts its lane in the half that addr[3] selects, with its byte
+// enables, and leaves the other half's enables low; a read returns that half.
+//
+// Up to DEPTH transfers are in flight: a request is granted whenever a slot is free (ports taken
+// in turn when both ask), its command queued for the native port, a write's data queued for the
+// port's write-data channel. LiteDRAM takes commands into its bank machines' buffers
+// (cmd_buffer_depth) and keeps a port's commands in order: its crossbar locks a port to one bank
+// until that bank's commands are done, so read data come back in command order and a write's
+// data is taken before any later command of the port runs. Responses leave in the order the
+// requests were granted (one FIFO of tags for both ports, so each port's are in its own order as
+// PBUS requires): a read when its data has come, a write when LiteDRAM has taken its data. A read
+// datum or write completion that comes while an older transfer is still unanswered waits in a
+// queue. Nothing is granted before the controller says init_done. Controller and SoC share one
+// clock in this step (the crossing is the next one).
+`include "pagoda_assert.svh"
 module pagoda_dram_bridge #(
-  parameter logic [31:0] SIZE = 32'h1000_0000   // bytes, a power of two (256 MiB: 24-bit words)
+  parameter logic [31:0] SIZE  = 32'h1000_0000,   // bytes, a power of two (256 MiB: 24-bit words)
+  parameter int unsigned DEPTH = 8                 // transfers in flight, a power of two
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -46,115 +56,136 @@ module pagoda_dram_bridge #(
 );
 
   localparam int unsigned AW = $clog2(SIZE) - 4;   // 16-byte word address
+  localparam int unsigned CW = $clog2(DEPTH) + 1;  // counts 0..DEPTH
 
-  typedef enum logic [1:0] {
-    StIdle,    // grant one request (when init_done)
-    StCmd,     // command on the native port until taken
-    StWdata,   // write data until taken
-    StRdata    // wait for the read data
-  } state_e;
-
-  state_e        state_q, state_d;
-  logic          port_d_q, port_d_d;     // the transfer is port D's (else port I's)
-  logic          last_d_q, last_d_d;     // the port served last, for taking turns
-  logic          we_q, we_d;
-  logic [AW-1:0] word_q, word_d;
-  logic          hi_q, hi_d;             // addr[3]: the upper half of the 16-byte word
-  logic [7:0]    be_q, be_d;
-  logic [63:0]   wdata_q, wdata_d;
-  logic          i_rvalid_q, i_rvalid_d, d_rvalid_q, d_rvalid_d;
-  logic [63:0]   rdata_q, rdata_d;
-  logic          acc_d, acc_i;
-
+  // ---------------------------------------------------------------- grant
   // Turns: when both ask, the one not served last. A port's grant never looks at its own
   // request (the crossbar's request depends on the grant vector: no combinational loop), so it
   // may be high while that port is idle; a transfer is req && gnt, and only one can happen.
-  assign d_gnt_o = state_q == StIdle && init_done_i && !(i_req_i && last_d_q);
-  assign i_gnt_o = state_q == StIdle && init_done_i && !(d_req_i && !last_d_q);
+  logic          last_d_q, last_d_d;     // the port served last, for taking turns
+  logic          acc_d, acc_i, acc, room;
+  logic [CW-1:0] tag_count;
+
+  assign room    = init_done_i && (tag_count != CW'(DEPTH));
+  assign d_gnt_o = room && !(i_req_i && last_d_q);
+  assign i_gnt_o = room && !(d_req_i && !last_d_q);
   assign acc_d   = d_req_i && d_gnt_o;
   assign acc_i   = i_req_i && i_gnt_o;
+  assign acc     = acc_i || acc_d;
+  assign last_d_d = acc ? acc_d : last_d_q;
+
+  // ---------------------------------------------------------------- queues
+  // tags: one per transfer in flight, in grant order, until its response leaves
+  logic          tag_port_d, tag_we, tag_hi, tag_empty, tag_pop;
+  // commands not yet taken by the native port
+  logic          cmd_empty;
+  logic [CW-1:0] cmd_count;
+  // write data not yet taken (in command order, as LiteDRAM takes it)
+  logic          wq_empty;
+  logic [CW-1:0] wq_count;
+  logic [7:0]    wq_be;
+  logic          wq_hi;
+  logic [63:0]   wq_data;
+  // read data that came before their turn to answer
+  logic          rq_empty, rq_pop;
+  logic [CW-1:0] rq_count;
+  logic [127:0]  rq_data;
+
+  pgaccel_fifo #(.WIDTH(3), .DEPTH(DEPTH)) u_tags (
+    .clk_i   (clk_i),
+    .rst_ni  (rst_ni),
+    .flush_i (1'b0),
+    .push_i  (acc),
+    .wdata_i ({acc_d, acc_d && d_we_i, acc_d ? d_addr_i[3] : i_addr_i[3]}),
+    .pop_i   (tag_pop),
+    .rdata_o ({tag_port_d, tag_we, tag_hi}),
+    .empty_o (tag_empty),
+    .count_o (tag_count)
+  );
+
+  pgaccel_fifo #(.WIDTH(1 + AW), .DEPTH(DEPTH)) u_cmds (
+    .clk_i   (clk_i),
+    .rst_ni  (rst_ni),
+    .flush_i (1'b0),
+    .push_i  (acc),
+    .wdata_i ({acc_d && d_we_i, acc_d ? d_addr_i[AW+3:4] : i_addr_i[AW+3:4]}),
+    .pop_i   (cmd_valid_o && cmd_ready_i),
+    .rdata_o ({cmd_we_o, cmd_addr_o}),
+    .empty_o (cmd_empty),
+    .count_o (cmd_count)
+  );
+
+  pgaccel_fifo #(.WIDTH(73), .DEPTH(DEPTH)) u_wdata (
+    .clk_i   (clk_i),
+    .rst_ni  (rst_ni),
+    .flush_i (1'b0),
+    .push_i  (acc_d && d_we_i),
+    .wdata_i ({d_be_i, d_addr_i[3], d_wdata_i}),
+    .pop_i   (wdata_ready_i && !wq_empty),
+    .rdata_o ({wq_be, wq_hi, wq_data}),
+    .empty_o (wq_empty),
+    .count_o (wq_count)
+  );
+
+  // ---------------------------------------------------------------- native port
+  assign cmd_valid_o   = !cmd_empty;
+  // LiteDRAM takes write data when it asserts ready (without looking at valid), in command
+  // order; the head of the queue is the oldest write's, there since its grant
+  assign wdata_valid_o = !wq_empty;
+  assign wdata_we_o    = wq_hi ? {wq_be, 8'h00} : {8'h00, wq_be};
+  assign wdata_data_o  = {wq_data, wq_data};
+  assign rdata_ready_o = 1'b1;   // the read queue has a place for every read in flight
+
+  // ---------------------------------------------------------------- responses, in grant order
+  logic [CW-1:0] wdone_q, wdone_d;      // writes whose data was taken, not yet answered
+  logic          rd_avail, wr_avail, rq_push;
+  logic [127:0]  rd_word;
+  logic          i_rvalid_q, i_rvalid_d, d_rvalid_q, d_rvalid_d;
+  logic [63:0]   rdata_q, rdata_d;
+
+  // a completion that arrives this cycle answers at once if it is the oldest's
+  assign rd_avail = !rq_empty || rdata_valid_i;
+  assign rd_word  = !rq_empty ? rq_data : rdata_data_i;
+  assign wr_avail = (wdone_q != '0) || (wdata_ready_i && !wq_empty);
+  assign tag_pop  = !tag_empty && (tag_we ? wr_avail : rd_avail);
+  assign rq_pop   = tag_pop && !tag_we && !rq_empty;
+  assign rq_push  = rdata_valid_i && !(tag_pop && !tag_we && rq_empty);
+
+  pgaccel_fifo #(.WIDTH(128), .DEPTH(DEPTH)) u_rdata (
+    .clk_i   (clk_i),
+    .rst_ni  (rst_ni),
+    .flush_i (1'b0),
+    .push_i  (rq_push),
+    .wdata_i (rdata_data_i),
+    .pop_i   (rq_pop),
+    .rdata_o (rq_data),
+    .empty_o (rq_empty),
+    .count_o (rq_count)
+  );
 
   always_comb begin
-    state_d    = state_q;
-    port_d_d   = port_d_q;
-    last_d_d   = last_d_q;
-    we_d       = we_q;
-    word_d     = word_q;
-    hi_d       = hi_q;
-    be_d       = be_q;
-    wdata_d    = wdata_q;
+    wdone_d = wdone_q + CW'(wdata_ready_i && !wq_empty) - CW'(tag_pop && tag_we);
+    i_rvalid_d = tag_pop && !tag_port_d;
+    d_rvalid_d = tag_pop && tag_port_d;
     rdata_d    = rdata_q;
-    i_rvalid_d = 1'b0;
-    d_rvalid_d = 1'b0;
-    unique case (state_q)
-      StIdle: begin
-        if (acc_i || acc_d) begin
-          port_d_d = acc_d;
-          last_d_d = acc_d;
-          we_d     = acc_d && d_we_i;
-          word_d   = acc_d ? d_addr_i[AW+3:4] : i_addr_i[AW+3:4];
-          hi_d     = acc_d ? d_addr_i[3] : i_addr_i[3];
-          be_d     = d_be_i;
-          wdata_d  = d_wdata_i;
-          state_d  = StCmd;
-        end
-      end
-      StCmd: begin
-        if (cmd_ready_i) state_d = we_q ? StWdata : StRdata;
-      end
-      StWdata: begin
-        if (wdata_ready_i) begin
-          d_rvalid_d = 1'b1;   // only port D writes
-          state_d    = StIdle;
-        end
-      end
-      StRdata: begin
-        if (rdata_valid_i) begin
-          rdata_d    = hi_q ? rdata_data_i[127:64] : rdata_data_i[63:0];
-          i_rvalid_d = !port_d_q;
-          d_rvalid_d = port_d_q;
-          state_d    = StIdle;
-        end
-      end
-      default: state_d = StIdle;
-    endcase
+    if (tag_pop && !tag_we) rdata_d = tag_hi ? rd_word[127:64] : rd_word[63:0];
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q    <= StIdle;
-      port_d_q   <= 1'b0;
       last_d_q   <= 1'b0;
-      we_q       <= 1'b0;
-      word_q     <= '0;
-      hi_q       <= 1'b0;
-      be_q       <= 8'h0;
-      wdata_q    <= 64'h0;
+      wdone_q    <= '0;
       rdata_q    <= 64'h0;
       i_rvalid_q <= 1'b0;
       d_rvalid_q <= 1'b0;
     end else begin
-      state_q    <= state_d;
-      port_d_q   <= port_d_d;
       last_d_q   <= last_d_d;
-      we_q       <= we_d;
-      word_q     <= word_d;
-      hi_q       <= hi_d;
-      be_q       <= be_d;
-      wdata_q    <= wdata_d;
+      wdone_q    <= wdone_d;
       rdata_q    <= rdata_d;
       i_rvalid_q <= i_rvalid_d;
       d_rvalid_q <= d_rvalid_d;
     end
   end
-
-  assign cmd_valid_o   = state_q == StCmd;
-  assign cmd_we_o      = we_q;
-  assign cmd_addr_o    = word_q;
-  assign wdata_valid_o = state_q == StWdata;
-  assign wdata_we_o    = hi_q ? {be_q, 8'h00} : {8'h00, be_q};
-  assign wdata_data_o  = {wdata_q, wdata_q};
-  assign rdata_ready_o = 1'b1;   // one read at a time: its data is always wanted
 
   assign i_rvalid_o = i_rvalid_q;
   assign i_rdata_o  = rdata_q;
@@ -163,20 +194,47 @@ module pagoda_dram_bridge #(
   assign d_rdata_o  = rdata_q;
   assign d_err_o    = 1'b0;
 
-  // PBUS side: one grant at a time, a response only for a granted transfer, none while idle
-  // without one, masters hold their requests
+  // ---------------------------------------------------------------- assertions
+  // In flight: a read answered is one that was granted and whose command LiteDRAM took; so is a
+  // write whose data it took. Counts: tags = commands not yet taken + commands taken and not yet
+  // answered, so tags >= commands queued, >= write data queued, >= read data queued.
+  logic [CW-1:0] reads_taken_q, reads_taken_d;   // read commands taken, not yet answered
+  logic [CW-1:0] writes_taken_q, writes_taken_d; // write commands taken, data not yet taken
+  assign reads_taken_d  = reads_taken_q + CW'(cmd_valid_o && cmd_ready_i && !cmd_we_o) -
+                          CW'(rdata_valid_i);
+  assign writes_taken_d = writes_taken_q + CW'(cmd_valid_o && cmd_ready_i && cmd_we_o) -
+                          CW'(wdata_ready_i && !wq_empty);
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      reads_taken_q  <= '0;
+      writes_taken_q <= '0;
+    end else begin
+      reads_taken_q  <= reads_taken_d;
+      writes_taken_q <= writes_taken_d;
+    end
+  end
+
+  // PBUS side: one grant at a time, no grant without a free slot or before init, one response
+  // a cycle, masters hold their requests
   `ASSERT(DramOneTransfer, !(acc_i && acc_d))
   `ASSERT(DramNoGntBeforeInit, (i_gnt_o || d_gnt_o) -> init_done_i)
+  `ASSERT(DramNoGntWhenFull, acc -> tag_count < CW'(DEPTH))
   `ASSERT(DramOneResp, !(i_rvalid_o && d_rvalid_o))
   `ASSERT_HELD(DramIReqHeld, i_req_i, i_gnt_o, i_addr_i)
   `ASSERT_HELD(DramDReqHeld, d_req_i, d_gnt_o, {d_addr_i, d_we_i, d_be_i, d_wdata_i})
   `ASSERT(DramBeNonzero, acc_d -> d_be_i != 8'h0)
-  // native side: command and write data held until taken, read data only when one is awaited,
-  // write data only after a write command
+  // native side: commands held until taken; read data only for a read command taken and not
+  // yet answered, write data taken only for a write command taken (LiteDRAM keeps the order)
   `ASSERT_HELD(DramCmdHeld, cmd_valid_o, cmd_ready_i, {cmd_we_o, cmd_addr_o})
-  `ASSERT_HELD(DramWdataHeld, wdata_valid_o, wdata_ready_i, {wdata_we_o, wdata_data_o})
-  `ASSERT(DramRdataExpected, rdata_valid_i -> state_q == StRdata)
-  `ASSERT(DramWdataAfterWriteCmd, wdata_valid_o -> we_q)
+  `ASSERT(DramRdataExpected, rdata_valid_i -> reads_taken_q != '0)
+  `ASSERT(DramWdataAfterWriteCmd, (wdata_ready_i && !wq_empty) -> writes_taken_q != '0)
+  `ASSERT(DramWdataThere, wdata_ready_i -> !wq_empty)
+  // queues never overflow: every queued item belongs to a transfer in flight
+  `ASSERT(DramQueuesBounded, cmd_count <= tag_count && wq_count <= tag_count &&
+                             rq_count <= tag_count && wdone_q <= tag_count)
+  `ASSERT(DramRqNoOverflow, rq_push -> rq_count != CW'(DEPTH))
+  // a read datum always has its transfer's tag
+  `ASSERT(DramRdataHasTag, rdata_valid_i -> !tag_empty)
 
   // the decoder only sends addresses inside the RAM; the upper bits are its business
   logic unused;

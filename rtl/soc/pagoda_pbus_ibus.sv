@@ -4,9 +4,9 @@
 // address (instruction access fault). It has no arbitration: nothing else uses these ports.
 // Both slaves grant at once and answer exactly one cycle after the grant, like the error
 // responder, so at most one response arrives per cycle and it belongs to the previous grant.
-// RAM_VAR_LAT = 1 (MEM=litedram: the DRAM bridge answers many cycles later, one fetch at a time):
-// a fetch to the ROM or the error responder waits until the RAM's answer is back, so that
-// responses still come in request order.
+// RAM_VAR_LAT = 1 (MEM=litedram: the DRAM bridge answers many cycles later, with several fetches
+// in flight, in order): a fetch to the ROM or the error responder waits until every RAM fetch has
+// been answered, so that responses still come in request order.
 `include "pagoda_assert.svh"
 module pagoda_pbus_ibus #(
   parameter bit RAM_VAR_LAT = 1'b0
@@ -36,24 +36,25 @@ module pagoda_pbus_ibus #(
 
   logic to_rom, to_ram, to_err;
   logic err_q, err_d;
-  logic ram_wait_q, ram_wait_d;   // a RAM fetch is granted and not yet answered (RAM_VAR_LAT)
+  logic [3:0] ram_wait_q, ram_wait_d;   // RAM fetches granted and not yet answered (RAM_VAR_LAT)
   logic others_ok;
 
   assign to_rom    = m_sel_i == pagoda_soc_pkg::S_ROM;
   assign to_ram    = m_sel_i == pagoda_soc_pkg::S_RAM;
   assign to_err    = !to_rom && !to_ram;
-  assign others_ok = !RAM_VAR_LAT || !ram_wait_q || ram_rvalid_i;
+  assign others_ok = !RAM_VAR_LAT || ram_wait_q == 4'd0 || (ram_wait_q == 4'd1 && ram_rvalid_i);
   assign rom_req_o = m_req_i && to_rom && others_ok;
   assign ram_req_o = m_req_i && to_ram;
   assign m_gnt_o   = (to_rom && rom_gnt_i && others_ok) || (to_ram && ram_gnt_i) ||
                      (to_err && others_ok);
   assign err_d     = m_req_i && to_err && others_ok;
-  assign ram_wait_d = RAM_VAR_LAT && ((ram_req_o && ram_gnt_i) || (ram_wait_q && !ram_rvalid_i));
+  assign ram_wait_d = !RAM_VAR_LAT ? 4'd0 :
+                      ram_wait_q + 4'(ram_req_o && ram_gnt_i) - 4'(ram_rvalid_i);
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       err_q      <= 1'b0;
-      ram_wait_q <= 1'b0;
+      ram_wait_q <= 4'd0;
     end else begin
       err_q      <= err_d;
       ram_wait_q <= ram_wait_d;
@@ -71,7 +72,8 @@ module pagoda_pbus_ibus #(
   // With RAM_VAR_LAT the RAM answers later, but only a fetch it granted and has not answered.
   `ASSERT_NEXT(IbusRespNoReq, !(m_req_i && m_gnt_o),
                !(rom_rvalid_i || err_q || (ram_rvalid_i && !RAM_VAR_LAT)))
-  `ASSERT(IbusRamRespWaited, !(RAM_VAR_LAT && ram_rvalid_i && !ram_wait_q))
+  `ASSERT(IbusRamRespWaited, !(RAM_VAR_LAT && ram_rvalid_i && ram_wait_q == 4'd0))
+  `ASSERT(IbusRamWaitBounded, ram_wait_q != 4'd15)
   `ASSERT_HELD(IbusReqHeld, m_req_i, m_gnt_o, m_sel_i)
 
 endmodule

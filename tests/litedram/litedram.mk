@@ -37,3 +37,25 @@ test-soc-selftest-litedram: $(DEPS_STAMP)
 		+firmware=$(LD_SOC_BUILD)/firmware/firmware.elf +dtb=$(LD_SOC_BUILD)/sbi/pagoda.dtb \
 		+bootargs=$(call shell_quote,selftest selftest_filter=$(LD_SELFTEST_FILTER)) \
 		+max-cycles=400000000
+
+# pagoda_dram_bridge on the generated controller, through both PBUS ports
+# (tests/litedram/tb_dram_bridge.cpp): ordering and data under overlap and back-pressure against a
+# memory model, with the bridge's assertions on; dependent-read latency and streaming throughput
+# through the bridge and on the raw native port, measured in the same run.
+DB_TB_BUILD := $(BUILD)/dram-bridge-tb
+DB_TB_BIN   := $(DB_TB_BUILD)/Vtb_dram_bridge
+DB_TB_RTL   := rtl/accel/pgaccel_fifo.sv $(MEM_FILES) tests/litedram/tb_dram_bridge.sv
+
+$(DB_TB_BIN): $(LITEDRAM_SIM_V) $(LD_VLT) $(DB_TB_RTL) $(RTL_ASSERT_HDR) tests/litedram/tb_dram_bridge.cpp
+	@mkdir -p $(DB_TB_BUILD)
+	@echo "  VERILATE $@"
+	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal $(RTL_VASSERT) \
+		--top-module tb_dram_bridge -Mdir $(DB_TB_BUILD)/obj -CFLAGS "-O2 -std=c++17" \
+		-o $(abspath $@) $(LD_VLT) $(LITEDRAM_SIM_V) $(DB_TB_RTL) \
+		$(abspath tests/litedram/tb_dram_bridge.cpp) > $(DB_TB_BUILD)/verilator.log 2>&1 || \
+		{ cat $(DB_TB_BUILD)/verilator.log; exit 1; }
+
+TEST_SUITES += mem-dram-bridge
+.PHONY: test-mem-dram-bridge
+test-mem-dram-bridge: $(DB_TB_BIN)
+	@bash scripts/suite.sh $(BUILD)/test-results mem-dram-bridge -- $(DB_TB_BIN)

@@ -17,6 +17,8 @@
 #                  cache hook, dma-ranges parsing) and kvmalloc (ASan+UBSan)
 #   sched-unit     cmocka tests of the scheduler, wait queues, kernel threads and kswapd on the
 #                  host allocator (tasks switch with swapcontext; ASan+UBSan)
+#   mm-reclaim     cmocka tests of the page cache, the file LRU and its reclaim by kswapd and
+#                  direct reclaim (IO/FS gating, writeback, data read back) (ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
 #   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
 #                  tests/mm/shell-corpus, then a fixed-seed run
@@ -28,7 +30,7 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c
 # The scheduler's portable part runs on the host too (arch/host: ucontext switches).
 MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
@@ -55,6 +57,15 @@ $(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
 
 test-sched-unit: $(MM_BUILD)/sched-unit
 	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
+
+TEST_SUITES += mm-reclaim
+.PHONY: test-mm-reclaim
+$(MM_BUILD)/mm-reclaim: tests/mm/test_reclaim.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lcmocka -lm -o $@
+
+test-mm-reclaim: $(MM_BUILD)/mm-reclaim
+	@bash scripts/suite.sh $(BUILD)/test-results mm-reclaim --cmocka -- $(MM_BUILD)/mm-reclaim
 
 TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact mm-compact-tsan
 .PHONY: test-mm-vmap test-mm-dma test-mm-compact test-mm-compact-tsan

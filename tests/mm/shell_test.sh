@@ -32,6 +32,22 @@ interrupts
 slabinfo
 vmallocinfo
 ps
+pressure 2000
+pressure 500 dirty
+drop_caches 1
+drop_caches 3
+pressure 999999999
+drop_caches 4
+pressure 0
+drop_caches 3
+mmcheck
+memhog 300 500
+memhog 100
+memhog 200 -1000
+memhog 5 2000
+ps
+oom
+memhog stop
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -53,8 +69,8 @@ check() {	# check DESCRIPTION REGEX
 [ "$rc" -eq 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: QEMU exit status $rc"; }
 check "vmallocinfo summary" '^(pagoda> )?areas 0 busy, 0 lazily freed pages \(purge above [0-9]+\), 0 purges, 0 remote TLB flushes$'
 check "buddyinfo line" '^(pagoda> )?Node 0, zone +Normal( +[0-9]+){11}$'
-check "mmcheck ok twice" 'mmcheck: ok'
-[ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok twice"; }
+check "mmcheck ok three times" 'mmcheck: ok'
+[ "$(grep -c 'mmcheck: ok' <<< "$log")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: mmcheck not ok three times"; }
 check "alloc order 3 from Normal" '^(pagoda> )?pfn 0x[0-9a-f]+ order 3 node 0 zone Normal$'
 check "GFP_HIGHUSER from HighMem" '^(pagoda> )?pfn 0x[0-9a-f]+ order 0 node 0 zone HighMem$'
 check "reserved page free reported" 'BUG: Bad page state: pfn:0x80000 .*free of a reserved page'
@@ -89,9 +105,30 @@ check "slabinfo: the 96-byte class" '^kmalloc-96 +0 +0 +96 +42 +1 '
 check "console input by the UART interrupt" '^(pagoda> )? +10 +[1-9][0-9]* +uart8250 rx$'
 # ps: init (pid 1, running the shell), the idle task, kswapd0 asleep with PF_MEMALLOC|PF_KSWAPD|
 # PF_KTHREAD (0x00220800).
-check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) COMMAND$'
+check "ps header" '^(pagoda> )? +PID CPU S FLAGS +NVCSW +NIVCSW +TIME\(ms\) +RSS +OOM_ADJ COMMAND$'
 check "ps: init runs the shell" '^ +1 +0 R 0x00000000 .* init$'
 check "ps: the idle task" '^ +0 +0 [IR] 0x00200002 .* \[swapper/0\]$'
 check "ps: kswapd0 asleep, a reclaimer" '^ +[0-9]+ +0 S 0x00220800 .* \[kswapd0\]$'
+# Page cache: pressure fills it (2000 clean pages), a dirty file replaces it (500 dirty pages: the
+# clean file is gone with its pages); drop_caches 1 frees clean pages only, so the 500 dirty stay;
+# bad sizes and modes are refused; pressure 0 drops the file, and nothing is cached at the end.
+check "pressure: 2000 clean pages" '^(pagoda> )?pressure: 2000 of 2000 pages read; nr_file_pages 2000 nr_dirty 0, [0-9]+ reclaimed meanwhile$'
+check "pressure: 500 dirty pages" '^(pagoda> )?pressure: 500 of 500 pages written; nr_file_pages 500 nr_dirty 500, [0-9]+ reclaimed meanwhile$'
+check "drop_caches 1 leaves dirty pages" '^(pagoda> )?drop_caches: 0 page-cache pages, 0 slab pages freed; nr_file_pages 500 nr_dirty 500$'
+check "drop_caches 3" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab pages freed; nr_file_pages 500 nr_dirty 500$'
+check "pressure: too big refused" '^(pagoda> )?pressure: 999999999 pages is more than the [0-9]+ managed$'
+check "drop_caches: bad mode refused" '^(pagoda> )?usage: drop_caches 1\|2\|3$'
+check "after pressure 0, nothing cached" '^(pagoda> )?drop_caches: 0 page-cache pages, [0-9]+ slab pages freed; nr_file_pages 0 nr_dirty 0$'
+# OOM killer by hand (sysrq-f) over three tasks that own memory: the adj 500 one is the victim.
+check "memhog owns its pages" '^(pagoda> )?memhog: pid [0-9]+ owns 300 pages, oom_score_adj 500$'
+check "memhog rejects adj 2000" '^(pagoda> )?usage: memhog PAGES'
+check "ps: rss and oom_score_adj" '^ +[0-9]+ +0 S 0x00200000 .* +300 +500 \[memhog\]$'
+check "ps: adj -1000" '^ +[0-9]+ +0 S 0x00200000 .* +200 +-1000 \[memhog\]$'
+check "sysrq-f report header" '^(pagoda> )?(sysrq: Manual OOM execution|init invoked oom-killer: gfp_mask=0x0, order=-1, oom_score_adj=0)$'
+check "sysrq-f task table" '^\[ +[0-9]+\] +0 +200 +[0-9]+ +-1000 memhog$'
+check "sysrq-f kills the adj 500 task" '^Out of memory: Killed process [0-9]+ \(memhog\) total-vm:1200kB, anon-rss:1200kB, .* oom_score_adj:500$'
+check "oom_kill counted" '^oom: 1 kill\(s\) since boot$'
+check "the victim exited killed" '^(pagoda> )?memhog: pid [0-9]+ exit 9$'
+check "the others stopped" '^memhog: pid [0-9]+ exit 0$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

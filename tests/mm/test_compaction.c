@@ -13,7 +13,9 @@
 #include <pthread.h>
 #include <string.h>
 #include "mmt.h"
+#include <pagoda/kthread.h>
 #include <mm/compaction.h>
+#include <mm/vmscan.h>
 #include <mm/migrate.h>
 #include <mm/mm_types.h>
 #include <mm/slab.h>
@@ -447,6 +449,70 @@ static void t_kcompactd_round(void **state)
 	teardown_mm();
 }
 
+/* kcompactd as a thread: an order-9 request that may not reclaim fails on the fragmented node and
+ * wakes kswapd; kswapd finds the node balanced at order 0 and wakes kcompactd, which makes the
+ * order-9 block in the background (no stall), after which the same request succeeds. */
+static bool node0_has_block(unsigned int order)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		for (unsigned int o = order; o < MAX_ORDER; o++)
+			if (node_data[0].node_zones[z].free_area[o].nr_free)
+				return true;
+	return false;
+}
+
+static void t_kcompactd_thread(void **state)
+{
+	const gfp_t gfp = (GFP_HIGHUSER_MOVABLE & ~__GFP_DIRECT_RECLAIM) | __GFP_NOWARN;
+	unsigned long kw, kc, stall, mig, scanned;
+	struct page *big;
+	int i;
+
+	(void)state;
+	boot16();
+	sched_init(1000000000ULL);
+	fragment();
+	assert_int_equal(kswapd_init(), 0);
+	assert_int_equal(kcompactd_init(), 0);
+	assert_non_null(kcompactd_task(0));
+	assert_null(kcompactd_task(1));
+	assert_int_equal(kcompactd_run(1), -EINVAL);	/* no such node */
+	for (i = 0; i < 100 && !(kswapd_is_sleeping(0) && kcompactd_is_sleeping(0)); i++)
+		yield();
+	assert_true(kswapd_is_sleeping(0) && kcompactd_is_sleeping(0));
+	kw = vm_event_sum(KSWAPD_WAKE);
+	kc = vm_event_sum(KCOMPACTD_WAKE);
+	stall = vm_event_sum(COMPACTSTALL);
+	mig = vm_event_sum(PGMIGRATE_SUCCESS);
+	scanned = vm_event_sum(KCOMPACTD_MIGRATE_SCANNED);
+	assert_null(alloc_pages(gfp, 9));
+	assert_true(vm_event_sum(KSWAPD_WAKE) > kw);
+	assert_int_equal(vm_event_sum(KCOMPACTD_WAKE), kc);	/* cooperative: nothing ran yet */
+	assert_false(node0_has_block(9));
+	for (i = 0; i < 1000 && !(vm_event_sum(KCOMPACTD_WAKE) > kc && kcompactd_is_sleeping(0)); i++)
+		yield();
+	assert_int_equal(vm_event_sum(KCOMPACTD_WAKE), kc + 1);
+	assert_true(kcompactd_is_sleeping(0));
+	assert_int_equal(vm_event_sum(COMPACTSTALL), stall);	/* background: no stall */
+	assert_true(vm_event_sum(PGMIGRATE_SUCCESS) > mig);
+	assert_true(vm_event_sum(KCOMPACTD_MIGRATE_SCANNED) > scanned);
+	assert_true(node0_has_block(9));
+	assert_true(check_owners() > 0);
+	big = alloc_pages(gfp, 9);
+	assert_non_null(big);
+	assert_int_equal(vm_event_sum(COMPACTSTALL), stall);
+	__free_pages(big, 9);
+	/* An order-0 shortage wakes no kcompactd. */
+	wakeup_kcompactd(0, 0, ZONE_MOVABLE);
+	yield();
+	assert_int_equal(vm_event_sum(KCOMPACTD_WAKE), kc + 1);
+	kcompactd_stop(0);
+	kswapd_stop(0);
+	assert_null(kcompactd_task(0));
+	check_verify();
+	teardown_mm();
+}
+
 /* Another hart uses the address space while hart 0 compacts it: it reads pages (through
  * access_mm, under the owner's lock, as every access) and unmaps others, some of them while
  * compaction holds them isolated. Every read sees its data, whatever the interleaving. */
@@ -516,6 +582,7 @@ int main(void)
 		cmocka_unit_test(t_anon_bad_input),
 		cmocka_unit_test(t_suitable_and_fragindex),
 		cmocka_unit_test(t_kcompactd_round),
+		cmocka_unit_test(t_kcompactd_thread),
 		cmocka_unit_test(t_smp_owner_uses_mm_during_compaction),
 	};
 

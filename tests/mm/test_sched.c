@@ -14,6 +14,8 @@
 #include <pagoda/kthread.h>
 #include <pagoda/wait.h>
 #include <mm/mm.h>
+#include <mm/mm_types.h>
+#include <mm/oom.h>
 #include <mm/shrinker.h>
 #include <mm/vmscan.h>
 #include "mmt.h"
@@ -387,6 +389,177 @@ static void t_shrinkers_walk_concurrently(void **state)
 	cache_empty();
 }
 
+
+/* ---------------------------------------------------------------- OOM killer */
+
+static struct page *oom_stash[8192];
+static unsigned int oom_nstash;
+
+/* Take every free page (the reserves too): what is left to free is the tasks' memory. */
+static void oom_exhaust(void)
+{
+	struct page *p;
+
+	drain_all_pages(NULL);
+	while (oom_nstash < 8192 &&
+	       (p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_NOWARN, 0)))
+		oom_stash[oom_nstash++] = p;
+	while (oom_nstash < 8192 &&
+	       (p = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_DMA | __GFP_NOWARN, 0)))
+		oom_stash[oom_nstash++] = p;
+	assert_true(oom_nstash < 8192);
+}
+
+static void oom_release(void)
+{
+	while (oom_nstash)
+		__free_pages(oom_stash[--oom_nstash], 0);
+	drain_all_pages(NULL);
+}
+
+static void oom_wait_ready(struct mm_task *t)
+{
+	for (int i = 0; i < 1000 && !t->ready; i++)
+		yield();
+	assert_true(t->ready);
+	assert_int_equal(t->populated, t->want);
+}
+
+static long expect_points(struct mm_task *t, int adj)
+{
+	struct mm_struct *mm = t->task->mm;
+
+	return (long)(mm->rss + mm->nr_ptes) + (long)adj * (long)(totalram_pages / 1000);
+}
+
+/*
+ * Three tasks own memory: big (600 pages, adj 0), small (200 pages, adj +300: its score passes
+ * big's), huge (1200 pages, adj -1000: never). With every free page taken, requests that Linux
+ * never OOM-kills for fail with no kill; GFP_KERNEL kills small (the documented victim), whose
+ * pages all come back; NOFAIL then kills big and succeeds; with only huge left nothing is killed.
+ */
+static struct mm_task big, small, huge;
+
+static void t_oom_killer(void **state)
+{
+	unsigned long kills, calls, f0, rss, freed_at_exit;
+	struct page *p;
+
+	(void)state;
+	host_printk_enabled = 0;
+	assert_int_equal(kswapd_init(), 0);	/* the reclaim and OOM hooks */
+	assert_non_null(mm_task_run(&big, "big", 600, 0, 0));
+	assert_non_null(mm_task_run(&small, "small", 200, 300, 0));
+	assert_non_null(mm_task_run(&huge, "huge", 1200, OOM_SCORE_ADJ_MIN, 0));
+	assert_null(mm_task_run(&big, "bad", 1, 1001, 0));	/* adj out of range */
+	oom_wait_ready(&big);
+	oom_wait_ready(&small);
+	oom_wait_ready(&huge);
+	assert_int_equal(oom_badness(big.task, totalram_pages), expect_points(&big, 0));
+	assert_int_equal(oom_badness(small.task, totalram_pages), expect_points(&small, 300));
+	assert_true(oom_badness(small.task, totalram_pages) > oom_badness(big.task, totalram_pages));
+	assert_true(oom_badness(huge.task, totalram_pages) == (-__LONG_MAX__ - 1L));
+	assert_true(oom_badness(current, totalram_pages) == (-__LONG_MAX__ - 1L));	/* init */
+
+	oom_exhaust();
+	kills = vm_event_sum(OOM_KILL);
+	calls = vm_event_sum(OOM_CALLS);
+	/* No OOM for NORETRY, RETRY_MAYFAIL, THISNODE or costly orders: not even a call. */
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 0));
+	assert_null(alloc_pages_node(0, GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, PAGE_ALLOC_COSTLY_ORDER + 1));
+	assert_int_equal(vm_event_sum(OOM_CALLS), calls);
+	/* !FS: out_of_memory() is asked, answers "progress" and kills nobody; bounded retries. */
+	assert_null(alloc_pages(GFP_NOFS | __GFP_NOWARN, 0));
+	assert_true(vm_event_sum(OOM_CALLS) > calls);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills);
+	assert_false(big.task->oom_victim || small.task->oom_victim || huge.task->oom_victim);
+
+	/* GFP_KERNEL: small dies, its memory comes back at once (reaped), the request is served. */
+	drain_all_pages(NULL);
+	f0 = global_free_pages();
+	rss = small.task->mm->rss;
+	p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+	assert_non_null(p);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 1);
+	assert_true(small.task->oom_victim && fatal_signal_pending(small.task));
+	assert_int_equal(oom_last_victim_pid(), small.task->pid);
+	assert_false(big.task->oom_victim || huge.task->oom_victim);
+	assert_int_equal(small.task->mm->rss, 0);
+	assert_true(small.task->mm->oom_skip && small.task->mm->unstable);
+	assert_int_equal(anon_fault(small.task->mm, TASK_VA_START, 0), -EFAULT);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), f0 + rss - 1);
+	/* It exits when it runs: its tables and mm go too. */
+	f0 = global_free_pages();
+	assert_int_equal(kthread_stop(small.task), 9);
+	drain_all_pages(NULL);
+	freed_at_exit = global_free_pages() - f0;
+	assert_true(freed_at_exit >= 2);	/* at least the root and one table */
+	oom_stash[oom_nstash++] = p;
+
+	/* NOFAIL: big is next (huge never); the request succeeds after the kill. */
+	oom_exhaust();
+	p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 0);
+	assert_non_null(p);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 2);
+	assert_true(big.task->oom_victim);
+	assert_false(huge.task->oom_victim);
+	assert_int_equal(kthread_stop(big.task), 9);
+	oom_stash[oom_nstash++] = p;
+
+	/* Only huge (-1000) owns memory now: nobody is killed, the request fails. */
+	oom_exhaust();
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 2);
+	assert_false(huge.task->oom_victim);
+	assert_int_equal(huge.task->mm->rss, 1200);
+	/* sysrq-f kills nobody either: -1000 holds for manual kills too. */
+	assert_false(oom_kill_manual());
+	assert_int_equal(kthread_stop(huge.task), 0);	/* stopped, not killed */
+	oom_release();
+	assert_int_equal(anon_total_rss(NULL), 0);
+	kswapd_stop(0);
+}
+
+/* An OOM victim's own allocations go below min (ALLOC_OOM, half of it), not to the bottom. */
+static int victim_alloc_fn(void *arg)
+{
+	struct page **out = arg;
+
+	current->oom_victim = true;
+	out[0] = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0);
+	current->oom_victim = false;
+	out[1] = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0);
+	return 0;
+}
+
+static void t_oom_victim_reserves(void **state)
+{
+	struct page *got[2] = { NULL, NULL }, *p;
+	struct task_struct *k;
+	struct zone *z = NULL;
+
+	(void)state;
+	k = kthread_create(victim_alloc_fn, got, "victim");	/* its stack before the squeeze */
+	assert_non_null(k);
+	/* Take pages (no reserves) until GFP_KERNEL is refused: every zone at its min mark. */
+	while (oom_nstash < 8192 &&
+	       (p = alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0)))
+		oom_stash[oom_nstash++] = p;
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
+	wake_up_process(k);
+	yield();
+	assert_int_equal(kthread_stop(k), 0);
+	assert_non_null(got[0]);	/* the victim: from the reserve below min */
+	assert_null(got[1]);		/* the same task, no longer a victim: refused */
+	z = page_zone(got[0]);
+	assert_true(zone_page_state(z, NR_FREE_PAGES) >= (long)(min_wmark_pages(z) / 2) - 1);
+	__free_pages(got[0], 0);
+	oom_release();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +571,8 @@ int main(void)
 		cmocka_unit_test_setup(t_kswapd_balances, setup),
 		cmocka_unit_test_setup(t_atomic_never_sleeps, setup),
 		cmocka_unit_test_setup(t_shrinkers_walk_concurrently, setup),
+		cmocka_unit_test_setup(t_oom_killer, setup),
+		cmocka_unit_test_setup(t_oom_victim_reserves, setup),
 	};
 
 	/* A lost wake-up leaves init asleep for ever: fail (SIGALRM) instead of hanging. */

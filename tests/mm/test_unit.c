@@ -1758,6 +1758,12 @@ static void t_poison(void **state)
 	assert_ptr_equal(q, p);
 	assert_int_equal(mm_bad_page_count, bad + 1);
 	__free_pages(q, 0);
+	/* The check is word-wise: the page's last byte is covered too. */
+	((u8 *)mmt_page_mem(p))[PAGE_SIZE - 1] = 0xab;
+	q = alloc_pages(GFP_KERNEL, 0);
+	assert_ptr_equal(q, p);
+	assert_int_equal(mm_bad_page_count, bad + 2);
+	__free_pages(q, 0);
 
 	/* A registered fill hook does the poisoning (an engine's FILL); the check still works. */
 	mm_register_zero_ops(&fake_zero_fill);

@@ -113,7 +113,8 @@ static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 		memset(va, 0, len);
 		return;
 	}
-	memset(va, 0, first - p);
+	if (first != p)
+		memset(va, 0, first - p);
 	for (p = first; p + 4 * bs <= last; p += 4 * bs) {
 		CBO_INSN("cbo.zero", p);
 		CBO_INSN("cbo.zero", p + bs);
@@ -122,7 +123,8 @@ static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 	}
 	for (; p < last; p += bs)
 		CBO_INSN("cbo.zero", p);
-	memset((void *)last, 0, end - last);
+	if (end != last)
+		memset((void *)last, 0, end - last);
 }
 
 void zero_phys(phys_addr_t pa, size_t len)

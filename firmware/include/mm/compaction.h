@@ -4,7 +4,7 @@
  * of a zone isolates movable (anonymous) pages, a free scanner from the end isolates free pages,
  * and migrate_pages() moves the first into the second until a free block of the wanted order
  * exists or the scanners meet. Direct compaction runs from the allocator's slow path; kcompactd
- * (a kernel thread once there are threads) is a loop around kcompactd_do_work().
+ * (a kernel thread per node) is a loop around kcompactd_do_work().
  */
 #ifndef MM_COMPACTION_H
 #define MM_COMPACTION_H
@@ -69,6 +69,14 @@ void compact_nodes(void);
  * kcompactd_node_suitable and kcompactd_do_work, MIGRATE_SYNC_LIGHT). */
 bool kcompactd_node_suitable(int nid, int order, enum zone_type highest_zoneidx);
 void kcompactd_do_work(int nid, int order, enum zone_type highest_zoneidx);
+/* The thread per node (Linux kcompactd_run/kcompactd_stop/wakeup_kcompactd): woken by kswapd after
+ * balancing for a high-order request; counts kcompactd_wake per round. */
+int kcompactd_init(void);	/* every online node; 0 or a negative errno */
+int kcompactd_run(int nid);
+void kcompactd_stop(int nid);
+void wakeup_kcompactd(int nid, int order, enum zone_type highest_zoneidx);
+struct task_struct *kcompactd_task(int nid);
+bool kcompactd_is_sleeping(int nid);	/* asleep with no request pending */
 
 /* Per-zone state for reports and tests. */
 struct compact_zone_info {

@@ -58,6 +58,11 @@ PAGEFLAG_FNS(Head, head)
 PAGEFLAG_FNS(Buddy, buddy)
 PAGEFLAG_FNS(Poisoned, poisoned)
 PAGEFLAG_FNS(Anon, anon)
+PAGEFLAG_FNS(Referenced, referenced)
+PAGEFLAG_FNS(Active, active)
+PAGEFLAG_FNS(Dirty, dirty)
+PAGEFLAG_FNS(Uptodate, uptodate)
+PAGEFLAG_FNS(Writeback, writeback)
 
 extern struct page *mem_map;
 extern unsigned long mem_map_base_pfn;	/* pfn of mem_map[0] */
@@ -234,13 +239,22 @@ enum vm_event_item {
 	ALLOCSTALL, COMPACTSTALL, OOM_CALLS, KSWAPD_WAKE,
 	HIGHATOMIC_RESERVE,
 	BAD_PAGE_EVENTS,	/* Pagoda: rejected frees and bad page states */
-	/* Reclaim (mm/vmscan.c). Without LRU lists the shrinkers are all there is to scan: pgscan
-	 * counts the objects they were asked to look at, pgsteal what they freed (pages, for the
-	 * slab caches' shrinker). pageoutrun: kswapd's balancing runs. */
+	/* Reclaim (mm/vmscan.c): pgscan counts the LRU pages isolated for reclaim plus the objects
+	 * the shrinkers were asked to look at, pgsteal the LRU pages freed plus what the shrinkers
+	 * freed (pages, for the slab caches' shrinker). pageoutrun: kswapd's balancing runs. */
 	PGSCAN_KSWAPD, PGSCAN_DIRECT, PGSTEAL_KSWAPD, PGSTEAL_DIRECT, PAGEOUTRUN,
 	PGMIGRATE_SUCCESS, PGMIGRATE_FAIL,
 	COMPACTMIGRATE_SCANNED, COMPACTFREE_SCANNED, COMPACTISOLATED,
 	COMPACTFAIL, COMPACTSUCCESS,
+	/* Page cache and LRU (mm/filemap.c, mm/vmscan.c): pgactivate/pgdeactivate count moves
+	 * between the active and inactive lists, pgrefill the active pages scanned; nr_dirtied and
+	 * nr_written pages dirtied and written back (Linux node counters), nr_vmscan_write the
+	 * writebacks done by reclaim; pgscan_skip_dirty (Pagoda) dirty pages a reclaim passed over
+	 * because its request lacked __GFP_IO or __GFP_FS. */
+	PGACTIVATE, PGDEACTIVATE, PGREFILL, NR_DIRTIED, NR_WRITTEN, NR_VMSCAN_WRITE,
+	PGSCAN_SKIP_DIRTY,
+	KCOMPACTD_WAKE, KCOMPACTD_MIGRATE_SCANNED, KCOMPACTD_FREE_SCANNED,
+	OOM_KILL,
 	NR_VM_EVENT_ITEMS
 };
 extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];

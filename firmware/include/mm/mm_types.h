@@ -58,6 +58,8 @@ struct mm_struct {
 	unsigned long nr_ptes;		/* page-table pages below the root */
 	int mm_count;			/* references to the struct (mmgrab/mmdrop) */
 	bool dead;			/* mmput() tore it down */
+	bool unstable;			/* Linux MMF_UNSTABLE: the OOM reaper emptied it, faults fail */
+	bool oom_skip;			/* Linux MMF_OOM_SKIP: reaped, no longer an OOM candidate */
 	struct list_head mmlist;	/* every live mm, for reports */
 };
 
@@ -102,6 +104,11 @@ int anon_move_mapping(struct page *page, struct page *newpage, bool may_wait);
 /* Compaction's isolation (Linux isolate_lru_page): off its mm's list with a reference taken. */
 bool isolate_anon_page(struct page *page);
 void putback_anon_page(struct page *page);
+
+/* Linux __oom_reap_task_mm: unmap and free every anonymous page of the mm (the tables stay for
+ * mmput), mark it unstable (anon_fault and anon_map_page then fail with -EFAULT) and skipped by
+ * the OOM killer. Returns the pages unmapped; 0 for a dead mm. */
+unsigned long oom_reap_mm(struct mm_struct *mm);
 
 /* Every live mm's rss, and the number of mms (reports, leak checks). */
 unsigned long anon_total_rss(unsigned int *nr_mms);

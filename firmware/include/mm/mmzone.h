@@ -131,8 +131,33 @@ struct zonelist {
 	struct zoneref _zonerefs[MAX_ZONES_PER_ZONELIST + 1];	/* NULL-terminated */
 };
 
+/* Per-node page state (Linux enum node_stat_item, the page-cache part); /proc/vmstat names. */
+enum node_stat_item {
+	NR_INACTIVE_FILE,	/* page-cache pages on the inactive file LRU */
+	NR_ACTIVE_FILE,
+	NR_FILE_PAGES,		/* pages in the page cache, on the LRU or isolated by reclaim */
+	NR_FILE_DIRTY,
+	NR_WRITEBACK,
+	NR_VM_NODE_STAT_ITEMS
+};
+
+/* LRU lists (Linux enum lru_list): file pages only; anonymous pages stay on their mm's anon_lru. */
+enum lru_list { LRU_INACTIVE_FILE, LRU_ACTIVE_FILE, NR_LRU_LISTS };
+
+/* Linux struct lruvec (one per node, no memcg): the lists, under lru_lock, and the node's page
+ * state. nr_zone_file[] counts each zone's pages on the lists (Linux NR_ZONE_{IN,}ACTIVE_FILE,
+ * summed), for zone_reclaimable_pages(). */
+struct lruvec {
+	spinlock_t lru_lock;
+	struct list_head lists[NR_LRU_LISTS];
+	unsigned long nr_pages[NR_LRU_LISTS];
+	unsigned long nr_zone_file[MAX_NR_ZONES];
+	long vm_stat[NR_VM_NODE_STAT_ITEMS];	/* atomic adds */
+};
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	struct lruvec __lruvec;
 	struct zonelist node_zonelists[MAX_ZONELISTS];
 	int node_id;
 	bool online;

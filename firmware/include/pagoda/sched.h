@@ -45,6 +45,7 @@
 
 struct kthread;
 struct reclaim_state;
+struct mm_struct;
 
 struct task_struct {
 	struct thread_struct thread;	/* registers while switched out */
@@ -65,6 +66,12 @@ struct task_struct {
 	void *stack;			/* NULL for the boot and idle contexts */
 	struct kthread *kthread;
 	struct reclaim_state *reclaim_state;	/* set by reclaimers (mm/vmscan.c) */
+	/* Memory it owns (mm/anon.c), or NULL; changed only through task_set_mm(). Pagoda has no
+	 * user processes: a kernel thread that owns an mm is what the OOM killer may kill. */
+	struct mm_struct *mm;
+	short oom_score_adj;		/* -1000 (never kill) .. 1000, Linux's /proc/pid/oom_score_adj */
+	volatile bool oom_victim;	/* Linux tsk_is_oom_victim: chosen by the OOM killer */
+	volatile bool sigkill;		/* Linux's pending SIGKILL: the task is to exit */
 };
 
 /* current: the running task of this hart (interrupt handlers see the one they interrupted). */
@@ -118,6 +125,17 @@ struct task_struct *sched_create_task(void (*entry)(void), const char *comm, uns
 				      unsigned int flags, size_t extra);
 void sched_free_task(struct task_struct *p);
 void __noreturn do_exit(long code);
+
+/* Linux fatal_signal_pending / tsk_is_oom_victim. */
+static inline bool fatal_signal_pending(const struct task_struct *p) { return READ_ONCE(p->sigkill); }
+static inline bool tsk_is_oom_victim(const struct task_struct *p) { return READ_ONCE(p->oom_victim); }
+
+/* Set p's mm (NULL to drop it), returning the old one; under the task-list lock, so a walker of
+ * sched_for_each_task() sees either no mm or a live one. */
+struct mm_struct *task_set_mm(struct task_struct *p, struct mm_struct *mm);
+/* fn(p, arg) for every task, in creation order, under the task-list lock (interrupts off): fn
+ * must not sleep nor take that lock. */
+void sched_for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
 
 /* The task table, Linux's `ps -eo pid,stat,psr,comm`-like; for the shell and tests. */
 void sched_show_tasks(void);
