@@ -171,13 +171,19 @@ struct Ram {
 	// may hold what the program stored (sim/dcache_backdoor.h). A write goes to both copies.
 	// get/set and write stay on RAM itself: the loader (the cache is empty in reset) and the
 	// DMA window check, which compares what reached RAM through the bus.
+	// PAGODA_SIM_DCACHE: the SoC is built with the cache (DCACHE_BYTES != 0, sim/sim.mk).
 	uint64_t *cached(uint64_t addr)
 	{
+#ifdef PAGODA_SIM_DCACHE
 		auto *r = top->rootp;
 		return dcache_view(&r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__data_mem,
 				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__tag_mem,
 				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q)
 			.lane(addr);
+#else
+		(void)addr;
+		return nullptr;
+#endif
 	}
 	uint64_t read64(uint64_t addr)
 	{

@@ -8,7 +8,10 @@
 // slot decodes as unmapped and its DMA port is idle.
 module pagoda_soc #(
   parameter logic [31:0] RAM_SIZE  = pagoda_pkg::RAM_SIZE,   // 128 MiB (rtl/regs/pagoda_soc.rdl)
-  parameter int unsigned NUM_HARTS = 1                 // only 1 is implemented
+  parameter int unsigned NUM_HARTS = 1,                // only 1 is implemented
+  // the core's L1 data cache (pagoda_dcache); 0: none. Off by default until the firmware's
+  // self-tests finish with it within their cycle limits (docs/core.md "Data cache")
+  parameter int unsigned DCACHE_BYTES = 0
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -91,8 +94,9 @@ module pagoda_soc #(
   logic [63:0] data_wdata /* verilator public_flat_rd */;
 
   pagoda_core #(
-    .HART_ID   (64'd0),
-    .BOOT_ADDR (pagoda_pkg::BOOTROM_BASE)
+    .HART_ID      (64'd0),
+    .BOOT_ADDR    (pagoda_pkg::BOOTROM_BASE),
+    .DCACHE_BYTES (DCACHE_BYTES)
   ) u_core (
     .clk_i          (clk_i),
     .rst_ni         (rst_ni),
