@@ -75,7 +75,9 @@ deps:
 # The generated register maps first: every other fragment's rules name its files.
 include rtl/regs/regs.mk
 include $(filter-out rtl/regs/regs.mk,$(sort $(wildcard firmware/*.mk sbi/*.mk linux/*.mk rtl/*.mk \
-	rtl/*/*.mk sim/*.mk fpga/*.mk docs/*.mk tests/*/*.mk)))
+	rtl/*/*.mk sim/*.mk docs/*.mk tests/*/*.mk)))
+# The board targets last: their rules name the RTL lists, LiteDRAM's files and the register map.
+include $(wildcard fpga/*.mk)
 
 # Default: the firmware, and the SoC simulator when sim/ is present.
 all: firmware $(SIM_BIN)

@@ -764,6 +764,7 @@ int main(int argc, char **argv)
 	top->rst_ni = 0;
 	top->uart_rx_valid_i = 0;
 	top->uart_rx_data_i = 0;
+	top->uart_tx_ready_i = 1;   // the console takes every byte at once (no line)
 	top->eval();
 	unsigned reset_left = 4;
 

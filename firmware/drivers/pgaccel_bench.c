@@ -35,33 +35,33 @@ static void bench_zero(void *buf, phys_addr_t pa)
 		struct bench_counters a, b;
 		char extra[32];
 
-		a = bench_now();
+		a = bench_start();
 		for (unsigned long r = 0; r < reps; r++)
 			memset(buf, 0, size);
-		b = bench_now();
+		b = bench_end();
 		report("pgaccel-zero", "sw", size, "bytes", reps, a, b, NULL);
 
 		/* The CPU's other path: cbo.zero per 64-byte block (zero_phys), when offered. */
 		if (boot_info.cboz_block_size) {
-			a = bench_now();
+			a = bench_start();
 			for (unsigned long r = 0; r < reps; r++)
 				zero_phys(pa, size);
-			b = bench_now();
+			b = bench_end();
 			report("pgaccel-zero", "cbo", size, "bytes", reps, a, b, NULL);
 		}
 
-		a = bench_now();
+		a = bench_start();
 		for (unsigned long r = 0; r < reps; r++)
 			pgaccel_hw_fill(pa, size, 0, true);
-		b = bench_now();
+		b = bench_end();
 		report("pgaccel-zero", "hw", size, "bytes", reps, a, b, NULL);
 
 		pgaccel_set_mode(PGACCEL_AUTO);
 		snprintf(extra, sizeof(extra), "chose=%s", pgaccel_would_use_hw_zero(size) ? "hw" : "sw");
-		a = bench_now();
+		a = bench_start();
 		for (unsigned long r = 0; r < reps; r++)
 			pgaccel_zero(pa, size);
-		b = bench_now();
+		b = bench_end();
 		pgaccel_set_mode(saved);
 		report("pgaccel-zero", "auto", size, "bytes", reps, a, b, extra);
 
@@ -102,17 +102,17 @@ static void bench_scan(unsigned long *map, phys_addr_t pa)
 			 * bitmap written back (outside the measurement, as pgaccel_map does it) */
 			pgaccel_raw_prepare(pa, words * sizeof(*map));
 			snprintf(group, sizeof(group), "pgaccel-scan-%s", names[pat]);
-			a = bench_now();
+			a = bench_start();
 			for (unsigned long r = 0; r < reps; r++)
 				sw_res = bitmap_find_next_set_area(map, bits, 0, nr, align_mask);
-			b = bench_now();
+			b = bench_end();
 			snprintf(extra, sizeof(extra), "words=%lu result=%lu", words, sw_res);
 			report(group, "sw", bits, "bits", reps, a, b, extra);
 
-			a = bench_now();
+			a = bench_start();
 			for (unsigned long r = 0; r < reps; r++)
 				pgaccel_hw_scan(pa, bits, 0, nr, 4, true, &hw_res);
-			b = bench_now();
+			b = bench_end();
 			snprintf(extra, sizeof(extra), "words=%lu result=%lu", words, (unsigned long)hw_res);
 			report(group, "hw", bits, "bits", reps, a, b, extra);
 			if ((sw_res < bits || hw_res < bits) && sw_res != hw_res)
@@ -152,7 +152,7 @@ static void bench_gfp_zero(void)
 			unsigned int order = orders[i];
 			unsigned long reps = order >= 9 ? 4 : 16, cycles = 0, instret = 0;
 			gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
-			struct bench_counters a, b, z = { 0, 0 }, t;
+			struct bench_counters a, b, z = { .cycles = 0 }, t = { .cycles = 0 };
 			char name[32], extra[48];
 
 			if (p >= 2 && !pgaccel.present)
@@ -170,15 +170,16 @@ static void bench_gfp_zero(void)
 			for (unsigned long r = 0; r < reps; r++) {
 				struct page *page;
 
-				a = bench_now();
+				a = bench_start();
 				page = alloc_pages(gfp, order);
-				b = bench_now();
+				b = bench_end();
 				if (!page)
 					break;
 				cycles += b.cycles - a.cycles;
 				instret += b.instret - a.instret;
 				__free_pages(page, order);
 			}
+			/* summed per allocation: no TLB counts (have_* false) */
 			t.cycles = cycles;
 			t.instret = instret;
 			snprintf(name, sizeof(name), "order%u-%s", order, paths[p]);

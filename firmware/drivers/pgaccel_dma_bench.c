@@ -29,21 +29,21 @@ static void bench_map(struct page *page)
 {
 	struct bench_counters a, b;
 
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++)
 		dma_unmap_page(&pgaccel_dev, dma_map_page(&pgaccel_dev, page, 0, PAGE_SIZE,
 							  DMA_FROM_DEVICE), PAGE_SIZE, DMA_FROM_DEVICE);
-	b = bench_now();
+	b = bench_end();
 	report("map-unmap-4096", N_DMA, a, b, "api");
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++)
 		pgaccel_hw_fill(page_to_phys(page), PAGE_SIZE, 0, true);
-	b = bench_now();
+	b = bench_end();
 	report("zero-4096-engine-raw", N_DMA, a, b, "hw");
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++)
 		pgaccel_zero(page_to_phys(page), PAGE_SIZE);
-	b = bench_now();
+	b = bench_end();
 	report("zero-4096-engine-api", N_DMA, a, b, "hw");
 }
 
@@ -54,21 +54,21 @@ static void bench_alloc(const char *path)
 	dma_addr_t h;
 
 	kfree(kzalloc(PAGE_SIZE, GFP_KERNEL));
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++)
 		kfree(kzalloc(PAGE_SIZE, GFP_KERNEL));
-	b = bench_now();
+	b = bench_end();
 	snprintf(name, sizeof(name), "kzalloc-4096-%s", path);
 	report(name, N_DMA, a, b, path);
 	dma_free_coherent(&pgaccel_dev, PAGE_SIZE,
 			  dma_alloc_coherent(&pgaccel_dev, PAGE_SIZE, &h, GFP_KERNEL), h);
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++) {
 		void *p = dma_alloc_coherent(&pgaccel_dev, PAGE_SIZE, &h, GFP_KERNEL);
 
 		dma_free_coherent(&pgaccel_dev, PAGE_SIZE, p, h);
 	}
-	b = bench_now();
+	b = bench_end();
 	snprintf(name, sizeof(name), "coherent-4096-%s", path);
 	report(name, N_DMA, a, b, path);
 }
@@ -82,10 +82,10 @@ static void bench_pool(void)
 	if (!pool)
 		return;
 	dma_pool_free(pool, dma_pool_alloc(pool, GFP_KERNEL, &h), h);
-	a = bench_now();
+	a = bench_start();
 	for (int i = 0; i < N_DMA; i++)
 		dma_pool_free(pool, dma_pool_alloc(pool, GFP_KERNEL, &h), h);
-	b = bench_now();
+	b = bench_end();
 	report("pool-64", N_DMA, a, b, "api");
 	dma_pool_destroy(pool);
 }

@@ -34,6 +34,7 @@ void mm_bench_run(void) __attribute__((weak));
 void vmalloc_bench_run(void) __attribute__((weak));
 void pgaccel_bench_run(void) __attribute__((weak));
 void demo_run(void) __attribute__((weak));
+void perf_show(void) __attribute__((weak));
 
 extern const struct initcall __initcalls_start[], __initcalls_end[];
 
@@ -192,6 +193,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 			platform_exit(EXIT_BAD_BOOTARGS);
 		}
 		failed = selftest_run_all(filter);
+		if (perf_show)
+			perf_show();
 		platform_exit(failed ? EXIT_SELFTEST_FAILED : EXIT_OK);
 	}
 	if (!strcmp(mode, "shell"))
@@ -209,6 +212,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		demo_run();
 	else if (mm_show_summary)
 		mm_show_summary();
+	if (perf_show)
+		perf_show();
 	platform_exit(EXIT_OK);
 }
 

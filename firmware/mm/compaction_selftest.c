@@ -336,9 +336,9 @@ static int bench_case(unsigned int keep, enum compact_free_scan mode)
 	moved = vm_event_sum(PGMIGRATE_SUCCESS);
 	scanned = vm_event_sum(COMPACTFREE_SCANNED);
 	local_irq_save(flags);
-	bench_t[0] = bench_now();
+	bench_t[0] = bench_start();
 	F.big = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 9);
-	bench_t[1] = bench_now();
+	bench_t[1] = bench_end();
 	local_irq_restore(flags);
 	bench_moved = vm_event_sum(PGMIGRATE_SUCCESS) - moved;
 	bench_scanned = vm_event_sum(COMPACTFREE_SCANNED) - scanned;

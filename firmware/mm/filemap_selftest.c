@@ -81,6 +81,22 @@ static unsigned long settled_free(void)
 }
 
 /*
+ * The last step below frees dirty pages by writeback from under GFP_ATOMIC's limit up to the
+ * min watermark, which takes about min_wmark * 5/8 pages per zone: the dirty file must be larger
+ * than that on any memory size (256 pages are too few for 256 MiB on one node).
+ */
+static unsigned long dirty_pages_needed(void)
+{
+	unsigned long min = 0;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_data[nid].online)
+			for (int z = 0; z < MAX_NR_ZONES; z++)
+				min += min_wmark_pages(&node_data[nid].node_zones[z]);
+	return max(256UL, 2 * min);
+}
+
+/*
  * With kswapd stopped (every reclaim is this task's): clean cache newer than dirty cache; a
  * GFP_KERNEL request below min frees clean pages and writes nothing; with only dirty pages left,
  * GFP_NOFS and GFP_NOIO reclaim none of them (skips counted) and GFP_NOWAIT/GFP_ATOMIC do not
@@ -89,7 +105,7 @@ static unsigned long settled_free(void)
 SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 {
 	struct address_space *dirty = NULL, *clean = NULL;
-	unsigned long free0, wr, st, steal, skip, sc;
+	unsigned long free0, wr, st, steal, skip, sc, nd;
 	const char *why = NULL;
 	int line = 0;
 	struct page *pg;
@@ -97,10 +113,11 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 
 	kswapd_all(false);
 	free0 = settled_free();
-	dirty = ramfile_create(256);
+	nd = dirty_pages_needed();
+	dirty = ramfile_create(nd);
 	clean = ramfile_create(256);
 	CHECK(dirty && clean);
-	for (unsigned long i = 0; i < 256; i++) {
+	for (unsigned long i = 0; i < nd; i++) {
 		pattern(2, i);
 		CHECK(pagecache_write(dirty, i, pbuf, GFP_KERNEL) == 0);
 	}
@@ -118,7 +135,7 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 	CHECK(vm_event_sum(NR_VMSCAN_WRITE) == wr);
 	CHECK(vm_event_sum(PGSTEAL_DIRECT) > steal);
 	CHECK(clean->nrpages < 256);
-	CHECK(dirty->nrpages == 256);
+	CHECK(dirty->nrpages == nd);
 
 	ramfile_destroy(clean);
 	clean = NULL;
@@ -133,7 +150,7 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 		CHECK(vm_event_sum(ALLOCSTALL) == st + 1);
 		CHECK(vm_event_sum(PGSCAN_SKIP_DIRTY) > skip);
 		CHECK(vm_event_sum(NR_VMSCAN_WRITE) == wr);
-		CHECK(dirty->nrpages == 256);
+		CHECK(dirty->nrpages == nd);
 	}
 	for (unsigned int k = 0; k < 2; k++) {
 		st = vm_event_sum(ALLOCSTALL);
@@ -143,7 +160,7 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 			hold(pg);
 		CHECK(vm_event_sum(ALLOCSTALL) == st);
 		CHECK(vm_event_sum(PGSCAN_DIRECT) == sc);
-		CHECK(dirty->nrpages == 256);
+		CHECK(dirty->nrpages == nd);
 	}
 	/* More than one round (SWAP_CLUSTER_MAX pages) is needed from below ATOMIC's limit:
 	 * should_reclaim_retry() retries on the zone's reclaimable (file LRU) pages. */
@@ -154,12 +171,12 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 	hold(pg);
 	CHECK(vm_event_sum(ALLOCSTALL) - st >= 2);
 	CHECK(vm_event_sum(NR_VMSCAN_WRITE) > wr);
-	CHECK(dirty->nrpages == 256 - (vm_event_sum(NR_VMSCAN_WRITE) - wr));
+	CHECK(dirty->nrpages == nd - (vm_event_sum(NR_VMSCAN_WRITE) - wr));
 	CHECK(global_node_page_state(NR_FILE_DIRTY) == dirty->nrpages);
 	printk("pagecache: direct reclaim wrote back %lu dirty pages, %lu freed in all\n",
 	       vm_event_sum(NR_VMSCAN_WRITE) - wr, vm_event_sum(PGSTEAL_DIRECT) - steal);
 	release_held();
-	for (unsigned long i = 0; i < 256; i++) {
+	for (unsigned long i = 0; i < nd; i++) {
 		pattern(2, i);
 		CHECK(pagecache_read(dirty, i, rbuf, GFP_KERNEL) == 0);
 		CHECK(!memcmp(rbuf, pbuf, PAGE_SIZE));

@@ -30,7 +30,7 @@ static void bench_pair(const char *name, gfp_t gfp, unsigned int order, unsigned
 	unsigned long i, fails = 0;
 
 	warm(order, 64);
-	s = bench_now();
+	s = bench_start();
 	for (i = 0; i < n; i++) {
 		struct page *p = alloc_pages(gfp, order);
 
@@ -40,7 +40,7 @@ static void bench_pair(const char *name, gfp_t gfp, unsigned int order, unsigned
 		}
 		__free_pages(p, order);
 	}
-	e = bench_now();
+	e = bench_end();
 	if (fails)
 		printk("bench: %s: %lu allocations failed\n", name, fails);
 	bench_report("mm", name, n - fails, s, e, NULL);
@@ -83,13 +83,13 @@ static void bench_bulk(const char *name, unsigned long per_call, unsigned long p
 	memset(arr, 0, sizeof(arr));
 	alloc_pages_bulk(GFP_KERNEL, per_call, arr);	/* warm the lists */
 	free_pages_bulk(arr, per_call);
-	s = bench_now();
+	s = bench_start();
 	for (unsigned long c = 0; c < calls; c++) {
 		memset(arr, 0, per_call * sizeof(arr[0]));
 		done += alloc_pages_bulk(GFP_KERNEL, per_call, arr);
 		free_pages_bulk(arr, per_call);
 	}
-	e = bench_now();
+	e = bench_end();
 	bench_report("mm", name, done, s, e, per_call == 16 ? "unit=page per_call=16" :
 		     "unit=page per_call=64");
 }
@@ -101,14 +101,14 @@ static void bench_find_free_area(unsigned long n)
 	unsigned long found = 0;
 	char extra[64];
 
-	s = bench_now();
+	s = bench_start();
 	for (unsigned long i = 0; i < n; i++) {
 		unsigned long start = (i * 2654435761UL) % z->spanned_pages;
 
 		if (zone_find_free_area(z, start, 64, 63) + 64 <= z->spanned_pages)
 			found++;
 	}
-	e = bench_now();
+	e = bench_end();
 	snprintf(extra, sizeof(extra), "zone_pages=%lu nr=64 found=%lu", z->spanned_pages, found);
 	bench_report("mm", "find-free-area", n, s, e, extra);
 }

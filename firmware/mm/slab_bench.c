@@ -23,7 +23,7 @@ static __always_inline void bench_kmalloc_pair(const char *name, size_t size, gf
 
 	for (int i = 0; i < 16; i++)
 		kfree(kmalloc(size, gfp));
-	s = bench_now();
+	s = bench_start();
 	for (unsigned long i = 0; i < N_PAIRS; i++) {
 		void *p = kmalloc(size, gfp);
 
@@ -33,7 +33,7 @@ static __always_inline void bench_kmalloc_pair(const char *name, size_t size, gf
 		}
 		kfree(p);
 	}
-	e = bench_now();
+	e = bench_end();
 	if (fails)
 		printk("bench: %s: %lu allocations failed\n", name, fails);
 	bench_report("slab", name, N_PAIRS - fails, s, e, "unit=pair");
@@ -56,14 +56,14 @@ static void bench_cache_bulk(void)
 		return;
 	if (kmem_cache_alloc_bulk(c, GFP_KERNEL, BULK, v))
 		kmem_cache_free_bulk(c, BULK, v);
-	s = bench_now();
+	s = bench_start();
 	for (int i = 0; i < N_PAIRS / BULK; i++) {
 		if (!kmem_cache_alloc_bulk(c, GFP_KERNEL, BULK, v))
 			continue;
 		kmem_cache_free_bulk(c, BULK, v);
 		done += BULK;
 	}
-	e = bench_now();
+	e = bench_end();
 	bench_report("slab", "cache-bulk16", done, s, e, "unit=object per_call=16");
 	kmem_cache_destroy(c);
 }

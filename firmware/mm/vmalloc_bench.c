@@ -17,7 +17,7 @@ static void bench_vmalloc_pair(const char *name, bool zero)
 	char extra[64];
 
 	vfree(zero ? vzalloc(1UL << 20) : vmalloc(1UL << 20));	/* warm */
-	s = bench_now();
+	s = bench_start();
 	for (unsigned long i = 0; i < N_PAIRS; i++) {
 		void *p = zero ? vzalloc(1UL << 20) : vmalloc(1UL << 20);
 
@@ -27,7 +27,7 @@ static void bench_vmalloc_pair(const char *name, bool zero)
 		}
 		vfree(p);
 	}
-	e = bench_now();
+	e = bench_end();
 	if (fails)
 		printk("bench: %s: %lu allocations failed\n", name, fails);
 	snprintf(extra, sizeof(extra), "size=1048576 purges=%lu", vmalloc_nr_purges() - purges);

@@ -4,6 +4,7 @@
 // synthesis).
 rtl/core/pagoda_core_pkg.sv
 rtl/core/pagoda_rvc_expand.sv
+rtl/core/pagoda_icache.sv
 rtl/core/pagoda_fetch.sv
 rtl/core/pagoda_decoder.sv
 rtl/core/pagoda_regfile.sv
@@ -19,6 +20,7 @@ rtl/core/pagoda_mmu.sv
 rtl/core/pagoda_cmo.sv
 rtl/core/pagoda_dcache.sv
 rtl/core/pagoda_lsu.sv
+rtl/core/pagoda_hpm.sv
 rtl/core/pagoda_csr.sv
 rtl/core/pagoda_controller.sv
 rtl/core/pagoda_wb_stage.sv

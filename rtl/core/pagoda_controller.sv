@@ -68,6 +68,12 @@ module pagoda_controller (
   output logic                       sret_o,
   output logic                       csr_commit_o,
   output logic                       tlb_flush_o,
+  // fence.i (docs/core.md "Instruction cache"): req while one waits in execute, until the data
+  // side reports its stores visible to fetch (ready: the D$ has cleaned its dirty lines); the
+  // pulse when it completes, with the redirect, invalidates the I$
+  output logic                       fencei_req_o,
+  input  logic                       fencei_ready_i,
+  output logic                       fencei_o,
   output logic                       cbo_inval_flush_o, // this cbo.inval performs a flush
   output logic                       redirect_o,
   output logic [63:0]                redirect_pc_o,
@@ -194,7 +200,7 @@ module pagoda_controller (
             ex_sys      = 1'b1;
           end
           pagoda_core_pkg::OP_FENCEI: begin
-            ex_ready    = lsu_ready_i;    // the data cache's dirty lines are written back
+            ex_ready    = fencei_ready_i;
             ex_redirect = 1'b1;
           end
           pagoda_core_pkg::OP_MRET: begin
@@ -256,6 +262,8 @@ module pagoda_controller (
   assign sret_o       = done_o && is_sret;
   assign csr_commit_o = done_o && is_csr;
   assign tlb_flush_o  = done_o && (is_sfence || (is_csr && csr_write_i && csr_satp_i));
+  assign fencei_req_o = act_o && (op_i == pagoda_core_pkg::OP_FENCEI);
+  assign fencei_o     = done_o && (op_i == pagoda_core_pkg::OP_FENCEI);
 
   always_comb begin
     redirect_o     = 1'b0;
@@ -279,5 +287,8 @@ module pagoda_controller (
   `ASSERT_NEVER(CtrlDoneInvalid, done_o && !valid_i)
   `ASSERT_NEVER(CtrlDivStartBusy, div_start_o && div_busy_i)
   `ASSERT_NEVER(CtrlRedirectOdd, redirect_o && redirect_pc_o[0])
+  // fence.i completes only once the data side said ready, and always with its redirect
+  `ASSERT_NEVER(CtrlFenceiEarly, fencei_o && !fencei_ready_i)
+  `ASSERT_NEVER(CtrlFenceiNoRedirect, fencei_o && !redirect_o)
 
 endmodule

@@ -20,6 +20,7 @@
 module pagoda_core #(
   parameter logic [63:0] HART_ID   = 64'd0,
   parameter logic [31:0] BOOT_ADDR = 32'h0000_1000,
+  parameter int unsigned ICACHE_SIZE = 4096,   // bytes (4 KiB .. 16 KiB); 0: none
   parameter int unsigned DCACHE_BYTES = 4096   // L1 data cache (pagoda_dcache); 0: none
 ) (
   input  logic        clk_i,
@@ -68,9 +69,17 @@ module pagoda_core #(
   logic [1:0]  iwalk_fault;
   logic        redirect, sys_redirect;
   logic [63:0] redirect_pc;
+  // fence.i: the controller asks while one waits in EX; the data side (the D$: clean its dirty
+  // lines) answers ready; the completion pulse invalidates the I$ (docs/core.md "Instruction
+  // cache"). Without a data cache the data side is always ready.
+  logic        fencei_req, fencei_ready, fencei;
+  logic        ev_ic_access, ev_ic_miss;
 
   pagoda_fetch #(
-    .BOOT_PC ({32'd0, BOOT_ADDR})
+    .BOOT_PC     ({32'd0, BOOT_ADDR}),
+    .ICACHE_SIZE (ICACHE_SIZE),
+    .CACHE_BASE  (pagoda_pkg::RAM_BASE),
+    .CACHE_SIZE  (pagoda_pkg::RAM_SIZE)
   ) u_fetch (
     .clk_i          (clk_i),
     .rst_ni         (rst_ni),
@@ -94,6 +103,9 @@ module pagoda_core #(
     .walk_ack_i     (iwalk_ack),
     .walk_done_i    (iwalk_done),
     .walk_fault_i   (iwalk_fault),
+    .fencei_i       (fencei),
+    .ev_ic_access_o (ev_ic_access),
+    .ev_ic_miss_o   (ev_ic_miss),
     .instr_req_o    (instr_req_o),
     .instr_gnt_i    (instr_gnt_i),
     .instr_addr_o   (instr_addr_o),
@@ -187,7 +199,7 @@ module pagoda_core #(
   logic [31:0] mem_paddr;
   logic        mem_xlate_miss;
   logic [1:0]  mem_fault;
-  logic        ptw_busy, ptw_mem_req, ptw_mem_we;
+  logic        ptw_busy, ptw_mem_req, ptw_mem_we, dwalk_start;
   logic [31:0] ptw_mem_addr;
   logic [63:0] ptw_mem_wdata;
   logic        ptw_mem_gnt, ptw_mem_rvalid, ptw_mem_err;
@@ -297,6 +309,7 @@ module pagoda_core #(
     .d_paddr_o       (mem_paddr),
     .d_walk_req_i    (dwalk_req),
     .d_port_idle_i   (lsu_port_idle),
+    .d_walk_start_o  (dwalk_start),
     .ptw_busy_o      (ptw_busy),
     .ptw_mem_req_o   (ptw_mem_req),
     .ptw_mem_addr_o  (ptw_mem_addr),
@@ -316,6 +329,22 @@ module pagoda_core #(
   logic [63:0] exc_tval, epc;
   logic        wb_free, wb_retire;
   logic [63:0] wb_pc;
+
+  // performance events, numbered as pagoda_core_pkg::HPM_EV_* (docs/core.md "Performance
+  // counters"); the D$ events (5: refill, 6: write-back) are the data cache's to drive
+  logic [pagoda_core_pkg::HPM_NEV:1] hpm_events;
+  logic ev_dc_miss, ev_dc_wb;
+  assign ev_dc_miss = 1'b0;
+  assign ev_dc_wb   = 1'b0;
+  always_comb begin
+    hpm_events                                   = '0;
+    hpm_events[pagoda_core_pkg::HPM_EV_IC_ACCESS] = ev_ic_access;
+    hpm_events[pagoda_core_pkg::HPM_EV_IC_MISS]   = ev_ic_miss;
+    hpm_events[pagoda_core_pkg::HPM_EV_ITLB_MISS] = iwalk_ack;
+    hpm_events[pagoda_core_pkg::HPM_EV_DTLB_MISS] = dwalk_start;
+    hpm_events[pagoda_core_pkg::HPM_EV_DC_MISS]   = ev_dc_miss;
+    hpm_events[pagoda_core_pkg::HPM_EV_DC_WB]     = ev_dc_wb;
+  end
 
   pagoda_csr #(.HART_ID(HART_ID)) u_csr (
     .clk_i         (clk_i),
@@ -346,6 +375,7 @@ module pagoda_core #(
     .irq_mext_i    (irq_mext_i),
     .irq_sext_i    (irq_sext_i),
     .mtime_i       (mtime_i),
+    .hpm_events_i  (hpm_events),
     .irq_pending_o (irq_pending),
     .wfi_wake_o    (wfi_wake),
     .retire_i      (wb_retire),
@@ -420,6 +450,9 @@ module pagoda_core #(
     .sret_o          (do_sret),
     .csr_commit_o    (csr_commit),
     .tlb_flush_o     (tlb_flush),
+    .fencei_req_o    (fencei_req),
+    .fencei_ready_i  (fencei_ready),
+    .fencei_o        (fencei),
     .cbo_inval_flush_o (cbo_inval_flush),
     .redirect_o      (redirect),
     .redirect_pc_o   (redirect_pc),
@@ -476,5 +509,11 @@ module pagoda_core #(
   `ASSERT_NEVER(CoreRetireOdd, retire_o && retire_pc_o[0])
   `ASSERT_NEVER(CorePrivReserved, priv == 2'b10)
   `ASSERT_NEVER(CoreWalkWhileWaiting, ptw_busy && lsu_wb_wait)
+
+  // the LSU asks the D$ to clean every dirty line when fence.i executes (its ready_o is then the
+  // clean's end; without a data cache it is ready at once), so the request itself is not needed
+  assign fencei_ready = lsu_ready;
+  logic unused_fencei_req;
+  assign unused_fencei_req = fencei_req;
 
 endmodule

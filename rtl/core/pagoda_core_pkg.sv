@@ -95,6 +95,19 @@ package pagoda_core_pkg;
   localparam int unsigned PMP_N = 8;
   localparam int unsigned PMP_G = 10;
 
+  // Hardware performance monitor (docs/core.md "Performance counters"): mhpmcounter3 ..
+  // mhpmcounter(3 + HPM_N - 1) count the event their mhpmevent selects; the rest of 3..31 are
+  // read-only zero, counter and selector (privileged spec 3.1.10 allows it), and their
+  // mcounteren/scounteren/mcountinhibit bits read 0. Event numbers, as written to mhpmevent:
+  localparam int unsigned HPM_N   = 6;
+  localparam int unsigned HPM_NEV = 6;
+  localparam logic [7:0] HPM_EV_IC_ACCESS = 8'd1;   // I$: a cacheable lane read (hit or refilled)
+  localparam logic [7:0] HPM_EV_IC_MISS   = 8'd2;   // I$: a line refill started
+  localparam logic [7:0] HPM_EV_ITLB_MISS = 8'd3;   // a page-table walk started for fetch
+  localparam logic [7:0] HPM_EV_DTLB_MISS = 8'd4;   // a page-table walk started for data
+  localparam logic [7:0] HPM_EV_DC_MISS   = 8'd5;   // D$: a line refill (input for the D$)
+  localparam logic [7:0] HPM_EV_DC_WB     = 8'd6;   // D$: a dirty line written back (likewise)
+
   // misa: MXL=2 (RV64), extensions A C I M S U
   localparam logic [63:0] MISA_VALUE = {2'b10, 36'd0, 26'b00_0001_0100_0001_0001_0000_0101};
 

@@ -39,6 +39,8 @@ module pagoda_csr #(
   input  logic        irq_mext_i,
   input  logic        irq_sext_i,
   input  logic [63:0] mtime_i,
+  // performance events (pagoda_hpm; event k = HPM_EV_* number k)
+  input  logic [pagoda_core_pkg::HPM_NEV:1] hpm_events_i,
   output logic        irq_pending_o,  // an enabled interrupt should be taken
   output logic        wfi_wake_o,     // some interrupt is pending and locally enabled
   // state for the rest of the core
@@ -107,8 +109,10 @@ module pagoda_csr #(
   pagoda_core_pkg::irqs_t mie_r_q, mie_r_d;   // mie register
   logic        ssip_q, ssip_d, stip_q, stip_d, seip_q, seip_d;
   logic [63:0] mtvec_q, mtvec_d, stvec_q, stvec_d;
-  logic [2:0]  mcounteren_q, mcounteren_d, scounteren_q, scounteren_d;
-  logic [2:0]  mcountinhibit_q, mcountinhibit_d;
+  // counter enables and inhibits: CY, TM, IR and the HPM_N counters (bits of absent ones read 0)
+  localparam int unsigned CNT_W = 3 + pagoda_core_pkg::HPM_N;
+  logic [CNT_W-1:0] mcounteren_q, mcounteren_d, scounteren_q, scounteren_d;
+  logic [CNT_W-1:0] mcountinhibit_q, mcountinhibit_d;
   logic [63:0] mscratch_q, mscratch_d, sscratch_q, sscratch_d;
   logic [63:0] mepc_q, mepc_d, sepc_q, sepc_d;
   logic [63:0] mcause_q, mcause_d, scause_q, scause_d;
@@ -153,18 +157,18 @@ module pagoda_csr #(
   assign mideleg_val = {52'd0, mideleg_q};
 
   // ------------------------------------------------------------------ read + access check
-  logic known, counter_ok, is_pmp;
+  logic known, counter_ok, is_pmp, is_hpm;
+  logic [63:0] hpm_rdata;
   // pmpcfg0, pmpcfg2 (odd pmpcfg CSRs do not exist in RV64) and pmpaddr0..15
   assign is_pmp = (csr_addr_i == CSR_PMPCFG0) || (csr_addr_i == CSR_PMPCFG2) ||
                   (csr_addr_i[11:4] == CSR_PMPADDR0[11:4]);
-  always_comb begin
-    unique case (csr_addr_i[1:0])
-      2'd0:    counter_ok = mcounteren_q[0] && (priv_q != PRIV_U || scounteren_q[0]);
-      2'd1:    counter_ok = mcounteren_q[1] && (priv_q != PRIV_U || scounteren_q[1]);
-      default: counter_ok = mcounteren_q[2] && (priv_q != PRIV_U || scounteren_q[2]);
-    endcase
-    if (priv_q == PRIV_M) counter_ok = 1'b1;
-  end
+  // cycle, time, instret, hpmcounter3..31 (0xC00..0xC1F) from S/U: mcounteren's bit, and from U
+  // also scounteren's (absent counters' bits read 0, so their reads trap below M)
+  logic [31:0] men_ext, sen_ext;
+  assign men_ext = 32'(mcounteren_q);
+  assign sen_ext = 32'(scounteren_q);
+  assign counter_ok = (priv_q == PRIV_M) ||
+                      (men_ext[csr_addr_i[4:0]] && (priv_q != PRIV_U || sen_ext[csr_addr_i[4:0]]));
 
   // The read (and with it csr_illegal_o) is looked at only for a CSR instruction; without one it is
   // skipped and reads 0 (simulation speed: Verilator would decode the address every cycle).
@@ -175,7 +179,7 @@ module pagoda_csr #(
       CSR_SSTATUS:    csr_rdata_o = sstatus_val;
       CSR_SIE:        csr_rdata_o = mie_val & mideleg_val;
       CSR_STVEC:      csr_rdata_o = stvec_q;
-      CSR_SCOUNTEREN: csr_rdata_o = {61'd0, scounteren_q};
+      CSR_SCOUNTEREN: csr_rdata_o = 64'(scounteren_q);
       CSR_SENVCFG:    csr_rdata_o = senvcfg_val;
       CSR_SSCRATCH:   csr_rdata_o = sscratch_q;
       CSR_SEPC:       csr_rdata_o = sepc_q;
@@ -189,9 +193,9 @@ module pagoda_csr #(
       CSR_MIDELEG:    csr_rdata_o = mideleg_val;
       CSR_MIE:        csr_rdata_o = mie_val;
       CSR_MTVEC:      csr_rdata_o = mtvec_q;
-      CSR_MCOUNTEREN: csr_rdata_o = {61'd0, mcounteren_q};
+      CSR_MCOUNTEREN: csr_rdata_o = 64'(mcounteren_q);
       CSR_MENVCFG:    csr_rdata_o = menvcfg_val;
-      CSR_MCOUNTINH:  csr_rdata_o = {61'd0, mcountinhibit_q};
+      CSR_MCOUNTINH:  csr_rdata_o = 64'(mcountinhibit_q);
       CSR_MSCRATCH:   csr_rdata_o = mscratch_q;
       CSR_MEPC:       csr_rdata_o = mepc_q;
       CSR_MCAUSE:     csr_rdata_o = mcause_q;
@@ -208,15 +212,15 @@ module pagoda_csr #(
       CSR_MHARTID:    csr_rdata_o = HART_ID;
       CSR_MCONFIGPTR: csr_rdata_o = 64'd0;
       default: begin
-        if (is_pmp) csr_rdata_o = pmp_rdata_i;
-        else        known = 1'b0;
+        if (is_pmp)      csr_rdata_o = pmp_rdata_i;
+        else if (is_hpm) csr_rdata_o = hpm_rdata;
+        else             known = 1'b0;
       end
     endcase
   end
 
   logic is_counter;
-  assign is_counter = (csr_addr_i == CSR_CYCLE) || (csr_addr_i == CSR_TIME) ||
-                      (csr_addr_i == CSR_INSTRET);
+  assign is_counter = (csr_addr_i[11:5] == CSR_CYCLE[11:5]);   // 0xC00..0xC1F
 
   assign csr_illegal_o = !known ||
                          (csr_addr_i[9:8] > priv_q) ||
@@ -310,6 +314,19 @@ module pagoda_csr #(
   assign pmp_we_o    = do_write && is_pmp;
   assign csr_wdata_o = wval;
 
+  // ------------------------------------------------------------------ performance counters
+  pagoda_hpm u_hpm (
+    .clk_i       (clk_i),
+    .rst_ni      (rst_ni),
+    .events_i    (hpm_events_i),
+    .inhibit_i   (mcountinhibit_q[CNT_W-1:3]),
+    .csr_addr_i  (csr_addr_i),
+    .csr_we_i    (do_write && is_hpm),
+    .csr_wdata_i (wval),
+    .is_hpm_o    (is_hpm),
+    .csr_rdata_o (hpm_rdata)
+  );
+
   always_comb begin
     priv_d          = priv_q;
     mstatus_d       = mstatus_q;
@@ -375,9 +392,9 @@ module pagoda_csr #(
         CSR_MIDELEG: mideleg_d = wval[11:0] & IRQS_S;
         CSR_STVEC:   stvec_d = {wval[63:2], 1'b0, wval[0]};
         CSR_MTVEC:   mtvec_d = {wval[63:2], 1'b0, wval[0]};
-        CSR_SCOUNTEREN: scounteren_d = wval[2:0];
-        CSR_MCOUNTEREN: mcounteren_d = wval[2:0];
-        CSR_MCOUNTINH:  mcountinhibit_d = {wval[2], 1'b0, wval[0]};
+        CSR_SCOUNTEREN: scounteren_d = wval[CNT_W-1:0];
+        CSR_MCOUNTEREN: mcounteren_d = wval[CNT_W-1:0];
+        CSR_MCOUNTINH:  mcountinhibit_d = {wval[CNT_W-1:2], 1'b0, wval[0]};   // no TM bit
         CSR_SSCRATCH: sscratch_d = wval;
         CSR_MSCRATCH: mscratch_d = wval;
         CSR_SEPC:     sepc_d = {wval[63:1], 1'b0};
@@ -475,9 +492,9 @@ module pagoda_csr #(
       seip_q          <= 1'b0;
       mtvec_q         <= 64'd0;
       stvec_q         <= 64'd0;
-      mcounteren_q    <= 3'd0;
-      scounteren_q    <= 3'd0;
-      mcountinhibit_q <= 3'd0;
+      mcounteren_q    <= '0;
+      scounteren_q    <= '0;
+      mcountinhibit_q <= '0;
       mscratch_q      <= 64'd0;
       sscratch_q      <= 64'd0;
       mepc_q          <= 64'd0;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: instruction fetch. Prefetches 8-byte lanes into a 4-entry queue, translates each
-// lane address through the core's ITLB port, aligns 16/32-bit instructions (which may straddle
-// lanes) and expands compressed ones. A redirect empties the queue; responses still in flight are
-// discarded.
+// lane address through the core's ITLB port, reads it through the instruction cache
+// (pagoda_icache), aligns 16/32-bit instructions (which may straddle lanes) and expands compressed
+// ones. A redirect empties the queue; responses still in flight are discarded.
 `include "pagoda_assert.svh"
 module pagoda_fetch #(
-  parameter logic [63:0] BOOT_PC = 64'h1000
+  parameter logic [63:0] BOOT_PC     = 64'h1000,
+  parameter int unsigned ICACHE_SIZE = 4096,           // bytes; 0: no instruction cache
+  parameter logic [31:0] CACHE_BASE  = 32'h8000_0000,  // cacheable region (RAM): PMA
+  parameter logic [31:0] CACHE_SIZE  = 32'h0800_0000
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -32,6 +35,10 @@ module pagoda_fetch #(
   input  logic        walk_ack_i,     // walker accepted our request this cycle
   input  logic        walk_done_i,    // walker finished our request
   input  logic [1:0]  walk_fault_i,   // FEXC_*: the walk ended in a fault
+  // fence.i retires: drop every cached line
+  input  logic        fencei_i,
+  output logic        ev_ic_access_o, // performance events (pagoda_icache)
+  output logic        ev_ic_miss_o,
   // PBUS instruction port
   output logic        instr_req_o,
   input  logic        instr_gnt_i,
@@ -58,14 +65,74 @@ module pagoda_fetch #(
   logic [3:0]  discard_q, discard_d;
   logic [63:0] fetch_addr_q, fetch_addr_d;
   logic [63:0] pc_q, pc_d;
-  logic        hold_q, hold_d;
-  logic        hold_stale_q, hold_stale_d;
+  // The fetch unit's control state, three small FSMs (issue 12):
+  //  - the lane request: free, held (asked, not granted: PBUS keeps it up), or held and stale
+  //    (asked before a redirect: it must still be granted, and its answer is discarded);
+  //  - the fetch-side page-table walk: none, awaited, or awaited and stale (asked before a
+  //    redirect: its fault, if any, is not ours);
+  //  - the lane source: running, a walk's fault waiting to become a fault lane, or stopped after
+  //    a fault lane until the next redirect.
+  typedef enum logic [1:0] { ReqFree, ReqHeld, ReqHeldStale } req_state_e;
+  typedef enum logic [1:0] { WalkIdle, WalkWait, WalkWaitStale } walk_state_e;
+  typedef enum logic [1:0] { SrcRun, SrcFaultPend, SrcStopped } src_state_e;
+  req_state_e  req_q, req_d;
+  walk_state_e walk_q, walk_d;
+  src_state_e  src_q, src_d;
+  logic        hold_q, hold_d;             // (views of the states above)
+  logic        hold_stale_q;
   logic [31:0] hold_paddr_q, hold_paddr_d;
-  logic        stop_q, stop_d;
-  logic        walk_wait_q, walk_wait_d;
-  logic        walk_stale_q, walk_stale_d;
-  logic        walk_fault_pend_q, walk_fault_pend_d;
+  logic        stop_q, walk_wait_q, walk_fault_pend_q;
   logic [1:0]  walk_fault_kind_q, walk_fault_kind_d;
+
+  // ---------------------------------------------------------------- instruction cache
+  // The queue below reads lanes as PBUS reads (lane_*) from the cache, which answers hits itself
+  // and passes everything else to the instruction port.
+  logic        lane_req, lane_gnt, lane_rvalid, lane_err;
+  logic [31:0] lane_addr;
+  logic [63:0] lane_rdata;
+
+  if (ICACHE_SIZE != 0) begin : g_icache
+    pagoda_icache #(
+      .SIZE_BYTES (ICACHE_SIZE),
+      .CACHE_BASE (CACHE_BASE),
+      .CACHE_SIZE (CACHE_SIZE)
+    ) u_icache (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .invalidate_i (fencei_i),
+      .f_req_i      (lane_req),
+      .f_gnt_o      (lane_gnt),
+      .f_addr_i     (lane_addr),
+      .f_rvalid_o   (lane_rvalid),
+      .f_rdata_o    (lane_rdata),
+      .f_err_o      (lane_err),
+      .m_req_o      (instr_req_o),
+      .m_gnt_i      (instr_gnt_i),
+      .m_addr_o     (instr_addr_o),
+      .m_rvalid_i   (instr_rvalid_i),
+      .m_rdata_i    (instr_rdata_i),
+      .m_err_i      (instr_err_i),
+      .ev_access_o  (ev_ic_access_o),
+      .ev_miss_o    (ev_ic_miss_o)
+    );
+  end else begin : g_no_icache
+    assign instr_req_o    = lane_req;
+    assign lane_gnt       = instr_gnt_i;
+    assign instr_addr_o   = lane_addr;
+    assign lane_rvalid    = instr_rvalid_i;
+    assign lane_rdata     = instr_rdata_i;
+    assign lane_err       = instr_err_i;
+    assign ev_ic_access_o = 1'b0;
+    assign ev_ic_miss_o   = 1'b0;
+    logic unused_fencei;
+    assign unused_fencei = fencei_i;
+  end
+
+  assign hold_q            = (req_q != ReqFree);
+  assign hold_stale_q      = (req_q == ReqHeldStale);
+  assign walk_wait_q       = (walk_q != WalkIdle);
+  assign walk_fault_pend_q = (src_q == SrcFaultPend);
+  assign stop_q            = (src_q == SrcStopped);
 
   // ---------------------------------------------------------------- aligner
   logic [63:0] head_data, next_data;
@@ -80,12 +147,12 @@ module pagoda_fetch #(
   logic       arrive;
   logic [1:0] arrive_exc;
   logic [2:0] avail;
-  assign arrive     = instr_rvalid_i && (discard_q == 4'd0);
-  assign arrive_exc = instr_err_i ? FEXC_ACCESS : FEXC_NONE;
+  assign arrive     = lane_rvalid && (discard_q == 4'd0);
+  assign arrive_exc = lane_err ? FEXC_ACCESS : FEXC_NONE;
   assign avail      = count_q + {2'd0, arrive};
   assign head_p1    = head_q + 2'd1;
-  assign head_data  = (count_q == 3'd0) ? instr_rdata_i : lane_data_q[head_q];
-  assign next_data  = (count_q == 3'd1) ? instr_rdata_i : lane_data_q[head_p1];
+  assign head_data  = (count_q == 3'd0) ? lane_rdata : lane_data_q[head_q];
+  assign next_data  = (count_q == 3'd1) ? lane_rdata : lane_data_q[head_p1];
   assign head_exc   = (count_q == 3'd0) ? arrive_exc : lane_exc_q[head_q];
   assign next_exc   = (count_q == 3'd1) ? arrive_exc : lane_exc_q[head_p1];
   assign off       = pc_q[2:1];
@@ -148,10 +215,10 @@ module pagoda_fetch #(
   // A new request (not a held one) when there is room, no fault is pending and the lane translates.
   assign new_req      = !hold_q && space_ok && (redirect_i || !stop_q) && xlate_ok_i &&
                         (redirect_i || !walk_fault_pend_q);
-  assign instr_req_o  = hold_q || new_req;
-  assign instr_addr_o = hold_q ? hold_paddr_q : xlate_paddr_i;
-  assign acc          = instr_req_o && instr_gnt_i;
-  assign drop         = instr_rvalid_i && (discard_q != 4'd0);
+  assign lane_req  = hold_q || new_req;
+  assign lane_addr = hold_q ? hold_paddr_q : xlate_paddr_i;
+  assign acc          = lane_req && lane_gnt;
+  assign drop         = lane_rvalid && (discard_q != 4'd0);
   assign push         = arrive && !redirect_i;
 
   // A translation fault becomes a fault lane once every earlier lane has arrived.
@@ -170,24 +237,24 @@ module pagoda_fetch #(
   always_comb begin
     wr_en             = 1'b0;
     wr_idx            = head_q + count_q[1:0];
-    wr_data           = instr_rdata_i;
+    wr_data           = lane_rdata;
     wr_exc            = arrive_exc;
     head_d            = head_q;
     count_d           = count_q;
     pc_d              = pc_q;
     fetch_addr_d      = cur_fetch_addr;
-    stop_d            = stop_q;
-    hold_d            = instr_req_o && !instr_gnt_i;
-    hold_paddr_d      = instr_addr_o;
-    hold_stale_d      = hold_d && hold_q && (hold_stale_q || redirect_i);
-    outstanding_d     = outstanding_q + {3'd0, acc} - {3'd0, instr_rvalid_i};
-    walk_wait_d       = walk_wait_q;
-    walk_stale_d      = walk_stale_q;
-    walk_fault_pend_d = walk_fault_pend_q;
+    src_d             = src_q;
+    hold_d            = lane_req && !lane_gnt;
+    hold_paddr_d      = lane_addr;
+    // a held request that outlives a redirect (or already did) answers for nobody
+    req_d             = !hold_d ? ReqFree :
+                        (hold_q && (hold_stale_q || redirect_i)) ? ReqHeldStale : ReqHeld;
+    outstanding_d     = outstanding_q + {3'd0, acc} - {3'd0, lane_rvalid};
+    walk_d            = walk_q;
     walk_fault_kind_d = walk_fault_kind_q;
 
     if (redirect_i) begin
-      discard_d = outstanding_q - {3'd0, instr_rvalid_i} + {3'd0, acc && hold_q};
+      discard_d = outstanding_q - {3'd0, lane_rvalid} + {3'd0, acc && hold_q};
     end else begin
       discard_d = discard_q - {3'd0, drop} + {3'd0, acc && hold_q && hold_stale_q};
     end
@@ -203,8 +270,7 @@ module pagoda_fetch #(
     if (fault_push) begin
       wr_en             = 1'b1;
       wr_exc            = fault_kind;
-      stop_d            = 1'b1;
-      walk_fault_pend_d = 1'b0;
+      src_d             = SrcStopped;
     end
     if (push || fault_push) count_d = count_d + 3'd1;
     // request accepted: advance to the next lane (a stale held request does not)
@@ -212,14 +278,11 @@ module pagoda_fetch #(
     if (hold_q && !acc) fetch_addr_d = cur_fetch_addr;
 
     // page-table walks requested for fetch
-    if (walk_ack_i) begin
-      walk_wait_d  = 1'b1;
-      walk_stale_d = 1'b0;
-    end
+    if (walk_ack_i) walk_d = WalkWait;
     if (walk_done_i) begin
-      walk_wait_d = 1'b0;
-      if (walk_fault_i != FEXC_NONE && !walk_stale_q && !redirect_i) begin
-        walk_fault_pend_d = 1'b1;
+      walk_d = WalkIdle;
+      if (walk_fault_i != FEXC_NONE && walk_q == WalkWait && !redirect_i) begin
+        src_d             = SrcFaultPend;
         walk_fault_kind_d = walk_fault_i;
       end
     end
@@ -228,9 +291,8 @@ module pagoda_fetch #(
       pc_d              = redirect_pc_i;
       head_d            = 2'd0;
       count_d           = 3'd0;
-      stop_d            = 1'b0;
-      walk_fault_pend_d = 1'b0;
-      if (walk_wait_q && !walk_done_i) walk_stale_d = 1'b1;
+      src_d             = SrcRun;
+      if (walk_wait_q && !walk_done_i) walk_d = WalkWaitStale;
     end
   end
 
@@ -242,13 +304,10 @@ module pagoda_fetch #(
       discard_q         <= 4'd0;
       fetch_addr_q      <= {BOOT_PC[63:3], 3'b000};
       pc_q              <= BOOT_PC;
-      hold_q            <= 1'b0;
-      hold_stale_q      <= 1'b0;
+      req_q             <= ReqFree;
       hold_paddr_q      <= 32'd0;
-      stop_q            <= 1'b0;
-      walk_wait_q       <= 1'b0;
-      walk_stale_q      <= 1'b0;
-      walk_fault_pend_q <= 1'b0;
+      src_q             <= SrcRun;
+      walk_q            <= WalkIdle;
       walk_fault_kind_q <= FEXC_NONE;
     end else begin
       head_q            <= head_d;
@@ -257,13 +316,10 @@ module pagoda_fetch #(
       discard_q         <= discard_d;
       fetch_addr_q      <= fetch_addr_d;
       pc_q              <= pc_d;
-      hold_q            <= hold_d;
-      hold_stale_q      <= hold_stale_d;
+      req_q             <= req_d;
       hold_paddr_q      <= hold_paddr_d;
-      stop_q            <= stop_d;
-      walk_wait_q       <= walk_wait_d;
-      walk_stale_q      <= walk_stale_d;
-      walk_fault_pend_q <= walk_fault_pend_d;
+      src_q             <= src_d;
+      walk_q            <= walk_d;
       walk_fault_kind_q <= walk_fault_kind_d;
     end
   end
@@ -278,10 +334,10 @@ module pagoda_fetch #(
 
   // ---- assertions (pagoda_assert.svh) ----
   // PBUS master rules (docs/bus.md): a waiting request is held, responses only for requests
-  // granted and not yet answered. (instr_req_o is combinational: in reset it already asks for the
+  // granted and not yet answered. (lane_req is combinational: in reset it already asks for the
   // boot lane, which nothing answers, since every slave's response flop is held in reset.)
-  `ASSERT_HELD(FetchReqHeld, instr_req_o, instr_gnt_i, instr_addr_o)
-  `ASSERT_NEVER(FetchRespNoReq, instr_rvalid_i && outstanding_q == 4'd0)
+  `ASSERT_HELD(FetchReqHeld, lane_req, lane_gnt, lane_addr)
+  `ASSERT_NEVER(FetchRespNoReq, lane_rvalid && outstanding_q == 4'd0)
   `ASSERT(FetchDiscardBound, discard_q <= outstanding_q)
   // the lane queue: never more than DEPTH lanes, one arrival per cycle, none into a full queue
   // (an arrival into an empty queue may be consumed in the same cycle: pop with count_q 0)
@@ -289,6 +345,15 @@ module pagoda_fetch #(
   `ASSERT_NEVER(FetchTwoPush, push && fault_push)
   `ASSERT_NEVER(FetchPushFull, (push || fault_push) &&
                               4'(count_q) + 4'(push) + 4'(fault_push) > 4'(DEPTH) + 4'(pop))
+  // the control FSMs: legal states; a walk is acknowledged only when none is awaited and ends
+  // only when one is; a walk's fault never meets a fault lane being pushed (the enum keeps one)
+  `ASSERT(FetchReqStateLegal, req_q == ReqFree || req_q == ReqHeld || req_q == ReqHeldStale)
+  `ASSERT(FetchWalkStateLegal, walk_q == WalkIdle || walk_q == WalkWait || walk_q == WalkWaitStale)
+  `ASSERT(FetchSrcStateLegal, src_q == SrcRun || src_q == SrcFaultPend || src_q == SrcStopped)
+  `ASSERT_NEVER(FetchWalkAckBusy, walk_ack_i && walk_q != WalkIdle)
+  `ASSERT_NEVER(FetchWalkDoneIdle, walk_done_i && walk_q == WalkIdle)
+  `ASSERT_NEVER(FetchWalkFaultAndPush, fault_push && walk_done_i && walk_fault_i != FEXC_NONE &&
+                                       walk_q == WalkWait)
   // with C, every instruction address is even
   `ASSERT_NEVER(FetchPcOdd, pc_q[0])
 

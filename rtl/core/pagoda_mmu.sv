@@ -44,6 +44,7 @@ module pagoda_mmu (
   output logic [31:0] d_paddr_o,
   input  logic        d_walk_req_i,
   input  logic        d_port_idle_i,   // no data access in flight: a walk may start
+  output logic        d_walk_start_o,  // a walk starts for the data side (DTLB miss event)
   // the walker's data-port accesses (the LSU muxes them onto the port while ptw_busy_o)
   output logic        ptw_busy_o,
   output logic        ptw_mem_req_o,
@@ -120,6 +121,7 @@ module pagoda_mmu (
   assign ptw_req         = !ptw_busy_o && d_port_idle_i && (d_walk_req_i || if_walk_req_i);
   assign ptw_owner_d     = ptw_req ? d_walk_req_i : ptw_owner_q;
   assign if_walk_ack_o   = ptw_req && !d_walk_req_i;
+  assign d_walk_start_o  = ptw_req && d_walk_req_i;
   assign if_walk_done_o  = ptw_done && !ptw_owner_q;
   assign if_walk_fault_o = ptw_fault;
   assign ptw_vaddr       = d_walk_req_i ? d_vaddr_i[38:0] : if_vaddr_i[38:0];

@@ -23,11 +23,16 @@ module pagoda_tlb #(
 );
   localparam int unsigned IW = $clog2(ENTRIES);
 
+  // The tags (VPN, level, valid) are flops: every entry is compared at once. The payload (PPN and
+  // flags) is read at the one entry that hit, so it is a memory with an asynchronous read: LUT RAM
+  // on an FPGA (a RAM32M holds 6 bits of 32 entries) instead of 52 flops an entry and their
+  // multiplexer (Arty A7-35T area, docs/fpga.md).
   logic [ENTRIES-1:0] valid_q, valid_d;
   logic [26:0]        vpn_q   [ENTRIES];
-  logic [43:0]        ppn_q   [ENTRIES];
-  logic [7:0]         flags_q [ENTRIES];
   logic [1:0]         level_q [ENTRIES];
+  // {ppn[43:0], flags[7:0]}, plain bits: Yosys 0.70 reads an unpacked array of a packed struct
+  // as one register, not as a memory
+  logic [51:0]        data_q  [ENTRIES];
   logic [IW-1:0]      next_q, next_d;
 
   logic [26:0] vpn;
@@ -36,11 +41,14 @@ module pagoda_tlb #(
   // One pass over the entries: the level selects which VPN bits must match (a superpage ignores
   // the lower VPN fields) and which address bits come from the virtual address. The search is
   // skipped while translation is off or the TLB is empty (simulation speed: the comparators are
-  // evaluated only when their result is used).
+  // evaluated only when their result is used). The last entry that matches is the one read.
+  logic [IW-1:0] hit_idx;
+  logic [29:0]   hit_omask;
+  logic [51:0]   hit_data;
   always_comb begin
-    hit_o   = 1'b0;
-    flags_o = 8'd0;
-    paddr_o = 56'd0;
+    hit_o     = 1'b0;
+    hit_idx   = '0;
+    hit_omask = '0;
     if (lookup_i && (valid_q != '0)) begin
       for (int i = 0; i < ENTRIES; i++) begin
         logic [26:0] vmask;
@@ -51,13 +59,17 @@ module pagoda_tlb #(
           default: begin vmask = 27'h7ffffff; omask = 30'h00000fff; end
         endcase
         if (valid_q[i] && (((vpn_q[i] ^ vpn) & vmask) == 27'd0)) begin
-          hit_o   = 1'b1;
-          flags_o = flags_q[i];
-          paddr_o = ({ppn_q[i], 12'd0} & ~{26'd0, omask}) | {26'd0, vaddr_i[29:0] & omask};
+          hit_o     = 1'b1;
+          hit_idx   = IW'(i);
+          hit_omask = omask;
         end
       end
     end
   end
+  assign hit_data = data_q[hit_idx];
+  assign flags_o  = hit_o ? hit_data[7:0] : 8'd0;
+  assign paddr_o  = hit_o ? (({hit_data[51:8], 12'd0} & ~{26'd0, hit_omask}) |
+                             {26'd0, vaddr_i[29:0] & hit_omask}) : 56'd0;
 
   always_comb begin
     valid_d = valid_q;
@@ -83,9 +95,8 @@ module pagoda_tlb #(
   always_ff @(posedge clk_i) begin
     if (fill_i) begin
       vpn_q[next_q]   <= fill_vpn_i;
-      ppn_q[next_q]   <= fill_ppn_i;
-      flags_q[next_q] <= fill_flags_i;
       level_q[next_q] <= fill_level_i;
+      data_q[next_q]  <= {fill_ppn_i, fill_flags_i};
     end
   end
 

@@ -40,3 +40,8 @@ $(LITEDRAM_A7_V): $(LITEDRAM_CFG) $(DEPS_STAMP)
 $(LITEDRAM_TIMING_H): $(LITEDRAM_CFG) scripts/litedram/timing.py $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(BUILD)/venv/bin/python scripts/litedram/timing.py $(LITEDRAM_CFG) $@.tmp && mv $@.tmp $@
+
+# Make runs that recurse into the MEM=litedram tree from another (make test: soc-selftest-litedram
+# and fpga-lint at once under -j) take this lock, so that two never generate its register map or
+# controller at the same time.
+MEM_LITEDRAM_LOCK := $(TOP)/build/.mem-litedram.lock

@@ -7,11 +7,19 @@
 // when slaves differ in latency; a request to another slave waits until the earlier ones returned.
 // The default parameters are the SoC's (pagoda_soc_pkg): a standalone build of this module (lint,
 // synthesis, the equivalence check) sees the crossbar that pagoda_soc instantiates.
+// REACH (bit m*NS+s: master m can select slave s; by default the SoC's, another NM/NS passes its
+// own, '1 for every path) takes the paths no decoder can ask for out of the logic: a slave that
+// only one master reaches takes that master's address and data as they are (its request line says
+// when they count), and a master's response comes only from the slaves it reaches. pagoda_soc's
+// decoders give pgaccel's DMA the RAM and the error slave only; the Arty A7-35T needs the area
+// (docs/fpga.md). A request for a slave its master cannot reach is a decoder bug: an assertion
+// stops the simulation.
 `include "pagoda_assert.svh"
 module pagoda_pbus_xbar #(
   parameter int unsigned NM = pagoda_soc_pkg::NUM_MASTERS,
   parameter int unsigned NS = pagoda_soc_pkg::NUM_SLAVES,
-  parameter int unsigned SW = pagoda_soc_pkg::SLV_W   // bits of a slave index
+  parameter int unsigned SW = pagoda_soc_pkg::SLV_W,  // bits of a slave index
+  parameter logic [NM*NS-1:0] REACH = pagoda_soc_pkg::XBAR_REACH
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -42,6 +50,19 @@ module pagoda_pbus_xbar #(
   localparam int unsigned MW     = (NM > 1) ? $clog2(NM) : 1;  // bits of a master index
   localparam int unsigned OUT_W  = 2;                          // per-master outstanding counter
   localparam logic [OUT_W-1:0] OUT_MAX = '1;
+
+  // the slaves that one master alone reaches: bit s set while exactly one master so far has it
+  function automatic logic [NS-1:0] single_reach(input logic [NM*NS-1:0] r);
+    logic [NS-1:0] one, seen;
+    one  = '0;
+    seen = '0;
+    for (int m = 0; m < NM; m++) begin
+      one  = (one & ~r[m*NS +: NS]) | (r[m*NS +: NS] & ~seen);
+      seen = seen | r[m*NS +: NS];
+    end
+    single_reach = one;
+  endfunction
+  localparam logic [NS-1:0] SINGLE = single_reach(REACH);
 
   // ---- state ----
   // Flat vectors, master m or slave s at [m*W +: W] / [s*W +: W] (simulation speed: Verilator
@@ -82,6 +103,7 @@ module pagoda_pbus_xbar #(
     for (int m = 0; m < NM; m++) begin
       m_tgt[m] = '0;
       if (m_ok[m]) m_tgt[m][m_sel_i[m*SW +: SW]] = 1'b1;
+      m_tgt[m] = m_tgt[m] & REACH[m*NS +: NS];
       s_wanted = s_wanted | m_tgt[m];
     end
   end
@@ -121,12 +143,21 @@ module pagoda_pbus_xbar #(
         end
         s_any[s] = found && (fifo_cnt_q[s*2 +: 2] != 2'd2);
         for (int m = 0; m < NM; m++) begin
-          if (found && s_win[s] == MW'(m)) begin
+          if (!SINGLE[s] && found && s_win[s] == MW'(m)) begin
             s_addr_o[s*32 +: 32]  = m_addr_i[m*32 +: 32];
             s_we_o[s]             = m_we_i[m];
             s_be_o[s*8 +: 8]      = m_be_i[m*8 +: 8];
             s_wdata_o[s*64 +: 64] = m_wdata_i[m*64 +: 64];
           end
+        end
+      end
+      // a slave one master alone reaches: that master's payload, no multiplexer
+      for (int m = 0; m < NM; m++) begin
+        if (SINGLE[s] && REACH[m*NS + s]) begin
+          s_addr_o[s*32 +: 32]  = m_addr_i[m*32 +: 32];
+          s_we_o[s]             = m_we_i[m];
+          s_be_o[s*8 +: 8]      = m_be_i[m*8 +: 8];
+          s_wdata_o[s*64 +: 64] = m_wdata_i[m*64 +: 64];
         end
       end
     end
@@ -146,8 +177,20 @@ module pagoda_pbus_xbar #(
         m_rvalid_o[m] = s_rvalid_i[os] && (fifo_cnt_q[os*2 +: 2] != 2'd0) &&
                         (fifo0_q[os*MW +: MW] == MW'(m));
       end
-      m_rdata_o[m*64 +: 64] = s_rdata_i[os*64 +: 64];
-      m_err_o[m]    = s_err_i[os];
+      if (REACH[m*NS +: NS] == '1) begin
+        m_rdata_o[m*64 +: 64] = s_rdata_i[os*64 +: 64];
+        m_err_o[m]            = s_err_i[os];
+      end else begin
+        // only the slaves this master reaches can answer it
+        m_rdata_o[m*64 +: 64] = '0;
+        m_err_o[m]            = 1'b0;
+        for (int s = 0; s < NS; s++) begin
+          if (REACH[m*NS + s] && os == SW'(s)) begin
+            m_rdata_o[m*64 +: 64] = s_rdata_i[s*64 +: 64];
+            m_err_o[m]            = s_err_i[s];
+          end
+        end
+      end
     end
   end
 
@@ -239,6 +282,10 @@ module pagoda_pbus_xbar #(
     end
   end
   `ASSERT_NEVER(XbarGntNoReq, (m_gnt_o & ~m_req_i) != '0)
+  // a master asks only for slaves it reaches (REACH: its decoder's slaves)
+  for (genvar m = 0; m < NM; m++) begin : g_assert_reach
+    `ASSERT_NEVER(XbarReach, m_req_i[m] && !REACH[m*NS + 32'(m_sel_i[m*SW +: SW])])
+  end
   // each id FIFO holds at most 2 entries (count 3 never occurs)
   `ASSERT_NEVER(XbarFifoOverflow, (fifo_cnt_q & (fifo_cnt_q >> 1) & CNT_LSBS) != '0)
   // no response out of reset state (grants follow the masters' requests, even in reset)

@@ -18,6 +18,7 @@ module pagoda_soc #(
   // UART bridge
   output logic        uart_tx_valid_o,
   output logic [7:0]  uart_tx_data_o,
+  input  logic        uart_tx_ready_i,    // the line takes a byte (1 in simulation)
   input  logic        uart_rx_valid_i,
   input  logic [7:0]  uart_rx_data_i,
   output logic        uart_rx_ready_o,
@@ -29,6 +30,34 @@ module pagoda_soc #(
   // retired instruction count and the pc of the last retired instruction (for reports)
   output logic [63:0] retired_o,
   output logic [63:0] retire_pc_o
+`ifdef PAGODA_DRAM_PORTS
+  ,
+  // PAGODA_DRAM_PORTS (a board, fpga/arty-a7): LiteDRAM's native user port and its control
+  // Wishbone (wb_ctrl) leave the SoC, still in the SoC's clock; the board top puts the crossing
+  // (pagoda_dram_cdc) and the controller with its PHY behind them
+  output logic         dram_cmd_valid_o,
+  input  logic         dram_cmd_ready_i,
+  output logic         dram_cmd_we_o,
+  output logic [23:0]  dram_cmd_addr_o,
+  output logic         dram_wdata_valid_o,
+  input  logic         dram_wdata_ready_i,
+  output logic [15:0]  dram_wdata_we_o,
+  output logic [127:0] dram_wdata_o,
+  input  logic         dram_rdata_valid_i,
+  output logic         dram_rdata_ready_o,
+  input  logic [127:0] dram_rdata_i,
+  input  logic         dram_init_done_i,
+  input  logic         dram_init_error_i,
+  output logic         dram_wb_cyc_o,
+  output logic         dram_wb_stb_o,
+  output logic         dram_wb_we_o,
+  output logic [29:0]  dram_wb_adr_o,
+  output logic [31:0]  dram_wb_dat_o,
+  output logic [3:0]   dram_wb_sel_o,
+  input  logic         dram_wb_ack_i,
+  input  logic         dram_wb_err_i,
+  input  logic [31:0]  dram_wb_dat_i
+`endif
 );
 
   // more harts need more cores and CLINT/PLIC contexts wired up: refuse to elaborate
@@ -196,7 +225,9 @@ module pagoda_soc #(
     .sel_o  (m_sel[M_DMA*SW +: SW])
   );
 
-  pagoda_pbus_xbar #(.NM(NM), .NS(NS), .SW(SW)) u_xbar (
+  pagoda_pbus_xbar #(
+    .NM(NM), .NS(NS), .SW(SW), .REACH(pagoda_soc_pkg::XBAR_REACH)
+  ) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (m_req),
@@ -326,6 +357,7 @@ module pagoda_soc #(
     .irq_o      (uart_irq),
     .tx_valid_o (uart_tx_valid_o),
     .tx_data_o  (uart_tx_data_o),
+    .tx_ready_i (uart_tx_ready_i),
     .rx_valid_i (uart_rx_valid_i),
     .rx_data_i  (uart_rx_data_i),
     .rx_ready_o (uart_rx_ready_o)
@@ -438,6 +470,32 @@ module pagoda_soc #(
     .wb_err_i    (wb_err)
   );
 
+`ifdef PAGODA_DRAM_PORTS
+  assign dram_cmd_valid_o   = dram_cmd_valid;
+  assign dram_cmd_ready     = dram_cmd_ready_i;
+  assign dram_cmd_we_o      = dram_cmd_we;
+  assign dram_cmd_addr_o    = dram_cmd_addr;
+  assign dram_wdata_valid_o = dram_wdata_valid;
+  assign dram_wdata_ready   = dram_wdata_ready_i;
+  assign dram_wdata_we_o    = dram_wdata_we;
+  assign dram_wdata_o       = dram_wdata;
+  assign dram_rdata_valid   = dram_rdata_valid_i;
+  assign dram_rdata_ready_o = dram_rdata_ready;
+  assign dram_rdata         = dram_rdata_i;
+  assign dram_init_done     = dram_init_done_i;
+  assign dram_init_error    = dram_init_error_i;
+  assign dram_wb_cyc_o      = wb_cyc;
+  assign dram_wb_stb_o      = wb_stb;
+  assign dram_wb_we_o       = wb_we;
+  assign dram_wb_adr_o      = wb_adr;
+  assign dram_wb_dat_o      = wb_dat_w;
+  assign dram_wb_sel_o      = wb_sel;
+  assign wb_ack             = dram_wb_ack_i;
+  assign wb_err             = dram_wb_err_i;
+  assign wb_dat_r           = dram_wb_dat_i;
+  assign dram_user_clk      = 1'b0;
+  assign dram_user_rst      = 1'b0;
+`else
   // the LiteDRAM controller generated with SDRAMPHYModel (build/litedram/sim, rtl/mem/mem.mk)
   litedram_core u_dram (
     .clk                       (clk_i),
@@ -469,6 +527,7 @@ module pagoda_soc #(
     .wb_ctrl_stb               (wb_stb),
     .wb_ctrl_we                (wb_we)
   );
+`endif
   logic unused_dram;
   assign unused_dram = ^{wb_dat_r, dram_user_clk, dram_user_rst};
 `else

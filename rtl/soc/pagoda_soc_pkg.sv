@@ -26,8 +26,15 @@ package pagoda_soc_pkg;
   localparam logic [SLV_W-1:0] S_RAM   = 3'd6;
   localparam logic [SLV_W-1:0] S_ERR   = 3'd7;
 
-  // PLIC: sources 1..31 (0 means "none"), priorities 0..7, one M and one S context per hart.
-  localparam int unsigned PLIC_NSRC   = 32;
+  // The slaves each crossbar master's decoder (pagoda_pbus_decode) can select, bit m*NUM_SLAVES+s:
+  // the core's data port all of them, pgaccel's DMA the RAM and the error slave. The crossbar
+  // leaves the other paths out (pagoda_pbus_xbar's REACH) and asserts that no request takes one.
+  localparam logic [NUM_MASTERS*NUM_SLAVES-1:0] XBAR_REACH =
+      {(NUM_SLAVES'(1) << S_RAM) | (NUM_SLAVES'(1) << S_ERR), {NUM_SLAVES{1'b1}}};
+
+  // PLIC: sources 1..PLIC_NSRC-1 (0 means "none"; the count is rtl/regs/plic.rdl's), priorities
+  // 0..7, one M and one S context per hart.
+  localparam int unsigned PLIC_NSRC   = PLIC_PRIORITY_COUNT;
   localparam int unsigned PLIC_PRIO_W = 3;
 
   // CLINT timebase: the core clock is nominally 50 MHz and mtime counts at 10 MHz, so mtime

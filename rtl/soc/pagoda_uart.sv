@@ -5,8 +5,10 @@
 //   1 IER (ERBFI, ETBEI, ELSI, EDSSI) / DLM (DLAB) 5 LSR: DR, THRE, TEMT
 //   2 IIR (read) / FCR (write: FIFO enable, RX clear) 6 MSR (reads 0)
 //   3 LCR                                          7 SCR
-// There is no line: a THR write leaves at once on tx_valid_o/tx_data_o (the harness prints it),
-// so THRE and TEMT always read 1. RX bytes come in on rx_valid_i/rx_data_i into a 16-byte FIFO
+// A THR write leaves on tx_valid_o/tx_data_o (the harness prints it, a board's pagoda_uart_phy
+// shifts it out); THRE and TEMT read 1 while tx_ready_i says the line takes a byte and none is on
+// its way (the simulator ties tx_ready_i to 1: THRE then drops only for the cycle after a write).
+// A THR write while THRE reads 0 is lost, as a 16550 without FIFO overwrites its holding register. RX bytes come in on rx_valid_i/rx_data_i into a 16-byte FIFO
 // (rx_ready_o = room). Interrupts: received data available (IIR 0x4) while the FIFO holds data
 // and ERBFI is set; THR empty (IIR 0x2) after a THR write or when ETBEI is switched on, cleared by
 // reading IIR or writing THR. Divisor, LCR, MCR and SCR are stored but do not change behaviour.
@@ -26,6 +28,7 @@ module pagoda_uart (
   output logic        irq_o,
   output logic        tx_valid_o,
   output logic [7:0]  tx_data_o,
+  input  logic        tx_ready_i,
   input  logic        rx_valid_i,
   input  logic [7:0]  rx_data_i,
   output logic        rx_ready_o
@@ -56,7 +59,7 @@ module pagoda_uart (
   logic       rvalid_q;
   logic [63:0] rdata_q, rdata_d;
 
-  logic       sel, rd, wr, dlab, dr, rda_ip, thre_ie, rx_push, rx_pop;
+  logic       sel, rd, wr, dlab, dr, rda_ip, thre_ie, rx_push, rx_pop, thre;
 
   assign gnt_o   = 1'b1;
   assign sel     = req_i && (addr_i[7:3] == 5'd0);   // the eight registers are lane 0
@@ -67,13 +70,14 @@ module pagoda_uart (
   assign dlab    = lcr_q.dlab;
   assign dr      = (rx_cnt_q != 5'd0);
   assign rda_ip  = dr && ier_q.rdi;
-  assign thre_ie = thre_ip_q && ier_q.thri;
+  assign thre    = tx_ready_i && !tx_valid_q;
+  assign thre_ie = thre_ip_q && ier_q.thri && thre;
 
   always_comb begin
     lsr      = '0;
     lsr.dr   = dr;
-    lsr.thre = 1'b1;  // no line: a THR write leaves at once
-    lsr.temt = 1'b1;
+    lsr.thre = thre;
+    lsr.temt = thre;
     iir        = '0;
     iir.fifos  = {2{fifo_en_q}};
     iir.id     = rda_ip ? pagoda_pkg::UART_IIR_ID_RDI :
@@ -118,10 +122,10 @@ module pagoda_uart (
       if (be_i[L_THR]) begin
         if (dlab) begin
           dll_d = wdata_i[8*L_THR +: 8];
-        end else begin
+        end else if (thre) begin
           tx_valid_d = 1'b1;
           tx_data_d  = wdata_i[8*L_THR +: 8];
-          thre_ip_d  = 1'b1;   // sent at once: the holding register is empty again
+          thre_ip_d  = 1'b1;   // reported once the line has taken it (thre_ie)
         end
       end
       if (be_i[L_IER]) begin

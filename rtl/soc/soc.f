@@ -12,5 +12,8 @@ rtl/soc/pagoda_testdev.sv
 rtl/soc/pagoda_clint.sv
 rtl/soc/pagoda_plic.sv
 rtl/soc/pagoda_uart.sv
+rtl/soc/pagoda_sync.sv
+rtl/soc/pagoda_rst_sync.sv
+rtl/soc/pagoda_uart_phy.sv
 rtl/soc/pagoda_ram.sv
 rtl/soc/pagoda_soc.sv

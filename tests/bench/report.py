@@ -156,9 +156,18 @@ def sv39_section(doc, bare, out):
                "untranslated (`make bench` runs the firmware's bench twice; the bare run's file is "
                "[benchmarks-results-bare.json](benchmarks-results-bare.json)). Same instructions, "
                "so the difference is what the MMU costs: TLB misses and page-table walks.\n")
-    out.append(f"| case | bare {key}/op | Sv39 {key}/op | difference | instructions/op bare / Sv39 |")
-    out.append("|---|---|---|---|---|")
+    # TLB misses (page-table walks started by fetch / by loads, stores and AMOs) where the
+    # platform's SBI PMU gives counters for them (firmware's bench_report: itlb_miss=, dtlb_miss=)
+    tlb = any("itlb_miss" in c or "dtlb_miss" in c for c in doc["cases"])
+    out.append(f"| case | bare {key}/op | Sv39 {key}/op | difference | instructions/op bare / Sv39 |"
+               + (" Sv39 ITLB / DTLB misses (whole case) |" if tlb else ""))
+    out.append("|---|---|---|---|---|" + ("---|" if tlb else ""))
     diffs = []
+
+    def misses(c):
+        # whole-case totals: a handful of misses over thousands of operations
+        return " / ".join(f"{c[k]:,}" if k in c else "n/a" for k in ("itlb_miss", "dtlb_miss"))
+
     for c in doc["cases"]:
         if c["group"] not in ("mm", "slab") or (c["group"], c["name"]) not in b:
             continue
@@ -170,7 +179,17 @@ def sv39_section(doc, bare, out):
             diffs.append(pct)
         out.append(f"| {c['group']} {c['name']} | {fmt(vb)} | {fmt(vs)} | {vs - vb:+,.0f} "
                    f"({pct:+.1f}%) | {fmt(per_op(o, 'instret'))} / {fmt(per_op(c, 'instret'))}"
-                   f"{'' if same else ' (paths differ)'} |")
+                   f"{'' if same else ' (paths differ)'} |" + (f" {misses(c)} |" if tlb else ""))
+    if tlb:
+        out.append("\nTLB misses: page-table walks the core started for fetch (ITLB) and for "
+                   "loads, stores and AMOs (DTLB) during the case, from the hardware counters "
+                   "the firmware gets through the SBI PMU extension (docs/core.md \"Performance "
+                   "counters\"); the bare run has none." + ("" if exact else
+                   " On QEMU they count QEMU's own TLB refills, not a hardware TLB's."))
+    else:
+        out.append("\nNo TLB miss counts in these results: the firmware prints them "
+                   "(itlb_miss=, dtlb_miss=) only where the SBI PMU gives it counters for the "
+                   "ITLB/DTLB miss events.")
     if diffs and exact:
         diffs.sort()
         out.append(f"\nOver the {len(diffs)} cases that retire the same instructions in both modes "

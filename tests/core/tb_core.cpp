@@ -52,6 +52,16 @@ static uint8_t *ram;     // anonymous mapping: zero pages appear on first touch
 static uint8_t rom[0x1000];
 static uint64_t tohost_addr = 0, fromhost_addr = 0;
 static bool have_tohost = false;
+// A test's symbols "ifetch_err*": instruction-port reads of their 8-byte lanes answer with an
+// error (RAM lanes that fail only for fetch: the I$ refill-error test, tests/core/isa/icache.S).
+static std::vector<uint64_t> ifetch_err_lanes;
+static bool ifetch_err(uint64_t addr)
+{
+	for (uint64_t l : ifetch_err_lanes)
+		if ((addr & ~7ull) == l)
+			return true;
+	return false;
+}
 
 // devices
 static const uint64_t ROM_BASE = 0x1000, TEST_BASE = 0x100000, CLINT_BASE = 0x2000000;
@@ -194,6 +204,8 @@ static void load_elf(const char *path, uint64_t *entry)
 				have_tohost = true;
 			} else if (!strcmp(name, "fromhost")) {
 				fromhost_addr = sym.st_value;
+			} else if (!strncmp(name, "ifetch_err", 10)) {
+				ifetch_err_lanes.push_back(sym.st_value & ~7ull);
 			}
 		}
 	}
@@ -545,7 +557,8 @@ int main(int argc, char **argv)
 		}
 		if (igrant) {
 			Resp r;
-			r.err = !mem_access(top->instr_addr_o, false, 0xff, 0, &r.data);
+			r.err = !mem_access(top->instr_addr_o, false, 0xff, 0, &r.data) ||
+				ifetch_err(top->instr_addr_o);
 			r.due = cycle + 1 + (stall ? (lrand48() % 3) : 0);
 			if (!ip.q.empty() && r.due < ip.q.back().due)
 				r.due = ip.q.back().due;

@@ -31,7 +31,8 @@ LD_SELFTEST_FILTER ?= boot_
 TEST_SUITES += soc-selftest-litedram
 .PHONY: test-soc-selftest-litedram
 test-soc-selftest-litedram: $(DEPS_STAMP)
-	@$(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) sim-build firmware dtb
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
+		sim-build firmware dtb
 	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-litedram --from selftest -- \
 		$(LD_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
 		+firmware=$(LD_SOC_BUILD)/firmware/firmware.elf +dtb=$(LD_SOC_BUILD)/sbi/pagoda.dtb \

@@ -42,6 +42,7 @@ static void tick()
 
 static void reset()
 {
+	t->tx_ready_i = 1;   // the line takes bytes unless a test says otherwise
 	t->rst_ni = 0;
 	t->clk_i = 0;
 	t->eval();
@@ -131,6 +132,35 @@ static void test_uart()
 		tick();
 	}
 	check(pulses == 1 && byte == 'A', "uart: THR write sends the byte once");
+
+	// a busy line (a board's pagoda_uart_phy shifting a byte out): THRE and TEMT clear, a THR
+	// write is not sent, the THRE interrupt waits for the line
+	t->tx_ready_i = 0;
+	check(rd8(UART, U + 5) == 0x00, "uart: LSR while the line is busy = neither THRE nor TEMT");
+	wr8(UART, U + 1, 0x02);
+	t->eval();
+	check(!t->uart_irq_o, "uart: no THRE irq while the line is busy");
+	pulses = 0;
+	t->dev_i = UART;
+	t->p_req_i = 1;
+	t->p_addr_i = U;
+	t->p_we_i = 1;
+	t->p_be_i = 1;
+	t->p_wdata_i = 'Z';
+	tick();
+	t->p_req_i = 0;
+	for (int i = 0; i < 5; i++) {
+		t->eval();
+		pulses += t->tx_valid_o;
+		tick();
+	}
+	check(pulses == 0, "uart: THR write while the line is busy is not sent");
+	t->tx_ready_i = 1;
+	t->eval();
+	check(t->uart_irq_o, "uart: THRE irq once the line is free");
+	check(rd8(UART, U + 5) == 0x60, "uart: LSR = THRE|TEMT once the line is free");
+	wr8(UART, U + 1, 0x00);
+	rd8(UART, U + 2);
 
 	// divisor latch
 	wr8(UART, U + 3, 0x83);

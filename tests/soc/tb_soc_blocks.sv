@@ -46,6 +46,7 @@ module tb_soc_blocks
   output logic         uart_irq_o,
   output logic         tx_valid_o,
   output logic [7:0]   tx_data_o,
+  input  logic         tx_ready_i,
   input  logic         rx_valid_i,
   input  logic [7:0]   rx_data_i,
   output logic         rx_ready_o,
@@ -85,7 +86,7 @@ module tb_soc_blocks
   logic [31:0]  s_be;
   logic [255:0] s_wdata, s_rdata;
 
-  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2)) u_xbar (
+  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2), .REACH('1)) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (xm_req_i),
@@ -163,6 +164,7 @@ module tb_soc_blocks
     .irq_o      (uart_irq_o),
     .tx_valid_o (tx_valid_o),
     .tx_data_o  (tx_data_o),
+    .tx_ready_i (tx_ready_i),
     .rx_valid_i (rx_valid_i),
     .rx_data_i  (rx_data_i),
     .rx_ready_o (rx_ready_o)

@@ -15,6 +15,25 @@ struct sbiret sbi_ecall(unsigned long ext, unsigned long fid, unsigned long arg0
 	return (struct sbiret){ .error = (long)a0, .value = (long)a1 };
 }
 
+/* The same with five arguments (SBI PMU counter_config_matching). */
+struct sbiret sbi_ecall5(unsigned long ext, unsigned long fid, unsigned long arg0,
+			 unsigned long arg1, unsigned long arg2, unsigned long arg3, unsigned long arg4)
+{
+	register unsigned long a0 __asm__("a0") = arg0;
+	register unsigned long a1 __asm__("a1") = arg1;
+	register unsigned long a2 __asm__("a2") = arg2;
+	register unsigned long a3 __asm__("a3") = arg3;
+	register unsigned long a4 __asm__("a4") = arg4;
+	register unsigned long a6 __asm__("a6") = fid;
+	register unsigned long a7 __asm__("a7") = ext;
+
+	__asm__ volatile("ecall"
+			 : "+r"(a0), "+r"(a1)
+			 : "r"(a2), "r"(a3), "r"(a4), "r"(a6), "r"(a7)
+			 : "memory");
+	return (struct sbiret){ .error = (long)a0, .value = (long)a1 };
+}
+
 long sbi_spec_version(void)
 {
 	return sbi_ecall(SBI_EXT_BASE, 0, 0, 0, 0).value;

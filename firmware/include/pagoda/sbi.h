@@ -17,6 +17,13 @@
 #define SBI_EXT_SRST 0x53525354
 #define SBI_EXT_RFENCE 0x52464e43
 #define SBI_RFENCE_REMOTE_SFENCE_VMA 1
+#define SBI_EXT_PMU 0x504d55
+#define SBI_PMU_NUM_COUNTERS 0
+#define SBI_PMU_COUNTER_GET_INFO 1
+#define SBI_PMU_COUNTER_CFG_MATCH 2
+#define SBI_PMU_COUNTER_START 3
+#define SBI_PMU_COUNTER_STOP 4
+#define SBI_PMU_CFG_FLAG_CLEAR_VALUE (1UL << 1)
 
 #define SBI_SUCCESS 0
 #define SBI_ERR_FAILED -1
@@ -45,6 +52,8 @@ struct sbiret {
 
 struct sbiret sbi_ecall(unsigned long ext, unsigned long fid, unsigned long a0, unsigned long a1,
 			unsigned long a2);
+struct sbiret sbi_ecall5(unsigned long ext, unsigned long fid, unsigned long a0, unsigned long a1,
+			 unsigned long a2, unsigned long a3, unsigned long a4);
 
 long sbi_spec_version(void);
 long sbi_impl_id(void);

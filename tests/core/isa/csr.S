@@ -139,16 +139,16 @@ TEST_BEGIN
 	EXPECT_TVAL(n, bits)
 	ABSENT(30, 0x3a102573)    /* pmpcfg1: odd pmpcfg CSRs do not exist in RV64 */
 	ABSENT(31, 0x3c051073)    /* pmpaddr16: 16 PMP CSRs (entries 8-15 read 0, pmp.S) */
-	ABSENT(32, 0xb0302573)
+	ABSENT(32, 0xb8302573)    /* mhpmcounter3h: RV32 only (mhpmcounter3.. exist: hpm.S) */
 	SKIP_ON_QEMU(8f)          /* QEMU 7.2 implements several of these */
-	ABSENT(33, 0x32302573)
+	ABSENT(33, 0x7b002573)    /* dcsr: debug mode only */
 	ABSENT(34, 0x14d02573)
 	ABSENT(35, 0xfb002573)
 	ABSENT(36, 0x30c02573)
 	ABSENT(37, 0xda002573)
 	ABSENT(38, 0xc8002573)
 	ABSENT(39, 0x7a002573)
-	ABSENT(40, 0xc0302573)
+	ABSENT(40, 0xc8302573)    /* hpmcounter3h: RV32 only */
 	ABSENT(41, 0x00302573)
 8:
 	# read-only CSR written: illegal; read-only CSR read with csrrs x0: fine
