@@ -331,11 +331,9 @@ module pagoda_core #(
   logic [63:0] wb_pc;
 
   // performance events, numbered as pagoda_core_pkg::HPM_EV_* (docs/core.md "Performance
-  // counters"); the D$ events (5: refill, 6: write-back) are the data cache's to drive
+  // counters"); the D$ events (5: a lookup missed, 6: a dirty line written back) come from
+  // pagoda_lsu's data cache (0 without one)
   logic [pagoda_core_pkg::HPM_NEV:1] hpm_events;
-  logic ev_dc_miss, ev_dc_wb;
-  assign ev_dc_miss = 1'b0;
-  assign ev_dc_wb   = 1'b0;
   always_comb begin
     hpm_events                                   = '0;
     hpm_events[pagoda_core_pkg::HPM_EV_IC_ACCESS] = ev_ic_access;
@@ -493,10 +491,6 @@ module pagoda_core #(
     .rd_o            (wb_rd),
     .wdata_o         (wb_wdata)
   );
-
-  // D$ miss and write-back events: for the hardware performance counters (issue 14)
-  logic unused_dc_events;
-  assign unused_dc_events = ^{ev_dc_miss, ev_dc_wb};
 
   assign retire_o    = wb_retire;
   assign retire_pc_o = wb_pc;
