@@ -45,7 +45,7 @@ shell_quote = '$(subst ','\'',$(1))'
 # when the user gives them: a mistyped ELF= must not quietly boot the default firmware. Defaults
 # are not checked here (a fresh machine gets OpenSBI from scripts/deps.sh during the build).
 FILE_VARS  := ELF DTB OPENSBI
-FILE_GOALS := run sim shell wave sim-bare qemu qemu-shell bench test stress
+FILE_GOALS := run sim shell wave sim-bare qemu qemu-shell bench test stress load
 user_value  = $(filter command line environment environment override override,$(origin $(1)))
 file_exists = $(shell test -f $(call shell_quote,$(1)) && echo yes)
 ifneq ($(filter $(FILE_GOALS),$(MAKECMDGOALS)),)

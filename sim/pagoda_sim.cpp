@@ -763,6 +763,7 @@ int main(int argc, char **argv)
 	top->clk_i = 0;
 	top->rst_ni = 0;
 	top->uart_rx_valid_i = 0;
+	top->uart_tx_ready_i = 1;	// no line: every byte leaves at once
 	top->uart_rx_data_i = 0;
 	top->uart_tx_ready_i = 1;   // the console takes every byte at once (no line)
 	top->eval();

@@ -17,9 +17,17 @@
 // LEDs: LD4 DRAM ready (the controller reports init_done: calibration done), LD5 heartbeat of
 // the SoC clock (steady on: the controller reported init_error), LD6 the finisher reported pass,
 // LD7 it reported a failure (both latched until reset).
+// Boot: the serial-boot ROM (BOOT_PROG; firmware/bootrom built for the A7 PHY, docs/fpga.md
+// "Boot") in block RAM, BOOT_ROM_WORDS deep (the image's size), with an 8 KiB scratch SRAM. The
+// image's file and size come from pagoda_arty_boot.svh, which fpga/arty.mk writes after building
+// the image (make synth-arty, lint-arty and bitstream build it first).
+`include "pagoda_arty_boot.svh"
 module pagoda_arty_top #(
-  parameter int unsigned SOC_HZ = 50_000_000,   // must match pagoda_arty_clk
-  parameter int unsigned BAUD   = 115_200
+  parameter int unsigned SOC_HZ         = 50_000_000,   // must match pagoda_arty_clk
+  parameter int unsigned BAUD           = 115_200,
+  parameter int unsigned BOOT_ROM_WORDS = `PAGODA_ARTY_BOOT_ROM_WORDS,
+  parameter int unsigned BOOT_RAM_WORDS = 1024,         // the image's BOOTROM_SRAM_BYTES / 8
+  parameter              BOOT_INIT      = `PAGODA_ARTY_BOOT_INIT   // file name (untyped, for Yosys)
 ) (
   input  logic        clk100_i,
   input  logic        rst_ni,
@@ -75,7 +83,7 @@ module pagoda_arty_top #(
   );
 
   // ---- the SoC ----
-  logic         tx_valid, tx_ready, rx_valid, rx_ready, rx_ferr;
+  logic         tx_valid, tx_ready, rx_valid, rx_ready, rx_ferr, rx_ovr;
   logic [7:0]   tx_data, rx_data;
   logic         test_done, test_fail;
   logic [15:0]  test_code;
@@ -90,7 +98,13 @@ module pagoda_arty_top #(
   logic [31:0]  wb_dat_w, wb_dat_r;
   logic [3:0]   wb_sel;
 
-  pagoda_soc #(.RAM_SIZE(RAM_SIZE)) u_soc (
+  pagoda_soc #(
+    .RAM_SIZE       (RAM_SIZE),
+    .BOOT_PROG      (1'b1),
+    .BOOT_ROM_WORDS (BOOT_ROM_WORDS),
+    .BOOT_RAM_WORDS (BOOT_RAM_WORDS),
+    .BOOT_INIT      (BOOT_INIT)
+  ) u_soc (
     .clk_i              (clk_soc),
     .rst_ni             (soc_rst_n),
     .uart_tx_valid_o    (tx_valid),
@@ -138,7 +152,9 @@ module pagoda_arty_top #(
     .tx_ready_o     (tx_ready),
     .rx_valid_o     (rx_valid),
     .rx_data_o      (rx_data),
+    .rx_ready_i     (rx_ready),
     .rx_frame_err_o (rx_ferr),
+    .rx_overrun_o   (rx_ovr),
     .tx_o           (uart_tx_o),
     .rx_i           (uart_rx_i)
   );
@@ -277,6 +293,6 @@ module pagoda_arty_top #(
   assign led_o[3] = fail_q;
 
   logic unused;
-  assign unused = ^{rx_ready, rx_ferr, test_code, retired, retire_pc};
+  assign unused = ^{rx_ferr, rx_ovr, test_code, retired, retire_pc};
 
 endmodule

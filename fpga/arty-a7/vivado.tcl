@@ -3,15 +3,17 @@
 # make synth-arty (the file list fpga/arty.mk writes: the RTL in compile order, then the generated
 # LiteDRAM controller), the board constraints, then synthesis, placement, routing, the reports and
 # the bitstream, in the working directory.
-#   vivado -mode batch -source vivado.tcl -tclargs PART FILELIST REGS_SV_DIR PKG_DIR DEFINES XDC BIT
+#   vivado -mode batch -source vivado.tcl -tclargs PART FILELIST INCLUDE_DIRS DEFINES XDC BIT
+# INCLUDE_DIRS: the register headers, rtl/pkg and the board's generated pagoda_arty_boot.svh (the
+# boot ROM image's file and size, which the board top reads), as one list.
 # Exits non-zero when the routed design misses timing (WNS or WHS below 0) or routing fails.
 
-if {[llength $argv] != 7} {
-  puts "usage: vivado -mode batch -source vivado.tcl -tclargs PART FILELIST REGS_SV_DIR PKG_DIR\
-        DEFINES XDC BIT"
+if {[llength $argv] != 6} {
+  puts "usage: vivado -mode batch -source vivado.tcl -tclargs PART FILELIST INCLUDE_DIRS DEFINES\
+        XDC BIT"
   exit 2
 }
-lassign $argv part filelist regs_dir pkg_dir defines xdc bit
+lassign $argv part filelist inc_dirs defines xdc bit
 set top pagoda_arty_top
 
 set fh [open $filelist r]
@@ -25,7 +27,7 @@ read_verilog -sv [lrange $files 0 end-1]
 read_verilog [lindex $files end]
 read_xdc $xdc
 
-synth_design -top $top -part $part -include_dirs [list $regs_dir $pkg_dir] {*}$defs \
+synth_design -top $top -part $part -include_dirs $inc_dirs {*}$defs \
   -flatten_hierarchy rebuilt
 report_utilization -hierarchical -file utilization_hier_synth.rpt
 report_utilization -file utilization_synth.rpt

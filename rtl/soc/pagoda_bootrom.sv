@@ -106,12 +106,17 @@ module pagoda_bootrom #(
 
   assign f_gnt_o   = 1'b1;
   assign d_gnt_o   = 1'b1;
+  // The program is the window's first 4 KiB page (the rest of BOOTROM is the serial-boot ROM's
+  // room, pagoda_bootmem): reads there return 0.
+  logic f_page, d_page;
+  assign f_page = f_addr_i[31:12] == pagoda_pkg::BOOTROM_BASE[31:12];
+  assign d_page = d_addr_i[31:12] == pagoda_pkg::BOOTROM_BASE[31:12];
   // (an if, not ?:, so that Verilator looks the word up only on a request)
   always_comb begin
     f_rdata_d = 64'h0;
     d_rdata_d = 64'h0;
-    if (f_req_i) f_rdata_d = rom_word(f_addr_i[11:3]);
-    if (d_req_i && !d_we_i) d_rdata_d = rom_word(d_addr_i[11:3]);
+    if (f_req_i && f_page) f_rdata_d = rom_word(f_addr_i[11:3]);
+    if (d_req_i && !d_we_i && d_page) d_rdata_d = rom_word(d_addr_i[11:3]);
   end
   assign d_err_d   = d_req_i && d_we_i;
 
@@ -138,8 +143,7 @@ module pagoda_bootrom #(
   assign d_rdata_o  = d_rdata_q;
   assign d_err_o    = d_err_q;
 
-  // the ROM is one 4 KiB page; the decoders already checked the upper bits
   logic unused;
-  assign unused = ^{f_addr_i[31:12], f_addr_i[2:0], d_addr_i[31:12], d_addr_i[2:0]};
+  assign unused = ^{f_addr_i[2:0], d_addr_i[2:0]};
 
 endmodule

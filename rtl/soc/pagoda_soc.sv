@@ -11,14 +11,21 @@ module pagoda_soc #(
   parameter int unsigned NUM_HARTS = 1,                // only 1 is implemented
   // the core's L1 data cache (pagoda_dcache); 0: none. Off by default until the firmware's
   // self-tests finish with it within their cycle limits (docs/core.md "Data cache")
-  parameter int unsigned DCACHE_BYTES = 0
+  parameter int unsigned DCACHE_BYTES = 0,
+  // BOOT_PROG = 1: the serial-boot ROM (pagoda_bootmem: firmware/bootrom's image from BOOT_INIT,
+  // BOOT_ROM_WORDS 64-bit words, and a scratch SRAM of BOOT_RAM_WORDS) in place of the jump to
+  // preloaded images (pagoda_bootrom): the board, and the pin-level simulation (docs/fpga.md)
+  parameter bit          BOOT_PROG      = 1'b0,
+  parameter int unsigned BOOT_ROM_WORDS = 512,
+  parameter int unsigned BOOT_RAM_WORDS = 1024,
+  parameter              BOOT_INIT      = ""   // file name (untyped, for Yosys)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
   // UART bridge
   output logic        uart_tx_valid_o,
   output logic [7:0]  uart_tx_data_o,
-  input  logic        uart_tx_ready_i,    // the line takes a byte (1 in simulation)
+  input  logic        uart_tx_ready_i,   // the line takes a byte (LSR.THRE); 1 without a line
   input  logic        uart_rx_valid_i,
   input  logic [7:0]  uart_rx_data_i,
   output logic        uart_rx_ready_o,
@@ -255,28 +262,60 @@ module pagoda_soc #(
   // ---- slaves ----
   // The DMA window the ROM sets and locks: RAM from OpenSBI's next stage (fw_dynamic_info.next_addr)
   // to its end (docs/boot.md "DMA protection").
-  pagoda_bootrom #(
-    .DTB_ADDR   (DTB_ADDR),
-    .ACCEL_BASE (HAVE_ACCEL ? 64'(pagoda_pkg::PGACCEL_BASE) : 64'h0),
-    .WIN_BASE   (64'(pagoda_soc_pkg::FW_NEXT_ADDR)),
-    .WIN_END    (64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE))
-  ) u_rom (
-    .clk_i      (clk_i),
-    .rst_ni     (rst_ni),
-    .f_req_i    (romf_req),
-    .f_gnt_o    (romf_gnt),
-    .f_addr_i   (instr_addr),
-    .f_rvalid_o (romf_rvalid),
-    .f_rdata_o  (romf_rdata),
-    .f_err_o    (romf_err),
-    .d_req_i    (s_req[S_ROM]),
-    .d_gnt_o    (s_gnt[S_ROM]),
-    .d_addr_i   (s_addr[S_ROM*32 +: 32]),
-    .d_we_i     (s_we[S_ROM]),
-    .d_rvalid_o (s_rvalid[S_ROM]),
-    .d_rdata_o  (s_rdata[S_ROM*64 +: 64]),
-    .d_err_o    (s_err[S_ROM])
-  );
+  if (BOOT_PROG) begin : g_bootmem
+    // checked here, not in pagoda_bootmem: Yosys elaborates that module alone with its defaults
+    if (BOOT_INIT == "") begin : g_no_image
+      $error("pagoda_soc: BOOT_PROG needs BOOT_INIT (the boot program's image)");
+    end
+    pagoda_bootmem #(
+      .ROM_WORDS (BOOT_ROM_WORDS),
+      .RAM_WORDS (BOOT_RAM_WORDS),
+      .INIT_FILE (BOOT_INIT)
+    ) u_rom (
+      .clk_i      (clk_i),
+      .rst_ni     (rst_ni),
+      .f_req_i    (romf_req),
+      .f_gnt_o    (romf_gnt),
+      .f_addr_i   (instr_addr),
+      .f_rvalid_o (romf_rvalid),
+      .f_rdata_o  (romf_rdata),
+      .f_err_o    (romf_err),
+      .d_req_i    (s_req[S_ROM]),
+      .d_gnt_o    (s_gnt[S_ROM]),
+      .d_addr_i   (s_addr[S_ROM*32 +: 32]),
+      .d_we_i     (s_we[S_ROM]),
+      .d_be_i     (s_be[S_ROM*8 +: 8]),
+      .d_wdata_i  (s_wdata[S_ROM*64 +: 64]),
+      .d_rvalid_o (s_rvalid[S_ROM]),
+      .d_rdata_o  (s_rdata[S_ROM*64 +: 64]),
+      .d_err_o    (s_err[S_ROM])
+    );
+  end else begin : g_bootrom
+    pagoda_bootrom #(
+      .DTB_ADDR   (DTB_ADDR),
+      .ACCEL_BASE (HAVE_ACCEL ? 64'(pagoda_pkg::PGACCEL_BASE) : 64'h0),
+      .WIN_BASE   (64'(pagoda_soc_pkg::FW_NEXT_ADDR)),
+      .WIN_END    (64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE))
+    ) u_rom (
+      .clk_i      (clk_i),
+      .rst_ni     (rst_ni),
+      .f_req_i    (romf_req),
+      .f_gnt_o    (romf_gnt),
+      .f_addr_i   (instr_addr),
+      .f_rvalid_o (romf_rvalid),
+      .f_rdata_o  (romf_rdata),
+      .f_err_o    (romf_err),
+      .d_req_i    (s_req[S_ROM]),
+      .d_gnt_o    (s_gnt[S_ROM]),
+      .d_addr_i   (s_addr[S_ROM*32 +: 32]),
+      .d_we_i     (s_we[S_ROM]),
+      .d_rvalid_o (s_rvalid[S_ROM]),
+      .d_rdata_o  (s_rdata[S_ROM*64 +: 64]),
+      .d_err_o    (s_err[S_ROM])
+    );
+    logic unused_rom;
+    assign unused_rom = ^{s_be[S_ROM*8 +: 8], s_wdata[S_ROM*64 +: 64]};
+  end
 
   pagoda_testdev u_test (
     .clk_i    (clk_i),
@@ -575,7 +614,7 @@ module pagoda_soc #(
 
   // signals only some slaves or only the harness use
   logic unused;
-  assign unused = ^{s_be[S_ROM*8 +: 8], s_wdata[S_ROM*64 +: 64], s_addr[S_ERR*32 +: 32],
+  assign unused = ^{s_addr[S_ERR*32 +: 32],
                     s_we[S_ERR], s_be[S_ERR*8 +: 8], s_wdata[S_ERR*64 +: 64]};
 
 endmodule

@@ -5,7 +5,11 @@
 // clock-frequency 0). TX takes a byte when idle (tx_ready_o) and shifts start, 8 data bits LSB
 // first and stop. RX synchronises the pin, waits for a start bit that is still low at its middle,
 // samples each bit at its middle, and delivers the byte if the stop bit is high; a frame with a
-// low stop bit (a break, a wrong baud rate) is dropped and counted in rx_frame_err_o's pulse.
+// low stop bit (a break, a wrong baud rate) is dropped and counted in rx_frame_err_o's pulse. A
+// byte that arrives while the UART's FIFO is full (rx_ready_i low) is dropped too and flagged in
+// rx_overrun_o (sticky until reset): the sender has no flow control to be told with. TX's ready
+// is the idle shifter; pagoda_uart keeps THRE low in the cycle it hands a byte over.
+`include "pagoda_assert.svh"
 module pagoda_uart_phy #(
   parameter int unsigned CLK_HZ = 50_000_000,
   parameter int unsigned BAUD   = 115_200
@@ -18,7 +22,9 @@ module pagoda_uart_phy #(
   output logic       tx_ready_o,
   output logic       rx_valid_o,
   output logic [7:0] rx_data_o,
+  input  logic       rx_ready_i,       // the UART's FIFO has room
   output logic       rx_frame_err_o,
+  output logic       rx_overrun_o,
   // pins
   output logic       tx_o,
   input  logic       rx_i
@@ -78,6 +84,7 @@ module pagoda_uart_phy #(
   logic [CW-1:0] rx_cnt_q, rx_cnt_d;
   logic          rx_start_q, rx_start_d;   // checking the start bit's middle
   logic          rx_valid_d, rx_ferr_d, rx_valid_q, rx_ferr_q;
+  logic          rx_ovr_d, rx_ovr_q;
 
   // the pin idles high: its synchroniser resets to 1 (pagoda_sync resets to 0, so invert)
   logic rx_pin_n;
@@ -96,6 +103,7 @@ module pagoda_uart_phy #(
     rx_start_d = rx_start_q;
     rx_valid_d = 1'b0;
     rx_ferr_d  = 1'b0;
+    rx_ovr_d   = rx_ovr_q;
     if (rx_cnt_q != '0) begin
       rx_cnt_d = rx_cnt_q - 1'b1;
     end else if (rx_start_q) begin
@@ -113,8 +121,9 @@ module pagoda_uart_phy #(
         // the stop bit's middle: look for the next start bit from now on, as a frame sent
         // right after this one starts half a bit later
         rx_cnt_d   = '0;
-        rx_valid_d = rx_pin;
+        rx_valid_d = rx_pin && rx_ready_i;
         rx_ferr_d  = !rx_pin;
+        if (rx_pin && !rx_ready_i) rx_ovr_d = 1'b1;
       end
     end else if (!rx_pin) begin
       rx_start_d = 1'b1;
@@ -130,6 +139,7 @@ module pagoda_uart_phy #(
       rx_start_q <= 1'b0;
       rx_valid_q <= 1'b0;
       rx_ferr_q  <= 1'b0;
+      rx_ovr_q   <= 1'b0;
     end else begin
       rx_sh_q    <= rx_sh_d;
       rx_bits_q  <= rx_bits_d;
@@ -137,11 +147,17 @@ module pagoda_uart_phy #(
       rx_start_q <= rx_start_d;
       rx_valid_q <= rx_valid_d;
       rx_ferr_q  <= rx_ferr_d;
+      rx_ovr_q   <= rx_ovr_d;
     end
   end
 
   assign rx_valid_o     = rx_valid_q;
   assign rx_data_o      = rx_sh_q[7:0];
   assign rx_frame_err_o = rx_ferr_q;
+  assign rx_overrun_o   = rx_ovr_q;
+
+  // ---- assertions (pagoda_assert.svh) ----
+  // a byte is never delivered in two consecutive cycles (the stop bit's middle comes once a frame)
+  `ASSERT(UartPhyRxOnePulse, !(rx_valid_q && rx_valid_d))
 
 endmodule

@@ -8,6 +8,7 @@ rtl/soc/pagoda_pbus_xbar.sv
 rtl/soc/pagoda_pbus_ibus.sv
 rtl/soc/pagoda_pbus_err.sv
 rtl/soc/pagoda_bootrom.sv
+rtl/soc/pagoda_bootmem.sv
 rtl/soc/pagoda_testdev.sv
 rtl/soc/pagoda_clint.sv
 rtl/soc/pagoda_plic.sv

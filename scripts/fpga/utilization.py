@@ -38,7 +38,7 @@ BLOCK_RULES = [
     (r'^pagoda_uart', 'uart'),
     (r'^litedram_core$', 'litedram'),
     (r'^(pagoda_pbus_|pagoda_dram_bridge$|pagoda_dram_cdc$)', 'interconnect'),
-    (r'^pagoda_bootrom$', 'bootrom'),
+    (r'^pagoda_boot(rom|mem)$', 'bootrom'),
     (r'^pagoda_soc$', 'soc_other'),
 ]
 BLOCKS = ['core', 'caches', 'pmp', 'pgaccel', 'interconnect', 'plic', 'clint', 'uart', 'litedram',

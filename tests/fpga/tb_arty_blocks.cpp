@@ -323,6 +323,7 @@ static void tick()
 static void test_uart_phy()
 {
 	reset_all();
+	t->rx_ready_i = 1;
 	tick();
 	t->rst_ni = 1;
 	t->drst_ni = 1;
@@ -419,6 +420,15 @@ static void test_uart_phy()
 		tick();
 	}
 	check(valid == 0 && errs == 0, "uart phy: a 3-clock glitch is ignored");
+	check(!t->rx_overrun_o, "uart phy: no overrun while the FIFO had room");
+	// a frame while the UART's FIFO is full: dropped, and the overrun flag stays set
+	t->rx_ready_i = 0;
+	valid = errs = 0;
+	frame(0x99, 1, valid, errs, byte);
+	t->rx_ready_i = 1;
+	check(valid == 0 && errs == 0 && t->rx_overrun_o, "uart phy: FIFO full drops the byte, flags overrun");
+	frame(0x66, 1, valid, errs, byte);
+	check(valid == 1 && byte == 0x66 && t->rx_overrun_o, "uart phy: RX goes on, overrun sticky");
 }
 
 int main(int argc, char **argv)

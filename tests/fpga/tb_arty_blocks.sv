@@ -60,7 +60,9 @@ module tb_arty_blocks (
   output logic         tx_ready_o,
   output logic         rx_valid_o,
   output logic [7:0]   rx_data_o,
+  input  logic         rx_ready_i,
   output logic         rx_frame_err_o,
+  output logic         rx_overrun_o,
   output logic         tx_o,
   input  logic         loop_i,
   input  logic         rx_pin_i
@@ -79,7 +81,7 @@ module tb_arty_blocks (
 
   pagoda_uart_phy #(.CLK_HZ(1000), .BAUD(100)) u_phy (
     .clk_i, .rst_ni, .tx_valid_i, .tx_data_i, .tx_ready_o, .rx_valid_o, .rx_data_o,
-    .rx_frame_err_o, .tx_o,
+    .rx_ready_i, .rx_frame_err_o, .rx_overrun_o, .tx_o,
     .rx_i (loop_i ? tx_o : rx_pin_i)
   );
 

@@ -46,6 +46,10 @@ check 'grep -q "^read_verilog -sv .*pagoda_arty_top.sv" "$log"' "the board top i
 check 'grep -q "^read_verilog .*litedram/a7/gateware/litedram_core.v$" "$log"' \
 	"the generated controller with the A7 PHY is read"
 check 'grep -q "^read_xdc .*fpga/arty-a7/arty.xdc$" "$log"' "the board constraints are read"
+check 'grep -q "^synth_design .*-include_dirs {[^}]*$work/fpga/include}" "$log"' \
+	"synth_design: the board's generated include directory"
+check 'grep -q "PAGODA_ARTY_BOOT_ROM_WORDS [1-9]" "$work/fpga/include/pagoda_arty_boot.svh"' \
+	"the boot ROM image is built first, its size in pagoda_arty_boot.svh"
 missing=0
 for f in $(sed -n 's/^read_verilog \(-sv \)\{0,1\}//p' "$log" | tr -d "{}"); do
 	[ -f "$f" ] || { echo "missing: $f"; missing=$((missing + 1)); }

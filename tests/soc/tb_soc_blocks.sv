@@ -78,7 +78,18 @@ module tb_soc_blocks
   input  logic         rd_we_i,
   output logic         rd_rvalid_o,
   output logic [63:0]  rd_rdata_o,
-  output logic         rd_err_o
+  output logic         rd_err_o,
+  // the UART's serial line (pagoda_uart_phy at 4 cycles a bit: CLK_HZ 4, BAUD 1), on its own
+  input  logic         phy_rx_i,
+  output logic         phy_tx_o,
+  input  logic         phy_tx_valid_i,
+  input  logic [7:0]   phy_tx_data_i,
+  output logic         phy_tx_ready_o,
+  output logic         phy_rx_valid_o,
+  output logic [7:0]   phy_rx_data_o,
+  input  logic         phy_rx_ready_i,
+  output logic         phy_rx_frame_err_o,
+  output logic         phy_rx_overrun_o
 );
 
   logic [3:0]   s_req, s_we, s_gnt, s_rvalid, s_err;
@@ -279,5 +290,20 @@ module tb_soc_blocks
   assign p_rvalid_o = |d_rvalid;
   assign p_rdata_o  = d_rdata[0] | d_rdata[1] | d_rdata[2] | d_rdata[3];
   assign p_err_o    = |d_err;
+
+  pagoda_uart_phy #(.CLK_HZ(4), .BAUD(1)) u_uart_phy (
+    .clk_i          (clk_i),
+    .rst_ni         (rst_ni),
+    .rx_i           (phy_rx_i),
+    .tx_o           (phy_tx_o),
+    .tx_valid_i     (phy_tx_valid_i),
+    .tx_data_i      (phy_tx_data_i),
+    .tx_ready_o     (phy_tx_ready_o),
+    .rx_valid_o     (phy_rx_valid_o),
+    .rx_data_o      (phy_rx_data_o),
+    .rx_ready_i     (phy_rx_ready_i),
+    .rx_frame_err_o (phy_rx_frame_err_o),
+    .rx_overrun_o   (phy_rx_overrun_o)
+  );
 
 endmodule

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Suite uart-boot (docs/fpga.md "Boot"): the serial-boot ROM on the pin-level simulator
+(sim/pins_sim.cpp), fed by LiteX's own litex_term through a pseudo-terminal, as a board's
+/dev/ttyUSB1. Cases:
+  boot       litex_term --images sends OpenSBI, the firmware and the DTB (bootargs: the boot_
+             self-tests) as it does to a board; the run must reach OpenSBI's banner, the Pagoda
+             banner and the self-tests' summary, with exit status 0
+  retry      (--safe) one byte of the JUMP frame is damaged on the line: the ROM answers C,
+             litex_term sends the frame again, the ROM takes it and jumps
+  crc-load   (--safe) a byte of the first LOAD frame is damaged: the ROM answers C, litex_term
+             (which retries only JUMP frames) gives up, and nothing is started
+  outside    (--safe) an image addressed outside RAM: the ROM refuses it (E), litex_term gives up
+  load-check `make load`'s refusals, each a one-line message and exit status 2, never a traceback:
+             no PORT, a PORT naming nothing (both before anything is built), a PORT that is not
+             a terminal (/dev/null, a directory), pyserial missing from the interpreter; a pty
+             is accepted (scripts/bootrom/load_check.py, firmware/bootrom.mk)
+The ROM never answers anything but K in "boot", so litex_term's pipelined mode (128 frames in
+flight) takes the same path whatever the host's speed; the cases that damage frames use --safe
+(one frame at a time), where each answer is matched to its frame. Every run is bounded by
++max-cycles and a wall-clock limit.
+
+usage: uart_boot.py PINS_SIM LITEX_TERM IMAGES_DIR WORK_DIR [CASE,...]  (default: all)"""
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+MAGIC_ACK_LEN = 14          # "z6IHG7cYDID6o\n", sent before the first frame
+FRAME_DATA = 60             # --safe: 64-byte payloads, 4 of them the address
+WALL_LIMIT = 900            # seconds, per run
+
+
+def frame_bytes(images_dir, images):
+    """Bytes litex_term --safe sends for the LOAD frames of every image, in order."""
+    n = 0
+    for name in images:
+        size = os.path.getsize(os.path.join(images_dir, name))
+        frames, last = divmod(size, FRAME_DATA)
+        n += frames * (4 + 4 + FRAME_DATA) + (4 + 4 + last if last else 0)
+    return n
+
+
+def run(sim, term, json_path, work, name, sim_args, safe=True):
+    """Start the simulator, then litex_term on its terminal; returns (status, uart, term, stderr)."""
+    os.makedirs(work, exist_ok=True)
+    pty_file = os.path.join(work, f"{name}.pty")
+    log = os.path.join(work, f"{name}.uart.log")
+    if os.path.exists(pty_file):
+        os.unlink(pty_file)
+    err = open(os.path.join(work, f"{name}.sim.err"), "w+")
+    simp = subprocess.Popen([sim, f"+pty={pty_file}", f"+uart-log={log}"] + sim_args,
+                            stdout=subprocess.DEVNULL, stderr=err)
+    for _ in range(600):
+        if os.path.exists(pty_file) and os.path.getsize(pty_file):
+            break
+        if simp.poll() is not None:
+            break
+        time.sleep(0.1)
+    port = open(pty_file).read().strip() if os.path.exists(pty_file) else ""
+    # litex_term's console needs a terminal on stdin: give it one
+    pid, fd = pty.fork()
+    if pid == 0:
+        # it spins printing its progress bar while it waits for answers: let the simulator,
+        # which makes those answers, have the processor first
+        os.nice(10)
+        os.execv(term, [term, port, "--images", json_path] + (["--safe"] if safe else []))
+    out = b""
+    start = time.time()
+    status = None
+    while time.time() - start < WALL_LIMIT:
+        try:
+            r, _, _ = select.select([fd], [], [], 0.5)
+            if r:
+                out += os.read(fd, 65536)
+        except OSError:
+            pass
+        status = simp.poll()
+        if status is not None:
+            break
+    if status is None:
+        simp.kill()
+        status = simp.wait()
+    time.sleep(0.5)
+    try:
+        while True:
+            r, _, _ = select.select([fd], [], [], 0.2)
+            if not r:
+                break
+            out += os.read(fd, 65536)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+    err.seek(0)
+    uart = open(log, errors="replace").read() if os.path.exists(log) else ""
+    # without the progress bar, which litex_term redraws on every turn of its loop
+    text = re.sub(r"\|[=> ]{21}\| \d+%[\r\n]*", "", out.decode(errors="replace"))
+    with open(os.path.join(work, f"{name}.term.log"), "w") as f:
+        f.write(text)
+    return status, uart, text, err.read()
+
+
+def check(name, cond, why, failed):
+    print(f"uart-boot: {name}: {'ok' if cond else 'FAIL'}: {why}")
+    if not cond:
+        failed.append(name)
+
+
+def case_boot(sim, term, json_path, images_dir, work, failed):
+    images = list(json.load(open(json_path)))
+    st, uart, text, err = run(sim, term, json_path, work, "boot", ["+max-cycles=200000000"],
+                              safe=False)
+    check("boot", "Pagoda serial-boot ROM" in uart, "the ROM's banner on TX", failed)
+    check("boot", text.count("Upload complete") == len(images),
+          f"litex_term uploaded the {len(images)} images", failed)
+    check("boot", re.search(r"boot: jumping to 0x0*80000000", uart) is not None,
+          "jump to OpenSBI", failed)
+    check("boot", "OpenSBI v" in uart, "OpenSBI's banner", failed)
+    check("boot", "Pagoda firmware" in uart.split("OpenSBI v", 1)[-1],
+          "the Pagoda banner after it", failed)
+    m = re.search(r"selftest: (\d+) passed, (\d+) failed", uart)
+    check("boot", m is not None and m.group(2) == "0" and int(m.group(1)) > 0,
+          f"the self-tests' summary ({m.group(0) if m else 'none'})", failed)
+    check("boot", st == 0, f"simulator exit status {st} (the firmware's)", failed)
+
+
+def case_retry(sim, term, json_path, images_dir, work, failed):
+    """The DTB alone, then the JUMP frame (to the DTB's address) with its last byte damaged."""
+    small = os.path.join(work, "small")
+    os.makedirs(small, exist_ok=True)
+    shutil.copyfile(os.path.join(images_dir, "pagoda.dtb"), os.path.join(small, "pagoda.dtb"))
+    dtb_addr = json.load(open(json_path))["pagoda.dtb"]
+    with open(os.path.join(small, "images.json"), "w") as f:
+        json.dump({"pagoda.dtb": dtb_addr}, f)
+    jump_last = MAGIC_ACK_LEN + frame_bytes(small, ["pagoda.dtb"]) + 8 - 1
+    st, uart, text, err = run(sim, term, os.path.join(small, "images.json"), work, "retry",
+                              [f"+rx-corrupt={jump_last}", "+max-cycles=4000000"])
+    check("retry", "the target answered 'C' after the damaged frame" in err,
+          "the damaged JUMP frame was answered C", failed)
+    check("retry", re.search(r"boot: jumping to 0x0*" + dtb_addr[2:], uart) is not None,
+          "the frame sent again was taken: jump to its address", failed)
+
+
+def case_crc_load(sim, term, json_path, images_dir, work, failed):
+    """A damaged LOAD frame: refused, and nothing runs."""
+    st, uart, text, err = run(sim, term, json_path, work, "crc-load",
+                              [f"+rx-corrupt={MAGIC_ACK_LEN + 10}", "+max-cycles=3000000"])
+    check("crc-load", "the target answered 'C' after the damaged frame" in err,
+          "the damaged LOAD frame was answered C", failed)
+    check("crc-load", "data corruption (CRC error)" in text, "litex_term was told", failed)
+    check("crc-load", "boot: jumping" not in uart and st == 124,
+          f"nothing started (status {st}, 124 = the cycle limit)", failed)
+
+
+def case_outside(sim, term, json_path, images_dir, work, failed):
+    """An image outside RAM (in the boot ROM): refused with E."""
+    bad = os.path.join(work, "outside")
+    os.makedirs(bad, exist_ok=True)
+    shutil.copyfile(os.path.join(images_dir, "pagoda.dtb"), os.path.join(bad, "pagoda.dtb"))
+    with open(os.path.join(bad, "images.json"), "w") as f:
+        json.dump({"pagoda.dtb": "0x00001000"}, f)
+    st, uart, text, err = run(sim, term, os.path.join(bad, "images.json"), work, "outside",
+                              ["+max-cycles=3000000"])
+    check("outside", "unexpected response from device 'b'E''" in text,
+          "the ROM refused the frame (E)", failed)
+    check("outside", "boot: jumping" not in uart and st == 124,
+          f"nothing started (status {st})", failed)
+
+
+def case_load_check(sim, term, json_path, images_dir, work, failed):
+    """make load's checks. BUILD is litex_term's venv's parent (BUILD/venv/bin/litex_term)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    build = os.path.dirname(os.path.dirname(os.path.dirname(term)))
+    py = os.path.join(os.path.dirname(term), "python")
+    check_py = os.path.join(root, "scripts", "bootrom", "load_check.py")
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    os.makedirs(work, exist_ok=True)
+
+    def make_load(*args):
+        # a make of its own, not a job of the make that runs this suite
+        p = subprocess.run(["make", "--no-print-directory", "-C", root, f"BUILD={build}", "load"]
+                           + list(args), env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=300)
+        return p.returncode, p.stdout + p.stderr
+
+    def checker(*args):
+        p = subprocess.run([py] + list(args), stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, timeout=60)
+        return p.returncode, p.stdout + p.stderr
+
+    def refused(name, rc, out, want):
+        check("load-check", rc == 2 and want in out and "Traceback" not in out
+              and "  CC" not in out and "baud; reset the board" not in out,
+              f"{name}: exit {rc}, says {want!r}" + ("" if want in out else f" (got {out!r})"),
+              failed)
+
+    rc, out = make_load()
+    refused("make load, no PORT", rc, out, "usage: make load PORT=")
+    missing = os.path.join(work, "no-such-tty")
+    rc, out = make_load(f"PORT={missing}")
+    refused("make load PORT=<nothing>", rc, out, f"PORT={missing}: no such file")
+    rc, out = make_load("PORT=/dev/null")
+    refused("make load PORT=/dev/null", rc, out, "PORT=/dev/null: not a serial port")
+    rc, out = checker(check_py, work)
+    refused("a directory", rc, out, f"PORT={work}: cannot be opened")
+    # -I -S: no site-packages, as a Python without pyserial
+    rc, out = checker("-I", "-S", check_py, "/dev/null")
+    refused("no pyserial", rc, out, "pyserial is not installed")
+    master, slave = pty.openpty()
+    try:
+        rc, out = checker(check_py, os.ttyname(slave))
+    finally:
+        os.close(master)
+        os.close(slave)
+    check("load-check", rc == 0 and out == "", f"a pty is accepted (exit {rc}, {out!r})", failed)
+
+
+CASES = {"boot": case_boot, "retry": case_retry, "crc-load": case_crc_load,
+         "outside": case_outside, "load-check": case_load_check}
+
+
+def main():
+    if len(sys.argv) not in (5, 6):
+        sys.exit(__doc__)
+    sim, term, images_dir, work = sys.argv[1:5]
+    cases = sys.argv[5].split(",") if len(sys.argv) == 6 else list(CASES)
+    if not cases or set(cases) - set(CASES):
+        sys.exit(f"uart_boot: the cases are {', '.join(CASES)}")
+    json_path = os.path.join(images_dir, "images.json")
+    passed = 0
+    for name in cases:
+        failed = []
+        CASES[name](sim, term, json_path, images_dir, work, failed)
+        passed += not failed
+    print(f"suite-result: {passed} passed, {len(cases) - passed} failed")
+    sys.exit(0 if passed == len(cases) else 1)
+
+
+if __name__ == "__main__":
+    main()
