@@ -51,7 +51,7 @@ module pagoda_arty_top #(
   inout  wire  [1:0]  ddr3_dqs_n_io
 );
 
-  localparam logic [31:0] RAM_SIZE = 32'h1000_0000;   // 256 MiB (MEM=litedram's map)
+  localparam logic [31:0] RAM_SIZE = pagoda_pkg::RAM_SIZE;  // 256 MiB: MEM=litedram's generated map
 
   // ---- clocks and resets ----
   logic clk_soc, soc_locked, clk_dram, dram_rst, dram_locked;

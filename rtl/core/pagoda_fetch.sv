@@ -7,8 +7,8 @@
 module pagoda_fetch #(
   parameter logic [63:0] BOOT_PC     = 64'h1000,
   parameter int unsigned ICACHE_SIZE = 4096,           // bytes; 0: no instruction cache
-  parameter logic [31:0] CACHE_BASE  = 32'h8000_0000,  // cacheable region (RAM): PMA
-  parameter logic [31:0] CACHE_SIZE  = 32'h0800_0000
+  parameter logic [31:0] CACHE_BASE  = pagoda_pkg::RAM_BASE,  // cacheable region (RAM): PMA
+  parameter logic [31:0] CACHE_SIZE  = pagoda_pkg::RAM_SIZE
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,

@@ -19,8 +19,8 @@
 `include "pagoda_assert.svh"
 module pagoda_icache #(
   parameter int unsigned SIZE_BYTES = 4096,            // 4096 .. 16384, a power of two
-  parameter logic [31:0] CACHE_BASE = 32'h8000_0000,   // the cacheable region (RAM)
-  parameter logic [31:0] CACHE_SIZE = 32'h0800_0000
+  parameter logic [31:0] CACHE_BASE = pagoda_pkg::RAM_BASE,   // the cacheable region (RAM)
+  parameter logic [31:0] CACHE_SIZE = pagoda_pkg::RAM_SIZE
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
