@@ -31,6 +31,7 @@
 #include "Vpagoda_soc_pagoda_pkg.h"
 #include "Vpagoda_soc_pagoda_soc_pkg.h"
 #include "verilated.h"
+#include "dcache_backdoor.h"
 #if VM_TRACE
 #include "verilated_fst_c.h"
 #endif
@@ -166,8 +167,36 @@ struct Ram {
 			set(off >> 3, (w & ~(0xffull << sh)) | ((uint64_t)(src ? src[i] : 0) << sh));
 		}
 	}
-	uint64_t read64(uint64_t addr) { return get((addr - RAM_BASE) >> 3); }
-	void write64(uint64_t addr, uint64_t v) { set((addr - RAM_BASE) >> 3, v); }
+	// Words as the program sees them (HTIF): through the core's write-back data cache, which
+	// may hold what the program stored (sim/dcache_backdoor.h). A write goes to both copies.
+	// get/set and write stay on RAM itself: the loader (the cache is empty in reset) and the
+	// DMA window check, which compares what reached RAM through the bus.
+	// PAGODA_SIM_DCACHE: the SoC is built with the cache (DCACHE_BYTES != 0, sim/sim.mk).
+	uint64_t *cached(uint64_t addr)
+	{
+#ifdef PAGODA_SIM_DCACHE
+		auto *r = top->rootp;
+		return dcache_view(&r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__data_mem,
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__tag_mem,
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q)
+			.lane(addr);
+#else
+		(void)addr;
+		return nullptr;
+#endif
+	}
+	uint64_t read64(uint64_t addr)
+	{
+		uint64_t *c = cached(addr);
+		return c ? *c : get((addr - RAM_BASE) >> 3);
+	}
+	void write64(uint64_t addr, uint64_t v)
+	{
+		uint64_t *c = cached(addr);
+		if (c)
+			*c = v;
+		set((addr - RAM_BASE) >> 3, v);
+	}
 	uint8_t read8(uint64_t addr) { return (uint8_t)(read64(addr & ~7ull) >> ((addr & 7) * 8)); }
 	void clear()
 	{

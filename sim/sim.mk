@@ -49,6 +49,14 @@ SIM_VFLAGS = $(REGS_VINC) $(SIM_MEM_VFLAGS) --cc --exe --build -j 2 -O3 --x-assi
 # Profile-guided optimisation (docs/soc.md "Simulation speed"). The training run is deterministic,
 # so the simulator binary is too. The firmware and DTB it boots are order-only: a firmware edit
 # does not retrain (any recent firmware gives the same hot paths).
+# The core's data cache in the SoC (pagoda_soc's DCACHE_BYTES; docs/core.md "Data cache"): off
+# in the default simulator; SIM_DCACHE_BIN is the same SoC with the 4 KiB cache (suite
+# soc-selftest-dcache). PAGODA_SIM_DCACHE lets the harness read words through the cache.
+SOC_DCACHE     ?= 0
+SIM_DCACHE_VFLAGS = $(if $(filter-out 0,$(1)),-GDCACHE_BYTES=$(1) -CFLAGS -DPAGODA_SIM_DCACHE)
+SIM_DCACHE_BUILD := $(SIM_BUILD)/dcache
+SIM_DCACHE_BIN   := $(SIM_DCACHE_BUILD)/Vpagoda_soc
+
 SIM_PGO        ?= 1
 SIM_PGO_BUILD  := $(SIM_BUILD)/pgo
 SIM_PGO_BIN    := $(SIM_PGO_BUILD)/Vpagoda_soc
@@ -78,23 +86,23 @@ SIM_CHECK_LIBS = @test -f /usr/include/libfdt.h && test -f /usr/include/gelf.h |
 
 # With PGO every object is compiled afresh against the profile (stale objects would keep the old
 # one): obj/ is emptied and gets the training run's .gcda files before Verilator builds in it.
-$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
+$(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP) $(SIM_PGO_DEP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(SIM_BUILD)
 	@echo "  VERILATE $@$(if $(SIM_PGO_DEP), (profile-guided))"
 	$(if $(SIM_PGO_DEP),@rm -rf $(SIM_BUILD)/obj && mkdir -p $(SIM_BUILD)/obj && \
 		cp $(SIM_PGO_BUILD)/obj/*.gcda $(SIM_BUILD)/obj/)
-	@verilator $(SIM_VFLAGS) $(SIM_PGO_USE) $(SOC_VDEFS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
+	@verilator $(SIM_VFLAGS) $(SIM_PGO_USE) $(call SIM_DCACHE_VFLAGS,$(SOC_DCACHE)) $(SOC_VDEFS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
-$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@rm -rf $(SIM_PGO_BUILD) && mkdir -p $(SIM_PGO_BUILD)
 	@echo "  VERILATE $@ (instrumented for PGO)"
 	@verilator $(SIM_VFLAGS) -CFLAGS "-fprofile-generate -fprofile-update=single" \
-		-LDFLAGS "-fprofile-generate" $(SOC_VDEFS) -Mdir $(SIM_PGO_BUILD)/obj -o $(abspath $@) \
+		-LDFLAGS "-fprofile-generate" $(call SIM_DCACHE_VFLAGS,$(SOC_DCACHE)) $(SOC_VDEFS) -Mdir $(SIM_PGO_BUILD)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(SIM_PGO_BUILD)/verilator.log 2>&1 || { cat $(SIM_PGO_BUILD)/verilator.log; exit 1; }
 
@@ -109,11 +117,20 @@ $(SIM_PGO_STAMP): $(SIM_PGO_BIN) | $(SOC_DTB) $(SOC_FW_ELF)
 	@ls $(SIM_PGO_BUILD)/obj/*.gcda > /dev/null
 	@touch $@
 
-$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@mkdir -p $(@D)
 	@echo "  VERILATE $@ (--trace-fst)"
-	@verilator $(SIM_VFLAGS) --trace-fst $(SOC_VDEFS) -Mdir $(@D)/obj -o $(abspath $@) \
+	@verilator $(SIM_VFLAGS) --trace-fst $(call SIM_DCACHE_VFLAGS,$(SOC_DCACHE)) $(SOC_VDEFS) -Mdir $(@D)/obj -o $(abspath $@) \
+		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
+		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
+
+# The SoC with the 4 KiB data cache (no profile-guided build: one suite runs it).
+$(SIM_DCACHE_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+	$(SIM_CHECK_LIBS)
+	@mkdir -p $(@D)
+	@echo "  VERILATE $@ (4 KiB data cache)"
+	@verilator $(SIM_VFLAGS) $(call SIM_DCACHE_VFLAGS,4096) $(SOC_VDEFS) -Mdir $(@D)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
 

@@ -4,6 +4,7 @@
 #ifndef DRIVERS_PGACCEL_H
 #define DRIVERS_PGACCEL_H
 
+#include <asm/cacheflush.h>
 #include <pagoda/types.h>
 
 enum pgaccel_mode { PGACCEL_AUTO, PGACCEL_HW, PGACCEL_SW };
@@ -55,6 +56,22 @@ enum pgaccel_failure {
 	PGACCEL_ENODEV = -102,		/* no engine, or out of service */
 	PGACCEL_EBADCOMP = -103,	/* a completion that is not the command's: out of service */
 };
+
+/*
+ * The raw commands above take bus addresses and do no cache maintenance: the DMA API does it for
+ * the driver's own paths (pgaccel_map). A caller that points them at memory the CPU wrote (the
+ * self-tests) brackets them itself, as a non-coherent device needs (docs/mm.md "DMA"): write the
+ * CPU's lines back and drop them before the engine runs, drop them again after it wrote.
+ */
+static inline void pgaccel_raw_prepare(phys_addr_t pa, size_t len)
+{
+	arch_dma_cache_flush(pa, len);
+}
+
+static inline void pgaccel_raw_finish(phys_addr_t pa, size_t len)
+{
+	arch_dma_cache_inval(pa, len);
+}
 int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
 /* SCAN: *result gets the index found, or `end` when there is none. */
 int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,

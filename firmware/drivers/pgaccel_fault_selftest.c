@@ -124,7 +124,9 @@ static int check_engine_usable(struct page *page)
 	u64 *w = arch_phys_to_virt(page_to_phys(page));
 
 	ST_ASSERT(!pgaccel.wedged);
+	pgaccel_raw_prepare(page_to_phys(page), FAULT_LEN);
 	ST_ASSERT_EQ(pgaccel_hw_fill(page_to_phys(page), FAULT_LEN, 0x0123456789abcdefULL, false), 0);
+	pgaccel_raw_finish(page_to_phys(page), FAULT_LEN);
 	for (unsigned long i = 0; i < FAULT_LEN / 8; i++)
 		if (w[i] != 0x0123456789abcdefULL)
 			ST_FAIL("word %lu after a good FILL is 0x%llx", i, (unsigned long long)w[i]);

@@ -77,7 +77,9 @@ static int check_fill(u8 *buf, unsigned long bufsize, unsigned long off, unsigne
 	int r;
 
 	memset(buf, GUARD, bufsize);
+	pgaccel_raw_prepare(arch_virt_to_phys(buf), bufsize);
 	r = pgaccel_hw_fill(arch_virt_to_phys(buf + off), len, pattern, zero);
+	pgaccel_raw_finish(arch_virt_to_phys(buf), bufsize);
 	if (r)
 		ST_FAIL("fill off %lu len %lu: error %d", off, len, r);
 	for (unsigned long i = 0; i < bufsize; i++) {
@@ -167,6 +169,7 @@ SELFTEST(pgaccel_scan_matches_software)
 		if (start > size)
 			continue;	/* the engine rejects start > end; the allocator never asks it */
 		sw = bitmap_find_next_set_area(map, size, start, nr, (1UL << k) - 1);
+		pgaccel_raw_prepare(arch_virt_to_phys(map), words * sizeof(*map));
 		r = pgaccel_hw_scan(arch_virt_to_phys(map), size, start, nr, k, true, &hw);
 		if (r)
 			ST_FAIL("case %u: scan error %d", t, r);
@@ -207,7 +210,9 @@ SELFTEST(pgaccel_errors_reported_engine_usable)
 	/* After all that, a good command works and nothing was written to buf by the bad ones. */
 	for (int i = 0; i < 8; i++)
 		buf[i] = 0x1111111111111111ULL * (unsigned)(i + 1);
+	pgaccel_raw_prepare(arch_virt_to_phys(buf), sizeof(buf));
 	ST_ASSERT_EQ(pgaccel_hw_fill(arch_virt_to_phys(buf) + 16, 32, 0, true), 0);
+	pgaccel_raw_finish(arch_virt_to_phys(buf), sizeof(buf));
 	ST_ASSERT_EQ(buf[1], 0x2222222222222222ULL);
 	ST_ASSERT_EQ(buf[2], 0);
 	ST_ASSERT_EQ(buf[5], 0);
@@ -457,6 +462,7 @@ static int accel_irq_cases(phys_addr_t pa, u8 *p)
 
 	/* One ZERO with the DONE interrupt: the handler gets its completion, memory is zero. */
 	memset(p, 0xff, PAGE_SIZE << 1);
+	pgaccel_raw_prepare(pa, PAGE_SIZE << 1);
 	pgaccel_writeq(PGACCEL_REG_IRQ_EN, PGACCEL_IRQ_DONE);
 	mb();
 	accel_post_zero(pa, PAGE_SIZE << 1, 0x21);
@@ -464,6 +470,7 @@ static int accel_irq_cases(phys_addr_t pa, u8 *p)
 	mb();
 	ST_ASSERT_EQ(PGACCEL_COMP_TAG(accel_comp[0]), 0x21);
 	ST_ASSERT_EQ(PGACCEL_COMP_ERR(accel_comp[0]), PGACCEL_ERR_NONE);
+	pgaccel_raw_finish(pa, PAGE_SIZE << 1);
 	for (unsigned long i = 0; i < (PAGE_SIZE << 1); i++)
 		if (p[i])
 			ST_FAIL("byte %lu is 0x%02x after the interrupt", i, p[i]);

@@ -101,7 +101,9 @@ SELFTEST(pgaccel_window_refuses_outside)
 	/* The engine still works, right up to the window's start... */
 	for (int i = 0; i < 8; i++)
 		buf[i] = 0x0101010101010101ULL * (unsigned)(i + 1);
+	pgaccel_raw_prepare(arch_virt_to_phys(buf), sizeof(buf));
 	ST_ASSERT_EQ(pgaccel_hw_fill(arch_virt_to_phys(buf) + 8, 48, 0, true), 0);
+	pgaccel_raw_finish(arch_virt_to_phys(buf), sizeof(buf));
 	ST_ASSERT_EQ(buf[0], 0x0101010101010101ULL);
 	ST_ASSERT(buf[1] == 0 && buf[6] == 0);
 	ST_ASSERT_EQ(buf[7], 0x0808080808080808ULL);

@@ -9,8 +9,8 @@
  *                    writes; Linux RISC-V does the same) and invalidate after (the CPU must not
  *                    read stale lines it fetched, even speculatively, while the device wrote);
  *   bidirectional:   flush (clean + invalidate) before, invalidate after.
- * Pagoda's core has no caches yet (issue 14 adds them, with Zicbom), so on RISC-V the operations
- * are empty: they are where cbo.clean / cbo.inval / cbo.flush will go.
+ * On RISC-V they are Zicbom's cbo.clean / cbo.inval / cbo.flush over the core's write-back data
+ * cache (arch/riscv/cmo.c), and nothing when the DT offers no Zicbom (QEMU, a cacheless core).
  */
 #include <asm/cacheflush.h>
 #include <mm/dma-mapping.h>

@@ -18,6 +18,7 @@ rtl/core/pagoda_ptw.sv
 rtl/core/pagoda_xlate.sv
 rtl/core/pagoda_mmu.sv
 rtl/core/pagoda_cmo.sv
+rtl/core/pagoda_dcache.sv
 rtl/core/pagoda_lsu.sv
 rtl/core/pagoda_hpm.sv
 rtl/core/pagoda_csr.sv

@@ -20,7 +20,8 @@
 module pagoda_core #(
   parameter logic [63:0] HART_ID   = 64'd0,
   parameter logic [31:0] BOOT_ADDR = 32'h0000_1000,
-  parameter int unsigned ICACHE_SIZE = 4096   // bytes (4 KiB .. 16 KiB); 0: none
+  parameter int unsigned ICACHE_SIZE = 4096,   // bytes (4 KiB .. 16 KiB); 0: none
+  parameter int unsigned DCACHE_BYTES = 4096   // L1 data cache (pagoda_dcache); 0: none
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -73,7 +74,6 @@ module pagoda_core #(
   // cache"). Without a data cache the data side is always ready.
   logic        fencei_req, fencei_ready, fencei;
   logic        ev_ic_access, ev_ic_miss;
-  assign fencei_ready = 1'b1;
 
   pagoda_fetch #(
     .BOOT_PC     ({32'd0, BOOT_ADDR}),
@@ -202,9 +202,14 @@ module pagoda_core #(
   logic        ptw_busy, ptw_mem_req, ptw_mem_we, dwalk_start;
   logic [31:0] ptw_mem_addr;
   logic [63:0] ptw_mem_wdata;
+  logic        ptw_mem_gnt, ptw_mem_rvalid, ptw_mem_err;
+  logic [63:0] ptw_mem_rdata;
+  logic        ev_dc_miss, ev_dc_wb;
   logic        cbo_inval_flush;
 
-  pagoda_lsu u_lsu (
+  pagoda_lsu #(
+    .DCACHE_BYTES (DCACHE_BYTES)
+  ) u_lsu (
     .clk_i            (clk_i),
     .rst_ni           (rst_ni),
     .op_i             (dec.op),
@@ -237,6 +242,12 @@ module pagoda_core #(
     .ptw_addr_i       (ptw_mem_addr),
     .ptw_we_i         (ptw_mem_we),
     .ptw_wdata_i      (ptw_mem_wdata),
+    .ptw_gnt_o        (ptw_mem_gnt),
+    .ptw_rvalid_o     (ptw_mem_rvalid),
+    .ptw_rdata_o      (ptw_mem_rdata),
+    .ptw_err_o        (ptw_mem_err),
+    .ev_dc_miss_o     (ev_dc_miss),
+    .ev_dc_wb_o       (ev_dc_wb),
     .wb_wait_o        (lsu_wb_wait),
     .wb_err_o         (lsu_wb_err),
     .wb_err_cause_o   (lsu_wb_err_cause),
@@ -304,10 +315,10 @@ module pagoda_core #(
     .ptw_mem_addr_o  (ptw_mem_addr),
     .ptw_mem_we_o    (ptw_mem_we),
     .ptw_mem_wdata_o (ptw_mem_wdata),
-    .mem_gnt_i       (data_gnt_i),
-    .mem_rvalid_i    (data_rvalid_i),
-    .mem_rdata_i     (data_rdata_i),
-    .mem_err_i       (data_err_i)
+    .mem_gnt_i       (ptw_mem_gnt),
+    .mem_rvalid_i    (ptw_mem_rvalid),
+    .mem_rdata_i     (ptw_mem_rdata),
+    .mem_err_i       (ptw_mem_err)
   );
 
   // ================================================================ CSR file and controller
@@ -320,11 +331,9 @@ module pagoda_core #(
   logic [63:0] wb_pc;
 
   // performance events, numbered as pagoda_core_pkg::HPM_EV_* (docs/core.md "Performance
-  // counters"); the D$ events (5: refill, 6: write-back) are the data cache's to drive
+  // counters"); the D$ events (5: a lookup missed, 6: a dirty line written back) come from
+  // pagoda_lsu's data cache (0 without one)
   logic [pagoda_core_pkg::HPM_NEV:1] hpm_events;
-  logic ev_dc_miss, ev_dc_wb;
-  assign ev_dc_miss = 1'b0;
-  assign ev_dc_wb   = 1'b0;
   always_comb begin
     hpm_events                                   = '0;
     hpm_events[pagoda_core_pkg::HPM_EV_IC_ACCESS] = ev_ic_access;
@@ -495,7 +504,10 @@ module pagoda_core #(
   `ASSERT_NEVER(CorePrivReserved, priv == 2'b10)
   `ASSERT_NEVER(CoreWalkWhileWaiting, ptw_busy && lsu_wb_wait)
 
-  logic unused_fencei_req;   // for the D$: clean dirty lines while a fence.i waits
+  // the LSU asks the D$ to clean every dirty line when fence.i executes (its ready_o is then the
+  // clean's end; without a data cache it is ready at once), so the request itself is not needed
+  assign fencei_ready = lsu_ready;
+  logic unused_fencei_req;
   assign unused_fencei_req = fencei_req;
 
 endmodule

@@ -131,6 +131,13 @@ package pagoda_core_pkg;
     OP_CSR, OP_ECALL, OP_EBREAK, OP_MRET, OP_SRET, OP_WFI, OP_SFENCE, OP_FENCEI, OP_CBO
   } op_class_e;
 
+  // Data-cache maintenance operations (pagoda_dcache's op port): on the line holding an address
+  // (Zicbom's cbo.clean/flush/inval, Zicboz's cbo.zero), or on every line (fence.i: the
+  // instruction fetch reads memory, so every dirty line must be written back first)
+  typedef enum logic [2:0] {
+    DC_CLEAN, DC_FLUSH, DC_INVAL, DC_ZERO, DC_CLEAN_ALL
+  } dc_op_e;
+
   // Cache-block operations (Zicbom, Zicboz: MISC-MEM funct3 2, rd 0, the operation in imm[11:0]).
   // The block is CBO_BLOCK_BYTES, the riscv,cbom-block-size and riscv,cboz-block-size of the DT.
   typedef enum logic [1:0] {

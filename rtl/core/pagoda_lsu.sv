@@ -5,9 +5,13 @@
 // read then write, keeps the LR/SC reservation, and in writeback aligns and extends the load data
 // and turns a bus error into an access fault. Misaligned accesses trap (OpenSBI emulates them).
 // A cache-block operation (cbo.*) is translated here like a store and then handed to the CMO
-// hook (pagoda_cmo without a data cache; a data cache implements the same hook).
+// hook: the data cache's operation port (pagoda_dcache), or pagoda_cmo when there is no cache
+// (DCACHE_BYTES = 0). Loads, stores, AMOs and the walker's accesses go through the cache;
+// fence.i waits in execute until the cache has written every dirty line back.
 `include "pagoda_assert.svh"
-module pagoda_lsu (
+module pagoda_lsu #(
+  parameter int unsigned DCACHE_BYTES = 4096
+) (
   input  logic                       clk_i,
   input  logic                       rst_ni,
   // the instruction in execute
@@ -43,6 +47,13 @@ module pagoda_lsu (
   input  logic [31:0]                ptw_addr_i,
   input  logic                       ptw_we_i,
   input  logic [63:0]                ptw_wdata_i,
+  output logic                       ptw_gnt_o,    // the port's answers, for the walker
+  output logic                       ptw_rvalid_o,
+  output logic [63:0]                ptw_rdata_o,
+  output logic                       ptw_err_o,
+  // data-cache events (hardware performance counters)
+  output logic                       ev_dc_miss_o,
+  output logic                       ev_dc_wb_o,
   // writeback: the response of the access issued by the instruction now in writeback
   output logic                       wb_wait_o,    // not arrived yet
   output logic                       wb_err_o,     // arrived with an error: access fault
@@ -71,17 +82,29 @@ module pagoda_lsu (
   localparam logic [1:0] FEXC_NONE          = pagoda_core_pkg::FEXC_NONE;
   localparam logic [1:0] FEXC_PAGE          = pagoda_core_pkg::FEXC_PAGE;
 
+  // the cache's side of the port: what the LSU and the walker see
+  logic        up_req, up_gnt, up_we, up_lock, up_rvalid, up_err;
+  logic [31:0] up_addr;
+  logic [7:0]  up_be;
+  logic [63:0] up_wdata, up_rdata;
+  // the cache-operation hook (cbo.*, and fence.i's clean of every line)
+  logic                    dc_op_req, dc_op_done, dc_op_err;
+  pagoda_core_pkg::dc_op_e dc_op;
+  logic                    dc_evict;
+  logic [25:0]             dc_evict_line;
+
   // An AMO reads with the bus locked, then writes the new value (docs/bus.md "data_lock_o").
   typedef enum logic [1:0] {
     AMO_IDLE, AMO_READ, AMO_WRITE
   } amo_state_e;
 
-  logic is_load, is_lr, is_sc, is_amo, is_cbo, st_fault;
+  logic is_load, is_lr, is_sc, is_amo, is_cbo, is_fencei, st_fault;
   assign is_load  = (op_i == pagoda_core_pkg::OP_LOAD);
   assign is_lr    = (op_i == pagoda_core_pkg::OP_LR);
   assign is_sc    = (op_i == pagoda_core_pkg::OP_SC);
   assign is_amo   = (op_i == pagoda_core_pkg::OP_AMO);
   assign is_cbo   = (op_i == pagoda_core_pkg::OP_CBO);
+  assign is_fencei = (op_i == pagoda_core_pkg::OP_FENCEI);
   assign store_o  = (op_i == pagoda_core_pkg::OP_STORE) || is_amo || is_sc ||
                     (is_cbo && cbo_op_i == pagoda_core_pkg::CBO_ZERO);
   assign mem_o    = is_load || is_lr || store_o || is_cbo;
@@ -124,7 +147,7 @@ module pagoda_lsu (
     exc_o       = 1'b1;
     exc_cause_o = EXC_SACCESS;
     exc_tval_o  = vaddr_i;
-    if (is_amo && amo_state_q == AMO_READ && data_rvalid_i && data_err_i) begin
+    if (is_amo && amo_state_q == AMO_READ && up_rvalid && up_err) begin
       exc_cause_o = EXC_SACCESS;
     end else if (is_cbo && cmo_err) begin
       exc_cause_o = EXC_SACCESS;
@@ -143,7 +166,7 @@ module pagoda_lsu (
   logic [63:0] amo_rd_lane, amo_rd_val, amo_new, amo_a, amo_b;
   logic        amo_word;
   assign amo_word    = (size_i == pagoda_core_pkg::MEM_W);
-  assign amo_rd_lane = data_rdata_i >> {paddr_i[2:0], 3'b000};
+  assign amo_rd_lane = up_rdata >> {paddr_i[2:0], 3'b000};
   assign amo_rd_val  = amo_word ? {{32{amo_rd_lane[31]}}, amo_rd_lane[31:0]} : amo_rd_lane;
   assign amo_a       = amo_old_q;
   assign amo_b       = amo_word ? {{32{rs2_i[31]}}, rs2_i[31:0]} : rs2_i;
@@ -170,35 +193,31 @@ module pagoda_lsu (
   logic        sc_ok, needs_mem;
   assign sc_ok     = resv_valid_q && (resv_addr_q == paddr_i);
   // a failing SC stores nothing; a CBO's accesses are the CMO hook's, which may leave the answer
-  // of its last store to writeback (cmo_pend)
+  // of its last store to writeback (cmo_pend: pagoda_cmo's cbo.zero, never the data cache)
   assign needs_mem = mem_o && !(is_sc && !sc_ok) && !is_cbo;
 
-  // ---------------------------------------------------------------- cache-block operations
-  logic                     cmo_req, cmo_done, cmo_pend, cmo_busy, cmo_mem_req;
-  logic [31:0]              cmo_mem_addr;
+  // ---------------------------------------------------------------- cache operations
+  // A CBO (once translated) or fence.i asks the hook when nothing older can trap and no access
+  // is in flight, and keeps asking until it is done (op_busy_q: no interrupt meanwhile). The
+  // hook's done and error depend on its state only, so the request may depend on them.
+  logic                     op_busy_q, op_busy_d, cmo_done, cmo_pend;
   pagoda_core_pkg::cbo_op_e cmo_op;
-  // like any access, it starts only when nothing older can trap (apart from the issue block, so
-  // that the hook's done, which may answer at once, is not a combinational loop)
-  assign cmo_req = act_i && is_cbo && !xlate_miss_i && go_i && !ptw_busy_i;
-  assign cmo_op = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?
-                  pagoda_core_pkg::CBO_FLUSH : cbo_op_i;
-
-  pagoda_cmo u_cmo (
-    .clk_i        (clk_i),
-    .rst_ni       (rst_ni),
-    .req_i        (cmo_req),
-    .op_i         (cmo_op),
-    .block_i      (paddr_i[31:6]),
-    .done_o       (cmo_done),
-    .pend_o       (cmo_pend),
-    .err_o        (cmo_err),
-    .busy_o       (cmo_busy),
-    .mem_req_o    (cmo_mem_req),
-    .mem_gnt_i    (data_gnt_i),
-    .mem_addr_o   (cmo_mem_addr),
-    .mem_rvalid_i (data_rvalid_i),
-    .mem_err_i    (data_err_i)
-  );
+  assign cmo_op    = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?
+                     pagoda_core_pkg::CBO_FLUSH : cbo_op_i;
+  assign dc_op_req = op_busy_q || (act_i && go_i && !ptw_busy_i && !pend_q &&
+                                   ((is_cbo && !xlate_miss_i) || is_fencei));
+  assign op_busy_d = dc_op_req && !dc_op_done;
+  assign cmo_done  = dc_op_done;
+  assign cmo_err   = dc_op_done && dc_op_err && is_cbo;   // fence.i has no fault to give
+  always_comb begin
+    unique case (cmo_op)
+      pagoda_core_pkg::CBO_INVAL: dc_op = pagoda_core_pkg::DC_INVAL;
+      pagoda_core_pkg::CBO_CLEAN: dc_op = pagoda_core_pkg::DC_CLEAN;
+      pagoda_core_pkg::CBO_FLUSH: dc_op = pagoda_core_pkg::DC_FLUSH;
+      default:                    dc_op = pagoda_core_pkg::DC_ZERO;
+    endcase
+    if (is_fencei) dc_op = pagoda_core_pkg::DC_CLEAN_ALL;
+  end
 
   // ---------------------------------------------------------------- issue
   logic        ex_req, ex_we, ex_lock;
@@ -227,12 +246,12 @@ module pagoda_lsu (
             if (go_i && !ptw_busy_i) begin
               ex_req  = 1'b1;
               ex_lock = 1'b1;
-              if (data_gnt_i) amo_state_ex = AMO_READ;
+              if (up_gnt) amo_state_ex = AMO_READ;
             end
           end
           AMO_READ: begin
             ex_lock = 1'b1;
-            if (data_rvalid_i) begin
+            if (up_rvalid) begin
               amo_old_d    = amo_rd_val;
               amo_state_ex = AMO_WRITE;
             end
@@ -242,7 +261,7 @@ module pagoda_lsu (
             ex_req   = 1'b1;
             ex_we    = 1'b1;
             ex_wdata = amo_word ? {amo_new[31:0], amo_new[31:0]} : amo_new;
-            if (data_gnt_i) begin
+            if (up_gnt) begin
               ready_o      = 1'b1;
               amo_state_ex = AMO_IDLE;
             end
@@ -256,16 +275,18 @@ module pagoda_lsu (
         if (go_i && !ptw_busy_i) begin
           ex_req  = 1'b1;
           ex_we   = store_o;
-          ready_o = data_gnt_i;
+          ready_o = up_gnt;
         end
         result_o = 64'd0;   // SC success
       end
+    end else if (act_i && is_fencei) begin
+      ready_o = dc_op_done;
     end
   end
 
   assign amo_state_d = kill_i ? AMO_IDLE : amo_state_ex;
-  assign hold_d      = ex_req && !data_gnt_i;
-  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE) || cmo_busy;
+  assign hold_d      = ex_req && !up_gnt;
+  assign busy_o      = hold_q || (amo_state_q != AMO_IDLE) || op_busy_q;
 
   // ---------------------------------------------------------------- writeback
   logic       pend_q, pend_d;          // the instruction in writeback waits for this response
@@ -277,7 +298,7 @@ module pagoda_lsu (
   logic [63:0] wb_vaddr_q, wb_vaddr_d;
   logic [63:0] load_lane;
 
-  assign load_lane = data_rdata_i >> {wb_off_q, 3'b000};
+  assign load_lane = up_rdata >> {wb_off_q, 3'b000};
   always_comb begin
     unique case (wb_size_q)
       2'd0:    wb_load_data_o = wb_uns_q ? {56'd0, load_lane[7:0]} :
@@ -290,15 +311,14 @@ module pagoda_lsu (
     endcase
   end
   assign wb_load_o      = wb_load_q;
-  assign wb_wait_o      = pend_q && !data_rvalid_i;
-  assign wb_err_o       = pend_q && data_rvalid_i && data_err_i;
+  assign wb_wait_o      = pend_q && !up_rvalid;
+  assign wb_err_o       = pend_q && up_rvalid && up_err;
   assign wb_err_cause_o = wb_store_q ? EXC_SACCESS : EXC_LACCESS;
   assign wb_err_tval_o  = wb_vaddr_q;
-  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE) && !cmo_busy &&
-                          !cmo_mem_req;
+  assign port_idle_o    = !pend_q && !ex_req && (amo_state_q == AMO_IDLE) && !dc_op_req;
 
   always_comb begin
-    pend_d       = pend_q && !data_rvalid_i;
+    pend_d       = pend_q && !up_rvalid;
     wb_load_d    = wb_load_q;
     wb_store_d   = wb_store_q;
     wb_uns_d     = wb_uns_q;
@@ -307,6 +327,8 @@ module pagoda_lsu (
     wb_vaddr_d   = wb_vaddr_q;
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
+    // the reserved line left the cache: the reservation may go with it (the spec allows it)
+    if (dc_evict && dc_evict_line == resv_addr_q[31:6]) resv_valid_d = 1'b0;
     if (done_i) begin
       pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
@@ -337,6 +359,7 @@ module pagoda_lsu (
       amo_state_q  <= AMO_IDLE;
       amo_old_q    <= 64'd0;
       hold_q       <= 1'b0;
+      op_busy_q    <= 1'b0;
     end else begin
       pend_q       <= pend_d;
       wb_load_q    <= wb_load_d;
@@ -350,35 +373,116 @@ module pagoda_lsu (
       amo_state_q  <= amo_state_d;
       amo_old_q    <= amo_old_d;
       hold_q       <= hold_d;
+      op_busy_q    <= op_busy_d;
     end
   end
 
-  // ---------------------------------------------------------------- data port
-  // the walker while it is busy, otherwise execute (a cbo.zero's stores: full lanes of zeros)
-  assign data_req_o   = ptw_busy_i ? ptw_req_i : (ex_req || cmo_mem_req);
-  assign data_addr_o  = ptw_busy_i ? ptw_addr_i :
-                        cmo_mem_req ? cmo_mem_addr : {paddr_i[31:3], 3'b000};
-  assign data_we_o    = ptw_busy_i ? ptw_we_i : (ex_we || cmo_mem_req);
-  assign data_be_o    = (ptw_busy_i || cmo_mem_req) ? 8'hff : be;
-  assign data_wdata_o = ptw_busy_i ? ptw_wdata_i : cmo_mem_req ? 64'd0 : ex_wdata;
-  assign data_lock_o  = !ptw_busy_i && ex_lock;
+  // ---------------------------------------------------------------- data port, data cache
+  // the walker while it is busy, otherwise execute
+  assign up_req   = ptw_busy_i ? ptw_req_i : ex_req;
+  assign up_addr  = ptw_busy_i ? ptw_addr_i : {paddr_i[31:3], 3'b000};
+  assign up_we    = ptw_busy_i ? ptw_we_i : ex_we;
+  assign up_be    = ptw_busy_i ? 8'hff : be;
+  assign up_wdata = ptw_busy_i ? ptw_wdata_i : ex_wdata;
+  assign up_lock  = !ptw_busy_i && ex_lock;
+
+  assign ptw_gnt_o    = up_gnt;
+  assign ptw_rvalid_o = up_rvalid;
+  assign ptw_rdata_o  = up_rdata;
+  assign ptw_err_o    = up_err;
+
+  if (DCACHE_BYTES != 0) begin : g_dcache
+    pagoda_dcache #(
+      .SIZE_BYTES (DCACHE_BYTES)
+    ) u_dcache (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .req_i        (up_req),
+      .gnt_o        (up_gnt),
+      .addr_i       (up_addr),
+      .we_i         (up_we),
+      .be_i         (up_be),
+      .wdata_i      (up_wdata),
+      .lock_i       (up_lock),
+      .rvalid_o     (up_rvalid),
+      .rdata_o      (up_rdata),
+      .err_o        (up_err),
+      .op_req_i     (dc_op_req),
+      .op_i         (dc_op),
+      .op_addr_i    (paddr_i),
+      .op_done_o    (dc_op_done),
+      .op_err_o     (dc_op_err),
+      .ev_miss_o    (ev_dc_miss_o),
+      .ev_wb_o      (ev_dc_wb_o),
+      .evict_o      (dc_evict),
+      .evict_line_o (dc_evict_line),
+      .mem_req_o    (data_req_o),
+      .mem_gnt_i    (data_gnt_i),
+      .mem_addr_o   (data_addr_o),
+      .mem_we_o     (data_we_o),
+      .mem_be_o     (data_be_o),
+      .mem_wdata_o  (data_wdata_o),
+      .mem_lock_o   (data_lock_o),
+      .mem_rvalid_i (data_rvalid_i),
+      .mem_rdata_i  (data_rdata_i),
+      .mem_err_i    (data_err_i)
+    );
+    assign cmo_pend = 1'b0;   // the cache answers an operation before it completes
+  end else begin : g_no_dcache
+    // memory is what the core last wrote: fence.i has nothing to wait for; the CBOs go to
+    // pagoda_cmo (cbo.zero: eight stores of zeros, muxed onto the port like an access)
+    logic        cmo_hook_done, cmo_hook_err, cmo_mem_req;
+    logic [31:0] cmo_mem_addr;
+    logic        unused_cmo_busy;
+    pagoda_cmo u_cmo (
+      .clk_i        (clk_i),
+      .rst_ni       (rst_ni),
+      .req_i        (dc_op_req && !is_fencei),
+      .op_i         (cmo_op),
+      .block_i      (paddr_i[31:6]),
+      .done_o       (cmo_hook_done),
+      .pend_o       (cmo_pend),
+      .err_o        (cmo_hook_err),
+      .busy_o       (unused_cmo_busy),
+      .mem_req_o    (cmo_mem_req),
+      .mem_gnt_i    (data_gnt_i),
+      .mem_addr_o   (cmo_mem_addr),
+      .mem_rvalid_i (data_rvalid_i),
+      .mem_err_i    (data_err_i)
+    );
+    assign dc_op_done    = is_fencei ? dc_op_req : cmo_hook_done;
+    assign dc_op_err     = cmo_hook_err;
+    assign data_req_o    = up_req || cmo_mem_req;
+    assign up_gnt        = data_gnt_i;
+    assign data_addr_o   = cmo_mem_req ? cmo_mem_addr : up_addr;
+    assign data_we_o     = up_we || cmo_mem_req;
+    assign data_be_o     = cmo_mem_req ? 8'hff : up_be;
+    assign data_wdata_o  = cmo_mem_req ? 64'd0 : up_wdata;
+    assign data_lock_o   = up_lock;
+    assign up_rvalid     = data_rvalid_i;
+    assign up_rdata      = data_rdata_i;
+    assign up_err        = data_err_i;
+    assign ev_dc_miss_o  = 1'b0;
+    assign ev_dc_wb_o    = 1'b0;
+    assign dc_evict      = 1'b0;
+    assign dc_evict_line = 26'd0;
+    logic unused_op;
+    assign unused_op = ^{dc_op, unused_cmo_busy};
+  end
 
   // ---- assertions (pagoda_assert.svh) ----
   // PBUS master rules (docs/bus.md): a waiting request is held; the walker and execute never
   // both request the port; a walk is asked for only by a memory instruction
-  `ASSERT_HELD(LsuDataReqHeld, data_req_o, data_gnt_i,
-               {data_addr_o, data_we_o, data_be_o, data_wdata_o})
-  `ASSERT_NEVER(LsuDataBeZero, data_req_o && data_be_o == 8'd0)
-  `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && (ex_req || cmo_mem_req))
-  `ASSERT_NEVER(LsuCmoAndAccess, ex_req && cmo_mem_req)
-  // a CBO starts only when writeback awaits nothing, and leaves it at most its last store's answer
-  `ASSERT_NEVER(LsuCmoPending, cmo_busy && pend_q)
-  `ASSERT_RESET(LsuDataIdleInReset, !data_req_o)
+  `ASSERT_HELD(LsuDataReqHeld, up_req, up_gnt, {up_addr, up_we, up_be, up_wdata})
+  `ASSERT_NEVER(LsuDataBeZero, up_req && up_be == 8'd0)
+  `ASSERT_NEVER(LsuDataTwoOwners, ptw_busy_i && ex_req)
+  `ASSERT_RESET(LsuDataIdleInReset, !up_req)
   `ASSERT(LsuAmoStateLegal, amo_state_q != 2'd3)
   // a response is awaited only while nothing else is in flight; an AMO holds the lock until it
-  // writes
-  `ASSERT_NEVER(LsuRequestWhilePending, ex_req && pend_q && !data_rvalid_i)
+  // writes; a cache operation starts only on an idle port
+  `ASSERT_NEVER(LsuRequestWhilePending, ex_req && pend_q && !up_rvalid)
   `ASSERT_NEVER(LsuWalkReqNotMem, walk_req_o && !mem_o)
-  `ASSERT_NEVER(LsuAmoLockDropped, amo_state_q == AMO_READ && !data_lock_o && !kill_i)
+  `ASSERT_NEVER(LsuAmoLockDropped, amo_state_q == AMO_READ && !up_lock && !kill_i)
+  `ASSERT_NEVER(LsuOpWithAccess, dc_op_req && (up_req || pend_q || ptw_busy_i))
 
 endmodule

@@ -9,6 +9,9 @@
 module pagoda_soc #(
   parameter logic [31:0] RAM_SIZE  = pagoda_pkg::RAM_SIZE,   // 128 MiB (rtl/regs/pagoda_soc.rdl)
   parameter int unsigned NUM_HARTS = 1,                // only 1 is implemented
+  // the core's L1 data cache (pagoda_dcache); 0: none. Off by default until the firmware's
+  // self-tests finish with it within their cycle limits (docs/core.md "Data cache")
+  parameter int unsigned DCACHE_BYTES = 0,
   // BOOT_PROG = 1: the serial-boot ROM (pagoda_bootmem: firmware/bootrom's image from BOOT_INIT,
   // BOOT_ROM_WORDS 64-bit words, and a scratch SRAM of BOOT_RAM_WORDS) in place of the jump to
   // preloaded images (pagoda_bootrom): the board, and the pin-level simulation (docs/fpga.md)
@@ -127,8 +130,9 @@ module pagoda_soc #(
   logic [63:0] data_wdata /* verilator public_flat_rd */;
 
   pagoda_core #(
-    .HART_ID   (64'd0),
-    .BOOT_ADDR (pagoda_pkg::BOOTROM_BASE)
+    .HART_ID      (64'd0),
+    .BOOT_ADDR    (pagoda_pkg::BOOTROM_BASE),
+    .DCACHE_BYTES (DCACHE_BYTES)
   ) u_core (
     .clk_i          (clk_i),
     .rst_ni         (rst_ni),

@@ -24,19 +24,19 @@ LINT_TARGETS += lint-core
 
 core-sim: $(CORE_SIM)
 
-$(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
+$(CORE_SIM): $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp sim/dcache_backdoor.h
 	@mkdir -p $(CORE_BUILD)
 	verilator --cc --exe --build -j 2 $(CORE_VFLAGS) -Mdir $(CORE_BUILD)/obj \
-		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
+		-CFLAGS "-O2 -std=c++17 -I$(abspath sim)" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
 		$(CORE_TB_RTL) $(abspath tests/core/tb_core.cpp) > $(CORE_BUILD)/verilator.log 2>&1 || \
 		{ cat $(CORE_BUILD)/verilator.log; exit 1; }
 
 # the same with waveform support (+vcd=FILE)
 core-sim-trace: $(CORE_BUILD)/trace/Vpagoda_core
-$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp
+$(CORE_BUILD)/trace/Vpagoda_core: $(REGS_SVH) $(CORE_TB_RTL) $(RTL_LISTS) $(RTL_ASSERT_HDR) tests/core/tb_core.cpp sim/dcache_backdoor.h
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 --trace $(CORE_VFLAGS) -Mdir $(@D)/obj \
-		-CFLAGS "-O2 -std=c++17" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
+		-CFLAGS "-O2 -std=c++17 -I$(abspath sim)" -LDFLAGS -lelf -MAKEFLAGS OPT_FAST=-O2 -o $(abspath $@) \
 		$(CORE_TB_RTL) $(abspath tests/core/tb_core.cpp) > $(@D)/verilator.log 2>&1 || \
 		{ cat $(@D)/verilator.log; exit 1; }
 

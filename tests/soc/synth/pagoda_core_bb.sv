@@ -3,8 +3,9 @@
 // Yosys then checks and sizes the SoC's own logic even while the core's RTL is not Yosys-clean.
 (* blackbox *)
 module pagoda_core #(
-  parameter logic [63:0] HART_ID   = 64'd0,
-  parameter logic [31:0] BOOT_ADDR = 32'h0000_1000
+  parameter logic [63:0] HART_ID      = 64'd0,
+  parameter logic [31:0] BOOT_ADDR    = 32'h0000_1000,
+  parameter int unsigned DCACHE_BYTES = 4096
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+# The data cache seen from software (rtl/core/pagoda_dcache.sv; any size up to 16 KiB, 64-byte
+# lines, direct-mapped or not): dirty lines evicted by conflicting ones come back intact, AMOs and
+# LR/SC on cached and just-evicted lines, a refill error is an access fault that loses no dirty
+# data, and device registers are never cached (mtime moves, a device write is read back).
+# Also runs on QEMU (run_isa.sh), which has no cache: the expectations hold with or without one.
+#include "test.h"
+#define STRIDE 0x4000			/* 16 KiB: the same set in every configuration */
+#define CLINT_MTIME 0x0200bff8
+#define CLINT_MTIMECMP 0x02004000
+TEST_BEGIN
+	SET_MTVEC(mtrap_skip)
+	li s8, 0
+	li s7, 0
+
+	# 1. four conflicting lines, each dirty, written then read back (each read evicts a
+	#    dirty line: write-back then refill)
+	la s0, area
+	li a1, 0x1111111111111111
+	li t0, 4
+	mv t1, s0
+	mv t2, a1
+1:	sd t2, 0(t1)
+	sd t2, 56(t1)
+	add t2, t2, a1
+	li t3, STRIDE
+	add t1, t1, t3
+	addi t0, t0, -1
+	bnez t0, 1b
+	li gp, 1
+	mv t1, s0
+	mv t2, a1
+	li t0, 4
+2:	ld t3, 0(t1)
+	bne t3, t2, fail
+	ld t3, 56(t1)
+	bne t3, t2, fail
+	add t2, t2, a1
+	li t3, STRIDE
+	add t1, t1, t3
+	addi t0, t0, -1
+	bnez t0, 2b
+
+	# 2. a 64 KiB walk: every set evicted several times, bytes and words mixed
+	li gp, 2
+	mv t1, s0
+	li t0, 8192
+3:	sd t1, 0(t1)
+	addi t1, t1, 8
+	addi t0, t0, -1
+	bnez t0, 3b
+	mv t1, s0
+	li t0, 8192
+4:	ld t3, 0(t1)
+	bne t3, t1, fail
+	addi t1, t1, 8
+	addi t0, t0, -1
+	bnez t0, 4b
+	li gp, 3
+	sb zero, 3(s0)		/* store then load the same lane at once (store bypass) */
+	lbu t3, 3(s0)
+	bnez t3, fail
+	ld t3, 0(s0)
+	li t2, 0xffffffff00ffffff
+	and t2, t2, s0
+	bne t3, t2, fail
+
+	# 3. AMOs: on a cached dirty line, on a line just evicted by a dirty conflicting one
+	li gp, 4
+	li a1, 100
+	sd a1, 0(s0)
+	li a2, 5
+	amoadd.d a0, a2, (s0)
+	CHECK(5, a0, 100)
+	li t3, STRIDE
+	add t1, s0, t3
+	sd a2, 0(t1)		/* evicts s0's line (dirty) */
+	amoadd.d a0, a2, (s0)	/* misses: refill, then read-modify-write */
+	CHECK(6, a0, 105)
+	ld a0, 0(t1)
+	CHECK(7, a0, 5)
+	ld a0, 0(s0)
+	CHECK(8, a0, 110)
+	amoswap.w a0, a2, (t1)	/* misses again (s0's line is in the set now) */
+	CHECK(9, a0, 5)
+
+	# 4. LR/SC on a cached line: the store-conditional succeeds and its value stays
+	li gp, 10
+	lr.d a0, (s0)
+	CHECK(11, a0, 110)
+	li a1, 42
+	sc.d a3, a1, (s0)
+	CHECK(12, a3, 0)
+	li t3, STRIDE
+	add t1, s0, t3
+	ld zero, 0(t1)		/* evict it */
+	ld a0, 0(s0)
+	CHECK(13, a0, 42)
+	lr.w a0, (s0)		/* LR after a miss */
+	sc.w a3, a2, (s0)
+	CHECK(14, a3, 0)
+	lw a0, 0(s0)
+	CHECK(15, a0, 5)
+
+	# 5. a refill error is a load access fault, and the dirty line it would have evicted is
+	#    written back first, not lost. 0x8800_0000 lies past the 128 MiB of RAM.
+	li gp, 16
+	li a1, 0x5a5a5a5a5a5a5a5a
+	sd a1, 0(s0)
+	li t1, 0x88000000
+	li t3, STRIDE - 1
+	and t3, s0, t3
+	add t1, t1, t3		/* same set as s0 */
+	li s8, 0
+	ld a0, 0(t1)
+	CHECK(17, s8, 1)
+	CHECK(18, s9, 5)
+	bne s11, t1, fail
+	ld a0, 0(s0)
+	CHECK(19, a0, 0x5a5a5a5a5a5a5a5a)
+	li s8, 0
+	sd a1, 0(t1)		/* a store there: store access fault */
+	CHECK(20, s8, 1)
+	CHECK(21, s9, 7)
+	ld a0, 0(s0)
+	CHECK(22, a0, 0x5a5a5a5a5a5a5a5a)
+
+	# 6. devices are not cached: mtime moves between two loads, a device register reads back
+	#    what was just written to it
+	li gp, 23
+	li t1, CLINT_MTIME
+	ld a0, 0(t1)
+	li t0, 100000
+5:	ld a1, 0(t1)		/* a cached copy would never change */
+	bne a0, a1, 6f
+	addi t0, t0, -1
+	bnez t0, 5b
+	j fail
+6:
+	li gp, 24
+	li t1, CLINT_MTIMECMP
+	li a2, 0x123456789
+	sd a2, 0(t1)
+	ld a3, 0(t1)
+	bne a3, a2, fail
+	li a2, -1
+	sd a2, 0(t1)
+	ld a3, 0(t1)
+	bne a3, a2, fail
+	TEST_END
+
+	.section .data
+	.align 14
+area:	.skip 0x10000
