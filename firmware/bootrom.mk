@@ -29,13 +29,18 @@ BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTRO
 # timer0 it expects from a SoC (firmware/bootrom/litedram/include/timer0.h). Calibration and its
 # printf for size (-Os), not speed: they run once, before the line matters, and at -O2 the A7
 # image passed 1024 words, which doubled the ROM's block RAM (docs/fpga.md).
-$(BOOTROM_BUILD)/litex/%.o: $(LITEX_SW)/*/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
+# The source is found when the recipe runs, not as a prerequisite: on a fresh tree the venv that
+# holds it is made during this same make run (by BOOTROM_GEN_DEPS's generator), after make would
+# have globbed a prerequisite and found no rule. The venv's version is in BOOTROM_GEN_DEPS.
+$(BOOTROM_BUILD)/litex/%.o: $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@test -n "$(BOOTROM_CSR_BASE)" || { echo "bootrom: MEM=litedram needs BOOTROM_CSR_BASE \
 		(where LiteDRAM's wb_ctrl is in the address map): the SoC does not map it yet" >&2; exit 2; }
-	@mkdir -p $(@D)
-	@echo "  CC      $< (litex package)"
-	@$(FW_CC) $(BOOTROM_CFLAGS) -Os -w -include firmware/bootrom/litedram/include/timer0.h \
-		-include regs/pagoda_map.h -c $< -o $@
+	@src=$$(ls $(LITEX_SW)/*/$*.c 2>/dev/null | head -1); \
+	test -n "$$src" || { echo "bootrom: $*.c not found in the litex package ($(LITEX_SW))" >&2; exit 2; }; \
+	mkdir -p $(@D); \
+	echo "  CC      $$src (litex package)"; \
+	$(FW_CC) $(BOOTROM_CFLAGS) -Os -w -include firmware/bootrom/litedram/include/timer0.h \
+		-include regs/pagoda_map.h -c $$src -o $@
 $(BOOTROM_BUILD)/obj/litedram/%.o: firmware/bootrom/litedram/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
