@@ -21,8 +21,8 @@
 `include "pagoda_assert.svh"
 module pagoda_dcache #(
   parameter int unsigned SIZE_BYTES = 4096,            // 1 KiB .. 16 KiB, a power of two
-  parameter logic [31:0] CACHE_BASE = 32'h8000_0000,   // the cacheable range (RAM)
-  parameter logic [31:0] CACHE_SIZE = 32'h1000_0000    // a power of two
+  parameter logic [31:0] CACHE_BASE = pagoda_pkg::RAM_BASE,   // the cacheable range (RAM)
+  parameter logic [31:0] CACHE_SIZE = pagoda_pkg::RAM_SIZE    // a power of two
 ) (
   input  logic                    clk_i,
   input  logic                    rst_ni,
