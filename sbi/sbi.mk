@@ -18,7 +18,12 @@ $(SOC_ACCEL_CFG): soc-force
 soc-force:
 dtb: $(SOC_DTB)
 
-$(SOC_DTB): sbi/pagoda.dts $(SOC_ACCEL_CFG) $(REGS_MAP_H)
+# The same tree for the SoC built with the data cache (soc-selftest-dcache): pgaccel is then
+# dma-noncoherent.
+SOC_DCACHE_DTB := $(BUILD)/sbi/pagoda-dcache.dtb
+$(SOC_DCACHE_DTB): SOC_CPPDEFS += -DPAGODA_DCACHE
+
+$(SOC_DTB) $(SOC_DCACHE_DTB): sbi/pagoda.dts $(SOC_ACCEL_CFG) $(REGS_MAP_H)
 	@mkdir -p $(@D)
 	@cpp -nostdinc -undef -P -x assembler-with-cpp -I$(REGS_INC) $(SOC_CPPDEFS) sbi/pagoda.dts \
 		> $(@:.dtb=.pp.dts)

@@ -53,9 +53,9 @@ test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
 # the non-coherent DMA maintenance is missing, which only a cache can show.
 TEST_SUITES += soc-selftest-dcache
 .PHONY: test-soc-selftest-dcache
-test-soc-selftest-dcache: $(SIM_DCACHE_BIN) $(SOC_DTB) $(SOC_FW_ELF)
+test-soc-selftest-dcache: $(SIM_DCACHE_BIN) $(SOC_DCACHE_DTB) $(SOC_FW_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dcache --from selftest -- \
-		$(SIM_DCACHE_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
+		$(SIM_DCACHE_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DCACHE_DTB) \
 		+bootargs="selftest selftest_filter=dma_" +max-cycles=200000000
 
 # The same self-tests with page poisoning on: every free is poisoned (by pgaccel's FILL from the
