@@ -222,26 +222,6 @@ static int churn_fn(void *arg)
 	return 0;
 }
 
-static bool all_kswapd_sleeping(void)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online && !kswapd_is_sleeping(nid))
-			return false;
-	return true;
-}
-
-static bool node_balanced(int nid)
-{
-	for (int i = 0; i <= ZONE_NORMAL; i++) {
-		struct zone *zone = &node_data[nid].node_zones[i];
-
-		if (managed_zone(zone) &&
-		    zone_watermark_ok(zone, 0, high_wmark_pages(zone), ZONE_NORMAL, 0))
-			return true;
-	}
-	return false;
-}
-
 /*
  * Page cache (clean) fills memory below the low watermark with GFP_NOWAIT reads (no reclaim of
  * their own); kswapd reclaims it until every node is back above its high watermark, while the
@@ -258,9 +238,9 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	int line = 0;
 	char err[128];
 
-	for (i = 0; i < 2000 && !all_kswapd_sleeping(); i++)
+	for (i = 0; i < 2000 && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
-	CHECK(all_kswapd_sleeping());
+	CHECK(st_all_kswapd_sleeping());
 	free0 = settled_free();
 	f = ramfile_create(totalram_pages);
 	CHECK(f);
@@ -284,7 +264,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 		n++;
 	CHECK(vm_event_sum(KSWAPD_WAKE) > w0);
 	for (i = 0; i < 5000; i++) {
-		if (vm_event_sum(PAGEOUTRUN) != run0 && all_kswapd_sleeping())
+		if (vm_event_sum(PAGEOUTRUN) != run0 && st_all_kswapd_sleeping())
 			break;
 		msleep(1);
 	}
@@ -299,7 +279,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 		}
 	drain_all_pages(NULL);
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online && !node_balanced(nid)) {
+		if (node_data[nid].online && !st_node_balanced(nid)) {
 			struct zone *z = &node_data[nid].node_zones[ZONE_NORMAL];
 
 			printk("pagecache: node %d unbalanced: Normal free %ld low %lu high %lu, "
@@ -308,7 +288,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 			       high_wmark_pages(z), kswapd_failures(nid),
 			       node_page_state(nid, NR_INACTIVE_FILE),
 			       node_page_state(nid, NR_ACTIVE_FILE));
-			CHECK(node_balanced(nid));
+			CHECK(st_node_balanced(nid));
 		}
 	CHECK(vm_event_sum(PGSTEAL_KSWAPD) > steal0);
 	CHECK(f->nrpages < n);

@@ -117,4 +117,8 @@ unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned 
 #define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
 #endif
 
+/* Self-test helpers shared by the reclaim self-tests (mm/vmscan_selftest.c). */
+bool st_all_kswapd_sleeping(void);
+bool st_node_balanced(int nid);
+
 #endif

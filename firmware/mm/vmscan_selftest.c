@@ -120,7 +120,7 @@ static unsigned long stc_fill(gfp_t gfp, bool until_wake)
 }
 
 /* Every kswapd asleep with no request waiting. */
-static bool st_all_kswapd_sleeping(void)
+bool st_all_kswapd_sleeping(void)
 {
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
 		if (node_data[nid].online && !kswapd_is_sleeping(nid))
@@ -129,7 +129,7 @@ static bool st_all_kswapd_sleeping(void)
 }
 
 /* Is a zone of the node usable by GFP_KERNEL at or above its high mark (Linux pgdat_balanced)? */
-static bool st_node_balanced(int nid)
+bool st_node_balanced(int nid)
 {
 	for (int i = 0; i <= ZONE_NORMAL; i++) {
 		struct zone *zone = &node_data[nid].node_zones[i];
