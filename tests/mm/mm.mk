@@ -58,6 +58,19 @@ $(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
 test-sched-unit: $(MM_BUILD)/sched-unit
 	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
 
+# Randomized differential stress under memory pressure (reclaim, compaction, OOM kills, the GFP
+# rules of each): required slow-path branches listed and checked (tests/mm/test_stress_pressure.c).
+TEST_SUITES += mm-stress-pressure
+MM_PRESSURE_OPS ?= 25000
+.PHONY: test-mm-stress-pressure
+$(MM_BUILD)/mm-stress-pressure: tests/mm/test_stress_pressure.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lm -o $@
+
+test-mm-stress-pressure: $(MM_BUILD)/mm-stress-pressure
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress-pressure -- \
+		$(MM_BUILD)/mm-stress-pressure $(MM_PRESSURE_OPS) 1000
+
 TEST_SUITES += mm-reclaim
 .PHONY: test-mm-reclaim
 $(MM_BUILD)/mm-reclaim: tests/mm/test_reclaim.c $(MM_DEPS)
