@@ -201,7 +201,12 @@ def kswapd_section(doc, cases, out):
                    f"{w['kswapd_wake']} times for {w['pgsteal_kswapd']} pages "
                    f"({w['pgsteal_kswapd'] / max(1, w['kswapd_wake']):.1f} a wake), and each run "
                    "pays its fixed cost (the balance checks, a pass over every shrinker) again. "
-                   "What kswapd buys is that no allocation waits for reclaim.")
+                   + ("What kswapd buys is that no allocation waited for reclaim."
+                      if not w['allocstall'] else
+                      f"It did not keep pace everywhere: {w['allocstall']} allocations still "
+                      f"entered direct reclaim ({w['pgsteal_direct']} of "
+                      f"{w['pgsteal_kswapd'] + w['pgsteal_direct']} pages), kswapd sharing "
+                      "the hart and running only where the workload yields."))
     out.append("")
 
 
