@@ -91,6 +91,7 @@ static u32 anon_seed[NR_MMS][MM_PAGES];	/* 0: not mapped */
 static struct mm_task tasks[NR_TASKS];
 static int task_adj[NR_TASKS];
 static bool kswapd_on;
+static unsigned int cur_phase;	/* 0 balanced, 1 filling, 2 pressure without kswapd, 3 release */
 static char err[1024];
 static u8 pbuf[PAGE_SIZE], rbuf[PAGE_SIZE];
 
@@ -293,12 +294,12 @@ static enum zone_type highest_zone(gfp_t gfp)
 	return gfp & __GFP_HIGHMEM ? ZONE_HIGHMEM : ZONE_NORMAL;
 }
 
-static int op_alloc(u32 a, u32 b)
+static int op_alloc_gfp(gfp_t gfp, unsigned int order)
 {
-	gfp_t gfp = gfps[a % ARRAY_SIZE(gfps)] | __GFP_NOWARN;
-	unsigned int order = b % 100 < 75 ? 0 : b % 100 < 90 ? 1 + (b >> 8) % 3 : 4 + (b >> 8) % 6;
 	struct page *p = NULL;
 	int r;
+
+	gfp |= __GFP_NOWARN;
 
 	if (nheld == MAX_HELD)
 		return 0;
@@ -322,6 +323,23 @@ static int op_alloc(u32 a, u32 b)
 	}
 	held[nheld++] = (struct held){ p, order, next_tag++ };
 	return 0;
+}
+
+static int op_alloc(u32 a, u32 b)
+{
+	unsigned int order = b % 100 < 75 ? 0 : b % 100 < 90 ? 1 + (b >> 8) % 3 : 4 + (b >> 8) % 6;
+
+	return op_alloc_gfp(gfps[a % ARRAY_SIZE(gfps)], order);
+}
+
+/* A high-order movable request (a THP-like user fault's), with direct reclaim (compaction in
+ * the request) or without (kswapd, then kcompactd in the background). */
+static int op_alloc_high(u32 a, u32 b)
+{
+	gfp_t g = a & 1 ? GFP_HIGHUSER_MOVABLE : GFP_HIGHUSER_MOVABLE & ~__GFP_DIRECT_RECLAIM;
+
+	/* Lower orders more often: compaction makes an order-4 block far more easily. */
+	return op_alloc_gfp(g, (b >> 12) & 1 ? 4 + (b >> 8) % 6 : 4 + (b >> 8) % 2);
 }
 
 static int op_free(u32 a)
@@ -350,7 +368,9 @@ static int op_file(u32 a, u32 b)
 	gfp_t gfp = g[(a >> 8) % ARRAY_SIZE(g)];
 	int ret = 0, r;
 
-	switch ((a >> 4) % 8) {
+	/* Under pressure without kswapd, mostly writes: dirty pages that only a direct
+	 * reclaim's writeback can free. */
+	switch (cur_phase == 2 && (a & 0x3000) ? 0 : (a >> 4) % 8) {
 	case 0: case 1: case 2: {	/* write */
 		u32 seed = (b >> 12) | 1;
 
@@ -472,6 +492,76 @@ static int op_task(u32 a, u32 b)
 	return 0;
 }
 
+static void kswapd_set(bool on);
+
+/* Hold (in the model, tagged) every block of `order` a `gfp` request gets without reclaim. */
+static void hold_all(gfp_t gfp, unsigned int order)
+{
+	struct page *p;
+
+	while (nheld < MAX_HELD &&
+	       (p = alloc_pages((gfp & ~__GFP_RECLAIM) | __GFP_NOWARN, order))) {
+		for (unsigned long i = 0; i < (1UL << order); i++) {
+			u32 *w = mmt_page_mem(p + i);
+
+			w[0] = next_tag;
+			w[1] = (u32)i;
+		}
+		held[nheld++] = (struct held){ p, order, next_tag++ };
+	}
+}
+
+/*
+ * Directed episodes, at the end of each cycle of phases, so that the rarest branches are taken
+ * on every machine and seed, through the same checked operations as the random ones:
+ *  - writeback: kswapd stopped, a file's pages dirty and no clean cache left, every page a
+ *    GFP_NOWAIT request may take held; a GFP_KERNEL request must reclaim by writing back;
+ *  - compaction: every free block of order >= 4 a movable request could use held, an address
+ *    space's pages faulted and every other one unmapped (holes between movable pages); an
+ *    order-4 movable request must compact.
+ * Everything the episode held is given back (checked tags) at its end.
+ */
+static int episodes(u64 *seed)
+{
+	unsigned int base = nheld;
+	int ret = 0;
+
+	kswapd_set(false);
+	drop_pagecache();
+	for (unsigned int i = 0; i < FILE_PAGES / 2 && !ret; i++) {
+		u32 r = (u32)mmt_rand(seed);
+
+		ret = op_file(0x8000u | (r & 3) << 0 | 0x3000, i * 2 + (r & 1));
+	}
+	hold_all(GFP_NOWAIT, 0);
+	for (int k = 0; k < 64 && !ret; k++)
+		ret = op_alloc_gfp(GFP_KERNEL, 0);
+	while (!ret && nheld > base)
+		ret = op_free(nheld - 1);
+	kswapd_set(true);
+	if (ret)
+		return ret;
+
+	drain_all_pages(NULL);
+	for (int o = MAX_ORDER - 1; o >= 4; o--)
+		hold_all(GFP_HIGHUSER_MOVABLE, (unsigned int)o);
+	for (unsigned int i = 0; i < MM_PAGES && !ret; i++)
+		if (!anon_seed[2][i])
+			ret = op_anon(2, i | (i + 1) << 12);
+	for (unsigned int i = 0; i < MM_PAGES && !ret; i += 2)
+		if (anon_seed[2][i]) {
+			if (anon_unmap(mms[2], va_of(i)))
+				return -1;
+			anon_seed[2][i] = 0;
+		}
+	drain_all_pages(NULL);
+	for (int k = 0; k < 4 && !ret; k++)
+		ret = op_alloc_gfp(GFP_HIGHUSER_MOVABLE, 4);
+	while (!ret && nheld > base)
+		ret = op_free(nheld - 1);
+	return ret;
+}
+
 static void kswapd_set(bool on)
 {
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
@@ -549,6 +639,7 @@ static int run_config(const struct mmt_cfg *c, unsigned long ops, unsigned long 
 		unsigned long kc = vm_event_sum(KCOMPACTD_WAKE);
 		int ret;
 
+		cur_phase = phase;
 		/* Phase 2 runs without kswapd: every reclaim is a request's own. */
 		if ((phase == 2) == kswapd_on)
 			kswapd_set(phase != 2);
@@ -568,6 +659,8 @@ static int run_config(const struct mmt_cfg *c, unsigned long ops, unsigned long 
 			ret = op_anon(a, b);
 		else if (op < 19)
 			ret = op_task(a, b);
+		else if ((r >> 20) & 1)
+			ret = op_alloc_high(a, b);
 		else
 			ret = (yield(), 0);	/* kswapd, kcompactd and the victims run */
 		if (ret)
@@ -578,6 +671,8 @@ static int run_config(const struct mmt_cfg *c, unsigned long ops, unsigned long 
 			hits[B_KSWAPD_RECLAIM]++;
 		if (vm_event_sum(KCOMPACTD_WAKE) != kc)
 			hits[B_KCOMPACTD]++;
+		if (((i + 1) % 16000 == 0 || i + 1 == ops) && episodes(seed))
+			return -1;
 		if ((i + 1) % k == 0 && mmt_check_full(NULL))
 			FAIL("after op %lu: %s", i, mmt_err);
 	}
