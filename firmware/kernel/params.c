@@ -108,6 +108,7 @@ static const struct boot_param boot_params[] = {
 	{ "bench", check_flag, true },
 	{ "selftest_filter", check_string, false },	/* run the tests whose name starts so */
 	{ "bench_filter", check_string, false },	/* bench groups to run: PREFIX[,PREFIX] */
+	{ "workload_secs", check_u64, false },	/* the workload_mix self-test's length (mm/) */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
 	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
 	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */

@@ -30,7 +30,7 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c firmware/mm/slowpath_bench.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c firmware/mm/slowpath_bench.c firmware/mm/workload_selftest.c
 # The scheduler's portable part runs on the host too (arch/host: ucontext switches).
 MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
