@@ -291,6 +291,11 @@ void flush_tlb_user_page(unsigned long va)
 	flush_tlb_kernel_range(va, va + PAGE_SIZE);
 }
 
+void flush_tlb_user_range(unsigned long start, unsigned long end)
+{
+	flush_tlb_kernel_range(start, end);
+}
+
 /*
  * Copy to or from va as the address space of root pgd sees it: that root in satp, sstatus.SUM so
  * S-mode may touch U pages (Linux's uaccess), then back. The kernel half is the same in both roots,

@@ -59,6 +59,7 @@ unsigned long kernel_pt_pages(void);
  * translation on every hart, and a copy through the MMU with another root loaded. */
 int pgd_init_kernel_half(pte_t *pgd);
 void flush_tlb_user_page(unsigned long va);
+void flush_tlb_user_range(unsigned long start, unsigned long end);	/* every hart */
 int copy_via_pgd(pte_t *pgd, unsigned long va, void *buf, size_t len, bool write);
 
 #endif
