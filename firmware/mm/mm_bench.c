@@ -8,6 +8,7 @@
 #include <pagoda/string.h>
 #include <pagoda/spinlock.h>
 #include <mm/compaction.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include "internal.h"
 
@@ -138,6 +139,7 @@ void mm_bench_run(void)
 	mm_trace_enabled = true;
 	bench_pair("order0-pcp-trace", GFP_KERNEL, 0, N_SMALL);
 	mm_trace_enabled = false;
+	memcg_bench_run();
 	slab_bench_run();
 	local_irq_restore(flags);
 	if (compaction_bench_run)

@@ -150,6 +150,9 @@ void mem_cgroup_show(struct mem_cgroup *memcg);
 /* Every group, one line each (path, current, max). */
 void mem_cgroup_show_tree(void);
 
+/* mm/memcg_bench.c: the bench cases (from mm_bench_run, interrupts masked). */
+void memcg_bench_run(void);
+
 /* mm/vmscan.c: reclaim nr_pages of memcg's subtree's page cache (Linux
  * try_to_free_mem_cgroup_pages); pages reclaimed. */
 unsigned long try_to_free_mem_cgroup_pages(struct mem_cgroup *memcg, unsigned long nr_pages,
