@@ -1978,11 +1978,6 @@ retry:
 	reserve_flags = gfp_pfmemalloc_flags(gfp);
 	if (reserve_flags)
 		alloc_flags = reserve_flags | (alloc_flags & ALLOC_CMA);
-	/* Linux: requests that may ignore cpusets (atomic, reserves) ignore the nodemask too. */
-	if (!(alloc_flags & ALLOC_CPUSET) || reserve_flags) {
-		ac->nodemask = NULL;
-		ac->preferred_zoneref = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx, NULL);
-	}
 	page = get_page_from_freelist(gfp, order, alloc_flags, ac, caller);
 	if (page)
 		return page;
