@@ -696,7 +696,7 @@ void mem_cgroup_show_tree(void)
 {
 	char path[96];
 
-	printk("%-24s %4s %12s %12s %6s\n", "path", "id", "current", "max", "tasks");
+	printk("%-24s %4s %12s %12s %6s\n", "path", "id", "current", "max", "refs");
 	for (int id = 1; id < MEM_CGROUP_ID_MAX; id++) {
 		struct mem_cgroup *memcg = mem_cgroup_from_id((unsigned short)id);
 		unsigned long max;
