@@ -372,8 +372,11 @@ int mem_cgroup_attach_task(struct task_struct *p, struct mem_cgroup *memcg)
 
 void cgroup_exit(struct task_struct *p)
 {
-	mem_cgroup_attach_task(p, root_mem_cgroup);
-	cpuset_attach_task(p, top_cpuset);
+	/* Most tasks never left the roots: no walk of the task list for them. */
+	if (READ_ONCE(p->memcg))
+		mem_cgroup_attach_task(p, root_mem_cgroup);
+	if (READ_ONCE(p->cpuset))
+		cpuset_attach_task(p, top_cpuset);
 }
 
 /* ---------------------------------------------------------------- stats and events */
