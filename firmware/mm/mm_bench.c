@@ -8,6 +8,7 @@
 #include <pagoda/string.h>
 #include <pagoda/spinlock.h>
 #include <mm/compaction.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include "internal.h"
 
@@ -143,6 +144,8 @@ void mm_bench_run(void)
 		bench_pair("order0-pcp-trace", GFP_KERNEL, 0, N_SMALL);
 		mm_trace_enabled = false;
 	}
+	if (bench_wanted("memcg"))
+		memcg_bench_run();
 	if (bench_wanted("slab"))
 		slab_bench_run();
 	local_irq_restore(flags);
