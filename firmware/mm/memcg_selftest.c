@@ -35,7 +35,7 @@ static u8 st_buf[PAGE_SIZE];
 
 static void wait_ready(struct mm_task *t)
 {
-	for (int i = 0; i < 4000 && !READ_ONCE(t->ready); i++)
+	for (int i = 0; i < ST_WAIT_MS && !READ_ONCE(t->ready); i++)
 		msleep(1);
 	ST_ASSERT(READ_ONCE(t->ready));
 }
