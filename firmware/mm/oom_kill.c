@@ -9,6 +9,7 @@
  * context. The victim's exit then frees its page tables and mm (kthread exit -> mmput).
  * Differences from Linux: docs/mm.md "OOM killer".
  */
+#include <asm/timex.h>
 #include <pagoda/kthread.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
@@ -26,6 +27,11 @@ static spinlock_t oom_lock = SPIN_LOCK_UNLOCKED;	/* Linux oom_lock (a mutex, try
 static int last_victim_pid;
 
 int oom_last_victim_pid(void) { return READ_ONCE(last_victim_pid); }
+
+/* The cycle counter when the last victim was marked (the OOM bench's kill-to-success start). */
+static unsigned long last_kill_cycles;
+
+unsigned long oom_last_kill_cycles(void) { return READ_ONCE(last_kill_cycles); }
 
 /* Linux oom_unkillable_task: init and the idle tasks; a task with no mm has nothing to free. */
 static bool oom_unkillable_task(const struct task_struct *p)
@@ -152,6 +158,7 @@ static void kill_chosen(struct task_struct *p, void *arg)
 
 	if (p != k->victim || p->pid != k->oc->chosen_pid || !mm)
 		return;
+	WRITE_ONCE(last_kill_cycles, get_cycles());
 	WRITE_ONCE(p->oom_victim, true);	/* Linux mark_oom_victim */
 	__count_vm_event(OOM_KILL);
 	memcg_memory_event(get_mem_cgroup_from_mm(mm), MEMCG_OOM_KILL);	/* memcg_memory_event_mm */

@@ -33,7 +33,7 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c firmware/mm/memcg_shell.c firmware/mm/memcg_selftest.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c firmware/mm/memcg_shell.c firmware/mm/memcg_selftest.c firmware/mm/slowpath_bench.c firmware/mm/workload_selftest.c
 # The scheduler's portable part runs on the host too (arch/host: ucontext switches).
 MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
@@ -60,6 +60,19 @@ $(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
 
 test-sched-unit: $(MM_BUILD)/sched-unit
 	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
+
+# Randomized differential stress under memory pressure (reclaim, compaction, OOM kills, the GFP
+# rules of each): required slow-path branches listed and checked (tests/mm/test_stress_pressure.c).
+TEST_SUITES += mm-stress-pressure
+MM_PRESSURE_OPS ?= 25000
+.PHONY: test-mm-stress-pressure
+$(MM_BUILD)/mm-stress-pressure: tests/mm/test_stress_pressure.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lm -o $@
+
+test-mm-stress-pressure: $(MM_BUILD)/mm-stress-pressure
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress-pressure -- \
+		$(MM_BUILD)/mm-stress-pressure $(MM_PRESSURE_OPS) 1000
 
 TEST_SUITES += mm-reclaim
 .PHONY: test-mm-reclaim

@@ -40,6 +40,8 @@ bool out_of_memory_gfp(gfp_t gfp, unsigned int order, const struct alloc_context
 bool oom_kill_manual(void);
 /* The pid of the last task killed (0 before any). */
 int oom_last_victim_pid(void);
+/* The cycle counter (get_cycles) when the last victim was marked, 0 before any. */
+unsigned long oom_last_kill_cycles(void);
 
 /*
  * A task that owns `pages` anonymous pages in its own mm (the OOM killer's candidates; Pagoda has
