@@ -10,6 +10,7 @@
 // bridge and on the raw native port (the harness drives the port itself, same addresses), as
 // "figure:" lines (docs/memory.md quotes them); the one throughput check compares the two.
 // Ends with "suite-result: N passed, M failed".
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -174,6 +175,8 @@ void test_functional()
 			}
 	port_state pi, pd;
 	unsigned bad = 0, unasked = 0, max_flight = 0, refused_full = 0, hazards = 0;
+	// turns: grants to the other port while a port's request waits (at most 1 each time)
+	unsigned passed_i = 0, passed_d = 0, max_passed = 0;
 	const unsigned N = 30000;	// transfers per port
 	uint64_t t0 = cycle;
 	// phases of 2000 cycles: both ports asking every cycle, or now and then (1 in 4)
@@ -243,6 +246,9 @@ void test_functional()
 			pd.granted++;
 			pd.req = false;
 		}
+		passed_i = gi || !pi.req ? 0 : passed_i + gd;
+		passed_d = gd || !pd.req ? 0 : passed_d + gi;
+		max_passed = std::max(max_passed, std::max(passed_i, passed_d));
 		flight += gi + gd;
 		max_flight = flight > max_flight ? flight : max_flight;
 		tick();
@@ -266,6 +272,10 @@ void test_functional()
 	check(unasked == 0 && pi.q.empty() && pd.q.empty(),
 	      "no response without a request, none left unanswered");
 	check(max_flight <= DEPTH, "never more than DEPTH transfers in flight");
+	printf("figure: functional at most %u grants to one port while the other's request waited\n",
+	       max_passed);
+	check(max_passed == 1, "ports take turns: a waiting request is granted before the other "
+	      "port's second grant (and both ports did wait once)");
 }
 
 // ---- measured: dependent reads and streams, bridge and raw port ----
