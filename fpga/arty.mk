@@ -29,10 +29,6 @@ ARTY_DEFS  := PAGODA_LITEDRAM PAGODA_DRAM_PORTS PAGODA_PGACCEL
 ARTY_RTL   := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES) $(ACCEL_FILES) $(MEM_FILES) $(ARTY_SV)
 ARTY_GOALS := synth-arty check-fpga lint-arty bitstream program arty-filelist arty-bootrom
 LINT_TARGETS += lint-arty
-# Where LiteDRAM's wb_ctrl CSR bus is to be in the core's address map (the A7 ROM's liblitedram
-# needs it at compile time). The SoC does not map it there yet (pagoda_dram_init drives wb_ctrl:
-# docs/fpga.md "Not done yet"); this is the free 16 MiB after pgaccel's window.
-ARTY_CSR_BASE ?= 0x12000000
 
 .PHONY: $(ARTY_GOALS)
 
@@ -40,8 +36,7 @@ ifneq ($(MEM)/$(BOOTROM_PHY),litedram/a7)
 # the same goal in the DRAM tree, with the A7 boot ROM
 $(ARTY_GOALS):
 	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
-	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=a7 \
-		BOOTROM_CSR_BASE=$(or $(BOOTROM_CSR_BASE),$(ARTY_CSR_BASE)) $@
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=a7 $@
 else
 
 # The boot ROM's image for the board and a header with its file name and size in 64-bit words

@@ -92,6 +92,7 @@ void idle_inputs()
 	dut->d_we_i = 0;
 	dut->raw_cmd_valid_i = 0;
 	dut->raw_wdata_valid_i = 0;
+	dut->c_req_i = 0;
 }
 
 void init()
@@ -126,6 +127,80 @@ void init()
 	printf("  init_done after %u cycles, early grant %d, answered %d\n", n, early_gnt, answered);
 	check(n > 1 && n < 1000 && !early_gnt && answered,
 	      "no grant before init_done, then the waiting request is granted and answered");
+}
+
+// ---- the CSR window: pagoda_dram_csr on the controller's wb_ctrl ----
+// The controller's CSRs as the simulation's generator lays them out (build/litedram/sim,
+// software/include/generated/csr.h): DDRCTRL init_done 0x0, init_error 0x4, the DFII's PI0
+// address 0x80c (14-bit storage) and bank address 0x810 (3 bits).
+constexpr uint32_t CSR_INIT_DONE = 0x0, CSR_INIT_ERROR = 0x4, CSR_PI0_ADDRESS = 0x80c,
+		   CSR_PI0_BADDRESS = 0x810;
+
+struct csr_result {
+	bool answered, err;
+	uint32_t data;
+	unsigned cycles;	// request to answer
+};
+
+// one PBUS access to the window; a 32-bit access to OFF enables the bytes of its half of the lane
+csr_result csr_access(uint32_t lane_off, bool we, uint8_t be, uint64_t wdata)
+{
+	csr_result r{false, false, 0, 0};
+	dut->c_req_i = 1;
+	dut->c_addr_i = 0x12000000u + lane_off;	// the decoder's window base; only the offset counts
+	dut->c_we_i = we;
+	dut->c_be_i = be;
+	dut->c_wdata_i = wdata;
+	dut->eval();
+	unsigned n = 0;
+	for (; !dut->c_gnt_o && n < 100; n++)
+		tick(), dut->eval();
+	tick();
+	dut->c_req_i = 0;
+	dut->eval();
+	for (n++; !dut->c_rvalid_o && n < 200; n++)
+		tick(), dut->eval();
+	if (dut->c_rvalid_o) {
+		r.answered = true;
+		r.err = dut->c_err_o;
+		uint64_t d = dut->c_rdata_o;
+		r.data = (be & 0xf0) ? (uint32_t)(d >> 32) : (uint32_t)d;
+		r.cycles = n;
+	}
+	tick();
+	dut->eval();
+	return r;
+}
+csr_result csr_read(uint32_t off) { return csr_access(off & ~7u, false, off & 4 ? 0xf0 : 0x0f, 0); }
+csr_result csr_write(uint32_t off, uint32_t v)
+{
+	return csr_access(off & ~7u, true, off & 4 ? 0xf0 : 0x0f, (uint64_t)v << (off & 4 ? 32 : 0));
+}
+
+void test_csr()
+{
+	csr_result done = csr_read(CSR_INIT_DONE), error = csr_read(CSR_INIT_ERROR);
+	printf("figure: csr read %u cycles request to answer\n", done.cycles);
+	check(done.answered && !done.err && done.data == 1 && error.answered && !error.err &&
+	      error.data == 0, "csr: init_done reads 1 (pagoda_dram_init wrote it), init_error 0");
+	// storage CSRs in the upper and the lower half of a lane: what is written reads back
+	csr_result w1 = csr_write(CSR_PI0_ADDRESS, 0x2abc), w2 = csr_write(CSR_PI0_BADDRESS, 5);
+	csr_result a = csr_read(CSR_PI0_ADDRESS), b = csr_read(CSR_PI0_BADDRESS);
+	check(w1.answered && !w1.err && w2.answered && !w2.err && a.data == 0x2abc && b.data == 5,
+	      "csr: the DFII's address (upper half) and bank address (lower half) read back");
+	// software's init_done is the controller's: 0 stops the bridge, 1 lets it go again
+	csr_write(CSR_INIT_DONE, 0);
+	tick(), dut->eval();
+	bool off = !dut->init_done_o && !dut->d_gnt_o && !dut->i_gnt_o;
+	csr_write(CSR_INIT_DONE, 1);
+	tick(), dut->eval();
+	check(off && dut->init_done_o, "csr: init_done written 0 stops the bridge's grants, 1 "
+	      "starts them again");
+	// a 64-bit access has no CSR: err, nothing written
+	csr_result wide = csr_access(CSR_PI0_BADDRESS, true, 0xff, 7ull << 32 | 7);
+	csr_result after = csr_read(CSR_PI0_BADDRESS);
+	check(wide.answered && wide.err && after.data == 5,
+	      "csr: a 64-bit access is answered err and writes nothing");
 }
 
 // ---- functional: both ports, overlapping, against a model ----
@@ -465,6 +540,7 @@ int main(int argc, char **argv)
 	dut = new Vtb_dram_bridge;
 	root = dut->rootp;
 	init();
+	test_csr();
 	test_functional();
 	test_latency();
 	test_stream();
