@@ -37,7 +37,7 @@ BLOCK_RULES = [
     (r'^pagoda_clint$', 'clint'),
     (r'^pagoda_uart', 'uart'),
     (r'^litedram_core$', 'litedram'),
-    (r'^(pagoda_pbus_|pagoda_dram_bridge$|pagoda_dram_cdc$)', 'interconnect'),
+    (r'^(pagoda_pbus_|pagoda_dram_bridge$|pagoda_dram_cdc$|pagoda_dram_csr$)', 'interconnect'),
     (r'^pagoda_boot(rom|mem)$', 'bootrom'),
     (r'^pagoda_soc$', 'soc_other'),
 ]
