@@ -121,7 +121,7 @@ module tb_dram_bridge #(
   assign raw_rdata_valid_o = rdata_valid && raw_i;
   assign raw_rdata_o       = rdata;
 
-  pagoda_dram_csr #(.WINDOW(32'h1_0000), .HW_INIT(1'b1)) u_csr (
+  pagoda_dram_csr #(.WINDOW(pagoda_pkg::DRAMCTRL_SIZE), .HW_INIT(1'b1)) u_csr (
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
     .init_done_i (init_done),
