@@ -27,9 +27,9 @@ test-soc-blocks: $(SOC_TB_BIN)
 SOC_BARE_DIR  := $(BUILD)/soc-bare
 SOC_BARE_ELFS := $(patsubst tests/soc/bare/%.S,$(SOC_BARE_DIR)/%.elf,$(wildcard tests/soc/bare/*.S))
 
-$(SOC_BARE_DIR)/%.elf: tests/soc/bare/%.S tests/soc/bare/htif.h tests/soc/bare/link.ld
+$(SOC_BARE_DIR)/%.elf: tests/soc/bare/%.S tests/soc/bare/htif.h tests/soc/bare/link.ld | $(REGS_STAMP)
 	@mkdir -p $(@D)
-	@$(CROSS)gcc -march=rv64imac_zicsr_zifencei -mabi=lp64 -nostdlib -nostartfiles -static \
+	@$(CROSS)gcc -march=rv64imac_zicsr_zifencei -mabi=lp64 -nostdlib -nostartfiles -static -I$(REGS_INC) \
 		-Wl,--no-warn-rwx-segments -T tests/soc/bare/link.ld -o $@ $<
 
 TEST_SUITES += soc-bare soc-selftest
