@@ -43,11 +43,9 @@ module pagoda_dcache #(
   input  logic [31:0]             op_addr_i,
   output logic                    op_done_o,
   output logic                    op_err_o,       // a write-back failed (the line stays dirty)
-  // events (hardware performance counters) and the LR/SC reservation
+  // events (hardware performance counters)
   output logic                    ev_miss_o,      // a load/store/AMO/walker access missed
   output logic                    ev_wb_o,        // a dirty line was written back
-  output logic                    evict_o,        // the line evict_line_o left the cache
-  output logic [25:0]             evict_line_o,
   // the core's data port (PBUS master)
   output logic                    mem_req_o,
   input  logic                    mem_gnt_i,
@@ -261,8 +259,6 @@ module pagoda_dcache #(
     t_wdata     = line_q[25:IDX_W];
     ev_miss_o   = 1'b0;
     ev_wb_o     = 1'b0;
-    evict_o     = 1'b0;
-    evict_line_o = line_q;
 
     unique case (state_q)
       S_IDLE: begin
@@ -293,8 +289,6 @@ module pagoda_dcache #(
             if (valid_q[lk_idx] && dirty_q[lk_idx]) begin
               state_d = S_WB;
             end else begin
-              evict_o         = valid_q[lk_idx];
-              evict_line_o    = {t_rdata_q, lk_idx};
               valid_d[lk_idx] = 1'b0;
               state_d         = S_REFILL;
             end
@@ -453,21 +447,15 @@ module pagoda_dcache #(
       if (kind_q != K_ZERO_UNC) dirty_d[idx_q] = 1'b0;
       unique case (kind_q)
         K_MISS: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
           valid_d[idx_q] = 1'b0;
           state_d        = S_REFILL;
         end
         K_ALL: all_next();
         K_FLUSH: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
           valid_d[idx_q] = 1'b0;
           state_d        = S_DONE;
         end
         K_ZERO: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
           valid_d[idx_q] = 1'b0;
           state_d        = S_ZERO;
         end
@@ -495,13 +483,11 @@ module pagoda_dcache #(
         if (dirty) begin
           state_d = S_WB;
         end else if (hit) begin
-          evict_o        = 1'b1;
           valid_d[idx_q] = 1'b0;
         end
       end
       pagoda_core_pkg::DC_INVAL: begin
         if (hit) begin
-          evict_o        = 1'b1;
           valid_d[idx_q] = 1'b0;
           dirty_d[idx_q] = 1'b0;
         end
@@ -514,8 +500,6 @@ module pagoda_dcache #(
         end else if (valid_q[idx_q] && dirty_q[idx_q]) begin
           state_d = S_WB;
         end else begin
-          evict_o        = valid_q[idx_q];
-          evict_line_o   = {t_rdata_q, idx_q};
           valid_d[idx_q] = 1'b0;
           state_d        = S_ZERO;
         end

@@ -2,12 +2,34 @@
 # The data cache seen from software (rtl/core/pagoda_dcache.sv; any size up to 16 KiB, 64-byte
 # lines, direct-mapped or not): dirty lines evicted by conflicting ones come back intact, AMOs and
 # LR/SC on cached and just-evicted lines, a refill error is an access fault that loses no dirty
-# data, and device registers are never cached (mtime moves, a device write is read back).
+# data, device registers are never cached (mtime moves, a device write is read back), and LR/SC
+# loops with an aliasing load or store inside make progress.
 # Also runs on QEMU (run_isa.sh), which has no cache: the expectations hold with or without one.
 #include "test.h"
 #define STRIDE 0x4000			/* 16 KiB: the same set in every configuration */
 #define CLINT_MTIME 0x0200bff8
 #define CLINT_MTIMECMP 0x02004000
+
+/* case n: lr.d/sc.d on s0 with `insn` (on t2, a line of s0's set) in between; at most 4 tries;
+ * then the word is the old value + 1 (case n + 1) */
+#define LRSC_ALIAS(n, insn...)			\
+	li gp, n;				\
+	li t3, STRIDE;				\
+	add t2, s0, t3;				\
+	add t2, t2, t3;				\
+	ld a4, 0(s0);				\
+	li t0, 4;				\
+1:	addi t0, t0, -1;			\
+	bltz t0, fail;				\
+	lr.d a0, (s0);				\
+	insn;					\
+	addi a0, a0, 1;				\
+	sc.d a3, a0, (s0);			\
+	bnez a3, 1b;				\
+	ld a0, 0(s0);				\
+	addi a4, a4, 1;				\
+	li gp, n + 1;				\
+	bne a0, a4, fail;
 TEST_BEGIN
 	SET_MTVEC(mtrap_skip)
 	li s8, 0
@@ -147,6 +169,15 @@ TEST_BEGIN
 	sd a2, 0(t1)
 	ld a3, 0(t1)
 	bne a3, a2, fail
+
+	# 7. LR/SC loops whose body loads from or stores to another line of the reserved line's
+	#    set succeed: the hart's own accesses never cancel its reservation. The firmware's
+	#    kfree pushes onto a per-CPU freelist with lr.d, a store into the freed object and
+	#    sc.d; when the object aliased the freelist head, each store evicted the reserved line,
+	#    the eviction dropped the reservation and the sc.d failed for ever (a livelock). Four
+	#    tries are allowed: an implementation may fail an SC now and then, not every time.
+	LRSC_ALIAS(25, sd a0, 16(t2))	/* a store between lr.d and sc.d (kfree's push) */
+	LRSC_ALIAS(27, ld a1, 8(t2))	/* a load between them (the freelist pop) */
 	TEST_END
 
 	.section .data
