@@ -181,7 +181,8 @@ struct Ram {
 		auto *r = top->rootp;
 		return dcache_view(&r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__data_mem,
 				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__tag_mem,
-				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q)
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q,
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__bd_ways)
 			.lane(addr);
 #else
 		(void)addr;
