@@ -18,7 +18,7 @@
 // clock in this step (the crossing is the next one).
 `include "pagoda_assert.svh"
 module pagoda_dram_bridge #(
-  parameter logic [31:0] SIZE  = 32'h1000_0000,   // bytes, a power of two (256 MiB: 24-bit words)
+  parameter logic [31:0] SIZE  = pagoda_pkg::RAM_SIZE,  // bytes, a power of two (256 MiB: 24-bit words)
   parameter int unsigned DEPTH = 8                 // transfers in flight, a power of two
 ) (
   input  logic          clk_i,

@@ -29,11 +29,28 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 		$(LINUX_BENCH_CMD),rm -f $(BENCH_DIR)/linux.json)
 	@$(MAKE) --no-print-directory bench-plot
 
+# The page compares this run with the results committed at BENCH_BASELINE (a git revision;
+# default HEAD, the last committed run; empty: no comparison). Re-rendering after committing a
+# run compares it with itself, which the page omits: give the revision before it.
+BENCH_BASELINE ?= HEAD
+BENCH_PREV = $(BENCH_DIR)/baseline.json
 bench-plot:
 	$(PYTHON) tests/bench/plot.py $(BENCH_DIR)/results.json docs/img
+	@rm -f $(BENCH_PREV)
+	$(if $(BENCH_BASELINE),@git show $(call shell_quote,$(BENCH_BASELINE)):docs/benchmarks-results.json \
+		> $(BENCH_PREV).tmp 2>/dev/null && mv $(BENCH_PREV).tmp $(BENCH_PREV) || \
+		{ rm -f $(BENCH_PREV).tmp; echo "bench-plot: no results committed at $(BENCH_BASELINE): no comparison"; })
 	$(PYTHON) tests/bench/report.py $(BENCH_DIR)/results.json docs/benchmarks.md \
+		$$(test -f $(BENCH_PREV) && echo --previous $(BENCH_PREV)) \
 		$(wildcard $(BENCH_DIR)/linux.json) \
 		$(if $(wildcard $(BENCH_DIR)/results-bare.json),--bare $(BENCH_DIR)/results-bare.json)
 	cp $(BENCH_DIR)/results.json docs/benchmarks-results.json
 	$(if $(wildcard $(BENCH_DIR)/results-bare.json),cp $(BENCH_DIR)/results-bare.json docs/benchmarks-results-bare.json)
 	$(if $(wildcard $(BENCH_DIR)/linux.json),cp $(BENCH_DIR)/linux.json docs/benchmarks-linux.json)
+
+# bench.py's parsing and report.py's page on hand-made results (tests/bench/test_report.py).
+TEST_SUITES += bench-report
+.PHONY: test-bench-report
+test-bench-report:
+	@PYTHONDONTWRITEBYTECODE=1 bash scripts/suite.sh $(BUILD)/test-results bench-report -- \
+		$(PYTHON) tests/bench/test_report.py

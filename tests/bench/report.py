@@ -22,16 +22,26 @@ def fmt(v):
     return f"{v:,.0f}" if v >= 100 else f"{v:.1f}"
 
 
+def op_table(cases, exact, out):
+    """Per-operation cycles, instructions, CPI, and the I$ misses per operation where the SBI PMU
+    counted them (firmware's bench_report: ic_miss=): the cycles CPI adds on the 1-cycle RAM are
+    the instruction cache's refills (docs/core.md "Instruction cache")."""
+    ic = exact and any("ic_miss" in c for c in cases)
+    out.append("| case | ops | cycles/op | instructions/op | CPI |" + (" I$ misses/op |" if ic else ""))
+    out.append("|---|---|---|---|---|" + ("---|" if ic else ""))
+    for c in cases:
+        cyc = fmt(per_op(c)) if exact else "n/a"
+        cpi = f"{c['cpi']:.3f}" if exact and c.get("cpi") else "n/a"
+        miss = (f" {per_op(c, 'ic_miss'):.2f} |" if "ic_miss" in c else " n/a |") if ic else ""
+        out.append(f"| {c['name']} | {c['ops']} | {cyc} | {fmt(per_op(c, 'instret'))} | {cpi} |"
+                   + miss)
+
+
 def mm_section(doc, cases, out):
     exact = doc["platform"].startswith("pagoda")
     out.append("## Page allocator (`mm_bench_run`)\n")
     out.append("Per operation = one alloc+free pair (bulk: per page). " + MM_ANCHOR + "\n")
-    out.append("| case | ops | cycles/op | instructions/op | CPI |")
-    out.append("|---|---|---|---|---|")
-    for c in cases:
-        cyc = fmt(per_op(c)) if exact else "n/a"
-        cpi = f"{c['cpi']:.3f}" if exact and c.get("cpi") else "n/a"
-        out.append(f"| {c['name']} | {c['ops']} | {cyc} | {fmt(per_op(c, 'instret'))} | {cpi} |")
+    op_table(cases, exact, out)
     pcp = next((c for c in cases if c["name"] == "order0-pcp"), None)
     if pcp and exact:
         v = per_op(pcp)
@@ -58,12 +68,7 @@ def slab_section(doc, cases, out):
     out.append("## Slab and kmalloc (`slab_bench_run`)\n")
     out.append("Per operation = one kmalloc+kfree pair from the per-hart fast path (warm), or one "
                "object of a 16-object kmem_cache bulk alloc + bulk free. " + SLAB_ANCHOR + "\n")
-    out.append("| case | ops | cycles/op | instructions/op | CPI |")
-    out.append("|---|---|---|---|---|")
-    for c in cases:
-        cyc = fmt(per_op(c)) if exact else "n/a"
-        cpi = f"{c['cpi']:.3f}" if exact and c.get("cpi") else "n/a"
-        out.append(f"| {c['name']} | {c['ops']} | {cyc} | {fmt(per_op(c, 'instret'))} | {cpi} |")
+    op_table(cases, exact, out)
     # The "-var" cases hide the size from the compiler: they add the runtime class lookup, which
     # a constant size (the goal's case, Linux's inline kmalloc) skips. Reported beside the goal.
     pairs = [c for c in cases if c["name"].startswith("kmalloc-") and not c["name"].endswith("-var")]
@@ -313,9 +318,68 @@ def gfp_section(cases, out):
     out.append("\n![gfp-zero](img/bench-gfp-zero.png)\n")
 
 
+def changes_section(doc, prev, out):
+    """This run against a previous one (bench-plot's BENCH_BASELINE: the results file committed at
+    a git revision): every case in both whose cycles per operation moved by more than 1%, split by
+    what moved. Same instructions and other cycles: the core and memory system (CPI); other
+    instructions: the code path."""
+    exact = doc["platform"].startswith("pagoda") and prev["platform"] == doc["platform"]
+    key = "cycles" if exact else "instret"
+    p = {(c["group"], c["name"]): c for c in prev["cases"]}
+    both = [c for c in doc["cases"] if (c["group"], c["name"]) in p]
+    new = [c for c in doc["cases"] if (c["group"], c["name"]) not in p]
+    gone = [k for k in p if k not in {(c["group"], c["name"]) for c in doc["cases"]}]
+    out.append(f"## Changes since the previous run (commit `{prev['commit']}`)\n")
+    out.append(f"The previous run's {key} per operation against this run's (`git log "
+               f"{prev['commit']}..{doc['commit']}` has the commits between). Of {len(both)} cases in "
+               "both runs, the ones that moved by more than 1%; \"code\" where the change in "
+               "instructions (at the old CPI) accounts for more than half of the change, the "
+               "software path; \"CPI\" where the same work took other cycles per instruction, the "
+               "core and memory system.\n")
+    rows, same_cpi, code = [], 0, 0
+    for c in both:
+        o = p[(c["group"], c["name"])]
+        before, after = per_op(o, key), per_op(c, key)
+        if not before or abs(after - before) / before <= 0.01:
+            continue
+        ib, ia = per_op(o, "instret"), per_op(c, "instret")
+        # "code" when the change in instructions, at the old CPI, accounts for more than half
+        # of the change in cycles; else the cycles per instruction moved ("CPI")
+        cpi_b = before / ib if exact and ib else 1.0
+        same = abs((ia - ib) * cpi_b) <= abs(after - before) / 2
+        same_cpi += bool(same)
+        code += not same
+        ic = f"{per_op(c, 'ic_miss'):.2f}" if "ic_miss" in c else "n/a"
+        cpi = (f"{before / ib:.2f} / {after / ia:.2f}" if exact and ib and ia else "n/a")
+        rows.append(f"| {c['group']} {c['name']} | {fmt(before)} | {fmt(after)} | "
+                    f"{100.0 * (after - before) / before:+.1f}% | {fmt(ib)} / {fmt(ia)} | {cpi} | "
+                    f"{'CPI' if same else 'code'} | {ic} |")
+    if rows:
+        out.append(f"| case | {key}/op before | after | change | instructions/op before / after "
+                   "| CPI before / after | what moved | I$ misses/op now |")
+        out.append("|---|---|---|---|---|---|---|---|")
+        out.extend(rows)
+        out.append(f"\n{len(rows)} of {len(both)} cases moved: {same_cpi} with about the same "
+                   f"instructions per operation (CPI), {code} with other instructions (code).")
+    else:
+        out.append("No case moved by more than 1%.")
+    if new:
+        out.append(f"New cases: {len(new)} ("
+                   + ", ".join(sorted({c['group'] for c in new})) + ").")
+    if gone:
+        out.append(f"Cases no longer run: {len(gone)} ("
+                   + ", ".join(f"{g} {n}" for g, n in gone) + ").")
+    out.append("")
+
+
 def main():
     args = sys.argv[1:]
-    bare = None
+    bare = prev = None
+    if "--previous" in args:
+        i = args.index("--previous")
+        with open(args[i + 1]) as f:
+            prev = json.load(f)
+        del args[i:i + 2]
     if "--bare" in args:
         i = args.index("--bare")
         with open(args[i + 1]) as f:
@@ -356,6 +420,8 @@ def main():
         gfp_section(groups["gfp-zero"], out)
     if "dma" in groups:
         dma_section(doc, groups["dma"], out)
+    if prev and prev.get("commit") != doc.get("commit"):
+        changes_section(doc, prev, out)
     if len(sys.argv) > 3:
         from linux_report import linux_section
         with open(sys.argv[3]) as f:

@@ -78,9 +78,10 @@ void back_write(uint32_t w, const uint64_t d[2])
 	a[3] = (uint32_t)(d[1] >> 32);
 }
 
-constexpr uint32_t WORDS = 1u << 24;	// 256 MiB of 16-byte words
-constexpr uint32_t RAM_BASE = 0x80000000u;
-constexpr unsigned DEPTH = 8;	// pagoda_dram_bridge's default, which tb_dram_bridge.sv keeps
+// The bridge's size and depth, as tb_dram_bridge.sv built it (read from its outputs in main()).
+uint32_t WORDS;	// 16-byte words
+unsigned DEPTH;	// transfers in flight
+constexpr uint32_t RAM_BASE = 0x80000000u;	// any base: the bridge decodes addr[27:4]
 
 uint32_t lane_addr(uint32_t w, unsigned lane) { return RAM_BASE + w * 16 + lane * 8; }
 
@@ -454,6 +455,10 @@ int main(int argc, char **argv)
 	Verilated::commandArgs(argc, argv);
 	dut = new Vtb_dram_bridge;
 	root = dut->rootp;
+	dut->eval();
+	WORDS = dut->size_o / 16;
+	DEPTH = dut->depth_o;
+	printf("bridge: %u MiB, %u transfers in flight\n", dut->size_o >> 20, DEPTH);
 	init();
 	test_functional();
 	test_latency();

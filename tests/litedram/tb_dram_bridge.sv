@@ -4,7 +4,15 @@
 // wires them under MEM=litedram. raw_i hands the controller's native port to the harness instead
 // of the bridge (the bridge then sees an idle port), so one run measures the bridge against the
 // port it drives.
-module tb_dram_bridge (
+module tb_dram_bridge #(
+  // the generated controller's native port (rtl/mem/litedram/arty.yml): 16-byte words, 24-bit
+  // word address; the bridge's size follows from it
+  parameter int unsigned NATIVE_AW = 24,
+  parameter int unsigned DEPTH     = 8    // transfers in flight
+) (
+  // the bridge's parameters, for the harness (tb_dram_bridge.cpp sizes its tests by them)
+  output logic [31:0]   size_o,
+  output logic [7:0]    depth_o,
   input  logic          clk_i,
   input  logic          rst_ni,
   input  logic          raw_i,
@@ -30,7 +38,7 @@ module tb_dram_bridge (
   input  logic          raw_cmd_valid_i,
   output logic          raw_cmd_ready_o,
   input  logic          raw_cmd_we_i,
-  input  logic [23:0]   raw_cmd_addr_i,
+  input  logic [NATIVE_AW-1:0]   raw_cmd_addr_i,
   input  logic          raw_wdata_valid_i,
   output logic          raw_wdata_ready_o,
   input  logic [15:0]   raw_wdata_we_i,
@@ -41,11 +49,11 @@ module tb_dram_bridge (
 
   logic         init_done, init_error;
   logic         b_cmd_valid, b_cmd_we, b_wdata_valid, b_rdata_ready;
-  logic [23:0]  b_cmd_addr;
+  logic [NATIVE_AW-1:0]  b_cmd_addr;
   logic [15:0]  b_wdata_we;
   logic [127:0] b_wdata;
   logic         cmd_valid, cmd_ready, cmd_we, wdata_valid, wdata_ready, rdata_valid;
-  logic [23:0]  cmd_addr;
+  logic [NATIVE_AW-1:0]  cmd_addr;
   logic [15:0]  wdata_we;
   logic [127:0] wdata, rdata;
   logic         wb_cyc, wb_stb, wb_we, wb_ack, wb_err;
@@ -56,7 +64,11 @@ module tb_dram_bridge (
 
   assign init_done_o = init_done && !init_error;
 
-  pagoda_dram_bridge #(.SIZE(32'h1000_0000)) u_bridge (
+  localparam logic [31:0] SIZE = 32'(1) << (NATIVE_AW + 4);
+  assign size_o  = SIZE;
+  assign depth_o = 8'(DEPTH);
+
+  pagoda_dram_bridge #(.SIZE(SIZE), .DEPTH(DEPTH)) u_bridge (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
     .init_done_i   (init_done_o),

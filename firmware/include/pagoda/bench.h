@@ -9,23 +9,31 @@
 #include <pagoda/printk.h>
 
 /*
- * TLB misses come from the SBI PMU's counters (arch/riscv/perf.c) where the platform has them:
- * read outside the cycle window (before it opens, after it closes), so the cycle and instruction
- * counts are what they were without them. perf_read is weak: the host builds of the benchmarks
- * have no counters.
+ * Cache and TLB misses come from the SBI PMU's counters (arch/riscv/perf.c) where the platform has
+ * them: read outside the cycle window (before it opens, after it closes), so the cycle and
+ * instruction counts are what they were without them. perf_read is weak: the host builds of the
+ * benchmarks have no counters.
  */
 bool perf_read(unsigned int ev, unsigned long *val) __attribute__((weak));
 
+/* The events a case reports, with the key bench.py reads ("itlb_miss=.."). */
+#define BENCH_EVENTS(X) \
+	X(PERF_ITLB_MISS, "itlb_miss") X(PERF_DTLB_MISS, "dtlb_miss") \
+	X(PERF_IC_MISS, "ic_miss") X(PERF_DC_MISS, "dc_miss")
+#define BENCH_EV_ENUM(e, k) BENCH_##e,
+enum { BENCH_EVENTS(BENCH_EV_ENUM) BENCH_NR_EV };
+
 struct bench_counters {
 	unsigned long cycles, instret;
-	unsigned long itlb, dtlb;
-	bool have_itlb, have_dtlb;
+	unsigned long ev[BENCH_NR_EV];
+	bool have[BENCH_NR_EV];
 };
 
-static inline void bench_tlb(struct bench_counters *c)
+static inline void bench_events(struct bench_counters *c)
 {
-	c->have_itlb = perf_read && perf_read(PERF_ITLB_MISS, &c->itlb);
-	c->have_dtlb = perf_read && perf_read(PERF_DTLB_MISS, &c->dtlb);
+#define BENCH_EV_READ(e, k) c->have[BENCH_##e] = perf_read && perf_read(e, &c->ev[BENCH_##e]);
+	BENCH_EVENTS(BENCH_EV_READ)
+#undef BENCH_EV_READ
 }
 
 /* The start of a case. */
@@ -33,40 +41,54 @@ static inline struct bench_counters bench_start(void)
 {
 	struct bench_counters c;
 
-	bench_tlb(&c);
+	bench_events(&c);
 	c.instret = get_instret();
 	c.cycles = get_cycles();
 	return c;
 }
 
-/* The end of a case: the same two counters in the same order, then the TLB counters. */
+/* The end of a case: the same two counters in the same order, then the events. */
 static inline struct bench_counters bench_end(void)
 {
 	struct bench_counters c;
 
 	c.instret = get_instret();
 	c.cycles = get_cycles();
-	bench_tlb(&c);
+	bench_events(&c);
 	return c;
 }
 
-/* Print "bench GROUP NAME ops=.. cycles=.. instret=.." plus "itlb_miss=.. dtlb_miss=.." where
- * the platform counts them, plus optional "key=value" text. */
+/* Print "bench GROUP NAME ops=.. cycles=.. instret=.." plus "itlb_miss=.. dtlb_miss=.. ic_miss=..
+ * dc_miss=.." for the events the platform counts, plus optional "key=value" text. */
 static inline void bench_report(const char *group, const char *name, unsigned long ops,
 				struct bench_counters start, struct bench_counters end,
 				const char *extra)
 {
-	char tlb[64];
-	int n = 0;
+	static const char *const key[BENCH_NR_EV] = {
+#define BENCH_EV_KEY(e, k) k,
+		BENCH_EVENTS(BENCH_EV_KEY)
+#undef BENCH_EV_KEY
+	};
+	char evs[128];
+	size_t n = 0;
 
-	tlb[0] = 0;
-	if (start.have_itlb && end.have_itlb)
-		n = snprintf(tlb, sizeof(tlb), " itlb_miss=%lu", end.itlb - start.itlb);
-	if (start.have_dtlb && end.have_dtlb && n >= 0 && (size_t)n < sizeof(tlb))
-		snprintf(tlb + n, sizeof(tlb) - n, " dtlb_miss=%lu", end.dtlb - start.dtlb);
+	evs[0] = 0;
+	for (int i = 0; i < BENCH_NR_EV; i++) {
+		int w;
+
+		if (!start.have[i] || !end.have[i])
+			continue;
+		w = snprintf(evs + n, sizeof(evs) - n, " %s=%lu", key[i], end.ev[i] - start.ev[i]);
+		/* 4 keys of at most 9 characters and 20 digits fit; never print a cut one */
+		if (w < 0 || (size_t)w >= sizeof(evs) - n) {
+			evs[n] = 0;
+			break;
+		}
+		n += (size_t)w;
+	}
 	/* one printk: a line is written whole, never interleaved with another hart's */
 	printk("bench %s %s ops=%lu cycles=%lu instret=%lu%s%s%s\n", group, name, ops,
-	       end.cycles - start.cycles, end.instret - start.instret, tlb, extra ? " " : "",
+	       end.cycles - start.cycles, end.instret - start.instret, evs, extra ? " " : "",
 	       extra ? extra : "");
 }
 
