@@ -191,23 +191,38 @@ static void bench_gfp_zero(void)
 	pgaccel_set_prezero(prezero);
 }
 
+/* bench_filter= names groups; the scan groups are "pgaccel-scan-PATTERN". */
+static bool scan_wanted(void)
+{
+	return bench_wanted("pgaccel-scan-used") || bench_wanted("pgaccel-scan-free") ||
+	       bench_wanted("pgaccel-scan-random") || bench_wanted("pgaccel-scan-sparse");
+}
+
 void pgaccel_bench_run(void)
 {
-	struct page *page = alloc_pages(GFP_KERNEL, 10);	/* 4 MiB */
+	struct page *page;
 	phys_addr_t pa;
 
+	if (!bench_wanted("pgaccel-zero") && !scan_wanted())
+		goto rest;
+	page = alloc_pages(GFP_KERNEL, 10);	/* 4 MiB */
 	if (!page) {
 		pr_err("bench: cannot allocate 4 MiB for the pgaccel benchmarks\n");
 		return;
 	}
 	pa = page_to_phys(page);
 	if (pgaccel.present && !pgaccel.wedged) {
-		bench_zero(arch_phys_to_virt(pa), pa);
-		bench_scan(arch_phys_to_virt(pa), pa);
+		if (bench_wanted("pgaccel-zero"))
+			bench_zero(arch_phys_to_virt(pa), pa);
+		if (scan_wanted())
+			bench_scan(arch_phys_to_virt(pa), pa);
 	} else {
 		printk("bench: pgaccel absent, zero/scan hardware comparison skipped\n");
 	}
 	__free_pages(page, 10);
-	bench_gfp_zero();
-	pgaccel_dma_bench_run();
+rest:
+	if (bench_wanted("gfp-zero"))
+		bench_gfp_zero();
+	if (bench_wanted("dma"))
+		pgaccel_dma_bench_run();
 }

@@ -37,6 +37,7 @@ static void kthread_entry(void)
 
 		if (mm)
 			mmput(mm);
+		cgroup_exit(current);
 	}
 	self->result = ret;
 	complete_all(&self->exited);

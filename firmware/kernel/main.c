@@ -5,6 +5,7 @@
  */
 #include <asm/barrier.h>
 #include <asm/smp.h>
+#include <pagoda/bench.h>
 #include <pagoda/boot.h>
 #include <pagoda/fdt.h>
 #include <pagoda/init.h>
@@ -199,13 +200,26 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	}
 	if (!strcmp(mode, "shell"))
 		shell_run();
+	if (bench_filter && strcmp(mode, "bench")) {
+		pr_err("boot: bench_filter= without the bench mode\n");
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
 	if (!strcmp(mode, "bench")) {
 		if (mm_bench_run)
 			mm_bench_run();
-		if (vmalloc_bench_run)
+		if (vmalloc_bench_run && bench_wanted("vmalloc"))
 			vmalloc_bench_run();
 		if (pgaccel_bench_run)
 			pgaccel_bench_run();
+		if (bench_filter && !bench_nr_reported) {
+			pr_err("bench: no case of a group starting with '%s' ran (bench_filter=)\n",
+			       bench_filter);
+			platform_exit(EXIT_BAD_BOOTARGS);
+		}
+		if (bench_nr_failed) {
+			pr_err("bench: %lu case(s) failed their self-check\n", bench_nr_failed);
+			platform_exit(EXIT_SELFTEST_FAILED);
+		}
 		platform_exit(EXIT_OK);
 	}
 	if (demo_run)

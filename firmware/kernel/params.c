@@ -107,6 +107,8 @@ static const struct boot_param boot_params[] = {
 	{ "shell", check_flag, true },
 	{ "bench", check_flag, true },
 	{ "selftest_filter", check_string, false },	/* run the tests whose name starts so */
+	{ "bench_filter", check_string, false },	/* bench groups to run: PREFIX[,PREFIX] */
+	{ "workload_secs", check_u64, false },	/* the workload_mix self-test's length (mm/) */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
 	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
 	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */
@@ -141,6 +143,8 @@ unsigned long boot_hart_id;
 const char *selftest_filter;
 bool inject_failure;
 bool smp_stale_entry;
+const char *bench_filter;
+unsigned long bench_nr_reported, bench_nr_failed;	/* pagoda/bench.h */
 
 static int early_boot_hart(const char *val)
 {
@@ -168,6 +172,19 @@ static int early_selftest_filter(const char *val)
 	return 0;
 }
 early_param("selftest_filter", early_selftest_filter);
+
+static int early_bench_filter(const char *val)
+{
+	static char filter[BOOTARG_VALUE_MAX];
+	size_t n = val ? strlen(val) : 0;
+
+	if (!n || n >= sizeof(filter))
+		return -1;
+	memcpy(filter, val, n + 1);
+	bench_filter = filter;
+	return 0;
+}
+early_param("bench_filter", early_bench_filter);
 
 static int early_inject_failure(const char *val)
 {

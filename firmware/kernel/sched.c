@@ -413,6 +413,7 @@ void sched_free_task(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	arch_thread_release(&p->thread);
 	__free_pages(virt_to_page(p->stack), THREAD_SIZE_ORDER);
 	kfree(p);
 }

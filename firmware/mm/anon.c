@@ -10,6 +10,8 @@
 #include <asm/pgtable.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
+#include <pagoda/sched.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include <mm/mm_types.h>
 #include <mm/slab.h>
@@ -111,6 +113,9 @@ struct mm_struct *mm_alloc(void)
 	spin_lock_init(&mm->lock);
 	INIT_LIST_HEAD(&mm->anon_lru);
 	mm->mm_count = 1;
+	/* Linux mm_init_owner: the creator owns it, its new pages charge the creator's group. */
+	mm->memcg = READ_ONCE(current->memcg);
+	css_get(mm->memcg);
 	spin_lock(&mmlist_lock);
 	list_add_tail(&mm->mmlist, &mmlist);
 	spin_unlock(&mmlist_lock);
@@ -134,6 +139,7 @@ void mmdrop(struct mm_struct *mm)
 	spin_lock(&mmlist_lock);
 	list_del(&mm->mmlist);
 	spin_unlock(&mmlist_lock);
+	css_put(mm->memcg);
 	kfree(mm);
 }
 
@@ -158,6 +164,7 @@ static void page_remove_anon_rmap(struct page *page)
 		list_del(&page->lru);
 		__ClearPageLRU(page);
 	}
+	mem_cgroup_uncharge(page);	/* Linux: when the last reference goes; here at unmap */
 	__ClearPageAnon(page);
 	page->private = 0;
 	page->index = 0;
@@ -209,31 +216,53 @@ int anon_fault(struct mm_struct *mm, unsigned long va, gfp_t extra)
 	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO | extra);
 	if (!page)
 		return -ENOMEM;
-	err = __anon_map(mm, va, page);
-	if (err)
+	/* Linux do_anonymous_page: mem_cgroup_charge() before the PTE; over the group's limit it
+	 * reclaims the group, then OOM-kills inside it (NORETRY: fails instead). */
+	if (mem_cgroup_charge(page, get_mem_cgroup_from_mm(mm), GFP_HIGHUSER_MOVABLE | extra, true)) {
 		__free_page(page);
+		return -ENOMEM;
+	}
+	err = __anon_map(mm, va, page);
+	if (err) {
+		mem_cgroup_uncharge(page);
+		__free_page(page);
+	}
 	return err;
 }
 
 int anon_map_page(struct mm_struct *mm, unsigned long va, struct page *page)
 {
+	int err;
+
 	if (!mm || !va_ok(va, PAGE_SIZE) || !page || !page_in_mem_map(page) ||
 	    page_ref_count(page) != 1 || PageCompound(page) || page->alloc_order ||
 	    (page_flags_read(&page->flags) & PAGEFLAGS_MASK & ~(1UL << PG_poisoned)))
 		return -EINVAL;
-	return __anon_map(mm, va, page);
+	if (mem_cgroup_charge(page, get_mem_cgroup_from_mm(mm), GFP_HIGHUSER_MOVABLE, true))
+		return -ENOMEM;
+	err = __anon_map(mm, va, page);
+	if (err)
+		mem_cgroup_uncharge(page);	/* still the caller's page */
+	return err;
 }
 
-/* Clear the PTE at va and give its page back; mm->lock held. */
-static struct page *zap_pte(struct mm_struct *mm, pte_t *pte, unsigned long va)
+/* Clear the PTE at va and give its page back; mm->lock held. `flush`: shoot the translation
+ * down now (false only for mmput's teardown, which flushes once at its end). */
+static struct page *__zap_pte(struct mm_struct *mm, pte_t *pte, unsigned long va, bool flush)
 {
 	struct page *page = pfn_to_page(pte_pfn(*pte));
 
 	WRITE_ONCE(*pte, 0);
-	flush_tlb_user_page(va);
+	if (flush)
+		flush_tlb_user_page(va);
 	page_remove_anon_rmap(page);
 	mm->rss--;
 	return page;
+}
+
+static struct page *zap_pte(struct mm_struct *mm, pte_t *pte, unsigned long va)
+{
+	return __zap_pte(mm, pte, va, true);
 }
 
 int anon_unmap(struct mm_struct *mm, unsigned long va)
@@ -264,7 +293,7 @@ static void free_pt_level(struct mm_struct *mm, pte_t *table, int level, unsigne
 		if (!pte_present(e))
 			continue;
 		if (level == 0) {
-			put_page(zap_pte(mm, &table[i], va));
+			put_page(__zap_pte(mm, &table[i], va, false));
 			continue;
 		}
 		free_pt_level(mm, __va(pte_pfn(e) << PAGE_SHIFT), level - 1, va);
@@ -337,6 +366,13 @@ void mmput(struct mm_struct *mm)
 		__free_page(pfn_to_page(pte_pfn(e)));
 		mm->nr_ptes--;
 	}
+	/*
+	 * One shootdown for the whole teardown, as Linux's tlb_finish_mmu on exit, instead of one
+	 * per page (a 1,000-page mm took seconds of IPIs on QEMU -smp 4). The pages went back before
+	 * it: no hart translates this mm's addresses (mm->lock held, the mm dead), and a hart that
+	 * loads any root flushes its TLB first (copy_via_pgd), so no stale entry is ever used.
+	 */
+	flush_tlb_user_range(TASK_VA_START, TASK_VA_END);
 	spin_unlock(&mm->lock);
 	WARN_ON(mm->rss || mm->nr_ptes);
 	__free_page(virt_to_page(mm->pgd));
@@ -503,6 +539,7 @@ int anon_move_mapping(struct page *page, struct page *newpage, bool may_wait)
 			SetPageAnon(newpage);
 			SetPageLRU(newpage);
 			list_add_tail(&newpage->lru, &mm->anon_lru);
+			mem_cgroup_migrate(page, newpage);
 			__ClearPageAnon(page);
 			page->private = 0;
 			page->index = 0;

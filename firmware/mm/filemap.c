@@ -13,6 +13,8 @@
  */
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
+#include <pagoda/sched.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include <mm/mm_types.h>
 #include <mm/pagemap.h>
@@ -139,17 +141,41 @@ void mapping_put(struct address_space *m)
  */
 struct page *lru_isolate_tail(struct lruvec *lv, enum lru_list lru, struct address_space **mp)
 {
+	return lru_isolate_tail_memcg(lv, lru, NULL, mp);
+}
+
+/* The last page of the list charged to memcg's subtree (NULL: any page), or NULL. Linux keeps
+ * a lruvec per memcg and node and takes its tail; here the node's one list is walked from the
+ * tail past other groups' pages, which stay where they are. lru_lock held. */
+static struct page *lru_tail_of(struct lruvec *lv, enum lru_list lru, struct mem_cgroup *memcg)
+{
+	struct list_head *head = &lv->lists[lru];
+
+	if (!memcg)
+		return list_empty(head) ? NULL : list_last_entry(head, struct page, lru);
+	for (struct list_head *e = head->prev; e != head; e = e->prev) {
+		struct page *page = list_entry(e, struct page, lru);
+
+		if (mem_cgroup_is_descendant(page_memcg(page), memcg))
+			return page;
+	}
+	return NULL;
+}
+
+struct page *lru_isolate_tail_memcg(struct lruvec *lv, enum lru_list lru, struct mem_cgroup *memcg,
+				    struct address_space **mp)
+{
 	for (int tries = 0; tries < 4; tries++) {
 		struct address_space *m;
 		struct page *page;
 		unsigned long flags;
 
 		spin_lock_irqsave(&lv->lru_lock, flags);
-		if (list_empty(&lv->lists[lru])) {
+		page = lru_tail_of(lv, lru, memcg);
+		if (!page) {
 			spin_unlock_irqrestore(&lv->lru_lock, flags);
 			return NULL;
 		}
-		page = list_last_entry(&lv->lists[lru], struct page, lru);
 		m = (struct address_space *)page->private;
 		__atomic_add_fetch(&m->refcount, 1, __ATOMIC_ACQ_REL);
 		spin_unlock_irqrestore(&lv->lru_lock, flags);
@@ -190,6 +216,7 @@ void pageout_locked(struct address_space *m, struct page *page)
  * __remove_mapping); the caller frees it after dropping the lock. */
 void remove_mapping_locked(struct address_space *m, struct page *page)
 {
+	mem_cgroup_uncharge(page);	/* Linux: when the page is freed; it is, right after */
 	m->pages[page->index] = NULL;
 	m->nrpages--;
 	mod_node_state(page, NR_FILE_PAGES, -1);
@@ -336,9 +363,16 @@ static int pagecache_get_locked(struct address_space *m, unsigned long index, gf
 	new = alloc_page((gfp & ~(__GFP_HIGHMEM | __GFP_MOVABLE)) | __GFP_NOWARN);
 	if (!new)
 		return -ENOMEM;
+	/* Linux filemap_add_folio: charged to the reading task's group before it is inserted
+	 * (outside the lock: the charge may reclaim, and reclaim takes mapping locks). */
+	if (mem_cgroup_charge(new, mem_cgroup_from_task(current), gfp, false)) {
+		__free_page(new);
+		return -ENOMEM;
+	}
 	spin_lock(&m->lock);
 	page = m->pages[index];
 	if (page) {	/* another task brought it in meanwhile: theirs, ours back */
+		mem_cgroup_uncharge(new);
 		__free_page(new);
 		*out = page;
 		return 0;

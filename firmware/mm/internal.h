@@ -91,6 +91,9 @@ void pagecache_reset(void);
 struct lruvec *page_lruvec(const struct page *page);
 unsigned long zone_lru_file_pages(const struct zone *zone);
 struct page *lru_isolate_tail(struct lruvec *lv, enum lru_list lru, struct address_space **mp);
+struct mem_cgroup;
+struct page *lru_isolate_tail_memcg(struct lruvec *lv, enum lru_list lru, struct mem_cgroup *memcg,
+				    struct address_space **mp);
 void lru_putback(struct page *page, enum lru_list lru);
 void pageout_locked(struct address_space *m, struct page *page);
 void remove_mapping_locked(struct address_space *m, struct page *page);

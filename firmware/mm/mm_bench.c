@@ -8,8 +8,12 @@
 #include <pagoda/string.h>
 #include <pagoda/spinlock.h>
 #include <mm/compaction.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include "internal.h"
+
+/* mm/slowpath_bench.c, firmware only (kernel threads, the OOM killer's tasks). */
+void slowpath_bench_run(void) __attribute__((weak));
 
 #define N_SMALL 4000
 #define N_LARGE 400
@@ -128,20 +132,27 @@ void mm_bench_run(void)
 	mm_update_fastpath();
 	/* No interrupts in the measured loops: a timer tick would land in one case's numbers. */
 	local_irq_save(flags);
-	bench_pair("order0-pcp", GFP_KERNEL, 0, N_SMALL);
-	bench_order0_buddy(N_SMALL);
-	bench_pair("order3", GFP_KERNEL, 3, N_SMALL);
-	bench_pair("order9", GFP_KERNEL, 9 < MAX_ORDER ? 9 : MAX_ORDER - 1, N_LARGE);
-	bench_bulk("bulk16", 16, 16 * 256);
-	bench_bulk("bulk64", 64, 64 * 64);
-	bench_find_free_area(N_LARGE);
-	mm_trace_enabled = true;
-	bench_pair("order0-pcp-trace", GFP_KERNEL, 0, N_SMALL);
-	mm_trace_enabled = false;
-	slab_bench_run();
+	if (bench_wanted("mm")) {
+		bench_pair("order0-pcp", GFP_KERNEL, 0, N_SMALL);
+		bench_order0_buddy(N_SMALL);
+		bench_pair("order3", GFP_KERNEL, 3, N_SMALL);
+		bench_pair("order9", GFP_KERNEL, 9 < MAX_ORDER ? 9 : MAX_ORDER - 1, N_LARGE);
+		bench_bulk("bulk16", 16, 16 * 256);
+		bench_bulk("bulk64", 64, 64 * 64);
+		bench_find_free_area(N_LARGE);
+		mm_trace_enabled = true;
+		bench_pair("order0-pcp-trace", GFP_KERNEL, 0, N_SMALL);
+		mm_trace_enabled = false;
+	}
+	if (bench_wanted("memcg"))
+		memcg_bench_run();
+	if (bench_wanted("slab"))
+		slab_bench_run();
 	local_irq_restore(flags);
-	if (compaction_bench_run)
+	if (compaction_bench_run && bench_wanted("compact"))
 		compaction_bench_run();	/* own fixture; interrupts masked around the request only */
+	if (slowpath_bench_run)
+		slowpath_bench_run();	/* reclaim, kswapd, oom: own fixtures, threads running */
 	mm_trace_enabled = trace;
 	mm_page_owner = owner;
 	mm_page_poison = poison;

@@ -9,10 +9,13 @@
  * context. The victim's exit then frees its page tables and mm (kthread exit -> mmput).
  * Differences from Linux: docs/mm.md "OOM killer".
  */
+#include <asm/timex.h>
 #include <pagoda/kthread.h>
 #include <pagoda/printk.h>
 #include <pagoda/sched.h>
 #include <pagoda/string.h>
+#include <mm/cpuset.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include <mm/mm_types.h>
 #include <mm/oom.h>
@@ -24,6 +27,11 @@ static spinlock_t oom_lock = SPIN_LOCK_UNLOCKED;	/* Linux oom_lock (a mutex, try
 static int last_victim_pid;
 
 int oom_last_victim_pid(void) { return READ_ONCE(last_victim_pid); }
+
+/* The cycle counter when the last victim was marked (the OOM bench's kill-to-success start). */
+static unsigned long last_kill_cycles;
+
+unsigned long oom_last_kill_cycles(void) { return READ_ONCE(last_kill_cycles); }
 
 /* Linux oom_unkillable_task: init and the idle tasks; a task with no mm has nothing to free. */
 static bool oom_unkillable_task(const struct task_struct *p)
@@ -54,6 +62,9 @@ static void oom_evaluate_task(struct task_struct *p, void *arg)
 
 	if (oc->chosen == (void *)-1UL || oom_unkillable_task(p) || !p->mm)
 		return;
+	/* Linux mem_cgroup_scan_tasks: a memcg OOM looks at the group's tasks only. */
+	if (oc->memcg && !mem_cgroup_is_descendant(mem_cgroup_from_task(p), oc->memcg))
+		return;
 	/* A victim still exiting with memory not reaped: wait for it (Linux aborts the scan). */
 	if (oc->order >= 0 && tsk_is_oom_victim(p)) {
 		if (READ_ONCE(p->mm->oom_skip))
@@ -72,8 +83,11 @@ static void oom_evaluate_task(struct task_struct *p, void *arg)
 
 static void dump_task(struct task_struct *p, void *arg)
 {
-	(void)arg;
+	struct oom_control *oc = arg;
+
 	if (oom_unkillable_task(p) || !p->mm)
+		return;
+	if (oc->memcg && !mem_cgroup_is_descendant(mem_cgroup_from_task(p), oc->memcg))
 		return;
 	printk("[%7d] %8u %8lu %14lu %13d %s\n", p->pid, p->cpu, READ_ONCE(p->mm->rss),
 	       READ_ONCE(p->mm->nr_ptes) * PAGE_SIZE, p->oom_score_adj, p->comm);
@@ -84,6 +98,17 @@ static void dump_header(struct oom_control *oc, bool victim)
 {
 	printk("%s invoked oom-killer: gfp_mask=%#x, order=%d, oom_score_adj=%d\n", current->comm,
 	       oc->gfp_mask, oc->order, current->oom_score_adj);
+	if (oc->memcg) {
+		/* Linux mem_cgroup_print_oom_meminfo instead of show_mem. */
+		struct mem_cgroup *m = oc->memcg;
+
+		printk("memory: usage %lukB, limit %lukB, failcnt %lu\n",
+		       mem_cgroup_usage(m) * (PAGE_SIZE / 1024),
+		       mem_cgroup_get_max(m) * (PAGE_SIZE / 1024), READ_ONCE(m->memory.failcnt));
+		printk("Memory cgroup stats:\n");
+		mem_cgroup_show(m);
+		goto tasks;
+	}
 	printk("Mem-Info:\n");
 	for (int n = 0; n < MAX_NUMNODES; n++) {
 		for (int z = 0; z < MAX_NR_ZONES; z++) {
@@ -99,12 +124,20 @@ static void dump_header(struct oom_control *oc, bool victim)
 			       zone_managed_pages(zone) * (PAGE_SIZE / 1024));
 		}
 	}
+tasks:
 	printk("Tasks state (memory values in pages):\n");
 	printk("[  pid  ]      cpu      rss pgtables_bytes oom_score_adj name\n");
-	sched_for_each_task(dump_task, NULL);
-	if (victim)
+	sched_for_each_task(dump_task, oc);
+	if (victim && oc->memcg) {
+		char path[96];
+
+		mem_cgroup_path(oc->memcg, path, sizeof(path));
+		printk("oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),oom_memcg=%s,task=%s,"
+		       "pid=%d\n", path, oc->chosen_comm, oc->chosen_pid);
+	} else if (victim) {
 		printk("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),global_oom,task=%s,pid=%d\n",
 		       oc->chosen_comm, oc->chosen_pid);
+	}
 }
 
 struct kill_ctx {
@@ -125,9 +158,12 @@ static void kill_chosen(struct task_struct *p, void *arg)
 
 	if (p != k->victim || p->pid != k->oc->chosen_pid || !mm)
 		return;
+	WRITE_ONCE(last_kill_cycles, get_cycles());
 	WRITE_ONCE(p->oom_victim, true);	/* Linux mark_oom_victim */
 	__count_vm_event(OOM_KILL);
-	printk("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
+	memcg_memory_event(get_mem_cgroup_from_mm(mm), MEMCG_OOM_KILL);	/* memcg_memory_event_mm */
+	printk("%s: Killed process", k->oc->memcg ? "Memory cgroup out of memory" : "Out of memory");
+	printk(" %d (%s) total-vm:%lukB, anon-rss:%lukB, "
 	       "file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:%lukB oom_score_adj:%d\n", p->pid,
 	       p->comm, READ_ONCE(mm->rss) * (PAGE_SIZE / 1024),
 	       READ_ONCE(mm->rss) * (PAGE_SIZE / 1024),
@@ -164,7 +200,9 @@ static void oc_select_and_report(struct oom_control *oc)
 {
 	oc->chosen = NULL;
 	oc->chosen_points = LONG_MIN_;
-	oc->totalpages = totalram_pages ? totalram_pages : 1;
+	oc->totalpages = oc->memcg ? mem_cgroup_get_max(oc->memcg) : totalram_pages;
+	if (!oc->totalpages)
+		oc->totalpages = 1;
 	sched_for_each_task(oom_evaluate_task, oc);
 }
 
@@ -172,8 +210,9 @@ bool out_of_memory(struct oom_control *oc)
 {
 	static unsigned long no_victim_reports;
 
-	/* Linux: a request that may not enter the filesystem gets "progress" and no kill. */
-	if (oc->order >= 0 && !(oc->gfp_mask & __GFP_FS))
+	/* Linux: a request that may not enter the filesystem gets "progress" and no kill; a memcg
+	 * OOM kills anyway (its victim's memory is uncharged whatever the context). */
+	if (oc->order >= 0 && !(oc->gfp_mask & __GFP_FS) && !oc->memcg)
 		return true;
 	if (!sched_ready())
 		return false;
@@ -221,12 +260,12 @@ static int mm_task_fn(void *arg)
 {
 	struct mm_task *t = arg;
 	struct mm_struct *mm = mm_alloc();
+	gfp_t extra = t->may_oom ? __GFP_NOWARN : __GFP_NORETRY | __GFP_NOWARN;
 
 	if (mm) {
 		task_set_mm(current, mm);
 		for (unsigned long i = 0; i < t->want && !fatal_signal_pending(current); i++) {
-			if (anon_fault(mm, TASK_VA_START + (i << PAGE_SHIFT),
-				       __GFP_NORETRY | __GFP_NOWARN))
+			if (anon_fault(mm, TASK_VA_START + (i << PAGE_SHIFT), extra))
 				break;
 			t->populated++;
 		}
@@ -242,8 +281,9 @@ static int mm_task_fn(void *arg)
 	return fatal_signal_pending(current) ? 9 : 0;
 }
 
-struct task_struct *mm_task_run(struct mm_task *t, const char *name, unsigned long pages, int adj,
-				unsigned int cpu)
+static struct task_struct *__mm_task_run(struct mm_task *t, const char *name, unsigned long pages,
+					 int adj, unsigned int cpu, struct mem_cgroup *memcg,
+					 bool may_oom)
 {
 	struct task_struct *p;
 
@@ -251,11 +291,28 @@ struct task_struct *mm_task_run(struct mm_task *t, const char *name, unsigned lo
 		return NULL;
 	memset(t, 0, sizeof(*t));
 	t->want = pages;
+	t->may_oom = may_oom;
 	p = kthread_create_on_cpu(mm_task_fn, t, cpu, "%s", name ? name : "memhog");
 	if (!p)
 		return NULL;
+	/* Linux cgroup_post_fork: the child starts in its parent's groups (CLONE_INTO_CGROUP
+	 * names another memcg). */
+	mem_cgroup_attach_task(p, memcg ? memcg : mem_cgroup_from_task(current));
+	cpuset_attach_task(p, task_cs(current));
 	p->oom_score_adj = (short)adj;
 	t->task = p;
 	wake_up_process(p);
 	return p;
+}
+
+struct task_struct *mm_task_run(struct mm_task *t, const char *name, unsigned long pages, int adj,
+				unsigned int cpu)
+{
+	return __mm_task_run(t, name, pages, adj, cpu, NULL, false);
+}
+
+struct task_struct *mm_task_run_in(struct mm_task *t, const char *name, unsigned long pages,
+				   int adj, unsigned int cpu, struct mem_cgroup *memcg)
+{
+	return __mm_task_run(t, name, pages, adj, cpu, memcg, true);
 }

@@ -12,6 +12,8 @@
 #include <asm/highmem.h>
 #include <asm/timex.h>
 #include <mm/compaction.h>
+#include <mm/cpuset.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 #include "internal.h"
@@ -62,6 +64,8 @@ void mm_page_alloc_reset(void)
 	current->flags &= ~(PF_MEMALLOC | PF_MEMALLOC_NOIO | PF_MEMALLOC_NOFS);
 	compaction_reset();
 	pagecache_reset();
+	mem_cgroup_reset();
+	cpuset_reset();
 }
 
 void mm_register_slowpath_ops(const struct mm_slowpath_ops *ops) { mm_slowpath = ops; }
@@ -1005,8 +1009,10 @@ static struct zone *fast_cpu_zone[NR_CPUS][FAST_CLASSES];
 
 void mm_update_fastpath(void)
 {
+	/* cpusets: Linux's fast path walks the task's nodes; this one takes the hart's node's
+	 * zone without a look at the task, so it is off while cpusets exist. */
 	mm_fastpath_enabled = !page_group_by_mobility_disabled && !mm_page_owner && !mm_page_poison &&
-			      !mm_debug_checks;
+			      !mm_debug_checks && !cpusets_enabled();
 	WRITE_ONCE(fast_free_limit, mm_fastpath_enabled && mem_map ? mem_map_nr * sizeof(struct page) : 0);
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
 		for (unsigned int cls = 0; cls < FAST_CLASSES; cls++) {
@@ -1710,6 +1716,8 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsign
 	for_next_zone_zonelist_nodemask(zone, z, ac->highest_zoneidx, ac->nodemask) {
 		struct page *page;
 
+		if (cpusets_enabled() && (alloc_flags & ALLOC_CPUSET) && !__cpuset_zone_allowed(zone, gfp))
+			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
 			unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 
@@ -2121,6 +2129,19 @@ static bool prepare_alloc_pages(gfp_t *gfpp, unsigned int order, int *nidp, node
 	return true;
 }
 
+/* Linux prepare_alloc_pages' cpuset part: the first try is hardwall, on the task's nodes (a
+ * nodemask for it), or, from interrupt context or with the caller's nodemask, checked zone by
+ * zone (ALLOC_CPUSET, returned). The slow path gets the caller's nodemask back. */
+static unsigned int prepare_alloc_cpuset(struct alloc_context *ac, gfp_t *fast_gfp)
+{
+	*fast_gfp |= __GFP_HARDWALL;
+	if (in_interrupt() || ac->nodemask)
+		return ALLOC_CPUSET;
+	ac->nodemask = (nodemask_t *)cpuset_current_mems_allowed();
+	ac->preferred_zoneref = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx, ac->nodemask);
+	return 0;
+}
+
 /* An unmovable __GFP_ZERO block of order > 0 from the pre-zero pool of the preferred zone: ready,
  * so prepared without zeroing. Pool blocks are outside the free counts already. */
 static struct page *take_zeroed_block(gfp_t gfp, unsigned int order, const struct alloc_context *ac,
@@ -2158,7 +2179,20 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	page = NULL;
 	if (unlikely(order && (gfp & __GFP_ZERO)))
 		page = take_zeroed_block(gfp, order, &ac, caller);
-	if (likely(ac.preferred_zoneref->zone) && !page) {
+	if (unlikely(cpusets_enabled()) && !page) {
+		gfp_t fast_gfp = gfp;
+
+		alloc_flags |= prepare_alloc_cpuset(&ac, &fast_gfp);
+		if (ac.preferred_zoneref->zone)
+			page = get_page_from_freelist(fast_gfp, order, alloc_flags, &ac, caller);
+		if (!page) {
+			ac.nodemask = nodemask;
+			ac.preferred_zoneref = first_zones_zonelist(ac.zonelist, ac.highest_zoneidx,
+								    nodemask);
+			if (ac.preferred_zoneref->zone)
+				page = __alloc_pages_slowpath(gfp, order, &ac, caller);
+		}
+	} else if (likely(ac.preferred_zoneref->zone) && !page) {
 		page = get_page_from_freelist(gfp, order, alloc_flags, &ac, caller);
 		if (unlikely(!page))
 			page = __alloc_pages_slowpath(gfp, order, &ac, caller);
@@ -2322,10 +2356,15 @@ static __noinline unsigned long alloc_pages_bulk_full(gfp_t gfp, int preferred_n
 	prepare_alloc_pages(&gfp, 0, &nid, nodemask, &ac);
 	if (ac.migratetype == MIGRATE_MOVABLE)
 		alloc_flags |= ALLOC_CMA;
+	if (unlikely(cpusets_enabled()))
+		alloc_flags |= prepare_alloc_cpuset(&ac, &gfp);
 	/* The first zone that passes the watermark with room for the whole batch. */
 	z = ac.preferred_zoneref;
 	for_next_zone_zonelist_nodemask(zone, z, ac.highest_zoneidx, ac.nodemask) {
 		unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK] + want;
+
+		if (cpusets_enabled() && (alloc_flags & ALLOC_CPUSET) && !__cpuset_zone_allowed(zone, gfp))
+			continue;
 
 		if (zone_watermark_fast(zone, 0, mark, (int)ac.highest_zoneidx, alloc_flags))
 			break;

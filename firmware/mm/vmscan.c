@@ -32,6 +32,8 @@
 #include <pagoda/init.h>
 #include <pagoda/wait.h>
 #include <mm/compaction.h>
+#include <mm/cpuset.h>
+#include <mm/memcontrol.h>
 #include <mm/mm.h>
 #include <mm/oom.h>
 #include <mm/pagemap.h>
@@ -64,6 +66,7 @@ struct scan_control {
 	int priority;
 	bool may_writepage;		/* this pass may write dirty pages (if the gfp allows) */
 	bool kswapd;
+	struct mem_cgroup *target_mem_cgroup;	/* memcg reclaim: only this subtree's pages */
 };
 
 static bool may_write_dirty(const struct scan_control *sc)
@@ -84,11 +87,13 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct lruve
 
 	while (scanned < nr_to_scan && sc->nr_reclaimed + reclaimed < sc->nr_to_reclaim) {
 		struct address_space *m;
-		struct page *page = lru_isolate_tail(lv, LRU_INACTIVE_FILE, &m);
+		struct page *page = lru_isolate_tail_memcg(lv, LRU_INACTIVE_FILE,
+							   sc->target_mem_cgroup, &m);
 
 		if (!page)
 			break;
 		scanned++;
+		mem_cgroup_page_event(page, MEMCG_PGSCAN, 1);
 		if (PageDirty(page)) {
 			if (!may_write_dirty(sc)) {
 				if (!(sc->gfp_mask & __GFP_IO) || !(sc->gfp_mask & __GFP_FS))
@@ -101,6 +106,7 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct lruve
 			pageout_locked(m, page);
 			count_vm_events(NR_VMSCAN_WRITE, 1);
 		}
+		mem_cgroup_page_event(page, MEMCG_PGSTEAL, 1);
 		remove_mapping_locked(m, page);
 		spin_unlock(&m->lock);
 		mapping_put(m);
@@ -115,13 +121,15 @@ static unsigned long shrink_inactive_list(unsigned long nr_to_scan, struct lruve
 
 /* Linux shrink_active_list for unmapped file pages: the tail's pages go to the inactive head,
  * their referenced bit cleared (no PTE references to keep them active). */
-static void shrink_active_list(unsigned long nr_to_scan, struct lruvec *lv)
+static void shrink_active_list(unsigned long nr_to_scan, struct lruvec *lv,
+			       struct scan_control *sc)
 {
 	unsigned long moved = 0;
 
 	while (moved < nr_to_scan) {
 		struct address_space *m;
-		struct page *page = lru_isolate_tail(lv, LRU_ACTIVE_FILE, &m);
+		struct page *page = lru_isolate_tail_memcg(lv, LRU_ACTIVE_FILE,
+							   sc->target_mem_cgroup, &m);
 
 		if (!page)
 			break;
@@ -143,14 +151,16 @@ static bool inactive_is_low(const struct lruvec *lv)
 }
 
 /* Linux shrink_lruvec: size >> priority pages of each list per round (get_scan_count without
- * anon: nothing to balance against), the active list aged first when the inactive is low. */
+ * anon: nothing to balance against), the active list aged first when the inactive is low. A
+ * memcg reclaim ages the group's active pages at every round: Linux compares the group's own
+ * lists, which the node's shared lists here do not count apart. */
 static void shrink_lruvec(struct lruvec *lv, struct scan_control *sc)
 {
 	unsigned long nr_active = READ_ONCE(lv->nr_pages[LRU_ACTIVE_FILE]) >> sc->priority;
 	unsigned long nr_inactive = READ_ONCE(lv->nr_pages[LRU_INACTIVE_FILE]) >> sc->priority;
 
-	if (inactive_is_low(lv))
-		shrink_active_list(max(nr_active, 1UL), lv);
+	if (sc->target_mem_cgroup || inactive_is_low(lv))
+		shrink_active_list(max(nr_active, 1UL), lv, sc);
 	sc->nr_reclaimed += shrink_inactive_list(nr_inactive, lv, sc);
 }
 
@@ -337,6 +347,9 @@ static unsigned long try_to_free_pages(struct zonelist *zl, unsigned int order, 
 
 				if ((done_nodes >> nid) & 1 || (nodemask && !node_isset(nid, nodemask)))
 					continue;
+				/* Linux shrink_zones: not a node the task's cpuset keeps it off. */
+				if (!cpuset_zone_allowed(z->zone, GFP_KERNEL | __GFP_HARDWALL))
+					continue;
 				done_nodes |= 1UL << nid;
 				if (pass == 1) {	/* the slab was shrunk in the first pass */
 					sc.nr_reclaimed = 0;
@@ -350,6 +363,42 @@ static unsigned long try_to_free_pages(struct zonelist *zl, unsigned int order, 
 			}
 		}
 	}
+	return reclaimed;
+}
+
+/*
+ * Linux try_to_free_mem_cgroup_pages: the charging task reclaims memcg's subtree's page cache on
+ * every node (no slab: Pagoda's shrinkers are not memcg-aware), clean pages first, writeback
+ * in a second pass if the request allows IO and FS, until max(nr_pages, SWAP_CLUSTER_MAX) pages.
+ * As a reclaimer (PF_MEMALLOC): its own allocations neither reclaim nor charge-block.
+ */
+unsigned long try_to_free_mem_cgroup_pages(struct mem_cgroup *memcg, unsigned long nr_pages,
+					   gfp_t gfp)
+{
+	unsigned long want = max(nr_pages, SWAP_CLUSTER_MAX), reclaimed = 0;
+	unsigned int noreclaim_flag;
+
+	if (!memcg)
+		return 0;
+	noreclaim_flag = memalloc_noreclaim_save();
+	for (int pass = 0; pass < 2 && reclaimed < want; pass++) {
+		if (pass == 1 && (!(gfp & __GFP_IO) || !(gfp & __GFP_FS)))
+			break;
+		for (int priority = DEF_PRIORITY; priority >= 0 && reclaimed < want; priority--) {
+			for (int nid = 0; nid < MAX_NUMNODES && reclaimed < want; nid++) {
+				struct scan_control sc = { .gfp_mask = gfp, .priority = priority,
+							   .may_writepage = pass == 1,
+							   .nr_to_reclaim = want - reclaimed,
+							   .target_mem_cgroup = memcg };
+
+				if (!node_data[nid].online)
+					continue;
+				shrink_lruvec(&NODE_DATA(nid)->__lruvec, &sc);
+				reclaimed += sc.nr_reclaimed;
+			}
+		}
+	}
+	memalloc_noreclaim_restore(noreclaim_flag);
 	return reclaimed;
 }
 

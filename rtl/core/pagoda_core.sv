@@ -20,7 +20,7 @@
 module pagoda_core #(
   parameter logic [63:0] HART_ID   = 64'd0,
   parameter logic [31:0] BOOT_ADDR = 32'h0000_1000,
-  parameter int unsigned ICACHE_SIZE = 4096,   // bytes (4 KiB .. 16 KiB); 0: none
+  parameter int unsigned ICACHE_SIZE = pagoda_core_pkg::ICACHE_BYTES,   // bytes (4 KiB .. 16 KiB); 0: none
   parameter int unsigned DCACHE_BYTES = 4096   // L1 data cache (pagoda_dcache); 0: none
 ) (
   input  logic        clk_i,

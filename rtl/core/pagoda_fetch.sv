@@ -6,7 +6,7 @@
 `include "pagoda_assert.svh"
 module pagoda_fetch #(
   parameter logic [63:0] BOOT_PC     = 64'h1000,
-  parameter int unsigned ICACHE_SIZE = 4096,           // bytes; 0: no instruction cache
+  parameter int unsigned ICACHE_SIZE = pagoda_core_pkg::ICACHE_BYTES,           // bytes; 0: no instruction cache
   parameter logic [31:0] CACHE_BASE  = pagoda_pkg::RAM_BASE,  // cacheable region (RAM): PMA
   parameter logic [31:0] CACHE_SIZE  = pagoda_pkg::RAM_SIZE
 ) (

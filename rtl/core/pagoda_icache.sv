@@ -18,7 +18,7 @@
 // (one-cycle invalidate).
 `include "pagoda_assert.svh"
 module pagoda_icache #(
-  parameter int unsigned SIZE_BYTES = 4096,            // 4096 .. 16384, a power of two
+  parameter int unsigned SIZE_BYTES = pagoda_core_pkg::ICACHE_BYTES,            // 4096 .. 16384, a power of two
   parameter logic [31:0] CACHE_BASE = pagoda_pkg::RAM_BASE,   // the cacheable region (RAM)
   parameter logic [31:0] CACHE_SIZE = pagoda_pkg::RAM_SIZE
 ) (

@@ -8,10 +8,12 @@ BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
 BENCH_QEMU  = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
               -a $(call shell_quote,bench $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
 SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(value BOOTARGS))
-# The same bench untranslated, for the Sv39-vs-bare table (docs/mm.md "Sv39 layout").
-SIM_BENCH_BARE_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench satp_mode=bare $(value BOOTARGS))
+# The same bench untranslated, for the Sv39-vs-bare table (docs/mm.md "Sv39 layout"): only the
+# groups that table compares (report.py's sv39_section: mm and slab).
+BENCH_BARE_GROUPS := bench_filter=mm,slab
+SIM_BENCH_BARE_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench satp_mode=bare $(BENCH_BARE_GROUPS) $(value BOOTARGS))
 BENCH_QEMU_BARE = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
-              -a $(call shell_quote,bench satp_mode=bare $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
+              -a $(call shell_quote,bench satp_mode=bare $(BENCH_BARE_GROUPS) $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
 
 .PHONY: bench bench-plot
 # On the SoC, Linux 6.1 boots too (linux/linux.mk): its allocator measured by linux/modules/pgbench

@@ -139,6 +139,7 @@ static void test_bootargs_check_good(void **state)
 	assert_string_equal(check_mode("selftest selftest_filter=mm_ inject_failure boot_hart=3"),
 			    "selftest");
 	assert_string_equal(check_mode("selftest min_free_kbytes=1024 highmem=0"), "selftest");
+	assert_string_equal(check_mode("bench bench_filter=reclaim,oom"), "bench");
 	assert_string_equal(check_mode("selftest satp_mode=bare"), "selftest");
 	assert_string_equal(check_mode("demo satp_mode=sv39"), "demo");
 }
@@ -327,6 +328,7 @@ static void test_kernel_params(void **state)
 		  "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" },
 		{ "selftest_filter=", "'selftest_filter=': selftest_filter needs a value" },
 		{ "selftest_filter", "'selftest_filter': selftest_filter needs a value" },
+		{ "bench_filter=", "'bench_filter=': bench_filter needs a value" },
 		{ "inject_failure=1", "'inject_failure=1': inject_failure takes no value" },
 		{ "inject_failure=", "'inject_failure=': inject_failure takes no value" },
 	};
@@ -337,6 +339,8 @@ static void test_kernel_params(void **state)
 	assert_int_equal(boot_hart_id, 3);
 	assert_string_equal(selftest_filter, "mm_");
 	assert_true(inject_failure);
+	assert_int_equal(early("bench_filter=reclaim,kswapd"), 0);
+	assert_string_equal(bench_filter, "reclaim,kswapd");
 	assert_int_equal(early("boot_hart=0x10"), 0);
 	assert_int_equal(boot_hart_id, 16);
 	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {

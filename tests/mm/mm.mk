@@ -19,6 +19,9 @@
 #                  host allocator (tasks switch with swapcontext; ASan+UBSan)
 #   mm-reclaim     cmocka tests of the page cache, the file LRU and its reclaim by kswapd and
 #                  direct reclaim (IO/FS gating, writeback, data read back) (ASan+UBSan)
+#   mm-memcg       cmocka tests of memory cgroups (charge/uncharge, hierarchy, memcg reclaim, the
+#                  memcg OOM killer, limits below usage), cpusets on two nodes, and the memcg and
+#                  cpuset shell commands (ASan+UBSan)
 #   mm-qemu-shell  scripted session of the allocator's shell commands on QEMU virt
 #   mm-shell-fuzz-smoke  the shell fuzzer (tests/mm/fuzz_shell.c): the regression transcripts of
 #                  tests/mm/shell-corpus, then a fixed-seed run
@@ -30,7 +33,7 @@ MM_BUILD     := $(BUILD)/mm
 MM_FW_SRCS   := $(wildcard firmware/mm/*.c)
 # Self-tests, shell commands, vmalloc (Sv39 tables) and the DT hart->node lookup need firmware
 # runtime parts; not on the host (the vmalloc range allocator, mm/vmap_area.c, is: mm-vmap).
-MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c
+MM_HOST_ONLY_EXCLUDE := firmware/mm/vmalloc.c firmware/mm/vmalloc_selftest.c firmware/mm/vmalloc_bench.c firmware/mm/mm_selftest.c firmware/mm/slab_selftest.c firmware/mm/dma_selftest.c firmware/mm/vmscan_selftest.c firmware/mm/mm_shell.c firmware/mm/mm_fdt.c firmware/mm/compaction_selftest.c firmware/mm/filemap_selftest.c firmware/mm/oom_selftest.c firmware/mm/memcg_shell.c firmware/mm/memcg_selftest.c firmware/mm/slowpath_bench.c firmware/mm/workload_selftest.c
 # The scheduler's portable part runs on the host too (arch/host: ucontext switches).
 MM_SCHED_SRCS := firmware/kernel/sched.c firmware/kernel/wait.c firmware/kernel/kthread.c
 MM_HOST_SRCS := $(filter-out $(MM_HOST_ONLY_EXCLUDE),$(MM_FW_SRCS)) firmware/lib/kstrtox.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
@@ -58,6 +61,19 @@ $(MM_BUILD)/sched-unit: tests/mm/test_sched.c $(MM_DEPS)
 test-sched-unit: $(MM_BUILD)/sched-unit
 	@bash scripts/suite.sh $(BUILD)/test-results sched-unit --cmocka -- $(MM_BUILD)/sched-unit
 
+# Randomized differential stress under memory pressure (reclaim, compaction, OOM kills, the GFP
+# rules of each): required slow-path branches listed and checked (tests/mm/test_stress_pressure.c).
+TEST_SUITES += mm-stress-pressure
+MM_PRESSURE_OPS ?= 25000
+.PHONY: test-mm-stress-pressure
+$(MM_BUILD)/mm-stress-pressure: tests/mm/test_stress_pressure.c $(MM_DEPS)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) $(MM_SAN) $(MM_HOST_SRCS) $< -lm -o $@
+
+test-mm-stress-pressure: $(MM_BUILD)/mm-stress-pressure
+	@bash scripts/suite.sh $(BUILD)/test-results mm-stress-pressure -- \
+		$(MM_BUILD)/mm-stress-pressure $(MM_PRESSURE_OPS) 1000
+
 TEST_SUITES += mm-reclaim
 .PHONY: test-mm-reclaim
 $(MM_BUILD)/mm-reclaim: tests/mm/test_reclaim.c $(MM_DEPS)
@@ -66,6 +82,16 @@ $(MM_BUILD)/mm-reclaim: tests/mm/test_reclaim.c $(MM_DEPS)
 
 test-mm-reclaim: $(MM_BUILD)/mm-reclaim
 	@bash scripts/suite.sh $(BUILD)/test-results mm-reclaim --cmocka -- $(MM_BUILD)/mm-reclaim
+
+TEST_SUITES += mm-memcg
+.PHONY: test-mm-memcg
+# With the shell (kernel/shell.c needs the generated memory map header, as the shell fuzzer).
+$(MM_BUILD)/mm-memcg: tests/mm/test_memcg.c $(MM_DEPS) firmware/kernel/shell.c firmware/mm/memcg_shell.c | $(REGS_STAMP)
+	@mkdir -p $(@D)
+	$(MM_HOSTCC) $(MM_CFLAGS) -I$(REGS_INC) $(MM_SAN) $(MM_HOST_SRCS) firmware/kernel/shell.c firmware/mm/memcg_shell.c $< -lcmocka -lm -o $@
+
+test-mm-memcg: $(MM_BUILD)/mm-memcg
+	@bash scripts/suite.sh $(BUILD)/test-results mm-memcg --cmocka -- $(MM_BUILD)/mm-memcg
 
 TEST_SUITES += mm-slab mm-slab-stress mm-slab-smp mm-slab-smp-tsan mm-vmap mm-dma mm-compact mm-compact-tsan
 .PHONY: test-mm-vmap test-mm-dma test-mm-compact test-mm-compact-tsan
@@ -140,7 +166,7 @@ $(MM_BUILD)/mm-fuzz: tests/mm/fuzz_mm.c tests/mm/fuzz_driver.c $(MM_DEPS)
 	fi
 
 # The shell fuzzer: kernel/shell.c and mm/mm_shell.c on the host allocator (tests/mm/fuzz_shell.c).
-SHELL_FUZZ_SRCS := $(MM_HOST_SRCS) firmware/kernel/shell.c firmware/mm/mm_shell.c
+SHELL_FUZZ_SRCS := $(MM_HOST_SRCS) firmware/kernel/shell.c firmware/mm/mm_shell.c firmware/mm/memcg_shell.c
 SHELL_FUZZ_DEPS := $(MM_DEPS) firmware/kernel/shell.c tests/mm/fuzz_shell.c
 # kernel/shell.c includes pagoda/platform.h, which takes the memory map from the generated header.
 $(MM_BUILD)/shell-fuzz: tests/mm/fuzz_shell.c tests/mm/fuzz_driver.c $(SHELL_FUZZ_DEPS) | $(REGS_STAMP)

@@ -13,6 +13,20 @@ char mmt_err[512];
 static char *arena;
 static struct mmt_cfg cur_cfg;
 
+#if defined(__SANITIZE_ADDRESS__)
+#define MMT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MMT_ASAN 1
+#endif
+#endif
+#ifdef MMT_ASAN
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define mmt_asan_unpoison(p, n) __asan_unpoison_memory_region(p, n)
+#else
+#define mmt_asan_unpoison(p, n) ((void)(p), (void)(n))
+#endif
+
 #define FAIL(...) do { snprintf(mmt_err, sizeof(mmt_err), __VA_ARGS__); return -1; } while (0)
 
 int mmt_boot(const struct mmt_cfg *cfg)
@@ -26,6 +40,9 @@ int mmt_boot(const struct mmt_cfg *cfg)
 	}
 	if (cfg->nodes < 1 || cfg->nodes > 4 || size * (unsigned long)cfg->nodes > MMT_ARENA_MAX)
 		return -1;
+	/* A task stack left in the arena by a previous boot (a test that failed before stopping its
+	 * threads) keeps its frames' redzones in AddressSanitizer's shadow: forget them. */
+	mmt_asan_unpoison(arena, MMT_ARENA_MAX);
 	host_phys_base = MMT_PHYS_BASE;
 	host_virt_base = arena;
 	memset(&mmt_bi, 0, sizeof(mmt_bi));

@@ -48,6 +48,29 @@ memhog 5 2000
 ps
 oom
 memhog stop
+memcg create shA
+memcg create shA
+memcg max shA bogus
+memcg max / 1M
+memcg max shA 1M
+memcg attach shA 1
+pressure 600
+memhog 400
+memcg show shA
+memcg rm shA
+memhog stop
+memcg attach shA 999999
+memcg attach / 1
+pressure 0
+memcg
+memcg show shA
+memcg rm shA
+memcg show shA
+cpuset create csA
+cpuset mems csA 7
+cpuset mems csA 0
+cpuset
+cpuset rm csA
 poweroff
 CMDS
 # Issue 11: a line longer than the shell's 127 characters used to be cut and run. This one would
@@ -130,5 +153,25 @@ check "sysrq-f kills the adj 500 task" '^Out of memory: Killed process [0-9]+ \(
 check "oom_kill counted" '^oom: 1 kill\(s\) since boot$'
 check "the victim exited killed" '^(pagoda> )?memhog: pid [0-9]+ exit 9$'
 check "the others stopped" '^memhog: pid [0-9]+ exit 0$'
+# Memory cgroups: a group of 1 MiB (256 pages) holding init's page cache: 600 pages read, the
+# group reclaiming its own; a memhog started from init inherits the group and, its faults being
+# NORETRY, gets exactly the 256 pages left once the group's cache is gone; bad values refused;
+# after the file and the task go, memory.current is 0 and the group can be removed.
+check "memcg: exists" '^(pagoda> )?memcg: create shA: exists already$'
+check "memcg: bad size" '^(pagoda> )?memcg: bogus: not a size'
+check "memcg: no limit on the root" '^(pagoda> )?memcg: the root group has no limits$'
+check "memcg: pressure inside the limit" '^(pagoda> )?pressure: 600 of 600 pages read; '
+check "memcg: memhog gets what the limit leaves" '^(pagoda> )?memhog: pid [0-9]+ owns 256 pages, oom_score_adj 0$'
+check "memcg: memory.current at the limit" '^memory.current 1048576$'
+check "memcg: memory.max" '^memory.max 1048576$'
+check "memcg: max events, no OOM (NORETRY)" '^memory.events low 0 high 0 max [1-9][0-9]* oom 0 oom_kill 0 oom_group_kill 0$'
+check "memcg: all anonymous, the cache reclaimed" '^memory.stat anon 1048576 file 0 pgscan [1-9][0-9]* pgsteal [1-9][0-9]*$'
+check "memcg: busy group stays" '^(pagoda> )?memcg: rm shA: busy'
+check "memcg: no such task" '^(pagoda> )?memcg: attach 999999: no such task$'
+check "memcg: tree" '^/shA +[0-9]+ +0 +1048576 +0$'
+check "memcg: current back to 0" '^memory.current 0$'
+check "memcg: removed" '^(pagoda> )?memcg: shA: no such group$'
+check "cpuset: offline node refused" '^(pagoda> )?cpuset: mems 7: offline node'
+check "cpuset: table" '^/csA +0x1 +0 +0 +0$'
 echo "suite-result: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

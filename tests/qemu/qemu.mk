@@ -29,3 +29,22 @@ test-qemu-exit-status: $(FW_ELF) $(DEPS_STAMP)
 test-qemu-bootargs: $(FW_ELF) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results qemu-bootargs -- \
 		bash tests/qemu/bootargs.sh $(FW_ELF) $(BUILD)/qemu-bootargs
+
+# The long workload (firmware/mm/workload_selftest.c): worker threads on every hart under memory
+# pressure for WORKLOAD_SECS seconds, counts reconciled at the end. `make workload` runs minutes
+# (not in `make test`); the suite workload-short runs it for WORKLOAD_SHORT_SECS.
+# The short form runs on 32 MiB so that 15 s are enough to reach reclaim, writeback and compaction.
+WORKLOAD_SECS ?= 180
+WORKLOAD_MEM ?= 64M
+WORKLOAD_SHORT_SECS ?= 15
+WORKLOAD_RUN = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -s 4
+TEST_SUITES += workload-short
+.PHONY: workload test-workload-short
+workload: $(FW_ELF)
+	$(WORKLOAD_RUN) -m $(WORKLOAD_MEM) -t $$(( $(WORKLOAD_SECS) + 600 )) \
+		-a "selftest selftest_filter=workload_mix workload_secs=$(WORKLOAD_SECS)" $(FW_ELF)
+
+test-workload-short: $(FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results workload-short --from selftest -- \
+		$(WORKLOAD_RUN) -m 32M -t $$(( $(WORKLOAD_SHORT_SECS) + 120 )) \
+		-a "selftest selftest_filter=workload_mix workload_secs=$(WORKLOAD_SHORT_SECS)" $(FW_ELF)

@@ -122,6 +122,7 @@ struct task_struct *host_thread_task(void)
 #endif
 #endif
 #ifdef HOST_ASAN
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
 void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
 				     size_t *size_old);
@@ -163,6 +164,16 @@ void arch_thread_init(struct thread_struct *t, void (*entry)(void), void *stack,
 	t->stack_bottom = stack;
 	t->stack_size = size;
 	makecontext(&t->uc, entry, 0);
+}
+
+void arch_thread_release(struct thread_struct *t)
+{
+#ifdef HOST_ASAN
+	if (t->stack_bottom)
+		__asan_unpoison_memory_region(t->stack_bottom, t->stack_size);
+#else
+	(void)t;
+#endif
 }
 
 /* No interrupts on the host: the idle "wait" is a short sleep, and the idle loop looks again. */

@@ -48,11 +48,18 @@ static inline unsigned long level_size(int level)
 	return 1UL << (PAGE_SHIFT + 9 * level);
 }
 
+static unsigned long nr_kernel_pt;
+
+unsigned long kernel_pt_pages(void) { return __atomic_load_n(&nr_kernel_pt, __ATOMIC_RELAXED); }
+
 static pte_t *pt_alloc(void)
 {
 	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
 
-	return page ? page_address(page) : NULL;
+	if (!page)
+		return NULL;
+	__atomic_add_fetch(&nr_kernel_pt, 1, __ATOMIC_RELAXED);
+	return page_address(page);
 }
 
 /*
@@ -282,6 +289,11 @@ int pgd_init_kernel_half(pte_t *pgd)
 void flush_tlb_user_page(unsigned long va)
 {
 	flush_tlb_kernel_range(va, va + PAGE_SIZE);
+}
+
+void flush_tlb_user_range(unsigned long start, unsigned long end)
+{
+	flush_tlb_kernel_range(start, end);
 }
 
 /*

@@ -40,7 +40,10 @@ struct page {
 	u8 alloc_order;			/* order the head page was allocated with, for free checks */
 	u8 list_mt;			/* migratetype of the free/pcp list the page is on */
 	u16 kmap_count;
-	u32 frozen;			/* PG_slab: owned by a hart's cpu slab (mm/slub.c) */
+	union {
+		u32 frozen;		/* PG_slab: owned by a hart's cpu slab (mm/slub.c) */
+		u32 memcg_data;		/* anon/cache page: its memcg (Linux folio->memcg_data) */
+	};
 	union {
 		unsigned long index;	/* owner's (Linux: page cache index) */
 		void *freelist;		/* PG_slab head page: free objects no hart owns */

@@ -46,9 +46,13 @@
 #ifndef EINVAL
 #define EINVAL 22
 #endif
+#ifndef ENOSPC
+#define ENOSPC 28
+#endif
 
 struct page;
 struct zone;
+struct mem_cgroup;
 
 struct mm_struct {
 	pte_t *pgd;			/* Sv39 root, a lowmem page */
@@ -61,6 +65,9 @@ struct mm_struct {
 	bool unstable;			/* Linux MMF_UNSTABLE: the OOM reaper emptied it, faults fail */
 	bool oom_skip;			/* Linux MMF_OOM_SKIP: reaped, no longer an OOM candidate */
 	struct list_head mmlist;	/* every live mm, for reports */
+	/* The group its anonymous pages are charged to (Linux: mm->owner's memcg): its creator's,
+	 * then its owner task's on each attach. A reference (css_get) while set. */
+	struct mem_cgroup *memcg;
 };
 
 extern spinlock_t anon_lru_lock;

@@ -12,8 +12,11 @@
 #define OOM_SCORE_ADJ_MAX 1000
 
 /* Linux struct oom_control. order -1: sysrq-f (a manual kill, no failing request). */
+struct mem_cgroup;
+
 struct oom_control {
 	nodemask_t *nodemask;
+	struct mem_cgroup *memcg;	/* memcg OOM: kill inside this group only (else NULL) */
 	gfp_t gfp_mask;
 	int order;
 	unsigned long totalpages;
@@ -37,6 +40,8 @@ bool out_of_memory_gfp(gfp_t gfp, unsigned int order, const struct alloc_context
 bool oom_kill_manual(void);
 /* The pid of the last task killed (0 before any). */
 int oom_last_victim_pid(void);
+/* The cycle counter (get_cycles) when the last victim was marked, 0 before any. */
+unsigned long oom_last_kill_cycles(void);
 
 /*
  * A task that owns `pages` anonymous pages in its own mm (the OOM killer's candidates; Pagoda has
@@ -48,8 +53,14 @@ struct mm_task {
 	struct task_struct *task;
 	unsigned long want, populated;
 	volatile bool ready;
+	bool may_oom;		/* faults without __GFP_NORETRY (mm_task_run_in) */
 };
 struct task_struct *mm_task_run(struct mm_task *t, const char *name, unsigned long pages, int adj,
 				unsigned int cpu);
+/* The same task started in memcg (NULL: its creator's group, as mm_task_run, which also starts
+ * it in its creator's cpuset). Its faults are a user page fault's (no __GFP_NORETRY): a charge
+ * over the group's limit reclaims, then OOM-kills inside the group, possibly the task itself. */
+struct task_struct *mm_task_run_in(struct mm_task *t, const char *name, unsigned long pages,
+				   int adj, unsigned int cpu, struct mem_cgroup *memcg);
 
 #endif

@@ -16,6 +16,45 @@
  */
 bool perf_read(unsigned int ev, unsigned long *val) __attribute__((weak));
 
+/*
+ * bench_filter=GROUP[,GROUP...] (kernel/params.c) restricts the bench mode to the groups whose
+ * name starts with one of the given prefixes; kernel/main.c refuses a filter that matched no case,
+ * and ends the run with a failure status when a case's self-check called bench_fail(). Weak: the
+ * host builds of the benchmarks have no command line and run every group.
+ */
+extern const char *bench_filter __attribute__((weak));
+extern unsigned long bench_nr_reported __attribute__((weak));
+extern unsigned long bench_nr_failed __attribute__((weak));
+
+static inline bool bench_wanted(const char *group)
+{
+	const char *f = &bench_filter ? bench_filter : NULL;
+
+	while (f && *f) {
+		unsigned long n = 0;
+
+		while (f[n] && f[n] != ',')
+			n++;
+		if (n) {
+			unsigned long i = 0;
+
+			while (i < n && group[i] == f[i])
+				i++;
+			if (i == n)
+				return true;
+		}
+		f += f[n] ? n + 1 : n;
+	}
+	return !f;
+}
+
+/* A case whose result cannot be trusted: say why, and make the run fail (no figure printed). */
+#define bench_fail(group, name, fmt, ...) do {						\
+	printk("bench %s %s: FAILED: " fmt "\n", group, name, ##__VA_ARGS__);		\
+	if (&bench_nr_failed)								\
+		bench_nr_failed++;							\
+} while (0)
+
 /* The events a case reports, with the key bench.py reads ("itlb_miss=.."). */
 #define BENCH_EVENTS(X) \
 	X(PERF_ITLB_MISS, "itlb_miss") X(PERF_DTLB_MISS, "dtlb_miss") \
@@ -86,6 +125,8 @@ static inline void bench_report(const char *group, const char *name, unsigned lo
 		}
 		n += (size_t)w;
 	}
+	if (&bench_nr_reported)
+		bench_nr_reported++;
 	/* one printk: a line is written whole, never interleaved with another hart's */
 	printk("bench %s %s ops=%lu cycles=%lu instret=%lu%s%s%s\n", group, name, ops,
 	       end.cycles - start.cycles, end.instret - start.instret, evs, extra ? " " : "",

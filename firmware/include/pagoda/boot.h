@@ -69,6 +69,7 @@ u64 bootarg_parse_size(const char *s, bool *ok);	/* "64M", "4096", "1G" */
 extern bool boot_hart_given;		/* boot_hart=N: hand the boot to hart N (kernel/main.c) */
 extern unsigned long boot_hart_id;
 extern const char *selftest_filter;	/* selftest_filter=PREFIX, NULL when not given */
+extern const char *bench_filter;	/* bench_filter=GROUP[,GROUP], NULL when not given */
 extern bool inject_failure;		/* inject_failure: copy_verify fails on purpose */
 extern bool smp_stale_entry;		/* smp_stale_entry: a secondary enters at _start (smp.c) */
 

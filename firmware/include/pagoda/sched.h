@@ -46,6 +46,8 @@
 struct kthread;
 struct reclaim_state;
 struct mm_struct;
+struct mem_cgroup;
+struct cpuset;
 
 struct task_struct {
 	struct thread_struct thread;	/* registers while switched out */
@@ -72,6 +74,11 @@ struct task_struct {
 	short oom_score_adj;		/* -1000 (never kill) .. 1000, Linux's /proc/pid/oom_score_adj */
 	volatile bool oom_victim;	/* Linux tsk_is_oom_victim: chosen by the OOM killer */
 	volatile bool sigkill;		/* Linux's pending SIGKILL: the task is to exit */
+	/* Its control groups (Linux task->cgroups, a css_set): NULL is the root group. Set by
+	 * mem_cgroup_attach_task() / cpuset_attach_task(); a task made by mm_task_run() starts in
+	 * its creator's, as a forked process does. */
+	struct mem_cgroup *memcg;
+	struct cpuset *cpuset;
 };
 
 /* current: the running task of this hart (interrupt handlers see the one they interrupted). */
@@ -136,6 +143,10 @@ struct mm_struct *task_set_mm(struct task_struct *p, struct mm_struct *mm);
 /* fn(p, arg) for every task, in creation order, under the task-list lock (interrupts off): fn
  * must not sleep nor take that lock. */
 void sched_for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
+
+/* Leave the task's memory cgroup and cpuset for the roots (Linux kernel/cgroup/cgroup.c
+ * cgroup_exit; here in mm/memcontrol.c): its exit, after its mm went. */
+void cgroup_exit(struct task_struct *p);
 
 /* The task table, Linux's `ps -eo pid,stat,psr,comm`-like; for the shell and tests. */
 void sched_show_tasks(void);

@@ -20,6 +20,13 @@ static inline void flush_tlb_user_page(unsigned long va)
 	__atomic_add_fetch(&host_user_tlb_flushes, 1, __ATOMIC_RELAXED);
 }
 
+static inline void flush_tlb_user_range(unsigned long start, unsigned long end)
+{
+	(void)start;
+	(void)end;
+	__atomic_add_fetch(&host_user_tlb_flushes, 1, __ATOMIC_RELAXED);
+}
+
 /* No MMU to copy through: the caller walks the tables itself. */
 static inline int copy_via_pgd(pte_t *pgd, unsigned long va, void *buf, size_t len, bool write)
 {

@@ -17,5 +17,9 @@ void __switch_to(struct thread_struct *prev, struct thread_struct *next);
 /* A new task's first instructions: the sanitizers learn that the switch landed. */
 void arch_task_first_run(void);
 void arch_thread_init(struct thread_struct *t, void (*entry)(void), void *stack, unsigned long size);
+/* A dead task's stack about to be freed: AddressSanitizer forgets the redzones of the frames it
+ * never unwound (the task switched away from them), or a page that was a stack would read as
+ * poisoned when it is allocated again. */
+void arch_thread_release(struct thread_struct *t);
 
 #endif

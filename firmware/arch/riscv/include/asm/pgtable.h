@@ -52,10 +52,14 @@ void unmap_kernel_range_noflush(unsigned long va, unsigned long size);
 pte_t *lookup_kernel_pte(unsigned long va, unsigned int *level);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);	/* every hart */
 unsigned long sv39_tlb_flushes(void);	/* remote flushes sent, for tests and vmallocinfo */
+/* Kernel page-table pages allocated since boot (never freed, as Linux's vmalloc tables): what a
+ * reconciliation of free pages allows for. */
+unsigned long kernel_pt_pages(void);
 /* User-like address spaces (mm/anon.c): a root's kernel entries, a flush of one non-global
  * translation on every hart, and a copy through the MMU with another root loaded. */
 int pgd_init_kernel_half(pte_t *pgd);
 void flush_tlb_user_page(unsigned long va);
+void flush_tlb_user_range(unsigned long start, unsigned long end);	/* every hart */
 int copy_via_pgd(pte_t *pgd, unsigned long va, void *buf, size_t len, bool write);
 
 #endif

@@ -19,6 +19,8 @@ struct thread_struct {
 void __switch_to(struct thread_struct *prev, struct thread_struct *next);
 
 static inline void arch_task_first_run(void) {}
+/* A dead task's stack about to be freed (the host build tells its sanitizer). */
+static inline void arch_thread_release(struct thread_struct *t) { (void)t; }
 
 /* A new task's first switch "returns" to entry with sp at the top of its stack. */
 static inline void arch_thread_init(struct thread_struct *t, void (*entry)(void), void *stack,

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Host tests of memory cgroups (mm/memcontrol.c), their reclaim (mm/vmscan.c
+ * try_to_free_mem_cgroup_pages), the memcg OOM killer (mm/oom_kill.c) and cpusets (mm/cpuset.c),
+ * with the `memcg` and `cpuset` shell commands, on the host allocator with the scheduler (tasks
+ * switch with swapcontext: deterministic), ASan+UBSan.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <asm/timex.h>
+#include <pagoda/kthread.h>
+#include <pagoda/shell.h>
+#include <mm/cpuset.h>
+#include <mm/memcontrol.h>
+#include <mm/mm.h>
+#include <mm/mm_types.h>
+#include <mm/oom.h>
+#include <mm/pagemap.h>
+#include <mm/vmscan.h>
+#include "mmt.h"
+
+extern __thread unsigned int host_cpu_id;
+extern bool mm_fastpath_enabled;	/* mm/internal.h */
+
+/* The console and platform hooks kernel/shell.c calls (the firmware's come from its drivers). */
+void platform_exit(int code) { (void)code; fail_msg("platform_exit"); }
+void platform_reboot(void) { fail_msg("platform_reboot"); }
+void console_write(const char *s, size_t n) { (void)s; (void)n; }
+int console_getchar(void) { return -1; }
+void console_wait_input(void) {}
+long probe_read64(unsigned long addr, unsigned long *val) { (void)addr; (void)val; return -5; }
+const char *trap_cause_name(unsigned long cause) { (void)cause; return "fault"; }
+
+static int boot(int nodes)
+{
+	struct mmt_cfg c = { "", nodes, 16, true };
+
+	host_printk_enabled = 0;
+	host_cpu_id = 0;
+	if (mmt_boot(&c))
+		return -1;
+	sched_init(1000000000ULL);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	return boot(1);
+}
+
+static int setup_numa2(void **state)
+{
+	(void)state;
+	return boot(2);
+}
+
+static struct mem_cgroup *mkcg(struct mem_cgroup *parent, const char *name)
+{
+	int err = 1;
+	struct mem_cgroup *m = mem_cgroup_create(parent, name, &err);
+
+	assert_non_null(m);
+	assert_int_equal(err, 0);
+	return m;
+}
+
+static unsigned long usage(struct mem_cgroup *m) { return mem_cgroup_usage(m); }
+
+/* Read pages [0, n) of m into the cache as the current task; every read must succeed. */
+static void read_all(struct address_space *m, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		assert_int_equal(pagecache_read(m, i, NULL, GFP_KERNEL), 0);
+}
+
+/* The counter: a charge counts at every level, a limit anywhere refuses it and leaves every
+ * level as it was; memparse reads bytes with suffixes and "max". */
+static void t_page_counter_and_memparse(void **state)
+{
+	struct page_counter a, b, c, *fail = NULL;
+	unsigned long pages = 0;
+
+	(void)state;
+	page_counter_init(&a, NULL);
+	page_counter_init(&b, &a);
+	page_counter_init(&c, &b);
+	a.max = 10;
+	assert_true(page_counter_try_charge(&c, 6, &fail));
+	assert_int_equal(page_counter_read(&a), 6);
+	assert_int_equal(page_counter_read(&b), 6);
+	assert_false(page_counter_try_charge(&c, 5, &fail));
+	assert_ptr_equal(fail, &a);
+	assert_int_equal(a.failcnt, 1);
+	assert_int_equal(page_counter_read(&c), 6);	/* undone on the way down */
+	assert_int_equal(page_counter_read(&b), 6);
+	assert_int_equal(page_counter_read(&a), 6);
+	page_counter_uncharge(&c, 6);
+	assert_int_equal(page_counter_read(&a), 0);
+	/* The peak is noted level by level on the way up, as Linux's: c saw 11 before a refused. */
+	assert_int_equal(c.watermark, 11);
+	assert_int_equal(a.watermark, 6);
+
+	assert_int_equal(page_counter_memparse("max", "max", &pages), 0);
+	assert_int_equal(pages, PAGE_COUNTER_MAX);
+	assert_int_equal(page_counter_memparse("1M", "max", &pages), 0);
+	assert_int_equal(pages, 256);
+	assert_int_equal(page_counter_memparse("8191", "max", &pages), 0);
+	assert_int_equal(pages, 1);	/* rounded down */
+	assert_int_equal(page_counter_memparse("0", "max", &pages), 0);
+	assert_int_equal(pages, 0);
+	pages = 77;
+	assert_int_equal(page_counter_memparse("-1", "max", &pages), -EINVAL);
+	assert_int_equal(page_counter_memparse("abc", "max", &pages), -EINVAL);
+	assert_int_equal(page_counter_memparse("", "max", &pages), -EINVAL);
+	assert_int_equal(page_counter_memparse("12X", "max", &pages), -EINVAL);
+	assert_int_equal(page_counter_memparse("99999999999999999999", "max", &pages), -EINVAL);
+	assert_int_equal(pages, 77);	/* untouched on an error */
+}
+
+/* Charge and uncharge: anonymous pages to the mm's group, cache pages to the reader's; both
+ * counted up the hierarchy; everything back to 0 when the pages go; the tree's rules. */
+static void t_charge_uncharge_hierarchy(void **state)
+{
+	struct mem_cgroup *a, *b;
+	struct address_space *f;
+	struct mm_struct *mm;
+	int err;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	b = mkcg(a, "B");
+	assert_null(mem_cgroup_create(a, "B", &err));
+	assert_int_equal(err, -EEXIST);
+	assert_null(mem_cgroup_create(NULL, "a/b", &err));
+	assert_int_equal(err, -EINVAL);
+	assert_null(mem_cgroup_create(NULL, "0123456789abcdef", &err));	/* 16 characters */
+	assert_int_equal(err, -EINVAL);
+	assert_ptr_equal(mem_cgroup_lookup("A/B"), b);
+	assert_ptr_equal(mem_cgroup_lookup("/A"), a);
+	assert_ptr_equal(mem_cgroup_lookup("/"), root_mem_cgroup);
+	assert_null(mem_cgroup_lookup("A/C"));
+
+	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
+	assert_ptr_equal(mem_cgroup_from_task(current), b);
+	mm = mm_alloc();		/* made by a task in B: charges B */
+	assert_non_null(mm);
+	for (unsigned long i = 0; i < 10; i++)
+		assert_int_equal(anon_fault(mm, TASK_VA_START + i * PAGE_SIZE, 0), 0);
+	f = ramfile_create(7);
+	assert_non_null(f);
+	read_all(f, 7);
+	assert_int_equal(usage(b), 17);
+	assert_int_equal(usage(a), 17);	/* the child's charges count in the parent */
+	assert_int_equal(memcg_page_state(b, MEMCG_ANON), 10);
+	assert_int_equal(memcg_page_state(b, MEMCG_FILE), 7);
+	assert_int_equal(memcg_page_state(a, MEMCG_FILE), 7);	/* memory.stat is recursive */
+	assert_int_equal(memcg_page_state(root_mem_cgroup, MEMCG_ANON), 10);
+	assert_int_equal(page_memcg(follow_page(mm, TASK_VA_START)), b);
+
+	/* Busy groups stay: a child, a task, charges. */
+	assert_int_equal(mem_cgroup_remove(a), -EBUSY);
+	assert_int_equal(mem_cgroup_remove(b), -EBUSY);
+	assert_int_equal(mem_cgroup_remove(root_mem_cgroup), -EINVAL);
+
+	/* Unmap one, drop the cache, then the mm: each uncharges. */
+	assert_int_equal(anon_unmap(mm, TASK_VA_START), 0);
+	assert_int_equal(usage(b), 16);
+	assert_int_equal(drop_pagecache(), 7);
+	assert_int_equal(usage(b), 9);
+	assert_int_equal(memcg_page_state(b, MEMCG_FILE), 0);
+	mmput(mm);
+	ramfile_destroy(f);
+	assert_int_equal(usage(b), 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(memcg_page_state(a, MEMCG_ANON), 0);
+	assert_int_equal(mem_cgroup_remove(b), -EBUSY);	/* init is still in it */
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(b), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+	assert_null(mem_cgroup_lookup("A"));
+}
+
+/*
+ * A limit on the parent: the child's reads go over it, and reclaim takes the subtree's own cache
+ * pages (pgscan, pgsteal, the max event at the parent), never the root's file; every read
+ * succeeds and the data read back is the file's.
+ */
+static void t_limit_reclaims_own_pages(void **state)
+{
+	struct address_space *mine, *other;
+	struct mem_cgroup *a, *b;
+	unsigned long steal0 = vm_event_sum(PGSTEAL_DIRECT);
+	static u8 buf[PAGE_SIZE];
+
+	(void)state;
+	assert_int_equal(kswapd_init(), 0);
+	kswapd_stop(0);			/* no global reclaim behind the test's back */
+	other = ramfile_create(50);
+	mine = ramfile_create(200);
+	assert_non_null(other);
+	assert_non_null(mine);
+	read_all(other, 50);		/* init in the root: the root's pages */
+	a = mkcg(NULL, "A");
+	b = mkcg(a, "B");
+	assert_int_equal(mem_cgroup_set_max(a, 64), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
+	for (unsigned long i = 0; i < 200; i++) {
+		memset(buf, (int)i, sizeof(buf));
+		assert_int_equal(pagecache_write(mine, i, buf, GFP_KERNEL), 0);
+		assert_true(usage(a) <= 64);
+	}
+	assert_int_equal(usage(a), usage(b));
+	assert_int_equal(other->nrpages, 50);		/* the root's cache untouched */
+	assert_true(mine->nrpages <= 64);
+	assert_true(memcg_page_state(b, MEMCG_PGSTEAL) >= 200 - 64);
+	assert_true(memcg_page_state(b, MEMCG_PGSCAN) >= memcg_page_state(b, MEMCG_PGSTEAL));
+	assert_int_equal(memcg_page_state(root_mem_cgroup, MEMCG_PGSTEAL),
+			 memcg_page_state(b, MEMCG_PGSTEAL));	/* nobody else's */
+	assert_true(vm_event_sum(PGSTEAL_DIRECT) - steal0 >= 200 - 64);
+	assert_true(a->events_local[MEMCG_MAX] > 0);
+	assert_int_equal(b->events_local[MEMCG_MAX], 0);	/* the limit hit was A's */
+	assert_true(b->events[MEMCG_MAX] == 0 && a->events[MEMCG_MAX] == a->events_local[MEMCG_MAX]);
+	assert_int_equal(a->events[MEMCG_OOM], 0);	/* reclaim was enough */
+	/* Written back (dirty pages need IO/FS, which GFP_KERNEL has), so they read back. */
+	for (unsigned long i = 0; i < 200; i += 37) {
+		assert_int_equal(pagecache_read(mine, i, buf, GFP_KERNEL), 0);
+		assert_int_equal(buf[0], (u8)i);
+		assert_int_equal(buf[PAGE_SIZE - 1], (u8)i);
+	}
+	/* memory.high below: reclaimed toward it at once, and on each charge above it. */
+	assert_int_equal(mem_cgroup_set_high(b, 16), 0);
+	assert_true(usage(b) <= 16);
+	read_all(mine, 100);
+	assert_true(usage(b) <= 16 + 1);
+	assert_true(b->events_local[MEMCG_HIGH] > 0);
+
+	ramfile_destroy(mine);
+	ramfile_destroy(other);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(b), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+static void wait_ready(struct mm_task *t)
+{
+	for (int i = 0; i < 1000 && !t->ready; i++)
+		yield();
+	assert_true(t->ready);
+}
+
+/*
+ * A group at its limit with nothing to reclaim (anonymous pages only): the charging task's group
+ * OOM-kills the biggest task of the group, never the bigger task outside it; the killer's report
+ * counts in memory.events (max, oom, oom_kill); memory.current is back to 0 when they exit.
+ */
+static struct mm_task in1, in2, out1;
+
+static void t_memcg_oom_kills_inside_only(void **state)
+{
+	unsigned long kills = vm_event_sum(OOM_KILL);
+	struct mem_cgroup *a;
+
+	(void)state;
+	assert_int_equal(kswapd_init(), 0);
+	kswapd_stop(0);
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(a, 300), 0);
+	assert_non_null(mm_task_run(&out1, "outside", 600, 0, 0));	/* root, the biggest */
+	wait_ready(&out1);
+	assert_int_equal(out1.populated, 600);
+	assert_non_null(mm_task_run_in(&in1, "in1", 200, 0, 0, a));
+	wait_ready(&in1);
+	assert_int_equal(in1.populated, 200);
+	assert_int_equal(usage(a), 200);
+	/* in2 wants 200 more: at 100 the charge fails, reclaim finds nothing, in1 dies. */
+	assert_non_null(mm_task_run_in(&in2, "in2", 200, 0, 0, a));
+	wait_ready(&in2);
+	assert_int_equal(in2.populated, 200);
+	assert_true(in1.task->oom_victim && fatal_signal_pending(in1.task));
+	assert_false(in2.task->oom_victim || out1.task->oom_victim);
+	assert_int_equal(oom_last_victim_pid(), in1.task->pid);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 1);
+	assert_int_equal(a->events[MEMCG_OOM_KILL], 1);
+	assert_int_equal(a->events[MEMCG_OOM], 1);
+	assert_true(a->events[MEMCG_MAX] >= 1);
+	assert_int_equal(root_mem_cgroup->events_local[MEMCG_OOM_KILL], 0);
+	assert_int_equal(usage(a), 200);	/* in1's pages were uncharged when reaped */
+	assert_int_equal(out1.task->mm->rss, 600);
+	assert_int_equal(kthread_stop(in1.task), 9);
+	assert_int_equal(kthread_stop(in2.task), 0);
+	assert_int_equal(kthread_stop(out1.task), 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(memcg_page_state(a, MEMCG_ANON), 0);
+	assert_int_equal(anon_total_rss(NULL), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);	/* no task, no charge left */
+}
+
+/* The only task of the group is the one over the limit: it is the victim, its own charge then
+ * goes through, its fault fails (its mm is reaped) and it exits killed. */
+static void t_memcg_oom_kills_the_charger(void **state)
+{
+	struct mem_cgroup *a;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(a, 100), 0);
+	assert_non_null(mm_task_run_in(&in1, "alone", 200, 0, 0, a));
+	wait_ready(&in1);
+	assert_int_equal(in1.populated, 100);
+	assert_true(in1.task->oom_victim);
+	assert_int_equal(a->events[MEMCG_OOM_KILL], 1);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(kthread_stop(in1.task), 9);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/*
+ * memory.max below the usage: cache is reclaimed down to it; anonymous pages of an mm that no
+ * task owns cannot be reclaimed and nobody can be killed, so the write reports -EBUSY with the
+ * usage left above (Linux accepts the write) and the next charges fail. Bad values refused.
+ */
+static void t_limit_below_usage(void **state)
+{
+	struct address_space *f;
+	struct mem_cgroup *a;
+	struct mm_struct *mm;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(root_mem_cgroup, 10), -EINVAL);
+	assert_int_equal(mem_cgroup_set_max(a, PAGE_COUNTER_MAX + 1), -EINVAL);
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	f = ramfile_create(100);
+	assert_non_null(f);
+	read_all(f, 100);
+	assert_int_equal(usage(a), 100);
+	assert_int_equal(mem_cgroup_set_max(a, 40), 0);
+	assert_true(usage(a) <= 40);
+	mm = mm_alloc();
+	assert_non_null(mm);
+	for (unsigned long i = 0; i < 30; i++)
+		assert_int_equal(anon_fault(mm, TASK_VA_START + i * PAGE_SIZE, 0), 0);
+	assert_int_equal(mem_cgroup_set_max(a, 10), -EBUSY);
+	assert_int_equal(memcg_page_state(a, MEMCG_FILE), 0);	/* all the cache went */
+	assert_int_equal(usage(a), 30);
+	assert_true(a->events[MEMCG_OOM] >= 1);
+	assert_int_equal(a->events[MEMCG_OOM_KILL], 0);
+	assert_int_equal(anon_fault(mm, TASK_VA_START + 40 * PAGE_SIZE, __GFP_NORETRY), -ENOMEM);
+	assert_int_equal(anon_fault(mm, TASK_VA_START + 40 * PAGE_SIZE, 0), -ENOMEM);
+	assert_int_equal(pagecache_read(f, 0, NULL, GFP_KERNEL), -ENOMEM);
+	assert_int_equal(usage(a), 30);
+	mmput(mm);
+	ramfile_destroy(f);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+static int sh(const char *cmd)
+{
+	char line[SHELL_LINE_MAX];
+
+	snprintf(line, sizeof(line), "%s", cmd);
+	return shell_exec(line);
+}
+
+/* The shell commands: each bad value is refused with status 1 and changes nothing. */
+static void t_shell_commands(void **state)
+{
+	struct mem_cgroup *x;
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(sh("memcg"), 0);
+	assert_int_equal(sh("memcg create X"), 0);
+	x = mem_cgroup_lookup("X");
+	assert_non_null(x);
+	assert_int_equal(sh("memcg create X"), 1);		/* exists */
+	assert_int_equal(sh("memcg create Y/Z"), 1);		/* no parent */
+	assert_int_equal(sh("memcg create X/0123456789abcdefg"), 1);
+	assert_int_equal(sh("memcg create"), 1);
+	assert_int_equal(sh("memcg frob X"), 1);
+	assert_int_equal(sh("memcg max X abc"), 1);
+	assert_int_equal(sh("memcg max X -5"), 1);
+	assert_int_equal(sh("memcg max X 12Q"), 1);
+	assert_int_equal(x->memory.max, PAGE_COUNTER_MAX);
+	assert_int_equal(sh("memcg max / 1M"), 1);		/* the root has none */
+	assert_int_equal(sh("memcg max Q 1M"), 1);		/* no such group */
+	assert_int_equal(sh("memcg max X 1M"), 0);
+	assert_int_equal(x->memory.max, 256);
+	assert_int_equal(sh("memcg high X 512K"), 0);
+	assert_int_equal(x->memory.high, 128);
+	assert_int_equal(sh("memcg max X max"), 0);
+	assert_int_equal(x->memory.max, PAGE_COUNTER_MAX);
+	assert_int_equal(sh("memcg attach X 99999"), 1);	/* no such task */
+	assert_int_equal(sh("memcg attach X 0x"), 1);
+	assert_int_equal(sh("memcg attach X 0"), 1);		/* the idle task */
+	assert_ptr_equal(mem_cgroup_from_task(current), root_mem_cgroup);
+	snprintf(buf, sizeof(buf), "memcg attach X %d", current->pid);
+	assert_int_equal(sh(buf), 0);
+	assert_ptr_equal(mem_cgroup_from_task(current), x);
+	assert_int_equal(sh("memcg show X"), 0);
+	assert_int_equal(sh("memcg rm X"), 1);			/* init is in it */
+	assert_int_equal(sh("memcg rm /"), 1);
+	snprintf(buf, sizeof(buf), "memcg attach / %d", current->pid);
+	assert_int_equal(sh(buf), 0);
+	assert_int_equal(sh("memcg rm X"), 0);
+	assert_int_equal(sh("memcg show X"), 1);
+
+	assert_int_equal(sh("cpuset"), 0);
+	assert_int_equal(sh("cpuset create C"), 0);
+	assert_int_equal(sh("cpuset mems C 5"), 1);		/* offline */
+	assert_int_equal(sh("cpuset mems C 0-"), 1);
+	assert_int_equal(sh("cpuset mems C 1-0"), 1);
+	assert_int_equal(sh("cpuset mems C x"), 1);
+	assert_int_equal(sh("cpuset mems C 99999999999999999999"), 1);
+	assert_int_equal(sh("cpuset mems / 0"), 1);
+	assert_int_equal(sh("cpuset flags C sideways"), 1);
+	assert_int_equal(sh("cpuset mems C 0"), 0);
+	assert_int_equal(sh("cpuset flags C hardwall"), 0);
+	assert_int_equal(sh("cpuset attach C 99999"), 1);
+	assert_int_equal(sh("cpuset rm C"), 0);
+	assert_int_equal(sh("cpuset rm C"), 1);
+	assert_int_equal(nr_cpusets, 1);
+}
+
+/*
+ * cpusets on two nodes: a task whose cpuset holds node 1 gets node 1's pages, from the fast path
+ * and the slow path; with node 1 full, a __GFP_HARDWALL request (GFP_USER) fails, a kernel
+ * request falls back to node 0 through the mem_exclusive top cpuset (softwall) unless the cpuset
+ * is mem_hardwall itself, and GFP_ATOMIC ignores cpusets; the fast path comes back when the last
+ * cpuset goes.
+ */
+static struct page *stash[8192];
+static unsigned int nstash;
+
+static void t_cpuset_nodes(void **state)
+{
+	struct cpuset *cs, *child;
+	struct page *p;
+	nodemask_t m;
+	int err;
+
+	(void)state;
+	assert_true(node_data[1].online);
+	assert_true(mm_fastpath_enabled);
+	cs = cpuset_create(NULL, "N1", &err);
+	assert_non_null(cs);
+	assert_false(mm_fastpath_enabled);	/* Linux's cpusets_enabled() key */
+	child = cpuset_create(cs, "sub", &err);
+	assert_non_null(child);
+	assert_int_equal(nodelist_parse("1", &m), 0);
+	assert_int_equal(cpuset_set_mems(cs, m), -EBUSY);	/* the child still has node 0 */
+	assert_int_equal(cpuset_set_mems(child, m), 0);
+	assert_int_equal(cpuset_set_mems(cs, m), 0);
+	assert_int_equal(nodelist_parse("0-1", &m), 0);
+	assert_int_equal(cpuset_set_mems(child, m), -EINVAL);	/* beyond the parent's */
+	assert_int_equal(cpuset_remove(child), 0);
+	assert_int_equal(cpuset_attach_task(current, cs), 0);
+	assert_int_equal(cpuset_remove(cs), -EBUSY);
+
+	p = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 1);
+	__free_pages(p, 0);
+	nstash = 0;
+	while (nstash < 8192 && (p = alloc_pages(GFP_USER | __GFP_NORETRY | __GFP_NOWARN, 0))) {
+		assert_int_equal(page_to_nid(p), 1);
+		stash[nstash++] = p;
+	}
+	assert_true(nstash > 1000);
+	assert_null(alloc_pages(GFP_USER | __GFP_NORETRY | __GFP_NOWARN, 0));
+	/* Softwall: a kernel allocation may use the nearest mem_exclusive ancestor's nodes. */
+	p = alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);
+	stash[nstash++] = p;
+	/* mem_hardwall on the task's own cpuset: the kernel request stays inside too. */
+	assert_int_equal(cpuset_set_mem_flags(cs, false, true), 0);
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN, 0));
+	/* Atomic requests ignore cpusets (no ALLOC_CPUSET). */
+	p = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);
+	stash[nstash++] = p;
+	/* An OOM victim may take memory anywhere. */
+	current->oom_victim = true;
+	p = alloc_pages(GFP_USER | __GFP_NORETRY | __GFP_NOWARN, 0);
+	current->oom_victim = false;
+	assert_non_null(p);
+	stash[nstash++] = p;
+
+	while (nstash)
+		__free_pages(stash[--nstash], 0);
+	assert_int_equal(cpuset_attach_task(current, top_cpuset), 0);
+	assert_int_equal(cpuset_remove(cs), 0);
+	assert_true(mm_fastpath_enabled);
+	p = alloc_pages(GFP_USER, 0);
+	assert_non_null(p);
+	assert_int_equal(page_to_nid(p), 0);	/* the hart's node again */
+	__free_pages(p, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(t_page_counter_and_memparse, setup),
+		cmocka_unit_test_setup(t_charge_uncharge_hierarchy, setup),
+		cmocka_unit_test_setup(t_limit_reclaims_own_pages, setup),
+		cmocka_unit_test_setup(t_memcg_oom_kills_inside_only, setup),
+		cmocka_unit_test_setup(t_memcg_oom_kills_the_charger, setup),
+		cmocka_unit_test_setup(t_limit_below_usage, setup),
+		cmocka_unit_test_setup(t_shell_commands, setup),
+		cmocka_unit_test_setup(t_cpuset_nodes, setup_numa2),
+	};
+
+	alarm(120);	/* a lost wake-up fails (SIGALRM) instead of hanging */
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
