@@ -60,7 +60,7 @@ SELFTEST(kthread_run_sleep_stop)
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		if (!k[cpu])
 			continue;
-		if (!st_wait_until(t[cpu].ticks >= 3, 2000))
+		if (!st_wait_until(t[cpu].ticks >= 3, ST_WAIT_MS))
 			ST_FAIL("thread on cpu %u ticked %lu times", cpu, t[cpu].ticks);
 		ST_ASSERT_EQ(t[cpu].cpu, cpu);
 		ST_ASSERT(t[cpu].flags & PF_KTHREAD);
@@ -139,7 +139,8 @@ SELFTEST(sched_wait_queue_wake_and_timeout)
 	k = kthread_run_on_cpu(waiter_fn, &w, cpu, "st-wait");
 	ST_ASSERT(k);
 	/* Asleep on the queue, not spinning: its state says so and it stays asleep. */
-	if (!st_wait_until(READ_ONCE(k->state) == TASK_UNINTERRUPTIBLE && waitqueue_active(&w.wq), 2000))
+	if (!st_wait_until(READ_ONCE(k->state) == TASK_UNINTERRUPTIBLE && waitqueue_active(&w.wq),
+			   ST_WAIT_MS))
 		ST_FAIL("waiter never slept (state %ld)", k->state);
 	msleep(2);
 	ST_ASSERT(!w.woke);
@@ -150,7 +151,7 @@ SELFTEST(sched_wait_queue_wake_and_timeout)
 	t0 = get_time();
 	w.cond = true;
 	wake_up(&w.wq);
-	if (!st_wait_until(w.left >= 0, 2000))
+	if (!st_wait_until(w.left >= 0, ST_WAIT_MS))
 		ST_FAIL("waiter not woken (woke %d)", w.woke);
 	ST_ASSERT(w.woke);
 	ST_ASSERT_EQ(w.left, 0);
@@ -199,7 +200,7 @@ SELFTEST(sched_yield_round_robin)
 	ST_ASSERT(a && b);
 	wake_up_process(a);
 	wake_up_process(b);
-	if (!st_wait_until(rr_n == 2 * RR_ROUNDS, 2000))
+	if (!st_wait_until(rr_n == 2 * RR_ROUNDS, ST_WAIT_MS))
 		ST_FAIL("round robin stopped after %u entries", rr_n);
 	rr_log[2 * RR_ROUNDS] = 0;
 	for (int i = 0; i < 2 * RR_ROUNDS; i++)
@@ -244,12 +245,12 @@ SELFTEST(sched_memalloc_scope_is_per_task)
 	s.seen_inside = 0;
 	k = kthread_run(scope_fn, &s, "st-scope");
 	ST_ASSERT(k);
-	if (!st_wait_until(s.step == 1, 2000))
+	if (!st_wait_until(s.step == 1, ST_WAIT_MS))
 		ST_FAIL("scope thread did not start");
 	ST_ASSERT_EQ(current_gfp_context(GFP_KERNEL), GFP_KERNEL);
 	ST_ASSERT(k->flags & PF_MEMALLOC_NOIO);
 	s.step = 2;
-	if (!st_wait_until(s.step == 3, 2000))
+	if (!st_wait_until(s.step == 3, ST_WAIT_MS))
 		ST_FAIL("scope thread did not finish");
 	ST_ASSERT_EQ(s.seen_inside, GFP_KERNEL & ~(__GFP_IO | __GFP_FS));
 	ST_ASSERT(!(k->flags & PF_MEMALLOC_NOIO));

@@ -238,7 +238,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	int line = 0;
 	char err[128];
 
-	for (i = 0; i < 2000 && !st_all_kswapd_sleeping(); i++)
+	for (i = 0; i < ST_WAIT_MS && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
 	CHECK(st_all_kswapd_sleeping());
 	free0 = settled_free();
@@ -250,7 +250,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 		churn[cpu].allocs = 0;
 		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-pcchurn/%u", cpu);
 		CHECK(churners[cpu]);
-		for (i = 0; i < 2000 && !churn[cpu].allocs; i++)
+		for (i = 0; i < ST_WAIT_MS && !churn[cpu].allocs; i++)
 			msleep(1);
 		CHECK(churn[cpu].allocs);
 	}

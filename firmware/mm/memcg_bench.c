@@ -7,6 +7,10 @@
  *    "mm order0-pcp".
  *  - charge-uncharge: mem_cgroup_charge + mem_cgroup_uncharge of one page in a group one level
  *    below the root (one counter; the root is not charged), per pair.
+ *  - order0-kmem: alloc_page(GFP_KERNEL_ACCOUNT) + __free_page by a task in a group one level
+ *    below the root: the full path, the kernel-memory charge and its uncharge at the free;
+ *    compare with "mm order0-pcp" (the key off) and order0-pcp-kmem-on (GFP_KERNEL with the key
+ *    on: the fast path, which must cost what it costs with the key off).
  */
 #include <pagoda/bench.h>
 #include <pagoda/printk.h>
@@ -82,8 +86,59 @@ out:
 		mem_cgroup_remove(memcg);
 }
 
+static void bench_order0_kmem(void)
+{
+	struct bench_counters s, e;
+	unsigned long fails = 0;
+	struct mem_cgroup *memcg;
+	int err;
+
+	memcg = mem_cgroup_create(NULL, "bench", &err);
+	if (!memcg) {
+		printk("bench memcg: no group (%d)\n", err);
+		return;
+	}
+	/* With a group besides the root the key is on: GFP_KERNEL keeps the fast path. */
+	for (int i = 0; i < 64; i++)
+		__free_page(alloc_page(GFP_KERNEL));
+	s = bench_start();
+	for (unsigned long i = 0; i < N_PAIRS; i++) {
+		struct page *p = alloc_page(GFP_KERNEL);
+
+		if (unlikely(!p)) {
+			fails++;
+			continue;
+		}
+		__free_page(p);
+	}
+	e = bench_end();
+	bench_report("memcg", "order0-pcp-kmem-on", N_PAIRS - fails, s, e, NULL);
+	mem_cgroup_attach_task(current, memcg);
+	for (int i = 0; i < 64; i++)
+		__free_page(alloc_page(GFP_KERNEL_ACCOUNT));
+	fails = 0;
+	s = bench_start();
+	for (unsigned long i = 0; i < N_PAIRS; i++) {
+		struct page *p = alloc_page(GFP_KERNEL_ACCOUNT);
+
+		if (unlikely(!p)) {
+			fails++;
+			continue;
+		}
+		__free_page(p);
+	}
+	e = bench_end();
+	mem_cgroup_attach_task(current, root_mem_cgroup);
+	if (fails || page_counter_read(&memcg->memory))
+		printk("bench memcg: order0-kmem: %lu allocations failed, %lu pages left charged\n",
+		       fails, page_counter_read(&memcg->memory));
+	bench_report("memcg", "order0-kmem", N_PAIRS - fails, s, e, NULL);
+	mem_cgroup_remove(memcg);
+}
+
 void memcg_bench_run(void)
 {
 	bench_order0_cpuset();
 	bench_charge_uncharge();
+	bench_order0_kmem();
 }

@@ -7,6 +7,9 @@
  *    of the root keeps its pages); then two tasks fault anonymous pages in a group of 96 pages:
  *    the second one's charge OOM-kills the first (the bigger, inside the group), never a bigger
  *    task outside; memory.current is 0 once they are gone.
+ *  - memcg_kmem_account: GFP_KERNEL_ACCOUNT pages (order 0 and 3) charge the task's group and
+ *    count in memory.stat "kernel", GFP_KERNEL and the root group charge nobody; at a 32-page
+ *    limit NORETRY fails, NOFAIL goes over; every free uncharges (memory.current back to 0).
  *  - cpuset_hardwall_softwall (2 nodes): a task whose cpuset holds the other node gets its pages
  *    there; with that node full, GFP_USER fails, GFP_KERNEL falls back (softwall) unless the
  *    cpuset is mem_hardwall; GFP_ATOMIC ignores cpusets.
@@ -35,7 +38,7 @@ static u8 st_buf[PAGE_SIZE];
 
 static void wait_ready(struct mm_task *t)
 {
-	for (int i = 0; i < 4000 && !READ_ONCE(t->ready); i++)
+	for (int i = 0; i < ST_WAIT_MS && !READ_ONCE(t->ready); i++)
 		msleep(1);
 	ST_ASSERT(READ_ONCE(t->ready));
 }
@@ -111,6 +114,65 @@ SELFTEST(memcg_limit_reclaim_then_oom)
 	ST_ASSERT_EQ(mem_cgroup_remove(M.a), 0);
 	ST_ASSERT_EQ(mem_cgroup_remove(M.b), 0);
 	ST_ASSERT_EQ(anon_total_rss(NULL), 0);
+	return 0;
+}
+
+#define KM_PAGES 40
+static struct page *km[KM_PAGES];
+
+static int kmem_case(void)
+{
+	struct page *p;
+	int err;
+
+	M.a = mem_cgroup_create(NULL, "st-kmem", &err);
+	ST_ASSERT(M.a != NULL);
+	ST_ASSERT(memcg_kmem_enabled());
+	km[0] = alloc_pages(GFP_KERNEL_ACCOUNT, 0);		/* init in the root: uncharged */
+	ST_ASSERT(km[0] != NULL && !PageMemcgKmem(km[0]));
+	ST_ASSERT_EQ(mem_cgroup_set_max(M.a, 32), 0);
+	ST_ASSERT_EQ(mem_cgroup_attach_task(current, M.a), 0);
+	km[1] = alloc_pages(GFP_KERNEL, 0);			/* not accounted */
+	km[2] = alloc_pages(GFP_KERNEL_ACCOUNT, 3);
+	ST_ASSERT(km[1] != NULL && km[2] != NULL);
+	ST_ASSERT(!PageMemcgKmem(km[1]) && PageMemcgKmem(km[2]));
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 8);
+	for (int i = 3; i < KM_PAGES; i++) {
+		km[i] = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_NORETRY | __GFP_NOWARN, 0);
+		if (!km[i])
+			break;
+	}
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 32);		/* 8 + 24, then refused */
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_KMEM), 32);
+	ST_ASSERT(M.a->events_local[MEMCG_MAX] > 0);
+	ST_ASSERT_EQ(M.a->events[MEMCG_OOM], 0);
+	p = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_NOFAIL, 0);
+	ST_ASSERT(p != NULL && PageMemcgKmem(p));
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 33);
+	__free_pages(p, 0);
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 32);
+	return 0;
+}
+
+SELFTEST(memcg_kmem_account)
+{
+	int r;
+
+	memset(&M, 0, sizeof(M));
+	memset(km, 0, sizeof(km));
+	r = ST_CATCH(kmem_case());
+	mem_cgroup_attach_task(current, root_mem_cgroup);
+	if (km[2])
+		__free_pages(km[2], 3);
+	km[2] = NULL;
+	for (int i = 0; i < KM_PAGES; i++)
+		if (km[i])
+			__free_pages(km[i], 0);
+	if (r)
+		selftest_abort(r);
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 0);
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_KMEM), 0);
+	ST_ASSERT_EQ(mem_cgroup_remove(M.a), 0);
 	return 0;
 }
 

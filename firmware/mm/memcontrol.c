@@ -30,9 +30,11 @@
 
 #define MAX_RECLAIM_RETRIES 16
 #define MEMCG_DATA_ANON 0x80000000u	/* page->memcg_data: charged as anonymous */
+#define MEMCG_DATA_KMEM 0x40000000u	/* charged as kernel memory (Linux MEMCG_DATA_KMEM) */
 #define MEMCG_DATA_ID_MASK 0xffffu
 
 struct mem_cgroup root_mem_cgroup_data;
+bool memcg_kmem_online;
 static struct mem_cgroup *memcg_ids[MEM_CGROUP_ID_MAX];
 static spinlock_t memcg_tree_lock = SPIN_LOCK_UNLOCKED;
 
@@ -130,6 +132,7 @@ void mem_cgroup_reset(void)
 	spin_lock_init(&memcg_tree_lock);
 	memset(memcg_ids, 0, sizeof(memcg_ids));
 	memset(root, 0, sizeof(*root));
+	WRITE_ONCE(memcg_kmem_online, false);	/* mm_init's mm_update_fastpath() follows */
 	page_counter_init(&root->memory, NULL);
 	root->id = 1;
 	root->online = true;
@@ -217,6 +220,12 @@ struct mem_cgroup *mem_cgroup_create(struct mem_cgroup *parent, const char *name
 	if (*err) {
 		kfree(memcg);
 		return NULL;
+	}
+	/* Linux memcg_online_kmem -> static_branch_enable(&memcg_kmem_enabled_key): on for good;
+	 * the fast path then leaves __GFP_ACCOUNT requests to the full path, which charges. */
+	if (!memcg_kmem_enabled()) {
+		__atomic_store_n(&memcg_kmem_online, true, __ATOMIC_RELEASE);
+		mm_update_fastpath();
 	}
 	return memcg;
 }
@@ -419,7 +428,8 @@ unsigned long mem_cgroup_usage(struct mem_cgroup *memcg)
 {
 	/* Linux mem_cgroup_usage(root): the stats, as the root has no counter. */
 	if (mem_cgroup_is_root(memcg))
-		return memcg_page_state(memcg, MEMCG_ANON) + memcg_page_state(memcg, MEMCG_FILE);
+		return memcg_page_state(memcg, MEMCG_ANON) + memcg_page_state(memcg, MEMCG_FILE) +
+		       memcg_page_state(memcg, MEMCG_KMEM);
 	return page_counter_read(&memcg->memory);
 }
 
@@ -592,6 +602,49 @@ void mem_cgroup_uncharge(struct page *page)
 	}
 }
 
+/*
+ * Linux __memcg_kmem_charge_page (6.1) -> obj_cgroup_charge_pages -> try_charge_memcg: the same
+ * try_charge as user pages (reclaim of the group's own pages, then the memcg OOM killer inside
+ * the group; __GFP_NORETRY and __GFP_RETRY_MAYFAIL fail before the kill, __GFP_NOFAIL is forced
+ * over the limit). Linux charges an obj_cgroup, which rmdir reparents; here the page records
+ * the group itself and holds a reference on it, so rmdir refuses (-EBUSY) while kernel pages
+ * charged to the group live, even after every task left it (docs/mm.md "Memory cgroups").
+ */
+int __memcg_kmem_charge_page(struct page *page, gfp_t gfp, unsigned int order)
+{
+	struct mem_cgroup *memcg;
+	unsigned int nr_pages = 1U << order;
+
+	/* Linux get_obj_cgroup_from_current: interrupts charge nobody (no active_memcg here). */
+	if (in_interrupt())
+		return 0;
+	memcg = mem_cgroup_from_task(current);
+	if (mem_cgroup_is_root(memcg))
+		return 0;
+	if (try_charge(memcg, gfp, nr_pages))
+		return -ENOMEM;
+	css_get(memcg);
+	page->memcg_data = memcg->id | MEMCG_DATA_KMEM;
+	SetPageMemcgKmem(page);
+	memcg_stat_add(memcg, MEMCG_KMEM, nr_pages);
+	return 0;
+}
+
+void __memcg_kmem_uncharge_page(struct page *page, unsigned int order)
+{
+	u32 data = page->memcg_data;
+	struct mem_cgroup *memcg = page_memcg(page);
+	unsigned long nr_pages = 1UL << order;
+
+	page->memcg_data = 0;
+	__ClearPageMemcgKmem(page);
+	if (WARN_ON_ONCE(!memcg || !(data & MEMCG_DATA_KMEM)))
+		return;
+	memcg_stat_add(memcg, MEMCG_KMEM, -(long)nr_pages);
+	page_counter_uncharge(&memcg->memory, nr_pages);
+	css_put(memcg);
+}
+
 void mem_cgroup_migrate(struct page *old, struct page *new)
 {
 	/* Linux charges new and leaves old to be uncharged when freed; the pair is never both
@@ -689,9 +742,10 @@ void mem_cgroup_show(struct mem_cgroup *memcg)
 	printk("\nmemory.events.local");
 	for (int i = 0; i < MEMCG_NR_MEMORY_EVENTS; i++)
 		printk(" %s %lu", ev[i], READ_ONCE(memcg->events_local[i]));
-	printk("\nmemory.stat anon %lu file %lu pgscan %lu pgsteal %lu\n",
+	printk("\nmemory.stat anon %lu file %lu kernel %lu pgscan %lu pgsteal %lu\n",
 	       memcg_page_state(memcg, MEMCG_ANON) * PAGE_SIZE,
-	       memcg_page_state(memcg, MEMCG_FILE) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_PGSCAN),
+	       memcg_page_state(memcg, MEMCG_FILE) * PAGE_SIZE,
+	       memcg_page_state(memcg, MEMCG_KMEM) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_PGSCAN),
 	       memcg_page_state(memcg, MEMCG_PGSTEAL));
 }
 

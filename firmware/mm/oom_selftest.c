@@ -60,7 +60,7 @@ static void oom_stop_all(void)
 
 static void wait_ready(struct mm_task *t)
 {
-	for (int i = 0; i < 2000 && !t->ready; i++)
+	for (int i = 0; i < ST_WAIT_MS && !t->ready; i++)
 		msleep(1);
 	ST_ASSERT(t->ready);
 	ST_ASSERT_EQ(t->populated, t->want);

@@ -724,6 +724,10 @@ static bool free_pages_prepare(struct page *page, unsigned int order, unsigned l
 		bad_page(page, "page still has flags set at free", caller);
 		return false;
 	}
+	/* Linux: if (memcg_kmem_enabled() && PageMemcgKmem(page)) __memcg_kmem_uncharge_page().
+	 * The PG bit sends every such page here (the fast frees decline it), so no key test. */
+	if (unlikely(page_flags_read(&page->flags) & (1UL << PG_memcg_kmem)))
+		__memcg_kmem_uncharge_page(page, order);
 	page_flags_write(&page->flags, page_flags_read(&page->flags) & ~PAGEFLAGS_MASK);
 	page->private = 0;
 	page->alloc_order = 0;
@@ -895,7 +899,10 @@ static void free_pages_caller(struct page *page, unsigned int order, unsigned lo
 		free_the_page(page, order, caller);
 	} else if (!PageHead(page) && page_ref_count(page) > 0) {
 		/* Someone else holds a reference to the first page (get_page): as Linux does, free
-		 * the rest of a non-compound block now; the first page goes with the last put. */
+		 * the rest of a non-compound block now; the first page goes with the last put. The
+		 * block's kernel-memory charge goes now, whole: the first page is freed as order 0. */
+		if (unlikely(PageMemcgKmem(page)))
+			__memcg_kmem_uncharge_page(page, order);
 		page->alloc_order = 0;
 		while (order-- > 0) {
 			struct page *p = page + (1UL << order);
@@ -997,6 +1004,11 @@ _Static_assert(MAX_NR_ZONES == 4 && MIGRATE_PCPTYPES == 3, "fast class encoding"
  * check also tests the switch. */
 static unsigned long fast_free_limit;
 
+/* gfp bits the order-0 fast paths leave to the full path: those outside __GFP_BITS_MASK, and
+ * __GFP_ACCOUNT while memcg kernel accounting is on (the full path charges). A mask in memory
+ * rather than a second test: the key costs the fast path no branch. */
+static gfp_t fast_gfp_reject = ~__GFP_BITS_MASK;
+
 /* False while a debugging feature needs the full path (page_owner, poisoning, mm_debug) or
  * mobility grouping is off. Recomputed by mm_update_fastpath() when those change. */
 bool mm_fastpath_enabled;
@@ -1014,6 +1026,7 @@ void mm_update_fastpath(void)
 	mm_fastpath_enabled = !page_group_by_mobility_disabled && !mm_page_owner && !mm_page_poison &&
 			      !mm_debug_checks && !cpusets_enabled();
 	WRITE_ONCE(fast_free_limit, mm_fastpath_enabled && mem_map ? mem_map_nr * sizeof(struct page) : 0);
+	WRITE_ONCE(fast_gfp_reject, ~__GFP_BITS_MASK | (memcg_kmem_enabled() ? __GFP_ACCOUNT : 0));
 	for (int nid = 0; nid < MAX_NUMNODES; nid++)
 		for (unsigned int cls = 0; cls < FAST_CLASSES; cls++) {
 			struct zone *z = cls == FAST_CLASS_NONE ? NULL : mm_fast_zone[nid][cls & 3];
@@ -1045,7 +1058,8 @@ static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row
 	unsigned long cls = fast_gfp_class[gfp & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
 	struct zone *zone;
 
-	if (unlikely((in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM)) || (gfp & ~__GFP_BITS_MASK)))
+	if (unlikely((in_interrupt() && (gfp & __GFP_DIRECT_RECLAIM)) ||
+		     (gfp & mm_load_relaxed(&fast_gfp_reject))))
 		return NULL;
 	zone = row[cls];
 	/* The raw free counter: below zero it fails the test as the clamped one would. */
@@ -2209,6 +2223,13 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	count_vm_events_this(PGALLOC_DMA + page_zonenum(page), 1UL << order);
 	if (unlikely(mm_trace_enabled))
 		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, order, gfp, ac.migratetype, caller);
+	/* Linux __alloc_pages: charged after the allocation succeeded; a refused charge frees the
+	 * block (an allocation and a free in the counters, as Linux's). */
+	if (unlikely(gfp & __GFP_ACCOUNT) && memcg_kmem_enabled() &&
+	    unlikely(__memcg_kmem_charge_page(page, gfp, order))) {
+		free_pages_caller(page, order, caller);
+		return NULL;
+	}
 	return page;
 }
 
@@ -2589,6 +2610,19 @@ unsigned long __alloc_pages_bulk(gfp_t gfp, int preferred_nid, nodemask_t *nodem
 		first++;
 	if (first == nr_pages)
 		return nr_pages;
+	/* Linux: accounted bulk requests get one page from __alloc_pages, which charges it. */
+	if (unlikely(gfp & __GFP_ACCOUNT) && memcg_kmem_enabled()) {
+		struct page *page = alloc_pages_caller(gfp, 0, preferred_nid, nodemask, _RET_IP_);
+
+		if (!page)
+			return first;
+		if (page_list) {
+			list_add(&page->lru, page_list);
+			return 1;
+		}
+		page_array[first] = page;
+		return first + 1;
+	}
 	if (nr_pages - first > 1 && !nodemask) {
 		got = alloc_pages_bulk_fast(gfp, preferred_nid, nr_pages, first, page_list, page_array);
 		if (got >= 0)

@@ -209,8 +209,11 @@ bool cpu_freelist_push(struct kmem_cache_cpu *c, struct page *slab, void *obj, u
 
 static gfp_t slab_page_gfp(const struct kmem_cache *s, gfp_t gfp)
 {
-	/* Zone and mobility come from the cache; objects are zeroed one by one, not the slab. */
-	gfp &= ~(GFP_ZONEMASK | GFP_MOVABLE_MASK | __GFP_ZERO | __GFP_COMP);
+	/* Zone and mobility come from the cache; objects are zeroed one by one, not the slab. A
+	 * slab's objects serve every group, so its page is charged to none: __GFP_ACCOUNT is not
+	 * passed on (Linux charges objects, obj_cgroup; not done here, docs/mm.md), and a charged
+	 * page's memcg_data would share its word with slab->frozen. */
+	gfp &= ~(GFP_ZONEMASK | GFP_MOVABLE_MASK | __GFP_ZERO | __GFP_COMP | __GFP_ACCOUNT);
 	return gfp | s->allocflags;
 }
 

@@ -187,7 +187,7 @@ SELFTEST(kswapd_restores_high_watermark)
 	if (!ks)
 		ST_SKIP("no kswapd on node %d", nid);
 	/* Asleep: each kswapd has run (right after boot it may not have yet) and set its flags. */
-	for (i = 0; i < 2000 && !st_all_kswapd_sleeping(); i++)
+	for (i = 0; i < ST_WAIT_MS && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
 	ST_ASSERT(st_all_kswapd_sleeping());
 	ST_ASSERT((ks->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
@@ -199,7 +199,7 @@ SELFTEST(kswapd_restores_high_watermark)
 		churn[cpu].allocs = churn[cpu].fails = 0;
 		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-churn/%u", cpu);
 		ST_ASSERT(churners[cpu]);
-		for (i = 0; i < 2000 && !churn[cpu].allocs; i++)
+		for (i = 0; i < ST_WAIT_MS && !churn[cpu].allocs; i++)
 			msleep(1);
 		ST_ASSERT(churn[cpu].allocs);
 	}

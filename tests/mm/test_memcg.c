@@ -20,6 +20,7 @@
 #include <mm/mm_types.h>
 #include <mm/oom.h>
 #include <mm/pagemap.h>
+#include <mm/slab.h>
 #include <mm/vmscan.h>
 #include "mmt.h"
 
@@ -507,6 +508,224 @@ static void t_cpuset_nodes(void **state)
 	__free_pages(p, 0);
 }
 
+/* ---------------------------------------------------------------- kernel memory (__GFP_ACCOUNT) */
+
+static unsigned long kmem(struct mem_cgroup *m) { return memcg_page_state(m, MEMCG_KMEM); }
+
+/*
+ * __GFP_ACCOUNT charges current's group after the allocation (order 0 through the full path once
+ * a group exists, higher orders, large kmalloc, bulk), marks the page, and the free uncharges:
+ * memory.current back where it was. No group yet, the root group and requests without the flag
+ * charge nobody.
+ */
+static void t_kmem_charge_uncharge(void **state)
+{
+	struct page *p, *q, *plain, *bulk[3] = { NULL };
+	struct mem_cgroup *a, *b;
+	void *big, *small;
+
+	(void)state;
+	/* No group besides the root: the key is off, nothing is marked. */
+	assert_false(memcg_kmem_enabled());
+	p = alloc_pages(GFP_KERNEL_ACCOUNT, 0);
+	assert_non_null(p);
+	assert_false(PageMemcgKmem(p));
+	assert_int_equal(p->memcg_data, 0);
+	__free_pages(p, 0);
+
+	a = mkcg(NULL, "A");
+	b = mkcg(a, "B");
+	assert_true(memcg_kmem_enabled());
+	/* The root group: not charged (Linux: the root has no counter, objcg NULL). */
+	p = alloc_pages(GFP_KERNEL_ACCOUNT, 0);
+	assert_non_null(p);
+	assert_false(PageMemcgKmem(p));
+	assert_null(page_memcg(p));
+	__free_pages(p, 0);
+	assert_int_equal(kmem(root_mem_cgroup), 0);
+
+	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
+	p = alloc_pages(GFP_KERNEL_ACCOUNT, 0);
+	q = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_ZERO, 2);
+	plain = alloc_pages(GFP_KERNEL, 0);	/* not accounted */
+	assert_non_null(p);
+	assert_non_null(q);
+	assert_non_null(plain);
+	assert_true(PageMemcgKmem(p) && PageMemcgKmem(q));
+	assert_false(PageMemcgKmem(plain));
+	assert_ptr_equal(page_memcg(p), b);
+	assert_ptr_equal(page_memcg(q), b);
+	assert_int_equal(usage(b), 5);
+	assert_int_equal(usage(a), 5);		/* up the hierarchy */
+	assert_int_equal(kmem(b), 5);
+	assert_int_equal(kmem(a), 5);		/* memory.stat "kernel" is recursive */
+	assert_int_equal(usage(root_mem_cgroup), 5);
+
+	/* Large kmalloc (the page allocator's compound pages) charges as in Linux; a slab object
+	 * does not (no obj_cgroup here: docs/mm.md). */
+	big = kmalloc(3 * PAGE_SIZE, GFP_KERNEL_ACCOUNT);
+	assert_non_null(big);
+	assert_int_equal(usage(b), 5 + 4);
+	small = kmalloc(64, GFP_KERNEL_ACCOUNT);
+	assert_non_null(small);
+	assert_int_equal(usage(b), 5 + 4);
+	kfree(small);
+	kfree(big);
+	assert_int_equal(usage(b), 5);
+
+	/* Bulk: one charged page per call, as Linux. */
+	assert_int_equal(alloc_pages_bulk(GFP_KERNEL_ACCOUNT, 3, bulk), 1);
+	assert_true(PageMemcgKmem(bulk[0]));
+	assert_int_equal(usage(b), 6);
+	__free_pages(bulk[0], 0);
+
+	/* The group holds the charge, so rmdir refuses while the pages live. */
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(b), -EBUSY);
+	/* Freed after the move: the charge goes back to the group it was taken from. */
+	__free_pages(p, 0);
+	__free_pages(q, 2);
+	__free_pages(plain, 0);
+	assert_int_equal(usage(b), 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(kmem(a), 0);
+	assert_int_equal(usage(root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(b), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+	assert_true(memcg_kmem_enabled());	/* the key stays on, as Linux's */
+}
+
+/*
+ * GFP_KERNEL_ACCOUNT at the limit with nothing reclaimable: NORETRY and RETRY_MAYFAIL fail
+ * without a kill (a max event each), NOFAIL goes over the limit; the page that failed its charge
+ * went back to the free lists.
+ */
+static void t_kmem_limit(void **state)
+{
+	unsigned long free0, kills = vm_event_sum(OOM_KILL);
+	struct mem_cgroup *a;
+	struct page *p;
+
+	(void)state;
+	assert_int_equal(kswapd_init(), 0);
+	kswapd_stop(0);
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(a, 16), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	nstash = 0;
+	while (nstash < 16) {
+		p = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL, 0);
+		assert_non_null(p);
+		stash[nstash++] = p;
+	}
+	assert_int_equal(usage(a), 16);
+	free0 = vm_event_sum(PGFREE);
+	assert_null(alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_NORETRY | __GFP_NOWARN, 0));
+	assert_null(alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL | __GFP_NOWARN, 1));
+	assert_int_equal(vm_event_sum(PGFREE), free0 + 1 + 2);	/* both blocks freed again */
+	assert_int_equal(usage(a), 16);
+	assert_true(a->events_local[MEMCG_MAX] >= 2);
+	assert_int_equal(a->events[MEMCG_OOM], 0);
+	assert_true(a->memory.failcnt >= 2);
+	/* NOFAIL: forced over the limit (Linux try_charge_memcg's force). */
+	p = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_NOFAIL, 0);
+	assert_non_null(p);
+	stash[nstash++] = p;
+	assert_int_equal(usage(a), 17);
+	assert_int_equal(kmem(a), 17);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills);
+	while (nstash)
+		__free_pages(stash[--nstash], 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/*
+ * A GFP_KERNEL_ACCOUNT loop in a group that also holds a task's anonymous pages: at the limit
+ * reclaim finds nothing, the memcg OOM killer kills that task (inside the group), the loop goes
+ * on into the memory freed, and at the limit again with nobody left to kill the charge fails.
+ */
+static struct mm_task hog;
+
+static void t_kmem_limit_oom_kills_in_group(void **state)
+{
+	unsigned long kills = vm_event_sum(OOM_KILL);
+	struct mem_cgroup *a;
+	struct page *p;
+
+	(void)state;
+	assert_int_equal(kswapd_init(), 0);
+	kswapd_stop(0);
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(a, 40), 0);
+	assert_non_null(mm_task_run_in(&hog, "hog", 20, 0, 0, a));
+	wait_ready(&hog);
+	assert_int_equal(hog.populated, 20);
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	nstash = 0;
+	while (nstash < 100 && (p = alloc_pages(GFP_KERNEL_ACCOUNT | __GFP_NOWARN, 0)))
+		stash[nstash++] = p;
+	assert_int_equal(nstash, 40);		/* 20, then 20 more after the kill */
+	assert_true(hog.task->oom_victim);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 1);
+	assert_int_equal(a->events[MEMCG_OOM_KILL], 1);
+	assert_true(a->events[MEMCG_OOM] >= 1);
+	assert_int_equal(kmem(a), 40);
+	assert_int_equal(memcg_page_state(a, MEMCG_ANON), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(kthread_stop(hog.task), 9);
+	while (nstash)
+		__free_pages(stash[--nstash], 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/* A task that charges kernel pages to its group and exits: the charge stays on the group (the
+ * task is gone, the pages are not), rmdir refuses until they are freed. */
+static struct page *kmem_left[4];
+static volatile bool kmem_task_done;
+
+static int kmem_task_fn(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 4; i++)
+		kmem_left[i] = alloc_pages(GFP_KERNEL_ACCOUNT, 0);
+	kmem_task_done = true;
+	while (!kthread_should_stop())
+		yield();
+	return 0;
+}
+
+static void t_kmem_task_exit_keeps_charge(void **state)
+{
+	struct task_struct *k;
+	struct mem_cgroup *a;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	k = kthread_create(kmem_task_fn, NULL, "kmemtask");
+	assert_non_null(k);
+	assert_int_equal(mem_cgroup_attach_task(k, a), 0);
+	kmem_task_done = false;
+	wake_up_process(k);
+	for (int i = 0; i < 1000 && !kmem_task_done; i++)
+		yield();
+	assert_true(kmem_task_done);
+	assert_int_equal(kthread_stop(k), 0);	/* exits: cgroup_exit() moves it to the root */
+	for (int i = 0; i < 4; i++) {
+		assert_non_null(kmem_left[i]);
+		assert_ptr_equal(page_memcg(kmem_left[i]), a);
+	}
+	assert_int_equal(a->refcnt, 4);		/* the pages' references: no task left */
+	assert_int_equal(usage(a), 4);
+	assert_int_equal(mem_cgroup_remove(a), -EBUSY);
+	for (int i = 0; i < 4; i++)
+		__free_pages(kmem_left[i], 0);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -518,6 +737,10 @@ int main(void)
 		cmocka_unit_test_setup(t_limit_below_usage, setup),
 		cmocka_unit_test_setup(t_shell_commands, setup),
 		cmocka_unit_test_setup(t_cpuset_nodes, setup_numa2),
+		cmocka_unit_test_setup(t_kmem_charge_uncharge, setup),
+		cmocka_unit_test_setup(t_kmem_limit, setup),
+		cmocka_unit_test_setup(t_kmem_limit_oom_kills_in_group, setup),
+		cmocka_unit_test_setup(t_kmem_task_exit_keeps_charge, setup),
 	};
 
 	alarm(120);	/* a lost wake-up fails (SIGALRM) instead of hanging */

@@ -54,6 +54,7 @@ enum memcg_stat_item {
 	MEMCG_FILE,		/* "file": page-cache pages charged */
 	MEMCG_PGSCAN,		/* "pgscan": its pages scanned by reclaim (any reclaim) */
 	MEMCG_PGSTEAL,		/* "pgsteal": its pages reclaimed */
+	MEMCG_KMEM,		/* "kernel": __GFP_ACCOUNT pages charged (Linux MEMCG_KMEM) */
 	MEMCG_NR_STAT,
 };
 
@@ -149,6 +150,26 @@ bool mem_cgroup_out_of_memory(struct mem_cgroup *memcg, gfp_t gfp, int order);
 void mem_cgroup_show(struct mem_cgroup *memcg);
 /* Every group, one line each (path, current, max). */
 void mem_cgroup_show_tree(void);
+
+/*
+ * Kernel memory (Linux memcg_kmem_enabled(), __memcg_kmem_charge_page, 6.1): an allocation with
+ * __GFP_ACCOUNT by a task outside the root group is charged to that group after it succeeds
+ * (mm/page_alloc.c). memcg_kmem_online is Linux's static key: false until the first group besides
+ * the root is created, then true for good; while it is false the page allocator's order-0 fast
+ * path serves __GFP_ACCOUNT requests like any other, and while it is true it leaves them to the
+ * full path (mm_update_fastpath), which charges.
+ */
+extern bool memcg_kmem_online;
+static inline bool memcg_kmem_enabled(void)
+{
+	return __atomic_load_n(&memcg_kmem_online, __ATOMIC_RELAXED);
+}
+/* Charge a new block of 2^order pages to current's group (none for the root, interrupt context
+ * or a request without __GFP_ACCOUNT's caller in a group): 0, or -ENOMEM after the group's
+ * reclaim and OOM rules refused it (the caller frees the block). Marks it PG_memcg_kmem. */
+int __memcg_kmem_charge_page(struct page *page, gfp_t gfp, unsigned int order);
+/* free_pages_prepare(), for a PG_memcg_kmem block: the charge goes back to its group. */
+void __memcg_kmem_uncharge_page(struct page *page, unsigned int order);
 
 /* mm/memcg_bench.c: the bench cases (from mm_bench_run, interrupts masked). */
 void memcg_bench_run(void);

@@ -42,7 +42,7 @@ struct page {
 	u16 kmap_count;
 	union {
 		u32 frozen;		/* PG_slab: owned by a hart's cpu slab (mm/slub.c) */
-		u32 memcg_data;		/* anon/cache page: its memcg (Linux folio->memcg_data) */
+		u32 memcg_data;		/* anon/cache/kmem page: its memcg (Linux folio->memcg_data) */
 	};
 	union {
 		unsigned long index;	/* owner's (Linux: page cache index) */
@@ -66,6 +66,7 @@ PAGEFLAG_FNS(Active, active)
 PAGEFLAG_FNS(Dirty, dirty)
 PAGEFLAG_FNS(Uptodate, uptodate)
 PAGEFLAG_FNS(Writeback, writeback)
+PAGEFLAG_FNS(MemcgKmem, memcg_kmem)
 
 extern struct page *mem_map;
 extern unsigned long mem_map_base_pfn;	/* pfn of mem_map[0] */

@@ -20,6 +20,9 @@ enum pageflags {
 	PG_poisoned,	/* page holds the free-poison pattern (page_poison=1) */
 	PG_anon,	/* mapped anonymous page: page->private is its mm, page->index its virtual page
 			 * (Linux: PAGE_MAPPING_ANON in page->mapping; struct page has no mapping here) */
+	PG_memcg_kmem,	/* charged to page->memcg_data's group as kernel memory (__GFP_ACCOUNT):
+			 * Linux PageMemcgKmem (MEMCG_DATA_KMEM). A PG bit so the order-0 fast frees,
+			 * which decline any PG bit, send it to free_pages_prepare's uncharge for free */
 	NR_PAGEFLAGS
 };
 

@@ -66,6 +66,13 @@ unsigned int selftest_count(const char *filter);	/* how many tests the filter se
 unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
 				unsigned long long ticks);
 
+/*
+ * The bound of a self-test's wait for another thread (msleep(1) steps): a hang guard only, never
+ * a performance check. QEMU's harts run on a shared host while its timer keeps wall time, so a
+ * loaded host stretches a thread's work over seconds of timer; 2-5 s bounds failed under load.
+ */
+#define ST_WAIT_MS 120000
+
 #define SELFTEST(tname) \
 	static int selftest_fn_##tname(void); \
 	static const struct selftest selftest_##tname __used __section(".selftests") \
