@@ -91,8 +91,6 @@ module pagoda_lsu #(
   logic                    dc_op_req, dc_op_done, dc_op_err;
   logic                    dc_op_fail;   // the operation ends this cycle with an error
   pagoda_core_pkg::dc_op_e dc_op;
-  logic                    dc_evict;
-  logic [25:0]             dc_evict_line;
 
   // An AMO reads with the bus locked, then writes the new value (docs/bus.md "data_lock_o").
   typedef enum logic [1:0] {
@@ -331,8 +329,10 @@ module pagoda_lsu #(
     wb_vaddr_d   = wb_vaddr_q;
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
-    // the reserved line left the cache: the reservation may go with it (the spec allows it)
-    if (dc_evict && dc_evict_line == resv_addr_q[31:6]) resv_valid_d = 1'b0;
+    // The reservation is this address register alone: an eviction of its line from the data
+    // cache keeps it. On the one hart nothing else's stores are to be watched (the cache is
+    // private; pgaccel's DMA was never watched, with or without the cache), and dropping it there
+    // livelocked LR/SC loops whose body touches an aliasing line (core-isa dcache case 25).
     if (done_i) begin
       pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
@@ -418,8 +418,6 @@ module pagoda_lsu #(
       .op_err_o     (dc_op_err),
       .ev_miss_o    (ev_dc_miss_o),
       .ev_wb_o      (ev_dc_wb_o),
-      .evict_o      (dc_evict),
-      .evict_line_o (dc_evict_line),
       .mem_req_o    (data_req_o),
       .mem_gnt_i    (data_gnt_i),
       .mem_addr_o   (data_addr_o),
@@ -472,8 +470,6 @@ module pagoda_lsu #(
     assign up_err        = data_err_i;
     assign ev_dc_miss_o  = 1'b0;
     assign ev_dc_wb_o    = 1'b0;
-    assign dc_evict      = 1'b0;
-    assign dc_evict_line = 26'd0;
     logic unused_op;
     assign unused_op = ^{dc_op, unused_cmo_busy};
   end
