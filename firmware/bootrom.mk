@@ -7,9 +7,9 @@
 
 # MEM=litedram: the ROM calls liblitedram's sdram_init(), compiled here from the pinned litex
 # package (never copied into the tree) against the headers litedram_gen wrote for the controller:
-# BOOTROM_PHY=sim (default: the PHY model) or a7 (the board's PHY). The SoC does not map LiteDRAM's
-# wb_ctrl CSR bus yet (pagoda_dram_init writes init_done itself): BOOTROM_CSR_BASE, where that
-# bus will be, must be given until it does, and this ROM cannot run on today's SoC.
+# BOOTROM_PHY=sim (default: the PHY model) or a7 (the board's PHY). Its CSR_BASE is the map's
+# DRAMCTRL window (rtl/regs/dramctrl.rdl: PAGODA_DRAMCTRL_BASE of regs/pagoda_map.h, which every
+# object of this build includes), where the SoC puts LiteDRAM's wb_ctrl (rtl/mem/pagoda_dram_csr.sv).
 ifeq ($(MEM),litedram)
 BOOTROM_PHY   ?= sim
 BOOTROM_BUILD := $(BUILD)/bootrom-$(BOOTROM_PHY)
@@ -20,7 +20,7 @@ BOOTROM_GEN   := $(BUILD)/litedram/$(BOOTROM_PHY)/software/include
 BOOTROM_GEN_DEPS := $(BUILD)/litedram/$(BOOTROM_PHY)/gateware/litedram_core.v
 BOOTROM_LITEX_SRCS := $(LITEX_SW)/liblitedram/sdram.c $(LITEX_SW)/liblitedram/accessors.c \
                       $(LITEX_SW)/libbase/memtest.c
-BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -DCSR_BASE=$(BOOTROM_CSR_BASE)L \
+BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -include regs/pagoda_map.h -DCSR_BASE=PAGODA_DRAMCTRL_BASE \
                        -DMAIN_RAM_BASE=PAGODA_RAM_BASE -Ifirmware/bootrom/litedram/include \
                        -I$(LITEX_SW)/include -I$(LITEX_SW) -I$(BOOTROM_GEN)
 BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTROM_LITEX_SRCS))) \
@@ -33,14 +33,12 @@ BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTRO
 # holds it is made during this same make run (by BOOTROM_GEN_DEPS's generator), after make would
 # have globbed a prerequisite and found no rule. The venv's version is in BOOTROM_GEN_DEPS.
 $(BOOTROM_BUILD)/litex/%.o: $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
-	@test -n "$(BOOTROM_CSR_BASE)" || { echo "bootrom: MEM=litedram needs BOOTROM_CSR_BASE \
-		(where LiteDRAM's wb_ctrl is in the address map): the SoC does not map it yet" >&2; exit 2; }
 	@src=$$(ls $(LITEX_SW)/*/$*.c 2>/dev/null | head -1); \
 	test -n "$$src" || { echo "bootrom: $*.c not found in the litex package ($(LITEX_SW))" >&2; exit 2; }; \
 	mkdir -p $(@D); \
 	echo "  CC      $$src (litex package)"; \
 	$(FW_CC) $(BOOTROM_CFLAGS) -Os -w -include firmware/bootrom/litedram/include/timer0.h \
-		-include regs/pagoda_map.h -c $$src -o $@
+		-c $$src -o $@
 $(BOOTROM_BUILD)/obj/litedram/%.o: firmware/bootrom/litedram/%.c $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"

@@ -7,7 +7,8 @@
 #                         fails unless the design fits every part of ARTY_PARTS
 #   make check-fpga       synth-arty and its checks (the full synthesis, not in make test)
 #   make lint-arty        Verilator -Wall over the board top (SoC, crossing, UART line) and a Yosys
-#                         elaboration of the whole design with LiteDRAM and the Xilinx cells
+#                         elaboration of the whole design with LiteDRAM and the Xilinx cells, which
+#                         must have no combinational loop
 #   make bitstream        Vivado, non-project Tcl (fpga/arty-a7/vivado.tcl), ARTY_PART=...
 #   make program          openFPGALoader -b arty_a7_35t|arty_a7_100t the bitstream
 # The board always has the DRAM, so every target here runs in the MEM=litedram build tree (the
@@ -28,10 +29,6 @@ ARTY_DEFS  := PAGODA_LITEDRAM PAGODA_DRAM_PORTS PAGODA_PGACCEL
 ARTY_RTL   := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES) $(ACCEL_FILES) $(MEM_FILES) $(ARTY_SV)
 ARTY_GOALS := synth-arty check-fpga lint-arty bitstream program arty-filelist arty-bootrom
 LINT_TARGETS += lint-arty
-# Where LiteDRAM's wb_ctrl CSR bus is to be in the core's address map (the A7 ROM's liblitedram
-# needs it at compile time). The SoC does not map it there yet (pagoda_dram_init drives wb_ctrl:
-# docs/fpga.md "Not done yet"); this is the free 16 MiB after pgaccel's window.
-ARTY_CSR_BASE ?= 0x12000000
 
 .PHONY: $(ARTY_GOALS)
 
@@ -39,8 +36,7 @@ ifneq ($(MEM)/$(BOOTROM_PHY),litedram/a7)
 # the same goal in the DRAM tree, with the A7 boot ROM
 $(ARTY_GOALS):
 	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
-	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=a7 \
-		BOOTROM_CSR_BASE=$(or $(BOOTROM_CSR_BASE),$(ARTY_CSR_BASE)) $@
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=a7 $@
 else
 
 # The boot ROM's image for the board and a header with its file name and size in 64-bit words
@@ -93,14 +89,19 @@ $(FPGA_BUILD)/utilization.json: $(REGS_SVH) $(YOSYS_DEPS) $(ARTY_RTL) $(RTL_LIST
 
 # Lint: the board's own RTL under Verilator -Wall (the LiteDRAM controller and the Xilinx cells
 # as empty stubs of their ports: tests/fpga/arty_stubs.sv), then Yosys elaborates the real thing
-# (every module found: no black box but the Xilinx cells' library).
+# (every module found: no black box but the Xilinx cells' library) and its `check` looks for
+# combinational loops in the flattened design, bit by bit (scripts/fpga/check_loops.py fails on
+# one: Vivado would refuse the design, and synth-arty's LUT-level walk stops on it).
 lint-arty: $(REGS_SVH) $(YOSYS_DEPS) $(LITEDRAM_A7_V) $(ARTY_BOOT_SVH)
 	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) +incdir+$(ARTY_INC) $(addprefix +define+,$(ARTY_DEFS)) \
 		--top-module $(ARTY_TOP) rtl/soc/lint.vlt tests/fpga/lint.vlt $(ARTY_RTL) tests/fpga/arty_stubs.sv
 	@mkdir -p $(FPGA_BUILD)
-	@$(YOSYS) -q -l $(FPGA_BUILD)/elab.log -p "$(ARTY_YS)" > /dev/null 2>&1 || \
+	@rm -f $(FPGA_BUILD)/check.txt
+	@$(YOSYS) -q -l $(FPGA_BUILD)/elab.log -p "$(ARTY_YS); proc; flatten; opt_clean; \
+		tee -q -o $(FPGA_BUILD)/check.txt check" > /dev/null 2>&1 || \
 		{ grep -i -B2 -A4 error $(FPGA_BUILD)/elab.log | head -30; exit 1; }
-	@echo "lint-arty: $(ARTY_TOP) lints and elaborates with the generated LiteDRAM"
+	@$(PYTHON) scripts/fpga/check_loops.py $(FPGA_BUILD)/check.txt
+	@echo "lint-arty: $(ARTY_TOP) lints and elaborates with the generated LiteDRAM, no combinational loop"
 
 # Vivado (not packaged here): the non-project flow of fpga/arty-a7/vivado.tcl.
 ARTY_BIT := $(FPGA_BUILD)/$(ARTY_PART)/pagoda_arty.bit

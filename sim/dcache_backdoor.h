@@ -19,37 +19,39 @@ template <std::size_t W> static inline bool dcache_bit(const VlWide<W> &v, unsig
 	return (v[i / 32] >> (i % 32)) & 1;
 }
 
-// data: 64-bit lanes, line i's lane j at i * 8 + j; tag: one entry per line; valid: a bit per line.
+// Lines are numbered {way, set} (way after way): line i's lane j at data[i * 8 + j], its tag at
+// tag[i], its valid bit valid[i]; ways is the cache's WAYS (its bd_ways), sets = lines / ways.
 template <std::size_t DN, class TT, std::size_t TN, class VB> struct DcacheView {
 	VlUnpacked<uint64_t, DN> *data;
 	VlUnpacked<TT, TN> *tag;
 	VB *valid;
+	const uint8_t *ways;
 	static constexpr unsigned LINES = TN;
-	static unsigned idx_bits()
-	{
-		unsigned b = 0;
-		while ((1u << b) < LINES)
-			b++;
-		return b;
-	}
 	// the lane of paddr (8-byte aligned) if its line is cached, else nullptr
 	uint64_t *lane(uint64_t paddr) const
 	{
-		unsigned ib = idx_bits();
-		unsigned idx = (paddr >> 6) & (LINES - 1);
+		unsigned sets = LINES / *ways, ib = 0;
+		while ((1u << ib) < sets)
+			ib++;
+		unsigned set = (paddr >> 6) & (sets - 1);
 		uint64_t t = (paddr & 0xffffffffull) >> (6 + ib);
-		if (paddr >> 32 || !dcache_bit(*valid, idx) || (uint64_t)(*tag)[idx] != t)
+		if (paddr >> 32)
 			return nullptr;
-		return &(*data)[idx * 8 + ((paddr >> 3) & 7)];
+		for (unsigned w = 0; w < *ways; w++) {
+			unsigned i = w * sets + set;
+			if (dcache_bit(*valid, i) && (uint64_t)(*tag)[i] == t)
+				return &(*data)[i * 8 + ((paddr >> 3) & 7)];
+		}
+		return nullptr;
 	}
 };
 
 template <std::size_t DN, class TT, std::size_t TN, class VB>
 static inline DcacheView<DN, TT, TN, VB> dcache_view(VlUnpacked<uint64_t, DN> *d,
-						     VlUnpacked<TT, TN> *t, VB *v)
+						     VlUnpacked<TT, TN> *t, VB *v, const uint8_t *ways)
 {
 	static_assert(DN == TN * 8, "eight 64-bit lanes per line");
-	return DcacheView<DN, TT, TN, VB>{d, t, v};
+	return DcacheView<DN, TT, TN, VB>{d, t, v, ways};
 }
 
 #endif

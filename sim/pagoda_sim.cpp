@@ -15,7 +15,9 @@
 //               and the console's putchar.
 // Other options: +max-cycles=N (0 = none; exceeding it fails), +uart-log=FILE, +stdin (feed stdin
 // to the UART; its end is sent as Ctrl-D), +trace=FILE.fst +trace-start=N +trace-end=N (binaries
-// built with --trace-fst), +quiet (no statistics line); in the fault-injection build only,
+// built with --trace-fst), +quiet (no statistics line), +pc-profile=FILE (every 64th cycle, the pc
+// of the last retired instruction is counted; FILE gets "pc count" lines, most counted first: where
+// the cycles went, for `addr2line`); in the fault-injection build only,
 // +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
 // The platform's addresses (RAM base, OpenSBI's hand-over address, the DTB's place) are the RTL's:
 // pagoda_pkg and pagoda_soc_pkg mark them `verilator public`, and the model exports them.
@@ -54,6 +56,7 @@
 #include <csignal>
 #include <string>
 #include <termios.h>
+#include <unordered_map>
 #include <unistd.h>
 #include <vector>
 
@@ -65,7 +68,7 @@ static const uint64_t FW_NEXT_ADDR = Vpagoda_soc_pagoda_soc_pkg::FW_NEXT_ADDR;
 static const uint64_t DTB_WINDOW = Vpagoda_soc_pagoda_soc_pkg::DTB_TOP_GAP;
 
 struct Options {
-	std::string opensbi, firmware, dtb, bare, uart_log, trace;
+	std::string opensbi, firmware, dtb, bare, uart_log, trace, pc_profile;
 	std::string bootargs;
 	bool have_bootargs = false, use_stdin = false, quiet = false;
 	uint64_t max_cycles = 0, trace_start = 0, trace_end = UINT64_MAX;
@@ -178,7 +181,8 @@ struct Ram {
 		auto *r = top->rootp;
 		return dcache_view(&r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__data_mem,
 				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__tag_mem,
-				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q)
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q,
+				   &r->pagoda_soc__DOT__u_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__bd_ways)
 			.lane(addr);
 #else
 		(void)addr;
@@ -706,6 +710,7 @@ static Options parse_args(int argc, char **argv)
 		else if (k == "+bare") o.bare = v;
 		else if (k == "+uart-log") o.uart_log = v;
 		else if (k == "+trace") o.trace = v;
+		else if (k == "+pc-profile") o.pc_profile = v;
 		else if (k == "+bootargs") { o.bootargs = v; o.have_bootargs = true; }
 		else if (k == "+stdin") o.use_stdin = true;
 		else if (k == "+quiet") o.quiet = true;
@@ -750,6 +755,9 @@ int main(int argc, char **argv)
 	if (o.use_stdin)
 		raw_tty();
 	uint64_t cycle = 0, retired_before = 0;
+	std::unordered_map<uint64_t, uint64_t> *profile = nullptr;
+	if (!o.pc_profile.empty())
+		profile = new std::unordered_map<uint64_t, uint64_t>;
 	// the cycle of the hand-over to the S-mode firmware (first retirement at its entry)
 	uint64_t handover = 0, handover_pc = o.bare.empty() ? FW_NEXT_ADDR : 0;
 	Shadow shadow;
@@ -794,6 +802,8 @@ int main(int argc, char **argv)
 		cycle++;
 		if (reset_left)
 			reset_left--;
+		if (profile && (cycle & 63) == 0)
+			(*profile)[top->retire_pc_o]++;
 
 		if (handover_pc && top->retire_pc_o == handover_pc) {
 			handover = cycle;
@@ -895,6 +905,19 @@ int main(int argc, char **argv)
 		if (handover)
 			fprintf(stderr, "pagoda-sim: OpenSBI handed over to 0x%llx at cycle %llu\n",
 				(unsigned long long)FW_NEXT_ADDR, (unsigned long long)handover);
+	}
+	if (profile) {
+		std::vector<std::pair<uint64_t, uint64_t>> v(profile->begin(), profile->end());
+		std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+			return a.second != b.second ? a.second > b.second : a.first < b.first;
+		});
+		FILE *pf = fopen(o.pc_profile.c_str(), "w");
+		if (!pf)
+			die("cannot write %s: %s", o.pc_profile.c_str(), strerror(errno));
+		for (const auto &e : v)
+			fprintf(pf, "0x%llx %llu\n", (unsigned long long)e.first, (unsigned long long)e.second);
+		fclose(pf);
+		delete profile;
 	}
 #if VM_TRACE
 	if (tfp) {

@@ -12,8 +12,8 @@
 // clock through pagoda_dram_cdc (asynchronous FIFOs).
 // Resets: the button resets LiteDRAM's clocking and our MMCM; the crossing leaves reset when the
 // button is up, both clocks are locked and the controller is out of reset, synchronised into each
-// clock; the SoC additionally on the test device's reboot request (0x7777), which leaves the
-// crossing alone (as in simulation, a reboot in the middle of a DRAM transfer is not handled).
+// clock; the SoC additionally for one cycle on the test device's reboot request (0x7777, taken on
+// a clock edge), which leaves the crossing alone (as in simulation, a reboot in the middle of a DRAM transfer is not handled).
 // LEDs: LD4 DRAM ready (the controller reports init_done: calibration done), LD5 heartbeat of
 // the SoC clock (steady on: the controller reported init_error), LD6 the finisher reported pass,
 // LD7 it reported a failure (both latched until reset).
@@ -55,7 +55,7 @@ module pagoda_arty_top #(
 
   // ---- clocks and resets ----
   logic clk_soc, soc_locked, clk_dram, dram_rst, dram_locked;
-  logic xrst_src_n, soc_xrst_n, dram_xrst_n, soc_rst_n, test_reset;
+  logic xrst_src_n, soc_xrst_n, dram_xrst_n, soc_sync_n, soc_rst_q, soc_rst_n, test_reset;
 
   pagoda_arty_clk u_clk (
     .clk100_i  (clk100_i),
@@ -78,9 +78,18 @@ module pagoda_arty_top #(
   );
   pagoda_rst_sync u_rst_soc (
     .clk_i  (clk_soc),
-    .rst_ni (xrst_src_n && !test_reset),
-    .rst_no (soc_rst_n)
+    .rst_ni (xrst_src_n),
+    .rst_no (soc_sync_n)
   );
+  // The reboot request is a register of the SoC that the SoC's reset clears: taken into the
+  // reset asynchronously it would clear itself through its own reset, a loop whose pulse lasts
+  // only the loop's delay. Taken on a clock edge instead: the SoC is in reset for one cycle, from
+  // the edge after the request to the next edge, and leaves it synchronously.
+  always_ff @(posedge clk_soc or negedge soc_sync_n) begin
+    if (!soc_sync_n) soc_rst_q <= 1'b0;
+    else             soc_rst_q <= !test_reset;
+  end
+  assign soc_rst_n = soc_rst_q;
 
   // ---- the SoC ----
   logic         tx_valid, tx_ready, rx_valid, rx_ready, rx_ferr, rx_ovr;

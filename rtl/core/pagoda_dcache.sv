@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Pagoda core: L1 data cache (docs/core.md "Data cache"). Direct-mapped, 64-byte lines,
-// write-back and write-allocate, physically indexed and tagged. It sits between the LSU's data
-// port (loads, stores, AMOs, LR/SC and the page-table walker's accesses) and the core's PBUS data
-// port. Only [CACHE_BASE, CACHE_BASE + CACHE_SIZE) (RAM) is cached; every other address (devices,
-// ROM) passes through uncached, one access at a time and in order, as without the cache.
+// Pagoda core: L1 data cache (docs/core.md "Data cache"). WAYS-way set-associative (1 or 2, LRU
+// between two), 64-byte lines, write-back and write-allocate, physically indexed and tagged. It
+// sits between the LSU's data port (loads, stores, AMOs, LR/SC and the page-table walker's
+// accesses) and the core's PBUS data port. Only [CACHE_BASE, CACHE_BASE + CACHE_SIZE) (RAM) is
+// cached; every other address (devices, ROM) passes through uncached, one access at a time and in
+// order, as without the cache.
 //
 // Timing: a request is granted at once and looked up in the next cycle (block RAMs read
 // synchronously), so a hit answers one cycle after its grant, like the 1-cycle RAM, and the next
@@ -14,13 +15,16 @@
 // keeps the victim dirty; a refill error answers with an error and leaves the line invalid (the
 // victim was clean or written back): nothing half-filled is ever valid, no dirty data is lost.
 //
-// Arrays: data SIZE_BYTES/8 x 64 bits with byte writes and a registered read, tags LINES x TAG_W
-// (both block RAM); valid and dirty bits in flip-flops (reset, and scanned by CLEAN_ALL). The data
-// and tag arrays and the valid/dirty bits are public for the simulators' memory backdoor
-// (sim/dcache_backdoor.h): the harness must see what the core wrote, even while it is only here.
+// Arrays: data SIZE_BYTES/8 x 64 bits with byte writes, tags LINES x TAG_W, lines numbered {way,
+// set}; each has one write port and one registered read port per way (a lookup reads the lane and
+// the tag of every way of its set at once); valid and dirty bits in flip-flops (reset, and scanned
+// by CLEAN_ALL), one LRU bit per set. The arrays and the valid/dirty bits are public for the
+// simulators' memory backdoor (sim/dcache_backdoor.h, which reads WAYS from bd_ways): the harness
+// must see what the core wrote, even while it is only here.
 `include "pagoda_assert.svh"
 module pagoda_dcache #(
   parameter int unsigned SIZE_BYTES = 4096,            // 1 KiB .. 16 KiB, a power of two
+  parameter int unsigned WAYS       = 2,               // 1 (direct-mapped) or 2
   parameter logic [31:0] CACHE_BASE = pagoda_pkg::RAM_BASE,   // the cacheable range (RAM)
   parameter logic [31:0] CACHE_SIZE = pagoda_pkg::RAM_SIZE    // a power of two
 ) (
@@ -43,11 +47,9 @@ module pagoda_dcache #(
   input  logic [31:0]             op_addr_i,
   output logic                    op_done_o,
   output logic                    op_err_o,       // a write-back failed (the line stays dirty)
-  // events (hardware performance counters) and the LR/SC reservation
+  // events (hardware performance counters)
   output logic                    ev_miss_o,      // a load/store/AMO/walker access missed
   output logic                    ev_wb_o,        // a dirty line was written back
-  output logic                    evict_o,        // the line evict_line_o left the cache
-  output logic [25:0]             evict_line_o,
   // the core's data port (PBUS master)
   output logic                    mem_req_o,
   input  logic                    mem_gnt_i,
@@ -61,9 +63,12 @@ module pagoda_dcache #(
   input  logic                    mem_err_i
 );
   localparam int unsigned LINES = SIZE_BYTES / 64;
-  localparam int unsigned IDX_W = $clog2(LINES);
+  localparam int unsigned SETS  = LINES / WAYS;
+  localparam int unsigned IDX_W = $clog2(SETS);
+  localparam int unsigned WAY_W = (WAYS > 1) ? $clog2(WAYS) : 1;
+  localparam int unsigned LN_W  = $clog2(LINES);      // a line: {way, set}
   localparam int unsigned TAG_W = 26 - IDX_W;
-  localparam int unsigned DA_W  = IDX_W + 3;          // data array address: line, lane
+  localparam int unsigned DA_W  = IDX_W + 3;          // a way's data array address: set, lane
 
   typedef enum logic [3:0] {
     S_IDLE,     // lookups, hits, uncached pass-through; starts misses and operations
@@ -87,32 +92,52 @@ module pagoda_dcache #(
   endfunction
 
   // ---------------------------------------------------------------- arrays
+  // line l = {way, set}: its lanes at data_mem[l * 8 +: 8], its tag at tag_mem[l]
   logic [63:0]      data_mem [LINES * 8] /* verilator public_flat_rw */;
   logic [TAG_W-1:0] tag_mem [LINES] /* verilator public_flat_rw */;
   logic [LINES-1:0] valid_q /* verilator public_flat_rw */;
   logic [LINES-1:0] dirty_q /* verilator public_flat_rw */;
   logic [LINES-1:0] valid_d, dirty_d;
+  logic [7:0]       bd_ways /* verilator public_flat_rd */;   // for the backdoor only
+  assign bd_ways = 8'(WAYS);
+  // the way a miss in each set replaces when both are valid (the one not used last)
+  logic [SETS-1:0]  lru_q, lru_d;
 
   logic             d_we;
+  logic [WAY_W-1:0] d_way;
   logic [DA_W-1:0]  d_waddr, rd_addr;
   logic [7:0]       d_wbe;
-  logic [63:0]      d_wdata, d_rdata_q;
+  logic [63:0]      d_wdata;
+  logic [63:0]      d_rdata_q [WAYS];
   logic             t_we;
+  logic [WAY_W-1:0] t_way;
   logic [IDX_W-1:0] t_waddr;
-  logic [TAG_W-1:0] t_wdata, t_rdata_q;
+  logic [TAG_W-1:0] t_wdata;
+  logic [TAG_W-1:0] t_rdata_q [WAYS];
+
+  // the line {way, set} as an index of the arrays and of the valid/dirty bits
+  function automatic logic [LN_W-1:0] ln(logic [WAY_W-1:0] w, logic [IDX_W-1:0] i);
+    if (WAYS > 1) ln = LN_W'({w, i});
+    else          ln = LN_W'(i);
+  endfunction
 
   always_ff @(posedge clk_i) begin
     if (d_we) begin
       for (int b = 0; b < 8; b++) begin
-        if (d_wbe[b]) data_mem[d_waddr][8*b +: 8] <= d_wdata[8*b +: 8];
+        if (d_wbe[b]) data_mem[{ln(d_way, d_waddr[DA_W-1:3]), d_waddr[2:0]}][8*b +: 8] <=
+                        d_wdata[8*b +: 8];
       end
     end
-    d_rdata_q <= data_mem[rd_addr];
+    for (int w = 0; w < WAYS; w++) begin
+      d_rdata_q[w] <= data_mem[{ln(WAY_W'(w), rd_addr[DA_W-1:3]), rd_addr[2:0]}];
+    end
   end
 
   always_ff @(posedge clk_i) begin
-    if (t_we) tag_mem[t_waddr] <= t_wdata;
-    t_rdata_q <= tag_mem[rd_addr[DA_W-1:3]];
+    if (t_we) tag_mem[ln(t_way, t_waddr)] <= t_wdata;
+    for (int w = 0; w < WAYS; w++) begin
+      t_rdata_q[w] <= tag_mem[ln(WAY_W'(w), rd_addr[DA_W-1:3])];
+    end
   end
 
   // ---------------------------------------------------------------- state
@@ -127,12 +152,14 @@ module pagoda_dcache #(
   // the store hit written last cycle (for a load that read the lane before the write)
   logic             byp_valid_q, byp_valid_d;
   logic [DA_W-1:0]  byp_addr_q, byp_addr_d;
+  logic [WAY_W-1:0] byp_way_q, byp_way_d;
   logic [7:0]       byp_be_q, byp_be_d;
   logic [63:0]      byp_data_q, byp_data_d;
   // an uncached access is outstanding
   logic             unc_pend_q, unc_pend_d;
-  // misses and operations: the set, the line to fetch or zero, the line to write out
+  // misses and operations: the set and way, the line to fetch or zero, the line to write out
   logic [IDX_W-1:0] idx_q, idx_d;
+  logic [WAY_W-1:0] way_q, way_d;
   logic [25:0]      line_q, line_d;
   logic [25:0]      wb_line_q, wb_line_d;
   logic [2:0]       cnt_q, cnt_d;        // requests issued (or lanes zeroed)
@@ -141,18 +168,36 @@ module pagoda_dcache #(
   logic             err_q, err_d;        // a response of this burst had an error
   logic             op_err_q, op_err_d;  // the operation met an error
 
+  // The way of set i that holds the line with tag t (the tags of set i were read last cycle),
+  // and whether one does.
+  function automatic logic [WAY_W:0] find(logic [IDX_W-1:0] i, logic [TAG_W-1:0] t);
+    find = '0;
+    for (int w = 0; w < WAYS; w++) begin
+      if (valid_q[ln(WAY_W'(w), i)] && t_rdata_q[w] == t) find = {1'b1, WAY_W'(w)};
+    end
+  endfunction
+
+  // The way a new line of set i goes to: an invalid one, else the least recently used.
+  function automatic logic [WAY_W-1:0] victim(logic [IDX_W-1:0] i);
+    victim = (WAYS > 1) ? WAY_W'(lru_q[i]) : '0;
+    for (int w = WAYS - 1; w >= 0; w--) begin
+      if (!valid_q[ln(WAY_W'(w), i)]) victim = WAY_W'(w);
+    end
+  endfunction
+
   logic [IDX_W-1:0] lk_idx;
   logic [TAG_W-1:0] lk_tag;
   logic             lk_hit;
+  logic [WAY_W-1:0] lk_way;
   assign lk_idx = lk_addr_q[IDX_W+5:6];
   assign lk_tag = lk_addr_q[31:IDX_W+6];
-  assign lk_hit = valid_q[lk_idx] && (t_rdata_q == lk_tag);
+  assign {lk_hit, lk_way} = find(lk_idx, lk_tag);
 
   // the looked-up lane with the bytes of last cycle's store to it
   logic [63:0] hit_data;
   always_comb begin
-    hit_data = d_rdata_q;
-    if (byp_valid_q && byp_addr_q == lk_addr_q[DA_W+2:3]) begin
+    hit_data = d_rdata_q[lk_way];
+    if (byp_valid_q && byp_addr_q == lk_addr_q[DA_W+2:3] && byp_way_q == lk_way) begin
       for (int b = 0; b < 8; b++) begin
         if (byp_be_q[b]) hit_data[8*b +: 8] = byp_data_q[8*b +: 8];
       end
@@ -214,7 +259,7 @@ module pagoda_dcache #(
         mem_addr_o  = {wb_line_q, cnt_q, 3'b000};
         mem_we_o    = 1'b1;
         mem_be_o    = 8'hff;
-        mem_wdata_o = (kind_q == K_ZERO_UNC) ? 64'd0 : d_rdata_q;
+        mem_wdata_o = (kind_q == K_ZERO_UNC) ? 64'd0 : d_rdata_q[way_q];
       end
       S_REFILL: begin
         mem_req_o   = !issued_q;
@@ -238,10 +283,13 @@ module pagoda_dcache #(
     lk_wdata_d  = lk_wdata_q;
     byp_valid_d = 1'b0;
     byp_addr_d  = byp_addr_q;
+    byp_way_d   = byp_way_q;
     byp_be_d    = byp_be_q;
     byp_data_d  = byp_data_q;
     unc_pend_d  = unc_pend_q;
     idx_d       = idx_q;
+    way_d       = way_q;
+    lru_d       = lru_q;
     line_d      = line_q;
     wb_line_d   = wb_line_q;
     cnt_d       = cnt_q;
@@ -253,16 +301,16 @@ module pagoda_dcache #(
     dirty_d     = dirty_q;
     rd_addr     = {idx_q, cnt_q};
     d_we        = 1'b0;
+    d_way       = way_q;
     d_waddr     = {idx_q, rcnt_q[2:0]};
     d_wbe       = 8'hff;
     d_wdata     = mem_rdata_i;
     t_we        = 1'b0;
+    t_way       = way_q;
     t_waddr     = idx_q;
     t_wdata     = line_q[25:IDX_W];
     ev_miss_o   = 1'b0;
     ev_wb_o     = 1'b0;
-    evict_o     = 1'b0;
-    evict_line_o = line_q;
 
     unique case (state_q)
       S_IDLE: begin
@@ -270,33 +318,37 @@ module pagoda_dcache #(
         if (lk_valid_q) begin
           if (lk_hit) begin
             lk_valid_d = 1'b0;
+            if (WAYS > 1) lru_d[lk_idx] = ~lk_way[0];
             if (lk_we_q) begin
-              d_we            = 1'b1;
-              d_waddr         = lk_addr_q[DA_W+2:3];
-              d_wbe           = lk_be_q;
-              d_wdata         = lk_wdata_q;
-              dirty_d[lk_idx] = 1'b1;
-              byp_valid_d     = 1'b1;
-              byp_addr_d      = lk_addr_q[DA_W+2:3];
-              byp_be_d        = lk_be_q;
-              byp_data_d      = lk_wdata_q;
+              d_we                        = 1'b1;
+              d_way                       = lk_way;
+              d_waddr                     = lk_addr_q[DA_W+2:3];
+              d_wbe                       = lk_be_q;
+              d_wdata                     = lk_wdata_q;
+              dirty_d[ln(lk_way, lk_idx)] = 1'b1;
+              byp_valid_d                 = 1'b1;
+              byp_addr_d                  = lk_addr_q[DA_W+2:3];
+              byp_way_d                   = lk_way;
+              byp_be_d                    = lk_be_q;
+              byp_data_d                  = lk_wdata_q;
             end
           end else begin
             // miss: write the victim back if dirty, then refill
+            logic [WAY_W-1:0] v;
+            v         = victim(lk_idx);
             ev_miss_o = 1'b1;
             kind_d    = K_MISS;
             idx_d     = lk_idx;
+            way_d     = v;
             line_d    = lk_addr_q[31:6];
-            wb_line_d = {t_rdata_q, lk_idx};
+            wb_line_d = {t_rdata_q[v], lk_idx};
             cnt_d     = 3'd0;
             rd_addr   = {lk_idx, 3'd0};
-            if (valid_q[lk_idx] && dirty_q[lk_idx]) begin
+            if (valid_q[ln(v, lk_idx)] && dirty_q[ln(v, lk_idx)]) begin
               state_d = S_WB;
             end else begin
-              evict_o         = valid_q[lk_idx];
-              evict_line_o    = {t_rdata_q, lk_idx};
-              valid_d[lk_idx] = 1'b0;
-              state_d         = S_REFILL;
+              valid_d[ln(v, lk_idx)] = 1'b0;
+              state_d                = S_REFILL;
             end
           end
         end
@@ -311,6 +363,7 @@ module pagoda_dcache #(
           rd_addr  = {op_addr_i[IDX_W+5:6], 3'd0};
           if (op_i == pagoda_core_pkg::DC_CLEAN_ALL) begin
             idx_d   = '0;
+            way_d   = '0;
             state_d = S_ALL;
           end else if (cacheable(op_addr_i)) begin
             state_d = S_OP_TAG;
@@ -365,10 +418,10 @@ module pagoda_dcache #(
               lk_valid_d = 1'b0;      // access fault (the answer block); the line stays invalid
               state_d    = S_IDLE;
             end else begin
-              t_we           = 1'b1;
-              valid_d[idx_q] = 1'b1;
-              dirty_d[idx_q] = 1'b0;
-              state_d        = S_REPLAY;
+              t_we                      = 1'b1;
+              valid_d[ln(way_q, idx_q)] = 1'b1;
+              dirty_d[ln(way_q, idx_q)] = 1'b0;
+              state_d                   = S_REPLAY;
             end
           end
         end
@@ -387,16 +440,17 @@ module pagoda_dcache #(
         d_wdata = 64'd0;
         cnt_d   = cnt_q + 3'd1;
         if (cnt_q == 3'd7) begin
-          t_we           = 1'b1;
-          valid_d[idx_q] = 1'b1;
-          dirty_d[idx_q] = 1'b1;
-          state_d        = S_DONE;
+          t_we                      = 1'b1;
+          valid_d[ln(way_q, idx_q)] = 1'b1;
+          dirty_d[ln(way_q, idx_q)] = 1'b1;
+          if (WAYS > 1) lru_d[idx_q] = ~way_q[0];
+          state_d                   = S_DONE;
         end
       end
 
       S_ALL: begin
         rd_addr = {idx_q, 3'd0};
-        if (valid_q[idx_q] && dirty_q[idx_q]) begin
+        if (valid_q[ln(way_q, idx_q)] && dirty_q[ln(way_q, idx_q)]) begin
           state_d = S_ALL_TAG;
         end else begin
           all_next();
@@ -406,7 +460,7 @@ module pagoda_dcache #(
       S_ALL_TAG: begin
         rd_addr   = {idx_q, 3'd0};
         kind_d    = K_ALL;
-        wb_line_d = {t_rdata_q, idx_q};
+        wb_line_d = {t_rdata_q[way_q], idx_q};
         state_d   = S_WB;
       end
 
@@ -422,12 +476,13 @@ module pagoda_dcache #(
     err_d    = 1'b0;
   endtask
 
-  // CLEAN_ALL: on to the next set, or done after the last.
+  // CLEAN_ALL: on to the next line (set after set, then the next way), or done after the last.
   task automatic all_next();
-    if (idx_q == IDX_W'(LINES - 1)) begin
+    if (idx_q == IDX_W'(SETS - 1) && way_q == WAY_W'(WAYS - 1)) begin
       state_d = S_DONE;
     end else begin
       idx_d   = idx_q + 1'b1;
+      if (idx_q == IDX_W'(SETS - 1)) way_d = way_q + 1'b1;
       state_d = S_ALL;
     end
   endtask
@@ -450,26 +505,20 @@ module pagoda_dcache #(
         state_d = S_DONE;
       end
     end else begin
-      if (kind_q != K_ZERO_UNC) dirty_d[idx_q] = 1'b0;
+      if (kind_q != K_ZERO_UNC) dirty_d[ln(way_q, idx_q)] = 1'b0;
       unique case (kind_q)
         K_MISS: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
-          valid_d[idx_q] = 1'b0;
-          state_d        = S_REFILL;
+          valid_d[ln(way_q, idx_q)] = 1'b0;
+          state_d                   = S_REFILL;
         end
         K_ALL: all_next();
         K_FLUSH: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
-          valid_d[idx_q] = 1'b0;
-          state_d        = S_DONE;
+          valid_d[ln(way_q, idx_q)] = 1'b0;
+          state_d                   = S_DONE;
         end
         K_ZERO: begin
-          evict_o        = 1'b1;
-          evict_line_o   = wb_line_q;
-          valid_d[idx_q] = 1'b0;
-          state_d        = S_ZERO;
+          valid_d[ln(way_q, idx_q)] = 1'b0;
+          state_d                   = S_ZERO;
         end
         default: state_d = S_DONE;   // K_CLEAN, K_ZERO_UNC
       endcase
@@ -478,11 +527,14 @@ module pagoda_dcache #(
 
   // An operation on one cached line: its set's tag has been read.
   task automatic op_dispatch();
-    logic hit, dirty;
-    hit     = valid_q[idx_q] && (t_rdata_q == line_q[25:IDX_W]);
-    dirty   = hit && dirty_q[idx_q];
-    rd_addr = {idx_q, 3'd0};
-    state_d = S_DONE;
+    logic             hit, dirty;
+    logic [WAY_W-1:0] w, v;
+    {hit, w} = find(idx_q, line_q[25:IDX_W]);
+    v        = victim(idx_q);
+    dirty    = hit && dirty_q[ln(w, idx_q)];
+    rd_addr  = {idx_q, 3'd0};
+    way_d    = w;
+    state_d  = S_DONE;
     unique case (op_i)
       pagoda_core_pkg::DC_CLEAN: begin
         kind_d    = K_CLEAN;
@@ -495,29 +547,28 @@ module pagoda_dcache #(
         if (dirty) begin
           state_d = S_WB;
         end else if (hit) begin
-          evict_o        = 1'b1;
-          valid_d[idx_q] = 1'b0;
+          valid_d[ln(w, idx_q)] = 1'b0;
         end
       end
       pagoda_core_pkg::DC_INVAL: begin
         if (hit) begin
-          evict_o        = 1'b1;
-          valid_d[idx_q] = 1'b0;
-          dirty_d[idx_q] = 1'b0;
+          valid_d[ln(w, idx_q)] = 1'b0;
+          dirty_d[ln(w, idx_q)] = 1'b0;
         end
       end
       default: begin   // DC_ZERO: allocate without reading memory
-        kind_d    = K_ZERO;
-        wb_line_d = {t_rdata_q, idx_q};
+        kind_d = K_ZERO;
         if (hit) begin
           state_d = S_ZERO;
-        end else if (valid_q[idx_q] && dirty_q[idx_q]) begin
-          state_d = S_WB;
         end else begin
-          evict_o        = valid_q[idx_q];
-          evict_line_o   = {t_rdata_q, idx_q};
-          valid_d[idx_q] = 1'b0;
-          state_d        = S_ZERO;
+          way_d     = v;
+          wb_line_d = {t_rdata_q[v], idx_q};
+          if (valid_q[ln(v, idx_q)] && dirty_q[ln(v, idx_q)]) begin
+            state_d = S_WB;
+          end else begin
+            valid_d[ln(v, idx_q)] = 1'b0;
+            state_d               = S_ZERO;
+          end
         end
       end
     endcase
@@ -536,10 +587,13 @@ module pagoda_dcache #(
       lk_wdata_q  <= 64'd0;
       byp_valid_q <= 1'b0;
       byp_addr_q  <= '0;
+      byp_way_q   <= '0;
       byp_be_q    <= 8'd0;
       byp_data_q  <= 64'd0;
       unc_pend_q  <= 1'b0;
       idx_q       <= '0;
+      way_q       <= '0;
+      lru_q       <= '0;
       line_q      <= 26'd0;
       wb_line_q   <= 26'd0;
       cnt_q       <= 3'd0;
@@ -559,10 +613,13 @@ module pagoda_dcache #(
       lk_wdata_q  <= lk_wdata_d;
       byp_valid_q <= byp_valid_d;
       byp_addr_q  <= byp_addr_d;
+      byp_way_q   <= byp_way_d;
       byp_be_q    <= byp_be_d;
       byp_data_q  <= byp_data_d;
       unc_pend_q  <= unc_pend_d;
       idx_q       <= idx_d;
+      way_q       <= way_d;
+      lru_q       <= lru_d;
       line_q      <= line_d;
       wb_line_q   <= wb_line_d;
       cnt_q       <= cnt_d;
@@ -578,6 +635,7 @@ module pagoda_dcache #(
   // ---- assertions (pagoda_assert.svh) ----
   `ASSERT_INIT(DcacheSize, SIZE_BYTES >= 1024 && SIZE_BYTES <= 16384 &&
                            (SIZE_BYTES & (SIZE_BYTES - 1)) == 0)
+  `ASSERT_INIT(DcacheWays, WAYS == 1 || WAYS == 2)
   // PBUS master rules on the core's port; the LSU keeps one access outstanding, so a lookup and
   // an uncached access are never both pending
   `ASSERT_HELD(DcacheMemReqHeld, mem_req_o, mem_gnt_i,
@@ -589,5 +647,11 @@ module pagoda_dcache #(
   `ASSERT_NEVER(DcacheOpWhileBusy, op_req_i && state_q == S_IDLE && (lk_valid_q || unc_pend_q))
   // a dirty line is always valid
   `ASSERT_NEVER(DcacheDirtyInvalid, (dirty_q & ~valid_q) != '0)
+  // a line is in at most one way of its set: the lookup hits one way or none
+  if (WAYS == 2) begin : g_one_way
+    `ASSERT_NEVER(DcacheLineInTwoWays, lk_valid_q && state_q == S_IDLE &&
+                  valid_q[ln(1'b0, lk_idx)] && valid_q[ln(1'b1, lk_idx)] &&
+                  t_rdata_q[0] == lk_tag && t_rdata_q[1] == lk_tag)
+  end
 
 endmodule

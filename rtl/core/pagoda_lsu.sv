@@ -89,9 +89,8 @@ module pagoda_lsu #(
   logic [63:0] up_wdata, up_rdata;
   // the cache-operation hook (cbo.*, and fence.i's clean of every line)
   logic                    dc_op_req, dc_op_done, dc_op_err;
+  logic                    dc_op_fail;   // the operation ends this cycle with an error
   pagoda_core_pkg::dc_op_e dc_op;
-  logic                    dc_evict;
-  logic [25:0]             dc_evict_line;
 
   // An AMO reads with the bus locked, then writes the new value (docs/bus.md "data_lock_o").
   typedef enum logic [1:0] {
@@ -208,7 +207,10 @@ module pagoda_lsu #(
                                    ((is_cbo && !xlate_miss_i) || is_fencei));
   assign op_busy_d = dc_op_req && !dc_op_done;
   assign cmo_done  = dc_op_done;
-  assign cmo_err   = dc_op_done && dc_op_err && is_cbo;   // fence.i has no fault to give
+  // fence.i has no fault to give. dc_op_fail depends on the hook's state only: pagoda_cmo's done
+  // depends on its request (an op with nothing to do ends at once), and the request on act_i,
+  // which the fault decides (a combinational loop if the fault took done in)
+  assign cmo_err   = dc_op_fail && is_cbo;
   always_comb begin
     unique case (cmo_op)
       pagoda_core_pkg::CBO_INVAL: dc_op = pagoda_core_pkg::DC_INVAL;
@@ -327,8 +329,10 @@ module pagoda_lsu #(
     wb_vaddr_d   = wb_vaddr_q;
     resv_valid_d = resv_valid_q;
     resv_addr_d  = resv_addr_q;
-    // the reserved line left the cache: the reservation may go with it (the spec allows it)
-    if (dc_evict && dc_evict_line == resv_addr_q[31:6]) resv_valid_d = 1'b0;
+    // The reservation is this address register alone: an eviction of its line from the data
+    // cache keeps it. On the one hart nothing else's stores are to be watched (the cache is
+    // private; pgaccel's DMA was never watched, with or without the cache), and dropping it there
+    // livelocked LR/SC loops whose body touches an aliasing line (core-isa dcache case 25).
     if (done_i) begin
       pend_d     = needs_mem || (is_cbo && cmo_pend);
       wb_load_d  = is_load || is_lr;
@@ -414,8 +418,6 @@ module pagoda_lsu #(
       .op_err_o     (dc_op_err),
       .ev_miss_o    (ev_dc_miss_o),
       .ev_wb_o      (ev_dc_wb_o),
-      .evict_o      (dc_evict),
-      .evict_line_o (dc_evict_line),
       .mem_req_o    (data_req_o),
       .mem_gnt_i    (data_gnt_i),
       .mem_addr_o   (data_addr_o),
@@ -428,6 +430,8 @@ module pagoda_lsu #(
       .mem_err_i    (data_err_i)
     );
     assign cmo_pend = 1'b0;   // the cache answers an operation before it completes
+    // the cache's done (S_DONE) and error (sticky until the next operation) are state
+    assign dc_op_fail = dc_op_done && dc_op_err;
   end else begin : g_no_dcache
     // memory is what the core last wrote: fence.i has nothing to wait for; the CBOs go to
     // pagoda_cmo (cbo.zero: eight stores of zeros, muxed onto the port like an access)
@@ -452,6 +456,8 @@ module pagoda_lsu #(
     );
     assign dc_op_done    = is_fencei ? dc_op_req : cmo_hook_done;
     assign dc_op_err     = cmo_hook_err;
+    // pagoda_cmo's error comes only with its done (CmoErrWithoutDone) and not from its request
+    assign dc_op_fail    = cmo_hook_err;
     assign data_req_o    = up_req || cmo_mem_req;
     assign up_gnt        = data_gnt_i;
     assign data_addr_o   = cmo_mem_req ? cmo_mem_addr : up_addr;
@@ -464,8 +470,6 @@ module pagoda_lsu #(
     assign up_err        = data_err_i;
     assign ev_dc_miss_o  = 1'b0;
     assign ev_dc_wb_o    = 1'b0;
-    assign dc_evict      = 1'b0;
-    assign dc_evict_line = 26'd0;
     logic unused_op;
     assign unused_op = ^{dc_op, unused_cmo_busy};
   end

@@ -59,20 +59,26 @@ module pagoda_dram_bridge #(
   localparam int unsigned CW = $clog2(DEPTH) + 1;  // counts 0..DEPTH
 
   // ---------------------------------------------------------------- grant
-  // Turns: when both ask, the one not served last. A port's grant never looks at its own
-  // request (the crossbar's request depends on the grant vector: no combinational loop), so it
-  // may be high while that port is idle; a transfer is req && gnt, and only one can happen.
-  logic          last_d_q, last_d_d;     // the port served last, for taking turns
+  // Turns: port D goes first, except when port D was served while port I asked: then I goes
+  // first until it is served (it still asks: PBUS masters hold a request until it is granted;
+  // cycles in which neither is served keep the turn). So when both keep asking they alternate,
+  // and neither waits through two grants of the other.
+  // A port's grant never looks at its own request (the crossbar's request depends on the grant
+  // vector), so it may be high while that port is idle; a transfer is req && gnt, and only one
+  // can happen. D's grant looks at no request at all, only at registered state: port I's
+  // request comes from the fetch unit, whose address follows the core's redirect, which follows
+  // the data port's grant; a D grant from I's request of the same cycle closed that loop.
+  logic          i_turn_q, i_turn_d;     // D was served while I asked, and I has not been since
   logic          acc_d, acc_i, acc, room;
   logic [CW-1:0] tag_count;
 
-  assign room    = init_done_i && (tag_count != CW'(DEPTH));
-  assign d_gnt_o = room && !(i_req_i && last_d_q);
-  assign i_gnt_o = room && !(d_req_i && !last_d_q);
-  assign acc_d   = d_req_i && d_gnt_o;
-  assign acc_i   = i_req_i && i_gnt_o;
-  assign acc     = acc_i || acc_d;
-  assign last_d_d = acc ? acc_d : last_d_q;
+  assign room     = init_done_i && (tag_count != CW'(DEPTH));
+  assign d_gnt_o  = room && !i_turn_q;
+  assign i_gnt_o  = room && (i_turn_q || !d_req_i);
+  assign acc_d    = d_req_i && d_gnt_o;
+  assign acc_i    = i_req_i && i_gnt_o;
+  assign acc      = acc_i || acc_d;
+  assign i_turn_d = i_req_i && (acc_d || (i_turn_q && !acc_i));
 
   // ---------------------------------------------------------------- queues
   // tags: one per transfer in flight, in grant order, until its response leaves
@@ -173,13 +179,13 @@ module pagoda_dram_bridge #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      last_d_q   <= 1'b0;
+      i_turn_q   <= 1'b0;
       wdone_q    <= '0;
       rdata_q    <= 64'h0;
       i_rvalid_q <= 1'b0;
       d_rvalid_q <= 1'b0;
     end else begin
-      last_d_q   <= last_d_d;
+      i_turn_q   <= i_turn_d;
       wdone_q    <= wdone_d;
       rdata_q    <= rdata_d;
       i_rvalid_q <= i_rvalid_d;

@@ -24,6 +24,8 @@ package pagoda_pkg;
   localparam logic [PADDR_W-1:0] UART_SIZE    = PAGODA_UART_SIZE;
   localparam logic [PADDR_W-1:0] PGACCEL_BASE = PAGODA_PGACCEL_BASE;
   localparam logic [PADDR_W-1:0] PGACCEL_SIZE = PAGODA_PGACCEL_SIZE;
+  localparam logic [PADDR_W-1:0] DRAMCTRL_BASE = PAGODA_DRAMCTRL_BASE;
+  localparam logic [PADDR_W-1:0] DRAMCTRL_SIZE = PAGODA_DRAMCTRL_SIZE;
   localparam logic [PADDR_W-1:0] RAM_BASE     /* verilator public */ = PAGODA_RAM_BASE;
   localparam logic [PADDR_W-1:0] RAM_SIZE     = PAGODA_RAM_SIZE;
 

@@ -2,12 +2,13 @@
 // PBUS address decoder for one crossbar master: maps a physical address to the slave that owns it,
 // or to the error slave. Which slaves a master may reach depends on the master (docs/soc.md):
 // instruction fetch sees boot ROM and RAM (their fetch ports); the core's data port sees every
-// device and RAM; DMA sees only RAM.
+// device and RAM (pgaccel with HAVE_ACCEL, LiteDRAM's CSRs with HAVE_DRAM); DMA sees only RAM.
 `include "pagoda_assert.svh"
 module pagoda_pbus_decode #(
   parameter int unsigned MASTER     = pagoda_soc_pkg::M_DATA,
   parameter logic [31:0] RAM_SIZE   = pagoda_pkg::RAM_SIZE,
-  parameter bit          HAVE_ACCEL = 1'b0
+  parameter bit          HAVE_ACCEL = 1'b0,
+  parameter bit          HAVE_DRAM  = 1'b0   // LiteDRAM's CSRs (DRAMCTRL), MEM=litedram
 ) (
   input  logic [31:0]      addr_i,
   output logic [pagoda_soc_pkg::SLV_W-1:0] sel_o
@@ -20,7 +21,7 @@ module pagoda_pbus_decode #(
     in_range = (a >= base) && (off < size);
   endfunction
 
-  logic is_rom, is_test, is_clint, is_plic, is_uart, is_accel, is_ram;
+  logic is_rom, is_test, is_clint, is_plic, is_uart, is_accel, is_dctrl, is_ram;
 
   assign is_rom   = in_range(addr_i, pagoda_pkg::BOOTROM_BASE, pagoda_pkg::BOOTROM_SIZE);
   assign is_test  = in_range(addr_i, pagoda_pkg::TESTDEV_BASE, pagoda_pkg::TESTDEV_SIZE);
@@ -29,6 +30,8 @@ module pagoda_pbus_decode #(
   assign is_uart  = in_range(addr_i, pagoda_pkg::UART_BASE,    pagoda_pkg::UART_SIZE);
   assign is_accel = HAVE_ACCEL &&
                     in_range(addr_i, pagoda_pkg::PGACCEL_BASE, pagoda_pkg::PGACCEL_SIZE);
+  assign is_dctrl = HAVE_DRAM &&
+                    in_range(addr_i, pagoda_pkg::DRAMCTRL_BASE, pagoda_pkg::DRAMCTRL_SIZE);
   assign is_ram   = in_range(addr_i, pagoda_pkg::RAM_BASE,     RAM_SIZE);
 
   always_comb begin
@@ -43,6 +46,7 @@ module pagoda_pbus_decode #(
       if (is_plic)  sel_o = pagoda_soc_pkg::S_PLIC;
       if (is_uart)  sel_o = pagoda_soc_pkg::S_UART;
       if (is_accel) sel_o = pagoda_soc_pkg::S_ACCEL;
+      if (is_dctrl) sel_o = pagoda_soc_pkg::S_DRAMCTRL;
       if (is_ram)   sel_o = pagoda_soc_pkg::S_RAM;
     end else begin
       if (is_ram) sel_o = pagoda_soc_pkg::S_RAM;
@@ -56,7 +60,7 @@ module pagoda_pbus_decode #(
                                     logic [31:0] s1);
     disjoint = ({1'b0, b0} + {1'b0, s0} <= {1'b0, b1}) || ({1'b0, b1} + {1'b0, s1} <= {1'b0, b0});
   endfunction
-  localparam int unsigned ND = 7;
+  localparam int unsigned ND = 8;
   function automatic logic [31:0] dev_base(int unsigned i);
     unique case (i)
       0:       dev_base = pagoda_pkg::BOOTROM_BASE;
@@ -65,6 +69,7 @@ module pagoda_pbus_decode #(
       3:       dev_base = pagoda_pkg::PLIC_BASE;
       4:       dev_base = pagoda_pkg::UART_BASE;
       5:       dev_base = pagoda_pkg::PGACCEL_BASE;
+      6:       dev_base = pagoda_pkg::DRAMCTRL_BASE;
       default: dev_base = pagoda_pkg::RAM_BASE;
     endcase
   endfunction
@@ -76,6 +81,7 @@ module pagoda_pbus_decode #(
       3:       dev_size = pagoda_pkg::PLIC_SIZE;
       4:       dev_size = pagoda_pkg::UART_SIZE;
       5:       dev_size = pagoda_pkg::PGACCEL_SIZE;
+      6:       dev_size = pagoda_pkg::DRAMCTRL_SIZE;
       default: dev_size = RAM_SIZE;
     endcase
   endfunction

@@ -84,6 +84,7 @@ module pagoda_soc #(
   localparam int unsigned S_ACCEL = 32'(pagoda_soc_pkg::S_ACCEL);
   localparam int unsigned S_RAM   = 32'(pagoda_soc_pkg::S_RAM);
   localparam int unsigned S_ERR   = 32'(pagoda_soc_pkg::S_ERR);
+  localparam int unsigned S_DCTRL = 32'(pagoda_soc_pkg::S_DRAMCTRL);
   localparam int unsigned NM = pagoda_soc_pkg::NUM_MASTERS;
   localparam int unsigned NS = pagoda_soc_pkg::NUM_SLAVES;
   localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
@@ -191,7 +192,7 @@ module pagoda_soc #(
   logic [63:0]   romf_rdata, ramf_rdata;
 
   pagoda_pbus_decode #(
-    .MASTER(M_INSTR), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+    .MASTER(M_INSTR), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
   ) u_dec_instr (
     .addr_i (instr_addr),
     .sel_o  (instr_sel)
@@ -220,13 +221,13 @@ module pagoda_soc #(
 
   // ---- crossbar ----
   pagoda_pbus_decode #(
-    .MASTER(M_DATA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+    .MASTER(M_DATA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
   ) u_dec_data (
     .addr_i (data_addr),
     .sel_o  (m_sel[M_DATA*SW +: SW])
   );
   pagoda_pbus_decode #(
-    .MASTER(M_DMA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL)
+    .MASTER(M_DMA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
   ) u_dec_dma (
     .addr_i (dma_addr),
     .sel_o  (m_sel[M_DMA*SW +: SW])
@@ -449,8 +450,7 @@ module pagoda_soc #(
 
 `ifdef PAGODA_LITEDRAM
   // Main memory through LiteDRAM (MEM=litedram, docs/memory.md): the bridge takes both RAM ports
-  // to the controller's 128-bit native port; pagoda_dram_init tells the controller the DRAM is
-  // ready (the model needs no calibration). One clock for both in this step.
+  // to the controller's 128-bit native port; its CSRs are PBUS's DRAMCTRL window (below). One clock for both in this step.
   logic         dram_init_done, dram_init_error;
   logic         dram_cmd_valid, dram_cmd_ready, dram_cmd_we;
   logic [23:0]  dram_cmd_addr;
@@ -495,10 +495,25 @@ module pagoda_soc #(
     .rdata_data_i  (dram_rdata)
   );
 
-  pagoda_dram_init u_dram_init (
+  // LiteDRAM's CSRs in the DRAMCTRL window (rtl/regs/dramctrl.rdl). The serial-boot ROM
+  // calibrates (liblitedram's sdram_init writes init_done); a SoC that preloads RAM has
+  // pagoda_dram_init write init_done after reset, before the window is granted.
+  pagoda_dram_csr #(
+    .WINDOW  (pagoda_pkg::DRAMCTRL_SIZE),
+    .HW_INIT (!BOOT_PROG)
+  ) u_dram_csr (
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
     .init_done_i (dram_init_done),
+    .req_i       (s_req[S_DCTRL]),
+    .gnt_o       (s_gnt[S_DCTRL]),
+    .addr_i      (s_addr[S_DCTRL*32 +: 32]),
+    .we_i        (s_we[S_DCTRL]),
+    .be_i        (s_be[S_DCTRL*8 +: 8]),
+    .wdata_i     (s_wdata[S_DCTRL*64 +: 64]),
+    .rvalid_o    (s_rvalid[S_DCTRL]),
+    .rdata_o     (s_rdata[S_DCTRL*64 +: 64]),
+    .err_o       (s_err[S_DCTRL]),
     .wb_cyc_o    (wb_cyc),
     .wb_stb_o    (wb_stb),
     .wb_we_o     (wb_we),
@@ -506,7 +521,8 @@ module pagoda_soc #(
     .wb_dat_o    (wb_dat_w),
     .wb_sel_o    (wb_sel),
     .wb_ack_i    (wb_ack),
-    .wb_err_i    (wb_err)
+    .wb_err_i    (wb_err),
+    .wb_dat_i    (wb_dat_r)
   );
 
 `ifdef PAGODA_DRAM_PORTS
@@ -568,8 +584,17 @@ module pagoda_soc #(
   );
 `endif
   logic unused_dram;
-  assign unused_dram = ^{wb_dat_r, dram_user_clk, dram_user_rst};
+  assign unused_dram = ^{dram_user_clk, dram_user_rst};
 `else
+  // no controller: the DRAMCTRL window is not decoded (HAVE_DRAM = 0), its slot stays idle
+  assign s_gnt[S_DCTRL]            = 1'b1;
+  assign s_rvalid[S_DCTRL]         = 1'b0;
+  assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;
+  assign s_err[S_DCTRL]            = 1'b1;
+  logic unused_dctrl;
+  assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
+                          s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
+
   pagoda_ram #(.SIZE(RAM_SIZE)) u_ram (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),

@@ -14,17 +14,19 @@ package pagoda_soc_pkg;
   localparam int unsigned M_INSTR     = 2;  // core fetch: a decoder id only, not a crossbar port
 
   // Slaves. For the fetch decoder S_ROM and S_RAM name the fetch ports of ROM and RAM, S_ERR its
-  // own error responder. ERR answers every address no other slave owns.
-  localparam int unsigned NUM_SLAVES = 8;
-  localparam int unsigned SLV_W      = 3;
-  localparam logic [SLV_W-1:0] S_ROM   = 3'd0;
-  localparam logic [SLV_W-1:0] S_TEST  = 3'd1;
-  localparam logic [SLV_W-1:0] S_CLINT = 3'd2;
-  localparam logic [SLV_W-1:0] S_PLIC  = 3'd3;
-  localparam logic [SLV_W-1:0] S_UART  = 3'd4;
-  localparam logic [SLV_W-1:0] S_ACCEL = 3'd5;
-  localparam logic [SLV_W-1:0] S_RAM   = 3'd6;
-  localparam logic [SLV_W-1:0] S_ERR   = 3'd7;
+  // own error responder. ERR answers every address no other slave owns. S_DRAMCTRL, LiteDRAM's
+  // CSRs (pagoda_dram_csr), exists only in a SoC with the controller (MEM=litedram).
+  localparam int unsigned NUM_SLAVES = 9;
+  localparam int unsigned SLV_W      = 4;
+  localparam logic [SLV_W-1:0] S_ROM      = 4'd0;
+  localparam logic [SLV_W-1:0] S_TEST     = 4'd1;
+  localparam logic [SLV_W-1:0] S_CLINT    = 4'd2;
+  localparam logic [SLV_W-1:0] S_PLIC     = 4'd3;
+  localparam logic [SLV_W-1:0] S_UART     = 4'd4;
+  localparam logic [SLV_W-1:0] S_ACCEL    = 4'd5;
+  localparam logic [SLV_W-1:0] S_RAM      = 4'd6;
+  localparam logic [SLV_W-1:0] S_ERR      = 4'd7;
+  localparam logic [SLV_W-1:0] S_DRAMCTRL = 4'd8;
 
   // The slaves each crossbar master's decoder (pagoda_pbus_decode) can select, bit m*NUM_SLAVES+s:
   // the core's data port all of them, pgaccel's DMA the RAM and the error slave. The crossbar

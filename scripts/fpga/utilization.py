@@ -37,7 +37,7 @@ BLOCK_RULES = [
     (r'^pagoda_clint$', 'clint'),
     (r'^pagoda_uart', 'uart'),
     (r'^litedram_core$', 'litedram'),
-    (r'^(pagoda_pbus_|pagoda_dram_bridge$|pagoda_dram_cdc$)', 'interconnect'),
+    (r'^(pagoda_pbus_|pagoda_dram_bridge$|pagoda_dram_cdc$|pagoda_dram_csr$)', 'interconnect'),
     (r'^pagoda_boot(rom|mem)$', 'bootrom'),
     (r'^pagoda_soc$', 'soc_other'),
 ]
@@ -199,15 +199,17 @@ def lut_levels(netlist, top):
             memo[bit] = (0, cname, None)
             return memo[bit]
         if cname in stack:
-            die('combinational loop through %s' % cname)
-        stack.add(cname)
+            cyc = list(stack)[list(stack).index(cname):]
+            die('combinational loop through %d cells (make lint-arty names its wires): %s' %
+                (len(cyc), ' -> '.join(cyc[:12]) + (' ...' if len(cyc) > 12 else '')))
+        stack[cname] = True
         best = None
         for b in ins:
             lv, st, _ = arrival(b, stack)
             if best is None or lv > best[0]:
                 best = (lv, st, b)
         best = best or (0, cname, None)
-        stack.discard(cname)
+        del stack[cname]
         memo[bit] = (best[0] + cost, best[1], best[2])
         return memo[bit]
 
@@ -239,7 +241,7 @@ def lut_levels(netlist, top):
             if dirs.get(p) != 'input' or p == clk_port:
                 continue
             for b in bits:
-                lv, st, _ = arrival(b, set())
+                lv, st, _ = arrival(b, {})
                 cur = domains.get(dom)
                 if cur is None or lv > cur['levels']:
                     domains[dom] = {'levels': lv, 'from': st, 'to': name, 'bit': b}

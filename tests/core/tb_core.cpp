@@ -493,7 +493,8 @@ int main(int argc, char **argv)
 	// tohost as the program sees it: the store may still sit in a dirty line of the data cache
 	auto dcache = dcache_view(&top->rootp->pagoda_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__data_mem,
 				  &top->rootp->pagoda_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__tag_mem,
-				  &top->rootp->pagoda_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q);
+				  &top->rootp->pagoda_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__valid_q,
+				  &top->rootp->pagoda_core__DOT__u_lsu__DOT__g_dcache__DOT__u_dcache__DOT__bd_ways);
 	auto tohost_now = [&]() {
 		const uint64_t *c = dcache.lane(tohost_addr);
 		uint64_t v;

@@ -3,8 +3,9 @@
 #   fpga-blocks   the SoC-to-controller crossing (pagoda_dram_cdc) between two unrelated clocks and
 #                 the UART line (pagoda_uart_phy) under Verilator (tests/fpga/tb_arty_blocks.cpp)
 #   fpga-lint     the board top: Verilator -Wall and a Yosys elaboration with the generated
-#                 LiteDRAM (make lint-arty), and scripts/fpga/utilization.py on small netlists
-#                 whose answers are known (tests/fpga/test_utilization.py), the constraints
+#                 LiteDRAM, with no combinational loop (make lint-arty), scripts/fpga/utilization.py
+#                 and check_loops.py on small designs whose answers are known
+#                 (tests/fpga/test_utilization.py, test_check_loops.py), the constraints
 #                 against the top's ports (check_xdc.py), make bitstream with a stand-in vivado
 #                 that records what fpga/arty-a7/vivado.tcl asks for (vivado_dryrun.sh)
 

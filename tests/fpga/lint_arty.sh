@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
-# Suite fpga-lint (tests/fpga/fpga.mk): the board top lints and elaborates (make lint-arty), and
-# scripts/fpga/utilization.py gives the known answers on small netlists, and the constraints
+# Suite fpga-lint (tests/fpga/fpga.mk): the board top lints and elaborates with no combinational
+# loop (make lint-arty), and scripts/fpga/utilization.py gives the known answers on small
+# netlists, and so does the loop check (tests/fpga/test_check_loops.py), and the constraints
 # place every pin of the top (tests/fpga/check_xdc.py), and make bitstream drives
 # fpga/arty-a7/vivado.tcl as it should (tests/fpga/vivado_dryrun.sh).
 #   tests/fpga/lint_arty.sh "MAKE" PYTHON WORKDIR
@@ -31,6 +32,7 @@ run_counted() {
 	fi
 }
 run_counted utilization-tests "$python" tests/fpga/test_utilization.py
+run_counted check-loops-tests "$python" tests/fpga/test_check_loops.py
 run_counted vivado-dryrun bash tests/fpga/vivado_dryrun.sh "$make" "$work"
 run_counted xdc-checks "$python" tests/fpga/check_xdc.py fpga/arty-a7/pagoda_arty_top.sv \
 	fpga/arty-a7/arty.xdc

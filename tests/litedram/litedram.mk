@@ -39,6 +39,18 @@ test-soc-selftest-litedram: $(DEPS_STAMP)
 		+bootargs=$(call shell_quote,selftest selftest_filter=$(LD_SELFTEST_FILTER)) \
 		+max-cycles=400000000
 
+# LiteDRAM's CSRs from the core through the crossbar's DRAMCTRL slave (pagoda_dram_csr), on the
+# SoC built with MEM=litedram: tests/soc/bare/dramctrl.S (built with the default tree's map; the
+# window is the same in both) must pass there. soc-bare runs it on the default SoC: access fault.
+TEST_SUITES += soc-bare-litedram
+.PHONY: test-soc-bare-litedram
+test-soc-bare-litedram: $(DEPS_STAMP) $(BUILD)/soc-bare/dramctrl.elf
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
+		sim-build
+	@bash scripts/suite.sh $(BUILD)/test-results soc-bare-litedram -- \
+		bash tests/litedram/run_dramctrl.sh $(LD_SOC_BUILD)/sim/Vpagoda_soc \
+		$(BUILD)/soc-bare/dramctrl.elf
+
 # pagoda_dram_bridge on the generated controller, through both PBUS ports
 # (tests/litedram/tb_dram_bridge.cpp): ordering and data under overlap and back-pressure against a
 # memory model, with the bridge's assertions on; dependent-read latency and streaming throughput

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Harness top for the DRAM bridge suite (tests/litedram/tb_dram_bridge.cpp): pagoda_dram_bridge,
-// pagoda_dram_init and the generated LiteDRAM controller (SDRAMPHYModel), wired as pagoda_soc
+// pagoda_dram_csr (with pagoda_dram_init; its PBUS slave is the harness's c_* port) and the generated LiteDRAM controller (SDRAMPHYModel), wired as pagoda_soc
 // wires them under MEM=litedram. raw_i hands the controller's native port to the harness instead
 // of the bridge (the bridge then sees an idle port), so one run measures the bridge against the
 // port it drives.
@@ -44,7 +44,17 @@ module tb_dram_bridge #(
   input  logic [15:0]   raw_wdata_we_i,
   input  logic [127:0]  raw_wdata_i,
   output logic          raw_rdata_valid_o,
-  output logic [127:0]  raw_rdata_o
+  output logic [127:0]  raw_rdata_o,
+  // the CSR window (pagoda_dram_csr's PBUS slave): the byte offset in c_addr_i
+  input  logic          c_req_i,
+  output logic          c_gnt_o,
+  input  logic [31:0]   c_addr_i,
+  input  logic          c_we_i,
+  input  logic [7:0]    c_be_i,
+  input  logic [63:0]   c_wdata_i,
+  output logic          c_rvalid_o,
+  output logic [63:0]   c_rdata_o,
+  output logic          c_err_o
 );
 
   logic         init_done, init_error;
@@ -111,10 +121,19 @@ module tb_dram_bridge #(
   assign raw_rdata_valid_o = rdata_valid && raw_i;
   assign raw_rdata_o       = rdata;
 
-  pagoda_dram_init u_init (
+  pagoda_dram_csr #(.WINDOW(pagoda_pkg::DRAMCTRL_SIZE), .HW_INIT(1'b1)) u_csr (
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
     .init_done_i (init_done),
+    .req_i       (c_req_i),
+    .gnt_o       (c_gnt_o),
+    .addr_i      (c_addr_i),
+    .we_i        (c_we_i),
+    .be_i        (c_be_i),
+    .wdata_i     (c_wdata_i),
+    .rvalid_o    (c_rvalid_o),
+    .rdata_o     (c_rdata_o),
+    .err_o       (c_err_o),
     .wb_cyc_o    (wb_cyc),
     .wb_stb_o    (wb_stb),
     .wb_we_o     (wb_we),
@@ -122,7 +141,8 @@ module tb_dram_bridge #(
     .wb_dat_o    (wb_dat_w),
     .wb_sel_o    (wb_sel),
     .wb_ack_i    (wb_ack),
-    .wb_err_i    (wb_err)
+    .wb_err_i    (wb_err),
+    .wb_dat_i    (wb_dat_r)
   );
 
   litedram_core u_dram (
@@ -157,6 +177,6 @@ module tb_dram_bridge #(
   );
 
   logic unused;
-  assign unused = ^{wb_dat_r, user_clk, user_rst};
+  assign unused = ^{user_clk, user_rst};
 
 endmodule

@@ -31,20 +31,21 @@ test-qemu-bootargs: $(FW_ELF) $(DEPS_STAMP)
 		bash tests/qemu/bootargs.sh $(FW_ELF) $(BUILD)/qemu-bootargs
 
 # The long workload (firmware/mm/workload_selftest.c): worker threads on every hart under memory
-# pressure for WORKLOAD_SECS seconds, counts reconciled at the end. `make workload` runs minutes
-# (not in `make test`); the suite workload-short runs it for WORKLOAD_SHORT_SECS.
-# The short form runs on 32 MiB so that 15 s are enough to reach reclaim, writeback and compaction.
+# pressure for WORKLOAD_SECS seconds, counts reconciled at the end. `make workload` runs it for
+# WORKLOAD_SECS on WORKLOAD_MEM; the suite workload-mix (in `make test`) runs it for
+# WORKLOAD_TEST_SECS, two minutes, on 32 MiB, where memory runs short within seconds (issue 17:
+# "a workload mix runs for minutes on QEMU under pressure without leaks").
 WORKLOAD_SECS ?= 180
 WORKLOAD_MEM ?= 64M
-WORKLOAD_SHORT_SECS ?= 15
+WORKLOAD_TEST_SECS ?= 120
 WORKLOAD_RUN = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -s 4
-TEST_SUITES += workload-short
-.PHONY: workload test-workload-short
+TEST_SUITES += workload-mix
+.PHONY: workload test-workload-mix
 workload: $(FW_ELF)
 	$(WORKLOAD_RUN) -m $(WORKLOAD_MEM) -t $$(( $(WORKLOAD_SECS) + 600 )) \
 		-a "selftest selftest_filter=workload_mix workload_secs=$(WORKLOAD_SECS)" $(FW_ELF)
 
-test-workload-short: $(FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results workload-short --from selftest -- \
-		$(WORKLOAD_RUN) -m 32M -t $$(( $(WORKLOAD_SHORT_SECS) + 120 )) \
-		-a "selftest selftest_filter=workload_mix workload_secs=$(WORKLOAD_SHORT_SECS)" $(FW_ELF)
+test-workload-mix: $(FW_ELF)
+	@bash scripts/suite.sh $(BUILD)/test-results workload-mix --from selftest -- \
+		$(WORKLOAD_RUN) -m 32M -t $$(( $(WORKLOAD_TEST_SECS) + 300 )) \
+		-a "selftest selftest_filter=workload_mix workload_secs=$(WORKLOAD_TEST_SECS)" $(FW_ELF)

@@ -46,6 +46,10 @@ expect "an unsupported HTIF request fails the run (status 1)" 1 +bare="$dir/htif
 grep -q 'unsupported HTIF request 0x0200000000000055 (device 2, command 0)' <<<"$out" &&
 	{ pass=$((pass + 1)); echo "ok   the unsupported request is named"; } ||
 	{ fail=$((fail + 1)); echo "FAIL the unsupported request is not named"; echo "$out" | tail -3; }
+# LiteDRAM's CSR window is nobody's without the controller (tests/litedram: the same test passes
+# on the SoC built with MEM=litedram)
+expect "DRAMCTRL window without LiteDRAM: the load is an access fault (status 5)" 5 \
+	+bare="$dir/dramctrl.elf" +max-cycles=100000
 expect "a missing ELF is an error (status 2), not a hang" 2 +bare="$dir/missing.elf"
 expect "an unknown option is an error" 2 +bare="$dir/soc_bare.elf" +no-such-option=1
 printf 'not an elf' > "$dir/garbage.elf"

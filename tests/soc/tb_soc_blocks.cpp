@@ -369,29 +369,31 @@ static void test_decode()
 {
 	struct {
 		uint32_t a;
-		int i, d, m, da;
+		int i, d, m, da, dr, mr;
 	} v[] = {
-		// addr        instr data dma data+accel   (0 ROM 1 TEST 2 CLINT 3 PLIC 4 UART 5 ACCEL
-		//                                           6 RAM 7 ERR)
-		{0x00000000, 7, 7, 7, 7}, {0x00000fff, 7, 7, 7, 7}, {0x00001000, 0, 0, 7, 0},
-		{0x00001ff8, 0, 0, 7, 0}, {0x00002000, 0, 0, 7, 0}, {0x0000d000, 0, 0, 7, 0},
-		{0x00010ff8, 0, 0, 7, 0}, {0x00011000, 7, 7, 7, 7}, {0x00100000, 7, 1, 7, 1},
-		{0x00101000, 7, 7, 7, 7}, {0x02000000, 7, 2, 7, 2}, {0x0200bff8, 7, 2, 7, 2},
-		{0x02010000, 7, 7, 7, 7}, {0x0c000000, 7, 3, 7, 3}, {0x0c5ffffc, 7, 3, 7, 3},
-		{0x0c600000, 7, 7, 7, 7}, {0x10000000, 7, 4, 7, 4}, {0x100000f8, 7, 4, 7, 4},
-		{0x10000100, 7, 7, 7, 7}, {0x11000000, 7, 7, 7, 5}, {0x11001000, 7, 7, 7, 7},
-		{0x7ffffff8, 7, 7, 7, 7}, {0x80000000, 6, 6, 6, 6}, {0x87fffff8, 6, 6, 6, 6},
-		{0x88000000, 7, 7, 7, 7}, {0xfffffff8, 7, 7, 7, 7},
+		// addr        instr data dma data+accel data+dram dma+dram   (0 ROM 1 TEST 2 CLINT
+		//                                              3 PLIC 4 UART 5 ACCEL 6 RAM 7 ERR 8 DRAMCTRL)
+		{0x00000000, 7, 7, 7, 7, 7, 7}, {0x00000fff, 7, 7, 7, 7, 7, 7}, {0x00001000, 0, 0, 7, 0, 0, 7},
+		{0x00001ff8, 0, 0, 7, 0, 0, 7}, {0x00002000, 0, 0, 7, 0, 0, 7}, {0x0000d000, 0, 0, 7, 0, 0, 7},
+		{0x00010ff8, 0, 0, 7, 0, 0, 7}, {0x00011000, 7, 7, 7, 7, 7, 7}, {0x00100000, 7, 1, 7, 1, 1, 7},
+		{0x00101000, 7, 7, 7, 7, 7, 7}, {0x02000000, 7, 2, 7, 2, 2, 7}, {0x0200bff8, 7, 2, 7, 2, 2, 7},
+		{0x02010000, 7, 7, 7, 7, 7, 7}, {0x0c000000, 7, 3, 7, 3, 3, 7}, {0x0c5ffffc, 7, 3, 7, 3, 3, 7},
+		{0x0c600000, 7, 7, 7, 7, 7, 7}, {0x10000000, 7, 4, 7, 4, 4, 7}, {0x100000f8, 7, 4, 7, 4, 4, 7},
+		{0x10000100, 7, 7, 7, 7, 7, 7}, {0x11000000, 7, 7, 7, 5, 7, 7}, {0x11001000, 7, 7, 7, 7, 7, 7},
+		{0x11fffff8, 7, 7, 7, 7, 7, 7}, {0x12000000, 7, 7, 7, 7, 8, 7}, {0x1200fff8, 7, 7, 7, 7, 8, 7},
+		{0x12010000, 7, 7, 7, 7, 7, 7}, {0x7ffffff8, 7, 7, 7, 7, 7, 7}, {0x80000000, 6, 6, 6, 6, 6, 6},
+		{0x87fffff8, 6, 6, 6, 6, 6, 6}, {0x88000000, 7, 7, 7, 7, 7, 7}, {0xfffffff8, 7, 7, 7, 7, 7, 7},
 	};
 	bool ok = true;
 	for (auto &e : v) {
 		t->dec_addr_i = e.a;
 		t->eval();
 		if (t->dec_instr_o != e.i || t->dec_data_o != e.d || t->dec_dma_o != e.m ||
-		    t->dec_data_accel_o != e.da) {
-			printf("  decode 0x%08x: got %d %d %d %d want %d %d %d %d\n", e.a,
-			       t->dec_instr_o, t->dec_data_o, t->dec_dma_o, t->dec_data_accel_o, e.i,
-			       e.d, e.m, e.da);
+		    t->dec_data_accel_o != e.da || t->dec_data_dram_o != e.dr ||
+		    t->dec_dma_dram_o != e.mr) {
+			printf("  decode 0x%08x: got %d %d %d %d %d %d want %d %d %d %d %d %d\n", e.a,
+			       t->dec_instr_o, t->dec_data_o, t->dec_dma_o, t->dec_data_accel_o,
+			       t->dec_data_dram_o, t->dec_dma_dram_o, e.i, e.d, e.m, e.da, e.dr, e.mr);
 			ok = false;
 		}
 	}

@@ -27,10 +27,12 @@ module tb_soc_blocks
   input  logic [2:0]   xs_err_i,
   // decoders
   input  logic [31:0]  dec_addr_i,
-  output logic [2:0]   dec_instr_o,
-  output logic [2:0]   dec_data_o,
-  output logic [2:0]   dec_dma_o,
-  output logic [2:0]   dec_data_accel_o,
+  output logic [3:0]   dec_instr_o,
+  output logic [3:0]   dec_data_o,
+  output logic [3:0]   dec_dma_o,
+  output logic [3:0]   dec_data_accel_o,
+  output logic [3:0]   dec_data_dram_o,
+  output logic [3:0]   dec_dma_dram_o,
   // one bus port shared by the peripherals (dev_i selects: 0 UART, 1 PLIC, 2 CLINT, 3 test device)
   input  logic [1:0]   dev_i,
   input  logic         p_req_i,
@@ -155,6 +157,14 @@ module tb_soc_blocks
   pagoda_pbus_decode #(.MASTER(pagoda_soc_pkg::M_DATA), .HAVE_ACCEL(1'b1)) u_dec_a (
     .addr_i (dec_addr_i),
     .sel_o  (dec_data_accel_o)
+  );
+  pagoda_pbus_decode #(.MASTER(pagoda_soc_pkg::M_DATA), .HAVE_DRAM(1'b1)) u_dec_r (
+    .addr_i (dec_addr_i),
+    .sel_o  (dec_data_dram_o)
+  );
+  pagoda_pbus_decode #(.MASTER(pagoda_soc_pkg::M_DMA), .HAVE_DRAM(1'b1)) u_dec_rm (
+    .addr_i (dec_addr_i),
+    .sel_o  (dec_dma_dram_o)
   );
 
   logic [3:0]  d_gnt, d_rvalid, d_err;

@@ -113,7 +113,7 @@ row_num() {	# row_num BLOCK COLUMN: a hex cell of the memory map table, undersco
 		docs/memory-map.md
 }
 for pair in "boot ROM (reset vector):BOOTROM" "test / reset:TESTDEV" "CLINT:CLINT" "PLIC:PLIC" \
-	"UART:UART" "pgaccel:PGACCEL" "RAM:RAM"; do
+	"UART:UART" "pgaccel:PGACCEL" "DRAM controller:DRAMCTRL" "RAM:RAM"; do
 	block=${pair%%:*} name=${pair##*:}
 	base=$(row_num "$block" 3) size=$(row_num "$block" 4)
 	want_size=$(($(val "PAGODA_${name}_SIZE")))

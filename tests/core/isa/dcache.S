@@ -2,12 +2,56 @@
 # The data cache seen from software (rtl/core/pagoda_dcache.sv; any size up to 16 KiB, 64-byte
 # lines, direct-mapped or not): dirty lines evicted by conflicting ones come back intact, AMOs and
 # LR/SC on cached and just-evicted lines, a refill error is an access fault that loses no dirty
-# data, and device registers are never cached (mtime moves, a device write is read back).
+# data, device registers are never cached (mtime moves, a device write is read back), LR/SC
+# loops with an aliasing load or store inside make progress, and a store's bypass stays in its way.
 # Also runs on QEMU (run_isa.sh), which has no cache: the expectations hold with or without one.
 #include "test.h"
 #define STRIDE 0x4000			/* 16 KiB: the same set in every configuration */
 #define CLINT_MTIME 0x0200bff8
 #define CLINT_MTIMECMP 0x02004000
+
+/* case n: lr.d/sc.d on s0 with a load from t1 and `insn` on t2 in between (s0, t1 = s0 + 2 STRIDE
+ * and t2 = s0 + 3 STRIDE: three lines of one set, so the reserved line leaves a direct-mapped or
+ * 2-way LRU cache); at most 4 tries; then the word is the old value + 1 (case n + 1). On Pagoda
+ * mhpmcounter3 counts D$ misses (event 5) over the loop: s0 is cached when it starts (the ld
+ * before it), so a third miss besides t1's and t2's is s0's: the reserved line was evicted
+ * (case n + 2). */
+#define LRSC_ALIAS(n, insn...)			\
+	li gp, n;				\
+	li t3, 2 * STRIDE;			\
+	add t1, s0, t3;				\
+	li t3, STRIDE;				\
+	add t2, t1, t3;				\
+	ld a4, 0(s0);				\
+	la t6, on_qemu;				\
+	ld t6, 0(t6);				\
+	bnez t6, 3f;				\
+	li t0, 5;				\
+	csrw mhpmevent3, t0;			\
+	csrw mhpmcounter3, zero;		\
+	csrw mcountinhibit, zero;		\
+3:	li a5, 0;				\
+	li t0, 4;				\
+1:	addi t0, t0, -1;			\
+	bltz t0, fail;				\
+	lr.d a0, (s0);				\
+	ld a1, 8(t1);				\
+	insn;					\
+	addi a0, a0, 1;				\
+	sc.d a3, a0, (s0);			\
+	bnez a3, 1b;				\
+	ld a0, 0(s0);				\
+	addi a4, a4, 1;				\
+	li gp, n + 1;				\
+	bne a0, a4, fail;			\
+	la t6, on_qemu;				\
+	ld t6, 0(t6);				\
+	bnez t6, 2f;				\
+	csrr a5, mhpmcounter3;			\
+	li gp, n + 2;				\
+	li t6, 3;				\
+	bltu a5, t6, fail;			\
+2:
 TEST_BEGIN
 	SET_MTVEC(mtrap_skip)
 	li s8, 0
@@ -147,6 +191,33 @@ TEST_BEGIN
 	sd a2, 0(t1)
 	ld a3, 0(t1)
 	bne a3, a2, fail
+
+	# 7. LR/SC loops whose body loads from or stores to another line of the reserved line's
+	#    set succeed: the hart's own accesses never cancel its reservation. The firmware's
+	#    kfree pushes onto a per-CPU freelist with lr.d, a store into the freed object and
+	#    sc.d; when the object aliased the freelist head, each store evicted the reserved line,
+	#    the eviction dropped the reservation and the sc.d failed for ever (a livelock). Four
+	#    tries are allowed: an implementation may fail an SC now and then, not every time.
+	LRSC_ALIAS(25, sd a0, 16(t2))	/* stores between lr.d and sc.d (kfree's push) */
+	LRSC_ALIAS(28, ld a1, 16(t2))	/* loads only (the freelist pop) */
+
+	# 8. a store hit in one way, then at once a load of the same offset in the other line of
+	#    the set (2 ways: both cached): the load gets its own line's bytes, the store's bypass
+	#    is for its own way only
+	li gp, 31
+	li t3, STRIDE
+	add t1, s0, t3
+	li a1, 0x1111
+	li a2, 0x2222
+	li a3, 0x3333
+	sd a1, 0(s0)
+	sd a2, 0(t1)
+	ld zero, 0(s0)
+	sd a3, 0(s0)
+	ld a0, 0(t1)		/* granted in the cycle the store writes */
+	CHECK(31, a0, 0x2222)
+	ld a0, 0(s0)
+	CHECK(32, a0, 0x3333)
 	TEST_END
 
 	.section .data
