@@ -404,6 +404,10 @@ static void memcg_stat_add(struct mem_cgroup *memcg, enum memcg_stat_item item, 
 	__atomic_add_fetch(&memcg->stat[item], n, __ATOMIC_RELAXED);
 }
 
+/* Linux refill_obj_stock + obj_cgroup_uncharge_pages: bytes back to the group's leftover, whole
+ * pages of it back to the counter. */
+static void memcg_obj_uncharge_bytes(struct mem_cgroup *memcg, unsigned long bytes);
+
 static unsigned long memcg_page_state_locked(struct mem_cgroup *memcg, enum memcg_stat_item item)
 {
 	struct mem_cgroup *child;
@@ -645,6 +649,74 @@ void __memcg_kmem_uncharge_page(struct page *page, unsigned int order)
 	css_put(memcg);
 }
 
+/* ---------------------------------------------------------------- slab objects */
+
+/* Linux keeps nr_charged_bytes per obj_cgroup under its own atomics and batches through the
+ * per-CPU obj_stock; one lock for every group here (the charge paths are already slow paths:
+ * accounted caches have no per-hart fast path, mm/slub.c). */
+static spinlock_t memcg_obj_lock = SPIN_LOCK_UNLOCKED;
+
+static void memcg_obj_uncharge_bytes(struct mem_cgroup *memcg, unsigned long bytes)
+{
+	unsigned long flags, nr_pages;
+
+	spin_lock_irqsave(&memcg_obj_lock, flags);
+	memcg->nr_charged_bytes += bytes;
+	nr_pages = memcg->nr_charged_bytes >> PAGE_SHIFT;
+	memcg->nr_charged_bytes &= PAGE_SIZE - 1;
+	spin_unlock_irqrestore(&memcg_obj_lock, flags);
+	if (nr_pages) {
+		memcg_stat_add(memcg, MEMCG_KMEM, -(long)nr_pages);
+		page_counter_uncharge(&memcg->memory, nr_pages);
+	}
+}
+
+struct mem_cgroup *memcg_obj_charge(gfp_t gfp, size_t size, int *err)
+{
+	struct mem_cgroup *memcg;
+	unsigned long flags, nr_pages, nr_bytes;
+
+	*err = 0;
+	if (in_interrupt())
+		return NULL;	/* as __memcg_kmem_charge_page: interrupts charge nobody */
+	memcg = mem_cgroup_from_task(current);
+	if (mem_cgroup_is_root(memcg))
+		return NULL;
+	/* Linux consume_obj_stock, with the group's leftover bytes as the only stock. */
+	spin_lock_irqsave(&memcg_obj_lock, flags);
+	if (memcg->nr_charged_bytes >= size) {
+		memcg->nr_charged_bytes -= size;
+		spin_unlock_irqrestore(&memcg_obj_lock, flags);
+		goto charged;
+	}
+	spin_unlock_irqrestore(&memcg_obj_lock, flags);
+	/* Linux obj_cgroup_charge: whole pages for size, the unused tail refilled as bytes. */
+	nr_pages = size >> PAGE_SHIFT;
+	nr_bytes = size & (PAGE_SIZE - 1);
+	if (nr_bytes)
+		nr_pages++;
+	if (try_charge(memcg, gfp, (unsigned int)nr_pages)) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	memcg_stat_add(memcg, MEMCG_KMEM, (long)nr_pages);
+	if (nr_bytes)
+		memcg_obj_uncharge_bytes(memcg, PAGE_SIZE - nr_bytes);
+charged:
+	css_get(memcg);
+	memcg_stat_add(memcg, MEMCG_SLAB, (long)size);
+	return memcg;
+}
+
+void memcg_obj_uncharge(struct mem_cgroup *memcg, size_t size)
+{
+	if (!memcg)
+		return;
+	memcg_stat_add(memcg, MEMCG_SLAB, -(long)size);
+	memcg_obj_uncharge_bytes(memcg, size);
+	css_put(memcg);
+}
+
 void mem_cgroup_migrate(struct page *old, struct page *new)
 {
 	/* Linux charges new and leaves old to be uncharged when freed; the pair is never both
@@ -742,10 +814,12 @@ void mem_cgroup_show(struct mem_cgroup *memcg)
 	printk("\nmemory.events.local");
 	for (int i = 0; i < MEMCG_NR_MEMORY_EVENTS; i++)
 		printk(" %s %lu", ev[i], READ_ONCE(memcg->events_local[i]));
-	printk("\nmemory.stat anon %lu file %lu kernel %lu pgscan %lu pgsteal %lu\n",
+	/* slab is kept in bytes (Linux's is bytes too), the others in pages. */
+	printk("\nmemory.stat anon %lu file %lu kernel %lu slab %lu pgscan %lu pgsteal %lu\n",
 	       memcg_page_state(memcg, MEMCG_ANON) * PAGE_SIZE,
 	       memcg_page_state(memcg, MEMCG_FILE) * PAGE_SIZE,
-	       memcg_page_state(memcg, MEMCG_KMEM) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_PGSCAN),
+	       memcg_page_state(memcg, MEMCG_KMEM) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_SLAB),
+	       memcg_page_state(memcg, MEMCG_PGSCAN),
 	       memcg_page_state(memcg, MEMCG_PGSTEAL));
 }
 
