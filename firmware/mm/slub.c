@@ -539,6 +539,16 @@ void memcg_slab_free_hook(struct kmem_cache *s, struct page *slab, void *obj)
 	memcg_obj_uncharge(memcg, s->size);
 }
 
+static __noinline void memcg_slab_free_bulk_hook(struct kmem_cache *s, size_t nr, void **p)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct page *slab = p[i] ? slab_page_fast(p[i]) : NULL;
+
+		if (slab && slab->slab_cache == s)
+			memcg_slab_free_hook(s, slab, p[i]);
+	}
+}
+
 void slab_zero(struct kmem_cache *s, void *obj)
 {
 	unsigned int sz = s->object_size;
@@ -761,11 +771,6 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 	for (size_t k = 0; k < i; k++) {
 		if (unlikely(slab_debug(s)))
 			alloc_debug_processing(s, p[k], _RET_IP_);
-		if (unlikely(s->flags & SLAB_ACCOUNT) && !memcg_slab_charge_obj(s, p[k], gfp)) {
-			/* The uncharged ones free like the charged: their vector entry is NULL. */
-			kmem_cache_free_bulk(s, i, p);
-			return 0;
-		}
 		if (unlikely(gfp & __GFP_ZERO))
 			slab_zero(s, p[k]);
 	}
@@ -773,6 +778,14 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 		kmem_cache_free_bulk(s, i, p);
 		return 0;
 	}
+	/* One test per call, not per object: the unaccounted bulk loop stays as it was. */
+	if (unlikely(s->flags & SLAB_ACCOUNT))
+		for (size_t k = 0; k < nr; k++)
+			if (!memcg_slab_charge_obj(s, p[k], gfp)) {
+				/* The uncharged ones free like the charged: their entry is NULL. */
+				kmem_cache_free_bulk(s, nr, p);
+				return 0;
+			}
 	return (int)nr;
 }
 
@@ -784,6 +797,10 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 
 	if (cache_missing(s, "kmem_cache_free_bulk", _RET_IP_))
 		return;
+	/* Uncharge first, outside the per-object loop (one test per call); pointers that are no
+	 * object of s are left to the loop's reports. */
+	if (unlikely(s->flags & SLAB_ACCOUNT))
+		memcg_slab_free_bulk_hook(s, nr, p);
 	local_irq_save(flags);
 	c = &s->cpu_slab[smp_processor_id()];
 	spin_lock(&c->lock);
@@ -800,8 +817,6 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 			continue;
 		if (unlikely(slab_debug(s)) && !free_debug_processing(s, obj, _RET_IP_))
 			continue;
-		if (unlikely(s->flags & SLAB_ACCOUNT))
-			memcg_slab_free_hook(s, slab, obj);
 		if (likely(slab == c->slab && obj != c->freelist)) {
 			set_freepointer(s, obj, c->freelist);
 			c->freelist = obj;
