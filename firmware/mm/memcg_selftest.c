@@ -12,7 +12,7 @@
  *    limit NORETRY fails, NOFAIL goes over; every free uncharges (memory.current back to 0).
  *  - memcg_slab_account: GFP_KERNEL_ACCOUNT kmallocs come from kmalloc-cg-*, each charges its
  *    class size in bytes (memory.stat "slab"), the pages behind them reconcile to the byte with the
- *    group's leftover (nr_charged_bytes); at a 2-page limit NORETRY fails after exactly 2 pages of
+ *    hart's byte stock and the group's leftover (nr_charged_bytes); at a 2-page limit NORETRY fails after exactly 2 pages of
  *    objects; kfree gives every byte back.
  *  - cpuset_hardwall_softwall (2 nodes): a task whose cpuset holds the other node gets its pages
  *    there; with that node full, GFP_USER fails, GFP_KERNEL falls back (softwall) unless the
@@ -200,7 +200,7 @@ static int slab_case(void)
 	n++;
 	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_SLAB), 256);
 	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 1);
-	ST_ASSERT_EQ(M.a->nr_charged_bytes, PAGE_SIZE - 256);
+	ST_ASSERT_EQ(memcg_obj_stock_bytes(M.a), PAGE_SIZE - 256);	/* this hart's stock */
 	while (n < SL_OBJS && (sl[n] = kmalloc(256, GFP_KERNEL_ACCOUNT | __GFP_NORETRY | __GFP_NOWARN)))
 		n++;
 	ST_ASSERT_EQ(n, 2 * PAGE_SIZE / 256);
@@ -211,8 +211,8 @@ static int slab_case(void)
 	while (n > 1) {
 		kfree(sl[--n]);
 		sl[n] = NULL;
-		ST_ASSERT_EQ(mem_cgroup_usage(M.a) * PAGE_SIZE - M.a->nr_charged_bytes,
-			     memcg_page_state(M.a, MEMCG_SLAB));
+		ST_ASSERT_EQ(mem_cgroup_usage(M.a) * PAGE_SIZE - M.a->nr_charged_bytes -
+			     memcg_obj_stock_bytes(M.a), memcg_page_state(M.a, MEMCG_SLAB));
 	}
 	return 0;
 }
@@ -229,6 +229,7 @@ SELFTEST(memcg_slab_account)
 		kfree(sl[i]);
 	if (r)
 		selftest_abort(r);
+	memcg_drain_obj_stocks(M.a);
 	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 0);
 	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_SLAB), 0);
 	ST_ASSERT_EQ(M.a->nr_charged_bytes, 0);

@@ -571,6 +571,10 @@ static void t_kmem_charge_uncharge(void **state)
 	assert_int_equal(usage(b), 5 + 4 + 1);
 	assert_int_equal(memcg_page_state(a, MEMCG_SLAB), 64);
 	kfree(small);
+	/* The freed bytes wait in the hart's stock (a full page, not above one): still charged,
+	 * as Linux's memory.current, until drained. */
+	assert_int_equal(usage(b), 5 + 4 + 1);
+	memcg_drain_obj_stocks(b);
 	assert_int_equal(usage(b), 5 + 4);
 	kfree(big);
 	assert_int_equal(usage(b), 5);
@@ -743,7 +747,8 @@ static unsigned long slab_bytes(struct mem_cgroup *m) { return memcg_page_state(
  * charged ahead and unused, is exactly the objects' bytes. */
 static void assert_slab_reconciles(struct mem_cgroup *m)
 {
-	assert_int_equal(usage(m) * PAGE_SIZE - m->nr_charged_bytes, slab_bytes(m));
+	assert_int_equal(usage(m) * PAGE_SIZE - m->nr_charged_bytes - memcg_obj_stock_bytes(m),
+			 slab_bytes(m));
 	assert_true(m->nr_charged_bytes < PAGE_SIZE);
 }
 
@@ -808,6 +813,7 @@ static void t_slab_kmalloc_cg_charge_uncharge(void **state)
 		assert_int_equal(slab_bytes(b), bytes);
 		assert_slab_reconciles(b);
 	}
+	memcg_drain_obj_stocks(b);
 	assert_int_equal(usage(b), 0);
 	assert_int_equal(b->nr_charged_bytes, 0);
 	assert_int_equal(memcg_page_state(a, MEMCG_KMEM), 0);
@@ -844,6 +850,8 @@ static void t_slab_account_cache(void **state)
 	for (int i = 0; i < 20; i++)
 		kmem_cache_free(s, o[i]);
 	assert_int_equal(slab_bytes(a), 0);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 
 	p = kmalloc(50, GFP_KERNEL_ACCOUNT);
@@ -853,6 +861,7 @@ static void t_slab_account_cache(void **state)
 	assert_int_equal(slab_bytes(a), 1024);
 	kfree(p);
 	assert_int_equal(slab_bytes(a), 0);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
 	assert_int_equal(kmem_cache_destroy(s), 0);
@@ -879,7 +888,7 @@ static void t_slab_limit(void **state)
 		objs[n++] = p;
 	assert_int_equal(n, 4 * PAGE_SIZE / 512);	/* every byte of the 4 pages used */
 	assert_int_equal(usage(a), 4);
-	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(a->nr_charged_bytes + memcg_obj_stock_bytes(a), 0);
 	assert_true(a->events_local[MEMCG_MAX] >= 1);
 	assert_int_equal(vm_event_sum(OOM_KILL), kills);
 	p = kmalloc(512, GFP_KERNEL_ACCOUNT | __GFP_NOFAIL);
@@ -888,6 +897,8 @@ static void t_slab_limit(void **state)
 	assert_int_equal(usage(a), 5);
 	while (n)
 		kfree(objs[--n]);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 
 	/* The OOM path: a task with 6 anonymous pages in the group, max 8. */
@@ -905,6 +916,7 @@ static void t_slab_limit(void **state)
 	assert_int_equal(kthread_stop(hog.task), 9);
 	while (n)
 		kfree(objs[--n]);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 	assert_int_equal(mem_cgroup_remove(a), 0);
 }
@@ -939,21 +951,24 @@ static void t_slab_task_exit_keeps_charge(void **state)
 		yield();
 	assert_true(kmem_task_done);
 	assert_int_equal(kthread_stop(k), 0);
+	memcg_drain_obj_stocks(a);		/* the stock's own reference and bytes */
 	assert_int_equal(a->refcnt, 3);		/* one css reference per object */
 	assert_int_equal(slab_bytes(a), 3 * 256);
 	assert_int_equal(usage(a), 1);
+	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 3 * 256);
 	assert_int_equal(mem_cgroup_remove(a), -EBUSY);
 	for (int i = 0; i < 3; i++)
 		kfree(slab_left[i]);
 	assert_int_equal(slab_bytes(a), 0);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 	assert_int_equal(mem_cgroup_remove(a), 0);
 }
 
-/* The charged-ahead bytes belong to their group: an object in another group takes its own page
- * and leaves the first group's leftover alone (Linux drains a CPU's obj_stock when it switches
- * to another objcg; without a per-hart stock here, nothing can leak from one group to the other). */
-static void t_slab_leftover_per_group(void **state)
+/* A hart's byte stock holds one group: charging or freeing for another drains it (whole pages to
+ * the counter, the rest to the group's nr_charged_bytes) and takes the new group's leftover, as
+ * Linux's refill_obj_stock/drain_obj_stock. */
+static void t_slab_stock_drained_on_group_switch(void **state)
 {
 	struct mem_cgroup *a, *b;
 	void *x, *y, *z;
@@ -963,21 +978,43 @@ static void t_slab_leftover_per_group(void **state)
 	b = mkcg(NULL, "B");
 	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
 	x = kmalloc(1024, GFP_KERNEL_ACCOUNT);
-	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 1024);
+	assert_ptr_equal(memcg_obj_cached_here(), a);
+	assert_int_equal(memcg_obj_stock_bytes(a), PAGE_SIZE - 1024);
+	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(a->refcnt, 1 + 1 + 1);	/* task, object, stock */
 	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
-	y = kmalloc(1024, GFP_KERNEL_ACCOUNT);
+	y = kmalloc(1024, GFP_KERNEL_ACCOUNT);	/* switches the stock to B: A drained */
+	assert_ptr_equal(memcg_obj_cached_here(), b);
 	assert_int_equal(usage(b), 1);
-	assert_int_equal(b->nr_charged_bytes, PAGE_SIZE - 1024);
+	assert_int_equal(memcg_obj_stock_bytes(b), PAGE_SIZE - 1024);
+	assert_int_equal(memcg_obj_stock_bytes(a), 0);
 	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 1024);
-	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
-	z = kmalloc(1024, GFP_KERNEL_ACCOUNT);	/* from A's leftover: no new page */
 	assert_int_equal(usage(a), 1);
-	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 2048);
+	assert_int_equal(a->refcnt, 1);		/* the object's only */
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	/* A page for A (the stock held B), then A's leftover joins the stock: 3072 + 3072 bytes,
+	 * a whole page of which goes back. */
+	z = kmalloc(1024, GFP_KERNEL_ACCOUNT);
+	assert_ptr_equal(memcg_obj_cached_here(), a);
+	assert_int_equal(usage(a), 1);
+	assert_int_equal(memcg_obj_stock_bytes(a), 2048);
+	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(b->nr_charged_bytes, PAGE_SIZE - 1024);
+	assert_slab_reconciles(a);
+	assert_slab_reconciles(b);
 	kfree(y);				/* B's, freed while current is in A */
+	assert_ptr_equal(memcg_obj_cached_here(), b);
+	assert_int_equal(a->nr_charged_bytes, 2048);
+	assert_int_equal(memcg_obj_stock_bytes(b), PAGE_SIZE);	/* not above a page: kept */
+	assert_int_equal(usage(b), 1);
+	assert_slab_reconciles(b);
+	memcg_drain_obj_stocks(b);
 	assert_int_equal(usage(b), 0);
 	assert_int_equal(b->nr_charged_bytes, 0);
 	kfree(x);
 	kfree(z);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
 	assert_int_equal(usage(a), 0);
 	assert_int_equal(a->nr_charged_bytes, 0);
 	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
@@ -1004,7 +1041,7 @@ int main(void)
 		cmocka_unit_test_setup(t_slab_account_cache, setup),
 		cmocka_unit_test_setup(t_slab_limit, setup),
 		cmocka_unit_test_setup(t_slab_task_exit_keeps_charge, setup),
-		cmocka_unit_test_setup(t_slab_leftover_per_group, setup),
+		cmocka_unit_test_setup(t_slab_stock_drained_on_group_switch, setup),
 	};
 
 	alarm(120);	/* a lost wake-up fails (SIGALRM) instead of hanging */

@@ -75,8 +75,8 @@ struct mem_cgroup {
 	long stat[MEMCG_NR_STAT];	/* local, atomic; memory.stat sums the subtree */
 	unsigned long events[MEMCG_NR_MEMORY_EVENTS];		/* hierarchical (memory.events) */
 	unsigned long events_local[MEMCG_NR_MEMORY_EVENTS];	/* memory.events.local */
-	/* Bytes charged to the counter in whole pages but not used by objects (Linux
-	 * obj_cgroup->nr_charged_bytes); under memcg_obj_lock. Always < PAGE_SIZE. */
+	/* Bytes charged to the counter in whole pages, used by no object and held by no hart's
+	 * stock (Linux obj_cgroup->nr_charged_bytes: what stocks drained); < PAGE_SIZE. */
 	unsigned long nr_charged_bytes;
 };
 
@@ -177,15 +177,22 @@ int __memcg_kmem_charge_page(struct page *page, gfp_t gfp, unsigned int order);
 void __memcg_kmem_uncharge_page(struct page *page, unsigned int order);
 
 /*
- * Slab objects (Linux 6.1 obj_cgroup_charge / obj_cgroup_uncharge, simplified: no per-CPU byte
- * stock, docs/mm.md). Charge `size` bytes to current's group: whole pages from the page_counter
- * (try_charge's reclaim/OOM/NOFAIL/NORETRY rules), the rest of the last page kept in
- * memcg->nr_charged_bytes for the next object. Returns the group holding a css reference (NULL:
- * nothing charged: root, interrupt context) or ERR: *err = -ENOMEM.
+ * Slab objects (Linux 6.1 obj_cgroup_charge / obj_cgroup_uncharge). Charge `size` bytes to
+ * current's group: from this hart's byte stock when it holds that group and enough bytes
+ * (consume_obj_stock), else whole pages from the page_counter (try_charge's reclaim / OOM /
+ * NOFAIL / NORETRY rules) and the unused rest of the last page into the stock (refill_obj_stock,
+ * which first drains the group the stock held: whole pages back to its counter, the rest to its
+ * nr_charged_bytes). Returns the group holding a css reference (NULL: nothing charged: root,
+ * interrupt context) or NULL with *err = -ENOMEM.
  */
 struct mem_cgroup *memcg_obj_charge(gfp_t gfp, size_t size, int *err);
-/* Give size bytes back; whole pages of nr_charged_bytes return to the page_counter. */
+/* Give size bytes back to this hart's stock; above a page, whole pages go back to the counter. */
 void memcg_obj_uncharge(struct mem_cgroup *memcg, size_t size);
+/* Drain every hart's stock holding memcg (NULL: every stock); rmdir does it (drain_all_stock). */
+void memcg_drain_obj_stocks(struct mem_cgroup *memcg);
+/* Bytes the harts' stocks hold for memcg (charged, no object), and this hart's stock's group. */
+unsigned long memcg_obj_stock_bytes(struct mem_cgroup *memcg);
+struct mem_cgroup *memcg_obj_cached_here(void);
 
 /* mm/memcg_bench.c: the bench cases (from mm_bench_run, interrupts masked). */
 void memcg_bench_run(void);
