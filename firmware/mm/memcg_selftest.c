@@ -10,6 +10,10 @@
  *  - memcg_kmem_account: GFP_KERNEL_ACCOUNT pages (order 0 and 3) charge the task's group and
  *    count in memory.stat "kernel", GFP_KERNEL and the root group charge nobody; at a 32-page
  *    limit NORETRY fails, NOFAIL goes over; every free uncharges (memory.current back to 0).
+ *  - memcg_slab_account: GFP_KERNEL_ACCOUNT kmallocs come from kmalloc-cg-*, each charges its
+ *    class size in bytes (memory.stat "slab"), the pages behind them reconcile to the byte with the
+ *    hart's byte stock and the group's leftover (nr_charged_bytes); at a 2-page limit NORETRY fails after exactly 2 pages of
+ *    objects; kfree gives every byte back.
  *  - cpuset_hardwall_softwall (2 nodes): a task whose cpuset holds the other node gets its pages
  *    there; with that node full, GFP_USER fails, GFP_KERNEL falls back (softwall) unless the
  *    cpuset is mem_hardwall; GFP_ATOMIC ignores cpusets.
@@ -24,6 +28,7 @@
 #include <mm/mm_types.h>
 #include <mm/oom.h>
 #include <mm/pagemap.h>
+#include <mm/slab.h>
 #include "internal.h"
 
 static struct {
@@ -172,6 +177,62 @@ SELFTEST(memcg_kmem_account)
 		selftest_abort(r);
 	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 0);
 	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_KMEM), 0);
+	ST_ASSERT_EQ(mem_cgroup_remove(M.a), 0);
+	return 0;
+}
+
+#define SL_OBJS 64
+static void *sl[SL_OBJS];
+
+static int slab_case(void)
+{
+	struct page *pg;
+	int err, n = 0;
+
+	M.a = mem_cgroup_create(NULL, "st-slab", &err);
+	ST_ASSERT(M.a != NULL);
+	ST_ASSERT_EQ(mem_cgroup_set_max(M.a, 2), 0);
+	ST_ASSERT_EQ(mem_cgroup_attach_task(current, M.a), 0);
+	sl[n] = kmalloc(200, GFP_KERNEL_ACCOUNT);
+	ST_ASSERT(sl[n] != NULL);
+	pg = virt_to_page(sl[n]);
+	ST_ASSERT(PageSlab(pg) && strcmp(pg->slab_cache->name, "kmalloc-cg-256") == 0);
+	n++;
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_SLAB), 256);
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 1);
+	ST_ASSERT_EQ(memcg_obj_stock_bytes(M.a), PAGE_SIZE - 256);	/* this hart's stock */
+	while (n < SL_OBJS && (sl[n] = kmalloc(256, GFP_KERNEL_ACCOUNT | __GFP_NORETRY | __GFP_NOWARN)))
+		n++;
+	ST_ASSERT_EQ(n, 2 * PAGE_SIZE / 256);
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 2);
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_SLAB), 2 * PAGE_SIZE);
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_KMEM), 2);
+	ST_ASSERT(M.a->events_local[MEMCG_MAX] > 0);
+	while (n > 1) {
+		kfree(sl[--n]);
+		sl[n] = NULL;
+		ST_ASSERT_EQ(mem_cgroup_usage(M.a) * PAGE_SIZE - M.a->nr_charged_bytes -
+			     memcg_obj_stock_bytes(M.a), memcg_page_state(M.a, MEMCG_SLAB));
+	}
+	return 0;
+}
+
+SELFTEST(memcg_slab_account)
+{
+	int r;
+
+	memset(&M, 0, sizeof(M));
+	memset(sl, 0, sizeof(sl));
+	r = ST_CATCH(slab_case());
+	mem_cgroup_attach_task(current, root_mem_cgroup);
+	for (int i = 0; i < SL_OBJS; i++)
+		kfree(sl[i]);
+	if (r)
+		selftest_abort(r);
+	memcg_drain_obj_stocks(M.a);
+	ST_ASSERT_EQ(mem_cgroup_usage(M.a), 0);
+	ST_ASSERT_EQ(memcg_page_state(M.a, MEMCG_SLAB), 0);
+	ST_ASSERT_EQ(M.a->nr_charged_bytes, 0);
 	ST_ASSERT_EQ(mem_cgroup_remove(M.a), 0);
 	return 0;
 }

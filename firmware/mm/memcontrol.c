@@ -124,12 +124,29 @@ int page_counter_memparse(const char *buf, const char *max, unsigned long *nr_pa
 
 /* ---------------------------------------------------------------- the tree */
 
+/*
+ * Linux struct obj_stock (6.1 memcg_stock_pcp's object half): bytes charged to one group ahead,
+ * per hart. Linux disables preemption/interrupts around it; here a lock with interrupts off, so
+ * mem_cgroup_remove() may drain another hart's stock (Linux drain_all_stock's work items).
+ */
+struct obj_stock {
+	spinlock_t lock;
+	struct mem_cgroup *cached;	/* holds a css reference */
+	unsigned long nr_bytes;
+} __aligned(64);
+static struct obj_stock obj_stock[NR_CPUS] = { [0 ... NR_CPUS - 1] = { .lock = SPIN_LOCK_UNLOCKED } };
+
 void mem_cgroup_reset(void)
 {
 	struct mem_cgroup *root = root_mem_cgroup;
 
 	/* The old allocator's groups went with its memory: forget them. */
 	spin_lock_init(&memcg_tree_lock);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		spin_lock_init(&obj_stock[cpu].lock);
+		obj_stock[cpu].cached = NULL;
+		obj_stock[cpu].nr_bytes = 0;
+	}
 	memset(memcg_ids, 0, sizeof(memcg_ids));
 	memset(root, 0, sizeof(*root));
 	WRITE_ONCE(memcg_kmem_online, false);	/* mm_init's mm_update_fastpath() follows */
@@ -236,6 +253,9 @@ int mem_cgroup_remove(struct mem_cgroup *memcg)
 
 	if (!memcg || mem_cgroup_is_root(memcg))
 		return -EINVAL;
+	/* Linux drains every CPU's stock of an offlined group (drain_all_stock); the bytes a stock
+	 * held ahead are no charge of a live object. */
+	memcg_drain_obj_stocks(memcg);
 	spin_lock(&memcg_tree_lock);
 	/* Linux refuses children and tasks, and keeps a group with charges left as an offline
 	 * zombie until they go; here charges (css references) keep it from going at all. */
@@ -645,6 +665,163 @@ void __memcg_kmem_uncharge_page(struct page *page, unsigned int order)
 	css_put(memcg);
 }
 
+/* ---------------------------------------------------------------- slab objects */
+
+/* memcg->nr_charged_bytes (Linux's per-objcg atomic, the stocks' overflow). */
+static spinlock_t memcg_obj_lock = SPIN_LOCK_UNLOCKED;
+
+
+static void memcg_obj_uncharge_pages(struct mem_cgroup *memcg, unsigned long nr_pages)
+{
+	if (!nr_pages)
+		return;
+	memcg_stat_add(memcg, MEMCG_KMEM, -(long)nr_pages);
+	page_counter_uncharge(&memcg->memory, nr_pages);
+}
+
+/* Linux drain_obj_stock (stock locked): whole pages back to the counter, the rest to the group's
+ * nr_charged_bytes; the group to put is returned (css_put outside nothing: it is an atomic). */
+static void drain_obj_stock(struct obj_stock *stock)
+{
+	struct mem_cgroup *old = stock->cached;
+	unsigned long flags, nr_pages, rest;
+
+	if (!old)
+		return;
+	nr_pages = stock->nr_bytes >> PAGE_SHIFT;
+	rest = stock->nr_bytes & (PAGE_SIZE - 1);
+	if (rest) {
+		spin_lock_irqsave(&memcg_obj_lock, flags);
+		old->nr_charged_bytes += rest;
+		if (old->nr_charged_bytes >= PAGE_SIZE) {	/* drains from several harts */
+			nr_pages += old->nr_charged_bytes >> PAGE_SHIFT;
+			old->nr_charged_bytes &= PAGE_SIZE - 1;
+		}
+		spin_unlock_irqrestore(&memcg_obj_lock, flags);
+	}
+	memcg_obj_uncharge_pages(old, nr_pages);
+	stock->cached = NULL;
+	stock->nr_bytes = 0;
+	css_put(old);
+}
+
+/* Linux consume_obj_stock. */
+static bool consume_obj_stock(struct mem_cgroup *memcg, unsigned long size)
+{
+	struct obj_stock *stock;
+	unsigned long flags;
+	bool ret = false;
+
+	local_irq_save(flags);
+	stock = &obj_stock[smp_processor_id()];
+	spin_lock(&stock->lock);
+	if (stock->cached == memcg && stock->nr_bytes >= size) {
+		stock->nr_bytes -= size;
+		ret = true;
+	}
+	spin_unlock(&stock->lock);
+	local_irq_restore(flags);
+	return ret;
+}
+
+/* Linux refill_obj_stock: nr_bytes into this hart's stock, which switches to memcg first
+ * (draining the group it held); above a page, with allow_uncharge, whole pages go back. */
+static void refill_obj_stock(struct mem_cgroup *memcg, unsigned long nr_bytes, bool allow_uncharge)
+{
+	struct obj_stock *stock;
+	unsigned long flags, f2, nr_pages = 0;
+
+	local_irq_save(flags);
+	stock = &obj_stock[smp_processor_id()];
+	spin_lock(&stock->lock);
+	if (stock->cached != memcg) {
+		drain_obj_stock(stock);
+		css_get(memcg);
+		stock->cached = memcg;
+		spin_lock_irqsave(&memcg_obj_lock, f2);
+		stock->nr_bytes = memcg->nr_charged_bytes;
+		memcg->nr_charged_bytes = 0;
+		spin_unlock_irqrestore(&memcg_obj_lock, f2);
+		allow_uncharge = true;	/* as Linux: the group's leftover may hold pages */
+	}
+	stock->nr_bytes += nr_bytes;
+	if (allow_uncharge && stock->nr_bytes > PAGE_SIZE) {
+		nr_pages = stock->nr_bytes >> PAGE_SHIFT;
+		stock->nr_bytes &= PAGE_SIZE - 1;
+	}
+	spin_unlock(&stock->lock);
+	local_irq_restore(flags);
+	memcg_obj_uncharge_pages(memcg, nr_pages);
+}
+
+void memcg_drain_obj_stocks(struct mem_cgroup *memcg)
+{
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct obj_stock *stock = &obj_stock[cpu];
+		unsigned long flags;
+
+		spin_lock_irqsave(&stock->lock, flags);
+		if (!memcg || stock->cached == memcg)
+			drain_obj_stock(stock);
+		spin_unlock_irqrestore(&stock->lock, flags);
+	}
+}
+
+unsigned long memcg_obj_stock_bytes(struct mem_cgroup *memcg)
+{
+	unsigned long n = 0;
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (READ_ONCE(obj_stock[cpu].cached) == memcg)
+			n += READ_ONCE(obj_stock[cpu].nr_bytes);
+	return n;
+}
+
+struct mem_cgroup *memcg_obj_cached_here(void)
+{
+	return READ_ONCE(obj_stock[smp_processor_id()].cached);
+}
+
+struct mem_cgroup *memcg_obj_charge(gfp_t gfp, size_t size, int *err)
+{
+	struct mem_cgroup *memcg;
+	unsigned long nr_pages, nr_bytes;
+
+	*err = 0;
+	if (in_interrupt())
+		return NULL;	/* as __memcg_kmem_charge_page: interrupts charge nobody */
+	memcg = mem_cgroup_from_task(current);
+	if (mem_cgroup_is_root(memcg))
+		return NULL;
+	if (consume_obj_stock(memcg, size))
+		goto charged;
+	/* Linux obj_cgroup_charge: whole pages for size, the unused tail refilled as bytes. */
+	nr_pages = size >> PAGE_SHIFT;
+	nr_bytes = size & (PAGE_SIZE - 1);
+	if (nr_bytes)
+		nr_pages++;
+	if (try_charge(memcg, gfp, (unsigned int)nr_pages)) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	memcg_stat_add(memcg, MEMCG_KMEM, (long)nr_pages);
+	if (nr_bytes)
+		refill_obj_stock(memcg, PAGE_SIZE - nr_bytes, false);
+charged:
+	css_get(memcg);
+	memcg_stat_add(memcg, MEMCG_SLAB, (long)size);
+	return memcg;
+}
+
+void memcg_obj_uncharge(struct mem_cgroup *memcg, size_t size)
+{
+	if (!memcg)
+		return;
+	memcg_stat_add(memcg, MEMCG_SLAB, -(long)size);
+	refill_obj_stock(memcg, size, true);
+	css_put(memcg);
+}
+
 void mem_cgroup_migrate(struct page *old, struct page *new)
 {
 	/* Linux charges new and leaves old to be uncharged when freed; the pair is never both
@@ -742,10 +919,12 @@ void mem_cgroup_show(struct mem_cgroup *memcg)
 	printk("\nmemory.events.local");
 	for (int i = 0; i < MEMCG_NR_MEMORY_EVENTS; i++)
 		printk(" %s %lu", ev[i], READ_ONCE(memcg->events_local[i]));
-	printk("\nmemory.stat anon %lu file %lu kernel %lu pgscan %lu pgsteal %lu\n",
+	/* slab is kept in bytes (Linux's is bytes too), the others in pages. */
+	printk("\nmemory.stat anon %lu file %lu kernel %lu slab %lu pgscan %lu pgsteal %lu\n",
 	       memcg_page_state(memcg, MEMCG_ANON) * PAGE_SIZE,
 	       memcg_page_state(memcg, MEMCG_FILE) * PAGE_SIZE,
-	       memcg_page_state(memcg, MEMCG_KMEM) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_PGSCAN),
+	       memcg_page_state(memcg, MEMCG_KMEM) * PAGE_SIZE, memcg_page_state(memcg, MEMCG_SLAB),
+	       memcg_page_state(memcg, MEMCG_PGSCAN),
 	       memcg_page_state(memcg, MEMCG_PGSTEAL));
 }
 

@@ -27,6 +27,11 @@ bool slab_pre_alloc_check(struct kmem_cache *s, gfp_t *gfp, unsigned long caller
 void alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller);
 bool free_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller);
 void slab_zero(struct kmem_cache *s, void *obj);
+/* SLAB_ACCOUNT caches (mm/slub.c): charge a new object to current's group (false: refused; the
+ * post-alloc hook then frees it), and give a freed object's charge back. */
+bool memcg_slab_charge_obj(struct kmem_cache *s, void *obj, gfp_t gfp);
+bool memcg_slab_post_alloc_hook(struct kmem_cache *s, void *obj, gfp_t gfp, unsigned long caller);
+void memcg_slab_free_hook(struct kmem_cache *s, struct page *slab, void *obj);
 void slab_report(const struct kmem_cache *s, const void *obj, unsigned long caller,
 		 const char *fmt, ...) __printf(4, 5);
 void kmalloc_init(void);
@@ -250,6 +255,8 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, in
 	}
 	if (unlikely(slab_debug(s)))
 		alloc_debug_processing(s, obj, caller);
+	if (unlikely(s->flags & SLAB_ACCOUNT) && !memcg_slab_post_alloc_hook(s, obj, gfp, caller))
+		return NULL;
 	if (unlikely(gfp & __GFP_ZERO))
 		slab_zero(s, obj);
 	return obj;
@@ -262,6 +269,8 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
 
 	if (unlikely(slab_debug(s)) && !free_debug_processing(s, obj, caller))
 		return;
+	if (unlikely(s->flags & SLAB_ACCOUNT))
+		memcg_slab_free_hook(s, slab, obj);
 	local_irq_save(flags);
 	c = &s->cpu_slab[smp_processor_id()];
 	spin_lock(&c->lock);

@@ -32,6 +32,9 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1]
 	{ NULL, "dma-kmalloc-96", "dma-kmalloc-192", "dma-kmalloc-8", "dma-kmalloc-16",
 	  "dma-kmalloc-32", "dma-kmalloc-64", "dma-kmalloc-128", "dma-kmalloc-256", "dma-kmalloc-512",
 	  "dma-kmalloc-1k", "dma-kmalloc-2k", "dma-kmalloc-4k", "dma-kmalloc-8k" },
+	{ NULL, "kmalloc-cg-96", "kmalloc-cg-192", "kmalloc-cg-8", "kmalloc-cg-16",
+	  "kmalloc-cg-32", "kmalloc-cg-64", "kmalloc-cg-128", "kmalloc-cg-256", "kmalloc-cg-512",
+	  "kmalloc-cg-1k", "kmalloc-cg-2k", "kmalloc-cg-4k", "kmalloc-cg-8k" },
 };
 _Static_assert(KMALLOC_SHIFT_HIGH == 13, "kmalloc_names lists classes up to 8 KiB");
 
@@ -49,9 +52,13 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 
 static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t gfp)
 {
-	if (likely(!(gfp & (__GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE))))
+	if (likely(!(gfp & (__GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE | __GFP_ACCOUNT))))
 		return KMALLOC_NORMAL;
-	return (gfp & (__GFP_DMA | __GFP_DMA32)) ? KMALLOC_DMA : KMALLOC_RECLAIM;
+	/* Linux 6.1's order: DMA, then RECLAIMABLE, before ACCOUNT (dma and reclaimable kmallocs
+	 * are not charged there either). */
+	if (gfp & (__GFP_DMA | __GFP_DMA32))
+		return KMALLOC_DMA;
+	return (gfp & __GFP_RECLAIMABLE) ? KMALLOC_RECLAIM : KMALLOC_CGROUP;
 }
 
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
@@ -256,7 +263,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 void kmalloc_init(void)
 {
 	static const slab_flags_t type_flags[NR_KMALLOC_TYPES] = {
-		0, SLAB_RECLAIM_ACCOUNT, SLAB_CACHE_DMA,
+		0, SLAB_RECLAIM_ACCOUNT, SLAB_CACHE_DMA, SLAB_ACCOUNT,
 	};
 	slab_flags_t debug = slub_debug ? SLAB_RED_ZONE | SLAB_POISON | SLAB_CONSISTENCY_CHECKS : 0;
 	struct kmem_cache *boot;

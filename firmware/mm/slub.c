@@ -30,6 +30,7 @@
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include <mm/shrinker.h>
+#include <mm/memcontrol.h>
 #include "internal.h"
 #include "slab.h"
 
@@ -43,7 +44,7 @@ struct slab_track {
 #define OBJ_ALLOCATED	0xa110ca7eda110ca7UL
 
 #define SLAB_VALID_FLAGS (SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-			  SLAB_RECLAIM_ACCOUNT | SLAB_TYPESAFE_BY_RCU)
+			  SLAB_RECLAIM_ACCOUNT | SLAB_TYPESAFE_BY_RCU | SLAB_ACCOUNT)
 #define SLAB_MIN_OBJECTS 16
 #define CACHE_LINE 64
 
@@ -225,10 +226,23 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp, int node)
 	struct page *slab;
 	u8 *base, *p;
 
+	struct mem_cgroup **objcgs = NULL;
+
+	if (unlikely(s->flags & SLAB_ACCOUNT)) {
+		/* Linux memcg_alloc_slab_cgroups: the vector comes from an unaccounted kmalloc
+		 * class, so no recursion (allocated with the slab here, not on its first charge). */
+		objcgs = kcalloc(s->objects, sizeof(*objcgs), gfp & ~(GFP_ZONEMASK | GFP_MOVABLE_MASK |
+						__GFP_ZERO | __GFP_COMP | __GFP_ACCOUNT | __GFP_RECLAIMABLE));
+		if (!objcgs)
+			return NULL;
+	}
 	slab = node == NUMA_NO_NODE ? alloc_pages(flags, s->order)
 				    : alloc_pages_node(node, flags, s->order);
-	if (!slab)
+	if (!slab) {
+		kfree(objcgs);
 		return NULL;
+	}
+	slab->memcg_objcgs = objcgs;
 	SetPageSlab(slab);
 	slab->slab_cache = s;
 	slab->objects = (u16)s->objects;
@@ -266,6 +280,10 @@ void discard_slab(struct kmem_cache *s, struct page *slab)
 	slab->freelist = NULL;
 	slab->_mapcount = -1;
 	slab->frozen = 0;
+	if (s->flags & SLAB_ACCOUNT) {
+		kfree(slab->memcg_objcgs);
+		slab->memcg_objcgs = NULL;
+	}
 	__free_pages(slab, s->order);
 }
 
@@ -466,12 +484,69 @@ load:
 	obj = c->freelist;
 	c->freelist = get_freepointer(s, obj);
 	c->alloc_slow++;
-	if (unlikely(slab_debug(s)))
+	/* Accounted caches keep no cpu slab either: their objects never reach the fast paths,
+	 * which need no memcg test then (they find an empty freelist and a foreign slab). */
+	if (unlikely(slab_debug(s) || (s->flags & SLAB_ACCOUNT)))
 		deactivate_slab(s, c, &discard);
 	spin_unlock(&c->lock);
 	local_irq_restore(flags);
 	discard_list(s, &discard);
 	return obj;
+}
+
+/* ---------------------------------------------------------------- memcg (SLAB_ACCOUNT) */
+
+static unsigned int obj_to_index(const struct kmem_cache *s, const struct page *slab,
+				 const void *obj)
+{
+	unsigned long off = (unsigned long)obj - (unsigned long)slab_address(slab) - s->red_left_pad;
+
+	return (unsigned int)((off * s->reciprocal_size) >> 32);
+}
+
+/* Linux memcg_slab_post_alloc_hook (charge first there, in memcg_slab_pre_alloc_hook; after the
+ * object here, which changes nothing a caller sees): charge obj's size to current's group and
+ * record the group in the slab's vector. False when the charge was refused (obj stays allocated:
+ * the caller frees it). */
+bool memcg_slab_charge_obj(struct kmem_cache *s, void *obj, gfp_t gfp)
+{
+	struct page *slab = virt_to_head_page(obj);
+	struct mem_cgroup *memcg;
+	int err;
+
+	memcg = memcg_obj_charge(gfp, s->size, &err);
+	if (err)
+		return false;
+	__atomic_store_n(&slab->memcg_objcgs[obj_to_index(s, slab, obj)], memcg, __ATOMIC_RELEASE);
+	return true;
+}
+
+bool memcg_slab_post_alloc_hook(struct kmem_cache *s, void *obj, gfp_t gfp, unsigned long caller)
+{
+	if (likely(memcg_slab_charge_obj(s, obj, gfp)))
+		return true;
+	slab_free(s, virt_to_head_page(obj), obj, caller);
+	return false;
+}
+
+/* Linux memcg_slab_free_hook: the object's charge goes back. An exchange, so a double free (which
+ * slab_free reports next) never uncharges twice. */
+void memcg_slab_free_hook(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	struct mem_cgroup *memcg = __atomic_exchange_n(&slab->memcg_objcgs[obj_to_index(s, slab, obj)],
+						       NULL, __ATOMIC_ACQ_REL);
+
+	memcg_obj_uncharge(memcg, s->size);
+}
+
+static __noinline void memcg_slab_free_bulk_hook(struct kmem_cache *s, size_t nr, void **p)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct page *slab = p[i] ? slab_page_fast(p[i]) : NULL;
+
+		if (slab && slab->slab_cache == s)
+			memcg_slab_free_hook(s, slab, p[i]);
+	}
 }
 
 void slab_zero(struct kmem_cache *s, void *obj)
@@ -703,6 +778,14 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t nr, void **p)
 		kmem_cache_free_bulk(s, i, p);
 		return 0;
 	}
+	/* One test per call, not per object: the unaccounted bulk loop stays as it was. */
+	if (unlikely(s->flags & SLAB_ACCOUNT))
+		for (size_t k = 0; k < nr; k++)
+			if (!memcg_slab_charge_obj(s, p[k], gfp)) {
+				/* The uncharged ones free like the charged: their entry is NULL. */
+				kmem_cache_free_bulk(s, nr, p);
+				return 0;
+			}
 	return (int)nr;
 }
 
@@ -714,6 +797,10 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t nr, void **p)
 
 	if (cache_missing(s, "kmem_cache_free_bulk", _RET_IP_))
 		return;
+	/* Uncharge first, outside the per-object loop (one test per call); pointers that are no
+	 * object of s are left to the loop's reports. */
+	if (unlikely(s->flags & SLAB_ACCOUNT))
+		memcg_slab_free_bulk_hook(s, nr, p);
 	local_irq_save(flags);
 	c = &s->cpu_slab[smp_processor_id()];
 	spin_lock(&c->lock);
@@ -928,7 +1015,7 @@ static unsigned int cpu_partial_slabs(const struct kmem_cache *s)
 {
 	unsigned int nr_objects;
 
-	if (slab_debug(s))
+	if (slab_debug(s) || (s->flags & SLAB_ACCOUNT))
 		return 0;
 	if (s->size >= PAGE_SIZE)
 		nr_objects = 6;

@@ -165,7 +165,7 @@ check "memcg: memhog gets what the limit leaves" '^(pagoda> )?memhog: pid [0-9]+
 check "memcg: memory.current at the limit" '^memory.current 1048576$'
 check "memcg: memory.max" '^memory.max 1048576$'
 check "memcg: max events, no OOM (NORETRY)" '^memory.events low 0 high 0 max [1-9][0-9]* oom 0 oom_kill 0 oom_group_kill 0$'
-check "memcg: all anonymous, the cache reclaimed" '^memory.stat anon 1048576 file 0 kernel 0 pgscan [1-9][0-9]* pgsteal [1-9][0-9]*$'
+check "memcg: all anonymous, the cache reclaimed" '^memory.stat anon 1048576 file 0 kernel 0 slab 0 pgscan [1-9][0-9]* pgsteal [1-9][0-9]*$'
 check "memcg: busy group stays" '^(pagoda> )?memcg: rm shA: busy'
 check "memcg: no such task" '^(pagoda> )?memcg: attach 999999: no such task$'
 check "memcg: tree" '^/shA +[0-9]+ +0 +1048576 +0$'

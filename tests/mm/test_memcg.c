@@ -562,14 +562,20 @@ static void t_kmem_charge_uncharge(void **state)
 	assert_int_equal(usage(root_mem_cgroup), 5);
 
 	/* Large kmalloc (the page allocator's compound pages) charges as in Linux; a slab object
-	 * does not (no obj_cgroup here: docs/mm.md). */
+	 * charges its bytes, a whole page taken from the counter for the first (obj_cgroup). */
 	big = kmalloc(3 * PAGE_SIZE, GFP_KERNEL_ACCOUNT);
 	assert_non_null(big);
 	assert_int_equal(usage(b), 5 + 4);
 	small = kmalloc(64, GFP_KERNEL_ACCOUNT);
 	assert_non_null(small);
-	assert_int_equal(usage(b), 5 + 4);
+	assert_int_equal(usage(b), 5 + 4 + 1);
+	assert_int_equal(memcg_page_state(a, MEMCG_SLAB), 64);
 	kfree(small);
+	/* The freed bytes wait in the hart's stock (a full page, not above one): still charged,
+	 * as Linux's memory.current, until drained. */
+	assert_int_equal(usage(b), 5 + 4 + 1);
+	memcg_drain_obj_stocks(b);
+	assert_int_equal(usage(b), 5 + 4);
 	kfree(big);
 	assert_int_equal(usage(b), 5);
 
@@ -726,6 +732,296 @@ static void t_kmem_task_exit_keeps_charge(void **state)
 	assert_int_equal(mem_cgroup_remove(a), 0);
 }
 
+/* ---------------------------------------------------------------- slab objects (obj_cgroup) */
+
+static struct page *slab_head(const void *p)
+{
+	struct page *pg = virt_to_page(p);
+
+	return PageSlab(pg) ? pg : compound_head(pg);
+}
+
+static unsigned long slab_bytes(struct mem_cgroup *m) { return memcg_page_state(m, MEMCG_SLAB); }
+
+/* The byte reconciliation of an obj_cgroup charge: whole pages on the counter, minus the bytes
+ * charged ahead and unused, is exactly the objects' bytes. */
+static void assert_slab_reconciles(struct mem_cgroup *m)
+{
+	assert_int_equal(usage(m) * PAGE_SIZE - m->nr_charged_bytes - memcg_obj_stock_bytes(m),
+			 slab_bytes(m));
+	assert_true(m->nr_charged_bytes < PAGE_SIZE);
+}
+
+static void *objs[2048];
+
+/* Accounted kmallocs of every class: each object charged its class size to the group, the pages
+ * behind them counted as "kernel", everything back at kfree; unaccounted kmallocs and the root
+ * group charge nothing. kmalloc-cg-* and kmalloc-* never share a slab. */
+static void t_slab_kmalloc_cg_charge_uncharge(void **state)
+{
+	static const size_t sizes[] = { 1, 8, 24, 64, 90, 128, 150, 256, 500, 1000, 2048, 4000, 8192 };
+	struct mem_cgroup *a, *b;
+	unsigned long bytes = 0;
+	size_t n = 0;
+	void *plain, *rootobj;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	b = mkcg(a, "B");
+	/* Root: kmalloc-cg serves it, but nobody is charged (as Linux). */
+	rootobj = kmalloc(64, GFP_KERNEL_ACCOUNT);
+	assert_non_null(rootobj);
+	assert_string_equal(slab_head(rootobj)->slab_cache->name, "kmalloc-cg-64");
+	assert_int_equal(slab_bytes(root_mem_cgroup), 0);
+
+	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
+	for (int r = 0; r < 5; r++)
+		for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+			struct kmem_cache *s = kmalloc_slab(sizes[i], GFP_KERNEL_ACCOUNT);
+
+			objs[n] = kmalloc(sizes[i], GFP_KERNEL_ACCOUNT);
+			assert_non_null(objs[n]);
+			assert_ptr_equal(slab_head(objs[n])->slab_cache, s);
+			assert_true(s->flags & SLAB_ACCOUNT);
+			assert_memory_equal(s->name, "kmalloc-cg-", 11);
+			assert_true(s != kmalloc_slab(sizes[i], GFP_KERNEL));
+			bytes += s->size;
+			n++;
+			assert_int_equal(slab_bytes(b), bytes);
+			assert_int_equal(slab_bytes(a), bytes);	/* recursive */
+			assert_slab_reconciles(b);
+			assert_int_equal(memcg_page_state(b, MEMCG_KMEM), usage(b));
+			assert_int_equal(usage(a), usage(b));
+		}
+	assert_int_equal(usage(b), DIV_ROUND_UP(bytes, PAGE_SIZE));
+	/* An unaccounted kmalloc in the group: a kmalloc-* slab, no charge. */
+	plain = kmalloc(64, GFP_KERNEL);
+	assert_non_null(plain);
+	assert_false(slab_head(plain)->slab_cache->flags & SLAB_ACCOUNT);
+	assert_int_equal(slab_bytes(b), bytes);
+	kfree(plain);
+	assert_int_equal(slab_bytes(b), bytes);
+
+	/* The task leaves; its objects stay charged to B until freed. */
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(b), -EBUSY);
+	while (n) {
+		struct kmem_cache *s = slab_head(objs[--n])->slab_cache;
+
+		kfree(objs[n]);
+		bytes -= s->size;
+		assert_int_equal(slab_bytes(b), bytes);
+		assert_slab_reconciles(b);
+	}
+	memcg_drain_obj_stocks(b);
+	assert_int_equal(usage(b), 0);
+	assert_int_equal(b->nr_charged_bytes, 0);
+	assert_int_equal(memcg_page_state(a, MEMCG_KMEM), 0);
+	assert_int_equal(b->refcnt, 0);
+	kfree(rootobj);
+	assert_int_equal(mem_cgroup_remove(b), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/* A SLAB_ACCOUNT cache charges every object, __GFP_ACCOUNT or not; bulk too; ksize and krealloc
+ * of an accounted kmalloc move the charge with the object. */
+static void t_slab_account_cache(void **state)
+{
+	struct kmem_cache *s;
+	struct mem_cgroup *a;
+	void *o[40], *p;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	s = kmem_cache_create("acct", 100, 0, SLAB_ACCOUNT, NULL);
+	assert_non_null(s);
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	for (int i = 0; i < 20; i++) {
+		o[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		assert_non_null(o[i]);
+		assert_int_equal(slab_bytes(a), (unsigned long)(i + 1) * s->size);
+		assert_slab_reconciles(a);
+	}
+	assert_int_equal(kmem_cache_alloc_bulk(s, GFP_KERNEL, 20, o + 20), 20);
+	assert_int_equal(slab_bytes(a), 40UL * s->size);
+	assert_slab_reconciles(a);
+	kmem_cache_free_bulk(s, 20, o + 20);
+	assert_int_equal(slab_bytes(a), 20UL * s->size);
+	for (int i = 0; i < 20; i++)
+		kmem_cache_free(s, o[i]);
+	assert_int_equal(slab_bytes(a), 0);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+
+	p = kmalloc(50, GFP_KERNEL_ACCOUNT);
+	assert_int_equal(slab_bytes(a), 64);
+	p = krealloc(p, 1000, GFP_KERNEL_ACCOUNT);
+	assert_non_null(p);
+	assert_int_equal(slab_bytes(a), 1024);
+	kfree(p);
+	assert_int_equal(slab_bytes(a), 0);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(kmem_cache_destroy(s), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/* An accounted kmalloc loop against memory.max: NORETRY fails at the limit (no kill, max events),
+ * NOFAIL goes over it; with a killable task in the group the loop gets the memcg OOM kill. */
+static void t_slab_limit(void **state)
+{
+	unsigned long kills = vm_event_sum(OOM_KILL);
+	struct mem_cgroup *a;
+	size_t n = 0;
+	void *p;
+
+	(void)state;
+	assert_int_equal(kswapd_init(), 0);
+	kswapd_stop(0);
+	a = mkcg(NULL, "A");
+	assert_int_equal(mem_cgroup_set_max(a, 4), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	while (n < ARRAY_SIZE(objs) &&
+	       (p = kmalloc(512, GFP_KERNEL_ACCOUNT | __GFP_NORETRY | __GFP_NOWARN)))
+		objs[n++] = p;
+	assert_int_equal(n, 4 * PAGE_SIZE / 512);	/* every byte of the 4 pages used */
+	assert_int_equal(usage(a), 4);
+	assert_int_equal(a->nr_charged_bytes + memcg_obj_stock_bytes(a), 0);
+	assert_true(a->events_local[MEMCG_MAX] >= 1);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills);
+	p = kmalloc(512, GFP_KERNEL_ACCOUNT | __GFP_NOFAIL);
+	assert_non_null(p);
+	objs[n++] = p;
+	assert_int_equal(usage(a), 5);
+	while (n)
+		kfree(objs[--n]);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+
+	/* The OOM path: a task with 6 anonymous pages in the group, max 8. */
+	assert_int_equal(mem_cgroup_set_max(a, 8), 0);
+	assert_non_null(mm_task_run_in(&hog, "hog", 6, 0, 0, a));
+	wait_ready(&hog);
+	while (n < ARRAY_SIZE(objs) && (p = kmalloc(1024, GFP_KERNEL_ACCOUNT | __GFP_NOWARN)))
+		objs[n++] = p;
+	assert_true(hog.task->oom_victim);
+	assert_int_equal(vm_event_sum(OOM_KILL), kills + 1);
+	assert_int_equal(a->events[MEMCG_OOM_KILL], 1);
+	assert_int_equal(n, 8 * PAGE_SIZE / 1024);	/* the whole limit, after the kill */
+	assert_int_equal(memcg_page_state(a, MEMCG_ANON), 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(kthread_stop(hog.task), 9);
+	while (n)
+		kfree(objs[--n]);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/* A task charges slab objects and exits: the objects stay charged to its group until kfree. */
+static void *slab_left[3];
+
+static int slab_task_fn(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 3; i++)
+		slab_left[i] = kmalloc(200, GFP_KERNEL_ACCOUNT);
+	kmem_task_done = true;
+	while (!kthread_should_stop())
+		yield();
+	return 0;
+}
+
+static void t_slab_task_exit_keeps_charge(void **state)
+{
+	struct task_struct *k;
+	struct mem_cgroup *a;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	k = kthread_create(slab_task_fn, NULL, "slabtask");
+	assert_non_null(k);
+	assert_int_equal(mem_cgroup_attach_task(k, a), 0);
+	kmem_task_done = false;
+	wake_up_process(k);
+	for (int i = 0; i < 1000 && !kmem_task_done; i++)
+		yield();
+	assert_true(kmem_task_done);
+	assert_int_equal(kthread_stop(k), 0);
+	memcg_drain_obj_stocks(a);		/* the stock's own reference and bytes */
+	assert_int_equal(a->refcnt, 3);		/* one css reference per object */
+	assert_int_equal(slab_bytes(a), 3 * 256);
+	assert_int_equal(usage(a), 1);
+	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 3 * 256);
+	assert_int_equal(mem_cgroup_remove(a), -EBUSY);
+	for (int i = 0; i < 3; i++)
+		kfree(slab_left[i]);
+	assert_int_equal(slab_bytes(a), 0);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+}
+
+/* A hart's byte stock holds one group: charging or freeing for another drains it (whole pages to
+ * the counter, the rest to the group's nr_charged_bytes) and takes the new group's leftover, as
+ * Linux's refill_obj_stock/drain_obj_stock. */
+static void t_slab_stock_drained_on_group_switch(void **state)
+{
+	struct mem_cgroup *a, *b;
+	void *x, *y, *z;
+
+	(void)state;
+	a = mkcg(NULL, "A");
+	b = mkcg(NULL, "B");
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	x = kmalloc(1024, GFP_KERNEL_ACCOUNT);
+	assert_ptr_equal(memcg_obj_cached_here(), a);
+	assert_int_equal(memcg_obj_stock_bytes(a), PAGE_SIZE - 1024);
+	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(a->refcnt, 1 + 1 + 1);	/* task, object, stock */
+	assert_int_equal(mem_cgroup_attach_task(current, b), 0);
+	y = kmalloc(1024, GFP_KERNEL_ACCOUNT);	/* switches the stock to B: A drained */
+	assert_ptr_equal(memcg_obj_cached_here(), b);
+	assert_int_equal(usage(b), 1);
+	assert_int_equal(memcg_obj_stock_bytes(b), PAGE_SIZE - 1024);
+	assert_int_equal(memcg_obj_stock_bytes(a), 0);
+	assert_int_equal(a->nr_charged_bytes, PAGE_SIZE - 1024);
+	assert_int_equal(usage(a), 1);
+	assert_int_equal(a->refcnt, 1);		/* the object's only */
+	assert_int_equal(mem_cgroup_attach_task(current, a), 0);
+	/* A page for A (the stock held B), then A's leftover joins the stock: 3072 + 3072 bytes,
+	 * a whole page of which goes back. */
+	z = kmalloc(1024, GFP_KERNEL_ACCOUNT);
+	assert_ptr_equal(memcg_obj_cached_here(), a);
+	assert_int_equal(usage(a), 1);
+	assert_int_equal(memcg_obj_stock_bytes(a), 2048);
+	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(b->nr_charged_bytes, PAGE_SIZE - 1024);
+	assert_slab_reconciles(a);
+	assert_slab_reconciles(b);
+	kfree(y);				/* B's, freed while current is in A */
+	assert_ptr_equal(memcg_obj_cached_here(), b);
+	assert_int_equal(a->nr_charged_bytes, 2048);
+	assert_int_equal(memcg_obj_stock_bytes(b), PAGE_SIZE);	/* not above a page: kept */
+	assert_int_equal(usage(b), 1);
+	assert_slab_reconciles(b);
+	memcg_drain_obj_stocks(b);
+	assert_int_equal(usage(b), 0);
+	assert_int_equal(b->nr_charged_bytes, 0);
+	kfree(x);
+	kfree(z);
+	assert_slab_reconciles(a);
+	memcg_drain_obj_stocks(a);
+	assert_int_equal(usage(a), 0);
+	assert_int_equal(a->nr_charged_bytes, 0);
+	assert_int_equal(mem_cgroup_attach_task(current, root_mem_cgroup), 0);
+	assert_int_equal(mem_cgroup_remove(a), 0);
+	assert_int_equal(mem_cgroup_remove(b), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -741,6 +1037,11 @@ int main(void)
 		cmocka_unit_test_setup(t_kmem_limit, setup),
 		cmocka_unit_test_setup(t_kmem_limit_oom_kills_in_group, setup),
 		cmocka_unit_test_setup(t_kmem_task_exit_keeps_charge, setup),
+		cmocka_unit_test_setup(t_slab_kmalloc_cg_charge_uncharge, setup),
+		cmocka_unit_test_setup(t_slab_account_cache, setup),
+		cmocka_unit_test_setup(t_slab_limit, setup),
+		cmocka_unit_test_setup(t_slab_task_exit_keeps_charge, setup),
+		cmocka_unit_test_setup(t_slab_stock_drained_on_group_switch, setup),
 	};
 
 	alarm(120);	/* a lost wake-up fails (SIGALRM) instead of hanging */

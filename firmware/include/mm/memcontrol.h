@@ -54,7 +54,9 @@ enum memcg_stat_item {
 	MEMCG_FILE,		/* "file": page-cache pages charged */
 	MEMCG_PGSCAN,		/* "pgscan": its pages scanned by reclaim (any reclaim) */
 	MEMCG_PGSTEAL,		/* "pgsteal": its pages reclaimed */
-	MEMCG_KMEM,		/* "kernel": __GFP_ACCOUNT pages charged (Linux MEMCG_KMEM) */
+	MEMCG_KMEM,		/* "kernel": __GFP_ACCOUNT pages charged (Linux MEMCG_KMEM), the
+				 * pages charged for slab objects included (as Linux) */
+	MEMCG_SLAB,		/* "slab": BYTES of accounted slab objects (Linux NR_SLAB_*_B) */
 	MEMCG_NR_STAT,
 };
 
@@ -73,6 +75,9 @@ struct mem_cgroup {
 	long stat[MEMCG_NR_STAT];	/* local, atomic; memory.stat sums the subtree */
 	unsigned long events[MEMCG_NR_MEMORY_EVENTS];		/* hierarchical (memory.events) */
 	unsigned long events_local[MEMCG_NR_MEMORY_EVENTS];	/* memory.events.local */
+	/* Bytes charged to the counter in whole pages, used by no object and held by no hart's
+	 * stock (Linux obj_cgroup->nr_charged_bytes: what stocks drained); < PAGE_SIZE. */
+	unsigned long nr_charged_bytes;
 };
 
 extern struct mem_cgroup root_mem_cgroup_data;
@@ -170,6 +175,24 @@ static inline bool memcg_kmem_enabled(void)
 int __memcg_kmem_charge_page(struct page *page, gfp_t gfp, unsigned int order);
 /* free_pages_prepare(), for a PG_memcg_kmem block: the charge goes back to its group. */
 void __memcg_kmem_uncharge_page(struct page *page, unsigned int order);
+
+/*
+ * Slab objects (Linux 6.1 obj_cgroup_charge / obj_cgroup_uncharge). Charge `size` bytes to
+ * current's group: from this hart's byte stock when it holds that group and enough bytes
+ * (consume_obj_stock), else whole pages from the page_counter (try_charge's reclaim / OOM /
+ * NOFAIL / NORETRY rules) and the unused rest of the last page into the stock (refill_obj_stock,
+ * which first drains the group the stock held: whole pages back to its counter, the rest to its
+ * nr_charged_bytes). Returns the group holding a css reference (NULL: nothing charged: root,
+ * interrupt context) or NULL with *err = -ENOMEM.
+ */
+struct mem_cgroup *memcg_obj_charge(gfp_t gfp, size_t size, int *err);
+/* Give size bytes back to this hart's stock; above a page, whole pages go back to the counter. */
+void memcg_obj_uncharge(struct mem_cgroup *memcg, size_t size);
+/* Drain every hart's stock holding memcg (NULL: every stock); rmdir does it (drain_all_stock). */
+void memcg_drain_obj_stocks(struct mem_cgroup *memcg);
+/* Bytes the harts' stocks hold for memcg (charged, no object), and this hart's stock's group. */
+unsigned long memcg_obj_stock_bytes(struct mem_cgroup *memcg);
+struct mem_cgroup *memcg_obj_cached_here(void);
 
 /* mm/memcg_bench.c: the bench cases (from mm_bench_run, interrupts masked). */
 void memcg_bench_run(void);

@@ -36,7 +36,13 @@ struct page {
 			u16 objects;
 		};
 	};
-	void *virtual;			/* kmap address of a HIGHMEM page, NULL when unmapped */
+	union {
+		void *virtual;		/* kmap address of a HIGHMEM page, NULL when unmapped */
+		/* PG_slab head page of a SLAB_ACCOUNT cache (slab pages are lowmem, never kmapped):
+		 * the group each object is charged to, NULL for none (Linux's obj_cgroups vector in
+		 * slab->memcg_data; here the memcg itself, see docs/mm.md). */
+		struct mem_cgroup **memcg_objcgs;
+	};
 	u8 alloc_order;			/* order the head page was allocated with, for free checks */
 	u8 list_mt;			/* migratetype of the free/pcp list the page is on */
 	u16 kmap_count;

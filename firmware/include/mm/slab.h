@@ -22,6 +22,7 @@ typedef unsigned int slab_flags_t;
 #define SLAB_PANIC		0x00040000u	/* creation failure is fatal */
 #define SLAB_TYPESAFE_BY_RCU	0x00080000u	/* refused: Pagoda has no RCU */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000u	/* slab pages are __GFP_RECLAIMABLE */
+#define SLAB_ACCOUNT		0x04000000u	/* every object charged to the allocating task's memcg */
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
 /* Debug patterns (Linux include/linux/poison.h). */
@@ -113,7 +114,10 @@ unsigned int kmem_cache_size(struct kmem_cache *s);
 /* kmalloc: power-of-two classes 8..8 KiB plus 96 and 192; larger requests up to KMALLOC_MAX_SIZE
  * are compound pages; beyond that NULL with a report. GFP_DMA requests use the dma-kmalloc-*
  * classes. */
-enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_RECLAIM, KMALLOC_DMA, NR_KMALLOC_TYPES };
+/* KMALLOC_CGROUP: the kmalloc-cg-* classes (SLAB_ACCOUNT) for __GFP_ACCOUNT requests (Linux
+ * 5.14+), so charged and uncharged objects never share a slab. */
+enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_RECLAIM, KMALLOC_DMA, KMALLOC_CGROUP,
+			  NR_KMALLOC_TYPES };
 extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
 _Static_assert(KMALLOC_SHIFT_HIGH == 13, "__kmalloc_index knows classes up to 8 KiB");
@@ -135,9 +139,10 @@ static __always_inline unsigned int __kmalloc_index(size_t size)
 	return 13;
 }
 
-/* gfp bits that a kmalloc-NORMAL fast path can't serve (zeroing, other zones, bad bits). */
+/* gfp bits that a kmalloc-NORMAL fast path can't serve (zeroing, other zones, bad bits, and
+ * __GFP_ACCOUNT, whose requests go to the kmalloc-cg-* classes: one constant mask, no new test). */
 #define KMALLOC_NOT_FAST_GFP	(__GFP_ZERO | __GFP_DMA | __GFP_DMA32 | __GFP_RECLAIMABLE | \
-				 __GFP_HIGHMEM | __GFP_MOVABLE | ~__GFP_BITS_MASK)
+				 __GFP_HIGHMEM | __GFP_MOVABLE | __GFP_ACCOUNT | ~__GFP_BITS_MASK)
 
 void *__kmalloc(size_t size, gfp_t gfp);
 /* kmalloc from a kmalloc-NORMAL class, gfp free of KMALLOC_NOT_FAST_GFP (mm/slub.c). */
