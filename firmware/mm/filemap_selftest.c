@@ -59,27 +59,6 @@ static void release_held(void)
 	nheld = 0;
 }
 
-static void kswapd_all(bool run)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online) {
-			if (run)
-				kswapd_run(nid);
-			else
-				kswapd_stop(nid);
-		}
-}
-
-/* The allocator's free count with every hart's per-CPU pages and empty slabs given back. */
-static unsigned long settled_free(void)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online)
-			shrink_slab(GFP_KERNEL, nid, 0);
-	drain_all_pages(NULL);
-	return global_free_pages();
-}
-
 /*
  * The last step below frees dirty pages by writeback from under GFP_ATOMIC's limit up to the
  * min watermark, which takes about min_wmark * 5/8 pages per zone: the dirty file must be larger
@@ -111,8 +90,8 @@ SELFTEST(pagecache_direct_reclaim_clean_first_io_fs)
 	struct page *pg;
 	char err[128];
 
-	kswapd_all(false);
-	free0 = settled_free();
+	st_kswapd_all(false);
+	free0 = st_settled_free();
 	nd = dirty_pages_needed();
 	dirty = ramfile_create(nd);
 	clean = ramfile_create(256);
@@ -189,13 +168,13 @@ out:
 		if (global_node_page_state(NR_FILE_PAGES) || ramdisk_pages()) {
 			why = "page cache or RAM-disk pages left";
 			line = __LINE__;
-		} else if (settled_free() != free0) {
-			printk("pagecache: free %lu, was %lu\n", settled_free(), free0);
+		} else if (st_settled_free() != free0) {
+			printk("pagecache: free %lu, was %lu\n", st_settled_free(), free0);
 			why = "free count does not reconcile";
 			line = __LINE__;
 		}
 	}
-	kswapd_all(true);
+	st_kswapd_all(true);
 	if (why)
 		ST_FAIL("line %d: %s", line, why);
 	ST_ASSERT_EQ(mm_verify(err, sizeof(err)), 0);
@@ -241,7 +220,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	for (i = 0; i < ST_WAIT_MS && !st_all_kswapd_sleeping(); i++)
 		msleep(1);
 	CHECK(st_all_kswapd_sleeping());
-	free0 = settled_free();
+	free0 = st_settled_free();
 	f = ramfile_create(totalram_pages);
 	CHECK(f);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
@@ -301,8 +280,8 @@ out:
 		if (churners[cpu])
 			kthread_stop(churners[cpu]);
 	ramfile_destroy(f);
-	if (!why && free0 && settled_free() != free0) {
-		printk("pagecache: free %lu, was %lu\n", settled_free(), free0);
+	if (!why && free0 && st_settled_free() != free0) {
+		printk("pagecache: free %lu, was %lu\n", st_settled_free(), free0);
 		why = "free count does not reconcile";
 		line = __LINE__;
 	}

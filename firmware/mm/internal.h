@@ -121,6 +121,8 @@ unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned 
 #endif
 
 /* Self-test helpers shared by the reclaim self-tests (mm/vmscan_selftest.c). */
+void st_kswapd_all(bool run);
+unsigned long st_settled_free(void);
 bool st_all_kswapd_sleeping(void);
 bool st_node_balanced(int nid);
 

@@ -49,27 +49,6 @@ static void release_held(void)
 	}
 }
 
-static void kswapd_all(bool run)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online) {
-			if (run)
-				kswapd_run(nid);
-			else
-				kswapd_stop(nid);
-		}
-}
-
-/* The free count with every hart's per-CPU pages and empty slabs given back. */
-static unsigned long settled_free(void)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		if (node_data[nid].online)
-			shrink_slab(GFP_KERNEL, nid, 0);
-	drain_all_pages(NULL);
-	return global_free_pages();
-}
-
 static void fill_pattern(unsigned long i)
 {
 	for (unsigned int w = 0; w < PAGE_SIZE / 8; w++)
@@ -100,8 +79,8 @@ static void bench_reclaim(bool dirty)
 		bench_fail("reclaim", name, "no reclaim hook registered");
 		return;
 	}
-	kswapd_all(false);	/* every page reclaimed below is this task's */
-	free0 = settled_free();
+	st_kswapd_all(false);	/* every page reclaimed below is this task's */
+	free0 = st_settled_free();
 	m = ramfile_create(RECLAIM_PAGES);
 	if (!m) {
 		bench_fail("reclaim", name, "no memory for a %lu-page file", RECLAIM_PAGES);
@@ -159,10 +138,10 @@ static void bench_reclaim(bool dirty)
 	bench_report("reclaim", name, lru_reclaimed, s, e, extra);
 out:
 	ramfile_destroy(m);
-	if (settled_free() != free0)
+	if (st_settled_free() != free0)
 		bench_fail("reclaim", name, "free pages %lu after the case, %lu before",
-			   settled_free(), free0);
-	kswapd_all(true);
+			   st_settled_free(), free0);
+	st_kswapd_all(true);
 }
 
 /* ---------------------------------------------------------------- kswapd and latency */
@@ -223,8 +202,8 @@ static void bench_latency(bool with_kswapd)
 	char extra[160];
 	struct page *p;
 
-	kswapd_all(with_kswapd);
-	free0 = settled_free();
+	st_kswapd_all(with_kswapd);
+	free0 = st_settled_free();
 	m = ramfile_create(steps);
 	if (!m) {
 		bench_fail("kswapd", name, "no memory for a %u-page file", steps);
@@ -301,10 +280,10 @@ static void bench_latency(bool with_kswapd)
 out:
 	release_held();
 	ramfile_destroy(m);
-	if (settled_free() != free0)
-		bench_fail("kswapd", name, "free pages %lu after the case, %lu before", settled_free(),
+	if (st_settled_free() != free0)
+		bench_fail("kswapd", name, "free pages %lu after the case, %lu before", st_settled_free(),
 			   free0);
-	kswapd_all(true);
+	st_kswapd_all(true);
 }
 
 /* ---------------------------------------------------------------- OOM kill to success */
@@ -335,8 +314,8 @@ static void bench_oom(void)
 	struct bench_counters s = { 0 }, e = { 0 }, a, b;
 	static struct mm_task hog;
 
-	kswapd_all(false);	/* nothing to reclaim: it would only fail on its own */
-	free0 = settled_free();
+	st_kswapd_all(false);	/* nothing to reclaim: it would only fail on its own */
+	free0 = st_settled_free();
 	for (int r = 0; r < OOM_ROUNDS; r++) {
 		unsigned long kills = vm_event_sum(OOM_KILL), kc;
 		struct page *p;
@@ -388,10 +367,10 @@ static void bench_oom(void)
 		}
 	}
 	release_held();
-	if (settled_free() != free0)
+	if (st_settled_free() != free0)
 		bench_fail("oom", "kill-to-success", "free pages %lu after the case, %lu before",
-			   settled_free(), free0);
-	kswapd_all(true);
+			   st_settled_free(), free0);
+	st_kswapd_all(true);
 }
 
 void slowpath_bench_run(void)

@@ -119,6 +119,28 @@ static unsigned long stc_fill(gfp_t gfp, bool until_wake)
 	return n;
 }
 
+/* Start (run) or stop every online node's kswapd. */
+void st_kswapd_all(bool run)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_data[nid].online) {
+			if (run)
+				kswapd_run(nid);
+			else
+				kswapd_stop(nid);
+		}
+}
+
+/* The allocator's free count with every hart's per-CPU pages and empty slabs given back. */
+unsigned long st_settled_free(void)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		if (node_data[nid].online)
+			shrink_slab(GFP_KERNEL, nid, 0);
+	drain_all_pages(NULL);
+	return global_free_pages();
+}
+
 /* Every kswapd asleep with no request waiting. */
 bool st_all_kswapd_sleeping(void)
 {
