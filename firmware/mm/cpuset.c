@@ -57,22 +57,6 @@ const nodemask_t *cpuset_current_mems_allowed(void)
 	return &task_cs(current)->mems_allowed;
 }
 
-static bool cpuset_name_ok(const char *name)
-{
-	size_t n = name ? strlen(name) : 0;
-
-	if (!n || n >= CPUSET_NAME_LEN || !strcmp(name, ".") || !strcmp(name, ".."))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = name[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_' || c == '-' || c == '.'))
-			return false;
-	}
-	return true;
-}
-
 static struct cpuset *child_locked(struct cpuset *parent, const char *name, size_t n)
 {
 	for (int i = 1; i < CPUSET_MAX; i++) {
@@ -93,7 +77,7 @@ struct cpuset *cpuset_create(struct cpuset *parent, const char *name, int *err)
 	*err = 0;
 	if (!parent)
 		parent = top_cpuset;
-	if (!cpuset_name_ok(name)) {
+	if (!cgroup_name_ok(name, CPUSET_NAME_LEN)) {
 		*err = -EINVAL;
 		return NULL;
 	}

@@ -120,6 +120,9 @@ unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned 
 #define __fastpath_leaf	/* clang (host fuzzing builds) has no per-function optimize attribute */
 #endif
 
+/* mm/memcontrol.c: the cgroup name rule memcg and cpusets share */
+bool cgroup_name_ok(const char *name, size_t len_max);
+
 /* Self-test helpers shared by the reclaim self-tests (mm/vmscan_selftest.c). */
 void st_kswapd_all(bool run);
 unsigned long st_settled_free(void);

@@ -171,11 +171,12 @@ bool mem_cgroup_is_descendant(const struct mem_cgroup *memcg, const struct mem_c
 	return false;
 }
 
-static bool memcg_name_ok(const char *name)
+/* A cgroup directory name (memcg and cpuset): 1..len_max-1 of [A-Za-z0-9_.-], not "." or "..". */
+bool cgroup_name_ok(const char *name, size_t len_max)
 {
 	size_t n = name ? strlen(name) : 0;
 
-	if (!n || n >= MEMCG_NAME_LEN || !strcmp(name, ".") || !strcmp(name, ".."))
+	if (!n || n >= len_max || !strcmp(name, ".") || !strcmp(name, ".."))
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char c = name[i];
@@ -205,7 +206,7 @@ struct mem_cgroup *mem_cgroup_create(struct mem_cgroup *parent, const char *name
 	*err = 0;
 	if (!parent)
 		parent = root_mem_cgroup;
-	if (!memcg_name_ok(name)) {
+	if (!cgroup_name_ok(name, MEMCG_NAME_LEN)) {
 		*err = -EINVAL;
 		return NULL;
 	}
