@@ -588,17 +588,23 @@ void wakeup_kcompactd(int nid, int order, enum zone_type highest_zoneidx)
 	kc = &kcompactd_nodes[nid];
 	if (!kc->task)
 		return;
+	/*
+	 * Linux records the request and then declines to wake a sleeping kcompactd for a node
+	 * that is not suitable; its proactive-compaction timeout later clears the request. This
+	 * kcompactd has no timeout, so a request recorded without a wake-up would stay pending
+	 * under a sleeping thread: a sleeping kcompactd is only handed work it can do. A request
+	 * recorded while it runs is taken by its next wait_event check.
+	 */
+	if (READ_ONCE(kc->sleeping) && !kcompactd_node_suitable(nid, order, highest_zoneidx))
+		return;
 	spin_lock_irqsave(&kc->lock, flags);
 	if (kc->max_order < order)
 		kc->max_order = order;
 	if (kc->highest_zoneidx > highest_zoneidx)
 		kc->highest_zoneidx = highest_zoneidx;
 	spin_unlock_irqrestore(&kc->lock, flags);
-	if (!waitqueue_active(&kc->wait))
-		return;
-	if (!kcompactd_node_suitable(nid, order, highest_zoneidx))
-		return;
-	wake_up_interruptible(&kc->wait);
+	if (waitqueue_active(&kc->wait))
+		wake_up_interruptible(&kc->wait);
 }
 
 static int kcompactd(void *arg)

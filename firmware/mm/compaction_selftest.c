@@ -320,6 +320,28 @@ SELFTEST(kcompactd_background_order9)
 	return finish(ST_CATCH(kcompactd_case()));
 }
 
+/*
+ * A wake-up kcompactd cannot use leaves no request behind: kswapd may call wakeup_kcompactd
+ * after kcompactd already made the block (the node is then not suitable), and a request recorded
+ * without the wake-up stayed pending with kcompactd asleep, so it never looked idle again (the
+ * race behind a 120 s timeout of kcompactd_background_order9 in CI). Order 1 on this node's free
+ * memory is never a compaction job.
+ */
+SELFTEST(kcompactd_unsuitable_wake_leaves_no_request)
+{
+	int nid = numa_node_id(), i;
+
+	if (!kcompactd_task(nid))
+		ST_SKIP("no kcompactd on node %d", nid);
+	for (i = 0; i < ST_WAIT_MS && !kcompactd_is_sleeping(nid); i++)
+		msleep(1);
+	ST_ASSERT(kcompactd_is_sleeping(nid));
+	ST_ASSERT(!kcompactd_node_suitable(nid, 1, MAX_NR_ZONES - 1));
+	wakeup_kcompactd(nid, 1, MAX_NR_ZONES - 1);
+	ST_ASSERT(kcompactd_is_sleeping(nid));
+	return 0;
+}
+
 /* ---------------------------------------------------------------- bench */
 
 /* Cycles of one order-9 request that needs compaction, as a function of how many of A's pages
