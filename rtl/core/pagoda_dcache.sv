@@ -94,9 +94,9 @@ module pagoda_dcache #(
   // ---------------------------------------------------------------- arrays
   // line l = {way, set}: its lanes at data_mem[l * 8 +: 8], its tag at tag_mem[l]
   logic [63:0]      data_mem [LINES * 8] /* verilator public_flat_rw */;
-  logic [TAG_W-1:0] tag_mem [LINES] /* verilator public_flat_rw */;
-  logic [LINES-1:0] valid_q /* verilator public_flat_rw */;
-  logic [LINES-1:0] dirty_q /* verilator public_flat_rw */;
+  logic [TAG_W-1:0] tag_mem [LINES] /* verilator public_flat_rd */;
+  logic [LINES-1:0] valid_q /* verilator public_flat_rd */;
+  logic [LINES-1:0] dirty_q /* verilator public_flat_rd */;
   logic [LINES-1:0] valid_d, dirty_d;
   logic [7:0]       bd_ways /* verilator public_flat_rd */;   // for the backdoor only
   assign bd_ways = 8'(WAYS);
