@@ -112,6 +112,7 @@ static const struct boot_param boot_params[] = {
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
 	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
 	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */
+	{ "smp_late_hart", check_flag, false },	/* test: cpu 1 comes up after its deadline */
 	/* The allocator (mm/mm_init.c, docs/mm.md). */
 	{ "dma", check_size, false },
 	{ "highmem", check_size, false },
@@ -143,6 +144,7 @@ unsigned long boot_hart_id;
 const char *selftest_filter;
 bool inject_failure;
 bool smp_stale_entry;
+bool smp_late_hart;
 const char *bench_filter;
 unsigned long bench_nr_reported, bench_nr_failed;	/* pagoda/bench.h */
 
@@ -203,6 +205,15 @@ static int early_smp_stale_entry(const char *val)
 	return 0;
 }
 early_param("smp_stale_entry", early_smp_stale_entry);
+
+static int early_smp_late_hart(const char *val)
+{
+	if (val)
+		return -1;
+	smp_late_hart = true;
+	return 0;
+}
+early_param("smp_late_hart", early_smp_late_hart);
 
 /* ---------------------------------------------------------------- checking the command line */
 

@@ -144,9 +144,9 @@ SELFTEST(mm_numa)
 	/* Harts are spread over the nodes (QEMU -numa gives each node some), and each hart's local
 	 * allocations come from its own node. */
 	if (num_online_cpus() >= (unsigned int)nr_online_nodes) {
-		unsigned int on_other = 0;
+		unsigned int on_other = 0, cpu;
 
-		for (unsigned int cpu = 0; cpu < num_online_cpus(); cpu++)
+		for_each_online_cpu(cpu)
 			on_other += cpu_to_node(cpu) != 0;
 		ST_ASSERT(on_other > 0);
 	}

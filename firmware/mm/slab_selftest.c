@@ -206,10 +206,19 @@ struct slab_smp {
 	void *handoff[NR_CPUS][ST_HELD];
 };
 
+/* The next online hart after cpu, wrapping (online numbers may have holes, pagoda/smp.h). */
+static unsigned int next_online_cpu(unsigned int cpu)
+{
+	do
+		cpu = (cpu + 1) % NR_CPUS;
+	while (!cpu_online(cpu));
+	return cpu;
+}
+
 static void slab_smp_fn(void *arg)
 {
 	struct slab_smp *st = arg;
-	unsigned int cpu = smp_processor_id(), ncpu = num_online_cpus();
+	unsigned int cpu = smp_processor_id();
 	unsigned long seed = 0x9e3779b9UL * (cpu + 1), errs = 0, allocs = 0;
 	unsigned long *held[ST_HELD];
 	int n = 0;
@@ -239,7 +248,7 @@ static void slab_smp_fn(void *arg)
 	}
 	/* Hand the rest over; the next hart frees them after the barrier of smp_call_on_all. */
 	for (int k = 0; k < ST_HELD; k++)
-		st->handoff[(cpu + 1) % ncpu][k] = k < n ? held[k] : NULL;
+		st->handoff[next_online_cpu(cpu)][k] = k < n ? held[k] : NULL;
 	__atomic_add_fetch(&st->errors, errs, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&st->allocs, allocs, __ATOMIC_RELAXED);
 }

@@ -274,7 +274,9 @@ void mm_show_zoneinfo(bool brief)
 		       numa[NUMA_HIT], numa[NUMA_MISS], numa[NUMA_FOREIGN], numa[NUMA_LOCAL],
 		       numa[NUMA_OTHER]);
 		printk("  pagesets\n");
-		for (unsigned int c = 0; c < num_online_cpus() && c < NR_CPUS; c++)
+		unsigned int c;
+
+		for_each_online_cpu(c)
 			printk("    cpu: %u\n              count: %d\n              high:  %d\n"
 			       "              batch: %d\n", c, READ_ONCE(zone->pcp[c].count),
 			       zone->pcp[c].high, zone->pcp[c].batch);

@@ -63,6 +63,19 @@ if [ "$(grep -c '^Pagoda firmware' "$work/smp_stale_entry.log")" != 1 ] ||
 else
 	passed=$((passed + 1))
 fi
+# A hart that comes up after the boot hart gave up on it (smp_late_hart: cpu 1 waits for that)
+# stops itself, and its cpu number is not handed to the next hart: before, hart 2 became cpu 1
+# too, and the late hart then ran on the same stack and per-hart state.
+check smp_late_hart 0 '^smp: +3 of 4 harts online' 4 "selftest selftest_filter=smp_ smp_late_hart"
+if ! grep -q 'hart 1 did not come online within a second: cpu 1 stays unused' "$work/smp_late_hart.log" ||
+   ! grep -q 'hart 1 came up after the boot hart gave up on it (cpu 1): stopping it' "$work/smp_late_hart.log" ||
+   ! grep -q '^cpu 2: hart 2 online' "$work/smp_late_hart.log" ||
+   ! grep -q '^selftest: [1-9][0-9]* passed, 0 failed' "$work/smp_late_hart.log"; then
+	echo "FAIL smp_late_hart_stopped: the late hart was not reported and stopped, or the smp_ tests failed"
+	failed=$((failed + 1))
+else
+	passed=$((passed + 1))
+fi
 full="selftest selftest_filter=smp_atomics"
 while [ ${#full} -lt 1010 ]; do full+=" trace_mm=1"; done
 check near_the_limit 0 '^selftest: 1 passed, 0 failed' 1 "$full"

@@ -38,6 +38,15 @@ unsigned long secondary_start_hartid __section(".data") = ~0UL;
 unsigned long secondary_start_cpu __section(".data");
 
 static volatile unsigned long online_mask = 1;
+/*
+ * A started hart's cpu number: the boot hart waits a second for the hart to claim it (UP) and
+ * then gives up on it (ABANDONED); whichever comes first wins the compare-and-swap. A hart that
+ * arrives after that stops itself, and its number is never handed to another hart: head.S has
+ * already put it on that number's stack and hart_state.
+ */
+enum { CPU_BOOT_NONE, CPU_BOOT_WAITING, CPU_BOOT_UP, CPU_BOOT_ABANDONED };
+static int cpu_boot_state[NR_CPUS];
+unsigned int smp_nr_abandoned;
 static spinlock_t call_lock = SPIN_LOCK_UNLOCKED;
 static void (*volatile call_fn)(void *);
 static void *volatile call_arg;
@@ -124,7 +133,25 @@ void arch_resched_cpu(unsigned int cpu)
 
 void __noreturn secondary_main(unsigned long hartid, unsigned long unused, unsigned long cpu)
 {
+	int want = CPU_BOOT_WAITING;
+
 	(void)unused;
+	if (smp_late_hart && cpu == 1) {	/* test: arrive after the boot hart gave up (10 s cap) */
+		u64 t0 = get_time();
+
+		while (READ_ONCE(cpu_boot_state[cpu]) == CPU_BOOT_WAITING &&
+		       get_time() - t0 < 10 * boot_info.timebase_hz)
+			cpu_relax();
+	}
+	if (cpu >= NR_CPUS ||
+	    !__atomic_compare_exchange_n(&cpu_boot_state[cpu], &want, CPU_BOOT_UP, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+		pr_err("smp: hart %lu came up after the boot hart gave up on it (cpu %lu): stopping it\n",
+		       hartid, cpu);
+		sbi_hart_stop();
+		for (;;)
+			__asm__ volatile("wfi");
+	}
 	cpu_hartid[cpu] = hartid;
 	sched_init_secondary();
 	if (mm_init_secondary)
@@ -175,6 +202,8 @@ unsigned int smp_boot_secondaries(void)
 			pr_warn("smp: NR_CPUS=%d reached, hart %lu stays stopped\n", NR_CPUS, hartid);
 			break;
 		}
+		cpu_boot_state[cpu] = CPU_BOOT_WAITING;
+		mb();
 		if (hartid == boot_handoff_from) {
 			/* Parked in the firmware, not stopped in OpenSBI (head.S: boot_park). */
 			boot_handoff_release = cpu + 1;
@@ -187,6 +216,8 @@ unsigned int smp_boot_secondaries(void)
 			err = start_secondary(hartid, cpu, i == last);
 		}
 		if (err) {
+			/* Not started: the number is free for the next hart. */
+			cpu_boot_state[cpu] = CPU_BOOT_NONE;
 			pr_err("smp: hart_start(%lu) failed: %ld\n", hartid, err);
 			continue;
 		}
@@ -195,8 +226,20 @@ unsigned int smp_boot_secondaries(void)
 		while (!cpu_online(cpu) && get_time() - t0 < boot_info.timebase_hz)
 			cpu_relax();
 		if (!cpu_online(cpu)) {
-			pr_err("smp: hart %lu did not come online\n", hartid);
-			continue;
+			int want = CPU_BOOT_WAITING;
+
+			if (__atomic_compare_exchange_n(&cpu_boot_state[cpu], &want,
+							CPU_BOOT_ABANDONED, false,
+							__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+				pr_err("smp: hart %lu did not come online within a second: cpu %u stays unused\n",
+				       hartid, cpu);
+				smp_nr_abandoned++;
+				cpu++;
+				continue;
+			}
+			/* It claimed the number just now: its own set-up is all that is left. */
+			while (!cpu_online(cpu))
+				cpu_relax();
 		}
 		cpu++;
 	}

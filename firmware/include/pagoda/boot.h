@@ -72,5 +72,6 @@ extern const char *selftest_filter;	/* selftest_filter=PREFIX, NULL when not giv
 extern const char *bench_filter;	/* bench_filter=GROUP[,GROUP], NULL when not given */
 extern bool inject_failure;		/* inject_failure: copy_verify fails on purpose */
 extern bool smp_stale_entry;		/* smp_stale_entry: a secondary enters at _start (smp.c) */
+extern bool smp_late_hart;		/* smp_late_hart: cpu 1 arrives after the deadline (smp.c) */
 
 #endif

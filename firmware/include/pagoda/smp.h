@@ -9,7 +9,8 @@
 #define NR_CPUS 8
 #endif
 
-/* Dense CPU number 0..NR_CPUS-1 of the running hart (not its hartid). */
+/* CPU number 0..NR_CPUS-1 of the running hart (not its hartid). Online numbers may have holes
+ * (a hart the boot gave up on keeps its number, smp.c): walk them with for_each_online_cpu. */
 #define smp_processor_id() arch_smp_processor_id()
 /* True while running a trap/interrupt handler: allocations there must be GFP_ATOMIC. */
 #define in_interrupt() arch_in_interrupt()
@@ -22,6 +23,11 @@ unsigned int num_online_cpus(void);
 #include <pagoda/types.h>
 extern unsigned long cpu_hartid[NR_CPUS];
 bool cpu_online(unsigned int cpu);
+#define for_each_online_cpu(cpu) \
+	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
+		if (cpu_online(cpu))
+/* Harts of the DT that were started but did not come online in time (reported at boot). */
+extern unsigned int smp_nr_abandoned;
 /* Run fn(arg) on every online hart, the caller included, and wait until all have returned. */
 void smp_call_on_all(void (*fn)(void *), void *arg);
 /* On a hart asked by smp_call_on_all(): run the function now, in the current task (the idle loop
