@@ -2,6 +2,8 @@
 # Instruction cache (docs/core.md "Instruction cache"):
 #  1. a whole 64-byte line of code written by stores, executed (now cached), rewritten, fence.i,
 #     executed again: the new code runs (without the invalidate the cached line would);
+#  5. every index of the cache: 256 lines (16 KiB, the largest I$) of code run, rewritten, fence.i,
+#     run again: fence.i's walk must clear each line's entry (one left valid runs stale code);
 #  2. (Pagoda's core harness only, not the SoC: it fails fetch reads of the lane "ifetch_err") a refill that gets an error
 #     on one beat allocates nothing: the line's good lane still runs (fetched uncached), one refill
 #     was started (mhpmcounter3 counting I$ misses), and the bad lane gives an instruction access
@@ -36,6 +38,21 @@ TEST_BEGIN
 	li a0, 0
 	jalr s0
 	CHECK(4, a0, 15)
+
+	la s0, bigbuf
+	li s1, 256
+	li a1, ADDI_A0_1
+	jal write_lines
+	fence.i
+	li a0, 0
+	jal run_lines
+	CHECK(5, a0, 3840)         /* 256 lines x 15 */
+	li a1, ADDI_A0_2
+	jal write_lines
+	fence.i
+	li a0, 0
+	jal run_lines
+	CHECK(6, a0, 7680)
 
 	SKIP_ON_QEMU(2f)
 	# the fetch errors come from the core harness (ifetch_err*), which also has the irq-control
@@ -95,6 +112,33 @@ write_line:
 	sw t2, 0(t0)
 	ret
 
+/* write the lines of write_line into the s1 lines from s0 */
+write_lines:
+	mv t3, s0
+	slli t4, s1, 6
+	add t4, t4, s0
+1:	addi t1, t3, 60
+2:	sw a1, 0(t3)
+	addi t3, t3, 4
+	bne t3, t1, 2b
+	li t2, RET
+	sw t2, 0(t3)
+	addi t3, t3, 4
+	bne t3, t4, 1b
+	ret
+
+/* call each of the s1 lines from s0 in turn (a0 adds up) */
+run_lines:
+	mv s2, ra
+	mv t5, s0
+	slli t4, s1, 6
+	add t4, t4, s0
+1:	jalr t5
+	addi t5, t5, 64
+	bne t5, t4, 1b
+	mv ra, s2
+	ret
+
 	.align 6
 errline:
 	li a0, 5
@@ -119,3 +163,6 @@ ifetch_err2:
 	.align 6
 codebuf:
 	.fill 16, 4, 0
+	.align 6
+bigbuf:
+	.fill 4096, 4, 0
