@@ -49,25 +49,18 @@ test-soc-selftest: $(SIM_BIN) $(SOC_DTB) $(SOC_FW_ELF)
 		$(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DTB) \
 		+bootargs=selftest +max-cycles=500000000
 
-# The self-tests of the DMA API and pgaccel on the SoC with the 4 KiB data cache (the default
-# SoC has none, docs/core.md "Data cache"): dma_pgaccel_streaming_coherence fails when any step of
-# the non-coherent DMA maintenance is missing, which only a cache can show.
+# Every firmware self-test on the SoC with the 4 KiB 2-way data cache (the default SoC has none,
+# docs/core.md "Data cache"): write-back lines under the allocator, the page cache, compaction,
+# and the non-coherent DMA maintenance (dma_pgaccel_streaming_coherence fails when any step is
+# missing, which only a cache can show). It used to run only the dma_ tests and, apart, the
+# compaction test the LR/SC livelock kept from finishing; the whole run now finishes. Budget:
+# 511.4 M cycles measured at 295586f, 519.1 M at 169bf54 (106 passed), x1.3.
 TEST_SUITES += soc-selftest-dcache
 .PHONY: test-soc-selftest-dcache
 test-soc-selftest-dcache: $(SIM_DCACHE_BIN) $(SOC_DCACHE_DTB) $(SOC_FW_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dcache --from selftest -- \
 		$(SIM_DCACHE_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DCACHE_DTB) \
-		+bootargs="selftest selftest_filter=dma_" +max-cycles=200000000
-
-# compaction_order9_owners_intact on the D$ SoC: it never finished there while an eviction of the
-# reserved line dropped the LR/SC reservation (kfree's lr.d/sd/sc.d livelocked; docs/core.md "Data
-# cache"). 26.3 M cycles with the 2-way D$ at 2f1ccac (20.3 M without a D$ at a6b0371), limit x2.
-TEST_SUITES += soc-selftest-dcache-compaction
-.PHONY: test-soc-selftest-dcache-compaction
-test-soc-selftest-dcache-compaction: $(SIM_DCACHE_BIN) $(SOC_DCACHE_DTB) $(SOC_FW_ELF)
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dcache-compaction --from selftest -- \
-		$(SIM_DCACHE_BIN) +opensbi=$(OPENSBI) +firmware=$(SOC_FW_ELF) +dtb=$(SOC_DCACHE_DTB) \
-		+bootargs="selftest selftest_filter=compaction_order9_owners_intact" +max-cycles=52000000
+		+bootargs=selftest +max-cycles=675000000
 
 # The same self-tests with page poisoning on: every free is poisoned (by pgaccel's FILL from the
 # crossover up) and checked at the next allocation, so the allocator and the engine are tested
