@@ -14,9 +14,9 @@
 //     256 at 16 KiB; fetch waits), as does reset; a refill in progress is completed but not
 //     allocated (it may hold bytes read before the stores fence.i orders), then the walk runs.
 //
-// Storage: the data array has one synchronous read port and one write port (the refill or the
-// walk), which Yosys maps onto block RAM; each line's {valid, tag} entry sits in a LUT RAM read
-// in the request cycle. The valid bits were flops for a one-cycle invalidate: 256 flops and their
+// Storage: the data array has one synchronous read port and one write port (the refill), which
+// Yosys maps onto block RAM; each line's {valid, tag} entry sits in a LUT RAM read in the request
+// cycle and written by a refill's last beat or by the walk. The valid bits were flops for a one-cycle invalidate: 256 flops and their
 // decode and read mux cost more LUTs than the tags (docs/core.md "Instruction cache").
 `include "pagoda_assert.svh"
 module pagoda_icache #(
