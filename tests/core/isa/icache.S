@@ -17,8 +17,9 @@
 TEST_BEGIN
 	SET_MTVEC(mtrap_skip)
 	la s0, codebuf
+	li s1, 1
 	li a1, ADDI_A0_1
-	jal write_line
+	jal write_lines
 	fence.i
 	li a0, 0
 	jalr s0
@@ -26,14 +27,14 @@ TEST_BEGIN
 	jalr s0                    /* again: from the cache */
 	CHECK(2, a0, 30)
 	li a1, ADDI_A0_2
-	jal write_line
+	jal write_lines
 	fence.i
 	li a0, 0
 	jalr s0
 	CHECK(3, a0, 30)
 	# the same line rewritten at once after running it, twice in a row
 	li a1, ADDI_A0_1
-	jal write_line
+	jal write_lines
 	fence.i
 	li a0, 0
 	jalr s0
@@ -101,18 +102,29 @@ TEST_BEGIN
 TEST_END
 
 	.text
-/* write 15 copies of the instruction in a1 and a ret into the line at s0 */
-write_line:
-	mv t0, s0
-	addi t1, s0, 60
-1:	sw a1, 0(t0)
-	addi t0, t0, 4
-	bne t0, t1, 1b
-	li t2, RET
-	sw t2, 0(t0)
+	.align 6
+errline:
+	li a0, 5
 	ret
+	.align 3
+	.globl ifetch_err
+ifetch_err:
+	li a0, 6
+	ret
+	.align 6
+errline2:
+	li a0, 7
+	ret
+	.align 3
+	.globl ifetch_err2
+ifetch_err2:
+	li a0, 8
+	ret
+	.align 6
 
-/* write the lines of write_line into the s1 lines from s0 */
+/* After the failing lines: fetch runs ahead of a ret, and running ahead of these into errline's
+ * line would fail its refill and mark it uncached before case 11 counts that refill. */
+/* write 15 copies of the instruction in a1 and a ret into each of the s1 lines from s0 */
 write_lines:
 	mv t3, s0
 	slli t4, s1, 6
@@ -138,26 +150,6 @@ run_lines:
 	bne t5, t4, 1b
 	mv ra, s2
 	ret
-
-	.align 6
-errline:
-	li a0, 5
-	ret
-	.align 3
-	.globl ifetch_err
-ifetch_err:
-	li a0, 6
-	ret
-	.align 6
-errline2:
-	li a0, 7
-	ret
-	.align 3
-	.globl ifetch_err2
-ifetch_err2:
-	li a0, 8
-	ret
-	.align 6
 
 	.data
 	.align 6
