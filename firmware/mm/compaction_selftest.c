@@ -274,6 +274,17 @@ SELFTEST(compaction_pinned_putback_deferred)
 	return finish(ST_CATCH(pinned_case()));
 }
 
+/* The node's kcompactd asleep with no request pending (skips where the node has none).
+ * ST_WAIT_MS: a 5 s bound here failed 2 of 7 runs of qemu-selftest-numa2 under load. */
+static void wait_kcompactd_idle(int nid)
+{
+	if (!kcompactd_task(nid))
+		ST_SKIP("no kcompactd on node %d", nid);
+	for (int i = 0; i < ST_WAIT_MS && !kcompactd_is_sleeping(nid); i++)
+		msleep(1);
+	ST_ASSERT(kcompactd_is_sleeping(nid));
+}
+
 /*
  * kcompactd in the background: the order-9 request of order9_case without direct reclaim fails
  * and wakes kswapd (on the node's last hart); kswapd finds the node balanced at order 0 and wakes
@@ -285,12 +296,7 @@ static int kcompactd_case(void)
 	unsigned long stall = vm_event_sum(COMPACTSTALL), wake, mig = vm_event_sum(PGMIGRATE_SUCCESS);
 	int nid = numa_node_id(), i;
 
-	if (!kcompactd_task(nid))
-		ST_SKIP("no kcompactd on node %d", nid);
-	/* ST_WAIT_MS: a 5 s bound here failed 2 of 7 runs of qemu-selftest-numa2 under load */
-	for (i = 0; i < ST_WAIT_MS && !kcompactd_is_sleeping(nid); i++)
-		msleep(1);
-	ST_ASSERT(kcompactd_is_sleeping(nid));
+	wait_kcompactd_idle(nid);
 	keep_kcompactd = true;
 	fixture(NR_A / 2);	/* ends with this very request failing: the wake-up */
 	keep_kcompactd = false;
@@ -329,13 +335,9 @@ SELFTEST(kcompactd_background_order9)
  */
 SELFTEST(kcompactd_unsuitable_wake_leaves_no_request)
 {
-	int nid = numa_node_id(), i;
+	int nid = numa_node_id();
 
-	if (!kcompactd_task(nid))
-		ST_SKIP("no kcompactd on node %d", nid);
-	for (i = 0; i < ST_WAIT_MS && !kcompactd_is_sleeping(nid); i++)
-		msleep(1);
-	ST_ASSERT(kcompactd_is_sleeping(nid));
+	wait_kcompactd_idle(nid);
 	ST_ASSERT(!kcompactd_node_suitable(nid, 1, MAX_NR_ZONES - 1));
 	wakeup_kcompactd(nid, 1, MAX_NR_ZONES - 1);
 	ST_ASSERT(kcompactd_is_sleeping(nid));
