@@ -188,31 +188,22 @@ static int early_bench_filter(const char *val)
 }
 early_param("bench_filter", early_bench_filter);
 
-static int early_inject_failure(const char *val)
+/* A flag parameter takes no value. */
+static int set_flag(const char *val, bool *flag)
 {
 	if (val)
 		return -1;
-	inject_failure = true;
+	*flag = true;
 	return 0;
 }
+
+static int early_inject_failure(const char *val) { return set_flag(val, &inject_failure); }
 early_param("inject_failure", early_inject_failure);
 
-static int early_smp_stale_entry(const char *val)
-{
-	if (val)
-		return -1;
-	smp_stale_entry = true;
-	return 0;
-}
+static int early_smp_stale_entry(const char *val) { return set_flag(val, &smp_stale_entry); }
 early_param("smp_stale_entry", early_smp_stale_entry);
 
-static int early_smp_late_hart(const char *val)
-{
-	if (val)
-		return -1;
-	smp_late_hart = true;
-	return 0;
-}
+static int early_smp_late_hart(const char *val) { return set_flag(val, &smp_late_hart); }
 early_param("smp_late_hart", early_smp_late_hart);
 
 /* ---------------------------------------------------------------- checking the command line */
