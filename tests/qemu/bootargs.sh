@@ -50,6 +50,13 @@ check filter_too_long 5 "the value of 'selftest_filter' is longer than 63 charac
 	"selftest selftest_filter=${v63}1"
 check bench_filter_too_long 5 "the value of 'bench_filter' is longer than 63 characters" 1 \
 	"bench bench_filter=${v63}1"
+# A filter for another mode than the one given is an error, whichever the mode: the selftest mode
+# used to run its tests and ignore bench_filter=.
+check filter_without_selftest 5 'selftest_filter= without the selftest mode' 1 \
+	"bench selftest_filter=smp_atomics"
+check bench_filter_in_selftest 5 'bench_filter= without the bench mode' 1 \
+	"selftest selftest_filter=smp_atomics bench_filter=mm"
+check bench_filter_in_demo 5 'bench_filter= without the bench mode' 1 "demo bench_filter=mm"
 for name in boot_hart_not_a_number filter_empty bench_filter_empty inject_failure_value \
 	    filter_too_long bench_filter_too_long; do
 	if grep -q '^mode:\|^ok \|^FAIL ' "$work/$name.log"; then
