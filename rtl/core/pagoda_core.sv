@@ -158,7 +158,6 @@ module pagoda_core #(
     .pc_imm_o     (pc_imm),
     .pc_next_o    (pc_next),
     .br_op_i      (dec.br_op),
-    .rs2_i        (rs2_val),
     .br_taken_o   (br_taken)
   );
 
@@ -499,6 +498,9 @@ module pagoda_core #(
   // the units' own checks cover their interfaces; here what joins them: the instruction in WB
   // retires or takes its access fault, never both; a retired pc is even; privilege is never the
   // reserved value; the walker never has the port while a response is awaited
+  // pagoda_alu's branch comparison is its adder's a - b, with b = rs2
+  `ASSERT_NEVER(CoreBranchNotSub, dec.op == pagoda_core_pkg::OP_BRANCH &&
+                                  (dec.alu_op != pagoda_core_pkg::ALU_SUB || dec.use_imm))
   `ASSERT_NEVER(CoreRetireAndTrap, wb_retire && lsu_wb_err)
   `ASSERT_NEVER(CoreRetireOdd, retire_o && retire_pc_o[0])
   `ASSERT_NEVER(CorePrivReserved, priv == 2'b10)

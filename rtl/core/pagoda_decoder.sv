@@ -81,6 +81,7 @@ module pagoda_decoder (
         op        = pagoda_core_pkg::OP_BRANCH;
         imm       = imm_b;
         use_imm   = 1'b0;
+        alu_op    = pagoda_core_pkg::ALU_SUB;   // the ALU compares rs1 and rs2 with its adder
         illegal   = (f3 == 3'd2) || (f3 == 3'd3);
       end
       OPC_LOAD: begin

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Pagoda core: iterative radix-2 divider for DIV/DIVU/REM/REMU and their W forms (one quotient bit
-// per cycle; W forms run 32 iterations). Division by zero and overflow follow the RISC-V rules.
+// per cycle; W forms run 32 iterations). Division by zero and overflow follow the RISC-V rules:
+// both fall out of the restoring steps on magnitudes (by zero: every step subtracts 0, so the
+// quotient is all ones and the remainder the dividend's magnitude, re-signed like any remainder;
+// only the quotient's sign fix is skipped), so no copy of the dividend is kept for them.
 `include "pagoda_assert.svh"
 module pagoda_div (
   input  logic        clk_i,
@@ -29,8 +32,6 @@ module pagoda_div (
   logic        neg_r_q, neg_r_d;     // negate the remainder at the end
   logic        want_rem_q, want_rem_d;
   logic        word_q, word_d;
-  logic        divzero_q, divzero_d;
-  logic [63:0] a_orig_q, a_orig_d;
 
   // Simulation speed: Verilator evaluates every assignment each cycle, but the divider works only
   // in the cycle of a start and while busy, so the operand preparation lives in the start branch,
@@ -44,11 +45,13 @@ module pagoda_div (
 
   always_comb begin
     logic [63:0] a_ext, b_ext, a_abs, b_abs, shifted;
+    logic [64:0] diff;
     a_ext      = 64'd0;
     b_ext      = 64'd0;
     a_abs      = 64'd0;
     b_abs      = 64'd0;
     shifted    = 64'd0;
+    diff       = 65'd0;
     state_d    = busy ? DIV_BUSY : DIV_IDLE;
     cnt_d      = cnt_q;
     rem_d      = rem_q;
@@ -58,8 +61,6 @@ module pagoda_div (
     neg_r_d    = neg_r_q;
     want_rem_d = want_rem_q;
     word_d     = word_q;
-    divzero_d  = divzero_q;
-    a_orig_d   = a_orig_q;
     if (start_i && !busy) begin
       // operands extended to 64 bits (W forms: sign- or zero-extended from 32)
       a_ext = a_i;
@@ -76,19 +77,18 @@ module pagoda_div (
       quo_d      = word_i ? {a_abs[31:0], 32'd0} : a_abs;
       cnt_d      = word_i ? 7'd32 : 7'd64;
       div_d      = b_abs;
-      neg_q_d    = is_signed && (a_ext[63] ^ b_ext[63]);
+      neg_q_d    = is_signed && (a_ext[63] ^ b_ext[63]) && (b_ext != 64'd0);
       neg_r_d    = is_signed && a_ext[63];
       want_rem_d = (op_i == pagoda_core_pkg::MD_REM) || (op_i == pagoda_core_pkg::MD_REMU);
       word_d     = word_i;
-      divzero_d  = (b_ext == 64'd0);
-      a_orig_d   = a_ext;
     end else if (busy) begin
       // One restoring step on 64-bit values: the shifted remainder is {rem_q, quo_q[63]} (65
       // bits); if its top bit is set it is certainly >= the divisor, and the difference always
-      // fits 64 bits.
+      // fits 64 bits. One subtractor: its borrow is the comparison.
       shifted = {rem_q[62:0], quo_q[63]};
-      if (rem_q[63] || (shifted >= div_q)) begin
-        rem_d = shifted - div_q;
+      diff    = {1'b0, shifted} - {1'b0, div_q};
+      if (rem_q[63] || !diff[64]) begin
+        rem_d = diff[63:0];
         quo_d = {quo_q[62:0], 1'b1};
       end else begin
         rem_d = shifted;
@@ -99,21 +99,14 @@ module pagoda_div (
     end
   end
 
-  logic [63:0] q_fix, r_fix, res;
-  // the result is valid with done_o (and reads 0 otherwise)
+  logic [63:0] res;
+  // the result is valid with done_o (and reads 0 otherwise); one negation for either result
   always_comb begin
-    q_fix    = 64'd0;
-    r_fix    = 64'd0;
     res      = 64'd0;
     result_o = 64'd0;
     if (done) begin
-      q_fix = neg_q_q ? (64'd0 - quo_q) : quo_q;
-      r_fix = neg_r_q ? (64'd0 - rem_q) : rem_q;
-      if (divzero_q) begin
-        q_fix = '1;
-        r_fix = a_orig_q;
-      end
-      res      = want_rem_q ? r_fix : q_fix;
+      res      = want_rem_q ? rem_q : quo_q;
+      res      = (want_rem_q ? neg_r_q : neg_q_q) ? (64'd0 - res) : res;
       result_o = word_q ? {{32{res[31]}}, res[31:0]} : res;
     end
   end
@@ -132,8 +125,6 @@ module pagoda_div (
       neg_r_q    <= 1'b0;
       want_rem_q <= 1'b0;
       word_q     <= 1'b0;
-      divzero_q  <= 1'b0;
-      a_orig_q   <= 64'd0;
     end else begin
       state_q <= state_d;
       if (start_i || busy) begin
@@ -145,8 +136,6 @@ module pagoda_div (
         neg_r_q    <= neg_r_d;
         want_rem_q <= want_rem_d;
         word_q     <= word_d;
-        divzero_q  <= divzero_d;
-        a_orig_q   <= a_orig_d;
       end
     end
   end
