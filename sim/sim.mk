@@ -41,6 +41,10 @@ SIM_MEM_VLT    := sim/litedram.vlt
 SIM_MEM_VFLAGS := $(SIM_MEM_VLT) -CFLAGS -DPAGODA_LITEDRAM
 endif
 
+# The fast DRAM model (docs/memory.md "The fast DRAM model"): a model of off-chip memory for
+# simulation, in sim/ and in no board file list; tests/litedram calibrates it against LiteDRAM.
+DRAM_MODEL_SV := sim/pagoda_dram_model.sv
+
 SIM_VFLAGS = $(REGS_VINC) $(SIM_MEM_VFLAGS) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
               --top-module pagoda_soc -Wno-fatal -Wno-lint -Wno-style \
               -CFLAGS "-O2 -std=c++17" -LDFLAGS "-lelf -lfdt" \
@@ -76,8 +80,11 @@ SIM_RUN = $(SIM_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call sh
           +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES)) \
           +uart-log=$(SIM_BUILD)/uart.log
 
-.PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc
-LINT_TARGETS += lint-soc
+.PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc lint-dram-model
+LINT_TARGETS += lint-soc lint-dram-model
+
+lint-dram-model:
+	verilator --lint-only -Wall $(RTL_VINC) --top-module pagoda_dram_model $(DRAM_MODEL_SV)
 
 sim-build: $(SIM_BIN)
 

@@ -57,14 +57,16 @@ test-soc-bare-litedram: $(DEPS_STAMP) $(BUILD)/soc-bare/dramctrl.elf
 # through the bridge and on the raw native port, measured in the same run.
 DB_TB_BUILD := $(BUILD)/dram-bridge-tb
 DB_TB_BIN   := $(DB_TB_BUILD)/Vtb_dram_bridge
-DB_TB_RTL   := $(PKG_FILES) rtl/accel/pgaccel_fifo.sv $(MEM_FILES) tests/litedram/tb_dram_bridge.sv
+DB_TB_RTL   := $(PKG_FILES) rtl/accel/pgaccel_fifo.sv $(MEM_FILES) $(DRAM_MODEL_SV) \
+               tests/litedram/tb_dram_bridge.sv
 
-$(DB_TB_BIN): $(LITEDRAM_SIM_V) $(LD_VLT) $(DB_TB_RTL) $(RTL_ASSERT_HDR) $(REGS_STAMP) \
-		tests/litedram/tb_dram_bridge.cpp
+$(DB_TB_BIN): $(LITEDRAM_SIM_V) $(LITEDRAM_TIMING_H) $(LD_VLT) $(DB_TB_RTL) $(RTL_ASSERT_HDR) \
+		$(REGS_STAMP) tests/litedram/tb_dram_bridge.cpp
 	@mkdir -p $(DB_TB_BUILD)
 	@echo "  VERILATE $@"
 	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal $(RTL_VASSERT) $(REGS_VINC) \
-		--top-module tb_dram_bridge -Mdir $(DB_TB_BUILD)/obj -CFLAGS "-O2 -std=c++17" \
+		--top-module tb_dram_bridge -Mdir $(DB_TB_BUILD)/obj \
+		-CFLAGS "-O2 -std=c++17 -I$(abspath $(LITEDRAM_DIR))" \
 		-o $(abspath $@) $(LD_VLT) $(LITEDRAM_SIM_V) $(DB_TB_RTL) \
 		$(abspath tests/litedram/tb_dram_bridge.cpp) > $(DB_TB_BUILD)/verilator.log 2>&1 || \
 		{ cat $(DB_TB_BUILD)/verilator.log; exit 1; }
