@@ -75,3 +75,22 @@ TEST_SUITES += mem-dram-bridge
 .PHONY: test-mem-dram-bridge
 test-mem-dram-bridge: $(DB_TB_BIN)
 	@bash scripts/suite.sh $(BUILD)/test-results mem-dram-bridge -- $(DB_TB_BIN)
+
+# The firmware's self-tests on the SoC built with MEM=dramfast (its own build tree): the same
+# bridge and 256 MiB as MEM=litedram, with the fast DRAM model (sim/pagoda_dram_model.sv,
+# calibrated against LiteDRAM by mem-dram-bridge) in the controller's place. DF_SELFTEST_FILTER
+# selects the self-tests (the boot_ ones, as soc-selftest-litedram, by default).
+DF_SOC_BUILD       := $(BUILD)/mem-dramfast
+DF_SELFTEST_FILTER ?= boot_
+MEM_DRAMFAST_LOCK  := $(TOP)/build/.mem-dramfast.lock
+TEST_SUITES += soc-selftest-dramfast
+.PHONY: test-soc-selftest-dramfast
+test-soc-selftest-dramfast: $(DEPS_STAMP)
+	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
+	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
+		sim-build firmware dtb
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dramfast --from selftest -- \
+		$(DF_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
+		+firmware=$(DF_SOC_BUILD)/firmware/firmware.elf +dtb=$(DF_SOC_BUILD)/sbi/pagoda.dtb \
+		+bootargs=$(call shell_quote,selftest selftest_filter=$(DF_SELFTEST_FILTER)) \
+		+max-cycles=400000000
