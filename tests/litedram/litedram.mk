@@ -94,3 +94,17 @@ test-soc-selftest-dramfast: $(DEPS_STAMP)
 		+firmware=$(DF_SOC_BUILD)/firmware/firmware.elf +dtb=$(DF_SOC_BUILD)/sbi/pagoda.dtb \
 		+bootargs=$(call shell_quote,selftest selftest_filter=$(DF_SELFTEST_FILTER)) \
 		+max-cycles=400000000
+
+# A measurement, not a suite: the soc-selftest-dramfast run on the 1-cycle RAM, the fast model and
+# LiteDRAM at once, all three simulators built without PGO (docs/memory.md quotes its line).
+DRAM_SPEED_FILTER ?= boot_
+.PHONY: dram-speed
+dram-speed: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory SIM_PGO=0 BUILD=$(BUILD)/speed-ram sim-build firmware dtb
+	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
+	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
+		sim-build firmware dtb
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
+		sim-build firmware dtb
+	@bash tests/litedram/dram_speed.sh $(OPENSBI) $(DRAM_SPEED_FILTER) ram=$(BUILD)/speed-ram \
+		dramfast=$(DF_SOC_BUILD) litedram=$(LD_SOC_BUILD)
