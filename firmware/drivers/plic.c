@@ -344,7 +344,7 @@ static int plic_next_node(const void *fdt, int from)
 static int plic_probe(void)
 {
 	const void *fdt = boot_info.fdt;
-	unsigned int n = 0;
+	unsigned int n = 0, c;
 	int node;
 
 	for (node = plic_next_node(fdt, -1); node >= 0; node = plic_next_node(fdt, node)) {
@@ -359,12 +359,12 @@ static int plic_probe(void)
 	}
 	if (!n)
 		return 0;	/* no PLIC: device drivers poll */
-	for (unsigned int c = 0; c < NR_CPUS; c++) {
+	for_each_online_cpu(c) {
 		bool found = false;
 
 		for (unsigned int i = 0; i < n; i++)
 			found |= plics[i].ctx[c] >= 0;
-		if (cpu_online(c) && !found)
+		if (!found)
 			pr_warn("plic: no S-mode context for hart %lu in any controller\n",
 				cpu_hartid[c]);
 	}

@@ -85,10 +85,10 @@ struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *), void *data, u
 
 unsigned int kthread_node_cpu(int node)
 {
-	unsigned int best = 0;
+	unsigned int best = 0, cpu;
 
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && cpu_to_node(cpu) == node)
+	for_each_online_cpu(cpu)
+		if (cpu_to_node(cpu) == node)
 			best = cpu;
 	return best;
 }

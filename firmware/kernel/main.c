@@ -186,6 +186,11 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		pr_err("boot: selftest_filter= without the selftest mode\n");
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
+	/* Before any mode runs: the selftest mode ends the boot itself, it never comes back here. */
+	if (bench_filter && strcmp(mode, "bench")) {
+		pr_err("boot: bench_filter= without the bench mode\n");
+		platform_exit(EXIT_BAD_BOOTARGS);
+	}
 	if (!strcmp(mode, "selftest")) {
 		int failed;
 
@@ -200,10 +205,6 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	}
 	if (!strcmp(mode, "shell"))
 		shell_run();
-	if (bench_filter && strcmp(mode, "bench")) {
-		pr_err("boot: bench_filter= without the bench mode\n");
-		platform_exit(EXIT_BAD_BOOTARGS);
-	}
 	if (!strcmp(mode, "bench")) {
 		if (mm_bench_run)
 			mm_bench_run();

@@ -160,31 +160,35 @@ static int early_boot_hart(const char *val)
 }
 early_param("boot_hart", early_boot_hart);
 
+/*
+ * A string parameter needs a value, kept whole in the handler's own buffer (val lives only as
+ * long as the call): *str then points at the copy. parse_early_params() hands over at most
+ * BOOTARG_VALUE_MAX - 1 characters; a longer value is refused here too, never cut.
+ */
+static int set_string(const char *val, char *buf, size_t size, const char **str)
+{
+	size_t n = val ? strlen(val) : 0;
+
+	if (!n || n >= size)
+		return -1;
+	memcpy(buf, val, n + 1);
+	*str = buf;
+	return 0;
+}
+
 static int early_selftest_filter(const char *val)
 {
 	static char filter[BOOTARG_VALUE_MAX];
 
-	/* parse_early_params() hands over at most BOOTARG_VALUE_MAX - 1 characters */
-	size_t n = val ? strlen(val) : 0;
-
-	if (!n || n >= sizeof(filter))
-		return -1;
-	memcpy(filter, val, n + 1);
-	selftest_filter = filter;
-	return 0;
+	return set_string(val, filter, sizeof(filter), &selftest_filter);
 }
 early_param("selftest_filter", early_selftest_filter);
 
 static int early_bench_filter(const char *val)
 {
 	static char filter[BOOTARG_VALUE_MAX];
-	size_t n = val ? strlen(val) : 0;
 
-	if (!n || n >= sizeof(filter))
-		return -1;
-	memcpy(filter, val, n + 1);
-	bench_filter = filter;
-	return 0;
+	return set_string(val, filter, sizeof(filter), &bench_filter);
 }
 early_param("bench_filter", early_bench_filter);
 

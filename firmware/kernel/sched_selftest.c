@@ -125,13 +125,12 @@ static int waiter_fn(void *arg)
 SELFTEST(sched_wait_queue_wake_and_timeout)
 {
 	static struct waiter w;
-	unsigned int cpu = 0;
+	unsigned int cpu = 0, c;
 	struct task_struct *k;
 	u64 t0;
 
-	for (unsigned int c = 0; c < NR_CPUS; c++)
-		if (cpu_online(c))
-			cpu = c;
+	for_each_online_cpu(c)
+		cpu = c;
 	init_waitqueue_head(&w.wq);
 	w.cond = false;
 	w.woke = false;

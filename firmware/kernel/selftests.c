@@ -247,14 +247,14 @@ static void abort_on_each(void *arg)
 
 SELFTEST(selftest_abort_per_hart)
 {
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		abort_result[cpu] = 0x5a;
 		abort_went_on[cpu] = 0;
 	}
 	smp_call_on_all(abort_on_each, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (!cpu_online(cpu))
-			continue;
+	for_each_online_cpu(cpu) {
 		ST_ASSERT_EQ(abort_result[cpu], cpu & 1 ? SELFTEST_SKIPPED : -1);
 		ST_ASSERT_EQ(abort_went_on[cpu], 1);
 	}

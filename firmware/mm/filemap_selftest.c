@@ -212,6 +212,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	static struct churn churn[NR_CPUS];
 	struct task_struct *churners[NR_CPUS] = { 0 };
 	unsigned long free0 = 0, run0, steal0, wr0, w0, stall0, n = 0, i;
+	unsigned int cpu;
 	struct address_space *f = NULL;
 	const char *why = NULL;
 	int line = 0;
@@ -223,8 +224,8 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	free0 = st_settled_free();
 	f = ramfile_create(totalram_pages);
 	CHECK(f);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (!cpu_online(cpu) || (cpu == 0 && num_online_cpus() > 1))
+	for_each_online_cpu(cpu) {
+		if (cpu == 0 && num_online_cpus() > 1)
 			continue;
 		churn[cpu].allocs = 0;
 		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-pcchurn/%u", cpu);
@@ -250,7 +251,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	CHECK(i < 5000);
 	/* The other harts' churn parks pages in their per-CPU lists, which the watermarks do not
 	 * count as free: stop it and give those back before measuring. */
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		if (churners[cpu]) {
 			CHECK(churn[cpu].allocs);
 			kthread_stop(churners[cpu]);
@@ -276,7 +277,7 @@ SELFTEST(pagecache_kswapd_restores_high_watermark)
 	printk("pagecache: %lu pages read, kswapd reclaimed %lu, %lu left cached\n", n,
 	       vm_event_sum(PGSTEAL_KSWAPD) - steal0, f->nrpages);
 out:
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		if (churners[cpu])
 			kthread_stop(churners[cpu]);
 	ramfile_destroy(f);

@@ -87,10 +87,12 @@ static void hart_probe_read(void *arg)
 
 static void every_hart_reads(unsigned long addr, long want, const char *when)
 {
+	unsigned int cpu;
+
 	hart_probe_addr = addr;
 	smp_call_on_all(hart_probe_read, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && hart_probe[cpu] != want)
+	for_each_online_cpu(cpu)
+		if (hart_probe[cpu] != want)
 			ST_FAIL("cpu %u read %ld %s, want %ld%s", cpu, hart_probe[cpu], when, want,
 				want < 0 ? " (stale TLB entry?)" : "");
 }
@@ -104,12 +106,13 @@ static void read_satp(void *arg)
 SELFTEST(sv39_every_hart_on)
 {
 	unsigned long want = SATP_MODE_SV39 | (__pa(swapper_pg_dir) >> PAGE_SHIFT);
+	unsigned int cpu;
 
 	NEED_SV39();
 	memset(hart_satp, 0, sizeof(hart_satp));
 	smp_call_on_all(read_satp, NULL);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu_online(cpu) && hart_satp[cpu] != want)
+	for_each_online_cpu(cpu)
+		if (hart_satp[cpu] != want)
 			ST_FAIL("cpu %u: satp 0x%lx, want 0x%lx", cpu, hart_satp[cpu], want);
 	return 0;
 }

@@ -202,6 +202,7 @@ SELFTEST(kswapd_restores_high_watermark)
 	static struct churn churn[NR_CPUS];
 	struct task_struct *churners[NR_CPUS] = { 0 };
 	unsigned long wake0, run0, scan0, steal0, filled, i;
+	unsigned int cpu;
 	int nid = numa_node_id();
 	struct task_struct *ks = kswapd_task(nid);
 	char err[128];
@@ -215,8 +216,8 @@ SELFTEST(kswapd_restores_high_watermark)
 	ST_ASSERT((ks->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
 		  (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD));
 	/* The other harts' workload first (on one hart: a thread beside the test), running. */
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (!cpu_online(cpu) || (cpu == 0 && num_online_cpus() > 1))
+	for_each_online_cpu(cpu) {
+		if (cpu == 0 && num_online_cpus() > 1)
 			continue;
 		churn[cpu].allocs = churn[cpu].fails = 0;
 		churners[cpu] = kthread_run_on_cpu(churn_fn, &churn[cpu], cpu, "st-churn/%u", cpu);
@@ -242,7 +243,7 @@ SELFTEST(kswapd_restores_high_watermark)
 			break;
 		msleep(1);
 	}
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		if (churners[cpu])
 			kthread_stop(churners[cpu]);
 	stc.allow = false;

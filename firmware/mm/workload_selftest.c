@@ -419,6 +419,7 @@ SELFTEST(workload_mix)
 {
 	unsigned long ev0[ARRAY_SIZE(shown)], ops = 0, t_stop, t0 = jiffies_now();
 	struct snapshot a, b;
+	unsigned int c, k = 0;
 	char err[128];
 	int failed = 0;
 
@@ -436,11 +437,11 @@ SELFTEST(workload_mix)
 	WL.deadline = jiffies_now() + msecs_to_jiffies((unsigned int)workload_secs * 1000);
 	printk("workload: %u worker(s) for %lu s (%u ms after the test's start)\n", WL.nr,
 	       workload_secs, jiffies_to_msecs(jiffies_now() - t0));
-	for (unsigned int c = 0, k = 0; c < NR_CPUS && k < WL.nr; c++) {
+	for_each_online_cpu(c) {
 		struct worker *w;
 
-		if (!cpu_online(c))
-			continue;
+		if (k == WL.nr)
+			break;
 		w = vzalloc(sizeof(*w));
 		ST_ASSERT(w != NULL);
 		w->id = k;
@@ -454,7 +455,7 @@ SELFTEST(workload_mix)
 		msleep(100);
 	WRITE_ONCE(WL.stop, true);
 	t_stop = jiffies_now();
-	for (unsigned int k = 0; k < WL.nr; k++) {
+	for (k = 0; k < WL.nr; k++) {
 		struct worker *w = WL.w[k];
 		int r = kthread_stop(w->task);
 

@@ -11,7 +11,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wn
 HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
                 firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
                 firmware/arch/host/host.c
-HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_io test_selftest
+HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_io test_selftest test_smp
 
 TEST_SUITES += host-unit boot-fuzz-smoke
 FUZZ_TARGETS += fuzz-boot

@@ -309,17 +309,19 @@ static void kernel_params_set(bool given, unsigned long id, const char *filter, 
 	boot_hart_given = given;
 	boot_hart_id = id;
 	selftest_filter = filter;
+	bench_filter = filter;
 	inject_failure = inject;
 }
 
 /*
- * The kernel's own parameters (boot_hart, selftest_filter, inject_failure) reach kernel/main.c and
+ * The kernel's own parameters (boot_hart, the two filters, inject_failure) reach kernel/main.c and
  * the self-tests through their early_param() handlers. A bad value gets the table's clear message
  * from bootargs_check() (which ends the boot before any handler runs), and the handler itself
  * refuses it too, changing nothing.
  */
 static void test_kernel_params(void **state)
 {
+	static char both[2 * BOOTARG_VALUE_MAX + 64];
 	static const struct { const char *args, *msg; } bad[] = {
 		{ "boot_hart=one", "'boot_hart=one': boot_hart is not a number" },
 		{ "boot_hart=", "'boot_hart=': boot_hart is not a number" },
@@ -329,6 +331,7 @@ static void test_kernel_params(void **state)
 		{ "selftest_filter=", "'selftest_filter=': selftest_filter needs a value" },
 		{ "selftest_filter", "'selftest_filter': selftest_filter needs a value" },
 		{ "bench_filter=", "'bench_filter=': bench_filter needs a value" },
+		{ "bench_filter", "'bench_filter': bench_filter needs a value" },
 		{ "inject_failure=1", "'inject_failure=1': inject_failure takes no value" },
 		{ "inject_failure=", "'inject_failure=': inject_failure takes no value" },
 	};
@@ -341,6 +344,15 @@ static void test_kernel_params(void **state)
 	assert_true(inject_failure);
 	assert_int_equal(early("bench_filter=reclaim,kswapd"), 0);
 	assert_string_equal(bench_filter, "reclaim,kswapd");
+	assert_string_equal(selftest_filter, "mm_");	/* each filter has its own copy */
+	/* The longest value kept (BOOTARG_VALUE_MAX - 1 characters) is kept whole by both. */
+	snprintf(both, sizeof(both), "selftest_filter=%0*d bench_filter=%0*d",
+		 BOOTARG_VALUE_MAX - 1, 1, BOOTARG_VALUE_MAX - 1, 2);
+	assert_int_equal(early(both), 0);
+	assert_int_equal(strlen(selftest_filter), BOOTARG_VALUE_MAX - 1);
+	assert_int_equal(strlen(bench_filter), BOOTARG_VALUE_MAX - 1);
+	assert_int_equal(selftest_filter[BOOTARG_VALUE_MAX - 2], '1');
+	assert_int_equal(bench_filter[BOOTARG_VALUE_MAX - 2], '2');
 	assert_int_equal(early("boot_hart=0x10"), 0);
 	assert_int_equal(boot_hart_id, 16);
 	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -355,6 +367,7 @@ static void test_kernel_params(void **state)
 		assert_false(boot_hart_given);
 		assert_int_equal(boot_hart_id, 7);
 		assert_string_equal(selftest_filter, "keep");
+		assert_string_equal(bench_filter, "keep");
 		assert_false(inject_failure);
 	}
 	kernel_params_set(false, 0, NULL, false);

@@ -37,9 +37,28 @@ check no_such_boot_hart 5 "boot_hart=7 is not a hart of the device tree" 2 "self
 # nothing runs, the mode included.
 check boot_hart_not_a_number 5 "'boot_hart=one': boot_hart is not a number" 1 "selftest boot_hart=one"
 check filter_empty 5 "'selftest_filter=': selftest_filter needs a value" 1 "selftest selftest_filter="
+check bench_filter_empty 5 "'bench_filter=': bench_filter needs a value" 1 "bench bench_filter="
 check inject_failure_value 5 "'inject_failure=1': inject_failure takes no value" 1 \
 	"selftest inject_failure=1"
-for name in boot_hart_not_a_number filter_empty inject_failure_value; do
+# The two filters keep a value of up to 63 characters whole (the message quotes all of it back);
+# one character more is refused by name, never cut to a prefix that could match something.
+v63=$(printf '%063d' 0)
+check filter_63_kept_whole 5 "no test name starts with '$v63'" 1 "selftest selftest_filter=$v63"
+check bench_filter_63_kept_whole 5 "no case of a group starting with '$v63' ran" 1 \
+	"bench bench_filter=$v63"
+check filter_too_long 5 "the value of 'selftest_filter' is longer than 63 characters" 1 \
+	"selftest selftest_filter=${v63}1"
+check bench_filter_too_long 5 "the value of 'bench_filter' is longer than 63 characters" 1 \
+	"bench bench_filter=${v63}1"
+# A filter for another mode than the one given is an error, whichever the mode: the selftest mode
+# used to run its tests and ignore bench_filter=.
+check filter_without_selftest 5 'selftest_filter= without the selftest mode' 1 \
+	"bench selftest_filter=smp_atomics"
+check bench_filter_in_selftest 5 'bench_filter= without the bench mode' 1 \
+	"selftest selftest_filter=smp_atomics bench_filter=mm"
+check bench_filter_in_demo 5 'bench_filter= without the bench mode' 1 "demo bench_filter=mm"
+for name in boot_hart_not_a_number filter_empty bench_filter_empty inject_failure_value \
+	    filter_too_long bench_filter_too_long; do
 	if grep -q '^mode:\|^ok \|^FAIL ' "$work/$name.log"; then
 		echo "FAIL $name: something ran after the bad command line"; failed=$((failed + 1))
 	fi

@@ -246,14 +246,14 @@ static void flush_ipi(void *arg)
  * flush_tlb_kernel_range). The other harts get a remote sfence.vma through SBI RFENCE. */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-	unsigned int self = smp_processor_id();
+	unsigned int self = smp_processor_id(), cpu;
 	unsigned long mask = 0;
 
 	if (!sv39_enabled)
 		return;
 	local_flush_range(start, end);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu != self && cpu_online(cpu))
+	for_each_online_cpu(cpu)
+		if (cpu != self)
 			mask |= 1UL << cpu_hartid[cpu];
 	if (!mask)
 		return;

@@ -251,14 +251,14 @@ unsigned int smp_boot_secondaries(void)
 
 void smp_call_on_all(void (*fn)(void *), void *arg)
 {
-	unsigned int self = smp_processor_id();
+	unsigned int self = smp_processor_id(), cpu;
 	unsigned long mask = 0;
 
 	spin_lock(&call_lock);
 	call_fn = fn;
 	call_arg = arg;
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (cpu == self || !cpu_online(cpu))
+	for_each_online_cpu(cpu) {
+		if (cpu == self)
 			continue;
 		call_pending[cpu] = 1;
 		mask |= 1UL << cpu_hartid[cpu];
@@ -267,7 +267,7 @@ void smp_call_on_all(void (*fn)(void *), void *arg)
 	if (mask)
 		sbi_send_ipi(mask, 0);
 	fn(arg);
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		while (call_pending[cpu])
 			cpu_relax();
 	spin_unlock(&call_lock);

@@ -16,16 +16,21 @@
 #define in_interrupt() arch_in_interrupt()
 unsigned int num_online_cpus(void);
 
-#endif
-
 #ifndef __ASSEMBLER__
 #include <pagoda/compiler.h>
 #include <pagoda/types.h>
 extern unsigned long cpu_hartid[NR_CPUS];
 bool cpu_online(unsigned int cpu);
+/* The lowest online cpu number >= cpu, or NR_CPUS when there is none. */
+static inline unsigned int cpu_next_online(unsigned int cpu)
+{
+	while (cpu < NR_CPUS && !cpu_online(cpu))
+		cpu++;
+	return cpu;
+}
+/* A plain for statement (as Linux's for_each_cpu): no trailing if for an else to attach to. */
 #define for_each_online_cpu(cpu) \
-	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) \
-		if (cpu_online(cpu))
+	for ((cpu) = cpu_next_online(0); (cpu) < NR_CPUS; (cpu) = cpu_next_online((cpu) + 1))
 /* Harts of the DT that were started but did not come online in time (reported at boot). */
 extern unsigned int smp_nr_abandoned;
 /* Run fn(arg) on every online hart, the caller included, and wait until all have returned. */
@@ -41,3 +46,5 @@ extern unsigned long boot_handoff_from, boot_handoff_parked, boot_handoff_releas
 extern char _boot_handoff[];
 void __noreturn boot_park(unsigned long hartid);
 #endif
+
+#endif /* PAGODA_SMP_H */
