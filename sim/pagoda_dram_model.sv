@@ -270,6 +270,10 @@ module pagoda_dram_model #(
   // WRITE_DELAY); a command is never taken while the buffer is full
   `ASSERT(DramModelQueues, rq_cnt_q <= (PW+1)'(READ_LATENCY + 1) && wq_cnt_q <= (PW+1)'(WRITE_DELAY + 1))
   `ASSERT(DramModelCmdBuf, cq_cnt_q <= (QW+1)'(CMD_DEPTH))
+  // the command buffer's pointers wrap at CMD_DEPTH; a write's data is in mem before a READ
+  // can issue after it (the turnaround is longer than WRITE_DELAY)
+  `ASSERT_INIT(DramModelDepthPow2, CMD_DEPTH == 1 << QW)
+  `ASSERT_INIT(DramModelWriteBeforeRead, WRITE_DELAY + 1 < T_WTR + CWL_CYCLES + 1)
 
   logic unused;
   assign unused = ^{wdata_valid_i, rdata_ready_i};

@@ -589,13 +589,15 @@ void test_stream(figures &f)
 // native port's (row, bank, column), its timings the controller's cycles.
 void test_model_params()
 {
-	const char *name[10] = {"AW", "COL_BITS", "BANK_BITS", "READ_LATENCY", "T_RCD", "T_RP",
-				"T_RAS", "T_RFC", "T_REFI", "CMD_DEPTH"};
-	const uint32_t want[10] = {LD_ROWBITS + LD_BANKBITS + LD_COLBITS - 3, LD_COLBITS - 3,
+	// CWL_CYCLES: the multiplexer's write latency in controller cycles, ceil(CWL / nphases)
+	const char *name[12] = {"AW", "COL_BITS", "BANK_BITS", "READ_LATENCY", "T_RCD", "T_RP",
+				"T_RAS", "T_RFC", "T_REFI", "CMD_DEPTH", "T_WTR", "CWL_CYCLES"};
+	const uint32_t want[12] = {LD_ROWBITS + LD_BANKBITS + LD_COLBITS - 3, LD_COLBITS - 3,
 				   LD_BANKBITS, LD_READ_LATENCY, LD_TRCD, LD_TRP, LD_TRAS,
-				   LD_TRFC, LD_TREFI, LD_CMD_BUFFER_DEPTH};
+				   LD_TRFC, LD_TREFI, LD_CMD_BUFFER_DEPTH, LD_TWTR,
+				   (LD_CWL + LD_NPHASES - 1) / LD_NPHASES};
 	unsigned bad = 0;
-	for (int i = 0; i < 10; i++) {
+	for (int i = 0; i < 12; i++) {
 		uint32_t got = dut->model_cfg_o[i];
 		if (got != want[i]) {
 			printf("  model %s = %u, litedram_timing.h says %u\n", name[i], got, want[i]);

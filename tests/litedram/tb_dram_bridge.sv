@@ -16,8 +16,9 @@ module tb_dram_bridge #(
   output logic [31:0]   size_o,
   output logic [7:0]    depth_o,
   // the fast model's parameters, for the harness to check against litedram_timing.h:
-  // {CMD_DEPTH, T_REFI, T_RFC, T_RAS, T_RP, T_RCD, READ_LATENCY, BANK_BITS, COL_BITS, AW}
-  output logic [9:0][31:0] model_cfg_o,
+  // {CWL_CYCLES, T_WTR, CMD_DEPTH, T_REFI, T_RFC, T_RAS, T_RP, T_RCD, READ_LATENCY, BANK_BITS,
+  //  COL_BITS, AW}
+  output logic [11:0][31:0] model_cfg_o,
   input  logic          model_i,
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -209,7 +210,7 @@ module tb_dram_bridge #(
     .rdata_ready_i (raw_i ? 1'b1 : b_rdata_ready),
     .rdata_o       (fm_rdata)
   );
-  assign model_cfg_o = {32'(u_model.CMD_DEPTH), 32'(u_model.T_REFI), 32'(u_model.T_RFC),
+  assign model_cfg_o = {32'(u_model.CWL_CYCLES), 32'(u_model.T_WTR), 32'(u_model.CMD_DEPTH), 32'(u_model.T_REFI), 32'(u_model.T_RFC),
                         32'(u_model.T_RAS), 32'(u_model.T_RP), 32'(u_model.T_RCD),
                         32'(u_model.READ_LATENCY), 32'(u_model.BANK_BITS),
                         32'(u_model.COL_BITS), 32'(u_model.AW)};
