@@ -14,14 +14,21 @@ TOP        := $(CURDIR)
 # MEM=litedram: main memory is the Arty's DDR3 through LiteDRAM with its PHY model, 256 MiB
 # (docs/memory.md), built in its own tree: the register map, DTB, firmware and simulator all
 # follow the RAM's size (rtl/regs/pagoda_soc.rdl's RAM_SIZE). MEM=ram (default): the 1-cycle RAM.
+# MEM=dramfast: as litedram, with the fast DRAM model in the controller's place (docs/memory.md).
 MEM        ?= ram
 ifeq ($(MEM),litedram)
 BUILD      ?= $(TOP)/build/mem-litedram
 REGS_PARAMS := RAM_SIZE=0x10000000
 # the profile-guided build trains on a boot: on the DRAM model that is slow, so one plain build
 SIM_PGO    ?= 0
+else ifeq ($(MEM),dramfast)
+# MEM=dramfast: the same bridge and 256 MiB on the fast DRAM timing model calibrated against
+# LiteDRAM (sim/pagoda_dram_model.sv, simulation only), in its own tree
+BUILD      ?= $(TOP)/build/mem-dramfast
+REGS_PARAMS := RAM_SIZE=0x10000000
+SIM_PGO    ?= 0
 else ifneq ($(MEM),ram)
-$(error MEM=$(MEM): expected ram (the 1-cycle RAM, default) or litedram)
+$(error MEM=$(MEM): expected ram (the 1-cycle RAM, default), litedram or dramfast)
 endif
 BUILD      ?= $(TOP)/build
 BOOTARGS   ?=

@@ -141,6 +141,30 @@ struct Ram {
 		d[0] = (uint32_t)v;
 		d[1] = (uint32_t)(v >> 32);
 	}
+#elif defined(PAGODA_DRAMFAST)
+// MEM=dramfast, the backdoor into the fast DRAM model (sim/pagoda_dram_model.sv): one flat array
+// of 16-byte words, word w at index w, low bytes first.
+struct Ram {
+	Vpagoda_soc *top;
+	uint64_t words;
+	static uint64_t model_words()
+	{
+		return sizeof(((Vpagoda_soc___024root *)nullptr)->pagoda_soc__DOT__u_dram_model__DOT__mem) / 8;
+	}
+	uint64_t size() const { return words * 8; }
+	uint64_t get(uint64_t i)
+	{
+		const uint32_t *d = top->rootp->pagoda_soc__DOT__u_dram_model__DOT__mem[i >> 1].data() +
+				    2 * (i & 1);
+		return (uint64_t)d[1] << 32 | d[0];
+	}
+	void set(uint64_t i, uint64_t v)
+	{
+		uint32_t *d = top->rootp->pagoda_soc__DOT__u_dram_model__DOT__mem[i >> 1].data() +
+			      2 * (i & 1);
+		d[0] = (uint32_t)v;
+		d[1] = (uint32_t)(v >> 32);
+	}
 #else
 struct Ram {
 	Vpagoda_soc *top;

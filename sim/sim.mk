@@ -30,6 +30,10 @@ SOC_RTL := $(PKG_FILES) $(SOC_FILES) $(CORE_FILES)
 SOC_ACCEL_RTL := $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_FILES))
 SOC_RTL_LISTS := $(PKG_RTL_F) $(SOC_RTL_F) $(CORE_RTL_F) $(if $(filter 1,$(SOC_ACCEL)),$(ACCEL_RTL_F))
 SOC_VDEFS := $(if $(filter 1,$(SOC_ACCEL)),+define+PAGODA_PGACCEL)
+# The fast DRAM model (docs/memory.md "The fast DRAM model"): a model of off-chip memory for
+# simulation, in sim/ and in no board file list; tests/litedram calibrates it against LiteDRAM.
+DRAM_MODEL_SV := sim/pagoda_dram_model.sv
+
 # MEM=litedram (Makefile): the bridge and the generated controller in place of pagoda_ram, its
 # storage public for the harness's backdoor (sim/litedram.vlt).
 ifeq ($(MEM),litedram)
@@ -39,6 +43,15 @@ SOC_RTL_LISTS += $(MEM_RTL_F)
 SOC_VDEFS += +define+PAGODA_LITEDRAM
 SIM_MEM_VLT    := sim/litedram.vlt
 SIM_MEM_VFLAGS := $(SIM_MEM_VLT) -CFLAGS -DPAGODA_LITEDRAM
+endif
+# MEM=dramfast: the bridge on the fast DRAM model (sim/pagoda_dram_model.sv; its storage is
+# public in the model itself).
+ifeq ($(MEM),dramfast)
+SOC_RTL   += rtl/mem/pagoda_dram_bridge.sv $(DRAM_MODEL_SV) \
+             $(if $(filter 1,$(SOC_ACCEL)),,rtl/accel/pgaccel_fifo.sv)
+SOC_RTL_LISTS += $(MEM_RTL_F)
+SOC_VDEFS += +define+PAGODA_DRAMFAST
+SIM_MEM_VFLAGS := -CFLAGS -DPAGODA_DRAMFAST
 endif
 
 SIM_VFLAGS = $(REGS_VINC) $(SIM_MEM_VFLAGS) --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast $(RTL_VASSERT) \
@@ -76,8 +89,11 @@ SIM_RUN = $(SIM_BIN) +opensbi=$(call shell_quote,$(OPENSBI)) +firmware=$(call sh
           +dtb=$(call shell_quote,$(SIM_DTB)) +max-cycles=$(call shell_quote,$(SIM_MAX_CYCLES)) \
           +uart-log=$(SIM_BUILD)/uart.log
 
-.PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc
-LINT_TARGETS += lint-soc
+.PHONY: sim shell wave sim-build sim-bare lint-soc synth-soc lint-dram-model
+LINT_TARGETS += lint-soc lint-dram-model
+
+lint-dram-model:
+	verilator --lint-only -Wall $(RTL_VINC) --top-module pagoda_dram_model $(DRAM_MODEL_SV)
 
 sim-build: $(SIM_BIN)
 

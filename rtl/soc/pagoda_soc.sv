@@ -90,10 +90,18 @@ module pagoda_soc #(
   localparam int unsigned SW = pagoda_soc_pkg::SLV_W;
   localparam logic [63:0] DTB_ADDR = 64'(pagoda_pkg::RAM_BASE) + 64'(RAM_SIZE) -
                                      64'(pagoda_soc_pkg::DTB_TOP_GAP);
+// HAVE_DRAM: main memory is DRAM behind pagoda_dram_bridge (variable latency); HAVE_DRAMCTRL:
+// LiteDRAM's CSRs are decoded (the DRAMCTRL window). MEM=dramfast (PAGODA_DRAMFAST, simulation
+// only): the bridge on the fast DRAM model, which has no CSRs.
 `ifdef PAGODA_LITEDRAM
-  localparam bit HAVE_DRAM = 1'b1;
+  localparam bit HAVE_DRAM     = 1'b1;
+  localparam bit HAVE_DRAMCTRL = 1'b1;
+`elsif PAGODA_DRAMFAST
+  localparam bit HAVE_DRAM     = 1'b1;
+  localparam bit HAVE_DRAMCTRL = 1'b0;
 `else
-  localparam bit HAVE_DRAM = 1'b0;
+  localparam bit HAVE_DRAM     = 1'b0;
+  localparam bit HAVE_DRAMCTRL = 1'b0;
 `endif
 `ifdef PAGODA_PGACCEL
   localparam bit HAVE_ACCEL = 1'b1;
@@ -192,7 +200,7 @@ module pagoda_soc #(
   logic [63:0]   romf_rdata, ramf_rdata;
 
   pagoda_pbus_decode #(
-    .MASTER(M_INSTR), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
+    .MASTER(M_INSTR), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAMCTRL)
   ) u_dec_instr (
     .addr_i (instr_addr),
     .sel_o  (instr_sel)
@@ -221,13 +229,13 @@ module pagoda_soc #(
 
   // ---- crossbar ----
   pagoda_pbus_decode #(
-    .MASTER(M_DATA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
+    .MASTER(M_DATA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAMCTRL)
   ) u_dec_data (
     .addr_i (data_addr),
     .sel_o  (m_sel[M_DATA*SW +: SW])
   );
   pagoda_pbus_decode #(
-    .MASTER(M_DMA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAM)
+    .MASTER(M_DMA), .RAM_SIZE(RAM_SIZE), .HAVE_ACCEL(HAVE_ACCEL), .HAVE_DRAM(HAVE_DRAMCTRL)
   ) u_dec_dma (
     .addr_i (dma_addr),
     .sel_o  (m_sel[M_DMA*SW +: SW])
@@ -585,8 +593,75 @@ module pagoda_soc #(
 `endif
   logic unused_dram;
   assign unused_dram = ^{dram_user_clk, dram_user_rst};
+`elsif PAGODA_DRAMFAST
+  // MEM=dramfast (simulation only, docs/memory.md "The fast DRAM model"): the same bridge on
+  // sim/pagoda_dram_model.sv, a timing model of the DDR3 behind LiteDRAM calibrated against it
+  // (tests/litedram); no CSRs: the DRAMCTRL window is not decoded, its slot stays idle.
+  logic         dram_init_done;
+  logic         dram_cmd_valid, dram_cmd_ready, dram_cmd_we;
+  logic [23:0]  dram_cmd_addr;
+  logic         dram_wdata_valid, dram_wdata_ready, dram_rdata_valid, dram_rdata_ready;
+  logic [15:0]  dram_wdata_we;
+  logic [127:0] dram_wdata, dram_rdata;
+
+  pagoda_dram_bridge #(.SIZE(RAM_SIZE)) u_dram_bridge (
+    .clk_i         (clk_i),
+    .rst_ni        (rst_ni),
+    .init_done_i   (dram_init_done),
+    .i_req_i       (ramf_req),
+    .i_gnt_o       (ramf_gnt),
+    .i_addr_i      (instr_addr),
+    .i_rvalid_o    (ramf_rvalid),
+    .i_rdata_o     (ramf_rdata),
+    .i_err_o       (ramf_err),
+    .d_req_i       (s_req[S_RAM]),
+    .d_gnt_o       (s_gnt[S_RAM]),
+    .d_addr_i      (s_addr[S_RAM*32 +: 32]),
+    .d_we_i        (s_we[S_RAM]),
+    .d_be_i        (s_be[S_RAM*8 +: 8]),
+    .d_wdata_i     (s_wdata[S_RAM*64 +: 64]),
+    .d_rvalid_o    (s_rvalid[S_RAM]),
+    .d_rdata_o     (s_rdata[S_RAM*64 +: 64]),
+    .d_err_o       (s_err[S_RAM]),
+    .cmd_valid_o   (dram_cmd_valid),
+    .cmd_ready_i   (dram_cmd_ready),
+    .cmd_we_o      (dram_cmd_we),
+    .cmd_addr_o    (dram_cmd_addr),
+    .wdata_valid_o (dram_wdata_valid),
+    .wdata_ready_i (dram_wdata_ready),
+    .wdata_we_o    (dram_wdata_we),
+    .wdata_data_o  (dram_wdata),
+    .rdata_valid_i (dram_rdata_valid),
+    .rdata_ready_o (dram_rdata_ready),
+    .rdata_data_i  (dram_rdata)
+  );
+
+  pagoda_dram_model u_dram_model (
+    .clk_i         (clk_i),
+    .rst_ni        (rst_ni),
+    .init_done_o   (dram_init_done),
+    .cmd_valid_i   (dram_cmd_valid),
+    .cmd_ready_o   (dram_cmd_ready),
+    .cmd_we_i      (dram_cmd_we),
+    .cmd_addr_i    (dram_cmd_addr),
+    .wdata_valid_i (dram_wdata_valid),
+    .wdata_ready_o (dram_wdata_ready),
+    .wdata_we_i    (dram_wdata_we),
+    .wdata_i       (dram_wdata),
+    .rdata_valid_o (dram_rdata_valid),
+    .rdata_ready_i (dram_rdata_ready),
+    .rdata_o       (dram_rdata)
+  );
+
+  assign s_gnt[S_DCTRL]            = 1'b1;
+  assign s_rvalid[S_DCTRL]         = 1'b0;
+  assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;
+  assign s_err[S_DCTRL]            = 1'b1;
+  logic unused_dctrl;
+  assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
+                          s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
 `else
-  // no controller: the DRAMCTRL window is not decoded (HAVE_DRAM = 0), its slot stays idle
+  // no controller: the DRAMCTRL window is not decoded (HAVE_DRAMCTRL = 0), its slot stays idle
   assign s_gnt[S_DCTRL]            = 1'b1;
   assign s_rvalid[S_DCTRL]         = 1'b0;
   assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;

@@ -57,14 +57,16 @@ test-soc-bare-litedram: $(DEPS_STAMP) $(BUILD)/soc-bare/dramctrl.elf
 # through the bridge and on the raw native port, measured in the same run.
 DB_TB_BUILD := $(BUILD)/dram-bridge-tb
 DB_TB_BIN   := $(DB_TB_BUILD)/Vtb_dram_bridge
-DB_TB_RTL   := $(PKG_FILES) rtl/accel/pgaccel_fifo.sv $(MEM_FILES) tests/litedram/tb_dram_bridge.sv
+DB_TB_RTL   := $(PKG_FILES) rtl/accel/pgaccel_fifo.sv $(MEM_FILES) $(DRAM_MODEL_SV) \
+               tests/litedram/tb_dram_bridge.sv
 
-$(DB_TB_BIN): $(LITEDRAM_SIM_V) $(LD_VLT) $(DB_TB_RTL) $(RTL_ASSERT_HDR) $(REGS_STAMP) \
-		tests/litedram/tb_dram_bridge.cpp
+$(DB_TB_BIN): $(LITEDRAM_SIM_V) $(LITEDRAM_TIMING_H) $(LD_VLT) $(DB_TB_RTL) $(RTL_ASSERT_HDR) \
+		$(REGS_STAMP) tests/litedram/tb_dram_bridge.cpp
 	@mkdir -p $(DB_TB_BUILD)
 	@echo "  VERILATE $@"
 	@verilator --cc --exe --build -j 2 -O3 --x-assign fast --x-initial fast -Wno-fatal $(RTL_VASSERT) $(REGS_VINC) \
-		--top-module tb_dram_bridge -Mdir $(DB_TB_BUILD)/obj -CFLAGS "-O2 -std=c++17" \
+		--top-module tb_dram_bridge -Mdir $(DB_TB_BUILD)/obj \
+		-CFLAGS "-O2 -std=c++17 -I$(abspath $(LITEDRAM_DIR))" \
 		-o $(abspath $@) $(LD_VLT) $(LITEDRAM_SIM_V) $(DB_TB_RTL) \
 		$(abspath tests/litedram/tb_dram_bridge.cpp) > $(DB_TB_BUILD)/verilator.log 2>&1 || \
 		{ cat $(DB_TB_BUILD)/verilator.log; exit 1; }
@@ -73,3 +75,36 @@ TEST_SUITES += mem-dram-bridge
 .PHONY: test-mem-dram-bridge
 test-mem-dram-bridge: $(DB_TB_BIN)
 	@bash scripts/suite.sh $(BUILD)/test-results mem-dram-bridge -- $(DB_TB_BIN)
+
+# The firmware's self-tests on the SoC built with MEM=dramfast (its own build tree): the same
+# bridge and 256 MiB as MEM=litedram, with the fast DRAM model (sim/pagoda_dram_model.sv,
+# calibrated against LiteDRAM by mem-dram-bridge) in the controller's place. DF_SELFTEST_FILTER
+# selects the self-tests (the boot_ ones, as soc-selftest-litedram, by default).
+DF_SOC_BUILD       := $(BUILD)/mem-dramfast
+DF_SELFTEST_FILTER ?= boot_
+MEM_DRAMFAST_LOCK  := $(TOP)/build/.mem-dramfast.lock
+TEST_SUITES += soc-selftest-dramfast
+.PHONY: test-soc-selftest-dramfast
+test-soc-selftest-dramfast: $(DEPS_STAMP)
+	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
+	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
+		sim-build firmware dtb
+	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dramfast --from selftest -- \
+		$(DF_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
+		+firmware=$(DF_SOC_BUILD)/firmware/firmware.elf +dtb=$(DF_SOC_BUILD)/sbi/pagoda.dtb \
+		+bootargs=$(call shell_quote,selftest selftest_filter=$(DF_SELFTEST_FILTER)) \
+		+max-cycles=400000000
+
+# A measurement, not a suite: the soc-selftest-dramfast run on the 1-cycle RAM, the fast model and
+# LiteDRAM at once, all three simulators built without PGO (docs/memory.md quotes its line).
+DRAM_SPEED_FILTER ?= boot_
+.PHONY: dram-speed
+dram-speed: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory SIM_PGO=0 BUILD=$(BUILD)/speed-ram sim-build firmware dtb
+	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
+	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
+		sim-build firmware dtb
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
+		sim-build firmware dtb
+	@bash tests/litedram/dram_speed.sh $(OPENSBI) $(DRAM_SPEED_FILTER) ram=$(BUILD)/speed-ram \
+		dramfast=$(DF_SOC_BUILD) litedram=$(LD_SOC_BUILD)

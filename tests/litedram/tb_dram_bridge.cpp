@@ -9,6 +9,10 @@
 // Measured, in this same run: dependent-read latency and streaming throughput through the
 // bridge and on the raw native port (the harness drives the port itself, same addresses), as
 // "figure:" lines (docs/memory.md quotes them); the one throughput check compares the two.
+// The fast DRAM model (sim/pagoda_dram_model.sv, the tb's model_i) runs the same functional test
+// and the same measurements in the same run, plus a raw-port check of its data against a
+// reference; each of its figures must be within 10% of LiteDRAM's measured here, and its
+// parameters must be litedram_timing.h's.
 // Ends with "suite-result: N passed, M failed".
 #include <algorithm>
 #include <cstdint>
@@ -22,6 +26,7 @@
 #include "Vtb_dram_bridge.h"
 #include "Vtb_dram_bridge___024root.h"
 #include "verilated.h"
+#include "litedram_timing.h"
 
 namespace {
 
@@ -70,13 +75,38 @@ VlUnpacked<VlWide<4>, 2097152> &bank_array(unsigned bank)
 	}
 }
 
+// the memory behind the port: LiteDRAM (false) or the fast model (true, the tb's model_i)
+bool on_model;
+const char *mem_name() { return on_model ? "model" : "litedram"; }
+void select_mem(bool m)
+{
+	on_model = m;
+	dut->model_i = m;
+	dut->eval();
+}
+
+// the fast model's storage: word w at index w (sim/pagoda_dram_model.sv)
+VlWide<4> &back_word(uint32_t w)
+{
+	if (on_model)
+		return root->tb_dram_bridge__DOT__u_model__DOT__mem[w];
+	return bank_array((w >> 7) & 7)[(w >> 10) << 7 | (w & 127)];
+}
+
 void back_write(uint32_t w, const uint64_t d[2])
 {
-	auto &a = bank_array((w >> 7) & 7)[(w >> 10) << 7 | (w & 127)];
+	auto &a = back_word(w);
 	a[0] = (uint32_t)d[0];
 	a[1] = (uint32_t)(d[0] >> 32);
 	a[2] = (uint32_t)d[1];
 	a[3] = (uint32_t)(d[1] >> 32);
+}
+
+void back_read(uint32_t w, uint64_t d[2])
+{
+	auto &a = back_word(w);
+	d[0] = (uint64_t)a[1] << 32 | a[0];
+	d[1] = (uint64_t)a[3] << 32 | a[2];
 }
 
 // The bridge's size and depth, as tb_dram_bridge.sv built it (read from its outputs in main()).
@@ -233,7 +263,8 @@ struct mem_model {
 	}
 };
 
-void test_functional()
+// returns the cycles it took (the memory's speed on a mixed load, full bridge)
+uint64_t test_functional()
 {
 	// 8 banks x 2 rows x 16 columns: 256 words, preloaded through the backdoor
 	std::vector<uint32_t> words;
@@ -336,22 +367,27 @@ void test_functional()
 		unasked += dut->i_rvalid_o + dut->d_rvalid_o;
 		tick();
 	}
-	printf("figure: functional %u transfers per port in %llu cycles, max %u in flight, "
+	printf("figure: functional %s %u transfers per port in %llu cycles, max %u in flight, "
 	       "bridge full with a request waiting %u cycles, %u accesses to a word with a write "
-	       "in flight\n", N, (unsigned long long)(cycle - t0), max_flight, refused_full,
-	       hazards);
-	char msg[160];
+	       "in flight\n", mem_name(), N, (unsigned long long)(cycle - t0), max_flight,
+	       refused_full, hazards);
+	char msg[200];
 	snprintf(msg, sizeof(msg),
-		 "both ports, %u reads on I and %u reads/writes on D over 8 banks x 2 rows: every "
-		 "answer in order with the data of the writes granted before it", N, N);
+		 "%s: both ports, %u reads on I and %u reads/writes on D over 8 banks x 2 rows: "
+		 "every answer in order with the data of the writes granted before it", mem_name(),
+		 N, N);
 	check(pi.answered == N && pd.answered == N && bad == 0, msg);
-	check(unasked == 0 && pi.q.empty() && pd.q.empty(),
-	      "no response without a request, none left unanswered");
-	check(max_flight <= DEPTH, "never more than DEPTH transfers in flight");
-	printf("figure: functional at most %u grants to one port while the other's request waited\n",
-	       max_passed);
-	check(max_passed == 1, "ports take turns: a waiting request is granted before the other "
-	      "port's second grant (and both ports did wait once)");
+	snprintf(msg, sizeof(msg), "%s: no response without a request, none left unanswered",
+		 mem_name());
+	check(unasked == 0 && pi.q.empty() && pd.q.empty(), msg);
+	snprintf(msg, sizeof(msg), "%s: never more than DEPTH transfers in flight", mem_name());
+	check(max_flight <= DEPTH, msg);
+	printf("figure: functional %s at most %u grants to one port while the other's request "
+	       "waited\n", mem_name(), max_passed);
+	snprintf(msg, sizeof(msg), "%s: ports take turns: a waiting request is granted before the "
+		 "other port's second grant (and both ports did wait once)", mem_name());
+	check(max_passed == 1, msg);
+	return cycle - t0 - 200;
 }
 
 // ---- measured: dependent reads and streams, bridge and raw port ----
@@ -419,7 +455,14 @@ uint64_t raw_read(uint32_t w, uint64_t *out)
 	return lat;
 }
 
-void test_latency()
+// The figures the fast model is calibrated against, measured on the memory selected.
+struct figures {
+	double open[2], random[2];	// dependent-read latency, mean: [0] bridge, [1] raw port
+	double sread[2], swrite[2];	// streams, accesses a cycle: [0] bridge, [1] raw port
+	double mixed;			// the functional test's cycles per transfer
+};
+
+void test_latency(figures &f)
 {
 	for (int raw = 0; raw < 2; raw++) {
 		dut->raw_i = raw;
@@ -439,12 +482,14 @@ void test_latency()
 			random.add(raw ? raw_read(w, &d) : bridge_read(w, &d));
 		}
 		const char *who = raw ? "raw" : "bridge";
-		printf("figure: latency_%s_open_row min %llu mean %.1f max %llu (n %llu)\n", who,
-		       (unsigned long long)open.min, open.mean(), (unsigned long long)open.max,
-		       (unsigned long long)open.n);
-		printf("figure: latency_%s_random_dependent min %llu mean %.1f max %llu (n %llu)\n",
-		       who, (unsigned long long)random.min, random.mean(),
+		printf("figure: %s latency_%s_open_row min %llu mean %.1f max %llu (n %llu)\n",
+		       mem_name(), who, (unsigned long long)open.min, open.mean(),
+		       (unsigned long long)open.max, (unsigned long long)open.n);
+		printf("figure: %s latency_%s_random_dependent min %llu mean %.1f max %llu (n %llu)\n",
+		       mem_name(), who, (unsigned long long)random.min, random.mean(),
 		       (unsigned long long)random.max, (unsigned long long)random.n);
+		f.open[raw] = open.mean();
+		f.random[raw] = random.mean();
 	}
 	dut->raw_i = 0;
 	dut->eval();
@@ -506,7 +551,7 @@ double raw_stream(uint32_t wbase, unsigned n, bool we)
 	return (double)n / (double)(cycle - t0);
 }
 
-void test_stream()
+void test_stream(figures &f)
 {
 	const unsigned n = 8192;
 	const uint32_t base = 1u << 20;
@@ -517,20 +562,195 @@ void test_stream()
 	double rw = raw_stream(base, n, true);
 	dut->raw_i = 0;
 	dut->eval();
-	printf("figure: stream_read bridge %.3f raw %.3f accesses/cycle (bridge/raw %.2f)\n", br,
-	       rr, br / rr);
-	printf("figure: stream_write bridge %.3f raw %.3f accesses/cycle (bridge/raw %.2f)\n", bw,
-	       rw, bw / rw);
+	printf("figure: %s stream_read bridge %.3f raw %.3f accesses/cycle (bridge/raw %.2f)\n",
+	       mem_name(), br, rr, br / rr);
+	printf("figure: %s stream_write bridge %.3f raw %.3f accesses/cycle (bridge/raw %.2f)\n",
+	       mem_name(), bw, rw, bw / rw);
 	// With DEPTH transfers in flight the bridge streams at DEPTH / (round trip) when that is
 	// below the port's rate; at least half the port's rate with the defaults (one at a time it
 	// would be one round trip per access, under a tenth of it).
 	char msg[160];
-	snprintf(msg, sizeof(msg), "bridge streams reads at >= 1/2 of the raw port (%.3f / %.3f)",
-		 br, rr);
+	snprintf(msg, sizeof(msg), "%s: bridge streams reads at >= 1/2 of the raw port (%.3f / %.3f)",
+		 mem_name(), br, rr);
 	check(br >= 0.5 * rr, msg);
-	snprintf(msg, sizeof(msg), "bridge streams writes at >= 1/2 of the raw port (%.3f / %.3f)",
-		 bw, rw);
+	snprintf(msg, sizeof(msg), "%s: bridge streams writes at >= 1/2 of the raw port (%.3f / %.3f)",
+		 mem_name(), bw, rw);
 	check(bw >= 0.5 * rw, msg);
+	f.sread[0] = br;
+	f.sread[1] = rr;
+	f.swrite[0] = bw;
+	f.swrite[1] = rw;
+}
+
+// ---- the fast model ----
+
+// Its parameters are the LiteDRAM configuration's (litedram_timing.h, from the same LiteDRAM
+// calls the generator makes): the model's word is one burst (colbits less 3), its address the
+// native port's (row, bank, column), its timings the controller's cycles.
+void test_model_params()
+{
+	// CWL_CYCLES: the multiplexer's write latency in controller cycles, ceil(CWL / nphases)
+	const char *name[12] = {"AW", "COL_BITS", "BANK_BITS", "READ_LATENCY", "T_RCD", "T_RP",
+				"T_RAS", "T_RFC", "T_REFI", "CMD_DEPTH", "T_WTR", "CWL_CYCLES"};
+	const uint32_t want[12] = {LD_ROWBITS + LD_BANKBITS + LD_COLBITS - 3, LD_COLBITS - 3,
+				   LD_BANKBITS, LD_READ_LATENCY, LD_TRCD, LD_TRP, LD_TRAS,
+				   LD_TRFC, LD_TREFI, LD_CMD_BUFFER_DEPTH, LD_TWTR,
+				   (LD_CWL + LD_NPHASES - 1) / LD_NPHASES};
+	unsigned bad = 0;
+	for (int i = 0; i < 12; i++) {
+		uint32_t got = dut->model_cfg_o[i];
+		if (got != want[i]) {
+			printf("  model %s = %u, litedram_timing.h says %u\n", name[i], got, want[i]);
+			bad++;
+		}
+	}
+	check(bad == 0 && (dut->size_o >> 4) == 1u << dut->model_cfg_o[0],
+	      "model: its address bits and timings are litedram_timing.h's, its size the bridge's");
+}
+
+// Data on the raw port, commands back to back (reads and writes with random byte enables, in
+// flight together) on 4,096 random words over the whole memory, against a reference updated in
+// command order; then every word through the backdoor. Run on LiteDRAM too: the same test holds
+// for the controller it models.
+void test_raw_data()
+{
+	struct word_t {
+		uint64_t d[2];
+	};
+	std::unordered_map<uint32_t, word_t> ref;
+	std::vector<uint32_t> words;
+	rng_state = 0x6a09e667f3bcc909ull;
+	while (words.size() < 4096) {
+		uint32_t w = (uint32_t)(rnd() % WORDS);
+		if (ref.count(w))
+			continue;
+		word_t v{{rnd(), rnd()}};
+		back_write(w, v.d);
+		ref[w] = v;
+		words.push_back(w);
+	}
+	struct pend_t {
+		uint32_t w;
+		uint64_t d[2];
+		uint16_t we;
+	};
+	std::deque<pend_t> wq;	// writes taken, data not yet
+	std::deque<std::pair<uint32_t, word_t>> rq;	// reads taken: expected data
+	const unsigned N = 40000;
+	unsigned issued = 0, bad = 0, reads = 0, writes = 0;
+	bool cv = false, cwe = false;
+	uint32_t caddr = 0;
+	pend_t cw{};
+	dut->raw_i = 1;
+	uint64_t t0 = cycle;
+	while ((issued < N || !wq.empty() || !rq.empty()) && cycle - t0 < 100ull * N) {
+		if (!cv && issued < N) {
+			cv = true;
+			caddr = words[rnd() % words.size()];
+			cwe = rnd() & 1;
+			cw = {caddr, {rnd(), rnd()}, (uint16_t)rnd()};
+		}
+		dut->raw_cmd_valid_i = cv;
+		dut->raw_cmd_we_i = cwe;
+		dut->raw_cmd_addr_i = caddr;
+		dut->raw_wdata_valid_i = !wq.empty();
+		if (!wq.empty()) {
+			const pend_t &p = wq.front();
+			dut->raw_wdata_we_i = p.we;
+			for (int i = 0; i < 4; i++)
+				dut->raw_wdata_i[i] = (uint32_t)(p.d[i / 2] >> (32 * (i & 1)));
+		}
+		dut->eval();
+		if (dut->raw_rdata_valid_o) {
+			if (rq.empty()) {
+				bad++;
+			} else {
+				auto e = rq.front();
+				rq.pop_front();
+				uint64_t g[2] = {(uint64_t)dut->raw_rdata_o[1] << 32 | dut->raw_rdata_o[0],
+						 (uint64_t)dut->raw_rdata_o[3] << 32 | dut->raw_rdata_o[2]};
+				if (g[0] != e.second.d[0] || g[1] != e.second.d[1]) {
+					if (bad++ < 5)
+						printf("  %s word 0x%06x: read %016llx%016llx, want "
+						       "%016llx%016llx\n", mem_name(), e.first,
+						       (unsigned long long)g[1], (unsigned long long)g[0],
+						       (unsigned long long)e.second.d[1],
+						       (unsigned long long)e.second.d[0]);
+				}
+			}
+		}
+		bool wtake = dut->raw_wdata_ready_o && !wq.empty();
+		if (dut->raw_wdata_ready_o && wq.empty() && writes > 0 && bad++ < 5)
+			printf("  %s: write data taken with none pending\n", mem_name());
+		if (wtake)
+			wq.pop_front();
+		if (cv && dut->raw_cmd_ready_o) {
+			// the reference follows command order
+			word_t &r = ref[caddr];
+			if (cwe) {
+				for (int b = 0; b < 16; b++)
+					if (cw.we >> b & 1) {
+						uint64_t m = 0xffull << 8 * (b & 7);
+						r.d[b / 8] = (r.d[b / 8] & ~m) | (cw.d[b / 8] & m);
+					}
+				wq.push_back(cw);
+				writes++;
+			} else {
+				rq.push_back({caddr, r});
+				reads++;
+			}
+			cv = false;
+			issued++;
+		}
+		tick();
+	}
+	dut->raw_cmd_valid_i = 0;
+	dut->raw_wdata_valid_i = 0;
+	dut->raw_i = 0;
+	dut->eval();
+	unsigned back_bad = 0;
+	for (uint32_t w : words) {
+		uint64_t d[2];
+		back_read(w, d);
+		back_bad += d[0] != ref[w].d[0] || d[1] != ref[w].d[1];
+	}
+	printf("figure: %s raw data test %u reads, %u writes in %llu cycles\n", mem_name(), reads,
+	       writes, (unsigned long long)(cycle - t0));
+	char msg[200];
+	snprintf(msg, sizeof(msg), "%s: raw port, %u commands back to back on 4096 random words "
+		 "(byte-enabled writes): every read answers in order with the reference's data, "
+		 "every word reads back through the backdoor (%u + %u bad)", mem_name(), N, bad,
+		 back_bad);
+	check(issued == N && wq.empty() && rq.empty() && bad == 0 && back_bad == 0, msg);
+}
+
+// Each figure of the model within 10% of LiteDRAM's, both measured in this run.
+void test_calibration(const figures &ld, const figures &fm)
+{
+	struct row {
+		const char *name;
+		double l, m;
+	} rows[] = {
+		{"pointer chase, open row, raw port (cycles)", ld.open[1], fm.open[1]},
+		{"pointer chase, open row, bridge (cycles)", ld.open[0], fm.open[0]},
+		{"pointer chase, random 256 MiB, raw port (cycles)", ld.random[1], fm.random[1]},
+		{"pointer chase, random 256 MiB, bridge (cycles)", ld.random[0], fm.random[0]},
+		{"stream read, raw port (accesses/cycle)", ld.sread[1], fm.sread[1]},
+		{"stream read, bridge (accesses/cycle)", ld.sread[0], fm.sread[0]},
+		{"stream write, raw port (accesses/cycle)", ld.swrite[1], fm.swrite[1]},
+		{"stream write, bridge (accesses/cycle)", ld.swrite[0], fm.swrite[0]},
+		{"mixed reads and writes, both ports, bridge full (cycles/transfer)", ld.mixed,
+		 fm.mixed},
+	};
+	for (const row &r : rows) {
+		double ratio = r.m / r.l;
+		printf("figure: calibration %s: litedram %.3f model %.3f model/litedram %.3f\n",
+		       r.name, r.l, r.m, ratio);
+		char msg[200];
+		snprintf(msg, sizeof(msg), "model within 10%% of LiteDRAM: %s (%.3f / %.3f = %.3f)",
+			 r.name, r.m, r.l, ratio);
+		check(ratio >= 0.9 && ratio <= 1.1, msg);
+	}
 }
 
 }  // namespace
@@ -544,11 +764,21 @@ int main(int argc, char **argv)
 	WORDS = dut->size_o / 16;
 	DEPTH = dut->depth_o;
 	printf("bridge: %u MiB, %u transfers in flight\n", dut->size_o >> 20, DEPTH);
+	select_mem(false);
 	init();
 	test_csr();
-	test_functional();
-	test_latency();
-	test_stream();
+	test_model_params();
+	figures ld{}, fm{};
+	for (bool m : {false, true}) {
+		select_mem(m);
+		check(dut->init_done_o, m ? "model: init_done" : "litedram: init_done");
+		(m ? fm : ld).mixed = test_functional() / 60000.0;
+		test_raw_data();
+		test_latency(m ? fm : ld);
+		test_stream(m ? fm : ld);
+	}
+	select_mem(false);
+	test_calibration(ld, fm);
 	dut->final();
 	printf("suite-result: %u passed, %u failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -3,7 +3,9 @@
 // pagoda_dram_csr (with pagoda_dram_init; its PBUS slave is the harness's c_* port) and the generated LiteDRAM controller (SDRAMPHYModel), wired as pagoda_soc
 // wires them under MEM=litedram. raw_i hands the controller's native port to the harness instead
 // of the bridge (the bridge then sees an idle port), so one run measures the bridge against the
-// port it drives.
+// port it drives. model_i puts the fast DRAM model (sim/pagoda_dram_model.sv) in the
+// controller's place, for the bridge and the raw port alike, so one run measures both memories
+// through the same bridge and the same harness code (docs/memory.md "The fast DRAM model").
 module tb_dram_bridge #(
   // the generated controller's native port (rtl/mem/litedram/arty.yml): 16-byte words, 24-bit
   // word address; the bridge's size follows from it
@@ -13,6 +15,11 @@ module tb_dram_bridge #(
   // the bridge's parameters, for the harness (tb_dram_bridge.cpp sizes its tests by them)
   output logic [31:0]   size_o,
   output logic [7:0]    depth_o,
+  // the fast model's parameters, for the harness to check against litedram_timing.h:
+  // {CWL_CYCLES, T_WTR, CMD_DEPTH, T_REFI, T_RFC, T_RAS, T_RP, T_RCD, READ_LATENCY, BANK_BITS,
+  //  COL_BITS, AW}
+  output logic [11:0][31:0] model_cfg_o,
+  input  logic          model_i,
   input  logic          clk_i,
   input  logic          rst_ni,
   input  logic          raw_i,
@@ -110,6 +117,16 @@ module tb_dram_bridge #(
     .rdata_data_i  (rdata)
   );
 
+  // the memory the port reaches: LiteDRAM (ld_*) or the fast model (fm_*)
+  logic ld_cmd_ready, ld_wdata_ready, ld_rdata_valid, ld_init_done;
+  logic fm_cmd_ready, fm_wdata_ready, fm_rdata_valid, fm_init_done;
+  logic [127:0] ld_rdata, fm_rdata;
+  assign cmd_ready   = model_i ? fm_cmd_ready   : ld_cmd_ready;
+  assign wdata_ready = model_i ? fm_wdata_ready : ld_wdata_ready;
+  assign rdata_valid = model_i ? fm_rdata_valid : ld_rdata_valid;
+  assign rdata       = model_i ? fm_rdata       : ld_rdata;
+  assign init_done   = model_i ? fm_init_done   : ld_init_done;
+
   assign cmd_valid   = raw_i ? raw_cmd_valid_i   : b_cmd_valid;
   assign cmd_we      = raw_i ? raw_cmd_we_i      : b_cmd_we;
   assign cmd_addr    = raw_i ? raw_cmd_addr_i    : b_cmd_addr;
@@ -124,7 +141,7 @@ module tb_dram_bridge #(
   pagoda_dram_csr #(.WINDOW(pagoda_pkg::DRAMCTRL_SIZE), .HW_INIT(1'b1)) u_csr (
     .clk_i       (clk_i),
     .rst_ni      (rst_ni),
-    .init_done_i (init_done),
+    .init_done_i (ld_init_done),
     .req_i       (c_req_i),
     .gnt_o       (c_gnt_o),
     .addr_i      (c_addr_i),
@@ -147,21 +164,21 @@ module tb_dram_bridge #(
 
   litedram_core u_dram (
     .clk                       (clk_i),
-    .init_done                 (init_done),
+    .init_done                 (ld_init_done),
     .init_error                (init_error),
     .sim_trace                 (1'b0),
     .user_clk                  (user_clk),
     .user_rst                  (user_rst),
     .user_port_mem_cmd_addr    (cmd_addr),
-    .user_port_mem_cmd_ready   (cmd_ready),
-    .user_port_mem_cmd_valid   (cmd_valid),
+    .user_port_mem_cmd_ready   (ld_cmd_ready),
+    .user_port_mem_cmd_valid   (cmd_valid && !model_i),
     .user_port_mem_cmd_we      (cmd_we),
-    .user_port_mem_rdata_data  (rdata),
+    .user_port_mem_rdata_data  (ld_rdata),
     .user_port_mem_rdata_ready (raw_i ? 1'b1 : b_rdata_ready),
-    .user_port_mem_rdata_valid (rdata_valid),
+    .user_port_mem_rdata_valid (ld_rdata_valid),
     .user_port_mem_wdata_data  (wdata),
-    .user_port_mem_wdata_ready (wdata_ready),
-    .user_port_mem_wdata_valid (wdata_valid),
+    .user_port_mem_wdata_ready (ld_wdata_ready),
+    .user_port_mem_wdata_valid (wdata_valid && !model_i),
     .user_port_mem_wdata_we    (wdata_we),
     .wb_ctrl_ack               (wb_ack),
     .wb_ctrl_adr               (wb_adr),
@@ -175,6 +192,28 @@ module tb_dram_bridge #(
     .wb_ctrl_stb               (wb_stb),
     .wb_ctrl_we                (wb_we)
   );
+
+  // the fast model with its default parameters (those the MEM=dramfast SoC uses)
+  pagoda_dram_model u_model (
+    .clk_i         (clk_i),
+    .rst_ni        (rst_ni),
+    .init_done_o   (fm_init_done),
+    .cmd_valid_i   (cmd_valid && model_i),
+    .cmd_ready_o   (fm_cmd_ready),
+    .cmd_we_i      (cmd_we),
+    .cmd_addr_i    (cmd_addr),
+    .wdata_valid_i (wdata_valid && model_i),
+    .wdata_ready_o (fm_wdata_ready),
+    .wdata_we_i    (wdata_we),
+    .wdata_i       (wdata),
+    .rdata_valid_o (fm_rdata_valid),
+    .rdata_ready_i (raw_i ? 1'b1 : b_rdata_ready),
+    .rdata_o       (fm_rdata)
+  );
+  assign model_cfg_o = {32'(u_model.CWL_CYCLES), 32'(u_model.T_WTR), 32'(u_model.CMD_DEPTH), 32'(u_model.T_REFI), 32'(u_model.T_RFC),
+                        32'(u_model.T_RAS), 32'(u_model.T_RP), 32'(u_model.T_RCD),
+                        32'(u_model.READ_LATENCY), 32'(u_model.BANK_BITS),
+                        32'(u_model.COL_BITS), 32'(u_model.AW)};
 
   logic unused;
   assign unused = ^{user_clk, user_rst};
