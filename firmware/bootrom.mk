@@ -20,8 +20,10 @@ BOOTROM_GEN   := $(BUILD)/litedram/$(BOOTROM_PHY)/software/include
 BOOTROM_GEN_DEPS := $(BUILD)/litedram/$(BOOTROM_PHY)/gateware/litedram_core.v
 BOOTROM_LITEX_SRCS := $(LITEX_SW)/liblitedram/sdram.c $(LITEX_SW)/liblitedram/accessors.c \
                       $(LITEX_SW)/libbase/memtest.c
+# MAIN_RAM_BASE is an unsigned long, as LiteX's generated mem.h has it: sdram_init() prints it
+# with %lx, and a 32-bit 0x80000000 arrives sign-extended in an RV64 register (0xffffffff80000000).
 BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -include regs/pagoda_map.h -DCSR_BASE=PAGODA_DRAMCTRL_BASE \
-                       -DMAIN_RAM_BASE=PAGODA_RAM_BASE -Ifirmware/bootrom/litedram/include \
+                       '-DMAIN_RAM_BASE=(0UL + PAGODA_RAM_BASE)' -Ifirmware/bootrom/litedram/include \
                        -I$(LITEX_SW)/include -I$(LITEX_SW) -I$(BOOTROM_GEN)
 BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTROM_LITEX_SRCS))) \
                      $(BOOTROM_BUILD)/obj/litedram/printf.o $(BOOTROM_BUILD)/obj/litedram/litex_glue.o

@@ -6,7 +6,10 @@
 // that the real host tool (litex_term) can be pointed at it as at a board's /dev/ttyUSB1. The
 // simulation starts only once a program has opened the terminal (nothing it says is lost).
 // Options: +pty=FILE (required), +max-cycles=N (0 = none; reaching it is a timeout, status 124),
-// +uart-log=FILE (what TX sent), +rx-corrupt=N (flip the low bit of the Nth byte, from 0, that the
+// +dram-stuck=OFFSET (MEM=litedram builds: bit 0 of the DRAM byte at OFFSET from 0x8000_0000 is
+// stuck at 1, set through the PHY model's storage every cycle, so that a read there returns 1
+// whatever was written: a bad DRAM for the calibration-failure test), +progress=N (every N cycles, the instructions retired and the last pc, on stderr: where a slow
+// or stuck boot spends its time), +uart-log=FILE (what TX sent), +rx-corrupt=N (flip the low bit of the Nth byte, from 0, that the
 // host sends: a damaged frame, for the retry test; the harness then reports the target's next
 // byte), +open-wait=SECONDS (how long to wait for the host tool, default 60), +quiet.
 // The run ends when software writes the test finisher: the exit status is its code, as
@@ -27,6 +30,32 @@
 #include <string>
 #include <termios.h>
 #include <unistd.h>
+
+#ifdef PAGODA_LITEDRAM
+#include "Vpagoda_sim_pins___024root.h"
+// One byte of LiteDRAM's SDRAMPHYModel storage (docs/memory.md "Backdoor"): the 16-byte word
+// w = offset >> 4 is column w[6:0], bank w[9:7], row w[23:10], at row << 7 | column of its
+// bank's array (mem, mem_1 .. mem_7), low bytes first.
+#define PINS_DRAM_BANK(n) top->rootp->pagoda_sim_pins__DOT__u_soc__DOT__u_dram__DOT__mem##n
+static uint8_t *dram_byte(Vpagoda_sim_pins *top, uint64_t off)
+{
+	uint64_t w = off >> 4, idx = (w >> 10) << 7 | (w & 127);
+	uint32_t *word;
+	switch ((w >> 7) & 7) {
+	case 0: word = PINS_DRAM_BANK()[idx].data(); break;
+	case 1: word = PINS_DRAM_BANK(_1)[idx].data(); break;
+	case 2: word = PINS_DRAM_BANK(_2)[idx].data(); break;
+	case 3: word = PINS_DRAM_BANK(_3)[idx].data(); break;
+	case 4: word = PINS_DRAM_BANK(_4)[idx].data(); break;
+	case 5: word = PINS_DRAM_BANK(_5)[idx].data(); break;
+	case 6: word = PINS_DRAM_BANK(_6)[idx].data(); break;
+	default: word = PINS_DRAM_BANK(_7)[idx].data(); break;
+	}
+	return reinterpret_cast<uint8_t *>(word) + (off & 15);
+}
+static const uint64_t PINS_DRAM_BYTES =
+	sizeof(((Vpagoda_sim_pins___024root *)nullptr)->pagoda_sim_pins__DOT__u_soc__DOT__u_dram__DOT__mem) * 8;
+#endif
 
 #ifndef CLKS_PER_BIT
 #error "CLKS_PER_BIT must be defined as the RTL's (sim/sim_pins.mk)"
@@ -148,7 +177,8 @@ struct LineIn {
 int main(int argc, char **argv)
 {
 	std::string pty_file, log_file;
-	uint64_t max_cycles = 0, corrupt = UINT64_MAX, open_wait = 60;
+	uint64_t max_cycles = 0, corrupt = UINT64_MAX, open_wait = 60, progress = 0;
+	uint64_t stuck = UINT64_MAX;
 	bool quiet = false;
 	for (int i = 1; i < argc; i++) {
 		std::string a = argv[i];
@@ -161,6 +191,8 @@ int main(int argc, char **argv)
 		else if (k == "+max-cycles") num = &max_cycles;
 		else if (k == "+rx-corrupt") num = &corrupt;
 		else if (k == "+open-wait") num = &open_wait;
+		else if (k == "+progress") num = &progress;
+		else if (k == "+dram-stuck") num = &stuck;
 		else if (a.rfind("+verilator+", 0) == 0) continue;
 		else die("unknown option '%s' (see the header of sim/pins_sim.cpp)", argv[i]);
 		if (num && !parse_u64(v.c_str(), num))
@@ -168,6 +200,14 @@ int main(int argc, char **argv)
 	}
 	if (pty_file.empty())
 		die("need +pty=FILE (the pseudo-terminal's path is written there)");
+#ifdef PAGODA_LITEDRAM
+	if (stuck != UINT64_MAX && stuck >= PINS_DRAM_BYTES)
+		die("+dram-stuck=%llu is outside the DRAM's %llu bytes", (unsigned long long)stuck,
+		    (unsigned long long)PINS_DRAM_BYTES);
+#else
+	if (stuck != UINT64_MAX)
+		die("+dram-stuck needs the LiteDRAM build (MEM=litedram): this one has no DRAM model");
+#endif
 	FILE *ulog = nullptr;
 	if (!log_file.empty() && !(ulog = fopen(log_file.c_str(), "w")))
 		die("cannot write %s: %s", log_file.c_str(), strerror(errno));
@@ -255,6 +295,14 @@ int main(int argc, char **argv)
 			code = 124;
 			why = "TIMEOUT (+max-cycles reached)";
 		}
+#ifdef PAGODA_LITEDRAM
+		if (stuck != UINT64_MAX)
+			*dram_byte(top, stuck) |= 1;
+#endif
+		if (progress && cycle % progress == 0)
+			fprintf(stderr, "pagoda-pins: cycle %llu: %llu retired, pc 0x%llx\n",
+				(unsigned long long)cycle, (unsigned long long)top->retired_o,
+				(unsigned long long)top->retire_pc_o);
 		top->rst_ni = cycle >= 4;
 		top->clk_i = 0;
 		top->eval();

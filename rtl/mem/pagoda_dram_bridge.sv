@@ -14,8 +14,8 @@
 // requests were granted (one FIFO of tags for both ports, so each port's are in its own order as
 // PBUS requires): a read when its data has come, a write when LiteDRAM has taken its data. A read
 // datum or write completion that comes while an older transfer is still unanswered waits in a
-// queue. Nothing is granted before the controller says init_done. Controller and SoC share one
-// clock in this step (the crossing is the next one).
+// queue. Nothing is granted while open_i is low (the SoC holds it low until the DRAM is usable).
+// Controller and SoC share one clock in this step (the crossing is the next one).
 `include "pagoda_assert.svh"
 module pagoda_dram_bridge #(
   parameter logic [31:0] SIZE  = pagoda_pkg::RAM_SIZE,  // bytes, a power of two (256 MiB: 24-bit words)
@@ -23,7 +23,7 @@ module pagoda_dram_bridge #(
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
-  input  logic          init_done_i,
+  input  logic          open_i,        // grant nothing while low
   // port I
   input  logic          i_req_i,
   output logic          i_gnt_o,
@@ -72,7 +72,7 @@ module pagoda_dram_bridge #(
   logic          acc_d, acc_i, acc, room;
   logic [CW-1:0] tag_count;
 
-  assign room     = init_done_i && (tag_count != CW'(DEPTH));
+  assign room     = open_i && (tag_count != CW'(DEPTH));
   assign d_gnt_o  = room && !i_turn_q;
   assign i_gnt_o  = room && (i_turn_q || !d_req_i);
   assign acc_d    = d_req_i && d_gnt_o;
@@ -223,7 +223,7 @@ module pagoda_dram_bridge #(
   // PBUS side: one grant at a time, no grant without a free slot or before init, one response
   // a cycle, masters hold their requests
   `ASSERT(DramOneTransfer, !(acc_i && acc_d))
-  `ASSERT(DramNoGntBeforeInit, (i_gnt_o || d_gnt_o) -> init_done_i)
+  `ASSERT(DramNoGntWhileClosed, (i_gnt_o || d_gnt_o) -> open_i)
   `ASSERT(DramNoGntWhenFull, acc -> tag_count < CW'(DEPTH))
   `ASSERT(DramOneResp, !(i_rvalid_o && d_rvalid_o))
   `ASSERT_HELD(DramIReqHeld, i_req_i, i_gnt_o, i_addr_i)

@@ -471,10 +471,17 @@ module pagoda_soc #(
   logic [31:0]  wb_dat_w, wb_dat_r;
   logic [3:0]   wb_sel;
 
+  // The bridge's gate. A SoC that preloads RAM opens it when pagoda_dram_init (below) has brought
+  // the controller up. With the serial-boot ROM it is open from reset: the ROM reaches DRAM only
+  // after sdram_init() has handed the DFI to the controller, and sdram_init() runs its memory test
+  // over DRAM before it writes init_done (LiteX's order), so gating on init_done deadlocks it.
+  logic dram_open;
+  assign dram_open = BOOT_PROG || (dram_init_done && !dram_init_error);
+
   pagoda_dram_bridge #(.SIZE(RAM_SIZE)) u_dram_bridge (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
-    .init_done_i   (dram_init_done && !dram_init_error),
+    .open_i        (dram_open),
     .i_req_i       (ramf_req),
     .i_gnt_o       (ramf_gnt),
     .i_addr_i      (instr_addr),
@@ -607,7 +614,7 @@ module pagoda_soc #(
   pagoda_dram_bridge #(.SIZE(RAM_SIZE)) u_dram_bridge (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
-    .init_done_i   (dram_init_done),
+    .open_i        (dram_init_done),   // the model reports ready after its reset
     .i_req_i       (ramf_req),
     .i_gnt_o       (ramf_gnt),
     .i_addr_i      (instr_addr),

@@ -20,3 +20,31 @@ test-uart-boot: $(PINS_BIN) $(UART_BOOT_JSON) $(DEPS_STAMP)
 	@rm -rf $(UART_BOOT_DIR)/runs
 	@bash scripts/suite.sh $(BUILD)/test-results uart-boot -- $(PYTHON) tests/boot/uart_boot.py \
 		$(PINS_BIN) $(BUILD)/venv/bin/litex_term $(UART_BOOT_DIR)/images $(UART_BOOT_DIR)/runs
+
+# Suite uart-boot-litedram: the same pin-level simulator built with MEM=litedram (LiteDRAM and its
+# PHY model, the MEM=litedram tree), where the serial-boot ROM's liblitedram sdram_init() runs on
+# the core before anything is loaded. Case dram: calibration and LiteX's memory test pass,
+# litex_term loads tests/boot/dram_payload.S into DRAM, the ROM jumps there and the payload's
+# words over every bank read back (~42 M cycles: LiteX's 2 MiB memory test on an uncached core).
+# Case calib-fail: one DRAM bit stuck at 1, the test fails and the ROM stops (50 M cycles).
+UBL_DIR     := $(BUILD)/uart-boot-litedram
+UBL_PAYLOAD := $(UBL_DIR)/images/dram_payload.bin
+UBL_PINS     = $(LD_SOC_BUILD)/sim-pins/Vpagoda_sim_pins   # (tests/litedram/litedram.mk)
+
+$(UBL_PAYLOAD): tests/boot/dram_payload.S tests/soc/bare/link.ld
+	@mkdir -p $(@D)
+	@$(CROSS)gcc -march=rv64imac -mabi=lp64 -nostdlib -nostartfiles -static \
+		-Wl,--no-warn-rwx-segments -T tests/soc/bare/link.ld -o $(@D)/dram_payload.elf $<
+	@$(CROSS)objcopy -O binary $(@D)/dram_payload.elf $@
+	@printf '{"dram_payload.bin": "0x80000000"}\n' > $(@D)/images.json
+
+TEST_SUITES += uart-boot-litedram
+.PHONY: test-uart-boot-litedram
+test-uart-boot-litedram: $(UBL_PAYLOAD) $(DEPS_STAMP)
+	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
+		sim-pins-build
+	@rm -rf $(UBL_DIR)/runs
+	@bash scripts/suite.sh $(BUILD)/test-results uart-boot-litedram -- $(PYTHON) \
+		tests/boot/uart_boot.py $(UBL_PINS) $(BUILD)/venv/bin/litex_term $(UBL_DIR)/images \
+		$(UBL_DIR)/runs dram,calib-fail

@@ -15,12 +15,20 @@
              no PORT, a PORT naming nothing (both before anything is built), a PORT that is not
              a terminal (/dev/null, a directory), pyserial missing from the interpreter; a pty
              is accepted (scripts/bootrom/load_check.py, firmware/bootrom.mk)
+  dram       (MEM=litedram build only; suite uart-boot-litedram) the ROM calibrates DDR3 with
+             liblitedram's sdram_init() on the core (LiteDRAM's PHY model), litex_term loads a
+             small image (tests/boot/dram_payload.S) into DRAM, the ROM jumps to it and it writes
+             and reads back words over every bank; it must end with the test device's pass
+  calib-fail (MEM=litedram only) the same with one DRAM bit stuck at 1 (+dram-stuck=0): LiteX's
+             memory test fails, sdram_init() reports it, and the ROM stops before asking for
+             images (the board shows it on its LEDs: init_error)
 The ROM never answers anything but K in "boot", so litex_term's pipelined mode (128 frames in
 flight) takes the same path whatever the host's speed; the cases that damage frames use --safe
 (one frame at a time), where each answer is matched to its frame. Every run is bounded by
 +max-cycles and a wall-clock limit.
 
-usage: uart_boot.py PINS_SIM LITEX_TERM IMAGES_DIR WORK_DIR [CASE,...]  (default: all)"""
+usage: uart_boot.py PINS_SIM LITEX_TERM IMAGES_DIR WORK_DIR [CASE,...]
+  (default: every case but dram, whose IMAGES_DIR holds the payload instead)"""
 import json
 import os
 import pty
@@ -226,15 +234,56 @@ def case_load_check(sim, term, json_path, images_dir, work, failed):
     check("load-check", rc == 0 and out == "", f"a pty is accepted (exit {rc}, {out!r})", failed)
 
 
+def case_dram(sim, term, json_path, images_dir, work, failed):
+    """Calibration on the core, then a payload loaded into DRAM and run from there."""
+    st, uart, text, err = run(sim, term, json_path, work, "dram", ["+max-cycles=60000000"],
+                              safe=False)
+    check("dram", "Pagoda serial-boot ROM" in uart, "the ROM's banner on TX", failed)
+    check("dram", "dram: LiteDRAM calibration (liblitedram sdram_init)" in uart,
+          "the ROM calls liblitedram's sdram_init()", failed)
+    check("dram", re.search(r"Initializing SDRAM @0x0*80000000\.\.\.", uart) is not None,
+          "sdram_init() on the RAM's base (0x80000000)", failed)
+    check("dram", "Switching SDRAM to hardware control." in uart,
+          "the init sequence ran and handed DRAM to the controller", failed)
+    check("dram", "Memtest OK" in uart and "Memtest KO" not in uart,
+          "LiteX's memory test after calibration passed", failed)
+    check("dram", "Write speed:" in uart and "Read speed:" in uart,
+          "LiteX's memspeed ran", failed)
+    check("dram", text.count("Upload complete") == 1, "litex_term uploaded the payload", failed)
+    check("dram", re.search(r"boot: jumping to 0x0*80000000", uart) is not None,
+          "the ROM jumped to DRAM", failed)
+    check("dram", "dram payload: 65 words over every bank read back" in uart,
+          "the payload ran from DRAM and its words read back", failed)
+    check("dram", st == 0, f"simulator exit status {st} (the test device's)", failed)
+
+
+def case_calib_fail(sim, term, json_path, images_dir, work, failed):
+    """A DRAM bit stuck at 1: calibration's memory test fails and the ROM loads nothing."""
+    st, uart, text, err = run(sim, term, json_path, work, "calib-fail",
+                              ["+dram-stuck=0", "+max-cycles=50000000"], safe=False)
+    check("calib-fail", "Switching SDRAM to hardware control." in uart,
+          "the init sequence ran", failed)
+    check("calib-fail", "Memtest KO" in uart and "Memtest OK" not in uart,
+          "LiteX's memory test found the stuck bit", failed)
+    check("calib-fail", "boot: DRAM did not come up; stopped" in uart,
+          "the ROM said it stopped", failed)
+    check("calib-fail", "waiting for litex_term" not in uart and "Upload complete" not in text
+          and "boot: jumping" not in uart, "no image was asked for, loaded or started", failed)
+    check("calib-fail", st == 124, f"the ROM stays stopped (status {st}, 124 = the cycle limit)",
+          failed)
+
+
 CASES = {"boot": case_boot, "retry": case_retry, "crc-load": case_crc_load,
-         "outside": case_outside, "load-check": case_load_check}
+         "outside": case_outside, "load-check": case_load_check, "dram": case_dram,
+         "calib-fail": case_calib_fail}
+DEFAULT_CASES = ["boot", "retry", "crc-load", "outside", "load-check"]
 
 
 def main():
     if len(sys.argv) not in (5, 6):
         sys.exit(__doc__)
     sim, term, images_dir, work = sys.argv[1:5]
-    cases = sys.argv[5].split(",") if len(sys.argv) == 6 else list(CASES)
+    cases = sys.argv[5].split(",") if len(sys.argv) == 6 else DEFAULT_CASES
     if not cases or set(cases) - set(CASES):
         sys.exit(f"uart_boot: the cases are {', '.join(CASES)}")
     json_path = os.path.join(images_dir, "images.json")

@@ -88,7 +88,7 @@ module tb_dram_bridge #(
   pagoda_dram_bridge #(.SIZE(SIZE), .DEPTH(DEPTH)) u_bridge (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
-    .init_done_i   (init_done_o),
+    .open_i        (init_done_o),
     .i_req_i       (i_req_i),
     .i_gnt_o       (i_gnt_o),
     .i_addr_i      (i_addr_i),
