@@ -158,8 +158,9 @@ void init()
 	dut->eval();
 	for (int i = 0; i < 8; i++)
 		tick();
-	// The port stays disabled until software says the DRAM is ready (on the board, after
-	// calibration); the model needs none: write ddrctrl_init_done (CSR 0x0) over wb_ctrl.
+	// The port is open before init_done (arty.yml: block_until_ready false): the CPU that
+	// calibrates tests DRAM through it before sdram_init() writes init_done (docs/fpga.md "On
+	// DRAM"). The model needs no calibration: write ddrctrl_init_done (CSR 0x0) over wb_ctrl.
 	dut->user_port_mem_cmd_valid = 1;
 	dut->eval();
 	bool ready_before = dut->user_port_mem_cmd_ready;
@@ -179,7 +180,8 @@ void init()
 	dut->wb_ctrl_we = 0;
 	for (int i = 0; i < 4; i++)
 		tick();
-	check(!ready_before && dut->init_done, "port disabled until init_done is written over wb_ctrl");
+	check(ready_before && dut->init_done,
+	      "port open before init_done (the calibrating CPU's path); init_done written over wb_ctrl");
 }
 
 // Backdoor and port agree on where every word lives, both ways, with byte enables.
