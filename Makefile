@@ -31,6 +31,9 @@ else ifneq ($(MEM),ram)
 $(error MEM=$(MEM): expected ram (the 1-cycle RAM, default), litedram or dramfast)
 endif
 BUILD      ?= $(TOP)/build
+# One Python venv (PeakRDL, LiteX/LiteDRAM, Yosys) for every build tree: the MEM= trees and the
+# speed tree share it instead of each installing its own (scripts/deps.sh locks it while it works).
+VENV       := $(TOP)/build/venv
 BOOTARGS   ?=
 QEMU_SMP   ?= 1
 QEMU_MEM   ?= 128M
@@ -74,10 +77,10 @@ help:
 DEPS_STAMP := $(BUILD)/.deps-ok
 $(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt scripts/litedram/requirements.txt \
 		scripts/yosys-requirements.txt
-	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
+	@PAGODA_VENV=$(VENV) bash scripts/deps.sh
 	@mkdir -p $(@D) && touch $@
 deps:
-	@PAGODA_VENV=$(BUILD)/venv bash scripts/deps.sh
+	@PAGODA_VENV=$(VENV) bash scripts/deps.sh
 
 # The generated register maps first: every other fragment's rules name its files.
 include rtl/regs/regs.mk

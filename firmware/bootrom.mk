@@ -14,7 +14,7 @@ ifeq ($(MEM),litedram)
 BOOTROM_PHY   ?= sim
 BOOTROM_BUILD := $(BUILD)/bootrom-$(BOOTROM_PHY)
 BOOTROM_SRAM_BYTES ?= 8192
-LITEX_SW      := $(BUILD)/venv/lib/python3.11/site-packages/litex/soc/software
+LITEX_SW      := $(VENV)/lib/python3.11/site-packages/litex/soc/software
 # (rtl/mem/mem.mk's names are not defined yet where this fragment is read)
 BOOTROM_GEN   := $(BUILD)/litedram/$(BOOTROM_PHY)/software/include
 BOOTROM_GEN_DEPS := $(BUILD)/litedram/$(BOOTROM_PHY)/gateware/litedram_core.v
@@ -110,12 +110,12 @@ endif
 endif
 .PHONY: load
 load: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
-	@$(BUILD)/venv/bin/python scripts/bootrom/load_check.py $(call shell_quote,$(PORT))
+	@$(VENV)/bin/python scripts/bootrom/load_check.py $(call shell_quote,$(PORT))
 	@rm -rf $(LOAD_DIR)
 	@$(PYTHON) scripts/bootrom/images.py $(LOAD_DIR) $(REGS_MAP_H) $(call shell_quote,$(OPENSBI)) \
 		$(SOC_FW_ELF) $(SOC_DTB) $(if $(value BOOTARGS),$(call shell_quote,$(value BOOTARGS)))
 	@echo "load: $(LOAD_DIR)/images.json -> $(PORT) at $(LOAD_BAUD) baud; reset the board if it does not answer"
-	$(BUILD)/venv/bin/litex_term $(call shell_quote,$(PORT)) --speed $(call shell_quote,$(LOAD_BAUD)) \
+	$(VENV)/bin/litex_term $(call shell_quote,$(PORT)) --speed $(call shell_quote,$(LOAD_BAUD)) \
 		--images $(LOAD_DIR)/images.json $(if $(filter 1,$(LOAD_SAFE)),--safe)
 
 # C lint of the ROM's own sources (the litex package's are LiteX's).

@@ -20,10 +20,12 @@
 // - read data READ_LATENCY cycles after the READ; write data taken (wdata_ready) WRITE_DELAY
 //   cycles after the WRITE, whether wdata_valid is up or not (as LiteDRAM);
 // - a refresh every T_REFI cycles: REF_START cycles, tRP (precharge all) and tRFC during which no
-//   command issues; it closes every bank.
-// What it does not model: the command bus's other constraints (tRRD, tFAW, tCCD, tWTR and the
-// multiplexer's read/write turnaround), write-to-precharge (tWR), the DFI phases, and LiteDRAM's
-// CSRs (wb_ctrl): init_done rises INIT_CYCLES after reset.
+//   command issues; it closes every bank;
+// - the multiplexer's read/write turnaround: a WRITE after reads waits READ_LATENCY, a READ after
+//   writes tWTR + CWL + tCCD since the last WRITE.
+// What it does not model: the command bus's other constraints (tRRD, tFAW, tCCD),
+// write-to-precharge (tWR), the DFI phases, and LiteDRAM's CSRs (wb_ctrl): init_done rises
+// INIT_CYCLES after reset.
 //
 // Storage: mem, one flat array of 2^AW 16-byte words (256 MiB), word w at index w, low bytes
 // first; public (verilator public_flat_rw) for the harness's backdoor (sim/pagoda_sim.cpp's Ram).

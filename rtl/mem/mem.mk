@@ -12,7 +12,7 @@
 
 LITEDRAM_CFG      := rtl/mem/litedram/arty.yml
 LITEDRAM_DIR      := $(BUILD)/litedram
-LITEDRAM_GEN      := $(BUILD)/venv/bin/litedram_gen
+LITEDRAM_GEN      := $(VENV)/bin/litedram_gen
 LITEDRAM_SIM_V    := $(LITEDRAM_DIR)/sim/gateware/litedram_core.v
 LITEDRAM_A7_V     := $(LITEDRAM_DIR)/a7/gateware/litedram_core.v
 LITEDRAM_TIMING_H := $(LITEDRAM_DIR)/litedram_timing.h
@@ -39,7 +39,7 @@ $(LITEDRAM_A7_V): $(LITEDRAM_CFG) $(DEPS_STAMP)
 
 $(LITEDRAM_TIMING_H): $(LITEDRAM_CFG) scripts/litedram/timing.py $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	@$(BUILD)/venv/bin/python scripts/litedram/timing.py $(LITEDRAM_CFG) $@.tmp && mv $@.tmp $@
+	@$(VENV)/bin/python scripts/litedram/timing.py $(LITEDRAM_CFG) $@.tmp && mv $@.tmp $@
 
 # Make runs that recurse into the MEM=litedram tree from another (make test: soc-selftest-litedram
 # and fpga-lint at once under -j) take this lock, so that two never generate its register map or

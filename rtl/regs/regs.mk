@@ -10,7 +10,7 @@
 # Every target that reads a generated file depends on $(REGS_STAMP).
 
 REGS_DIR    := $(BUILD)/regs
-REGS_VENV   := $(BUILD)/venv
+REGS_VENV   := $(VENV)
 REGS_PY     := $(REGS_VENV)/bin/python
 REGS_RDL    := $(sort $(wildcard rtl/regs/*.rdl))
 REGS_TOP    := rtl/regs/pagoda_soc.rdl
@@ -25,7 +25,7 @@ REGS_VENV_OK := $(REGS_VENV)/pagoda-requirements.txt
 .PHONY: regs regs-docs
 regs: $(REGS_STAMP)
 
-# deps.sh makes the venv (in $(BUILD)/venv, as REGS_VENV) when DEPS_STAMP is made: one run, never
+# deps.sh makes the venv (in $(VENV), as REGS_VENV) when DEPS_STAMP is made: one run, never
 # two at once (make -j would otherwise start both, and both rebuild the same venv).
 $(REGS_VENV_OK): $(DEPS_STAMP)
 	@test -f $@ || { echo "regs: no venv in $(REGS_VENV) after scripts/deps.sh" >&2; exit 1; }

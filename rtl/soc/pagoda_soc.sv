@@ -457,24 +457,27 @@ module pagoda_soc #(
 `endif
 
 `ifdef PAGODA_LITEDRAM
-  // Main memory through LiteDRAM (MEM=litedram, docs/memory.md): the bridge takes both RAM ports
-  // to the controller's 128-bit native port; its CSRs are PBUS's DRAMCTRL window (below). One clock for both in this step.
+`define PAGODA_SOC_DRAM_BRIDGE
+`elsif PAGODA_DRAMFAST
+`define PAGODA_SOC_DRAM_BRIDGE
+`endif
+`ifdef PAGODA_SOC_DRAM_BRIDGE
+  // Main memory is DRAM behind pagoda_dram_bridge, which takes both RAM ports to a LiteDRAM
+  // native port of 128 bits: the generated controller (MEM=litedram, docs/memory.md; its CSRs are
+  // PBUS's DRAMCTRL window, below) or the fast timing model (MEM=dramfast, simulation only,
+  // docs/memory.md "The fast DRAM model"). One clock for both in the SoC.
   logic         dram_init_done, dram_init_error;
   logic         dram_cmd_valid, dram_cmd_ready, dram_cmd_we;
   logic [23:0]  dram_cmd_addr;
   logic         dram_wdata_valid, dram_wdata_ready, dram_rdata_valid, dram_rdata_ready;
   logic [15:0]  dram_wdata_we;
   logic [127:0] dram_wdata, dram_rdata;
-  logic         wb_cyc, wb_stb, wb_we, wb_ack, wb_err;
-  logic         dram_user_clk, dram_user_rst;   // the controller's clock and reset: ours, here
-  logic [29:0]  wb_adr;
-  logic [31:0]  wb_dat_w, wb_dat_r;
-  logic [3:0]   wb_sel;
 
-  // The bridge's gate. A SoC that preloads RAM opens it when pagoda_dram_init (below) has brought
-  // the controller up. With the serial-boot ROM it is open from reset: the ROM reaches DRAM only
-  // after sdram_init() has handed the DFI to the controller, and sdram_init() runs its memory test
-  // over DRAM before it writes init_done (LiteX's order), so gating on init_done deadlocks it.
+  // The bridge's gate. A SoC that preloads RAM opens it when the controller is up (LiteDRAM:
+  // pagoda_dram_init below has written init_done; the model: after its reset). With the
+  // serial-boot ROM it is open from reset: the ROM reaches DRAM only after sdram_init() has handed
+  // the DFI to the controller, and sdram_init() runs its memory test over DRAM before it writes
+  // init_done (LiteX's order), so gating on init_done deadlocks it.
   logic dram_open;
   assign dram_open = BOOT_PROG || (dram_init_done && !dram_init_error);
 
@@ -509,6 +512,13 @@ module pagoda_soc #(
     .rdata_ready_o (dram_rdata_ready),
     .rdata_data_i  (dram_rdata)
   );
+
+`ifdef PAGODA_LITEDRAM
+  logic         wb_cyc, wb_stb, wb_we, wb_ack, wb_err;
+  logic         dram_user_clk, dram_user_rst;   // the controller's clock and reset: ours, here
+  logic [29:0]  wb_adr;
+  logic [31:0]  wb_dat_w, wb_dat_r;
+  logic [3:0]   wb_sel;
 
   // LiteDRAM's CSRs in the DRAMCTRL window (rtl/regs/dramctrl.rdl). The serial-boot ROM
   // calibrates (liblitedram's sdram_init writes init_done); a SoC that preloads RAM has
@@ -600,49 +610,9 @@ module pagoda_soc #(
 `endif
   logic unused_dram;
   assign unused_dram = ^{dram_user_clk, dram_user_rst};
-`elsif PAGODA_DRAMFAST
-  // MEM=dramfast (simulation only, docs/memory.md "The fast DRAM model"): the same bridge on
-  // sim/pagoda_dram_model.sv, a timing model of the DDR3 behind LiteDRAM calibrated against it
-  // (tests/litedram); no CSRs: the DRAMCTRL window is not decoded, its slot stays idle.
-  logic         dram_init_done;
-  logic         dram_cmd_valid, dram_cmd_ready, dram_cmd_we;
-  logic [23:0]  dram_cmd_addr;
-  logic         dram_wdata_valid, dram_wdata_ready, dram_rdata_valid, dram_rdata_ready;
-  logic [15:0]  dram_wdata_we;
-  logic [127:0] dram_wdata, dram_rdata;
-
-  pagoda_dram_bridge #(.SIZE(RAM_SIZE)) u_dram_bridge (
-    .clk_i         (clk_i),
-    .rst_ni        (rst_ni),
-    .open_i        (dram_init_done),   // the model reports ready after its reset
-    .i_req_i       (ramf_req),
-    .i_gnt_o       (ramf_gnt),
-    .i_addr_i      (instr_addr),
-    .i_rvalid_o    (ramf_rvalid),
-    .i_rdata_o     (ramf_rdata),
-    .i_err_o       (ramf_err),
-    .d_req_i       (s_req[S_RAM]),
-    .d_gnt_o       (s_gnt[S_RAM]),
-    .d_addr_i      (s_addr[S_RAM*32 +: 32]),
-    .d_we_i        (s_we[S_RAM]),
-    .d_be_i        (s_be[S_RAM*8 +: 8]),
-    .d_wdata_i     (s_wdata[S_RAM*64 +: 64]),
-    .d_rvalid_o    (s_rvalid[S_RAM]),
-    .d_rdata_o     (s_rdata[S_RAM*64 +: 64]),
-    .d_err_o       (s_err[S_RAM]),
-    .cmd_valid_o   (dram_cmd_valid),
-    .cmd_ready_i   (dram_cmd_ready),
-    .cmd_we_o      (dram_cmd_we),
-    .cmd_addr_o    (dram_cmd_addr),
-    .wdata_valid_o (dram_wdata_valid),
-    .wdata_ready_i (dram_wdata_ready),
-    .wdata_we_o    (dram_wdata_we),
-    .wdata_data_o  (dram_wdata),
-    .rdata_valid_i (dram_rdata_valid),
-    .rdata_ready_o (dram_rdata_ready),
-    .rdata_data_i  (dram_rdata)
-  );
-
+`else
+  // the fast model: no CSRs, no error; the DRAMCTRL window is not decoded, its slot stays idle
+  assign dram_init_error = 1'b0;
   pagoda_dram_model u_dram_model (
     .clk_i         (clk_i),
     .rst_ni        (rst_ni),
@@ -667,6 +637,8 @@ module pagoda_soc #(
   logic unused_dctrl;
   assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
                           s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
+`endif
+`undef PAGODA_SOC_DRAM_BRIDGE
 `else
   // no controller: the DRAMCTRL window is not decoded (HAVE_DRAMCTRL = 0), its slot stays idle
   assign s_gnt[S_DCTRL]            = 1'b1;

@@ -19,7 +19,7 @@ TEST_SUITES += uart-boot
 test-uart-boot: $(PINS_BIN) $(UART_BOOT_JSON) $(DEPS_STAMP)
 	@rm -rf $(UART_BOOT_DIR)/runs
 	@bash scripts/suite.sh $(BUILD)/test-results uart-boot -- $(PYTHON) tests/boot/uart_boot.py \
-		$(PINS_BIN) $(BUILD)/venv/bin/litex_term $(UART_BOOT_DIR)/images $(UART_BOOT_DIR)/runs
+		$(PINS_BIN) $(VENV)/bin/litex_term $(UART_BOOT_DIR)/images $(UART_BOOT_DIR)/runs
 
 # Suite uart-boot-litedram: the same pin-level simulator built with MEM=litedram (LiteDRAM and its
 # PHY model, the MEM=litedram tree), where the serial-boot ROM's liblitedram sdram_init() runs on
@@ -46,7 +46,7 @@ test-uart-boot-litedram: $(UBL_PAYLOAD) $(DEPS_STAMP)
 		sim-pins-build
 	@rm -rf $(UBL_DIR)/runs
 	@bash scripts/suite.sh $(BUILD)/test-results uart-boot-litedram -- $(PYTHON) \
-		tests/boot/uart_boot.py $(UBL_PINS) $(BUILD)/venv/bin/litex_term $(UBL_DIR)/images \
+		tests/boot/uart_boot.py $(UBL_PINS) $(VENV)/bin/litex_term $(UBL_DIR)/images \
 		$(UBL_DIR)/runs dram,calib-fail
 
 # Suite board-sim: the board-level simulation (docs/fpga.md "Board-level simulation"): the Arty
