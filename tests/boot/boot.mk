@@ -65,5 +65,5 @@ test-board-sim: $(UBL_PAYLOAD) $(DEPS_STAMP)
 		BUILD=$(LD_SOC_BUILD) board-sim-build
 	@rm -rf $(BUILD)/board-sim/runs
 	@bash scripts/suite.sh $(BUILD)/test-results board-sim -- $(PYTHON) \
-		tests/boot/uart_boot.py $(BOARD_SIM_BIN) $(BUILD)/venv/bin/litex_term $(UBL_DIR)/images \
+		tests/boot/uart_boot.py $(BOARD_SIM_BIN) $(VENV)/bin/litex_term $(UBL_DIR)/images \
 		$(BUILD)/board-sim/runs board
