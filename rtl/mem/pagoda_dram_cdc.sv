@@ -12,7 +12,7 @@
 //   init_done / init_error: levels, through two-flop synchronisers
 // Both sides must leave reset together: the board top resets the crossing from one source
 // synchronised into each clock (pagoda_rst_sync).
-// LiteDRAM's native port is no valid/ready handshake on its data channels (the generated core
+// LiteDRAM's native port has no valid/ready handshake on its data channels (the generated core
 // leaves wdata_valid and rdata_ready unconnected), which the crossing must respect:
 //   - write data: the controller takes wdata when it runs the write (wdata_ready), whether the
 //     FIFO has it or not. A write command therefore goes to the controller only once its data is
