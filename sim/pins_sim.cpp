@@ -14,7 +14,26 @@
 // byte), +open-wait=SECONDS (how long to wait for the host tool, default 60), +quiet.
 // The run ends when software writes the test finisher: the exit status is its code, as
 // sim/pagoda_sim.cpp's; 2 on bad usage; a byte lost to a full receive FIFO is an error (3).
+//
+// Board mode (PINS_BOARD, built by fpga/arty_sim.mk: make test-board-sim): the same harness on
+// the Arty board top (fpga/arty-a7/pagoda_arty_top.sv with PAGODA_ARTY_SIM), whose only inputs
+// are its pins: the harness toggles the 100 MHz oscillator clk100_i (CLKS_PER_BIT counts its
+// cycles, as every cycle count here does), holds the reset button (rst_ni) pressed for the first
+// cycles, drives uart_rx_i and decodes uart_tx_o. The board has no test device outputs: the run
+// ends on its LEDs, LD6 (the finisher's pass, latched) with status 0 or LD7 (fail) with 1. Every
+// change of an LED is reported on stderr with its cycle and the number of bytes TX had sent
+// by then ("pagoda-pins: LD4 on at cycle N, after TX byte K"), so that a test can place it in
+// the boot's output. +progress, +dram-stuck and the overrun check need the SoC's own ports and
+// are refused in this mode.
+#ifdef PINS_BOARD
+#include "Vpagoda_arty_top.h"
+typedef Vpagoda_arty_top Top;
+#define PINS_CLK clk100_i
+#else
 #include "Vpagoda_sim_pins.h"
+typedef Vpagoda_sim_pins Top;
+#define PINS_CLK clk_i
+#endif
 #include "verilated.h"
 
 #include <cerrno>
@@ -31,7 +50,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#ifdef PAGODA_LITEDRAM
+#if defined(PAGODA_LITEDRAM) && !defined(PINS_BOARD)
 #include "Vpagoda_sim_pins___024root.h"
 // One byte of LiteDRAM's SDRAMPHYModel storage (docs/memory.md "Backdoor"): the 16-byte word
 // w = offset >> 4 is column w[6:0], bank w[9:7], row w[23:10], at row << 7 | column of its
@@ -138,20 +157,24 @@ struct LineOut {
 	}
 };
 
+// A start bit is a falling edge after the line was high (the idle mark), as a UART receiver sees
+// it: on the board the line is low until the SoC's first clock edge has reset the UART (the
+// oscillator's MMCM starts when the button is released), which is no byte.
 struct LineIn {
 	unsigned cnt = 0, bit = 0;
-	bool busy = false;
+	bool busy = false, idle = false;
 	uint8_t byte = 0;
 	int framing_errors = 0;
 	// true when a byte is complete, in *out
 	bool tick(int pin, uint8_t *out)
 	{
 		if (!busy) {
-			if (!pin) {
+			if (!pin && idle) {
 				busy = true;
 				cnt = 0;
 				bit = 0;
 			}
+			idle = pin;
 			return false;
 		}
 		if (++cnt != CLKS_PER_BIT / 2 + bit * CLKS_PER_BIT)
@@ -200,7 +223,10 @@ int main(int argc, char **argv)
 	}
 	if (pty_file.empty())
 		die("need +pty=FILE (the pseudo-terminal's path is written there)");
-#ifdef PAGODA_LITEDRAM
+#ifdef PINS_BOARD
+	if (stuck != UINT64_MAX || progress)
+		die("+dram-stuck and +progress need the SoC's ports: not in the board-level simulation");
+#elif defined(PAGODA_LITEDRAM)
 	if (stuck != UINT64_MAX && stuck >= PINS_DRAM_BYTES)
 		die("+dram-stuck=%llu is outside the DRAM's %llu bytes", (unsigned long long)stuck,
 		    (unsigned long long)PINS_DRAM_BYTES);
@@ -216,27 +242,30 @@ int main(int argc, char **argv)
 	int m = open_pty(pty_file);
 	wait_for_host(m, open_wait);
 
-	auto *top = new Vpagoda_sim_pins;
+	auto *top = new Top;
 	LineOut rx;
 	LineIn tx;
 	std::deque<uint8_t> to_host;
-	uint64_t cycle = 0, host_bytes = 0, code = 0;
+	uint64_t cycle = 0, host_bytes = 0, code = 0, tx_bytes = 0;
+	unsigned leds = 0;
+	(void)leds;
 	bool report_next = false, ended = false;
 	const char *why = "";
 	auto t0 = std::chrono::steady_clock::now();
 
-	top->clk_i = 0;
+	top->PINS_CLK = 0;
 	top->rst_ni = 0;
 	top->uart_rx_i = 1;
 	top->eval();
 	while (!ended) {
 		Verilated::threadContextp()->timeInc(1);
-		top->clk_i = 1;
+		top->PINS_CLK = 1;
 		top->eval();
 		cycle++;
 
 		uint8_t c;
 		if (tx.tick(top->uart_tx_o, &c)) {
+			tx_bytes++;
 			fputc(c, stdout);
 			if (c == '\n')
 				fflush(stdout);
@@ -278,6 +307,31 @@ int main(int argc, char **argv)
 		rx.tick();
 		top->uart_rx_i = rx.pin();
 
+#ifdef PINS_BOARD
+		static const char *const led_name[4] = {"LD4 (DRAM ready)", "LD5 (heartbeat)",
+							"LD6 (pass)", "LD7 (fail)"};
+		for (int i = 0; i < 4; i++) {
+			int on = (top->led_o >> i) & 1;
+			if (on != ((leds >> i) & 1))
+				fprintf(stderr, "pagoda-pins: %s %s at cycle %llu, after TX byte %llu\n",
+					led_name[i], on ? "on" : "off", (unsigned long long)cycle,
+					(unsigned long long)tx_bytes);
+		}
+		leds = top->led_o & 15;
+		if (leds & 8) {
+			ended = true;
+			code = 1;
+			why = "FAIL (LD7: the finisher reported a failure)";
+		} else if (leds & 4) {
+			ended = true;
+			code = 0;
+			why = "pass (LD6: the finisher reported pass)";
+		} else if (max_cycles && cycle >= max_cycles) {
+			ended = true;
+			code = 124;
+			why = "TIMEOUT (+max-cycles reached)";
+		}
+#else
 		if (top->uart_overrun_o) {
 			ended = true;
 			code = 3;
@@ -295,16 +349,21 @@ int main(int argc, char **argv)
 			code = 124;
 			why = "TIMEOUT (+max-cycles reached)";
 		}
-#ifdef PAGODA_LITEDRAM
+#endif
+#if defined(PAGODA_LITEDRAM) && !defined(PINS_BOARD)
 		if (stuck != UINT64_MAX)
 			*dram_byte(top, stuck) |= 1;
 #endif
+#ifndef PINS_BOARD
 		if (progress && cycle % progress == 0)
 			fprintf(stderr, "pagoda-pins: cycle %llu: %llu retired, pc 0x%llx\n",
 				(unsigned long long)cycle, (unsigned long long)top->retired_o,
 				(unsigned long long)top->retire_pc_o);
 		top->rst_ni = cycle >= 4;
-		top->clk_i = 0;
+#else
+		top->rst_ni = cycle >= 16;	// the button, pressed at power-on
+#endif
+		top->PINS_CLK = 0;
 		top->eval();
 	}
 	fflush(stdout);

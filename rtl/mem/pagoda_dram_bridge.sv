@@ -233,8 +233,13 @@ module pagoda_dram_bridge #(
   // yet answered, write data taken only for a write command taken (LiteDRAM keeps the order)
   `ASSERT_HELD(DramCmdHeld, cmd_valid_o, cmd_ready_i, {cmd_we_o, cmd_addr_o})
   `ASSERT(DramRdataExpected, rdata_valid_i -> reads_taken_q != '0)
+`ifndef PAGODA_DRAM_PORTS
+  // LiteDRAM's own port asks for write data only for a write command it took; on a board
+  // (PAGODA_DRAM_PORTS) the port meets pagoda_dram_cdc's FIFO instead, ready whenever it has
+  // room, which the bridge handles the same (data go when queued and taken, in order)
   `ASSERT(DramWdataAfterWriteCmd, (wdata_ready_i && !wq_empty) -> writes_taken_q != '0)
   `ASSERT(DramWdataThere, wdata_ready_i -> !wq_empty)
+`endif
   // queues never overflow: every queued item belongs to a transfer in flight
   `ASSERT(DramQueuesBounded, cmd_count <= tag_count && wq_count <= tag_count &&
                              rq_count <= tag_count && wdone_q <= tag_count)

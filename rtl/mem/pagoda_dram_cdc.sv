@@ -12,7 +12,22 @@
 //   init_done / init_error: levels, through two-flop synchronisers
 // Both sides must leave reset together: the board top resets the crossing from one source
 // synchronised into each clock (pagoda_rst_sync).
-module pagoda_dram_cdc (
+// LiteDRAM's native port has no valid/ready handshake on its data channels (the generated core
+// leaves wdata_valid and rdata_ready unconnected), which the crossing must respect:
+//   - write data: the controller takes wdata when it runs the write (wdata_ready), whether the
+//     FIFO has it or not. A write command therefore goes to the controller only once its data is
+//     at the write-data FIFO's head on this side and every earlier write's data has been taken
+//     (wpend_q = 0): writes reach the controller one at a time. Without this the data, which
+//     crosses in its own FIFO, could arrive after the controller had asked for it: it wrote
+//     whatever was there and every later write got its predecessor's data (the board-level
+//     simulation found it: LiteX's memory test failed with a quarter of its words wrong).
+//   - read data: they come when the controller has them, up to one a controller cycle, while the
+//     SoC side takes one a SoC cycle at most. The read-data FIFO holds 2**RDATA_AW >= the reads
+//     the bridge can have in flight (pagoda_dram_bridge's DEPTH, 8), so it never refuses one.
+// The board top asserts both in simulation (DramWdataThere, DramRdataRoom).
+module pagoda_dram_cdc #(
+  parameter int unsigned RDATA_AW = 3   // 8 entries: the bridge's transfers in flight
+) (
   // SoC side
   input  logic         clk_i,
   input  logic         rst_ni,
@@ -66,27 +81,44 @@ module pagoda_dram_cdc (
 );
 
   // ---- native port ----
+  logic       cmd_head, cmd_go, wdata_head;
+  logic [2:0] wpend_q, wpend_d;   // write commands the controller took, their data not yet
+
   pagoda_cdc_fifo #(.WIDTH(25)) u_cmd (
     .wclk_i (clk_i),  .wrst_ni (rst_ni),
     .wvalid_i (cmd_valid_i), .wready_o (cmd_ready_o), .wdata_i ({cmd_we_i, cmd_addr_i}),
     .rclk_i (dclk_i), .rrst_ni (drst_ni),
-    .rvalid_o (d_cmd_valid_o), .rready_i (d_cmd_ready_i), .rdata_o ({d_cmd_we_o, d_cmd_addr_o})
+    .rvalid_o (cmd_head), .rready_i (d_cmd_ready_i && cmd_go),
+    .rdata_o ({d_cmd_we_o, d_cmd_addr_o})
   );
+
+  // a read goes at once; a write when its data is there for the controller to take
+  assign cmd_go        = !d_cmd_we_o || (wpend_q == '0 && wdata_head);
+  assign d_cmd_valid_o = cmd_head && cmd_go;
+  assign wpend_d       = wpend_q + 3'(d_cmd_valid_o && d_cmd_ready_i && d_cmd_we_o)
+                                 - 3'(d_wdata_ready_i && wdata_head);
+
+  always_ff @(posedge dclk_i or negedge drst_ni) begin
+    if (!drst_ni) wpend_q <= '0;
+    else          wpend_q <= wpend_d;
+  end
 
   pagoda_cdc_fifo #(.WIDTH(144)) u_wdata (
     .wclk_i (clk_i),  .wrst_ni (rst_ni),
     .wvalid_i (wdata_valid_i), .wready_o (wdata_ready_o), .wdata_i ({wdata_we_i, wdata_data_i}),
     .rclk_i (dclk_i), .rrst_ni (drst_ni),
-    .rvalid_o (d_wdata_valid_o), .rready_i (d_wdata_ready_i),
+    .rvalid_o (wdata_head), .rready_i (d_wdata_ready_i),
     .rdata_o ({d_wdata_we_o, d_wdata_data_o})
   );
 
-  pagoda_cdc_fifo #(.WIDTH(128)) u_rdata (
+  pagoda_cdc_fifo #(.WIDTH(128), .AW(RDATA_AW)) u_rdata (
     .wclk_i (dclk_i), .wrst_ni (drst_ni),
     .wvalid_i (d_rdata_valid_i), .wready_o (d_rdata_ready_o), .wdata_i (d_rdata_data_i),
     .rclk_i (clk_i),  .rrst_ni (rst_ni),
     .rvalid_o (rdata_valid_o), .rready_i (rdata_ready_i), .rdata_o (rdata_data_o)
   );
+
+  assign d_wdata_valid_o = wdata_head;
 
   pagoda_sync #(.WIDTH(2)) u_sync_init (
     .clk_i  (clk_i),

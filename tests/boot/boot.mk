@@ -48,3 +48,22 @@ test-uart-boot-litedram: $(UBL_PAYLOAD) $(DEPS_STAMP)
 	@bash scripts/suite.sh $(BUILD)/test-results uart-boot-litedram -- $(PYTHON) \
 		tests/boot/uart_boot.py $(UBL_PINS) $(VENV)/bin/litex_term $(UBL_DIR)/images \
 		$(UBL_DIR)/runs dram,calib-fail
+
+# Suite board-sim: the board-level simulation (docs/fpga.md "Board-level simulation"): the Arty
+# board top with its two clocks, reset synchronisers, SoC-to-controller crossing, UART line and
+# LEDs, the clock cells modelled and LiteDRAM's PHY model in place of the A7 PHY
+# (fpga/arty_sim.mk), driven only through its pins. Case board: uart_boot.py's dram checks through
+# the board (calibration on the core, the payload loaded over the RX pin and run from DRAM, the
+# pass LED) and the LEDs' story (DRAM ready after the hand-over, the heartbeat, no fail).
+BOARD_SIM_BIN = $(LD_SOC_BUILD)/board-sim/Vpagoda_arty_top
+
+TEST_SUITES += board-sim
+.PHONY: test-board-sim
+test-board-sim: $(UBL_PAYLOAD) $(DEPS_STAMP)
+	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=sim \
+		BUILD=$(LD_SOC_BUILD) board-sim-build
+	@rm -rf $(BUILD)/board-sim/runs
+	@bash scripts/suite.sh $(BUILD)/test-results board-sim -- $(PYTHON) \
+		tests/boot/uart_boot.py $(BOARD_SIM_BIN) $(VENV)/bin/litex_term $(UBL_DIR)/images \
+		$(BUILD)/board-sim/runs board

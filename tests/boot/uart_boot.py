@@ -22,6 +22,13 @@
   calib-fail (MEM=litedram only) the same with one DRAM bit stuck at 1 (+dram-stuck=0): LiteX's
              memory test fails, sdram_init() reports it, and the ROM stops before asking for
              images (the board shows it on its LEDs: init_error)
+  board      (the board-level simulator only, suite board-sim: the Arty board top with the clock
+             cells modelled and LiteDRAM's PHY model, fpga/arty_sim.mk) what dram checks,
+             through the board's pins, the run ended by its pass LED instead of the test
+             device; and the LEDs: LD4 (DRAM ready) comes on once, after the ROM's calibration
+             has handed DRAM to the controller and before it asks for images, and stays on; LD7
+             (fail) never; LD6 (pass) at the end, after the payload's line; LD5 (heartbeat,
+             steady on init_error) only on a multiple of its period of 2^25 SoC cycles
 The ROM never answers anything but K in "boot", so litex_term's pipelined mode (128 frames in
 flight) takes the same path whatever the host's speed; the cases that damage frames use --safe
 (one frame at a time), where each answer is matched to its frame. Every run is bounded by
@@ -234,27 +241,76 @@ def case_load_check(sim, term, json_path, images_dir, work, failed):
     check("load-check", rc == 0 and out == "", f"a pty is accepted (exit {rc}, {out!r})", failed)
 
 
-def case_dram(sim, term, json_path, images_dir, work, failed):
+def case_dram(sim, term, json_path, images_dir, work, failed, name="dram", max_cycles=60000000):
     """Calibration on the core, then a payload loaded into DRAM and run from there."""
-    st, uart, text, err = run(sim, term, json_path, work, "dram", ["+max-cycles=60000000"],
+    st, uart, text, err = run(sim, term, json_path, work, name, [f"+max-cycles={max_cycles}"],
                               safe=False)
-    check("dram", "Pagoda serial-boot ROM" in uart, "the ROM's banner on TX", failed)
-    check("dram", "dram: LiteDRAM calibration (liblitedram sdram_init)" in uart,
+    dram_checks(name, st, uart, text, failed)
+    return st, uart, text, err
+
+
+def dram_checks(case, st, uart, text, failed):
+    check(case, "Pagoda serial-boot ROM" in uart, "the ROM's banner on TX", failed)
+    check(case, "dram: LiteDRAM calibration (liblitedram sdram_init)" in uart,
           "the ROM calls liblitedram's sdram_init()", failed)
-    check("dram", re.search(r"Initializing SDRAM @0x0*80000000\.\.\.", uart) is not None,
+    check(case, re.search(r"Initializing SDRAM @0x0*80000000\.\.\.", uart) is not None,
           "sdram_init() on the RAM's base (0x80000000)", failed)
-    check("dram", "Switching SDRAM to hardware control." in uart,
+    check(case, "Switching SDRAM to hardware control." in uart,
           "the init sequence ran and handed DRAM to the controller", failed)
-    check("dram", "Memtest OK" in uart and "Memtest KO" not in uart,
+    check(case, "Memtest OK" in uart and "Memtest KO" not in uart,
           "LiteX's memory test after calibration passed", failed)
-    check("dram", "Write speed:" in uart and "Read speed:" in uart,
+    check(case, "Write speed:" in uart and "Read speed:" in uart,
           "LiteX's memspeed ran", failed)
-    check("dram", text.count("Upload complete") == 1, "litex_term uploaded the payload", failed)
-    check("dram", re.search(r"boot: jumping to 0x0*80000000", uart) is not None,
+    check(case, text.count("Upload complete") == 1, "litex_term uploaded the payload", failed)
+    check(case, re.search(r"boot: jumping to 0x0*80000000", uart) is not None,
           "the ROM jumped to DRAM", failed)
-    check("dram", "dram payload: 65 words over every bank read back" in uart,
+    check(case, "dram payload: 65 words over every bank read back" in uart,
           "the payload ran from DRAM and its words read back", failed)
-    check("dram", st == 0, f"simulator exit status {st} (the test device's)", failed)
+    check(case, st == 0, f"simulator exit status {st} (the test device's, or the pass LED's)",
+          failed)
+
+
+HEARTBEAT_CYCLES = 2 * 2 ** 25   # LD5's half period, in oscillator cycles (2 a SoC cycle)
+
+
+def case_board(sim, term, json_path, images_dir, work, failed):
+    """The dram case on the board top, and its LEDs (the harness reports each change)."""
+    st, uart, text, err = case_dram(sim, term, json_path, images_dir, work, failed, "board",
+                                    max_cycles=140000000)
+    # the harness counts TX bytes: the log as bytes (the text has its \r\n made \n)
+    with open(os.path.join(work, "board.uart.log"), "rb") as f:
+        raw = f.read()
+    events = [(m.group(1), m.group(2), int(m.group(3)), int(m.group(4))) for m in
+              re.finditer(r"pagoda-pins: (LD\d) \([^)]*\) (on|off) at cycle (\d+), "
+                          r"after TX byte (\d+)", err)]
+    for e in events:
+        print(f"uart-boot: board: {e[0]} {e[1]} at cycle {e[2]}, after TX byte {e[3]}")
+
+    def before(nbytes):
+        return raw[:nbytes].decode(errors="replace")
+    ld4 = [e for e in events if e[0] == "LD4"]
+    check("board", len(ld4) == 1 and ld4[0][1] == "on",
+          f"LD4 (DRAM ready) came on once and stayed on ({len(ld4)} changes)", failed)
+    if len(ld4) == 1:
+        shown = before(ld4[0][3])
+        check("board", "Switching SDRAM to hardware control." in shown
+              and "waiting for litex_term" not in shown and "boot: jumping" not in shown,
+              f"LD4 came on after the calibration's hand-over, before the ROM asked for images "
+              f"(TX byte {ld4[0][3]} of {len(raw)})", failed)
+    check("board", not [e for e in events if e[0] == "LD7"], "LD7 (fail) never on", failed)
+    ld6 = [e for e in events if e[0] == "LD6"]
+    check("board", len(ld6) == 1 and ld6[0][1] == "on"
+          and "dram payload: 65 words over every bank read back" in before(ld6[0][3]),
+          "LD6 (pass) came on after the payload's line, and ended the run", failed)
+    ld5 = [e for e in events if e[0] == "LD5"]
+    m = re.search(r"; (\d+) cycles,", err)
+    cycles = int(m.group(1)) if m else 0
+    # the heartbeat counts from the crossing's reset, some 100 cycles after the button
+    check("board", cycles > 0 and len(ld5) == cycles // HEARTBEAT_CYCLES
+          and all(0 <= e[2] - (i + 1) * HEARTBEAT_CYCLES < 1024 and e[1] == ("off", "on")[i % 2 == 0]
+                  for i, e in enumerate(ld5)),
+          f"LD5 changed only as the heartbeat, every 2^25 SoC cycles ({[e[2] for e in ld5]} in "
+          f"{cycles} cycles; init_error would hold it on)", failed)
 
 
 def case_calib_fail(sim, term, json_path, images_dir, work, failed):
@@ -275,7 +331,7 @@ def case_calib_fail(sim, term, json_path, images_dir, work, failed):
 
 CASES = {"boot": case_boot, "retry": case_retry, "crc-load": case_crc_load,
          "outside": case_outside, "load-check": case_load_check, "dram": case_dram,
-         "calib-fail": case_calib_fail}
+         "calib-fail": case_calib_fail, "board": case_board}
 DEFAULT_CASES = ["boot", "retry", "crc-load", "outside", "load-check"]
 
 

@@ -4,7 +4,12 @@
 //   300 native-port commands with their write data and read data, with stalls from a
 //   deterministic LFSR on both sides, must arrive exactly once and in order; Wishbone cycles on
 //   wb_ctrl reach the controller side once each and come back with their data, ack or err;
-//   init_done crosses.
+//   init_done crosses. The controller side is modelled as LiteDRAM's native port behaves (the
+//   generated core leaves wdata_valid and rdata_ready unconnected): it asks for a write's data
+//   (wdata_ready, one cycle) some cycles after it took the write command, whether the data are
+//   there or not, and gives read data without looking at rdata_ready; the SoC side as
+//   pagoda_dram_bridge: at most 8 reads in flight, read data always taken. Write data missing
+//   when asked for, or read data finding no room, fail the run.
 // - pagoda_uart_phy at 10 clocks a bit: bytes in loopback, a frame with a low stop bit (dropped
 //   and flagged), a short glitch (ignored), a frame driven bit by bit.
 #include <cstdint>
@@ -99,6 +104,8 @@ struct Model {
 	unsigned cmd_sent = 0, wd_sent = 0, cmd_seen = 0, wd_seen = 0, rd_got = 0, nwr = 0;
 	std::deque<uint32_t> rd_expect;     // addresses of reads, in order: the data to expect
 	std::deque<uint32_t> rd_pending;    // at the controller: reads to answer
+	unsigned wr_pending = 0;            // at the controller: writes whose data it has not asked for
+	unsigned wd_missing = 0, rd_lost = 0;
 	bool order_ok = true, wd_ok = true, rd_ok = true;
 	// wb
 	unsigned wb_idx = 0, wb_acked = 0, wb_seen = 0, wb_gap = 0;
@@ -142,7 +149,12 @@ struct SocSide : Side {
 	}
 	void post() override
 	{
-		t->cmd_valid_i = m.cmd_sent < NCMD && coin(70);
+		// as the bridge: at most 8 transfers (here: reads) in flight
+		unsigned rd_sent = 0;
+		for (unsigned i = 0; i < m.cmd_sent; i++)
+			rd_sent += !m.cmds[i].we;
+		bool room = m.cmd_sent < NCMD && (m.cmds[m.cmd_sent].we || rd_sent - m.rd_got < 8);
+		t->cmd_valid_i = room && coin(70);
 		if (m.cmd_sent < NCMD) {
 			t->cmd_we_i = m.cmds[m.cmd_sent].we;
 			t->cmd_addr_i = m.cmds[m.cmd_sent].addr;
@@ -150,7 +162,7 @@ struct SocSide : Side {
 		t->wdata_valid_i = m.wd_sent < m.nwr && coin(70);
 		set128(t->wdata_data_i.data(), wd_of(m.wd_sent));
 		t->wdata_we_i = 0xffff ^ m.wd_sent;
-		t->rdata_ready_i = coin(60);
+		t->rdata_ready_i = 1;   // the bridge always takes read data
 		if (m.wb_gap) {
 			m.wb_gap--;
 			t->wb_cyc_i = t->wb_stb_i = 0;
@@ -176,21 +188,35 @@ struct DramSide : Side {
 				m.rd_pending.push_back(t->d_cmd_addr_o);
 			m.cmd_seen++;
 		}
-		if (t->d_wdata_valid_o && t->d_wdata_ready_i) {
+		if (t->d_cmd_valid_o && t->d_cmd_ready_i && t->d_cmd_we_o)
+			m.wr_pending++;
+		if (t->d_wdata_ready_i && !t->d_wdata_valid_o) {   // LiteDRAM writes whatever is there
+			m.wd_missing++;
+			m.wd_ok = false;
+			m.wd_seen++;
+		} else if (t->d_wdata_valid_o && t->d_wdata_ready_i) {
 			if (get128(t->d_wdata_data_o.data()) != wd_of(m.wd_seen) ||
 			    t->d_wdata_we_o != (uint16_t)(0xffff ^ m.wd_seen))
 				m.wd_ok = false;
 			m.wd_seen++;
 		}
-		if (t->d_rdata_valid_i && t->d_rdata_ready_o)
+		if (t->d_rdata_valid_i) {   // LiteDRAM does not wait
+			if (!t->d_rdata_ready_o) {
+				m.rd_lost++;
+				m.rd_ok = false;
+			}
 			m.rd_pending.pop_front();
+		}
 		if (t->d_wb_cyc_o && t->d_wb_stb_o && (t->d_wb_ack_i || t->d_wb_err_i))
 			m.d_wb_answered = true;
 	}
 	void post() override
 	{
 		t->d_cmd_ready_i = coin(50);
-		t->d_wdata_ready_i = coin(50);
+		// the data of the oldest write taken, asked for once, some cycles after
+		t->d_wdata_ready_i = m.wr_pending && coin(50);
+		if (t->d_wdata_ready_i)
+			m.wr_pending--;
 		t->d_rdata_valid_i = !m.rd_pending.empty() && coin(60);
 		if (!m.rd_pending.empty())
 			set128(t->d_rdata_data_i.data(), rd_of(m.rd_pending.front()));
@@ -278,6 +304,9 @@ static void test_crossing(unsigned half_s, unsigned half_d, const char *name)
 	snprintf(what, sizeof what, "%s: every write's data reaches the controller, in order (%u/%u)",
 		 name, m.wd_seen, m.nwr);
 	check(m.wd_seen == m.nwr && m.wd_ok, what);
+	snprintf(what, sizeof what, "%s: no write data missing when the controller asked (%u), "
+		 "no read data lost (%u)", name, m.wd_missing, m.rd_lost);
+	check(!m.wd_missing && !m.rd_lost, what);
 	snprintf(what, sizeof what, "%s: every read's data comes back, in order (%u/%u)", name,
 		 m.rd_got, nrd);
 	check(m.rd_got == nrd && m.rd_ok && m.rd_expect.empty(), what);
