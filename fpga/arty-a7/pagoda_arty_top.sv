@@ -234,16 +234,16 @@ module pagoda_arty_top #(
     .d_wb_dat_i      (d_wb_dat_r)
   );
 
-`ifndef PAGODA_ARTY_SIM
-  // LiteDRAM with the Artix-7 PHY, generated at build time (build/.../litedram/a7, rtl/mem/mem.mk)
+  // LiteDRAM, generated at build time (rtl/mem/mem.mk): with the Artix-7 PHY (build/.../litedram/a7)
+  // for synthesis; in the board-level simulation only (PAGODA_ARTY_SIM, make test-board-sim,
+  // docs/fpga.md "Board-level simulation") the same controller with LiteDRAM's SDRAM PHY model
+  // (litedram_gen --sim), which has no DDR3 pins, no PLL and no reset input: it runs on the
+  // oscillator's clock (user_clk = clk, the controller's 100 MHz as on the board) and leaves its
+  // power-on reset by itself. There its lock is tied high and the DDR3 pins are tied off.
   litedram_core u_dram (
-    .clk                       (clk100_i),
+`ifndef PAGODA_ARTY_SIM
     .rst                       (!rst_ni),
     .pll_locked                (dram_locked),
-    .user_clk                  (clk_dram),
-    .user_rst                  (dram_rst),
-    .init_done                 (d_init_done),
-    .init_error                (d_init_error),
     .ddram_a                   (ddr3_a_o),
     .ddram_ba                  (ddr3_ba_o),
     .ddram_ras_n               (ddr3_ras_no),
@@ -259,39 +259,10 @@ module pagoda_arty_top #(
     .ddram_dq                  (ddr3_dq_io),
     .ddram_dqs_p               (ddr3_dqs_p_io),
     .ddram_dqs_n               (ddr3_dqs_n_io),
-    .user_port_mem_cmd_addr    (d_cmd_addr),
-    .user_port_mem_cmd_ready   (d_cmd_ready),
-    .user_port_mem_cmd_valid   (d_cmd_valid),
-    .user_port_mem_cmd_we      (d_cmd_we),
-    .user_port_mem_rdata_data  (d_rdata),
-    .user_port_mem_rdata_ready (d_rdata_ready),
-    .user_port_mem_rdata_valid (d_rdata_valid),
-    .user_port_mem_wdata_data  (d_wdata),
-    .user_port_mem_wdata_ready (d_wdata_ready),
-    .user_port_mem_wdata_valid (d_wdata_valid),
-    .user_port_mem_wdata_we    (d_wdata_we),
-    .wb_ctrl_ack               (d_wb_ack),
-    .wb_ctrl_adr               (d_wb_adr),
-    .wb_ctrl_bte               (2'b00),
-    .wb_ctrl_cti               (3'b000),
-    .wb_ctrl_cyc               (d_wb_cyc),
-    .wb_ctrl_dat_r             (d_wb_dat_r),
-    .wb_ctrl_dat_w             (d_wb_dat_w),
-    .wb_ctrl_err               (d_wb_err),
-    .wb_ctrl_sel               (d_wb_sel),
-    .wb_ctrl_stb               (d_wb_stb),
-    .wb_ctrl_we                (d_wb_we)
-  );
 `else
-  // The board-level simulation only (PAGODA_ARTY_SIM, make test-board-sim, docs/fpga.md
-  // "Board-level simulation"): the same controller generated with LiteDRAM's SDRAM PHY model
-  // (litedram_gen --sim, rtl/mem/mem.mk), which has no DDR3 pins, no PLL and no reset input: it
-  // runs on the oscillator's clock (user_clk = clk, the controller's 100 MHz as on the board) and
-  // leaves its power-on reset by itself. Its lock is tied high, the DDR3 pins are tied off.
-  assign dram_locked = 1'b1;
-  litedram_core u_dram (
-    .clk                       (clk100_i),
     .sim_trace                 (1'b0),
+`endif
+    .clk                       (clk100_i),
     .user_clk                  (clk_dram),
     .user_rst                  (dram_rst),
     .init_done                 (d_init_done),
@@ -319,6 +290,8 @@ module pagoda_arty_top #(
     .wb_ctrl_stb               (d_wb_stb),
     .wb_ctrl_we                (d_wb_we)
   );
+`ifdef PAGODA_ARTY_SIM
+  assign dram_locked = 1'b1;
   assign {ddr3_a_o, ddr3_ba_o, ddr3_ras_no, ddr3_cas_no, ddr3_we_no, ddr3_cs_no} = '1;
   assign {ddr3_reset_no, ddr3_cke_o, ddr3_odt_o, ddr3_ck_p_o, ddr3_ck_n_o, ddr3_dm_o} = '0;
   assign ddr3_dq_io    = 'z;
