@@ -611,7 +611,7 @@ module pagoda_soc #(
   logic unused_dram;
   assign unused_dram = ^{dram_user_clk, dram_user_rst};
 `else
-  // the fast model: no CSRs, no error; the DRAMCTRL window is not decoded, its slot stays idle
+  // the fast model: no CSRs (the DRAMCTRL slot stays idle, below), no error
   assign dram_init_error = 1'b0;
   pagoda_dram_model u_dram_model (
     .clk_i         (clk_i),
@@ -629,26 +629,9 @@ module pagoda_soc #(
     .rdata_ready_i (dram_rdata_ready),
     .rdata_o       (dram_rdata)
   );
-
-  assign s_gnt[S_DCTRL]            = 1'b1;
-  assign s_rvalid[S_DCTRL]         = 1'b0;
-  assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;
-  assign s_err[S_DCTRL]            = 1'b1;
-  logic unused_dctrl;
-  assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
-                          s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
 `endif
 `undef PAGODA_SOC_DRAM_BRIDGE
 `else
-  // no controller: the DRAMCTRL window is not decoded (HAVE_DRAMCTRL = 0), its slot stays idle
-  assign s_gnt[S_DCTRL]            = 1'b1;
-  assign s_rvalid[S_DCTRL]         = 1'b0;
-  assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;
-  assign s_err[S_DCTRL]            = 1'b1;
-  logic unused_dctrl;
-  assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
-                          s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
-
   pagoda_ram #(.SIZE(RAM_SIZE)) u_ram (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
@@ -670,6 +653,18 @@ module pagoda_soc #(
   );
 
 `endif
+
+  // No LiteDRAM controller (the 1-cycle RAM or the fast model): the DRAMCTRL window is not
+  // decoded (HAVE_DRAMCTRL = 0), its crossbar slot stays idle.
+  if (!HAVE_DRAMCTRL) begin : g_no_dctrl
+    assign s_gnt[S_DCTRL]            = 1'b1;
+    assign s_rvalid[S_DCTRL]         = 1'b0;
+    assign s_rdata[S_DCTRL*64 +: 64] = 64'h0;
+    assign s_err[S_DCTRL]            = 1'b1;
+    logic unused_dctrl;
+    assign unused_dctrl = ^{s_req[S_DCTRL], s_we[S_DCTRL], s_addr[S_DCTRL*32 +: 32],
+                            s_be[S_DCTRL*8 +: 8], s_wdata[S_DCTRL*64 +: 64]};
+  end
 
   pagoda_pbus_err u_err (
     .clk_i    (clk_i),
