@@ -214,10 +214,16 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
 	if (!strcmp(mode, "selftest")) {
+		char bad[64];
 		int failed;
 
-		if (filter && !selftest_count(filter)) {
-			pr_err("selftest: no test name starts with '%s' (selftest_filter=)\n", filter);
+		if (filter && !selftest_filter_ok(filter, bad, sizeof(bad))) {
+			if (bad[0])
+				pr_err("selftest: no test name starts with '%s' (selftest_filter=)\n",
+				       bad);
+			else
+				pr_err("selftest: an empty name in the list '%s' (selftest_filter=)\n",
+				       filter);
 			platform_exit(EXIT_BAD_BOOTARGS);
 		}
 		failed = selftest_run_all(filter);
