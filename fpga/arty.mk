@@ -88,14 +88,15 @@ $(FPGA_BUILD)/utilization.json: $(REGS_SVH) $(YOSYS_DEPS) $(ARTY_RTL) $(RTL_LIST
 		--commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
 		$(addprefix --part ,$(ARTY_PARTS)) -o $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
-# Lint: the board's own RTL under Verilator -Wall (the LiteDRAM controller and the Xilinx cells
-# as empty stubs of their ports: tests/fpga/arty_stubs.sv), then Yosys elaborates the real thing
+# Lint: the board's own RTL under Verilator -Wall (the LiteDRAM controller as an empty stub of its
+# ports, tests/fpga/arty_stubs.sv; the clock cells as board-sim's models), then Yosys elaborates the real thing
 # (every module found: no black box but the Xilinx cells' library) and its `check` looks for
 # combinational loops in the flattened design, bit by bit (scripts/fpga/check_loops.py fails on
 # one: Vivado would refuse the design, and synth-arty's LUT-level walk stops on it).
 lint-arty: $(REGS_SVH) $(YOSYS_DEPS) $(LITEDRAM_A7_V) $(ARTY_BOOT_SVH)
 	verilator --lint-only -Wall $(REGS_VINC) $(RTL_VINC) +incdir+$(ARTY_INC) $(addprefix +define+,$(ARTY_DEFS)) \
-		--top-module $(ARTY_TOP) rtl/soc/lint.vlt tests/fpga/lint.vlt $(ARTY_RTL) tests/fpga/arty_stubs.sv
+		--top-module $(ARTY_TOP) rtl/soc/lint.vlt tests/fpga/lint.vlt $(ARTY_RTL) fpga/arty-a7/sim/xilinx_cells_sim.sv \
+		tests/fpga/arty_stubs.sv
 	@mkdir -p $(FPGA_BUILD)
 	@rm -f $(FPGA_BUILD)/check.txt
 	@$(YOSYS) -q -l $(FPGA_BUILD)/elab.log -p "$(ARTY_YS); proc; flatten; opt_clean; \

@@ -28,16 +28,22 @@ test-mem-litedram: $(LD_TB_BIN)
 # RAM, so the suite runs the self-tests that LD_SELFTEST_FILTER selects (docs/memory.md).
 LD_SOC_BUILD       := $(BUILD)/mem-litedram
 LD_SELFTEST_FILTER ?= boot_
-TEST_SUITES += soc-selftest-litedram
-.PHONY: test-soc-selftest-litedram
-test-soc-selftest-litedram: $(DEPS_STAMP)
-	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
-		sim-build firmware dtb
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-litedram --from selftest -- \
-		$(LD_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
-		+firmware=$(LD_SOC_BUILD)/firmware/firmware.elf +dtb=$(LD_SOC_BUILD)/sbi/pagoda.dtb \
-		+bootargs=$(call shell_quote,selftest selftest_filter=$(LD_SELFTEST_FILTER)) \
+
+# A self-test suite on a DRAM tree: $(1) the suite, $(2) MEM, $(3) its build tree, $(4) the
+# tree's lock, $(5) the name of the variable holding selftest_filter (a list has commas, which
+# $(call) would split). The tree is built under its lock, the run is not.
+define dram_selftest_suite
+TEST_SUITES += $(1)
+.PHONY: test-$(1)
+test-$(1): $$(DEPS_STAMP)
+	@mkdir -p $$(dir $(4))
+	@flock $(4) $$(MAKE) --no-print-directory MEM=$(2) BUILD=$(3) sim-build firmware dtb
+	@bash scripts/suite.sh $$(BUILD)/test-results $(1) --from selftest -- \
+		$(3)/sim/Vpagoda_soc +opensbi=$$(OPENSBI) +firmware=$(3)/firmware/firmware.elf \
+		+dtb=$(3)/sbi/pagoda.dtb +bootargs=$$(call shell_quote,selftest selftest_filter=$$($(5))) \
 		+max-cycles=400000000
+endef
+$(eval $(call dram_selftest_suite,soc-selftest-litedram,litedram,$(LD_SOC_BUILD),$(MEM_LITEDRAM_LOCK),LD_SELFTEST_FILTER))
 
 # LiteDRAM's CSRs from the core through the crossbar's DRAMCTRL slave (pagoda_dram_csr), on the
 # SoC built with MEM=litedram: tests/soc/bare/dramctrl.S (built with the default tree's map; the
@@ -84,17 +90,7 @@ test-mem-dram-bridge: $(DB_TB_BIN)
 DF_SOC_BUILD       := $(BUILD)/mem-dramfast
 DF_SELFTEST_FILTER ?= boot_,dma_,pgaccel_
 MEM_DRAMFAST_LOCK  := $(TOP)/build/.mem-dramfast.lock
-TEST_SUITES += soc-selftest-dramfast
-.PHONY: test-soc-selftest-dramfast
-test-soc-selftest-dramfast: $(DEPS_STAMP)
-	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
-	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
-		sim-build firmware dtb
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dramfast --from selftest -- \
-		$(DF_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
-		+firmware=$(DF_SOC_BUILD)/firmware/firmware.elf +dtb=$(DF_SOC_BUILD)/sbi/pagoda.dtb \
-		+bootargs=$(call shell_quote,selftest selftest_filter=$(DF_SELFTEST_FILTER)) \
-		+max-cycles=400000000
+$(eval $(call dram_selftest_suite,soc-selftest-dramfast,dramfast,$(DF_SOC_BUILD),$(MEM_DRAMFAST_LOCK),DF_SELFTEST_FILTER))
 
 # A measurement, not a suite: the soc-selftest-dramfast run on the 1-cycle RAM, the fast model and
 # LiteDRAM at once, all three simulators built without PGO (docs/memory.md quotes its line).
