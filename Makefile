@@ -21,16 +21,27 @@ BUILD      ?= $(TOP)/build/mem-litedram
 REGS_PARAMS := RAM_SIZE=0x10000000
 # the profile-guided build trains on a boot: on the DRAM model that is slow, so one plain build
 SIM_PGO    ?= 0
+SOC_DCACHE ?= 4096
 else ifeq ($(MEM),dramfast)
 # MEM=dramfast: the same bridge and 256 MiB on the fast DRAM timing model calibrated against
 # LiteDRAM (sim/pagoda_dram_model.sv, simulation only), in its own tree
 BUILD      ?= $(TOP)/build/mem-dramfast
 REGS_PARAMS := RAM_SIZE=0x10000000
 SIM_PGO    ?= 0
+SOC_DCACHE ?= 4096
 else ifneq ($(MEM),ram)
 $(error MEM=$(MEM): expected ram (the 1-cycle RAM, default), litedram or dramfast)
 endif
 BUILD      ?= $(TOP)/build
+# The core's L1 data cache in bytes (pagoda_soc's DCACHE_BYTES; docs/core.md "Data cache"): on
+# DRAM (the MEM= trees above, and the board, which is the MEM=litedram tree) 4 KiB, where a miss
+# is what every access cost without it (the boot_ self-tests: 79.7 M cycles -> 41.2 M on the
+# DRAM model); off on the 1-cycle RAM, where it can only add cycles. The simulator, the DTB
+# (pgaccel dma-noncoherent), the serial-boot ROM (its cache flush) and the board top follow it.
+SOC_DCACHE ?= 0
+ifeq ($(filter 0 1024 2048 4096 8192 16384,$(SOC_DCACHE)),)
+$(error SOC_DCACHE=$(SOC_DCACHE): expected 0 (no data cache) or 1024..16384 bytes, a power of two)
+endif
 # One Python venv (PeakRDL, LiteX/LiteDRAM, Yosys) for every build tree: the MEM= trees and the
 # speed tree share it instead of each installing its own (scripts/deps.sh locks it while it works).
 VENV       := $(TOP)/build/venv

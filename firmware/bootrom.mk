@@ -24,7 +24,8 @@ BOOTROM_LITEX_SRCS := $(LITEX_SW)/liblitedram/sdram.c $(LITEX_SW)/liblitedram/ac
 # with %lx, and a 32-bit 0x80000000 arrives sign-extended in an RV64 register (0xffffffff80000000).
 BOOTROM_EXTRA_CFLAGS = -DBOOTROM_LITEDRAM -include regs/pagoda_map.h -DCSR_BASE=PAGODA_DRAMCTRL_BASE \
                        '-DMAIN_RAM_BASE=(0UL + PAGODA_RAM_BASE)' -Ifirmware/bootrom/litedram/include \
-                       -I$(LITEX_SW)/include -I$(LITEX_SW) -I$(BOOTROM_GEN)
+                       -I$(LITEX_SW)/include -I$(LITEX_SW) -I$(BOOTROM_GEN) \
+                       -DBOOTROM_DCACHE_BYTES=$(SOC_DCACHE)
 BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTROM_LITEX_SRCS))) \
                      $(BOOTROM_BUILD)/obj/litedram/printf.o $(BOOTROM_BUILD)/obj/litedram/litex_glue.o
 # LiteX's sources as they are: its own warnings are not ours to fix (-w), and memtest.c gets the
@@ -33,8 +34,11 @@ BOOTROM_EXTRA_OBJS = $(patsubst %.c,$(BOOTROM_BUILD)/litex/%.o,$(notdir $(BOOTRO
 # image passed 1024 words, which doubled the ROM's block RAM (docs/fpga.md).
 # The source is found when the recipe runs, not as a prerequisite: on a fresh tree the venv that
 # holds it is made during this same make run (by BOOTROM_GEN_DEPS's generator), after make would
-# have globbed a prerequisite and found no rule. The venv's version is in BOOTROM_GEN_DEPS.
-$(BOOTROM_BUILD)/litex/%.o: $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
+# have globbed a prerequisite and found no rule. The venv's version is in BOOTROM_GEN_DEPS. Our
+# headers that LiteX's sources include (system.h's cache flush) are named here, not through .d
+# files, which would name the source's path in the venv (gone when the venv moves).
+BOOTROM_LITEX_HDRS := $(wildcard firmware/bootrom/litedram/include/*.h)
+$(BOOTROM_BUILD)/litex/%.o: $(BOOTROM_GEN_DEPS) $(BOOTROM_LITEX_HDRS) | $(REGS_STAMP)
 	@src=$$(ls $(LITEX_SW)/*/$*.c 2>/dev/null | head -1); \
 	test -n "$$src" || { echo "bootrom: $*.c not found in the litex package ($(LITEX_SW))" >&2; exit 2; }; \
 	mkdir -p $(@D); \
@@ -63,7 +67,7 @@ BOOTROM_LDS   := $(BOOTROM_BUILD)/bootrom.ld
 .PHONY: bootrom
 bootrom: $(BOOTROM_HEX)
 
-$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.c $(DEPS_STAMP) $(SOC_ACCEL_CFG) $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
+$(BOOTROM_BUILD)/obj/%.o: firmware/bootrom/%.c $(DEPS_STAMP) $(SOC_CONFIG) $(BOOTROM_GEN_DEPS) | $(REGS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(FW_CC) $(BOOTROM_CFLAGS) -c $< -o $@
@@ -95,7 +99,11 @@ $(BOOTROM_WORDS): $(BOOTROM_HEX)
 # make load PORT=/dev/ttyUSB1 [BOOTARGS=...] [LOAD_BAUD=115200] [LOAD_SAFE=1]: the images from the
 # memory map (scripts/bootrom/images.py) sent with litex_term from the venv to a board whose
 # serial-boot ROM is waiting. LOAD_SAFE=1 sends one frame at a time (slower, for a poor line).
-LOAD_DIR  := $(BUILD)/load
+# The board is the MEM=litedram tree's SoC (256 MiB of DDR3, the data cache: fpga/arty.mk), so
+# its firmware and DTB are the ones sent, whatever MEM the caller gave; the images are made there
+# under the tree's lock, litex_term (which stays on as the board's terminal) runs outside it.
+LOAD_BUILD := $(if $(filter litedram,$(MEM)),$(BUILD),$(BUILD)/mem-litedram)
+LOAD_DIR   ?= $(LOAD_BUILD)/load
 LOAD_BAUD ?= 115200
 LOAD_SAFE ?= 0
 # Before anything is built: PORT given and naming something (the Makefile checks OPENSBI= etc.).
@@ -108,15 +116,25 @@ ifeq ($(shell test -e $(call shell_quote,$(PORT)) && echo yes),)
 $(error PORT=$(PORT): no such file (is the board plugged in? its UART is usually /dev/ttyUSB1))
 endif
 endif
-.PHONY: load
-load: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
+.PHONY: load load-images
+load: $(DEPS_STAMP)
 	@$(VENV)/bin/python scripts/bootrom/load_check.py $(call shell_quote,$(PORT))
-	@rm -rf $(LOAD_DIR)
-	@$(PYTHON) scripts/bootrom/images.py $(LOAD_DIR) $(REGS_MAP_H) $(call shell_quote,$(OPENSBI)) \
-		$(SOC_FW_ELF) $(SOC_DTB) $(if $(value BOOTARGS),$(call shell_quote,$(value BOOTARGS)))
+ifeq ($(MEM),litedram)
+	@$(MAKE) --no-print-directory load-images
+else
+	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
+	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram \
+		BUILD=$(call shell_quote,$(LOAD_BUILD)) load-images
+endif
 	@echo "load: $(LOAD_DIR)/images.json -> $(PORT) at $(LOAD_BAUD) baud; reset the board if it does not answer"
 	$(VENV)/bin/litex_term $(call shell_quote,$(PORT)) --speed $(call shell_quote,$(LOAD_BAUD)) \
 		--images $(LOAD_DIR)/images.json $(if $(filter 1,$(LOAD_SAFE)),--safe)
+
+# the board's images (OpenSBI, the firmware's segments, the DTB with BOOTARGS) in $(LOAD_DIR)
+load-images: $(SOC_FW_ELF) $(SOC_DTB) $(REGS_MAP_H) $(DEPS_STAMP)
+	@rm -rf $(LOAD_DIR)
+	@$(PYTHON) scripts/bootrom/images.py $(LOAD_DIR) $(REGS_MAP_H) $(call shell_quote,$(OPENSBI)) \
+		$(SOC_FW_ELF) $(SOC_DTB) $(if $(value BOOTARGS),$(call shell_quote,$(value BOOTARGS)))
 
 # C lint of the ROM's own sources (the litex package's are LiteX's).
 LINT_TARGETS += lint-bootrom

@@ -7,6 +7,7 @@
 module pagoda_sim_pins #(
   parameter logic [31:0] RAM_SIZE       = pagoda_pkg::RAM_SIZE,
   parameter int unsigned CLKS_PER_BIT   = 8,
+  parameter int unsigned DCACHE_BYTES   = 0,      // the build's SOC_DCACHE
   parameter int unsigned BOOT_ROM_WORDS = 512,
   parameter int unsigned BOOT_RAM_WORDS = 512,
   parameter              BOOT_INIT      = ""   // file name (untyped, for Yosys)
@@ -29,6 +30,7 @@ module pagoda_sim_pins #(
 
   pagoda_soc #(
     .RAM_SIZE       (RAM_SIZE),
+    .DCACHE_BYTES   (DCACHE_BYTES),
     .BOOT_PROG      (1'b1),
     .BOOT_ROM_WORDS (BOOT_ROM_WORDS),
     .BOOT_RAM_WORDS (BOOT_RAM_WORDS),

@@ -113,7 +113,7 @@ static unsigned long crossover(const struct pgaccel_cost *sw, const struct pgacc
 #define CAL_ZERO_SMALL 512
 #define CAL_ZERO_LARGE (PAGE_SIZE << CAL_ORDER)
 #define CAL_SCAN_SMALL 16	/* words */
-#define CAL_SCAN_LARGE 512
+#define CAL_SCAN_LARGE 2048	/* 16 KiB of bitmap: more than the data cache holds */
 
 int pgaccel_calibrate(void)
 {

@@ -42,6 +42,9 @@ void pgaccel_show(void)
 	       (unsigned long long)(pgaccel.win_end - 1),
 	       pgaccel.win_locked ? "locked until reset: the engine cannot reach RAM outside it" :
 	       "NOT LOCKED: S-mode can change it");
+	printk("pgaccel: DMA %s\n", pgaccel_dev.dma_coherent ?
+	       "coherent (no dma-noncoherent in the DT: no data cache between the core and RAM)" :
+	       "non-coherent (DT): cache maintenance by the DMA API around every transfer");
 	printk("calibration (cycles = fixed + slope * n):\n");
 	print_cost("zero sw", &pgaccel.zero_sw, "byte");
 	print_cost("zero hw", &pgaccel.zero_hw, "byte");

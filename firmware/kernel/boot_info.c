@@ -110,6 +110,43 @@ static u32 cpu_cbo_block_size(const void *fdt, int node, const char *ext, const 
 	return v;
 }
 
+/*
+ * A cpu node's L1 cache ("i" or "d"): size, sets and block size, each a power of two, with at
+ * least one way (size >= sets * block). None described: all zero. Malformed: zero, and said.
+ */
+static void cpu_cache(const void *fdt, int node, bool icache, struct cache_geometry *c)
+{
+	static const char *const props[2][3] = {
+		{ "d-cache-size", "d-cache-sets", "d-cache-block-size" },
+		{ "i-cache-size", "i-cache-sets", "i-cache-block-size" },
+	};
+	const char *const *prop = props[icache];
+	u32 v[3];
+
+	memset(c, 0, sizeof(*c));
+	for (int i = 0; i < 3; i++) {
+		int len;
+		const u8 *p = fdt_getprop(fdt, node, prop[i], &len);
+
+		if (!p && i == 0)
+			return;
+		v[i] = p && len == 4 ? fdt32_ld(p) : 0;
+		if (!v[i] || (v[i] & (v[i] - 1))) {
+			pr_warn("fdt: cpu node %s: %s missing or not a power of two: cache not described\n",
+				fdt_node_name(fdt, node), prop[i]);
+			return;
+		}
+	}
+	if ((u64)v[1] * v[2] > v[0]) {
+		pr_warn("fdt: cpu node %s: %s: sets * block size > size: cache not described\n",
+			fdt_node_name(fdt, node), prop[0]);
+		return;
+	}
+	c->size = v[0];
+	c->sets = v[1];
+	c->block = v[2];
+}
+
 /* Fold one hart's size into the system's: every hart must offer the same (Linux's rule). */
 static void merge_cbo_block_size(u32 *sys, bool *bad, u32 hart, bool first, const char *what)
 {
@@ -165,6 +202,10 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 				     cpu_cbo_block_size(fdt, node, "zicboz", "riscv,cboz-block-size",
 							&cboz_bad),
 				     !bi->nr_harts, "zicboz");
+		if (!bi->nr_harts) {
+			cpu_cache(fdt, node, true, &bi->icache);
+			cpu_cache(fdt, node, false, &bi->dcache);
+		}
 		bi->hartids[bi->nr_harts++] = (unsigned long)hartid;
 	}
 	if (cbom_bad)

@@ -71,6 +71,24 @@ static void print_size(u64 bytes)
 		printk("%llu KiB", (unsigned long long)(bytes >> 10));
 }
 
+static void print_cache(const char *name, const struct cache_geometry *c)
+{
+	u32 ways;
+
+	printk("%s ", name);
+	if (!c->size) {
+		printk("none described");
+		return;
+	}
+	ways = c->size / (c->sets * c->block);
+	print_size(c->size);
+	if (ways == 1)
+		printk(" direct-mapped");
+	else
+		printk(" %u-way", ways);
+	printk(", %u-byte lines", c->block);
+}
+
 void print_boot_info(void)
 {
 	const struct boot_info *bi = &boot_info;
@@ -93,6 +111,10 @@ void print_boot_info(void)
 		printk("reserved: [0x%010llx-0x%010llx]%s\n", (unsigned long long)bi->reserved[i].base,
 		       (unsigned long long)(bi->reserved[i].base + bi->reserved[i].size - 1),
 		       bi->reserved_mmode >> i & 1 ? " M-mode only: OpenSBI's, PMP-protected" : "");
+	printk("caches:   ");
+	print_cache("I$", &bi->icache);
+	print_cache("; D$", &bi->dcache);
+	printk(" (DT)\n");
 	printk("bootargs: \"%s\"\n", bi->bootargs);
 }
 
@@ -192,10 +214,16 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 		platform_exit(EXIT_BAD_BOOTARGS);
 	}
 	if (!strcmp(mode, "selftest")) {
+		char bad[64];
 		int failed;
 
-		if (filter && !selftest_count(filter)) {
-			pr_err("selftest: no test name starts with '%s' (selftest_filter=)\n", filter);
+		if (filter && !selftest_filter_ok(filter, bad, sizeof(bad))) {
+			if (bad[0])
+				pr_err("selftest: no test name starts with '%s' (selftest_filter=)\n",
+				       bad);
+			else
+				pr_err("selftest: an empty name in the list '%s' (selftest_filter=)\n",
+				       filter);
 			platform_exit(EXIT_BAD_BOOTARGS);
 		}
 		failed = selftest_run_all(filter);

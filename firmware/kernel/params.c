@@ -106,7 +106,7 @@ static const struct boot_param boot_params[] = {
 	{ "selftest", check_flag, true },
 	{ "shell", check_flag, true },
 	{ "bench", check_flag, true },
-	{ "selftest_filter", check_string, false },	/* run the tests whose name starts so */
+	{ "selftest_filter", check_string, false },	/* tests to run: PREFIX[,PREFIX] */
 	{ "bench_filter", check_string, false },	/* bench groups to run: PREFIX[,PREFIX] */
 	{ "workload_secs", check_u64, false },	/* the workload_mix self-test's length (mm/) */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */

@@ -106,18 +106,57 @@ int selftest_check_fault(const char *what, long r, unsigned long cause, unsigned
 	return 0;
 }
 
-static bool selftest_matches(const struct selftest *t, const char *filter)
+/* The length of the filter's item at p: up to the next comma or the end. */
+static size_t filter_item_len(const char *p)
 {
-	return !filter || !strncmp(t->name, filter, strlen(filter));
+	const char *comma = strchr(p, ',');
+
+	return comma ? (size_t)(comma - p) : strlen(p);
 }
 
-unsigned int selftest_count(const char *filter)
+/* filter: NULL (every test) or name prefixes separated by commas ("boot_,dma_"). */
+static bool selftest_matches(const struct selftest *t, const char *filter)
 {
-	unsigned int n = 0;
+	if (!filter)
+		return true;
+	for (const char *p = filter;; p++) {
+		size_t n = filter_item_len(p);
 
-	for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
-		n += selftest_matches(t, filter);
-	return n;
+		if (n && !strncmp(t->name, p, n))
+			return true;
+		p += n;
+		if (!*p)
+			return false;
+	}
+}
+
+bool selftest_filter_check(const struct selftest *start, const struct selftest *end,
+			   const char *filter, char *bad, size_t size)
+{
+	for (const char *p = filter;; p++) {
+		size_t n = filter_item_len(p);
+		bool found = false;
+		char item[64];
+
+		if (n >= sizeof(item))
+			n = sizeof(item) - 1;	/* the parameter's value is shorter (params.c) */
+		memcpy(item, p, n);
+		item[n] = '\0';
+		for (const struct selftest *t = start; t < end && n && !found; t++)
+			found = !strncmp(t->name, item, n);
+		if (!found) {
+			snprintf(bad, size, "%s", item);
+			return false;
+		}
+		p += filter_item_len(p);
+		if (!*p)
+			return true;
+	}
+}
+
+bool selftest_filter_ok(const char *filter, char *bad, size_t size)
+{
+	return selftest_filter_check(__selftests_start, __selftests_end, filter, bad, size);
 }
 
 /* One test in the runner's frame: its return value, or the result of an abort inside it. */

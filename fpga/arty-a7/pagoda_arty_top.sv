@@ -31,7 +31,9 @@ module pagoda_arty_top #(
   parameter int unsigned BAUD           = 115_200,
   parameter int unsigned BOOT_ROM_WORDS = `PAGODA_ARTY_BOOT_ROM_WORDS,
   parameter int unsigned BOOT_RAM_WORDS = 1024,         // the image's BOOTROM_SRAM_BYTES / 8
-  parameter              BOOT_INIT      = `PAGODA_ARTY_BOOT_INIT   // file name (untyped, for Yosys)
+  parameter              BOOT_INIT      = `PAGODA_ARTY_BOOT_INIT,  // file name (untyped, for Yosys)
+  // the core's data cache: the tree's SOC_DCACHE, as the ROM's flush and the DTB were built for
+  parameter int unsigned DCACHE_BYTES   = `PAGODA_ARTY_DCACHE_BYTES
 ) (
   input  logic        clk100_i,
   input  logic        rst_ni,
@@ -113,6 +115,7 @@ module pagoda_arty_top #(
 
   pagoda_soc #(
     .RAM_SIZE       (RAM_SIZE),
+    .DCACHE_BYTES   (DCACHE_BYTES),
     .BOOT_PROG      (1'b1),
     .BOOT_ROM_WORDS (BOOT_ROM_WORDS),
     .BOOT_RAM_WORDS (BOOT_RAM_WORDS),

@@ -54,16 +54,22 @@ test-uart-boot-litedram: $(UBL_PAYLOAD) $(DEPS_STAMP)
 # LEDs, the clock cells modelled and LiteDRAM's PHY model in place of the A7 PHY
 # (fpga/arty_sim.mk), driven only through its pins. Case board: uart_boot.py's dram checks through
 # the board (calibration on the core, the payload loaded over the RX pin and run from DRAM, the
-# pass LED) and the LEDs' story (DRAM ready after the hand-over, the heartbeat, no fail).
-BOARD_SIM_BIN = $(LD_SOC_BUILD)/board-sim/Vpagoda_arty_top
+# pass LED) and the LEDs' story (DRAM ready after the hand-over, the heartbeat, no fail). Case
+# board-boot: the images `make load` sends a board (made by its load-images in the MEM=litedram
+# tree, bootargs BOARD_BOOT_ARGS), OpenSBI and the firmware booted from DRAM to the self-tests'
+# summary and the pass LED (~122 M SoC cycles, ~8 min of one core).
+BOARD_SIM_BIN   = $(LD_SOC_BUILD)/board-sim/Vpagoda_arty_top
+BOARD_BOOT_DIR  = $(LD_SOC_BUILD)/board-sim/images
+BOARD_BOOT_ARGS ?= selftest selftest_filter=boot_
 
 TEST_SUITES += board-sim
 .PHONY: test-board-sim
 test-board-sim: $(UBL_PAYLOAD) $(DEPS_STAMP)
 	@mkdir -p $(dir $(MEM_LITEDRAM_LOCK))
 	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BOOTROM_PHY=sim \
-		BUILD=$(LD_SOC_BUILD) board-sim-build
+		BUILD=$(LD_SOC_BUILD) LOAD_DIR=$(BOARD_BOOT_DIR) \
+		BOOTARGS=$(call shell_quote,$(BOARD_BOOT_ARGS)) board-sim-build load-images
 	@rm -rf $(BUILD)/board-sim/runs
 	@bash scripts/suite.sh $(BUILD)/test-results board-sim -- $(PYTHON) \
 		tests/boot/uart_boot.py $(BOARD_SIM_BIN) $(VENV)/bin/litex_term $(UBL_DIR)/images \
-		$(BUILD)/board-sim/runs board
+		$(BUILD)/board-sim/runs board,board-boot:$(BOARD_BOOT_DIR)

@@ -22,6 +22,12 @@
   calib-fail (MEM=litedram only) the same with one DRAM bit stuck at 1 (+dram-stuck=0): LiteX's
              memory test fails, sdram_init() reports it, and the ROM stops before asking for
              images (the board shows it on its LEDs: init_error)
+  board-boot (the board-level simulator only) a whole boot through the board's pins, as `make
+             load` does it to a board: calibration, then litex_term sends the images `make
+             load-images` made in the MEM=litedram tree (OpenSBI, the firmware, the DTB of 256 MiB
+             with the data cache's dma-noncoherent pgaccel; bootargs: the boot_ self-tests); the
+             run must reach OpenSBI's banner, the Pagoda banner and the self-tests' summary, and
+             end on the pass LED with LD7 never on
   board      (the board-level simulator only, suite board-sim: the Arty board top with the clock
              cells modelled and LiteDRAM's PHY model, fpga/arty_sim.mk) what dram checks,
              through the board's pins, the run ended by its pass LED instead of the test
@@ -34,8 +40,8 @@ flight) takes the same path whatever the host's speed; the cases that damage fra
 (one frame at a time), where each answer is matched to its frame. Every run is bounded by
 +max-cycles and a wall-clock limit.
 
-usage: uart_boot.py PINS_SIM LITEX_TERM IMAGES_DIR WORK_DIR [CASE,...]
-  (default: every case but dram, whose IMAGES_DIR holds the payload instead)"""
+usage: uart_boot.py PINS_SIM LITEX_TERM IMAGES_DIR WORK_DIR [CASE[:IMAGES_DIR],...]
+  (default: every case but the DRAM ones; a case may name its own IMAGES_DIR)"""
 import json
 import os
 import pty
@@ -62,7 +68,7 @@ def frame_bytes(images_dir, images):
     return n
 
 
-def run(sim, term, json_path, work, name, sim_args, safe=True):
+def run(sim, term, json_path, work, name, sim_args, safe=True, wall_limit=WALL_LIMIT):
     """Start the simulator, then litex_term on its terminal; returns (status, uart, term, stderr)."""
     os.makedirs(work, exist_ok=True)
     pty_file = os.path.join(work, f"{name}.pty")
@@ -89,7 +95,7 @@ def run(sim, term, json_path, work, name, sim_args, safe=True):
     out = b""
     start = time.time()
     status = None
-    while time.time() - start < WALL_LIMIT:
+    while time.time() - start < wall_limit:
         try:
             r, _, _ = select.select([fd], [], [], 0.5)
             if r:
@@ -313,6 +319,44 @@ def case_board(sim, term, json_path, images_dir, work, failed):
           f"{cycles} cycles; init_error would hold it on)", failed)
 
 
+def case_board_boot(sim, term, json_path, images_dir, work, failed):
+    """OpenSBI, the firmware and the DTB over the RX pin into DRAM, and the firmware's self-tests."""
+    images = list(json.load(open(json_path)))
+    # ~122 M SoC cycles measured (calibration 35 M, upload 41 M, boot and self-tests 46 M);
+    # the wall limit is for a loaded machine (the board runs at ~0.25 M SoC cycles/s)
+    st, uart, text, err = run(sim, term, json_path, work, "board-boot", ["+max-cycles=400000000"],
+                              safe=False, wall_limit=2400)
+    case = "board-boot"
+    check(case, "Memtest OK" in uart and "Switching SDRAM to hardware control." in uart,
+          "calibration and LiteX's memory test passed", failed)
+    check(case, text.count("Upload complete") == len(images),
+          f"litex_term uploaded the {len(images)} images", failed)
+    check(case, re.search(r"boot: jumping to 0x0*80000000", uart) is not None,
+          "jump to OpenSBI", failed)
+    after = uart.split("OpenSBI v", 1)
+    check(case, len(after) == 2, "OpenSBI's banner", failed)
+    check(case, len(after) == 2 and "Pagoda firmware" in after[1], "the Pagoda banner after it",
+          failed)
+    check(case, re.search(r"memory:\s+\[0x0080000000-0x008fffffff\] 256 MiB", after[-1])
+          is not None, "the firmware has the board's 256 MiB", failed)
+    # the board's DTB describes its data cache, and the hardware has one: the core counts misses
+    check(case, re.search(r"caches:.*; D\$ 4 KiB 2-way, 64-byte lines", after[-1]) is not None
+          and "pgaccel: DMA non-coherent" in after[-1],
+          "the DTB describes the board's data cache (pgaccel dma-noncoherent)", failed)
+    m = re.search(r"perf: .* dcache-miss (\d+)", after[-1])
+    check(case, m is not None and int(m.group(1)) > 0,
+          f"the board's core has the data cache ({m.group(0) if m else 'no perf line'})", failed)
+    m = re.search(r"selftest: (\d+) passed, (\d+) failed", uart)
+    check(case, m is not None and m.group(2) == "0" and int(m.group(1)) > 0,
+          f"the self-tests' summary ({m.group(0) if m else 'none'})", failed)
+    leds = re.findall(r"pagoda-pins: (LD\d) \([^)]*\) (on|off) at cycle", err)
+    check(case, ("LD7", "on") not in leds and ("LD6", "on") in leds,
+          "LD6 (pass) on, LD7 (fail) never", failed)
+    check(case, st == 0, f"simulator exit status {st} (the pass LED's)", failed)
+    m = re.search(r"; (\d+) cycles,", err)
+    print(f"uart-boot: {case}: {int(m.group(1)) // 2 if m else '?'} SoC cycles")
+
+
 def case_calib_fail(sim, term, json_path, images_dir, work, failed):
     """A DRAM bit stuck at 1: calibration's memory test fails and the ROM loads nothing."""
     st, uart, text, err = run(sim, term, json_path, work, "calib-fail",
@@ -321,6 +365,9 @@ def case_calib_fail(sim, term, json_path, images_dir, work, failed):
           "the init sequence ran", failed)
     check("calib-fail", "Memtest KO" in uart and "Memtest OK" not in uart,
           "LiteX's memory test found the stuck bit", failed)
+    # the bus test's 256 words fit in the data cache: it reads DRAM only through the ROM's flush
+    check("calib-fail", re.search(r"bus errors:\s+[1-9]\d*/256", uart) is not None,
+          "the bus test found it (read from DRAM, not from the data cache)", failed)
     check("calib-fail", "boot: DRAM did not come up; stopped" in uart,
           "the ROM said it stopped", failed)
     check("calib-fail", "waiting for litex_term" not in uart and "Upload complete" not in text
@@ -331,7 +378,7 @@ def case_calib_fail(sim, term, json_path, images_dir, work, failed):
 
 CASES = {"boot": case_boot, "retry": case_retry, "crc-load": case_crc_load,
          "outside": case_outside, "load-check": case_load_check, "dram": case_dram,
-         "calib-fail": case_calib_fail, "board": case_board}
+         "calib-fail": case_calib_fail, "board": case_board, "board-boot": case_board_boot}
 DEFAULT_CASES = ["boot", "retry", "crc-load", "outside", "load-check"]
 
 
@@ -340,13 +387,13 @@ def main():
         sys.exit(__doc__)
     sim, term, images_dir, work = sys.argv[1:5]
     cases = sys.argv[5].split(",") if len(sys.argv) == 6 else DEFAULT_CASES
-    if not cases or set(cases) - set(CASES):
+    cases = [(c.split(":", 1) + [images_dir])[:2] for c in cases]
+    if not cases or {c[0] for c in cases} - set(CASES):
         sys.exit(f"uart_boot: the cases are {', '.join(CASES)}")
-    json_path = os.path.join(images_dir, "images.json")
     passed = 0
-    for name in cases:
+    for name, case_images in cases:
         failed = []
-        CASES[name](sim, term, json_path, images_dir, work, failed)
+        CASES[name](sim, term, os.path.join(case_images, "images.json"), case_images, work, failed)
         passed += not failed
     print(f"suite-result: {passed} passed, {len(cases) - passed} failed")
     sys.exit(0 if passed == len(cases) else 1)

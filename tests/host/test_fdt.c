@@ -318,6 +318,65 @@ static void cbo_sizes(const char *cpu0, const char *cpu1, unsigned int *m, unsig
 	free(b);
 }
 
+/* Parse a one-hart tree whose cpu node has `props`; *ic, *dc get the L1 caches it describes. */
+static void cache_props(const char *props, struct cache_geometry *ic, struct cache_geometry *dc)
+{
+	struct boot_info bi;
+	char dts[1024];
+	unsigned char *b;
+	size_t len;
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+		 "cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 "cpu@0 { device_type = \"cpu\"; reg = <0>; %s }; };"
+		 "memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0 0x100000>; }; };",
+		 props);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);	/* never a reason to stop */
+	*ic = bi.icache;
+	*dc = bi.dcache;
+	free(b);
+}
+
+#define ICACHE16K "i-cache-size = <16384>; i-cache-sets = <256>; i-cache-block-size = <64>;"
+
+/* The cpu node's i-/d-cache-size, -sets, -block-size: all three good powers of two with at
+ * least one way, or the cache is not described (and the boot goes on). */
+static void test_cache_geometry(void **state)
+{
+	struct cache_geometry ic, dc;
+
+	host_printk_enabled = 0;
+	cache_props(ICACHE16K "d-cache-size = <4096>; d-cache-sets = <32>; d-cache-block-size = <64>;",
+		    &ic, &dc);
+	assert_int_equal(ic.size, 16384);
+	assert_int_equal(ic.sets, 256);
+	assert_int_equal(ic.block, 64);
+	assert_int_equal(dc.size, 4096);
+	assert_int_equal(dc.sets, 32);
+	assert_int_equal(dc.block, 64);
+	cache_props(ICACHE16K, &ic, &dc);		/* no D$ described */
+	assert_int_equal(ic.size, 16384);
+	assert_int_equal(dc.size, 0);
+	cache_props("", &ic, &dc);			/* QEMU's cpu nodes: nothing */
+	assert_int_equal(ic.size, 0);
+	assert_int_equal(dc.size, 0);
+	/* malformed: a missing field, not a power of two, zero, 64-bit, more sets than fit */
+	cache_props("d-cache-size = <4096>; d-cache-block-size = <64>;", &ic, &dc);
+	assert_int_equal(dc.size, 0);
+	cache_props("d-cache-size = <4096>; d-cache-sets = <24>; d-cache-block-size = <64>;", &ic, &dc);
+	assert_int_equal(dc.size, 0);
+	cache_props("d-cache-size = <0>; d-cache-sets = <32>; d-cache-block-size = <64>;", &ic, &dc);
+	assert_int_equal(dc.size, 0);
+	cache_props("d-cache-size = /bits/ 64 <4096>; d-cache-sets = <32>; d-cache-block-size = <64>;",
+		    &ic, &dc);
+	assert_int_equal(dc.size, 0);
+	cache_props("d-cache-size = <4096>; d-cache-sets = <128>; d-cache-block-size = <64>;", &ic, &dc);
+	assert_int_equal(dc.size, 0);
+	host_printk_enabled = 1;
+}
+
 #define ISA_CBO "riscv,isa = \"rv64imac_zicsr_zifencei_zicbom_zicboz\";"
 #define SIZES(m, z) "riscv,cbom-block-size = <" #m ">; riscv,cboz-block-size = <" #z ">;"
 
@@ -375,6 +434,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_blob_parses),
 		cmocka_unit_test(test_cbo_block_sizes),
+		cmocka_unit_test(test_cache_geometry),
 		cmocka_unit_test(test_lookup_by_path_and_compatible),
 		cmocka_unit_test(test_phandles_and_irq_contexts),
 		cmocka_unit_test(test_header_errors),

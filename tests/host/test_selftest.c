@@ -164,6 +164,30 @@ static void test_filter(void **state)
 	assert_int_equal(c.skipped, 0);
 }
 
+/* A list of prefixes selects the tests of each, in table order; each must name one. */
+static void test_filter_list(void **state)
+{
+	struct selftest_counts c = run("last,first");
+	char bad[64];
+
+	assert_string_equal(trail, "pass pass");
+	assert_int_equal(c.passed, 2);
+	assert_int_equal(c.failed, 0);
+	c = run("assert_eq,helper");
+	assert_string_equal(trail, "eq helper");
+	assert_true(selftest_filter_check(table, table + ARRAY_SIZE(table), "first,assert", bad,
+					  sizeof(bad)));
+	assert_false(selftest_filter_check(table, table + ARRAY_SIZE(table), "first,nosuch,last",
+					   bad, sizeof(bad)));
+	assert_string_equal(bad, "nosuch");
+	assert_false(selftest_filter_check(table, table + ARRAY_SIZE(table), "first,,last", bad,
+					   sizeof(bad)));
+	assert_string_equal(bad, "");
+	assert_false(selftest_filter_check(table, table + ARRAY_SIZE(table), "first,", bad,
+					   sizeof(bad)));
+	assert_string_equal(bad, "");
+}
+
 /* Each hart aborts to its own frames: a catch on cpu 1 leaves cpu 0's chain as it was. */
 static void test_frames_per_hart(void **state)
 {
@@ -192,6 +216,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_abort_ends_the_test),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_filter_list),
 		cmocka_unit_test(test_frames_per_hart),
 	};
 

@@ -24,20 +24,26 @@ test-mem-litedram: $(LD_TB_BIN)
 # The firmware's self-tests booted through OpenSBI on the SoC built with MEM=litedram (256 MiB of
 # DDR3 through the controller and its PHY model, its own build tree): the images reach the DRAM
 # through the backdoor, everything after that through the bridge and the native port. The DRAM
-# SoC runs ~13x the cycles of the 1-cycle RAM (no cache yet), so the suite runs the self-tests
-# that LD_SELFTEST_FILTER selects (docs/memory.md gives the time of the full run).
+# SoC (with its 4 KiB data cache, SOC_DCACHE) still runs several times the cycles of the 1-cycle
+# RAM, so the suite runs the self-tests that LD_SELFTEST_FILTER selects (docs/memory.md).
 LD_SOC_BUILD       := $(BUILD)/mem-litedram
 LD_SELFTEST_FILTER ?= boot_
-TEST_SUITES += soc-selftest-litedram
-.PHONY: test-soc-selftest-litedram
-test-soc-selftest-litedram: $(DEPS_STAMP)
-	@flock $(MEM_LITEDRAM_LOCK) $(MAKE) --no-print-directory MEM=litedram BUILD=$(LD_SOC_BUILD) \
-		sim-build firmware dtb
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-litedram --from selftest -- \
-		$(LD_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
-		+firmware=$(LD_SOC_BUILD)/firmware/firmware.elf +dtb=$(LD_SOC_BUILD)/sbi/pagoda.dtb \
-		+bootargs=$(call shell_quote,selftest selftest_filter=$(LD_SELFTEST_FILTER)) \
+
+# A self-test suite on a DRAM tree: $(1) the suite, $(2) MEM, $(3) its build tree, $(4) the
+# tree's lock, $(5) the name of the variable holding selftest_filter (a list has commas, which
+# $(call) would split). The tree is built under its lock, the run is not.
+define dram_selftest_suite
+TEST_SUITES += $(1)
+.PHONY: test-$(1)
+test-$(1): $$(DEPS_STAMP)
+	@mkdir -p $$(dir $(4))
+	@flock $(4) $$(MAKE) --no-print-directory MEM=$(2) BUILD=$(3) sim-build firmware dtb
+	@bash scripts/suite.sh $$(BUILD)/test-results $(1) --from selftest -- \
+		$(3)/sim/Vpagoda_soc +opensbi=$$(OPENSBI) +firmware=$(3)/firmware/firmware.elf \
+		+dtb=$(3)/sbi/pagoda.dtb +bootargs=$$(call shell_quote,selftest selftest_filter=$$($(5))) \
 		+max-cycles=400000000
+endef
+$(eval $(call dram_selftest_suite,soc-selftest-litedram,litedram,$(LD_SOC_BUILD),$(MEM_LITEDRAM_LOCK),LD_SELFTEST_FILTER))
 
 # LiteDRAM's CSRs from the core through the crossbar's DRAMCTRL slave (pagoda_dram_csr), on the
 # SoC built with MEM=litedram: tests/soc/bare/dramctrl.S (built with the default tree's map; the
@@ -79,21 +85,12 @@ test-mem-dram-bridge: $(DB_TB_BIN)
 # The firmware's self-tests on the SoC built with MEM=dramfast (its own build tree): the same
 # bridge and 256 MiB as MEM=litedram, with the fast DRAM model (sim/pagoda_dram_model.sv,
 # calibrated against LiteDRAM by mem-dram-bridge) in the controller's place. DF_SELFTEST_FILTER
-# selects the self-tests (the boot_ ones, as soc-selftest-litedram, by default).
+# selects the self-tests: the boot_ ones, as soc-selftest-litedram, and the DMA API's and
+# pgaccel's, whose non-coherent DMA (the D$) and calibration differ on DRAM (~60 M cycles).
 DF_SOC_BUILD       := $(BUILD)/mem-dramfast
-DF_SELFTEST_FILTER ?= boot_
+DF_SELFTEST_FILTER ?= boot_,dma_,pgaccel_
 MEM_DRAMFAST_LOCK  := $(TOP)/build/.mem-dramfast.lock
-TEST_SUITES += soc-selftest-dramfast
-.PHONY: test-soc-selftest-dramfast
-test-soc-selftest-dramfast: $(DEPS_STAMP)
-	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK))
-	@flock $(MEM_DRAMFAST_LOCK) $(MAKE) --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) \
-		sim-build firmware dtb
-	@bash scripts/suite.sh $(BUILD)/test-results soc-selftest-dramfast --from selftest -- \
-		$(DF_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) \
-		+firmware=$(DF_SOC_BUILD)/firmware/firmware.elf +dtb=$(DF_SOC_BUILD)/sbi/pagoda.dtb \
-		+bootargs=$(call shell_quote,selftest selftest_filter=$(DF_SELFTEST_FILTER)) \
-		+max-cycles=400000000
+$(eval $(call dram_selftest_suite,soc-selftest-dramfast,dramfast,$(DF_SOC_BUILD),$(MEM_DRAMFAST_LOCK),DF_SELFTEST_FILTER))
 
 # A measurement, not a suite: the soc-selftest-dramfast run on the 1-cycle RAM, the fast model and
 # LiteDRAM at once, all three simulators built without PGO (docs/memory.md quotes its line).

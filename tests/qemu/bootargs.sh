@@ -65,6 +65,12 @@ for name in boot_hart_not_a_number filter_empty bench_filter_empty inject_failur
 done
 # Good command lines still boot: one test selected, and one near the 1023-character limit.
 check filter_selects 0 '^selftest: 1 passed, 0 failed' 1 "selftest selftest_filter=smp_atomics"
+# A list of prefixes runs the tests of each; every item must name a test, and none be empty.
+check filter_list 0 '^selftest: 2 passed, 0 failed' 1 "selftest selftest_filter=smp_atomics,boot_fdt"
+check filter_list_one_unknown 5 "no test name starts with 'nonexistent'" 1 \
+	"selftest selftest_filter=smp_atomics,nonexistent"
+check filter_list_empty_item 5 "an empty name in the list 'smp_atomics,,boot_fdt'" 1 \
+	"selftest selftest_filter=smp_atomics,,boot_fdt"
 check satp_mode_bare 0 '^sv39: +off \(satp_mode=bare\)' 1 "selftest selftest_filter=sv39_bare_mode satp_mode=bare"
 # Given, min_free_kbytes is taken as is (mm_watermarks skips its computed-value check then).
 check min_free_kbytes_given 0 '^ok mm_watermarks' 1 \

@@ -17,7 +17,7 @@ $(SIM_FAULT_BUILD)/pgaccel_unfaulted.sv: rtl/accel/pgaccel.sv
 		{ echo "faults: no 'module pgaccel #(' line in $<"; exit 1; }
 	@mv $@.tmp $@
 
-$(SIM_FAULT_BIN): $(REGS_SVH) $(SIM_FAULT_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_ACCEL_CFG) $(DEPS_STAMP)
+$(SIM_FAULT_BIN): $(REGS_SVH) $(SIM_FAULT_RTL) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_CONFIG) $(DEPS_STAMP)
 	$(SIM_CHECK_LIBS)
 	@test "$(SOC_ACCEL)" = 1 || { echo "faults: needs the SoC with pgaccel (SOC_ACCEL=1)"; exit 1; }
 	@echo "  VERILATE $@ (pgaccel fault injection)"

@@ -19,6 +19,14 @@ struct mem_range {
 	int nid;	/* numa-node-id, 0 when absent */
 };
 
+/* An L1 cache of the first hart, from its cpu node (the Devicetree spec's i-cache-size,
+ * i-cache-sets, i-cache-block-size and the d-cache- ones); size 0: the DT describes none. */
+struct cache_geometry {
+	u32 size;
+	u32 sets;
+	u32 block;
+};
+
 struct boot_info {
 	const void *fdt;
 	u32 fdt_size;
@@ -33,6 +41,7 @@ struct boot_info {
 	 * power of two (16 up to a page) on every hart, as Linux requires. */
 	u32 cbom_block_size;
 	u32 cboz_block_size;
+	struct cache_geometry icache, dcache;
 	unsigned int nr_mem;
 	struct mem_range mem[MAX_MEM_RANGES];
 	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */

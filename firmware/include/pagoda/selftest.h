@@ -61,7 +61,11 @@ int selftest_run_all(const char *filter);	/* returns the number failed */
 /* Run the tests of [start, end) that the filter selects, adding up the results in *c. */
 void selftest_run(const struct selftest *start, const struct selftest *end, const char *filter,
 		  struct selftest_counts *c);
-unsigned int selftest_count(const char *filter);	/* how many tests the filter selects */
+/* Does every comma-separated prefix of filter name at least one test (of [start, end), or of
+ * the firmware's table)? If not, bad gets the first that names none (empty: an empty item). */
+bool selftest_filter_check(const struct selftest *start, const struct selftest *end,
+			   const char *filter, char *bad, size_t size);
+bool selftest_filter_ok(const char *filter, char *bad, size_t size);
 /* Let interrupts in until *count reaches want or `ticks` of timebase pass; returns *count. */
 unsigned int selftest_wait_irqs(volatile unsigned int *count, unsigned int want,
 				unsigned long long ticks);
