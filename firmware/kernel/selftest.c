@@ -7,6 +7,7 @@
 #include <asm/ptrace.h>
 #include <asm/setjmp.h>
 #include <asm/timex.h>
+#include <pagoda/init.h>
 #include <pagoda/printk.h>
 #include <pagoda/selftest.h>
 #include <pagoda/smp.h>
@@ -106,35 +107,17 @@ int selftest_check_fault(const char *what, long r, unsigned long cause, unsigned
 	return 0;
 }
 
-/* The length of the filter's item at p: up to the next comma or the end. */
-static size_t filter_item_len(const char *p)
-{
-	const char *comma = strchr(p, ',');
-
-	return comma ? (size_t)(comma - p) : strlen(p);
-}
-
 /* filter: NULL (every test) or name prefixes separated by commas ("boot_,dma_"). */
 static bool selftest_matches(const struct selftest *t, const char *filter)
 {
-	if (!filter)
-		return true;
-	for (const char *p = filter;; p++) {
-		size_t n = filter_item_len(p);
-
-		if (n && !strncmp(t->name, p, n))
-			return true;
-		p += n;
-		if (!*p)
-			return false;
-	}
+	return !filter || name_in_prefix_list(t->name, filter);
 }
 
 bool selftest_filter_check(const struct selftest *start, const struct selftest *end,
 			   const char *filter, char *bad, size_t size)
 {
 	for (const char *p = filter;; p++) {
-		size_t n = filter_item_len(p);
+		size_t n = list_item_len(p);
 		bool found = false;
 		char item[64];
 
@@ -148,7 +131,7 @@ bool selftest_filter_check(const struct selftest *start, const struct selftest *
 			snprintf(bad, size, "%s", item);
 			return false;
 		}
-		p += filter_item_len(p);
+		p += list_item_len(p);
 		if (!*p)
 			return true;
 	}

@@ -41,6 +41,26 @@ static int do_early_param(const char *w, size_t len)
 	return bad;
 }
 
+size_t list_item_len(const char *p)
+{
+	const char *comma = strchr(p, ',');
+
+	return comma ? (size_t)(comma - p) : strlen(p);
+}
+
+bool name_in_prefix_list(const char *name, const char *list)
+{
+	for (const char *p = list;; p++) {
+		size_t n = list_item_len(p);
+
+		if (n && !strncmp(name, p, n))
+			return true;
+		p += n;
+		if (!*p)
+			return false;
+	}
+}
+
 int parse_early_params(const char *args)
 {
 	int bad = 0;

@@ -5,6 +5,7 @@
 #define PAGODA_BENCH_H
 
 #include <asm/timex.h>
+#include <pagoda/init.h>
 #include <pagoda/perf.h>
 #include <pagoda/printk.h>
 
@@ -30,22 +31,7 @@ static inline bool bench_wanted(const char *group)
 {
 	const char *f = &bench_filter ? bench_filter : NULL;
 
-	while (f && *f) {
-		unsigned long n = 0;
-
-		while (f[n] && f[n] != ',')
-			n++;
-		if (n) {
-			unsigned long i = 0;
-
-			while (i < n && group[i] == f[i])
-				i++;
-			if (i == n)
-				return true;
-		}
-		f += f[n] ? n + 1 : n;
-	}
-	return !f;
+	return !f || name_in_prefix_list(group, f);
 }
 
 /* A case whose result cannot be trusted: say why, and make the run fail (no figure printed). */

@@ -7,6 +7,7 @@
 #define PAGODA_INIT_H
 
 #include <pagoda/compiler.h>
+#include <pagoda/types.h>
 
 struct initcall {
 	const char *name;
@@ -48,5 +49,13 @@ extern const struct early_param __stop_early_param[] __attribute__((weak));
 /* Run the handlers for args (NUL-terminated words separated by blanks); mm_init() calls it first
  * thing, once per boot, as Linux's setup_arch() does. Returns the number of refused values. */
 int parse_early_params(const char *args);
+
+/*
+ * The lists of name prefixes that selftest_filter= and bench_filter= take: "boot_,dma_". The
+ * length of the item at p (up to the next comma or the end), and whether name starts with one
+ * of the list's non-empty items.
+ */
+size_t list_item_len(const char *p);
+bool name_in_prefix_list(const char *name, const char *list);
 
 #endif
