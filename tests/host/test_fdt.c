@@ -296,47 +296,46 @@ static void test_bad_property_values(void **state)
 	host_printk_enabled = 1;
 }
 
-/* Parse a two-hart tree with the given cpu node bodies; *m, *z get the block sizes. */
-static void cbo_sizes(const char *cpu0, const char *cpu1, unsigned int *m, unsigned int *z)
+/* Parse a tree of one hart per cpu node body given (two at most; NULL: no second hart), which
+ * must never be a reason to stop the boot. */
+static struct boot_info parse_cpus_tree(const char *cpu0, const char *cpu1)
 {
 	struct boot_info bi;
-	char dts[1024];
+	char dts[1024], second[256] = "";
 	unsigned char *b;
 	size_t len;
 
+	if (cpu1)
+		snprintf(second, sizeof(second), "cpu@1 { device_type = \"cpu\"; reg = <1>; %s };",
+			 cpu1);
 	snprintf(dts, sizeof(dts),
 		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
 		 "cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 "cpu@0 { device_type = \"cpu\"; reg = <0>; %s };"
-		 "cpu@1 { device_type = \"cpu\"; reg = <1>; %s }; };"
+		 "cpu@0 { device_type = \"cpu\"; reg = <0>; %s }; %s };"
 		 "memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0 0x100000>; }; };",
-		 cpu0, cpu1);
+		 cpu0, second);
 	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);	/* never a reason to stop */
-	*m = bi.cbom_block_size;
-	*z = bi.cboz_block_size;
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
 	free(b);
+	return bi;
 }
 
-/* Parse a one-hart tree whose cpu node has `props`; *ic, *dc get the L1 caches it describes. */
+/* A two-hart tree with the given cpu node bodies; *m, *z get the block sizes. */
+static void cbo_sizes(const char *cpu0, const char *cpu1, unsigned int *m, unsigned int *z)
+{
+	struct boot_info bi = parse_cpus_tree(cpu0, cpu1);
+
+	*m = bi.cbom_block_size;
+	*z = bi.cboz_block_size;
+}
+
+/* A one-hart tree whose cpu node has `props`; *ic, *dc get the L1 caches it describes. */
 static void cache_props(const char *props, struct cache_geometry *ic, struct cache_geometry *dc)
 {
-	struct boot_info bi;
-	char dts[1024];
-	unsigned char *b;
-	size_t len;
+	struct boot_info bi = parse_cpus_tree(props, NULL);
 
-	snprintf(dts, sizeof(dts),
-		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
-		 "cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
-		 "cpu@0 { device_type = \"cpu\"; reg = <0>; %s }; };"
-		 "memory@0 { device_type = \"memory\"; reg = <0 0x80000000 0 0x100000>; }; };",
-		 props);
-	b = dts_compile(dts, &len);
-	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);	/* never a reason to stop */
 	*ic = bi.icache;
 	*dc = bi.dcache;
-	free(b);
 }
 
 #define ICACHE16K "i-cache-size = <16384>; i-cache-sets = <256>; i-cache-block-size = <64>;"
