@@ -421,9 +421,9 @@ def touch_section(by, out):
     out.append("\n### Zeroing then first touch\n")
     out.append("Cycles per operation: the zeroing alone (from the table above), and the zeroing "
                "followed by one load per 64-byte line inside the timed region. The engine's "
-               "touch case also invalidates the range after the command (non-coherent DMA: the "
-               "loads must not hit lines the cache kept); auto includes the driver's DMA "
-               "maintenance.\n")
+               "touch case also invalidates the range after the command where the engine is "
+               "`dma-noncoherent` (the loads must not hit lines the cache kept); auto includes "
+               "the driver's DMA maintenance.\n")
     out.append("| bytes |" + "".join(f" {n} | {n} + touch |" for _, n in paths) +
                " best with touch |")
     out.append("|---|" + "---|---|" * len(paths) + "---|")
