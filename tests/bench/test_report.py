@@ -106,6 +106,15 @@ def test_memory_and_touch():
     check(not any(line.startswith("| 64 |") and line.count("|") > 9 for line in out),
           "touch: no row for a size without touch cases")
 
+    check("| bus limit | hw / bus limit |" in text and "| 1,048,576 |" in text,
+          "zeroing: without mem figures the bound is the bus's 8 bytes per cycle")
+    out = []
+    report.zero_section(zero_cases(), out, mem_cases())
+    row = next(line for line in out if line.startswith("| 1,048,576 |"))
+    check("| engine stream | hw / engine stream |" in "\n".join(out) and
+          "| 480,000 | 120% |" in row,
+          "zeroing: with mem figures the bound is the engine's measured 1 MiB rate")
+
     # the whole page: both tables reach docs/benchmarks.md
     with tempfile.TemporaryDirectory() as d:
         src, dst = os.path.join(d, "r.json"), os.path.join(d, "b.md")
@@ -120,7 +129,7 @@ def test_memory_and_touch():
         with open(dst) as f:
             page = f.read()
     check("## Memory" in page and "| together-zero-1m | engine |" in page and
-          "| 1,048,576 | 200,000 | 200,007 |" in page,
+          "| 1,048,576 | 200,000 | 200,007 |" in page and "| engine stream |" in page,
           "page: the Memory table and the first-touch columns are rendered")
 
 
