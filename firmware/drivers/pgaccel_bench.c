@@ -211,6 +211,59 @@ static unsigned long prefill_prezero(unsigned int order, unsigned long n)
 	return pgaccel_prezero_count(true);
 }
 
+/*
+ * Order-0 allocations as a burst: up to PREZERO_MAX in a row, each timed, then all freed
+ * (untimed). With no free between them this is the allocation alone: not the lines that the free
+ * before it evicted from the small D$ (capturing a block maps it for DMA and posts a command), nor
+ * the engine zeroing, next to it, the block that free captured; the alloc/free loop of
+ * bench_gfp_zero() pays both. Both paths start the same way, PREZERO_MAX blocks allocated and
+ * freed: into the per-CPU list (plain) or into the pool, whose zeroing is waited for (pre-zeroed).
+ */
+static void bench_gfp_zero_burst(void)
+{
+	static const char *const paths[] = { "nozero", "prezero" };
+	bool prezero = pgaccel.prezero;
+
+	for (unsigned int p = 0; p < 2; p++) {
+		struct bench_counters a, b, z = { .cycles = 0 }, t = { .cycles = 0 };
+		struct page *pages[PREZERO_MAX];
+		gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
+		unsigned long n = PREZERO_MAX, r;
+		char name[32], extra[64];
+
+		if (p && !pgaccel.present)
+			continue;
+		pgaccel_prezero_release();
+		pgaccel_set_prezero(p);
+		if (p) {
+			n = min(n, prefill_prezero(0, n));
+		} else {
+			for (r = 0; r < n; r++)
+				pages[r] = alloc_pages(GFP_KERNEL, 0);
+			for (r = 0; r < n; r++)
+				if (pages[r])
+					__free_pages(pages[r], 0);
+		}
+		for (r = 0; r < n; r++) {
+			a = bench_start();
+			pages[r] = alloc_pages(gfp, 0);
+			b = bench_end();
+			if (!pages[r])
+				break;
+			bench_accumulate(&t, (unsigned int)r, a, b);
+		}
+		n = r;	/* the allocations timed */
+		for (r = 0; r < n; r++)
+			__free_pages(pages[r], 0);
+		memcpy(z.have, t.have, sizeof(z.have));
+		snprintf(name, sizeof(name), "order0-%s-burst", paths[p]);
+		snprintf(extra, sizeof(extra), "path=%s order=0 pattern=burst", paths[p]);
+		bench_report("gfp-zero", name, n, z, t, extra);
+	}
+	pgaccel_prezero_release();
+	pgaccel_set_prezero(prezero);
+}
+
 /* Latency of one __GFP_ZERO allocation (alloc only), per order and path, next to no zeroing. */
 static void bench_gfp_zero(void)
 {
@@ -222,7 +275,7 @@ static void bench_gfp_zero(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
 		for (unsigned int p = 0; p < 4; p++) {
 			unsigned int order = orders[i];
-			unsigned long reps = order >= 9 ? 4 : 16, cycles = 0, instret = 0;
+			unsigned long reps = order >= 9 ? 4 : 16, r;
 			gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
 			struct bench_counters a, b, z = { .cycles = 0 }, t = { .cycles = 0 };
 			char name[32], extra[48];
@@ -239,7 +292,7 @@ static void bench_gfp_zero(void)
 
 				reps = min(reps, held);
 			}
-			for (unsigned long r = 0; r < reps; r++) {
+			for (r = 0; r < reps; r++) {
 				struct page *page;
 
 				a = bench_start();
@@ -247,13 +300,11 @@ static void bench_gfp_zero(void)
 				b = bench_end();
 				if (!page)
 					break;
-				cycles += b.cycles - a.cycles;
-				instret += b.instret - a.instret;
+				bench_accumulate(&t, (unsigned int)r, a, b);
 				__free_pages(page, order);
 			}
-			/* summed per allocation: no TLB counts (have_* false) */
-			t.cycles = cycles;
-			t.instret = instret;
+			reps = r;	/* the allocations timed */
+			memcpy(z.have, t.have, sizeof(z.have));	/* t holds sums: z is their zero */
 			snprintf(name, sizeof(name), "order%u-%s", order, paths[p]);
 			snprintf(extra, sizeof(extra), "path=%s order=%u", paths[p], order);
 			bench_report("gfp-zero", name, reps, z, t, extra);
@@ -261,6 +312,7 @@ static void bench_gfp_zero(void)
 	}
 	pgaccel_set_mode(saved);
 	pgaccel_set_prezero(prezero);
+	bench_gfp_zero_burst();
 }
 
 /* bench_filter= names groups; the scan groups are "pgaccel-scan-PATTERN". */

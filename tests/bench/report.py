@@ -477,8 +477,12 @@ def scan_section(groups, out):
 
 def gfp_section(cases, out):
     by = collections.defaultdict(dict)
+    burst = {}
     for c in cases:
-        by[c["order"]][c["path"]] = c
+        if c.get("pattern") == "burst":
+            burst[c["path"]] = c
+        else:
+            by[c["order"]][c["path"]] = c
     out.append("## `__GFP_ZERO` allocation latency\n")
     out.append("Cycles for one `alloc_pages()` (free not counted), averaged over the run's "
                "allocations (`ops`). Pre-zeroed: freed blocks of that order captured and zeroed "
@@ -510,6 +514,15 @@ def gfp_section(cases, out):
                    + ", ".join(f"{fmt(per_op(by[o]['prezero']))} against "
                                f"{fmt(per_op(by[o]['nozero']))}" for o in cheaper)
                    + "): it leaves the pool whole, without the buddy split a fresh block needs.")
+    if "nozero" in burst and "prezero" in burst:
+        nz, pz = per_op(burst["nozero"]), per_op(burst["prezero"])
+        out.append(f"\nAs a burst (order 0: {burst['prezero']['ops']} allocations in a row, each "
+                   "timed, no free between them; the pool filled and its zeroing finished "
+                   f"first): plain {fmt(nz)} cycles, pre-zeroed {fmt(pz)}, **{pz / nz:.2f}x** "
+                   "(issue 14's goal: 1.2x). The table's loop frees each page before the next "
+                   "allocation: there the free's capture (a DMA mapping and a posted command) "
+                   "evicts the allocation's lines from the data cache, and the engine zeroes "
+                   "the captured block next to the allocation, which the burst leaves out.")
     out.append("\n![gfp-zero](img/bench-gfp-zero.png)\n")
 
 
