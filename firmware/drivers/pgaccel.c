@@ -72,17 +72,10 @@ void pgaccel_engine_dead(void)
 	pgaccel_update_capture_hint();
 }
 
-/*
- * Post one command and wait for its completion; engine_lock held. Returns 0, -ERR code,
- * PGACCEL_EBUSY (post rejected), PGACCEL_ETIMEDOUT or PGACCEL_EBADCOMP (a completion that is not
- * this command's). After the last two the engine is taken out of service: it cannot be aborted,
- * and a late completion must not be mistaken for a later command's.
- */
-static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *comp_out)
+/* The first half of run_command: queue one command, engine_lock held; 0 or PGACCEL_EBUSY. */
+static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 {
 	u8 tag = next_tag++ & PGACCEL_TAG_SYNC_MASK;
-	unsigned long t0, limit = pgaccel_timeout_ticks(beats);
-	u64 comp;
 
 	pgaccel_harvest_completions();
 	if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
@@ -95,7 +88,16 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 		reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 		return PGACCEL_EBUSY;
 	}
-	t0 = get_time();
+	*tag_out = tag;
+	return 0;
+}
+
+/* The second half of run_command: the completion of the command posted with `tag`. */
+static int wait_command(u8 tag, u64 addr, u64 len, u64 beats, u64 *comp_out)
+{
+	unsigned long t0 = get_time(), limit = pgaccel_timeout_ticks(beats);
+	u64 comp;
+
 	for (;;) {
 		comp = reg_readq(PGACCEL_REG_COMP);
 		if (comp & PGACCEL_COMP_VALID) {
@@ -129,6 +131,20 @@ static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *com
 	return PGACCEL_COMP_ERR(comp) ? -(int)PGACCEL_COMP_ERR(comp) : 0;
 }
 
+/*
+ * Post one command and wait for its completion; engine_lock held. Returns 0, -ERR code,
+ * PGACCEL_EBUSY (post rejected), PGACCEL_ETIMEDOUT or PGACCEL_EBADCOMP (a completion that is not
+ * this command's). After the last two the engine is taken out of service: it cannot be aborted,
+ * and a late completion must not be mistaken for a later command's.
+ */
+static int run_command(u64 addr, u64 len, u64 arg, u64 post, u64 beats, u64 *comp_out)
+{
+	u8 tag;
+	int r = post_command(addr, len, arg, post, &tag);
+
+	return r ? r : wait_command(tag, addr, len, beats, comp_out);
+}
+
 u64 pgaccel_raw_command(u64 addr, u64 len, u64 arg, u64 post)
 {
 	unsigned long flags;
@@ -153,6 +169,31 @@ int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero)
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
 	r = run_command(addr, len, zero ? 0 : pattern,
 			PGACCEL_POST(zero ? PGACCEL_OP_ZERO : PGACCEL_OP_FILL, 0, 0, 0), len / 8, &comp);
+	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
+	return r;
+}
+
+/*
+ * ZERO [addr, addr + len) while the CPU runs fn(arg), then wait for it: the engine and the core
+ * sharing memory (the mem bench's "together" case). Raw as pgaccel_hw_fill (a bus address, no
+ * cache maintenance); fn runs only when the command was posted, with the engine lock held and
+ * interrupts off, so it must not use the engine itself.
+ */
+int pgaccel_hw_zero_during(phys_addr_t addr, u64 len, void (*fn)(void *), void *arg)
+{
+	unsigned long flags;
+	u64 comp;
+	u8 tag;
+	int r;
+
+	if (!pgaccel.present || pgaccel.wedged)
+		return PGACCEL_ENODEV;
+	spin_lock_irqsave(&pgaccel_engine_lock, flags);
+	r = post_command(addr, len, 0, PGACCEL_POST(PGACCEL_OP_ZERO, 0, 0, 0), &tag);
+	if (!r) {
+		fn(arg);
+		r = wait_command(tag, addr, len, len / 8, &comp);
+	}
 	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
 	return r;
 }

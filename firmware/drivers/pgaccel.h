@@ -73,6 +73,8 @@ static inline void pgaccel_raw_finish(phys_addr_t pa, size_t len)
 	arch_dma_cache_inval(pa, len);
 }
 int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
+/* ZERO while the CPU runs fn(arg) (engine lock held, interrupts off), then its completion. */
+int pgaccel_hw_zero_during(phys_addr_t addr, u64 len, void (*fn)(void *), void *arg);
 /* SCAN: *result gets the index found, or `end` when there is none. */
 int pgaccel_hw_scan(phys_addr_t map, u64 end, u64 start, u64 nr, unsigned int align_order,
 		    bool free_is_one, u64 *result);

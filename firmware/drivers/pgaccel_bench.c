@@ -2,15 +2,17 @@
 /*
  * pgaccel benchmarks (`bench` mode): zeroing 64 B .. 4 MiB and bitmap search 1 Ki .. 1 Mi bits,
  * software (memset, and cbo.zero when the DT offers Zicboz), hardware and the driver's automatic
- * choice in the same run, and __GFP_ZERO allocation
- * latency. Lines go to scripts/bench.py; docs/benchmarks.md explains them.
+ * choice in the same run (at 4 KiB and 1 MiB also followed by the first touch of every line),
+ * and __GFP_ZERO allocation latency. Lines go to scripts/bench.py; docs/benchmarks.md explains them.
  */
 #include <asm/highmem.h>
 #include <asm/page.h>
+#include <mm/dma-mapping.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
 #include <pagoda/bench.h>
 #include <pagoda/boot.h>
+#include <pagoda/compiler.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include "pgaccel.h"
@@ -27,6 +29,70 @@ static void report(const char *group, const char *path, unsigned long size, cons
 	bench_report(group, name, ops, a, b, more);
 }
 
+/* One load per 64-byte line of [p, p + len): the first use of a zeroed block. A function of its
+ * own at a fixed alignment, so that its loop's cycles do not move with unrelated code. */
+static __noinline __aligned(64) void touch_lines(const u8 *p, unsigned long len)
+{
+	for (const u8 *end = p + len; p < end; p += 64)
+		__asm__ volatile("ld t0, 0(%0)" : : "r"(p) : "t0", "memory");
+}
+
+/*
+ * The zeroing paths again at 4 KiB and 1 MiB, each followed by the first touch of every line
+ * inside the timed region ("PATH-touch"), with the same repetitions as the zeroing alone just
+ * before it. The engine's case also invalidates the range after the command where the DT calls
+ * the engine dma-noncoherent (the reads must not hit lines the cache kept from before); auto does
+ * what the driver does, the DMA API's maintenance included.
+ */
+static void bench_zero_touch(u8 *buf, phys_addr_t pa, unsigned long size, unsigned long reps)
+{
+	enum pgaccel_mode saved = pgaccel.mode;
+	struct bench_counters a, b;
+	const char *chose;
+
+	pgaccel_prezero_wait();
+	a = bench_start();
+	for (unsigned long r = 0; r < reps; r++) {
+		memset(buf, 0, size);
+		touch_lines(buf, size);
+	}
+	b = bench_end();
+	report("pgaccel-zero", "sw-touch", size, "bytes", reps, a, b, NULL);
+
+	if (boot_info.cboz_block_size) {
+		a = bench_start();
+		for (unsigned long r = 0; r < reps; r++) {
+			zero_phys(pa, size);
+			touch_lines(buf, size);
+		}
+		b = bench_end();
+		report("pgaccel-zero", "cbo-touch", size, "bytes", reps, a, b, NULL);
+	}
+
+	/* the CPU's dirty lines written back first (untimed): no eviction over the engine's zeros */
+	pgaccel_raw_prepare(pa, size);
+	a = bench_start();
+	for (unsigned long r = 0; r < reps; r++) {
+		pgaccel_hw_fill(pa, size, 0, true);
+		if (!pgaccel_dev.dma_coherent)
+			pgaccel_raw_finish(pa, size);
+		touch_lines(buf, size);
+	}
+	b = bench_end();
+	report("pgaccel-zero", "hw-touch", size, "bytes", reps, a, b, NULL);
+
+	pgaccel_set_mode(PGACCEL_AUTO);
+	chose = pgaccel_would_use_hw_zero(size) ? "chose=hw" : "chose=sw";
+	a = bench_start();
+	for (unsigned long r = 0; r < reps; r++) {
+		pgaccel_zero(pa, size);
+		touch_lines(buf, size);
+	}
+	b = bench_end();
+	pgaccel_set_mode(saved);
+	report("pgaccel-zero", "auto-touch", size, "bytes", reps, a, b, chose);
+}
+
 static void bench_zero(void *buf, phys_addr_t pa)
 {
 	for (unsigned long size = 64; size <= (4UL << 20); size *= 4) {
@@ -34,6 +100,9 @@ static void bench_zero(void *buf, phys_addr_t pa)
 		enum pgaccel_mode saved = pgaccel.mode;
 		struct bench_counters a, b;
 		char extra[32];
+
+		/* the pool's background zeroing must not share memory with the measurements */
+		pgaccel_prezero_wait();
 
 		a = bench_start();
 		for (unsigned long r = 0; r < reps; r++)
@@ -64,6 +133,9 @@ static void bench_zero(void *buf, phys_addr_t pa)
 		b = bench_end();
 		pgaccel_set_mode(saved);
 		report("pgaccel-zero", "auto", size, "bytes", reps, a, b, extra);
+
+		if (size == 4096 || size == (1UL << 20))
+			bench_zero_touch(buf, pa, size, reps);
 
 		/* The bus moves 8 bytes per cycle: a bound, not a measurement. */
 		printk("bench pgaccel-zero bus-%lu path=bus-limit bytes=%lu ops=1 cycles=%lu instret=0\n",
@@ -139,6 +211,59 @@ static unsigned long prefill_prezero(unsigned int order, unsigned long n)
 	return pgaccel_prezero_count(true);
 }
 
+/*
+ * Order-0 allocations as a burst: up to PREZERO_MAX in a row, each timed, then all freed
+ * (untimed). With no free between them this is the allocation alone: not the lines that the free
+ * before it evicted from the small D$ (capturing a block maps it for DMA and posts a command), nor
+ * the engine zeroing, next to it, the block that free captured; the alloc/free loop of
+ * bench_gfp_zero() pays both. Both paths start the same way, PREZERO_MAX blocks allocated and
+ * freed: into the per-CPU list (plain) or into the pool, whose zeroing is waited for (pre-zeroed).
+ */
+static void bench_gfp_zero_burst(void)
+{
+	static const char *const paths[] = { "nozero", "prezero" };
+	bool prezero = pgaccel.prezero;
+
+	for (unsigned int p = 0; p < 2; p++) {
+		struct bench_counters a, b, z = { .cycles = 0 }, t = { .cycles = 0 };
+		struct page *pages[PREZERO_MAX];
+		gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
+		unsigned long n = PREZERO_MAX, r;
+		char name[32], extra[64];
+
+		if (p && !pgaccel.present)
+			continue;
+		pgaccel_prezero_release();
+		pgaccel_set_prezero(p);
+		if (p) {
+			n = min(n, prefill_prezero(0, n));
+		} else {
+			for (r = 0; r < n; r++)
+				pages[r] = alloc_pages(GFP_KERNEL, 0);
+			for (r = 0; r < n; r++)
+				if (pages[r])
+					__free_pages(pages[r], 0);
+		}
+		for (r = 0; r < n; r++) {
+			a = bench_start();
+			pages[r] = alloc_pages(gfp, 0);
+			b = bench_end();
+			if (!pages[r])
+				break;
+			bench_accumulate(&t, (unsigned int)r, a, b);
+		}
+		n = r;	/* the allocations timed */
+		for (r = 0; r < n; r++)
+			__free_pages(pages[r], 0);
+		memcpy(z.have, t.have, sizeof(z.have));
+		snprintf(name, sizeof(name), "order0-%s-burst", paths[p]);
+		snprintf(extra, sizeof(extra), "path=%s order=0 pattern=burst", paths[p]);
+		bench_report("gfp-zero", name, n, z, t, extra);
+	}
+	pgaccel_prezero_release();
+	pgaccel_set_prezero(prezero);
+}
+
 /* Latency of one __GFP_ZERO allocation (alloc only), per order and path, next to no zeroing. */
 static void bench_gfp_zero(void)
 {
@@ -150,7 +275,7 @@ static void bench_gfp_zero(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
 		for (unsigned int p = 0; p < 4; p++) {
 			unsigned int order = orders[i];
-			unsigned long reps = order >= 9 ? 4 : 16, cycles = 0, instret = 0;
+			unsigned long reps = order >= 9 ? 4 : 16, r;
 			gfp_t gfp = GFP_KERNEL | (p ? __GFP_ZERO : 0);
 			struct bench_counters a, b, z = { .cycles = 0 }, t = { .cycles = 0 };
 			char name[32], extra[48];
@@ -167,7 +292,7 @@ static void bench_gfp_zero(void)
 
 				reps = min(reps, held);
 			}
-			for (unsigned long r = 0; r < reps; r++) {
+			for (r = 0; r < reps; r++) {
 				struct page *page;
 
 				a = bench_start();
@@ -175,13 +300,11 @@ static void bench_gfp_zero(void)
 				b = bench_end();
 				if (!page)
 					break;
-				cycles += b.cycles - a.cycles;
-				instret += b.instret - a.instret;
+				bench_accumulate(&t, (unsigned int)r, a, b);
 				__free_pages(page, order);
 			}
-			/* summed per allocation: no TLB counts (have_* false) */
-			t.cycles = cycles;
-			t.instret = instret;
+			reps = r;	/* the allocations timed */
+			memcpy(z.have, t.have, sizeof(z.have));	/* t holds sums: z is their zero */
 			snprintf(name, sizeof(name), "order%u-%s", order, paths[p]);
 			snprintf(extra, sizeof(extra), "path=%s order=%u", paths[p], order);
 			bench_report("gfp-zero", name, reps, z, t, extra);
@@ -189,6 +312,7 @@ static void bench_gfp_zero(void)
 	}
 	pgaccel_set_mode(saved);
 	pgaccel_set_prezero(prezero);
+	bench_gfp_zero_burst();
 }
 
 /* bench_filter= names groups; the scan groups are "pgaccel-scan-PATTERN". */

@@ -130,8 +130,9 @@ SELFTEST(dma_pgaccel_engine_on_api_buffers)
  *      bits the CPU set, not the stale RAM under them: all 8 lines are dirty and the run searched
  *      for needs all of them, so a line evicted by chance before the engine runs cannot hide a
  *      missing clean);
- *   2. from the device, after: the CPU's lines must be invalidated (the CPU reads what the engine
- *      wrote, not the lines it had cached before), on every round of a reused mapping;
+ *   2. from the device: the CPU's lines must be dropped (the CPU reads what the engine wrote, not
+ *      the lines it had cached before), on every round of a reused mapping: after the engine
+ *      wrote, or before it, on a core that never refills them on its own (Pagoda's);
  *   3. from the device, before: the CPU's dirty lines must be cleaned (an eviction while or after
  *      the engine writes would put the CPU's old bytes over the engine's).
  * Every step is dma_sync_single_for_device before a command and dma_sync_single_for_cpu after.

@@ -13,6 +13,7 @@
 #include <asm/timex.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
+#include <pagoda/bitops.h>
 #include <pagoda/compiler.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
@@ -28,6 +29,11 @@ static struct {
 	u8 order;
 	u8 state;
 } prezero[PREZERO_SLOTS];
+/* Bit i: slot i is PZ_ZEROED, so that an allocation finds a block without walking the slots
+ * (each a line of the small D$ it would evict). */
+static u64 prezero_zeroed;
+#define PREZERO_ORDER0_SLOTS ((1ULL << PREZERO_MAX) - 1)
+_Static_assert(PREZERO_SLOTS <= 64, "prezero_zeroed has a bit per slot");
 static unsigned long prezero_high_pages;	/* pages held in blocks of order > 0 */
 unsigned int pgaccel_prezero_inflight;	/* background commands posted, completion not yet taken */
 static unsigned int prezero_held;	/* order-0 slots in use; read without the lock as a hint */
@@ -50,6 +56,7 @@ void pgaccel_prezero_complete(u64 comp)
 		pgaccel.stats.fallback_error++;
 	}
 	prezero[slot].state = PZ_ZEROED;
+	prezero_zeroed |= 1ULL << slot;
 }
 
 /*
@@ -65,6 +72,7 @@ static void prezero_lost(void)
 		pgaccel_unmap(prezero[i].dma, PAGE_SIZE << prezero[i].order, DMA_FROM_DEVICE);
 		memset_phys(page_to_phys(prezero[i].page), 0, PAGE_SIZE << prezero[i].order);
 		prezero[i].state = PZ_ZEROED;
+		prezero_zeroed |= 1ULL << i;
 		pgaccel_prezero_inflight--;
 		pgaccel.stats.fallback_badcomp++;
 	}
@@ -191,6 +199,7 @@ static inline struct page *prezero_take_slot(unsigned int i, unsigned int order)
 	struct page *page = prezero[i].page;
 
 	prezero[i].state = PZ_EMPTY;
+	prezero_zeroed &= ~(1ULL << i);
 	if (order)
 		prezero_high_pages -= 1UL << order;
 	else
@@ -198,21 +207,35 @@ static inline struct page *prezero_take_slot(unsigned int i, unsigned int order)
 	return page;
 }
 
+/* A zeroed block of `order` from `zone`, taken out of its slot, or NULL. engine_lock held.
+ * Inline, as prezero_take_slot(): the hit path stays on few text pages (4 KiB ITLB entries). */
+static inline struct page *prezero_find(struct zone *zone, unsigned int order)
+{
+	u64 m = prezero_zeroed & (order ? ~PREZERO_ORDER0_SLOTS : PREZERO_ORDER0_SLOTS);
+
+	for (; m; m &= m - 1) {
+		unsigned int i = __ffs64(m);
+
+		if (prezero[i].zone == zone && prezero[i].order == order)
+			return prezero_take_slot(i, order);
+	}
+	return NULL;
+}
+
 struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
 {
-	unsigned int first = order ? PREZERO_MAX : 0, end = order ? PREZERO_SLOTS : PREZERO_MAX;
-	struct page *page = NULL;
+	struct page *page;
 	unsigned long flags;
 
 	if (!pgaccel.prezero)
 		return NULL;
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
-	pgaccel_harvest_completions();
-	for (unsigned int i = first; i < end; i++) {
-		if (prezero[i].state == PZ_ZEROED && prezero[i].zone == zone && prezero[i].order == order) {
-			page = prezero_take_slot(i, order);
-			break;
-		}
+	/* The engine's registers are read only when no finished block is at hand: a stocked pool
+	 * answers from memory alone (the completions wait for the next capture or miss). */
+	page = prezero_find(zone, order);
+	if (!page && pgaccel_prezero_inflight) {
+		pgaccel_harvest_completions();
+		page = prezero_find(zone, order);
 	}
 	pgaccel_update_capture_hint();
 	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);

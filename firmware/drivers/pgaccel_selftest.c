@@ -118,6 +118,59 @@ SELFTEST(pgaccel_zero_fill_exact_ranges)
 	return r;
 }
 
+struct zero_during {
+	unsigned long calls;
+	bool busy;	/* the engine had the command when the function ran */
+};
+
+static void zero_during_fn(void *arg)
+{
+	struct zero_during *d = arg;
+
+	d->calls++;
+	d->busy = pgaccel_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_BUSY;
+}
+
+/* pgaccel_hw_zero_during (the mem bench's "together" case): the function runs once, while the
+ * engine works; the range is zeroed exactly. Without the engine: ENODEV, the function not run. */
+SELFTEST(pgaccel_zero_during)
+{
+	const unsigned long size = PAGE_SIZE << 4, off = PAGE_SIZE, len = PAGE_SIZE << 3;
+	struct zero_during d = { 0 };
+	unsigned long bad = size;
+	struct page *page;
+	phys_addr_t pa;
+	u8 *buf, got = 0;
+	int r;
+
+	if (!pgaccel.present) {
+		ST_ASSERT_EQ(pgaccel_hw_zero_during(0, 8, zero_during_fn, &d), PGACCEL_ENODEV);
+		ST_ASSERT_EQ(d.calls, 0);
+		return 0;
+	}
+	page = alloc_pages(GFP_KERNEL, 4);
+	ST_ASSERT(page != NULL);
+	pa = page_to_phys(page);
+	buf = arch_phys_to_virt(pa);
+	memset(buf, GUARD, size);
+	pgaccel_raw_prepare(pa, size);
+	r = pgaccel_hw_zero_during(pa + off, len, zero_during_fn, &d);
+	pgaccel_raw_finish(pa, size);
+	for (unsigned long i = 0; i < size && bad == size; i++) {
+		if (buf[i] != (i >= off && i < off + len ? 0 : GUARD)) {
+			bad = i;
+			got = buf[i];
+		}
+	}
+	__free_pages(page, 4);
+	ST_ASSERT_EQ(r, 0);
+	if (bad < size)
+		ST_FAIL("byte %lu is 0x%02x after zeroing [%lu, %lu)", bad, got, off, off + len);
+	ST_ASSERT_EQ(d.calls, 1);
+	ST_ASSERT(d.busy);
+	return 0;
+}
+
 /* Contiguous allocation finds its run with SCAN when the driver picks the engine. */
 SELFTEST(pgaccel_contig_uses_scan)
 {

@@ -177,6 +177,7 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 		return FDT_ERR_BADVALUE;
 	}
 	bi->timebase_hz = len == 4 ? fdt32_ld(tb) : ((u64)fdt32_ld(tb) << 32 | fdt32_ld(tb + 4));
+	bi->cpus_no_spec_fill = true;	/* until a hart says otherwise */
 
 	for (node = fdt_first_child(fdt, cpus); node >= 0; node = fdt_next_sibling(fdt, node)) {
 		u64 hartid, unused;
@@ -202,6 +203,8 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 				     cpu_cbo_block_size(fdt, node, "zicboz", "riscv,cboz-block-size",
 							&cboz_bad),
 				     !bi->nr_harts, "zicboz");
+		if (fdt_node_check_compatible(fdt, node, CPU_COMPAT_NO_SPEC_FILL) != 1)
+			bi->cpus_no_spec_fill = false;
 		if (!bi->nr_harts) {
 			cpu_cache(fdt, node, true, &bi->icache);
 			cpu_cache(fdt, node, false, &bi->dcache);
@@ -213,6 +216,7 @@ static int parse_cpus(struct boot_info *bi, const void *fdt)
 	if (cboz_bad)
 		bi->cboz_block_size = 0;
 	if (!bi->nr_harts) {
+		bi->cpus_no_spec_fill = false;
 		pr_err("fdt: no usable cpu under /cpus\n");
 		return FDT_ERR_NOTFOUND;
 	}

@@ -31,6 +31,7 @@ extern char _fw_start[], __end_rodata[], _sdata[], _fw_end[];
 void mm_init(const struct boot_info *bi) __attribute__((weak));
 void paging_init(void) __attribute__((weak));
 void mm_show_summary(void) __attribute__((weak));
+void mem_bench_run(void) __attribute__((weak));
 void mm_bench_run(void) __attribute__((weak));
 void vmalloc_bench_run(void) __attribute__((weak));
 void pgaccel_bench_run(void) __attribute__((weak));
@@ -234,6 +235,8 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!strcmp(mode, "shell"))
 		shell_run();
 	if (!strcmp(mode, "bench")) {
+		if (mem_bench_run && bench_wanted("mem"))
+			mem_bench_run();	/* first: the figures the others are read against */
 		if (mm_bench_run)
 			mm_bench_run();
 		if (vmalloc_bench_run && bench_wanted("vmalloc"))

@@ -9,6 +9,11 @@
  *                    writes; Linux RISC-V does the same) and invalidate after (the CPU must not
  *                    read stale lines it fetched, even speculatively, while the device wrote);
  *   bidirectional:   flush (clean + invalidate) before, invalidate after.
+ * A core that never fills a line it was not asked to (cpu_needs_post_dma_inval() false: no
+ * speculation, no prefetch) cannot refetch a buffer the device owns, since the API forbids the
+ * CPU to touch it: there the lines are dropped before the device writes (flush instead of clean)
+ * and nothing is done after, as MIPS does on such cores (cpu_needs_post_dma_flush()). Same
+ * work before, none after: what a completion costs the CPU is gone.
  * On RISC-V they are Zicbom's cbo.clean / cbo.inval / cbo.flush over the core's write-back data
  * cache (arch/riscv/cmo.c), and nothing when the DT offers no Zicbom (QEMU, a cacheless core).
  */
@@ -20,8 +25,13 @@ void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_dire
 {
 	switch (dir) {
 	case DMA_TO_DEVICE:
-	case DMA_FROM_DEVICE:
 		arch_dma_cache_clean(paddr, size);
+		break;
+	case DMA_FROM_DEVICE:
+		if (cpu_needs_post_dma_inval())
+			arch_dma_cache_clean(paddr, size);
+		else
+			arch_dma_cache_flush(paddr, size);
 		break;
 	case DMA_BIDIRECTIONAL:
 		arch_dma_cache_flush(paddr, size);
@@ -33,6 +43,8 @@ void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_dire
 
 void arch_sync_dma_for_cpu(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
 {
+	if (!cpu_needs_post_dma_inval())
+		return;	/* dropped before the device wrote, and never refilled since */
 	switch (dir) {
 	case DMA_FROM_DEVICE:
 	case DMA_BIDIRECTIONAL:

@@ -3,9 +3,12 @@
 """Suite bench-report: scripts/bench.py's parsing of the firmware's bench lines and
 tests/bench/report.py's page on hand-made results (no simulation): the event counts (itlb_miss,
 ic_miss...) reach the JSON, the I$ column appears only where counted, and the comparison with a
-previous run lists what moved and says whether instructions or CPI moved it."""
+previous run lists what moved and says whether instructions or CPI moved it; the Memory table
+(mem group) and the zeroing-then-first-touch table are rendered from their cases."""
+import json
 import os
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -34,6 +37,100 @@ def case(group, name, ops, cycles, instret, **ev):
 
 def doc(commit, cases):
     return {"platform": "pagoda,soc", "commit": commit, "date": "2026-12-05", "cases": cases}
+
+
+def mem_cases():
+    big = 1 << 20
+    return [
+        case("mem", "chase-2k", 8192, 8192 * 5, 8192 * 3, bytes=2048, by="core", unit="load"),
+        case("mem", "chase-1m", 16384, 16384 * 25, 16384 * 3, bytes=big, by="core", unit="load",
+             dc_miss=16384),
+        case("mem", "read-1m", 1, 400000, 163840, bytes=big, by="core", unit="8B-load"),
+        case("mem", "engine-zero-1m", 1, 500000, 900, bytes=big, by="engine", unit="command",
+             busy=480000),
+        case("mem", "together-read-1m", 1, 600000, 163840, bytes=big, by="core",
+             unit="8B-load", engine_busy=720000),
+        {"group": "mem", "name": "together-zero-1m", "ops": 1, "cycles": 720000, "instret": 0,
+         "bytes": big, "by": "engine", "unit": "command", "busy": 720000},
+    ]
+
+
+def zero_cases():
+    cs = []
+    for size, base in ((64, 100), (4096, 1000), (1 << 20, 100000)):
+        for path, k in (("sw", 2), ("cbo", 3), ("hw", 4), ("auto", 5)):
+            extra = {"chose": "hw"} if path == "auto" else {}
+            cs.append(case("pgaccel-zero", f"{path}-{size}", 2, 2 * base * k, 100, bytes=size,
+                           path=path, **extra))
+            if size != 64:
+                cs.append(case("pgaccel-zero", f"{path}-touch-{size}", 2, 2 * (base * k + 7),
+                               100, bytes=size, path=f"{path}-touch", **extra))
+        cs.append({"group": "pgaccel-zero", "name": f"bus-{size}", "path": "bus-limit",
+                   "bytes": size, "ops": 1, "cycles": size // 8, "instret": 0})
+    return cs
+
+
+def test_memory_and_touch():
+    out = []
+    report.memory_section(doc("ccccccc", mem_cases()), mem_cases(), out)
+    rows = {line.split("|")[1].strip(): line for line in out if line.startswith("| ")}
+    check(out[0].startswith("## Memory"), "memory: the section is there")
+    check("chase-1m" in rows and "| 25.0 |" in rows["chase-1m"]
+          and rows["chase-1m"].rstrip().endswith("| 16,384 |"),
+          "memory: cycles per load of the chase, and its D$ misses")
+    check("read-1m" in rows and "| 2.62 |" in rows["read-1m"],
+          "memory: bytes per cycle of the core's stream read")
+    check("engine-zero-1m" in rows and "| 480,000 | 2.18 |" in rows["engine-zero-1m"],
+          "memory: the engine's busy cycles and bytes per busy cycle")
+    text = "\n".join(out)
+    check("600,000 cycles against 400,000 alone (1.50x)" in text and
+          "720,000 busy cycles against 480,000 alone (1.50x)" in text,
+          "memory: together against alone, core and engine")
+    qemu = dict(doc("ddddddd", []), platform="riscv-virtio,qemu")
+    out = []
+    report.memory_section(qemu, [c for c in mem_cases() if c["by"] == "core"], out)
+    text = "\n".join(out)
+    check("No engine figures" in text and "| read-1m | core | 1,048,576 | n/a |" in text,
+          "memory: without pgaccel and cycles, said so and n/a")
+
+    out = []
+    report.zero_section(zero_cases(), out)
+    text = "\n".join(out)
+    rows = [line for line in out if line.startswith("| 4,096 |") or line.startswith("| 1,048,576 |")]
+    check("### Zeroing then first touch" in text, "touch: the table is there")
+    # the main table's rows come first, then the touch table's (one per size with touch cases)
+    touch = [r for r in rows if r.count("|") > 9]
+    check(len(touch) == 2 and touch[0] == "| 4,096 | 2,000 | 2,007 | 3,000 | 3,007 | 4,000 | "
+          "4,007 | 5,000 | 5,007 | memset |",
+          "touch: each path alone and with the touch, the best with touch")
+    check(not any(line.startswith("| 64 |") and line.count("|") > 9 for line in out),
+          "touch: no row for a size without touch cases")
+
+    check("| bus limit | hw / bus limit |" in text and "| 1,048,576 |" in text,
+          "zeroing: without mem figures the bound is the bus's 8 bytes per cycle")
+    out = []
+    report.zero_section(zero_cases(), out, mem_cases())
+    row = next(line for line in out if line.startswith("| 1,048,576 |"))
+    check("| engine stream | hw / engine stream |" in "\n".join(out) and
+          "| 480,000 | 120% |" in row,
+          "zeroing: with mem figures the bound is the engine's measured 1 MiB rate")
+
+    # the whole page: both tables reach docs/benchmarks.md
+    with tempfile.TemporaryDirectory() as d:
+        src, dst = os.path.join(d, "r.json"), os.path.join(d, "b.md")
+        with open(src, "w") as f:
+            json.dump(doc("eeeeeee", mem_cases() + zero_cases()), f)
+        argv = sys.argv
+        sys.argv = ["report.py", src, dst]
+        try:
+            report.main()
+        finally:
+            sys.argv = argv
+        with open(dst) as f:
+            page = f.read()
+    check("## Memory" in page and "| together-zero-1m | engine |" in page and
+          "| 1,048,576 | 200,000 | 200,007 |" in page and "| engine stream |" in page,
+          "page: the Memory table and the first-touch columns are rendered")
 
 
 def main():
@@ -81,6 +178,31 @@ def main():
     out = []
     report.op_table(prev["cases"], True, out)
     check("I$" not in out[0], "op_table: no I$ column when nothing counted it")
+
+    test_memory_and_touch()
+
+    # __GFP_ZERO: the burst cases (pattern=burst, parsed from the firmware's line) give their own
+    # ratio and stay out of the alloc/free loop's table, whose cells they would overwrite.
+    gfp = bench.parse(
+        "bench gfp-zero order0-nozero ops=16 cycles=6400 instret=2368 path=nozero order=0\n"
+        "bench gfp-zero order0-sw ops=16 cycles=80000 instret=8000 path=sw order=0\n"
+        "bench gfp-zero order0-prezero ops=16 cycles=28000 instret=5000 path=prezero order=0\n"
+        "bench gfp-zero order0-nozero-burst ops=32 cycles=16000 instret=5000 path=nozero order=0 "
+        "pattern=burst\n"
+        "bench gfp-zero order0-prezero-burst ops=32 cycles=17600 instret=6000 path=prezero "
+        "order=0 pattern=burst\n")
+    check(len(gfp) == 5 and gfp[3].get("pattern") == "burst", "bench.py: pattern=burst parsed")
+    out = []
+    report.gfp_section(gfp, out)
+    text = "\n".join(out)
+    row = [line for line in out if line.startswith("| 0 |")]
+    check(len(row) == 1 and "| 400 |" in row[0] and "| 1,750 |" in row[0],
+          "gfp_section: the loop's row keeps the loop's plain and pre-zeroed cycles")
+    check("plain 500 cycles, pre-zeroed 550, **1.10x**" in text,
+          "gfp_section: the burst's per-allocation cycles and their ratio")
+    out = []
+    report.gfp_section(gfp[:3], out)
+    check("burst" not in "\n".join(out), "gfp_section: no burst sentence without burst cases")
 
     print(f"suite-result: {passed} passed, {failed} failed")
     return 1 if failed else 0

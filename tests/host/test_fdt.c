@@ -338,6 +338,32 @@ static void cache_props(const char *props, struct cache_geometry *ic, struct cac
 	*dc = bi.dcache;
 }
 
+/* Whether every hart is Pagoda's core, which fills no line speculatively: only then may the
+ * non-coherent DMA skip its invalidate after the device wrote. */
+static void test_cpus_no_spec_fill(void **state)
+{
+	(void)state;
+	host_printk_enabled = 0;
+	assert_true(parse_cpus_tree("compatible = \"pagoda,rv64imac\", \"riscv\";", NULL)
+			    .cpus_no_spec_fill);
+	assert_true(parse_cpus_tree("compatible = \"pagoda,rv64imac\", \"riscv\";",
+				    "compatible = \"pagoda,rv64imac\", \"riscv\";")
+			    .cpus_no_spec_fill);
+	/* another core, none named, the name only as a prefix, one hart of two: not known */
+	assert_false(parse_cpus_tree("compatible = \"riscv\";", NULL).cpus_no_spec_fill);
+	assert_false(parse_cpus_tree("", NULL).cpus_no_spec_fill);
+	assert_false(parse_cpus_tree("compatible = \"pagoda,rv64imacx\", \"riscv\";", NULL)
+			     .cpus_no_spec_fill);
+	assert_false(parse_cpus_tree("compatible = \"pagoda,rv64imac\", \"riscv\";",
+				     "compatible = \"sifive,u54\", \"riscv\";")
+			     .cpus_no_spec_fill);
+	/* a disabled hart does not count */
+	assert_true(parse_cpus_tree("compatible = \"pagoda,rv64imac\", \"riscv\";",
+				    "compatible = \"riscv\"; status = \"disabled\";")
+			    .cpus_no_spec_fill);
+	host_printk_enabled = 1;
+}
+
 #define ICACHE16K "i-cache-size = <16384>; i-cache-sets = <256>; i-cache-block-size = <64>;"
 
 /* The cpu node's i-/d-cache-size, -sets, -block-size: all three good powers of two with at
@@ -434,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_valid_blob_parses),
 		cmocka_unit_test(test_cbo_block_sizes),
 		cmocka_unit_test(test_cache_geometry),
+		cmocka_unit_test(test_cpus_no_spec_fill),
 		cmocka_unit_test(test_lookup_by_path_and_compatible),
 		cmocka_unit_test(test_phandles_and_irq_contexts),
 		cmocka_unit_test(test_header_errors),

@@ -102,6 +102,16 @@ if ! grep -q 'hart 1 did not come online within 10 s: cpu 1 stays unused' "$work
 else
 	passed=$((passed + 1))
 fi
+# The memory benchmarks alone on QEMU: the core's cases run (their self-checks pass: exit 0),
+# pgaccel's are skipped and the run says so.
+check bench_mem 0 '^bench mem: pgaccel absent, engine cases skipped' 1 "bench bench_filter=mem"
+if ! grep -q '^bench mem chase-1m ops=16384 ' "$work/bench_mem.log" ||
+   ! grep -q '^bench mem read-1m ops=1 ' "$work/bench_mem.log"; then
+	echo "FAIL bench_mem_cases: the chase or the stream read did not report"
+	failed=$((failed + 1))
+else
+	passed=$((passed + 1))
+fi
 full="selftest selftest_filter=smp_atomics"
 while [ ${#full} -lt 1010 ]; do full+=" trace_mm=1"; done
 check near_the_limit 0 '^selftest: 1 passed, 0 failed' 1 "$full"

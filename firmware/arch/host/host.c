@@ -25,6 +25,7 @@ unsigned long warn_count;
 void (*host_panic_hook)(const char *msg);
 /* Non-coherent DMA's cache operations, recorded by tests (asm/cacheflush.h). */
 void (*host_cache_hook)(enum host_cache_op op, phys_addr_t pa, size_t size);
+bool host_cpu_spec_fill = true;
 /* Set to 0 to silence printk in tests that provoke many warnings on purpose. */
 int host_printk_enabled = 1;
 

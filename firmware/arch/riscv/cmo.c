@@ -74,6 +74,11 @@ void arch_dma_cache_clean(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_CLEAN
 void arch_dma_cache_inval(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_INVAL, pa, size); }
 void arch_dma_cache_flush(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_FLUSH, pa, size); }
 
+bool cpu_needs_post_dma_inval(void)
+{
+	return !boot_info.cpus_no_spec_fill;
+}
+
 /* Zero one block (the one that holds va). For the self-tests and clear_page. */
 void cbo_zero_block(void *va)
 {

@@ -83,6 +83,19 @@ static inline struct bench_counters bench_end(void)
 	return c;
 }
 
+/* Add the case [a, b) to *sum (cleared by the caller), for a case timed piecewise: only what lies
+ * between each start and end counts. An event counts only when every piece had it. */
+static inline void bench_accumulate(struct bench_counters *sum, unsigned int pieces,
+				    struct bench_counters a, struct bench_counters b)
+{
+	sum->cycles += b.cycles - a.cycles;
+	sum->instret += b.instret - a.instret;
+	for (unsigned int e = 0; e < BENCH_NR_EV; e++) {
+		sum->have[e] = (sum->have[e] || !pieces) && a.have[e] && b.have[e];
+		sum->ev[e] += b.ev[e] - a.ev[e];
+	}
+}
+
 /* Print "bench GROUP NAME ops=.. cycles=.. instret=.." plus "itlb_miss=.. dtlb_miss=.. ic_miss=..
  * dc_miss=.." for the events the platform counts, plus optional "key=value" text. */
 static inline void bench_report(const char *group, const char *name, unsigned long ops,

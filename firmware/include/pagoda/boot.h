@@ -42,6 +42,10 @@ struct boot_info {
 	u32 cbom_block_size;
 	u32 cboz_block_size;
 	struct cache_geometry icache, dcache;
+	/* Every hart is a core that never fills a data-cache line it was not asked to (no
+	 * speculation, no prefetch): its cpu node's compatible lists CPU_COMPAT_NO_SPEC_FILL. Then a
+	 * buffer the device wrote needs no invalidate after the DMA (mm/dma_noncoherent.c). */
+	bool cpus_no_spec_fill;
 	unsigned int nr_mem;
 	struct mem_range mem[MAX_MEM_RANGES];
 	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */
@@ -53,6 +57,9 @@ struct boot_info {
 	unsigned int nr_nodes;	/* max numa-node-id + 1 */
 	u8 numa_distance[MAX_HARTS][MAX_HARTS];	/* /distance-map, 10 local / 20 remote default */
 };
+
+/* Pagoda's own core (docs/bindings/pagoda,rv64imac.yaml): in-order, no speculative data access. */
+#define CPU_COMPAT_NO_SPEC_FILL "pagoda,rv64imac"
 
 extern struct boot_info boot_info;
 

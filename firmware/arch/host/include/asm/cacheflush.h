@@ -8,6 +8,13 @@
 
 enum host_cache_op { HOST_CACHE_CLEAN, HOST_CACHE_INVAL, HOST_CACHE_FLUSH };
 extern void (*host_cache_hook)(enum host_cache_op op, phys_addr_t pa, size_t size);
+/* Whether the modelled CPU may fill lines speculatively (true, the safe default; tests clear it). */
+extern bool host_cpu_spec_fill;
+
+static inline bool cpu_needs_post_dma_inval(void)
+{
+	return host_cpu_spec_fill;
+}
 
 static inline void arch_dma_cache_clean(phys_addr_t pa, size_t size)
 {
