@@ -23,9 +23,9 @@ module pagoda_cmo (
   output logic                     err_o,       // ... with a bus error (never depends on req_i)
   output logic                     busy_o,      // started, or waiting for a grant: no interrupt
   // data port side (pagoda_lsu muxes it onto the PBUS data port)
-  output logic                     mem_req_o,
+  output logic                     mem_req_o  /*verilator isolate_assignments*/,
   input  logic                     mem_gnt_i,
-  output logic [31:0]              mem_addr_o,
+  output logic [31:0]              mem_addr_o /*verilator isolate_assignments*/,
   input  logic                     mem_rvalid_i,
   input  logic                     mem_err_i
 );

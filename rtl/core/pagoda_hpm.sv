@@ -20,8 +20,11 @@ module pagoda_hpm #(
   output logic           is_hpm_o,      // csr_addr_i is one of the HPM CSRs (3..31)
   output logic [63:0]    csr_rdata_o
 );
-  logic [63:0] cnt_q   [N+2:3];
-  logic [7:0]  event_q [N+2:3];
+  // Counter i (3 .. N+2) at bits (i-3)*64 and (i-3)*8: flat vectors, not unpacked arrays, whose
+  // per-element writes Verilator turns into delayed array updates every cycle (simulation speed;
+  // the same registers)
+  logic [N*64-1:0] cnt_q;
+  logic [N*8-1:0]  event_q;
 
   logic [4:0] idx;
   logic       is_cnt, is_evt, in_range;
@@ -34,7 +37,9 @@ module pagoda_hpm #(
   always_comb begin
     csr_rdata_o = 64'd0;
     for (int unsigned i = 3; i <= N + 2; i++) begin
-      if (in_range && idx == 5'(i)) csr_rdata_o = is_cnt ? cnt_q[i] : {56'd0, event_q[i]};
+      if (in_range && idx == 5'(i)) begin
+        csr_rdata_o = is_cnt ? cnt_q[(i-3)*64 +: 64] : {56'd0, event_q[(i-3)*8 +: 8]};
+      end
     end
   end
 
@@ -44,19 +49,19 @@ module pagoda_hpm #(
     logic         hit, wr_cnt, wr_evt;
     logic [NEV:1] sel;
     for (genvar k = 1; k <= NEV; k++) begin : g_sel
-      assign sel[k] = (event_q[i] == 8'(k));
+      assign sel[k] = (event_q[(i-3)*8 +: 8] == 8'(k));
     end
     assign hit    = !inhibit_i[i] && |(sel & events_i);
     assign wr_cnt = csr_we_i && is_cnt && idx == 5'(i);
     assign wr_evt = csr_we_i && is_evt && idx == 5'(i);
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni) begin
-        cnt_q[i]   <= 64'd0;
-        event_q[i] <= 8'd0;
+        cnt_q[(i-3)*64 +: 64]  <= 64'd0;
+        event_q[(i-3)*8 +: 8] <= 8'd0;
       end else begin
-        if (wr_cnt)   cnt_q[i] <= csr_wdata_i;
-        else if (hit) cnt_q[i] <= cnt_q[i] + 64'd1;
-        if (wr_evt)   event_q[i] <= csr_wdata_i[7:0];
+        if (wr_cnt)   cnt_q[(i-3)*64 +: 64]  <= csr_wdata_i;
+        else if (hit) cnt_q[(i-3)*64 +: 64]  <= cnt_q[(i-3)*64 +: 64] + 64'd1;
+        if (wr_evt)   event_q[(i-3)*8 +: 8] <= csr_wdata_i[7:0];
       end
     end
   end

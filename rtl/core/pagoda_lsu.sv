@@ -222,8 +222,10 @@ module pagoda_lsu #(
   end
 
   // ---------------------------------------------------------------- issue
-  logic        ex_req, ex_we, ex_lock;
-  logic [63:0] ex_wdata;
+  logic        ex_req   /*verilator isolate_assignments*/;
+  logic        ex_we    /*verilator isolate_assignments*/;
+  logic        ex_lock  /*verilator isolate_assignments*/;
+  logic [63:0] ex_wdata /*verilator isolate_assignments*/;
   logic        hold_q, hold_d;   // a request waits for its grant: no interrupt
 
   always_comb begin

@@ -166,7 +166,9 @@ module pagoda_pmp (
       base_q <= '0;
       g1_q   <= '0;
       mask_q <= '0;
-    end else begin
+    end else if (csr_we_i) begin
+      // cfg_we and addr_we are 0 without a CSR write: the enable only spares the simulator the
+      // per-entry loop in every other cycle (the same logic)
       for (int i = 0; i < N; i++) begin
         if (cfg_we[i]) cfg_q[i*6 +: 6] <= cfg_wval[i*6 +: 6];
         if (addr_we[i]) begin

@@ -30,13 +30,11 @@ module pagoda_pmp_check #(
   logic [N-1:0] tor, below, match;
   assign search = en_i && (lock_i || (priv_i != PRIV_M));
   always_comb begin
-    for (int i = 0; i < N; i++) tor[i] = (cfg_i[i*6 + 3 +: 2] == A_TOR);
-  end
-
-  always_comb begin
+    tor   = '0;
     below = '0;
     match = '0;
     if (search) begin
+      for (int i = 0; i < N; i++) tor[i] = (cfg_i[i*6 + 3 +: 2] == A_TOR);
       for (int i = 0; i < N; i++) begin
         logic [BW-1:0] base, mask;
         base = base_i[i*BW +: BW];

@@ -24,7 +24,7 @@ module pagoda_ptw (
   output logic [7:0]  fill_flags_o,
   output logic [1:0]  fill_level_o,
   // data-port access
-  output logic        mem_req_o,
+  output logic        mem_req_o /*verilator isolate_assignments*/,
   input  logic        mem_gnt_i,
   output logic [31:0] mem_addr_o,
   output logic        mem_we_o,
