@@ -197,7 +197,9 @@ static void bench_scan(unsigned long *map, phys_addr_t pa)
 /* Steady state for pre-zeroed blocks: up to `n` freed blocks of `order` captured and their
  * zeroing finished (the engine works while the CPU goes on; here the CPU only waits so that the
  * measurement below sees a filled pool). Returns how many the pool holds. */
-static unsigned long prefill_prezero(unsigned int order, unsigned long n)
+/* Allocate up to PREZERO_MAX blocks of `order`, then free them all: into the per-CPU list, or
+ * into the pre-zeroed pool while it captures. */
+static void alloc_then_free(unsigned int order, unsigned long n)
 {
 	struct page *pages[PREZERO_MAX];
 
@@ -207,6 +209,11 @@ static unsigned long prefill_prezero(unsigned int order, unsigned long n)
 	for (unsigned long i = 0; i < n; i++)
 		if (pages[i])
 			__free_pages(pages[i], order);
+}
+
+static unsigned long prefill_prezero(unsigned int order, unsigned long n)
+{
+	alloc_then_free(order, n);
 	pgaccel_prezero_wait();
 	return pgaccel_prezero_count(true);
 }
@@ -235,15 +242,10 @@ static void bench_gfp_zero_burst(void)
 			continue;
 		pgaccel_prezero_release();
 		pgaccel_set_prezero(p);
-		if (p) {
+		if (p)
 			n = min(n, prefill_prezero(0, n));
-		} else {
-			for (r = 0; r < n; r++)
-				pages[r] = alloc_pages(GFP_KERNEL, 0);
-			for (r = 0; r < n; r++)
-				if (pages[r])
-					__free_pages(pages[r], 0);
-		}
+		else
+			alloc_then_free(0, n);
 		for (r = 0; r < n; r++) {
 			a = bench_start();
 			pages[r] = alloc_pages(gfp, 0);
