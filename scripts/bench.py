@@ -47,6 +47,16 @@ def parse(log):
     return cases
 
 
+def memory_system(log):
+    """The memory the figures were taken on, as the firmware's banner names it from the DT (its
+    "dram:" and "caches:" lines): figures from different memories are not comparable."""
+    system = {}
+    for key in ("dram", "caches"):
+        m = re.search(rf"^{key}:\s+(.*)$", log, re.M)
+        system[key] = m.group(1).strip() if m else "unknown"
+    return system
+
+
 def main():
     if len(sys.argv) < 4 or sys.argv[2] != "--":
         sys.exit("usage: bench.py OUT.json -- command...")
@@ -69,8 +79,11 @@ def main():
     m = re.search(r"^platform:\s+(.*)$", log, re.M)
     if m:
         platform = m.group(1).strip()
+    system = memory_system(log)
     doc = {
         "platform": platform,
+        "dram": system["dram"],
+        "caches": system["caches"],
         "command": " ".join(cmd),
         "commit": commit,
         "date": time.strftime("%Y-%m-%d", time.gmtime()),

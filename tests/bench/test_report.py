@@ -171,6 +171,26 @@ def main():
     check("New cases: 1" in text and "Cases no longer run: 1 (mm gone)" in text,
           "changes: new and removed cases named")
 
+    check("other memory" not in text, "changes: no memory note when both runs name the same")
+
+    # The memory system: kept from the banner, named in the header, and a change of it said.
+    system = bench.memory_system(
+        "caches:   I$ 16 KiB direct-mapped, 64-byte lines; D$ 4 KiB 2-way, 64-byte lines (DT)\n"
+        "dram:     DDR3 MT41K128M16 through LiteDRAM (CSRs at 0x12000000), 128-bit port (DT)\n")
+    check(system["dram"].startswith("DDR3 MT41K128M16 through LiteDRAM")
+          and system["caches"].endswith("D$ 4 KiB 2-way, 64-byte lines (DT)"),
+          "bench.py: the banner's dram: and caches: lines kept")
+    check(bench.memory_system("platform: x\n")["dram"] == "unknown",
+          "bench.py: no dram: line -> unknown")
+    dram_cur = dict(cur, **system)
+    check("through LiteDRAM" in report.memory_system(dram_cur)
+          and "1-cycle RAM" in report.memory_system(prev),
+          "memory_system: the run's memory, or that an old run did not record it")
+    out = []
+    report.changes_section(dram_cur, prev, out)
+    check(any("other memory" in line and "through LiteDRAM" in line for line in out),
+          "changes: a run on other memory than the previous one says so")
+
     out = []
     report.op_table(cur["cases"], True, out)
     check(out[0].endswith("I$ misses/op |") and out[3].endswith("| 0.20 |"),
