@@ -10,6 +10,9 @@ SOC_CONFIG    := $(BUILD)/soc-config
 SOC_DTB       := $(BUILD)/sbi/pagoda.dtb
 SOC_CPPDEFS   := $(if $(filter 1,$(SOC_ACCEL)),-DPAGODA_PGACCEL)
 SOC_DTB_DEFS  := $(if $(filter-out 0,$(SOC_DCACHE)),-DPAGODA_DCACHE=$(SOC_DCACHE))
+# Main memory (MEM, Makefile): the DRAM trees describe their controller or model.
+SOC_DTB_DEFS  += $(if $(filter litedram,$(MEM)),-DPAGODA_MEM_LITEDRAM) \
+                 $(if $(filter dramfast,$(MEM)),-DPAGODA_MEM_DRAMFAST)
 # The caches' geometry for the cpu node, read from the RTL that sets it: the I$'s size from the
 # core's package, the D$'s ways from pagoda_dcache's default (its size is SOC_DCACHE).
 SOC_CACHE_RTL := rtl/core/pagoda_core_pkg.sv rtl/core/pagoda_dcache.sv
@@ -21,7 +24,7 @@ endif
 
 $(SOC_CONFIG): soc-force
 	@mkdir -p $(@D)
-	@echo "accel $(SOC_ACCEL) dcache $(SOC_DCACHE)" > $@.tmp
+	@echo "accel $(SOC_ACCEL) dcache $(SOC_DCACHE) mem $(MEM)" > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
 .PHONY: dtb soc-force

@@ -47,6 +47,30 @@ def parse(log):
     return cases
 
 
+def memory_system(log):
+    """The memory the figures were taken on, as the firmware's banner names it from the DT (its
+    "dram:" and "caches:" lines): figures from different memories are not comparable."""
+    system = {}
+    for key in ("dram", "caches"):
+        m = re.search(rf"^{key}:\s+(.*)$", log, re.M)
+        system[key] = m.group(1).strip() if m else "unknown"
+    return system
+
+
+def run_figures(log):
+    """The simulator's own counts (pagoda-sim's last lines): the whole run's cycles and retired
+    instructions, and OpenSBI's boot up to the hand-over. Empty on QEMU."""
+    run = {}
+    m = re.search(r"^pagoda-sim: .*; (\d+) cycles, (\d+) instructions retired", log, re.M)
+    if m:
+        run["cycles"], run["instret"] = int(m.group(1)), int(m.group(2))
+    m = re.search(r"^pagoda-sim: OpenSBI handed over to \S+ at cycle (\d+), (\d+) instructions "
+                  r"retired", log, re.M)
+    if m:
+        run["opensbi_cycles"], run["opensbi_instret"] = int(m.group(1)), int(m.group(2))
+    return run
+
+
 def main():
     if len(sys.argv) < 4 or sys.argv[2] != "--":
         sys.exit("usage: bench.py OUT.json -- command...")
@@ -69,8 +93,12 @@ def main():
     m = re.search(r"^platform:\s+(.*)$", log, re.M)
     if m:
         platform = m.group(1).strip()
+    system = memory_system(log)
     doc = {
         "platform": platform,
+        "dram": system["dram"],
+        "caches": system["caches"],
+        "run": run_figures(log),
         "command": " ".join(cmd),
         "commit": commit,
         "date": time.strftime("%Y-%m-%d", time.gmtime()),

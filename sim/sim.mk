@@ -110,6 +110,7 @@ $(SIM_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LIS
 	@verilator $(SIM_VFLAGS) $(SIM_PGO_USE) $(call SIM_DCACHE_VFLAGS,$(SOC_DCACHE)) $(SOC_VDEFS) -Mdir $(SIM_BUILD)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(SIM_BUILD)/verilator.log 2>&1 || { cat $(SIM_BUILD)/verilator.log; exit 1; }
+	@touch $@	# Verilator keeps the binary when its C++ came out the same: still up to date
 
 # The instrumented simulator (single-threaded model: plain, non-atomic counters).
 $(SIM_PGO_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_CONFIG) $(DEPS_STAMP)
@@ -139,6 +140,7 @@ $(SIM_WAVE_BIN): $(REGS_SVH) $(SOC_RTL) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_
 	@verilator $(SIM_VFLAGS) --trace-fst $(call SIM_DCACHE_VFLAGS,$(SOC_DCACHE)) $(SOC_VDEFS) -Mdir $(@D)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
+	@touch $@
 
 # The SoC with the 4 KiB data cache (no profile-guided build: one suite runs it).
 $(SIM_DCACHE_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_RTL_LISTS) $(RTL_ASSERT_HDR) sim/pagoda_sim.cpp sim/dcache_backdoor.h $(SOC_CONFIG) $(DEPS_STAMP)
@@ -148,6 +150,7 @@ $(SIM_DCACHE_BIN): $(REGS_SVH) $(SOC_RTL) $(SIM_MEM_VLT) $(SOC_ACCEL_RTL) $(SOC_
 	@verilator $(SIM_VFLAGS) $(call SIM_DCACHE_VFLAGS,4096) $(SOC_VDEFS) -Mdir $(@D)/obj -o $(abspath $@) \
 		$(SOC_RTL) $(SOC_ACCEL_RTL) $(abspath sim/pagoda_sim.cpp) \
 		> $(@D)/verilator.log 2>&1 || { cat $(@D)/verilator.log; exit 1; }
+	@touch $@
 
 sim: $(SIM_BIN) $(SIM_IMAGES)
 	@$(SIM_RUN) $(SIM_BOOTARGS)

@@ -358,6 +358,64 @@ static int parse_distance_map(struct boot_info *bi, const void *fdt)
 	return FDT_OK;
 }
 
+/* A string property that must fit dst whole: 0, or -1 (said) when it is missing (and `required`),
+ * not a string, or too long. Never cut. */
+static int string_prop_whole(const void *fdt, int node, const char *name, char *dst, size_t size,
+			     bool required)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, name, &len);
+
+	dst[0] = '\0';
+	if (!p) {
+		if (required)
+			pr_warn("fdt: %s: no %s\n", fdt_node_name(fdt, node), name);
+		return required ? -1 : 0;
+	}
+	if (len <= 1 || strnlen(p, (size_t)len) != (size_t)len - 1 || (size_t)len > size) {
+		pr_warn("fdt: %s: %s is not a string of 1..%zu characters\n", fdt_node_name(fdt, node),
+			name, size - 1);
+		return -1;
+	}
+	memcpy(dst, p, (size_t)len);
+	return 0;
+}
+
+/* Main memory's description (docs/bindings/pagoda,litedram.yaml, pagoda,dram-model.yaml). It only
+ * labels the memory, so a malformed node is said and left out; the boot goes on. */
+static void parse_dram(struct boot_info *bi, const void *fdt)
+{
+	static const struct {
+		const char *compat;
+		enum dram_kind kind;
+	} kinds[] = {
+		{ "pagoda,litedram", DRAM_LITEDRAM },
+		{ "pagoda,dram-model", DRAM_MODEL },
+	};
+	struct dram_info *d = &bi->dram;
+	int node = -1;
+	u64 size;
+
+	memset(d, 0, sizeof(*d));
+	for (unsigned int i = 0; i < ARRAY_SIZE(kinds) && !d->kind; i++) {
+		for (node = fdt_node_offset_by_compatible(fdt, -1, kinds[i].compat); node >= 0;
+		     node = fdt_node_offset_by_compatible(fdt, node, kinds[i].compat))
+			if (!node_disabled(fdt, node))
+				break;
+		if (node >= 0)
+			d->kind = kinds[i].kind;
+	}
+	if (!d->kind)
+		return;
+	if (string_prop_whole(fdt, node, "pagoda,dram-type", d->type, sizeof(d->type), true) ||
+	    string_prop_whole(fdt, node, "pagoda,dram-part", d->part, sizeof(d->part), false) ||
+	    fdt_read_u32(fdt, node, "pagoda,port-width", &d->port_width) == FDT_ERR_BADVALUE ||
+	    (d->kind == DRAM_LITEDRAM && fdt_reg(fdt, node, 0, &d->ctrl_base, &size))) {
+		pr_warn("fdt: %s: malformed: main memory not described\n", fdt_node_name(fdt, node));
+		memset(d, 0, sizeof(*d));
+	}
+}
+
 int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size)
 {
 	int err, root, chosen;
@@ -384,6 +442,8 @@ int boot_info_parse(struct boot_info *bi, const void *fdt, size_t max_size)
 		err = parse_reserved(bi, fdt);
 	if (!err)
 		err = parse_distance_map(bi, fdt);
+	if (!err)
+		parse_dram(bi, fdt);
 	if (err)
 		pr_err("fdt: device tree rejected: %s\n", fdt_strerror(err));
 	if (!bi->nr_nodes)

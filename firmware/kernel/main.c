@@ -90,6 +90,26 @@ static void print_cache(const char *name, const struct cache_geometry *c)
 	printk(", %u-byte lines", c->block);
 }
 
+static void print_dram(const struct dram_info *d)
+{
+	printk("dram:     ");
+	if (d->kind == DRAM_NONE) {
+		printk("none described (DT)\n");
+		return;
+	}
+	for (const char *c = d->type; *c; c++)
+		printk("%c", *c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+	if (d->part[0])
+		printk(" %s", d->part);
+	if (d->kind == DRAM_LITEDRAM)
+		printk(" through LiteDRAM (CSRs at 0x%llx)", (unsigned long long)d->ctrl_base);
+	else
+		printk(" timings, the fast DRAM model (simulation only)");
+	if (d->port_width)
+		printk(", %u-bit port", d->port_width);
+	printk(" (DT)\n");
+}
+
 void print_boot_info(void)
 {
 	const struct boot_info *bi = &boot_info;
@@ -116,6 +136,7 @@ void print_boot_info(void)
 	print_cache("I$", &bi->icache);
 	print_cache("; D$", &bi->dcache);
 	printk(" (DT)\n");
+	print_dram(&bi->dram);
 	printk("bootargs: \"%s\"\n", bi->bootargs);
 }
 

@@ -21,6 +21,11 @@ BENCH_QEMU_BARE = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qe
 LINUX_BENCH_CMD ?= $(LINUX_SIM_RUN) +max-cycles=$(LINUX_SIM_CYCLES) \
                    +bootargs="$(LINUX_BOOTARGS) pginit.quiet"
 
+# On the board's SoC (RUN_MEM, Makefile: MEM=litedram unless MEM= is given), in its own tree.
+ifneq ($(RUN_MEM),$(MEM))
+bench:
+	@$(MAKE) --no-print-directory MEM=$(RUN_MEM) bench
+else
 bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_DTB) $(LINUX_ELF))
 	@mkdir -p $(BENCH_DIR)
 	$(PYTHON) scripts/bench.py $(BENCH_DIR)/results.json -- \
@@ -30,6 +35,7 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 	$(if $(filter sim,$(BENCH_ON)),$(PYTHON) scripts/bench.py $(BENCH_DIR)/linux.json -- \
 		$(LINUX_BENCH_CMD),rm -f $(BENCH_DIR)/linux.json)
 	@$(MAKE) --no-print-directory bench-plot
+endif
 
 # The page compares this run with the results committed at BENCH_BASELINE (a git revision;
 # default HEAD, the last committed run; empty: no comparison). Re-rendering after committing a

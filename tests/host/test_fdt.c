@@ -454,6 +454,77 @@ static void test_cbo_block_sizes(void **state)
 	host_printk_enabled = 1;
 }
 
+/* A one-hart tree with `extra` in /soc (the memory controller's place); its parsed dram. */
+static struct dram_info dram_tree(const char *extra)
+{
+	struct boot_info bi;
+	char dts[1536];
+	unsigned char *b;
+	size_t len;
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/; / { #address-cells = <2>; #size-cells = <2>;"
+		 "cpus { #address-cells = <1>; #size-cells = <0>; timebase-frequency = <1000>;"
+		 "cpu@0 { device_type = \"cpu\"; reg = <0>; }; };"
+		 "memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0 0x10000000>; };"
+		 "soc { #address-cells = <2>; #size-cells = <2>; ranges; %s }; };",
+		 extra);
+	b = dts_compile(dts, &len);
+	assert_int_equal(boot_info_parse(&bi, b, len), FDT_OK);
+	free(b);
+	return bi.dram;
+}
+
+#define LITEDRAM(props) "memory-controller@12000000 { compatible = \"pagoda,litedram\";" props "};"
+#define LD_REG "reg = <0 0x12000000 0 0x10000>;"
+
+/* The memory behind the RAM range, as the banner names it: LiteDRAM's node (with its CSRs), the
+ * fast model's, or none; a malformed node is left out whole, never cut, and the boot goes on. */
+static void test_dram_description(void **state)
+{
+	struct dram_info d;
+
+	host_printk_enabled = 0;
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = \"ddr3\"; pagoda,dram-part = \"MT41K128M16\";"
+			       "pagoda,port-width = <128>;"));
+	assert_int_equal(d.kind, DRAM_LITEDRAM);
+	assert_string_equal(d.type, "ddr3");
+	assert_string_equal(d.part, "MT41K128M16");
+	assert_int_equal(d.port_width, 128);
+	assert_true(d.ctrl_base == 0x12000000);
+	d = dram_tree("");
+	assert_int_equal(d.kind, DRAM_NONE);
+	/* the model: no registers; part and width optional */
+	d = dram_tree("model { compatible = \"pagoda,dram-model\"; pagoda,dram-type = \"ddr3\"; };");
+	assert_int_equal(d.kind, DRAM_MODEL);
+	assert_string_equal(d.type, "ddr3");
+	assert_string_equal(d.part, "");
+	assert_int_equal(d.port_width, 0);
+	/* a disabled controller is not the memory */
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = \"ddr3\"; status = \"disabled\";"));
+	assert_int_equal(d.kind, DRAM_NONE);
+	/* malformed: no type, no reg, a part name too long to keep whole, a type that is no
+	 * string, a 64-bit width */
+	d = dram_tree(LITEDRAM(LD_REG));
+	assert_int_equal(d.kind, DRAM_NONE);
+	d = dram_tree(LITEDRAM("pagoda,dram-type = \"ddr3\";"));
+	assert_int_equal(d.kind, DRAM_NONE);
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = \"ddr3\";"
+			       "pagoda,dram-part = \"0123456789abcdef0123456789abcdef\";"));
+	assert_int_equal(d.kind, DRAM_NONE);
+	assert_string_equal(d.part, "");
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = <3>;"));
+	assert_int_equal(d.kind, DRAM_NONE);
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = \"ddr3\"; pagoda,port-width = /bits/ 64 <128>;"));
+	assert_int_equal(d.kind, DRAM_NONE);
+	/* the longest part name that fits (31 characters) is kept */
+	d = dram_tree(LITEDRAM(LD_REG "pagoda,dram-type = \"ddr3\";"
+			       "pagoda,dram-part = \"0123456789abcdef0123456789abcde\";"));
+	assert_int_equal(d.kind, DRAM_LITEDRAM);
+	assert_string_equal(d.part, "0123456789abcdef0123456789abcde");
+	host_printk_enabled = 1;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_cbo_block_sizes),
 		cmocka_unit_test(test_cache_geometry),
 		cmocka_unit_test(test_cpus_no_spec_fill),
+		cmocka_unit_test(test_dram_description),
 		cmocka_unit_test(test_lookup_by_path_and_compatible),
 		cmocka_unit_test(test_phandles_and_irq_contexts),
 		cmocka_unit_test(test_header_errors),

@@ -27,6 +27,18 @@ struct cache_geometry {
 	u32 block;
 };
 
+/* Main memory's controller or its simulation model, as the DT describes it (never driven after
+ * the boot ROM's calibration): what the banner and the benchmarks say they ran on. */
+enum dram_kind { DRAM_NONE, DRAM_LITEDRAM, DRAM_MODEL };
+
+struct dram_info {
+	enum dram_kind kind;
+	char type[8];		/* pagoda,dram-type: "ddr3" */
+	char part[32];		/* pagoda,dram-part, "" when absent */
+	u32 port_width;		/* pagoda,port-width in bits, 0 when absent */
+	u64 ctrl_base;		/* the controller's CSRs (DRAM_LITEDRAM) */
+};
+
 struct boot_info {
 	const void *fdt;
 	u32 fdt_size;
@@ -46,6 +58,7 @@ struct boot_info {
 	 * speculation, no prefetch): its cpu node's compatible lists CPU_COMPAT_NO_SPEC_FILL. Then a
 	 * buffer the device wrote needs no invalidate after the DMA (mm/dma_noncoherent.c). */
 	bool cpus_no_spec_fill;
+	struct dram_info dram;
 	unsigned int nr_mem;
 	struct mem_range mem[MAX_MEM_RANGES];
 	/* /memreserve/, /reserved-memory children, the firmware image and the DTB itself. */
