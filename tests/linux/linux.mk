@@ -24,9 +24,10 @@ LINUX_TEST_SIM  = $(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(LINUX_ELF) +dtb=$(S
                   +max-cycles=$(LINUX_SIM_CYCLES)
 LINUX_TEST_QEMU = bash scripts/run-qemu.sh -t 300 $(LINUX_ELF)
 
-TEST_SUITES += linux-qemu linux-qemu-initcall linux-sim linux-sim-initcall linux-sim-dram
+TEST_SUITES += linux-qemu linux-qemu-initcall linux-sim linux-sim-initcall linux-sim-dram \
+	linux-sim-dram-nocbo
 .PHONY: test-linux-qemu test-linux-qemu-initcall test-linux-sim test-linux-sim-initcall \
-	test-linux-sim-dram
+	test-linux-sim-dram test-linux-sim-dram-nocbo
 
 test-linux-qemu: $(LINUX_ELF)
 	@bash scripts/suite.sh $(BUILD)/test-results linux-qemu --sum -- bash -c '\
@@ -76,9 +77,6 @@ LINUX_TEST_DRAM     = $(DF_SOC_BUILD)/sim/Vpagoda_soc +opensbi=$(OPENSBI) +firmw
 # The dramfast tree's simulator and DTB, brought up to date under its lock ($(MAKE) stays in
 # the recipes, so that make passes its jobserver down).
 LINUX_DRAM_TREE     = --no-print-directory MEM=dramfast BUILD=$(DF_SOC_BUILD) sim-build dtb
-
-TEST_SUITES += linux-sim-dram-nocbo
-.PHONY: test-linux-sim-dram-nocbo
 
 test-linux-sim-dram: $(DEPS_STAMP) $(LINUX_ELF)
 	@mkdir -p $(dir $(MEM_DRAMFAST_LOCK)) $(LINUX_TEST_DIR)
