@@ -7,11 +7,22 @@
 #   make linux-qemu    boot it on QEMU virt without F/D/H (exit status = /init's result)
 #   LINUX_BOOTARGS=... replaces the command line; BOOTARGS=... is appended to it.
 # The kernel sources are never in the repository: Debian's package installs the tarball
-# (scripts/deps.sh) and it is unpacked into $(BUILD)/linux. Nothing rebuilds when nothing changed.
+# (scripts/deps.sh) and it is unpacked into $(LINUX_BUILD)/linux. Nothing rebuilds when nothing
+# changed.
+#
+# One kernel for every SoC: memory, caches and devices come from the device tree (Zicbom's cache
+# maintenance is patched in at boot only where the cpu node's riscv,isa names it), so the kernel
+# does not depend on MEM. It is built in the default tree, LINUX_BUILD: $(BUILD) when MEM=ram, else
+# $(TOP)/build. A MEM= tree (litedram, dramfast) builds no kernel of its own: it asks the default
+# tree to bring its kernel up to date, under LINUX_LOCK, since two such makes (two MEM= trees, or
+# the suites of one `make MEM=... test -j2`) may ask at once, and boots that kernel with its own
+# simulator and DTB.
 
 LINUX_PKG       := linux-source-6.1
 LINUX_TARBALL   ?= /usr/src/$(LINUX_PKG).tar.xz
-LINUX_DIR       := $(BUILD)/linux
+LINUX_BUILD     ?= $(if $(filter ram,$(MEM)),$(BUILD),$(TOP)/build)
+LINUX_LOCK      := $(LINUX_BUILD)/.linux.lock
+LINUX_DIR       := $(LINUX_BUILD)/linux
 LINUX_SRC       := $(LINUX_DIR)/$(LINUX_PKG)
 LINUX_UNPACKED  := $(LINUX_SRC)/.pagoda-unpacked
 LINUX_OBJ       := $(LINUX_DIR)/obj
@@ -30,7 +41,10 @@ LINUX_LIST      := $(LINUX_DIR)/initramfs.list
 LINUX_IMAGE     := $(LINUX_OBJ)/arch/riscv/boot/Image
 LINUX_ELF       := $(LINUX_DIR)/Image.elf
 LINUX_BOOTARGS  ?= earlycon=sbi console=ttyS0
-LINUX_SIM_CYCLES ?= 300000000
+# The bound of a boot on the SoC simulator: the 1-cycle RAM's, and the DRAM SoC's (MEM= trees,
+# and tests/linux/linux.mk's linux-sim-dram), where the boot takes ~2.5x the cycles (docs/linux.md).
+LINUX_DRAM_CYCLES ?= 1000000000
+LINUX_SIM_CYCLES ?= $(if $(filter ram,$(MEM)),300000000,$(LINUX_DRAM_CYCLES))
 
 # The init: static, no libc but the kernel's nolibc, RV64IMAC with the soft-float ABI.
 LINUX_INIT_CFLAGS := -Os -static -nostdlib -ffreestanding -fno-stack-protector \
@@ -42,6 +56,14 @@ LINUX_INIT_CFLAGS := -Os -static -nostdlib -ffreestanding -fno-stack-protector \
 linux: $(LINUX_ELF)
 linux-config: $(LINUX_CONFIG)
 
+ifneq ($(LINUX_BUILD),$(BUILD))
+# A MEM= tree: the default tree's kernel, brought up to date there (a no-op when it is).
+.PHONY: linux-force
+linux-force:
+$(LINUX_ELF) $(LINUX_CONFIG): linux-force
+	@mkdir -p $(LINUX_BUILD)
+	@flock $(LINUX_LOCK) $(MAKE) --no-print-directory -C $(TOP) MEM=ram BUILD=$(LINUX_BUILD) $@
+else
 $(LINUX_TARBALL): | $(DEPS_STAMP)
 	@test -f $@ || { echo "linux: $@ missing: install $(LINUX_PKG) (scripts/deps.sh)"; exit 1; }
 
@@ -100,9 +122,11 @@ $(LINUX_ELF): $(LINUX_CONFIG) $(LINUX_INIT) $(LINUX_MODS_SRC) linux/initramfs.sh
 		$(LINUX_DIR)/Image.o -o $@.tmp
 	@mv $@.tmp $@
 	@echo "linux: $@ ($$(stat -c %s $(LINUX_IMAGE)) bytes of Image, built in $$(cat $(LINUX_DIR)/build-seconds) s)"
+endif
 
+# The UART's log is the tree's own: a MEM= tree boots the default tree's kernel, not in its folder.
 LINUX_SIM_RUN = $(SIM_BIN) +opensbi=$(OPENSBI) +firmware=$(LINUX_ELF) +dtb=$(SOC_DTB) \
-                +uart-log=$(LINUX_DIR)/sim-uart.log
+                +uart-log=$(BUILD)/linux-sim-uart.log
 LINUX_QEMU_RUN = bash scripts/run-qemu.sh -t $(TIMEOUT) -m $(QEMU_MEM)
 
 linux-sim: $(SIM_BIN) $(SOC_DTB) $(LINUX_ELF)

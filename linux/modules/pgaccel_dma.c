@@ -366,6 +366,13 @@ static void pgaccel_selftest_done(void *arg)
  * dmatest only ever sets non-zero bytes (FILL). Before the channel is offered, zero a buffer the
  * CPU filled, through the channel's own prep/submit/issue path and the DONE interrupt, so the
  * ZERO command and the completion path are known to work; a wrong byte fails the probe.
+ *
+ * The buffer is a streaming mapping, as a dmaengine client's are, not dma_alloc_coherent(): for a
+ * dma-noncoherent device Linux 6.1's riscv "coherent" buffer is a remap with pgprot_dmacoherent,
+ * which is uncached only with Svpbmt (or T-Head's PBMT). Pagoda's core has neither, so that buffer
+ * is cached: the CPU's pattern would sit dirty in the data cache over the engine's zeros (on the
+ * DRAM SoC this self-test failed with "ZERO left wrong bytes"). dma_map_single() cleans the
+ * pattern out before the engine runs and dma_unmap_single() invalidates before the CPU checks.
  */
 static int pgaccel_selftest(struct pgaccel_dma *pd)
 {
@@ -376,15 +383,21 @@ static int pgaccel_selftest(struct pgaccel_dma *pd)
 	int ret = 0;
 	u8 *buf;
 
-	buf = dma_alloc_coherent(pd->dev, len, &dma, GFP_KERNEL);
+	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	memset(buf, 0xa5, len);
+	dma = dma_map_single(pd->dev, buf, len, DMA_BIDIRECTIONAL);
+	if (dma_mapping_error(pd->dev, dma)) {
+		dev_err(pd->dev, "self-test: buffer not mappable for the engine\n");
+		ret = -ENOMEM;
+		goto out_free;
+	}
 	dma_cookie_init(&pd->chan);
 	tx = pgaccel_prep_memset(&pd->chan, dma + 8, 0, len - 16, DMA_PREP_INTERRUPT);
 	if (!tx) {
 		ret = -EINVAL;
-		goto out;
+		goto out_unmap;
 	}
 	tx->callback = pgaccel_selftest_done;
 	tx->callback_param = &done;
@@ -395,16 +408,18 @@ static int pgaccel_selftest(struct pgaccel_dma *pd)
 		pgaccel_terminate_all(&pd->chan);
 		pgaccel_synchronize(&pd->chan);
 		ret = -EIO;
-		goto out;
+		goto out_unmap;
 	}
+out_unmap:
+	dma_unmap_single(pd->dev, dma, len, DMA_BIDIRECTIONAL);
 	/* the range zeroed, the 8 bytes on either side untouched */
-	if (memchr_inv(buf + 8, 0, len - 16) || memchr_inv(buf, 0xa5, 8) ||
-	    memchr_inv(buf + len - 8, 0xa5, 8)) {
+	if (!ret && (memchr_inv(buf + 8, 0, len - 16) || memchr_inv(buf, 0xa5, 8) ||
+		     memchr_inv(buf + len - 8, 0xa5, 8))) {
 		dev_err(pd->dev, "self-test: ZERO left wrong bytes\n");
 		ret = -EIO;
 	}
-out:
-	dma_free_coherent(pd->dev, len, buf, dma);
+out_free:
+	kfree(buf);
 	return ret;
 }
 
