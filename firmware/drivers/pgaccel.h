@@ -110,5 +110,6 @@ void pgaccel_prezero_release(void);
 void pgaccel_prezero_wait(void);
 void pgaccel_set_prezero(bool on);
 unsigned int pgaccel_prezero_count(bool zeroed_only);
+unsigned long pgaccel_prezero_hits(void);	/* the driver's and the zeroed lists' */
 
 #endif

@@ -83,6 +83,12 @@ struct per_cpu_pages {
 	struct list_head lists[MIGRATE_PCPTYPES];
 	unsigned long fast_alloc[2];	/* fast-path allocations: [0] this hart's node, [1] another */
 	unsigned long fast_free;	/* fast-path frees */
+	/* Pre-zeroed order-0 pages of unmovable pageblocks, for __GFP_ZERO (struct mm_zero_ops,
+	 * take_zeroed_batch): refilled from the pre-zero pool only when empty, MM_ZEROED_BATCH - 1
+	 * at most; not in `count`, nor in the zone's free pages (as the pool's own). */
+	struct list_head zeroed;
+	int zeroed_count;
+	unsigned long zeroed_alloc;	/* __GFP_ZERO allocations served from `zeroed` */
 	unsigned long numa_stat[NR_VM_NUMA_STAT_ITEMS];
 } __aligned(64);
 
