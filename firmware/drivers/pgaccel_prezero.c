@@ -3,8 +3,10 @@
  * pgaccel's pool of pre-zeroed blocks: freed unmovable blocks are captured (order 0 up to
  * PREZERO_MAX pages; orders 1..9 up to PREZERO_HIGH_SLOTS blocks and 1/32 of RAM), zeroed by the
  * engine in the background while the CPU goes on, and handed to __GFP_ZERO allocations of the same
- * order from the same zone, which then skip zeroing. A captured block is nobody's: refcount 0, on
- * no list, so a second free of it is still reported as a double free. Background commands use at
+ * order from the same zone, which then skip zeroing; order-0 pages go in batches to the allocator's
+ * per-CPU zeroed lists (pgaccel_take_zeroed_batch), which serve the next allocations without the
+ * driver. A captured block is nobody's: refcount 0, on no list, so a second free of it is still
+ * reported as a double free. Background commands use at
  * most all but two engine slots, so a synchronous command always finds one.
  */
 #include <asm/barrier.h>
