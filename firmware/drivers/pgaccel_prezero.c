@@ -266,12 +266,11 @@ unsigned int pgaccel_take_zeroed_batch(struct zone *zone, struct list_head *list
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
 	if (pgaccel_prezero_inflight)
 		pgaccel_harvest_completions();
-	for (u64 m = prezero_zeroed & PREZERO_ORDER0_SLOTS; m && n < max; m &= m - 1) {
-		unsigned int i = __ffs64(m);
-
-		if (prezero[i].zone != zone)
+	/* Slot by slot rather than __ffs64() per page (RV64IMAC has no ctz: ~20 instructions). */
+	for (u64 m = prezero_zeroed & PREZERO_ORDER0_SLOTS, i = 0; m && n < max; m >>= 1, i++) {
+		if (!(m & 1) || prezero[i].zone != zone)
 			continue;
-		list_add_tail(&prezero_take_slot(i, 0)->lru, list);
+		list_add_tail(&prezero_take_slot((unsigned int)i, 0)->lru, list);
 		n++;
 	}
 	pgaccel_update_capture_hint();

@@ -1436,15 +1436,14 @@ __fastpath_leaf void __free_pages(struct page *page, unsigned int order)
 static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr)
 {
 	unsigned int cpu = smp_processor_id();
-	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 
 	if (likely(zone->node == preferred->node)) {
-		pcp_numa_add(pcp, NUMA_HIT, nr);
+		pcp_numa_add(zone, cpu, NUMA_HIT, nr);
 	} else {
-		pcp_numa_add(pcp, NUMA_MISS, nr);
-		pcp_numa_add(&preferred->pcp[cpu], NUMA_FOREIGN, nr);
+		pcp_numa_add(zone, cpu, NUMA_MISS, nr);
+		pcp_numa_add(preferred, cpu, NUMA_FOREIGN, nr);
 	}
-	pcp_numa_add(pcp, zone->node == mm_cpu_node[cpu] ? NUMA_LOCAL : NUMA_OTHER, nr);
+	pcp_numa_add(zone, cpu, zone->node == mm_cpu_node[cpu] ? NUMA_LOCAL : NUMA_OTHER, nr);
 }
 
 /* NULL when the list stays empty after a refill, or when an interrupt handler finds its hart's

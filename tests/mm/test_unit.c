@@ -1309,7 +1309,7 @@ static void t_prezero_hooks(void **state)
 /* A fake pre-zero pool with the batch op: order-0 pages "zeroed" at capture time, handed over up
  * to `max` at a time. drain_in_take: a release (mm_drain_zeroed_lists) runs while the driver
  * hands a batch over, as one on another hart can. */
-static struct page *fake_batch_pool[24];
+static struct page *fake_batch_pool[MM_ZEROED_BATCH + 8];
 static unsigned int fake_batch_n;
 static unsigned long fake_batch_calls;
 static bool drain_in_take;
@@ -1400,11 +1400,11 @@ static void t_prezero_zeroed_lists(void **state)
 	drain_all_pages(NULL);
 	free0 = global_free_pages();
 	fake_batch_calls = 0;
-	fill_batch_pool(20);
+	fill_batch_pool(MM_ZEROED_BATCH + 4);
 	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
 	zone = page_zone(z);
 	assert_int_equal(fake_batch_calls, 1);
-	assert_int_equal(fake_batch_n, 20 - MM_ZEROED_BATCH);
+	assert_int_equal(fake_batch_n, 4);
 	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 1);
 	assert_int_equal(mm_zeroed_list_allocs(), 0);
 	assert_zero_page(z);

@@ -244,7 +244,7 @@ extern bool mm_capture_wanted;
 void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores software */
 /* Pages taken from the pool per refill of a hart's zeroed list (one for the caller, the rest
  * stashed): the lists hold at most MM_ZEROED_BATCH - 1 pages per zone and hart. */
-#define MM_ZEROED_BATCH 16
+#define MM_ZEROED_BATCH 32
 /* Every hart's zeroed lists back to the buddy lists (the pool's release and prezero off call it;
  * drain_all_pages() and drain_local_pages() drain them with the other per-CPU lists). A refill
  * that raced with it gives its pages back instead of stashing them. */

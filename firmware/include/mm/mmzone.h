@@ -74,7 +74,8 @@ struct free_area {
  * lists held goes to the buddy lists instead of waiting; drain_all_pages() on another hart takes it
  * and waits. Drains need no IPI. The order-0 fast path counts into fast_alloc/fast_free under the
  * lock (folded into vm_events and the NUMA counters when those are read); every other writer of
- * numa_stat adds atomically, from any context. */
+ * the NUMA counters (zone->pcp_numa_stat, out of this struct so that it stays 128 bytes, a shift
+ * to index) adds atomically, from any context. */
 struct per_cpu_pages {
 	spinlock_t lock;
 	int count;
@@ -89,8 +90,8 @@ struct per_cpu_pages {
 	struct list_head zeroed;
 	int zeroed_count;
 	unsigned long zeroed_alloc;	/* __GFP_ZERO allocations served from `zeroed` */
-	unsigned long numa_stat[NR_VM_NUMA_STAT_ITEMS];
 } __aligned(64);
+_Static_assert(sizeof(struct per_cpu_pages) == 128, "the fast path indexes pcp[] with a shift");
 
 struct pglist_data;
 
@@ -124,6 +125,9 @@ struct zone {
 
 	spinlock_t lock __aligned(64);
 	struct free_area free_area[MAX_ORDER];
+
+	/* Per hart: the NUMA counters of allocations outside the fast path (atomic adds). */
+	unsigned long pcp_numa_stat[NR_CPUS][NR_VM_NUMA_STAT_ITEMS];
 };
 
 struct zoneref {
