@@ -1254,7 +1254,7 @@ static __noinline struct page *alloc_order0_zeroed_slow(gfp_t gfp, int nid, stru
 							unsigned long mt, unsigned long caller)
 {
 	unsigned long cpu = smp_processor_id();
-	bool remote = nid != mm_cpu_node[cpu];
+	bool remote = nid != NUMA_NO_NODE && nid != mm_cpu_node[cpu];
 	struct page *page = NULL;
 
 	if (mt == MIGRATE_UNMOVABLE)
@@ -1280,17 +1280,23 @@ static __noinline struct page *alloc_order0_zeroed_slow(gfp_t gfp, int nid, stru
  * pool's, handed over in batches by zeroed_refill()); no call, no engine lock, no barrier. Out of
  * line: the rest (refill, zeroing) costs far more than a call.
  */
-static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned long caller)
+static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, int nid,
+								   unsigned long caller)
 {
 	unsigned long cpu = smp_processor_id(), cls;
 	struct per_cpu_pages *pcp;
 	struct zone *zone = NULL;
 	struct page *page;
+	bool remote = false;
 
-	if (nid == NUMA_NO_NODE)
-		nid = mm_cpu_node[cpu];
-	if ((unsigned long)nid < MAX_NUMNODES)
+	/* As alloc_order0_fast(): this hart's row, or node nid's (unsigned: a negative node other
+	 * than NUMA_NO_NODE must not index the table). */
+	if (nid == NUMA_NO_NODE) {
+		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
+	} else if ((unsigned int)nid < MAX_NUMNODES) {
 		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
+		remote = nid != mm_cpu_node[cpu];
+	}
 	if (!zone)
 		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
 	if ((cls >> 2) != MIGRATE_UNMOVABLE)
@@ -1307,7 +1313,7 @@ static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned 
 	__list_del_entry(&page->lru);
 	pcp->zeroed_count--;
 	pcp->zeroed_alloc++;
-	pcp->fast_alloc[nid != mm_cpu_node[cpu]]++;
+	pcp->fast_alloc[remote]++;
 	spin_unlock(&pcp->lock);
 	page->private = 0;
 	page->alloc_order = 0;
