@@ -57,6 +57,20 @@ def memory_system(log):
     return system
 
 
+def run_figures(log):
+    """The simulator's own counts (pagoda-sim's last lines): the whole run's cycles and retired
+    instructions, and OpenSBI's boot up to the hand-over. Empty on QEMU."""
+    run = {}
+    m = re.search(r"^pagoda-sim: .*; (\d+) cycles, (\d+) instructions retired", log, re.M)
+    if m:
+        run["cycles"], run["instret"] = int(m.group(1)), int(m.group(2))
+    m = re.search(r"^pagoda-sim: OpenSBI handed over to \S+ at cycle (\d+), (\d+) instructions "
+                  r"retired", log, re.M)
+    if m:
+        run["opensbi_cycles"], run["opensbi_instret"] = int(m.group(1)), int(m.group(2))
+    return run
+
+
 def main():
     if len(sys.argv) < 4 or sys.argv[2] != "--":
         sys.exit("usage: bench.py OUT.json -- command...")
@@ -84,6 +98,7 @@ def main():
         "platform": platform,
         "dram": system["dram"],
         "caches": system["caches"],
+        "run": run_figures(log),
         "command": " ".join(cmd),
         "commit": commit,
         "date": time.strftime("%Y-%m-%d", time.gmtime()),

@@ -526,6 +526,25 @@ def gfp_section(cases, out):
     out.append("\n![gfp-zero](img/bench-gfp-zero.png)\n")
 
 
+def boot_section(doc, out):
+    """OpenSBI's boot and the whole bench run: cycles, instructions and CPI, from the simulator's
+    counts (bench.py's "run"); nothing on QEMU or for results without them."""
+    run = doc.get("run", {})
+    if "opensbi_cycles" not in run or "cycles" not in run:
+        return
+    oc, oi = run["opensbi_cycles"], run["opensbi_instret"]
+    c, i = run["cycles"], run["instret"]
+    out.append("## Boot and the whole run (CPI)\n")
+    out.append("| part | cycles | instructions | CPI |")
+    out.append("|---|---|---|---|")
+    out.append(f"| OpenSBI 1.1's boot, reset to the hand-over | {fmt(oc)} | {fmt(oi)} | "
+               f"{oc / oi:.2f} |")
+    out.append(f"| the firmware: its boot and every benchmark | {fmt(c - oc)} | {fmt(i - oi)} | "
+               f"{(c - oc) / (i - oi):.2f} |")
+    out.append(f"| the whole run | {fmt(c)} | {fmt(i)} | {c / i:.2f} |")
+    out.append("")
+
+
 def memory_system(doc):
     """The memory a run was on, from the banner lines bench.py kept (results before they were
     kept: `make bench` then ran on the 1-cycle RAM)."""
@@ -626,6 +645,7 @@ def main():
                 "(rdcycle/rdinstret)." if exact else
                 "QEMU with -icount: instruction counts only, no cycles."))
     out.append("")
+    boot_section(doc, out)
     if "mem" in groups:
         memory_section(doc, groups["mem"], out)
     if "mm" in groups:

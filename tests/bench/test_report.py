@@ -191,6 +191,25 @@ def main():
     check(any("other memory" in line and "through LiteDRAM" in line for line in out),
           "changes: a run on other memory than the previous one says so")
 
+    # The run's own counts: OpenSBI's boot and the whole run, from the simulator's last lines.
+    run = bench.run_figures(
+        "pagoda-sim: pass (test device), code 0 (exit status 0); 1000000 cycles, 400000 "
+        "instructions retired, CPI 2.500, 2.0 s, 0.50 M cycles/s (CPU 2.0 s, 0.50 M cycles/s)\n"
+        "pagoda-sim: OpenSBI handed over to 0x80200000 at cycle 300000, 100000 instructions "
+        "retired, CPI 3.000\n")
+    check(run == {"cycles": 1000000, "instret": 400000, "opensbi_cycles": 300000,
+                  "opensbi_instret": 100000}, f"bench.py: the run's and OpenSBI's counts ({run})")
+    check(bench.run_figures("bench mm x ops=1\n") == {}, "bench.py: no simulator lines, no counts")
+    out = []
+    report.boot_section(dict(cur, run=run), out)
+    rows = [line for line in out if line.startswith("| ")]
+    check(len(rows) == 4 and rows[1].endswith("| 300,000 | 100,000 | 3.00 |")
+          and rows[2].endswith("| 700,000 | 300,000 | 2.33 |"),
+          "boot_section: OpenSBI's CPI and the firmware's, the rest of the run")
+    out = []
+    report.boot_section(cur, out)
+    check(out == [], "boot_section: nothing without the simulator's counts")
+
     out = []
     report.op_table(cur["cases"], True, out)
     check(out[0].endswith("I$ misses/op |") and out[3].endswith("| 0.20 |"),

@@ -345,6 +345,9 @@ def case_board_boot(sim, term, json_path, images_dir, work, failed):
     check(case, re.search(r"caches:.*; D\$ 4 KiB 2-way, 64-byte lines", after[-1]) is not None
           and "pgaccel: DMA non-coherent" in after[-1],
           "the DTB describes the board's data cache (pgaccel dma-noncoherent)", failed)
+    check(case, re.search(r"dram:\s+DDR3 MT41K128M16 through LiteDRAM \(CSRs at 0x12000000\)",
+                          after[-1]) is not None,
+          "the board's DTB names its memory: DDR3 through LiteDRAM", failed)
     m = re.search(r"perf: .* dcache-miss (\d+)", after[-1])
     check(case, m is not None and int(m.group(1)) > 0,
           f"the board's core has the data cache ({m.group(0) if m else 'no perf line'})", failed)
