@@ -19,15 +19,12 @@ MEM        ?= ram
 ifeq ($(MEM),litedram)
 BUILD      ?= $(TOP)/build/mem-litedram
 REGS_PARAMS := RAM_SIZE=0x10000000
-# the profile-guided build trains on a boot: on the DRAM model that is slow, so one plain build
-SIM_PGO    ?= 0
 SOC_DCACHE ?= 4096
 else ifeq ($(MEM),dramfast)
 # MEM=dramfast: the same bridge and 256 MiB on the fast DRAM timing model calibrated against
 # LiteDRAM (sim/pagoda_dram_model.sv, simulation only), in its own tree
 BUILD      ?= $(TOP)/build/mem-dramfast
 REGS_PARAMS := RAM_SIZE=0x10000000
-SIM_PGO    ?= 0
 SOC_DCACHE ?= 4096
 else ifneq ($(MEM),ram)
 $(error MEM=$(MEM): expected ram (the 1-cycle RAM, default), litedram or dramfast)
