@@ -334,6 +334,7 @@ static const struct mm_zero_ops pgaccel_zero_ops = {
 	.capture_free = pgaccel_capture_free,
 	.take_zeroed = pgaccel_take_zeroed,
 	.release = pgaccel_prezero_release,
+	.take_zeroed_batch = pgaccel_take_zeroed_batch,
 };
 static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_free_area };
 

@@ -99,7 +99,10 @@ void pgaccel_demo(void);
 void pgaccel_dma_bench_run(void);	/* pgaccel_dma_bench.c, from pgaccel_bench_run() */
 
 /* Pre-zeroed blocks: at most PREZERO_MAX order-0 pages and PREZERO_HIGH_SLOTS blocks of order
- * 1..PREZERO_MAX_ORDER holding at most 1/32 of RAM; release gives them all back to the allocator. */
+ * 1..PREZERO_MAX_ORDER holding at most 1/32 of RAM; release gives them all back to the allocator.
+ * Order-0 pages leave in batches for the allocator's per-CPU zeroed lists (MM_ZEROED_BATCH - 1
+ * at most per zone and hart, which release and prezero off drain too), so at most
+ * PREZERO_MAX + (MM_ZEROED_BATCH - 1) x harts x zones zeroed order-0 pages are held in all. */
 #define PREZERO_MAX 32
 #define PREZERO_HIGH_SLOTS 8
 #define PREZERO_MAX_ORDER 9
@@ -110,5 +113,6 @@ void pgaccel_prezero_release(void);
 void pgaccel_prezero_wait(void);
 void pgaccel_set_prezero(bool on);
 unsigned int pgaccel_prezero_count(bool zeroed_only);
+unsigned long pgaccel_prezero_hits(void);	/* the driver's and the zeroed lists' */
 
 #endif

@@ -89,6 +89,7 @@ void pgaccel_prezero_quarantine(void);
 void pgaccel_update_capture_hint(void);	/* mm_capture_wanted from the pool's state */
 bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int order);
 struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order);
+unsigned int pgaccel_take_zeroed_batch(struct zone *zone, struct list_head *list, unsigned int max);
 
 /* pgaccel_calib.c: the median of a few runs, in cycles; *ok cleared when a command fails. */
 int pgaccel_calibrate(void);

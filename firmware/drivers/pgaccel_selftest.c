@@ -480,6 +480,93 @@ SELFTEST(pgaccel_prezeroed_pages)
 	return 0;
 }
 
+static unsigned long zeroed_listed(const struct zone *zone)
+{
+	unsigned long n = 0;
+
+	for (unsigned int c = 0; c < NR_CPUS; c++)
+		n += (unsigned long)READ_ONCE(zone->pcp[c].zeroed_count);
+	return n;
+}
+
+static void check_page_zero(const struct page *p)
+{
+	const u64 *w = arch_phys_to_virt(page_to_phys(p));
+
+	for (unsigned long i = 0; i < PAGE_SIZE / 8; i++)
+		if (w[i])
+			ST_FAIL("word %lu of a zeroed-list page is 0x%llx", i, (unsigned long long)w[i]);
+}
+
+/*
+ * The pool hands order-0 pages over in batches onto the hart's zeroed list, from which the next
+ * __GFP_ZERO allocations are served without the driver: each such page is zero, nobody's (a
+ * free of it is a double free), counted as a hit, and the pool's release gives the listed pages
+ * back to the buddy lists: the free page count is what it was before, none lost.
+ */
+SELFTEST(pgaccel_prezero_zeroed_lists)
+{
+	struct page *pages[MM_ZEROED_BATCH + 4], *z, *z2, *s;
+	unsigned long free0, hits0, bad, n;
+	bool prezero = pgaccel.prezero;
+	static char err[160];
+	struct zone *zone;
+	int listed;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	if (mm_page_poison || mm_page_owner || mm_debug_checks)
+		ST_SKIP("fast path off (page_poison, page_owner or mm_debug)");
+	pgaccel_prezero_release();
+	pgaccel_set_prezero(false);
+	drain_all_pages(NULL);
+	free0 = global_free_pages();
+	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i++) {
+		pages[i] = alloc_pages(GFP_KERNEL, 0);
+		ST_ASSERT(pages[i] != NULL);
+		memset(arch_phys_to_virt(page_to_phys(pages[i])), 0x3c, PAGE_SIZE);
+	}
+	pgaccel_set_prezero(true);
+	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i++)
+		__free_pages(pages[i], 0);
+	pgaccel_prezero_wait();
+	n = pgaccel_prezero_count(true);
+	ST_ASSERT(n >= 2);
+	hits0 = pgaccel_prezero_hits();
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	ST_ASSERT(z != NULL);
+	zone = page_zone(z);
+	listed = zone->pcp[smp_processor_id()].zeroed_count;
+	ST_ASSERT_EQ(listed, (int)min(n, (unsigned long)MM_ZEROED_BATCH) - 1);
+	ST_ASSERT_EQ(pgaccel_prezero_count(true), n - (unsigned long)listed - 1);
+	z2 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);	/* from the list */
+	ST_ASSERT(z2 != NULL);
+	ST_ASSERT_EQ(zone->pcp[smp_processor_id()].zeroed_count, listed - 1);
+	ST_ASSERT_EQ(pgaccel_prezero_hits() - hits0, 2);
+	check_page_zero(z);
+	check_page_zero(z2);
+	if (listed > 1) {
+		s = list_first_entry(&zone->pcp[smp_processor_id()].zeroed, struct page, lru);
+		bad = mm_bad_page_count;
+		__free_pages(s, 0);	/* nobody's: a double free */
+		ST_ASSERT_EQ(mm_bad_page_count, bad + 1);
+		ST_ASSERT_EQ(zone->pcp[smp_processor_id()].zeroed_count, listed - 1);
+	}
+	/* The release with pages listed: the lists are empty after it, every page in the buddy
+	 * lists (the two allocated ones freed, the per-CPU lists drained). */
+	pgaccel_prezero_release();
+	ST_ASSERT_EQ(zeroed_listed(zone), 0);
+	pgaccel_set_prezero(false);
+	__free_pages(z, 0);
+	__free_pages(z2, 0);
+	drain_all_pages(NULL);
+	ST_ASSERT_EQ(global_free_pages(), free0);
+	if (mm_verify(err, sizeof(err)))
+		ST_FAIL("%s", err);
+	pgaccel_set_prezero(prezero);
+	return 0;
+}
+
 /* Completion by interrupt: DONE and REJECTED reach the handler through PLIC source 11. */
 static volatile unsigned int accel_irqs, accel_rejected, accel_ncomp;
 static u64 accel_comp[8];

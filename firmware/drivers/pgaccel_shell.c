@@ -63,7 +63,7 @@ static void pgaccel_show_stats(void)
 	printk("fill (page poisoning): hw %lu, sw %lu\n", s->hw_fill, s->sw_fill);
 	printk("pre-zeroed pages: %s, %u held (%u zeroed), captured %lu, hits %lu, misses %lu\n",
 	       pgaccel.prezero ? "on" : "off", pgaccel_prezero_count(false),
-	       pgaccel_prezero_count(true), s->prezero_captured, s->prezero_hits, s->prezero_misses);
+	       pgaccel_prezero_count(true), s->prezero_captured, pgaccel_prezero_hits(), s->prezero_misses);
 	if (s->prezero_quarantined)
 		printk("pre-zero pages quarantined (the engine stopped on them): %lu\n",
 		       s->prezero_quarantined);

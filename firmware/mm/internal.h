@@ -29,9 +29,10 @@ static inline void count_vm_events_this(enum vm_event_item item, unsigned long n
 }
 static inline void __count_vm_event(enum vm_event_item item) { count_vm_events_this(item, 1); }
 
-static inline void pcp_numa_add(struct per_cpu_pages *pcp, enum numa_stat_item item, unsigned long n)
+static inline void pcp_numa_add(struct zone *zone, unsigned int cpu, enum numa_stat_item item,
+				unsigned long n)
 {
-	__atomic_fetch_add(&pcp->numa_stat[item], n, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&zone->pcp_numa_stat[cpu][item], n, __ATOMIC_RELAXED);
 }
 
 /* Lock a hart's per-CPU lists. Their own hart holds them with interrupts on, so an interrupt

@@ -79,13 +79,12 @@ static int verify_pcp(struct zone *z, char *err, size_t n)
 {
 	for (unsigned int c = 0; c < NR_CPUS; c++) {
 		struct per_cpu_pages *pcp = &z->pcp[c];
-		unsigned long cnt = 0;
+		unsigned long cnt = 0, cnt_zeroed;
+		struct list_head *pos;
 
 		if (!pcp_lock(pcp, c))
 			continue;	/* an interrupt handler on a hart whose lists are held */
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
-			struct list_head *pos;
-
 			for (pos = pcp->lists[mt].next; pos != &pcp->lists[mt]; pos = pos->next) {
 				struct page *p = list_entry(pos, struct page, lru);
 
@@ -96,9 +95,21 @@ static int verify_pcp(struct zone *z, char *err, size_t n)
 				}
 			}
 		}
+		cnt_zeroed = 0;
+		for (pos = pcp->zeroed.next; pos != &pcp->zeroed; pos = pos->next) {
+			struct page *p = list_entry(pos, struct page, lru);
+
+			if (!page_in_mem_map(p) || page_zone(p) != z || PageBuddy(p) ||
+			    page_ref_count(p) || ++cnt_zeroed >= MM_ZEROED_BATCH) {
+				spin_unlock(&pcp->lock);
+				return verr(err, n, "bad page on a per-CPU zeroed list", z, c);
+			}
+		}
 		spin_unlock(&pcp->lock);
 		if ((long)cnt != pcp->count)
 			return verr(err, n, "per-CPU count differs from its lists", z, c);
+		if ((long)cnt_zeroed != pcp->zeroed_count)
+			return verr(err, n, "per-CPU zeroed count differs from its list", z, c);
 	}
 	return 0;
 }

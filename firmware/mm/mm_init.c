@@ -309,6 +309,8 @@ void zone_pcp_init(struct zone *zone)
 		pcp->high = 4 * batch;	/* zone_pcp_update_high() follows the watermarks */
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			INIT_LIST_HEAD(&pcp->lists[mt]);
+		INIT_LIST_HEAD(&pcp->zeroed);
+		pcp->zeroed_count = 0;
 	}
 }
 

@@ -470,6 +470,19 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 	return got;
 }
 
+/* One page of a per-CPU list to the buddy lists. zone->lock held. list_mt remembers the
+ * pageblock type at free time (HIGHATOMIC and CMA pages ride on the movable list); an isolated
+ * block must get its pages back on ISOLATE. */
+static void pcp_free_one(struct zone *zone, struct page *page)
+{
+	int pmt = page->list_mt;
+	int bmt = get_pfnblock_migratetype(zone, page_to_pfn(page));
+
+	if (is_migrate_isolate(bmt))
+		pmt = bmt;
+	__free_one_page(page, page_to_pfn(page), zone, 0, pmt, false);
+}
+
 /* Return `count` pages from a per-CPU list set to the buddy lists, round-robin over the types and
  * from the cold (tail) end. Caller holds pcp->lock. */
 static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
@@ -495,19 +508,34 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 		list_del(&page->lru);
 		pcp->count--;
 		count--;
-		/* list_mt remembers the pageblock type at free time (HIGHATOMIC and CMA pages ride on
-		 * the movable list); an isolated block must get its pages back on ISOLATE. */
-		{
-			int pmt = page->list_mt;
-			int bmt = get_pfnblock_migratetype(zone, page_to_pfn(page));
-
-			if (is_migrate_isolate(bmt))
-				pmt = bmt;
-			__free_one_page(page, page_to_pfn(page), zone, 0, pmt, false);
-		}
+		pcp_free_one(zone, page);
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	__count_vm_event(PCP_DRAIN);
+}
+
+/* Every page of `list` (pre-zeroed order-0 pages, refcount 0) back to the buddy lists. */
+static void free_zeroed_list(struct zone *zone, struct list_head *list)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	while (!list_empty(list)) {
+		struct page *page = list_first_entry(list, struct page, lru);
+
+		list_del(&page->lru);
+		pcp_free_one(zone, page);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* A hart's zeroed list back to the buddy lists. pcp->lock held. */
+static void drain_zeroed_pcp(struct zone *zone, struct per_cpu_pages *pcp)
+{
+	if (!pcp->zeroed_count)
+		return;
+	free_zeroed_list(zone, &pcp->zeroed);
+	pcp->zeroed_count = 0;
 }
 
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
@@ -519,6 +547,7 @@ static void drain_pages_zone(unsigned int cpu, struct zone *zone)
 		return;
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
+	drain_zeroed_pcp(zone, pcp);
 	spin_unlock(&pcp->lock);
 }
 
@@ -546,6 +575,54 @@ void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone
 /* The zeroing ops (defined with the zeroing code below); drain_all_pages() releases captured pages. */
 static const struct mm_zero_ops *zero_ops;
 bool mm_capture_wanted;
+
+/* Bumped by mm_drain_zeroed_lists(): a refill that read another value before it called the
+ * driver gives its pages back instead of stashing them after the drain passed its hart. */
+static unsigned long zeroed_gen;
+
+/* The managed zone after `z` (the first when NULL), node by node, or NULL. */
+static struct zone *next_managed_zone(struct zone *z)
+{
+	int nid = z ? z->node : 0, zi = z ? (int)z->idx + 1 : 0;
+
+	for (; nid < MAX_NUMNODES; nid++, zi = 0) {
+		if (!node_data[nid].online)
+			continue;
+		for (; zi < MAX_NR_ZONES; zi++)
+			if (managed_zone(&node_data[nid].node_zones[zi]))
+				return &node_data[nid].node_zones[zi];
+	}
+	return NULL;
+}
+
+void mm_drain_zeroed_lists(void)
+{
+	if (!mem_map)
+		return;
+	__atomic_add_fetch(&zeroed_gen, 1, __ATOMIC_SEQ_CST);
+	for (struct zone *zone = next_managed_zone(NULL); zone; zone = next_managed_zone(zone)) {
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+			if (!pcp_lock(pcp, cpu))
+				continue;	/* an interrupt handler on a hart whose lists are held */
+			drain_zeroed_pcp(zone, pcp);
+			spin_unlock(&pcp->lock);
+		}
+	}
+}
+
+unsigned long mm_zeroed_list_allocs(void)
+{
+	unsigned long n = 0;
+
+	if (!mem_map)
+		return 0;
+	for (struct zone *zone = next_managed_zone(NULL); zone; zone = next_managed_zone(zone))
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+			n += READ_ONCE(zone->pcp[cpu].zeroed_alloc);
+	return n;
+}
 
 void drain_all_pages(struct zone *zone)
 {
@@ -637,12 +714,14 @@ void mm_sw_zero_pages(struct page *page, unsigned int order)
 	clear_phys_pages(page_to_phys(page), 1UL << order);
 }
 
-static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL };
+static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL,
+						NULL };
 static const struct mm_zero_ops *zero_ops = &sw_zero_ops;
 
 void mm_register_zero_ops(const struct mm_zero_ops *ops)
 {
 	zero_ops = ops && ops->zero_pages ? ops : &sw_zero_ops;
+	mm_drain_zeroed_lists();	/* the old driver's pages */
 }
 
 void mm_zero_pages(struct page *page, unsigned int order) { zero_ops->zero_pages(page, order); }
@@ -1123,40 +1202,69 @@ static __noinline struct page *alloc_fast_traced(struct page *page, gfp_t gfp, u
 	return page;
 }
 
-/* __GFP_ZERO at order 0: a page the engine zeroed in the background when the pool has one, else
- * the fast path and zeroing, else the full path. Out of line: zeroing costs far more than a call. */
-static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned long caller)
+/*
+ * A hart's zeroed list was empty: one call into the driver for up to MM_ZEROED_BATCH zeroed pages
+ * of `zone` (its completions harvested, their barrier and unmap done there), the first for the
+ * caller, the rest stashed on the list when it is still empty. NULL when the pool has none.
+ */
+static struct page *zeroed_refill(struct zone *zone, unsigned long cpu, bool remote)
 {
-	unsigned long cpu = smp_processor_id(), cls, mt;
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
+	unsigned long gen = __atomic_load_n(&zeroed_gen, __ATOMIC_ACQUIRE);
+	/* An interrupt handler may find its hart's lists held: it takes one page only. */
+	unsigned int n, want = in_interrupt() ? 1 : MM_ZEROED_BATCH;
+	struct page *page;
+	LIST_HEAD(batch);
+
+	if (zero_ops->take_zeroed_batch) {
+		n = zero_ops->take_zeroed_batch(zone, &batch, want);
+	} else {
+		page = zero_ops->take_zeroed ? zero_ops->take_zeroed(zone, 0) : NULL;
+		n = page != NULL;
+		if (page)
+			list_add(&page->lru, &batch);
+	}
+	if (!n)
+		return NULL;
+	page = list_first_entry(&batch, struct page, lru);
+	list_del(&page->lru);
+	if (pcp_lock(pcp, cpu)) {
+		/* Not after a drain of the lists that ran since gen was read (the pool's release),
+		 * nor on top of what an interrupt handler stashed meanwhile: the bound holds. */
+		if (n > 1 && list_empty(&pcp->zeroed) &&
+		    __atomic_load_n(&zeroed_gen, __ATOMIC_RELAXED) == gen) {
+			list_splice_init(&batch, &pcp->zeroed);
+			pcp->zeroed_count = (int)n - 1;
+		}
+		/* Counted as a fast-path allocation. */
+		pcp->fast_alloc[remote]++;
+		spin_unlock(&pcp->lock);
+	} else {
+		count_vm_events_this(PGALLOC_DMA + zone->idx, 1);
+		zone_statistics(zone, zone, 1);
+	}
+	if (!list_empty(&batch))
+		free_zeroed_list(zone, &batch);
+	return page;
+}
+
+/* __GFP_ZERO at order 0 past an empty zeroed list: a refill from the pre-zero pool, else the fast
+ * path and zeroing, else the full path. */
+static __noinline struct page *alloc_order0_zeroed_slow(gfp_t gfp, int nid, struct zone *zone,
+							unsigned long mt, unsigned long caller)
+{
+	unsigned long cpu = smp_processor_id();
+	bool remote = nid != NUMA_NO_NODE && nid != mm_cpu_node[cpu];
 	struct page *page = NULL;
-	struct zone *zone = NULL;
 
-	if (nid == NUMA_NO_NODE)
-		nid = mm_cpu_node[cpu];
-	if ((unsigned long)nid < MAX_NUMNODES)
-		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
-	if (!zone)
-		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
-	mt = cls >> 2;
-	if (mt == MIGRATE_UNMOVABLE && zero_ops->take_zeroed)
-		page = zero_ops->take_zeroed(zone, 0);
+	if (mt == MIGRATE_UNMOVABLE)
+		page = zeroed_refill(zone, cpu, remote);
 	if (page) {
-		struct per_cpu_pages *pcp = &zone->pcp[cpu];
-		bool remote = nid != mm_cpu_node[cpu];
-
 		page->private = 0;
 		page->alloc_order = 0;
 		set_page_count(page, 1);
-		/* Counted as a fast-path allocation, under the lists' lock when it is free. */
-		if (spin_trylock(&pcp->lock)) {
-			pcp->fast_alloc[remote]++;
-			spin_unlock(&pcp->lock);
-		} else {
-			count_vm_events_this(PGALLOC_DMA + zone->idx, 1);
-			zone_statistics(zone, zone, 1);
-		}
 	} else {
-		page = pcp_take(zone, mt, nid != mm_cpu_node[cpu], cpu);
+		page = pcp_take(zone, mt, remote, cpu);
 		if (!page)
 			return alloc_pages_caller(gfp, 0, nid, NULL, caller);
 		mm_zero_pages(page, 0);
@@ -1164,6 +1272,53 @@ static __noinline struct page *alloc_order0_zeroed(gfp_t gfp, int nid, unsigned 
 	if (unlikely(mm_trace_enabled))
 		mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, (int)mt, caller);
 	return page;
+}
+
+/*
+ * __GFP_ZERO at order 0: an unmovable request takes the first page of its hart's zeroed list
+ * under the lock the plain fast path takes, as pcp_take() does (the pages there are the pre-zero
+ * pool's, handed over in batches by zeroed_refill()); no call, no engine lock, no barrier. Out of
+ * line: the rest (refill, zeroing) costs far more than a call.
+ */
+static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, int nid,
+								   unsigned long caller)
+{
+	unsigned long cpu = smp_processor_id(), cls;
+	struct per_cpu_pages *pcp;
+	struct zone *zone = NULL;
+	struct page *page;
+	bool remote = false;
+
+	/* As alloc_order0_fast(): this hart's row, or node nid's (unsigned: a negative node other
+	 * than NUMA_NO_NODE must not index the table). */
+	if (nid == NUMA_NO_NODE) {
+		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
+	} else if ((unsigned int)nid < MAX_NUMNODES) {
+		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
+		remote = nid != mm_cpu_node[cpu];
+	}
+	if (!zone)
+		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
+	if ((cls >> 2) != MIGRATE_UNMOVABLE)
+		return alloc_order0_zeroed_slow(gfp, nid, zone, cls >> 2, caller);
+	pcp = &zone->pcp[cpu];
+	OPTIMIZER_HIDE_VAR(pcp);
+	if (unlikely(!spin_trylock(&pcp->lock)))
+		return alloc_order0_zeroed_slow(gfp, nid, zone, MIGRATE_UNMOVABLE, caller);
+	if (unlikely(list_empty(&pcp->zeroed))) {
+		spin_unlock(&pcp->lock);
+		return alloc_order0_zeroed_slow(gfp, nid, zone, MIGRATE_UNMOVABLE, caller);
+	}
+	page = list_first_entry(&pcp->zeroed, struct page, lru);
+	__list_del_entry(&page->lru);
+	pcp->zeroed_count--;
+	pcp->zeroed_alloc++;
+	pcp->fast_alloc[remote]++;
+	spin_unlock(&pcp->lock);
+	page->private = 0;
+	page->alloc_order = 0;
+	set_page_count(page, 1);
+	return unlikely(mm_trace_enabled) ? alloc_fast_traced(page, gfp, caller) : page;
 }
 
 /* After a fast free: the trace event and, when the list reached `high`, the drain of one batch.
@@ -1287,15 +1442,14 @@ __fastpath_leaf void __free_pages(struct page *page, unsigned int order)
 static void zone_statistics(struct zone *preferred, struct zone *zone, unsigned long nr)
 {
 	unsigned int cpu = smp_processor_id();
-	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 
 	if (likely(zone->node == preferred->node)) {
-		pcp_numa_add(pcp, NUMA_HIT, nr);
+		pcp_numa_add(zone, cpu, NUMA_HIT, nr);
 	} else {
-		pcp_numa_add(pcp, NUMA_MISS, nr);
-		pcp_numa_add(&preferred->pcp[cpu], NUMA_FOREIGN, nr);
+		pcp_numa_add(zone, cpu, NUMA_MISS, nr);
+		pcp_numa_add(preferred, cpu, NUMA_FOREIGN, nr);
 	}
-	pcp_numa_add(pcp, zone->node == mm_cpu_node[cpu] ? NUMA_LOCAL : NUMA_OTHER, nr);
+	pcp_numa_add(zone, cpu, zone->node == mm_cpu_node[cpu] ? NUMA_LOCAL : NUMA_OTHER, nr);
 }
 
 /* NULL when the list stays empty after a refill, or when an interrupt handler finds its hart's

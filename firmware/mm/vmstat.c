@@ -84,7 +84,7 @@ static void zone_numa_stats(const struct zone *zone, unsigned long *numa)
 		const struct per_cpu_pages *pcp = &zone->pcp[c];
 
 		for (int i = 0; i < NR_VM_NUMA_STAT_ITEMS; i++)
-			numa[i] += READ_ONCE(pcp->numa_stat[i]);
+			numa[i] += READ_ONCE(zone->pcp_numa_stat[c][i]);
 		numa[NUMA_HIT] += pcp_fast_allocs(pcp);
 		numa[NUMA_LOCAL] += READ_ONCE(pcp->fast_alloc[0]);
 		numa[NUMA_OTHER] += READ_ONCE(pcp->fast_alloc[1]);

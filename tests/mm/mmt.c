@@ -188,7 +188,8 @@ static unsigned long pcp_total(void)
 	for (int n = 0; n < MAX_NUMNODES; n++)
 		for (int z = 0; z < MAX_NR_ZONES; z++)
 			for (int c = 0; c < NR_CPUS; c++)
-				s += (unsigned long)node_data[n].node_zones[z].pcp[c].count;
+				s += (unsigned long)node_data[n].node_zones[z].pcp[c].count +
+				     (unsigned long)node_data[n].node_zones[z].pcp[c].zeroed_count;
 	return s;
 }
 
@@ -328,10 +329,16 @@ static int check_zone(struct zone *z, const struct mmt_model *m, unsigned long *
 	}
 	for (int c = 0; c < NR_CPUS; c++) {
 		struct per_cpu_pages *pc = &z->pcp[c];
-		unsigned long cnt = 0;
+		unsigned long cnt = 0, plain = 0;
 
-		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
-			struct list_head *h = &pc->lists[mt], *pos;
+		/* The plain lists, then (mt == MIGRATE_PCPTYPES) the pre-zeroed one. */
+		for (int mt = 0; mt <= MIGRATE_PCPTYPES; mt++) {
+			struct list_head *h = mt < MIGRATE_PCPTYPES ? &pc->lists[mt] : &pc->zeroed, *pos;
+
+			if (mt == MIGRATE_PCPTYPES) {
+				plain = cnt;
+				cnt = 0;
+			}
 
 			for (pos = h->next; pos != h; pos = pos->next) {
 				struct page *p = container_of(pos, struct page, lru);
@@ -350,12 +357,17 @@ static int check_zone(struct zone *z, const struct mmt_model *m, unsigned long *
 				mark[k] = 2;
 			}
 		}
-		if ((long)cnt != pc->count || (pc->high && pc->count >= pc->high)) {
+		if ((long)plain != pc->count || (pc->high && pc->count >= pc->high)) {
 			snprintf(mmt_err, sizeof(mmt_err), "%s cpu%d: pcp count %d, lists %lu, high %d",
-				 z->name, c, pc->count, cnt, pc->high);
+				 z->name, c, pc->count, plain, pc->high);
 			goto out;
 		}
-		pcp += cnt;
+		if ((long)cnt != pc->zeroed_count || cnt >= MM_ZEROED_BATCH) {
+			snprintf(mmt_err, sizeof(mmt_err), "%s cpu%d: zeroed count %d, list %lu",
+				 z->name, c, pc->zeroed_count, cnt);
+			goto out;
+		}
+		pcp += plain + cnt;
 	}
 	/* Bitmap == free lists; every page is free, on a pcp list, owned, or reserved. */
 	*owned_in_zone = 0;

@@ -302,7 +302,7 @@ static void count_zero(struct page *page, unsigned int order)
 	zero_order = (int)order;
 	mm_sw_zero_pages(page, order);
 }
-static const struct mm_zero_ops counting_zero = { "count", count_zero, NULL, NULL, NULL, NULL };
+static const struct mm_zero_ops counting_zero = { "count", count_zero, NULL, NULL, NULL, NULL, NULL };
 
 static void t_zeroing(void **state)
 {

@@ -1150,8 +1150,8 @@ static void fake_hw_fill(struct page *page, unsigned long nr, u8 byte)
 	hw_fill_pages += nr;
 	memset(mmt_page_mem(page), byte, nr * PAGE_SIZE);
 }
-static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero, NULL, NULL, NULL, NULL };
-static const struct mm_zero_ops fake_zero_fill = { "fake-fill", fake_hw_zero, fake_hw_fill, NULL, NULL, NULL };
+static const struct mm_zero_ops fake_zero = { "fake", fake_hw_zero, NULL, NULL, NULL, NULL, NULL };
+static const struct mm_zero_ops fake_zero_fill = { "fake-fill", fake_hw_zero, fake_hw_fill, NULL, NULL, NULL, NULL };
 
 static void t_zero(void **state)
 {
@@ -1226,7 +1226,7 @@ static void fake_release(void)
 	fake_releasing = false;
 }
 static const struct mm_zero_ops fake_prezero = { "fake-prezero", mm_sw_zero_pages, NULL,
-						 fake_capture, fake_take, fake_release };
+						 fake_capture, fake_take, fake_release, NULL };
 
 static void t_prezero_hooks(void **state)
 {
@@ -1301,6 +1301,167 @@ static void t_prezero_hooks(void **state)
 	__free_pages(p, 3);
 	assert_int_equal(fake_captures, 4);
 	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
+	mm_register_zero_ops(NULL);
+	check_all();
+}
+
+/* A fake pre-zero pool with the batch op: order-0 pages "zeroed" at capture time, handed over up
+ * to `max` at a time. drain_in_take: a release (mm_drain_zeroed_lists) runs while the driver
+ * hands a batch over, as one on another hart can. */
+static struct page *fake_batch_pool[MM_ZEROED_BATCH + 8];
+static unsigned int fake_batch_n;
+static unsigned long fake_batch_calls;
+static bool drain_in_take;
+static bool fake_batch_capture(struct zone *zone, struct page *page, unsigned int order)
+{
+	(void)zone;
+	if (order || fake_releasing || fake_batch_n == ARRAY_SIZE(fake_batch_pool))
+		return false;
+	memset(mmt_page_mem(page), 0, PAGE_SIZE);
+	fake_batch_pool[fake_batch_n++] = page;
+	return true;
+}
+static unsigned int fake_take_batch(struct zone *zone, struct list_head *list, unsigned int max)
+{
+	unsigned int n = 0;
+
+	fake_batch_calls++;
+	while (fake_batch_n && n < max && page_zone(fake_batch_pool[fake_batch_n - 1]) == zone) {
+		list_add_tail(&fake_batch_pool[--fake_batch_n]->lru, list);
+		n++;
+	}
+	if (drain_in_take)
+		mm_drain_zeroed_lists();
+	return n;
+}
+/* Gives the pool's own pages back, not the lists' (drain_local_pages() does not call it). */
+static void fake_batch_release(void)
+{
+	fake_releasing = true;
+	while (fake_batch_n) {
+		struct page *p = fake_batch_pool[--fake_batch_n];
+
+		set_page_count(p, 1);
+		p->alloc_order = 0;
+		__free_pages(p, 0);
+	}
+	fake_releasing = false;
+}
+static const struct mm_zero_ops fake_batch_ops = { "fake-batch", mm_sw_zero_pages, NULL,
+						   fake_batch_capture, NULL, fake_batch_release,
+						   fake_take_batch };
+
+static unsigned long zeroed_count(struct zone *z)
+{
+	unsigned long s = 0;
+
+	for (int c = 0; c < NR_CPUS; c++)
+		s += (unsigned long)z->pcp[c].zeroed_count;
+	return s;
+}
+
+/* Capture n freshly dirtied order-0 pages into the fake batch pool. */
+static void fill_batch_pool(unsigned int n)
+{
+	struct page *p[ARRAY_SIZE(fake_batch_pool)];
+
+	for (unsigned int i = 0; i < n; i++) {
+		p[i] = alloc_pages(GFP_KERNEL, 0);
+		memset(mmt_page_mem(p[i]), 0x5a, PAGE_SIZE);
+	}
+	mm_capture_wanted = true;
+	for (unsigned int i = 0; i < n; i++)
+		__free_pages(p[i], 0);
+	mm_capture_wanted = false;
+	assert_int_equal(fake_batch_n, n);
+}
+
+static void assert_zero_page(struct page *z)
+{
+	assert_int_equal(page_ref_count(z), 1);
+	for (unsigned long k = 0; k < PAGE_SIZE; k++)
+		if (((u8 *)mmt_page_mem(z))[k])
+			fail_msg("byte %lu of a pre-zeroed page not zero", k);
+}
+
+/* __GFP_ZERO order 0 through the hart's zeroed list: one driver call per MM_ZEROED_BATCH pages,
+ * the rest served from the list; its pages are nobody's (double free caught), and every drain
+ * (the pool's release, drain_local_pages, drain_all_pages) gives them back to the buddy lists. */
+static void t_prezero_zeroed_lists(void **state)
+{
+	struct page *z, *z2, *m, *s;
+	struct zone *zone;
+	unsigned long free0, bad;
+
+	(void)state;
+	boot("", 1, 32, true);
+	mm_register_zero_ops(&fake_batch_ops);
+	drain_all_pages(NULL);
+	free0 = global_free_pages();
+	fake_batch_calls = 0;
+	fill_batch_pool(MM_ZEROED_BATCH + 4);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	zone = page_zone(z);
+	assert_int_equal(fake_batch_calls, 1);
+	assert_int_equal(fake_batch_n, 4);
+	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 1);
+	assert_int_equal(mm_zeroed_list_allocs(), 0);
+	assert_zero_page(z);
+	z2 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);	/* from the list: no driver call */
+	assert_int_equal(fake_batch_calls, 1);
+	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	assert_int_equal(mm_zeroed_list_allocs(), 1);
+	assert_zero_page(z2);
+	m = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);	/* movable: not the list's */
+	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	__free_pages(m, 0);
+	/* A page on the list is nobody's: freeing it is a double free, and it stays listed. */
+	s = list_first_entry(&zone->pcp[0].zeroed, struct page, lru);
+	bad = mm_bad_page_count;
+	__free_pages(s, 0);
+	assert_int_equal(mm_bad_page_count, bad + 1);
+	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	{
+		char err[160];
+
+		/* the lists' invariants (the pool's own pages are nobody's, so not check_all) */
+		if (mm_verify(err, sizeof(err)))
+			fail_msg("%s", err);
+	}
+	__free_pages(z, 0);
+	__free_pages(z2, 0);
+	/* The OOM and compaction paths drain this hart's lists, the zeroed one included. */
+	drain_local_pages(NULL);
+	assert_int_equal(zeroed_count(zone), 0);
+	fake_batch_release();
+	drain_local_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
+	/* mm_drain_zeroed_lists() (the pool's release, prezero off) empties only the zeroed lists. */
+	fill_batch_pool(MM_ZEROED_BATCH);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 1);
+	mm_drain_zeroed_lists();
+	assert_int_equal(zeroed_count(zone), 0);
+	__free_pages(z, 0);
+	drain_all_pages(NULL);
+	assert_int_equal(global_free_pages(), free0);
+	/* A release that runs while a refill is in the driver: the batch is not stashed after it. */
+	fill_batch_pool(MM_ZEROED_BATCH);
+	drain_in_take = true;
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	drain_in_take = false;
+	assert_zero_page(z);
+	assert_int_equal(zeroed_count(zone), 0);
+	assert_int_equal(global_free_pages(), free0 - 1 - pcp_count(zone));
+	__free_pages(z, 0);
+	/* drain_all_pages() with pages stashed: all back. */
+	fill_batch_pool(MM_ZEROED_BATCH);
+	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	__free_pages(z, 0);
+	assert_int_equal(zeroed_count(zone), MM_ZEROED_BATCH - 1);
+	drain_all_pages(NULL);
+	assert_int_equal(zeroed_count(zone), 0);
 	assert_int_equal(global_free_pages(), free0);
 	mm_register_zero_ops(NULL);
 	check_all();
@@ -1949,6 +2110,7 @@ int main(void)
 		cmocka_unit_test(t_exact_and_get_free),
 		cmocka_unit_test(t_poison),
 		cmocka_unit_test(t_prezero_hooks),
+		cmocka_unit_test(t_prezero_zeroed_lists),
 		cmocka_unit_test(t_page_owner_trace_vmstat),
 		cmocka_unit_test(t_isolate_cma),
 		cmocka_unit_test(t_odd_boot_input),

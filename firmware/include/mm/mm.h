@@ -230,11 +230,26 @@ struct mm_zero_ops {
 	/* Give every captured page back (with __free_pages): drain_all_pages() calls it first, so
 	 * captured pages return wherever per-CPU pages do, memory pressure included. */
 	void (*release)(void);
+	/* Optional, order 0: up to `max` zeroed pages of `zone` added to `list` (by page->lru,
+	 * refcount 0, their DMA done and unmapped), how many returned. The allocator calls it when
+	 * its hart's zeroed list (struct per_cpu_pages) is empty and serves the next __GFP_ZERO
+	 * order-0 allocations from that list without calling the driver. The driver counts the
+	 * call as one hit (the page for the caller) or one miss; mm_zeroed_list_allocs() counts
+	 * the rest. */
+	unsigned int (*take_zeroed_batch)(struct zone *zone, struct list_head *list, unsigned int max);
 };
 /* Set by the driver while capture_free() would take a page: the free fast path tests only this
  * flag, so a full or disabled pool costs it one load. */
 extern bool mm_capture_wanted;
 void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores software */
+/* Pages taken from the pool per refill of a hart's zeroed list (one for the caller, the rest
+ * stashed): the lists hold at most MM_ZEROED_BATCH - 1 pages per zone and hart. */
+#define MM_ZEROED_BATCH 32
+/* Every hart's zeroed lists back to the buddy lists (the pool's release and prezero off call it;
+ * drain_all_pages() and drain_local_pages() drain them with the other per-CPU lists). A refill
+ * that raced with it gives its pages back instead of stashing them. */
+void mm_drain_zeroed_lists(void);
+unsigned long mm_zeroed_list_allocs(void);	/* __GFP_ZERO allocations served from the lists */
 void mm_zero_pages(struct page *page, unsigned int order);
 void mm_sw_zero_pages(struct page *page, unsigned int order);
 void mm_fill_pages(struct page *page, unsigned long nr, u8 byte);

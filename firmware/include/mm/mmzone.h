@@ -74,7 +74,8 @@ struct free_area {
  * lists held goes to the buddy lists instead of waiting; drain_all_pages() on another hart takes it
  * and waits. Drains need no IPI. The order-0 fast path counts into fast_alloc/fast_free under the
  * lock (folded into vm_events and the NUMA counters when those are read); every other writer of
- * numa_stat adds atomically, from any context. */
+ * the NUMA counters (zone->pcp_numa_stat, out of this struct so that it stays 128 bytes, a shift
+ * to index) adds atomically, from any context. */
 struct per_cpu_pages {
 	spinlock_t lock;
 	int count;
@@ -83,8 +84,14 @@ struct per_cpu_pages {
 	struct list_head lists[MIGRATE_PCPTYPES];
 	unsigned long fast_alloc[2];	/* fast-path allocations: [0] this hart's node, [1] another */
 	unsigned long fast_free;	/* fast-path frees */
-	unsigned long numa_stat[NR_VM_NUMA_STAT_ITEMS];
+	/* Pre-zeroed order-0 pages of unmovable pageblocks, for __GFP_ZERO (struct mm_zero_ops,
+	 * take_zeroed_batch): refilled from the pre-zero pool only when empty, MM_ZEROED_BATCH - 1
+	 * at most; not in `count`, nor in the zone's free pages (as the pool's own). */
+	struct list_head zeroed;
+	int zeroed_count;
+	unsigned long zeroed_alloc;	/* __GFP_ZERO allocations served from `zeroed` */
 } __aligned(64);
+_Static_assert(sizeof(struct per_cpu_pages) == 128, "the fast path indexes pcp[] with a shift");
 
 struct pglist_data;
 
@@ -118,6 +125,9 @@ struct zone {
 
 	spinlock_t lock __aligned(64);
 	struct free_area free_area[MAX_ORDER];
+
+	/* Per hart: the NUMA counters of allocations outside the fast path (atomic adds). */
+	unsigned long pcp_numa_stat[NR_CPUS][NR_VM_NUMA_STAT_ITEMS];
 };
 
 struct zoneref {
