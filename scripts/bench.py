@@ -7,7 +7,9 @@ The firmware in `bench` mode prints one line per case:
 with at least ops=, cycles= and instret= (counter deltas over the whole case). This script runs the
 given command (the SoC simulator or QEMU), keeps its console log, parses those lines and writes a
 JSON document with the platform, commit and date, and per-op figures derived from the raw counts.
-It fails when the run fails or reports no benchmark.
+It fails when the run fails or reports no benchmark. The console goes to OUT.log line by line as the
+run goes (a run on the LiteDRAM model takes an hour: `tail -f` shows where it is) and to stdout,
+each line after "--tag TAG" prefixed with "[TAG] " so that runs side by side can be told apart.
 """
 import json
 import re
@@ -71,16 +73,33 @@ def run_figures(log):
     return run
 
 
+def run_logged(cmd, log_path, tag):
+    """Run cmd, its stdout and stderr into log_path and to our stdout as each line comes;
+    returns (exit status, the whole log)."""
+    prefix = f"[{tag}] " if tag else ""
+    lines = []
+    with open(log_path, "w") as f, subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            errors="replace") as proc:
+        for line in proc.stdout:
+            lines.append(line)
+            f.write(line)
+            f.flush()
+            sys.stdout.write(prefix + line)
+            sys.stdout.flush()
+    return proc.returncode, "".join(lines)
+
+
 def main():
-    if len(sys.argv) < 4 or sys.argv[2] != "--":
-        sys.exit("usage: bench.py OUT.json -- command...")
-    out, cmd = sys.argv[1], sys.argv[3:]
+    args = sys.argv[1:]
+    tag = None
+    if len(args) >= 2 and args[0] == "--tag":
+        tag, args = args[1], args[2:]
+    if len(args) < 3 or args[1] != "--":
+        sys.exit("usage: bench.py [--tag TAG] OUT.json -- command...")
+    out, cmd = args[0], args[2:]
     t0 = time.time()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log = proc.stdout
-    with open(out.replace(".json", ".log"), "w") as f:
-        f.write(log)
-    sys.stdout.write(log)
+    status, log = run_logged(cmd, out.replace(".json", ".log"), tag)
     cases = parse(log)
     # Dirty means sources differ from the commit; docs/ is what `make bench` itself rewrites.
     commit = subprocess.run(["git", "describe", "--always"], capture_output=True,
@@ -103,14 +122,14 @@ def main():
         "commit": commit,
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
         "wall_seconds": round(time.time() - t0, 1),
-        "exit_status": proc.returncode,
+        "exit_status": status,
         "cases": cases,
     }
     with open(out, "w") as f:
         json.dump(doc, f, indent=1)
     print(f"bench: {len(cases)} cases from {platform} -> {out}")
-    if proc.returncode != 0:
-        sys.exit(f"bench: the run failed with exit status {proc.returncode}")
+    if status != 0:
+        sys.exit(f"bench: the run failed with exit status {status}")
     if not cases:
         sys.exit("bench: the run reported no benchmark")
 

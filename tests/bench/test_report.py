@@ -133,6 +133,31 @@ def test_memory_and_touch():
           "page: the Memory table and the first-touch columns are rendered")
 
 
+def test_run_logged():
+    """bench.py writes the console to the log as the run goes (an hour on LiteDRAM) and keeps
+    the run's exit status; the tag prefixes only what it echoes."""
+    import contextlib
+    import io
+    with tempfile.TemporaryDirectory() as d:
+        log = os.path.join(d, "r.log")
+        # The child checks the log while it runs: line 1 must be there before line 2 is written.
+        child = ("import sys,time\n"
+                 "print('bench a b ops=1', flush=True)\n"
+                 "for _ in range(200):\n"
+                 "    if 'bench a b' in open(sys.argv[1]).read(): break\n"
+                 "    time.sleep(0.05)\n"
+                 "else: print('log not written as the run went', flush=True)\n"
+                 "sys.stderr.write('on stderr\\n'); sys.exit(3)\n")
+        echo = io.StringIO()
+        with contextlib.redirect_stdout(echo):
+            status, text = bench.run_logged([sys.executable, "-c", child, log], log, "fw")
+        check(status == 3, f"run_logged: the run's exit status kept ({status})")
+        check(text == "bench a b ops=1\non stderr\n" and open(log).read() == text,
+              f"run_logged: stdout and stderr in the log, line by line ({text!r})")
+        check(echo.getvalue() == "[fw] bench a b ops=1\n[fw] on stderr\n",
+              f"run_logged: echoed with the tag ({echo.getvalue()!r})")
+
+
 def main():
     log = ("junk\nbench mm order0-pcp ops=4000 cycles=644022 instret=552011 itlb_miss=0 "
            "dtlb_miss=3 ic_miss=120 dc_miss=7\n[    1.000000] bench slab kmalloc-8 ops=10 "
@@ -200,6 +225,7 @@ def main():
     check(run == {"cycles": 1000000, "instret": 400000, "opensbi_cycles": 300000,
                   "opensbi_instret": 100000}, f"bench.py: the run's and OpenSBI's counts ({run})")
     check(bench.run_figures("bench mm x ops=1\n") == {}, "bench.py: no simulator lines, no counts")
+    test_run_logged()
     out = []
     report.boot_section(dict(cur, run=run), out)
     rows = [line for line in out if line.startswith("| ")]
