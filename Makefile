@@ -81,6 +81,16 @@ FUZZ_TARGETS :=
 help:
 	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
+# `make run` and `make bench` run on the SoC the board has (docs/memory.md): DDR3 through LiteDRAM
+# with its PHY model and the 4 KiB data cache, the MEM=litedram tree, unless MEM= is given
+# (MEM=ram: the 1-cycle RAM, ~2x faster to simulate; MEM=dramfast: the fast DRAM model).
+# The other targets (sim, shell, wave, test's default tree) follow MEM, whose default stays ram.
+BOARD_MEM  := litedram
+RUN_MEM    := $(if $(call user_value,MEM),$(MEM),$(BOARD_MEM))
+# They re-run make in that tree, under this one's BUILD as the default trees are (build/mem-X),
+# so that a BUILD= given for the 1-cycle RAM's tree never gets the other memory's files.
+RUN_MAKE_ARGS := --no-print-directory MEM=$(RUN_MEM) BUILD=$(BUILD)/mem-$(RUN_MEM)
+
 # Stamp so that deps.sh (dpkg queries) runs once per build tree, and again when the list changes.
 DEPS_STAMP := $(BUILD)/.deps-ok
 $(DEPS_STAMP): scripts/deps.sh scripts/regs/requirements.txt scripts/litedram/requirements.txt \
@@ -102,17 +112,10 @@ all: firmware $(SIM_BIN)
 
 # `make run` boots on the SoC (sim/ sets RUN_TARGET = sim); without sim/ it falls back to QEMU virt.
 RUN_TARGET ?= qemu
-# `make run` and `make bench` run on the SoC the board has (docs/memory.md): DDR3 through LiteDRAM
-# with its PHY model and the 4 KiB data cache, the MEM=litedram tree, unless MEM= is given
-# (MEM=ram: the 1-cycle RAM, ~2x faster to simulate; MEM=dramfast: the fast DRAM model).
-# The other targets (sim, shell, wave, test's default tree) follow MEM, whose default stays ram.
-BOARD_MEM  := litedram
-RUN_MEM    := $(if $(call user_value,MEM),$(MEM),$(BOARD_MEM))
 # BOOTARGS and the file variables reach the sub-make as they were given (command line or
 # environment), unquoted by no shell on the way.
 run: $(if $(filter $(RUN_MEM),$(MEM)),$(DEPS_STAMP))
-	@$(MAKE) --no-print-directory $(if $(filter $(RUN_MEM),$(MEM)),,MEM=$(RUN_MEM)) \
-		$(if $(filter $(RUN_MEM),$(MEM)),$(RUN_TARGET),run)
+	@$(if $(filter $(RUN_MEM),$(MEM)),$(MAKE) --no-print-directory $(RUN_TARGET),$(MAKE) $(RUN_MAKE_ARGS) run)
 
 # Every suite runs even if an earlier one fails (-k); the summary counts each suite's own line.
 test: $(DEPS_STAMP)

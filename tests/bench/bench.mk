@@ -29,7 +29,7 @@ BENCH_SIM_CYCLES ?= $(if $(filter ram,$(MEM)),$(SIM_MAX_CYCLES),8000000000)
 # On the board's SoC (RUN_MEM, Makefile: MEM=litedram unless MEM= is given), in its own tree.
 ifneq ($(RUN_MEM),$(MEM))
 bench:
-	@$(MAKE) --no-print-directory MEM=$(RUN_MEM) bench
+	@$(MAKE) $(RUN_MAKE_ARGS) bench
 else
 # The three runs are independent simulations: side by side on JOBS cores, each console line
 # echoed with its run's tag ([fw], [bare], [linux]) and kept whole in build/bench/*.log.

@@ -33,11 +33,33 @@ for case in "sim ELF" "shell ELF" "wave ELF" "sim-bare ELF" "qemu ELF" "qemu-she
 	fi
 done
 
+# `make run` and `make bench` without MEM= run once more in the board's tree, build/mem-litedram
+# under this BUILD (dry runs: -n prints what would run and builds nothing).
+for goal in run bench; do
+	log="$work/dry-$goal.log"
+	# One line per command: make -n prints recipes with their backslash-newlines.
+	# BENCH_ON=qemu: a dry run still runs the kernel's sub-make, which may wait on its lock.
+	mk -n "$goal" BENCH_ON=qemu </dev/null 2>&1 | sed -e ':a' -e '/\\$/N; s/\\\n//; ta' >"$log"
+	rc=${PIPESTATUS[0]}
+	inner=$(grep -c -- "MEM=litedram BUILD=$build/mem-litedram $goal\$" "$log")
+	case $goal in
+	run) want="^$build/mem-litedram/sim/Vpagoda_soc +opensbi=" ;;
+	bench) want="scripts/bench.py --tag fw $build/mem-litedram/bench/results.json -- " ;;
+	esac
+	if [ "$rc" -eq 0 ] && [ "$inner" -eq 1 ] && grep -q -- "$want" "$log" &&
+	   ! grep -q -- "BUILD=$build/mem-litedram/mem-" "$log"; then
+		ok "make $goal: once more in the LiteDRAM tree under BUILD, and runs there"
+	else
+		fail "make $goal: exit $rc, $inner sub-makes for the LiteDRAM tree, or not run there" "$log"
+	fi
+done
+
 # BOOTARGS with shell syntax: nothing runs, and the firmware gets the words as written.
 args='demo `touch '$work'/ran-backticks` $(touch '$work'/ran-subshell) it'"'"'s "quoted"'
 mk qemu BOOTARGS="$args" </dev/null >"$work/bootargs-qemu.log" 2>&1
 mk sim BOOTARGS="$args" </dev/null >"$work/bootargs-sim.log" 2>&1
-mk run BOOTARGS="$args" </dev/null >"$work/bootargs-run.log" 2>&1
+# MEM=ram: `make run` alone would boot the LiteDRAM tree, which other suites build meanwhile.
+mk run MEM=ram BOOTARGS="$args" </dev/null >"$work/bootargs-run.log" 2>&1
 if [ -e "$work/ran-backticks" ] || [ -e "$work/ran-subshell" ]; then
 	fail "BOOTARGS: the shell ran commands from them"
 else
