@@ -21,8 +21,8 @@ BENCH_QEMU_BARE = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qe
 LINUX_BENCH_CMD ?= $(LINUX_SIM_RUN) +max-cycles=$(LINUX_SIM_CYCLES) \
                    +bootargs="$(LINUX_BOOTARGS) pginit.quiet"
 
-# The firmware's bench on a DRAM tree runs ~3 G cycles (an hour on LiteDRAM's model: the
-# slow-path groups reclaim and compact 256 MiB): the default +max-cycles (SIM_MAX_CYCLES) would cut
+# The firmware's bench on a DRAM tree runs 2.6 G cycles (an hour on LiteDRAM's model: the
+# slow-path groups, reclaim, kswapd and OOM, are most of it): the default +max-cycles would cut
 # it off. This bound is only there to end a livelocked run.
 BENCH_SIM_CYCLES ?= $(if $(filter ram,$(MEM)),$(SIM_MAX_CYCLES),8000000000)
 
