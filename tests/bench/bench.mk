@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # `make bench`: the firmware's benchmarks (bench mode) on the SoC simulator when it is built
 # (exact cycles), else on QEMU with -icount (exact instructions, no cycles), collected into
-# build/bench/results.json by scripts/bench.py, plotted into docs/img/ by tests/bench/plot.py and
-# written up as docs/benchmarks.md by tests/bench/report.py.
+# $(BENCH_DIR)/results.json (build/mem-litedram/bench/ on the board's SoC) by scripts/bench.py,
+# plotted into docs/img/ by tests/bench/plot.py and written up as docs/benchmarks.md by
+# tests/bench/report.py.
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
 BENCH_QEMU  = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
