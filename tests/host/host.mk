@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs, bitmaps,
+# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs, bitmaps, lists,
 # the host's MMIO accessors), with cmocka, AddressSanitizer and UBSan: a bad blob must give an
 # error, never an out-of-bounds read.
 
@@ -11,7 +11,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wn
 HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
                 firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
                 firmware/arch/host/host.c
-HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_io test_selftest test_smp
+HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_list test_io test_selftest test_smp
 
 TEST_SUITES += host-unit boot-fuzz-smoke
 FUZZ_TARGETS += fuzz-boot
