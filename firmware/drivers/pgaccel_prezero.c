@@ -3,9 +3,9 @@
  * pgaccel's pool of pre-zeroed blocks: freed unmovable blocks are captured (order 0 up to
  * PREZERO_MAX pages; orders 1..9 up to PREZERO_HIGH_SLOTS blocks and 1/32 of RAM), zeroed by the
  * engine in the background while the CPU goes on, and handed to __GFP_ZERO allocations of the same
- * order from the same zone, which then skip zeroing; order-0 pages go in batches to the allocator's
- * per-CPU zeroed lists (pgaccel_take_zeroed_batch), which serve the next allocations without the
- * driver. A captured block is nobody's: refcount 0, on no list, so a second free of it is still
+ * order from the same zone, which then skip zeroing; order-0 pages, linked per zone as their
+ * zeroing completes, go in batches to the allocator's per-CPU zeroed lists
+ * (pgaccel_take_zeroed_batch), which serve the next allocations without the driver. A captured block is nobody's: refcount 0, on no list, so a second free of it is still
  * reported as a double free. Background commands use at
  * most all but two engine slots, so a synchronous command always finds one.
  */
@@ -32,13 +32,49 @@ static struct {
 	u8 state;
 } prezero[PREZERO_SLOTS];
 /* Bit i: slot i is PZ_ZEROED, so that an allocation finds a block without walking the slots
- * (each a line of the small D$ it would evict). */
+ * (each a line of the small D$ it would evict). Order-0 slots never are: see prezero0. */
 static u64 prezero_zeroed;
-#define PREZERO_ORDER0_SLOTS ((1ULL << PREZERO_MAX) - 1)
 _Static_assert(PREZERO_SLOTS <= 64, "prezero_zeroed has a bit per slot");
 static unsigned long prezero_high_pages;	/* pages held in blocks of order > 0 */
 unsigned int pgaccel_prezero_inflight;	/* background commands posted, completion not yet taken */
-static unsigned int prezero_held;	/* order-0 slots in use; read without the lock as a hint */
+/* Order-0 pages held: slots zeroing plus pages on prezero0; read without the lock as a hint. */
+static unsigned int prezero_held;
+
+/*
+ * Zeroed order-0 pages per zone, linked through page->lru when their completion is taken (the
+ * CPU touches each struct page there, in the background, as a free onto a per-CPU list does), so
+ * that a hart's refill takes them all in one splice and touches no page: the allocations that
+ * pop them afterwards cost what the plain per-CPU list's pops cost. Their slots are free again.
+ */
+static struct prezero_list {
+	struct list_head pages;
+	unsigned int nr;
+} prezero0[MAX_NUMNODES][MAX_NR_ZONES];
+
+/* Set up on first use: the bench and release may run on a platform whose engine never probed. */
+static struct prezero_list *zone_prezero0(const struct zone *zone)
+{
+	struct prezero_list *l = &prezero0[zone_to_nid(zone)][zone_idx(zone)];
+
+	if (unlikely(!l->pages.next))
+		INIT_LIST_HEAD(&l->pages);
+	return l;
+}
+
+/* Slot i's block is zero: order 0 onto its zone's list (slot free), else PZ_ZEROED in place. */
+static void prezero_done(unsigned int i)
+{
+	if (!prezero[i].order) {
+		struct prezero_list *l = zone_prezero0(prezero[i].zone);
+
+		list_add_tail(&prezero[i].page->lru, &l->pages);
+		l->nr++;
+		prezero[i].state = PZ_EMPTY;
+		return;
+	}
+	prezero[i].state = PZ_ZEROED;
+	prezero_zeroed |= 1ULL << i;
+}
 
 void pgaccel_prezero_complete(u64 comp)
 {
@@ -57,8 +93,7 @@ void pgaccel_prezero_complete(u64 comp)
 		memset_phys(page_to_phys(prezero[slot].page), 0, PAGE_SIZE << prezero[slot].order);
 		pgaccel.stats.fallback_error++;
 	}
-	prezero[slot].state = PZ_ZEROED;
-	prezero_zeroed |= 1ULL << slot;
+	prezero_done(slot);
 }
 
 /*
@@ -73,8 +108,7 @@ static void prezero_lost(void)
 			continue;
 		pgaccel_unmap(prezero[i].dma, PAGE_SIZE << prezero[i].order, DMA_FROM_DEVICE);
 		memset_phys(page_to_phys(prezero[i].page), 0, PAGE_SIZE << prezero[i].order);
-		prezero[i].state = PZ_ZEROED;
-		prezero_zeroed |= 1ULL << i;
+		prezero_done(i);
 		pgaccel_prezero_inflight--;
 		pgaccel.stats.fallback_badcomp++;
 	}
@@ -195,31 +229,48 @@ bool pgaccel_capture_free(struct zone *zone, struct page *page, unsigned int ord
 	return taken;
 }
 
-/* Empty slot i, which holds a zeroed block of `order`, and hand its block out. */
-static inline struct page *prezero_take_slot(unsigned int i, unsigned int order)
+/* Empty slot i, which holds a zeroed block of order > 0, and hand its block out. */
+static inline struct page *prezero_take_slot(unsigned int i)
 {
-	struct page *page = prezero[i].page;
-
 	prezero[i].state = PZ_EMPTY;
 	prezero_zeroed &= ~(1ULL << i);
-	if (order)
-		prezero_high_pages -= 1UL << order;
-	else
-		prezero_held--;
-	return page;
+	prezero_high_pages -= 1UL << prezero[i].order;
+	return prezero[i].page;
 }
 
-/* A zeroed block of `order` from `zone`, taken out of its slot, or NULL. engine_lock held.
+/* Up to `max` pages off list `l` onto `list`: the whole list in one splice when it fits. */
+static unsigned int prezero0_take(struct prezero_list *l, struct list_head *list, unsigned int max)
+{
+	unsigned int n = 0;
+
+	if (l->nr <= max) {
+		n = l->nr;
+		list_splice_tail_init(&l->pages, list);
+	} else {
+		while (n < max) {
+			list_move_tail(l->pages.next, list);
+			n++;
+		}
+	}
+	l->nr -= n;
+	prezero_held -= n;
+	return n;
+}
+
+/* A zeroed block of `order` from `zone`, taken out of the pool, or NULL. engine_lock held.
  * Inline, as prezero_take_slot(): the hit path stays on few text pages (4 KiB ITLB entries). */
 static inline struct page *prezero_find(struct zone *zone, unsigned int order)
 {
-	u64 m = prezero_zeroed & (order ? ~PREZERO_ORDER0_SLOTS : PREZERO_ORDER0_SLOTS);
+	LIST_HEAD(one);
 
-	for (; m; m &= m - 1) {
+	if (!order)
+		return prezero0_take(zone_prezero0(zone), &one, 1) ?
+		       list_first_entry(&one, struct page, lru) : NULL;
+	for (u64 m = prezero_zeroed; m; m &= m - 1) {
 		unsigned int i = __ffs64(m);
 
 		if (prezero[i].zone == zone && prezero[i].order == order)
-			return prezero_take_slot(i, order);
+			return prezero_take_slot(i);
 	}
 	return NULL;
 }
@@ -266,13 +317,7 @@ unsigned int pgaccel_take_zeroed_batch(struct zone *zone, struct list_head *list
 	spin_lock_irqsave(&pgaccel_engine_lock, flags);
 	if (pgaccel_prezero_inflight)
 		pgaccel_harvest_completions();
-	/* Slot by slot rather than __ffs64() per page (RV64IMAC has no ctz: ~20 instructions). */
-	for (u64 m = prezero_zeroed & PREZERO_ORDER0_SLOTS, i = 0; m && n < max; m >>= 1, i++) {
-		if (!(m & 1) || prezero[i].zone != zone)
-			continue;
-		list_add_tail(&prezero_take_slot((unsigned int)i, 0)->lru, list);
-		n++;
-	}
+	n = prezero0_take(zone_prezero0(zone), list, max);
 	pgaccel_update_capture_hint();
 	spin_unlock_irqrestore(&pgaccel_engine_lock, flags);
 	if (n) {
@@ -315,6 +360,14 @@ void pgaccel_prezero_wait(void)
 	}
 }
 
+/* A pool block, nobody's, back to the allocator as its owner would free it. */
+static void free_zeroed_block(struct page *page, unsigned int order)
+{
+	set_page_count(page, 1);
+	page->alloc_order = (u8)order;
+	__free_pages(page, order);
+}
+
 /* Give every captured block back to the allocator (waiting for those still being zeroed; one that
  * never finishes is quarantined, as the engine may still write it), and the pages the allocator
  * took from the pool onto its harts' zeroed lists. */
@@ -326,15 +379,23 @@ void pgaccel_prezero_release(void)
 	pgaccel_update_capture_hint();
 	mm_drain_zeroed_lists();
 	pgaccel_prezero_wait();
-	for (unsigned int i = 0; i < PREZERO_SLOTS; i++) {
-		unsigned int order = prezero[i].order;
-		struct page *page;
+	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
+		if (prezero[i].state == PZ_ZEROED)
+			free_zeroed_block(prezero_take_slot(i), prezero[i].order);
+	for (unsigned int nid = 0; nid < MAX_NUMNODES; nid++) {
+		for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
+			struct prezero_list *l = &prezero0[nid][z];
+			LIST_HEAD(pages);
 
-		if (prezero[i].state == PZ_ZEROED) {
-			page = prezero_take_slot(i, order);
-			set_page_count(page, 1);
-			page->alloc_order = (u8)order;
-			__free_pages(page, order);
+			if (!l->nr)
+				continue;
+			prezero0_take(l, &pages, l->nr);
+			while (!list_empty(&pages)) {
+				struct page *page = list_first_entry(&pages, struct page, lru);
+
+				list_del(&page->lru);
+				free_zeroed_block(page, 0);
+			}
 		}
 	}
 	pgaccel_set_prezero(was);
@@ -357,5 +418,8 @@ unsigned int pgaccel_prezero_count(bool zeroed_only)
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
 		n += zeroed_only ? prezero[i].state == PZ_ZEROED :
 				   prezero[i].state == PZ_ZEROING || prezero[i].state == PZ_ZEROED;
+	for (unsigned int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
+			n += prezero0[nid][z].nr;
 	return n;
 }
