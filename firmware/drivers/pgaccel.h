@@ -16,8 +16,9 @@ struct pgaccel_cost {
 };
 
 struct pgaccel_stats {
-	unsigned long hw_zero, sw_zero, hw_fill, sw_fill, hw_scan, sw_scan;
-	unsigned long hw_zero_bytes, sw_zero_bytes;
+	/* first: written by every zeroing, on the dispatch's line (struct pgaccel_info) */
+	unsigned long hw_zero, sw_zero, hw_zero_bytes, sw_zero_bytes;
+	unsigned long hw_fill, sw_fill, hw_scan, sw_scan;
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long fallback_window;	/* range outside the DMA window: software, never posted */
@@ -26,22 +27,30 @@ struct pgaccel_stats {
 	unsigned long err[16];	/* completions by error code (PGACCEL_NR_ERR) */
 };
 
+/*
+ * The first line holds what every request's dispatch reads (present, wedged, mode, crossovers)
+ * and the zeroing counters it writes: one D$ line. The D$ is 4 KiB; zeroing a block it holds,
+ * each further line the dispatch touches evicts a dirty piece of the block (4 lines here cost
+ * a 4 KiB auto zero ~6 misses more than the bare cbo.zero loop).
+ */
 struct pgaccel_info {
 	bool present;
+	bool wedged;	/* a command never completed: hardware path off for good */
+	bool prezero;	/* capture freed pages and zero them in the background */
+	enum pgaccel_mode mode;
+	unsigned long zero_crossover;	/* bytes: hardware from here (auto); ~0 = never */
+	unsigned long scan_crossover;	/* bitmap words */
+	struct pgaccel_stats stats;
 	unsigned long base;	/* register window */
 	u32 irq;
 	u64 ram_base, ram_size;
 	u64 win_base, win_end;	/* DMA window [win_base, win_end) the engine enforces */
 	bool win_locked;	/* set by the boot ROM: nobody can change the window until reset */
 	unsigned int qdepth;
-	enum pgaccel_mode mode;
-	bool wedged;	/* a command never completed: hardware path off for good */
-	bool prezero;	/* capture freed pages and zero them in the background */
 	struct pgaccel_cost zero_sw, zero_hw, scan_sw, scan_hw;	/* bytes / bitmap words */
-	unsigned long zero_crossover;	/* bytes: hardware from here (auto); ~0 = never */
-	unsigned long scan_crossover;	/* bitmap words */
-	struct pgaccel_stats stats;
-};
+} __aligned(64);
+_Static_assert(__builtin_offsetof(struct pgaccel_info, stats.sw_zero_bytes) + 8 <= 64,
+	       "the dispatch's fields and the zeroing counters share the first line");
 
 extern struct pgaccel_info pgaccel;
 /* The engine as the DMA API sees it (mm/dma-mapping.h): 32-bit mask, the locked DMA window. */
