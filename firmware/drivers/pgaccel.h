@@ -6,14 +6,9 @@
 
 #include <asm/cacheflush.h>
 #include <pagoda/types.h>
+#include "pgaccel_model.h"
 
 enum pgaccel_mode { PGACCEL_AUTO, PGACCEL_HW, PGACCEL_SW };
-
-/* Linear cost model, cycles = fixed + per_unit * n / 1024 (per_unit in 1/1024 cycle). */
-struct pgaccel_cost {
-	unsigned long fixed;
-	unsigned long per_unit_x1024;
-};
 
 struct pgaccel_stats {
 	/* first: written by every zeroing, on the dispatch's line (struct pgaccel_info) */

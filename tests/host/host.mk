@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
-# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs, bitmaps, lists,
-# the host's MMIO accessors), with cmocka, AddressSanitizer and UBSan: a bad blob must give an
-# error, never an out-of-bounds read.
+# Host unit tests of the firmware's portable parts (FDT reader, boot info, printf, bootargs,
+# bitmaps, lists, pgaccel's crossovers, the host's MMIO accessors), with cmocka, AddressSanitizer
+# and UBSan: a bad blob must give an error, never an out-of-bounds read.
 
 HOST_BUILD  := $(BUILD)/host
 HOST_CC     ?= gcc
@@ -11,7 +11,8 @@ HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wn
 HOST_FW_SRCS := firmware/kernel/fdt.c firmware/kernel/boot_info.c firmware/kernel/params.c \
                 firmware/lib/kstrtox.c firmware/lib/vsprintf.c firmware/lib/bitmap.c firmware/lib/cmdline.c \
                 firmware/arch/host/host.c
-HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_list test_io test_selftest test_smp
+HOST_TESTS  := test_fdt test_vsprintf test_bootargs test_bitmap test_list test_pgaccel_model test_io \
+               test_selftest test_smp
 
 TEST_SUITES += host-unit boot-fuzz-smoke
 FUZZ_TARGETS += fuzz-boot
@@ -23,9 +24,12 @@ $(HOST_BUILD)/test.dtb: tests/host/data/test.dts $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	dtc -q -I dts -O dtb -o $@ $<
 
-# The self-test runner's own test links the runner; the other tests do not need it.
+# The self-test runner's own test links the runner, the crossover test pgaccel's cost models;
+# the other tests need neither.
 $(HOST_BUILD)/test_selftest: HOST_EXTRA_SRCS := firmware/kernel/selftest.c
 $(HOST_BUILD)/test_selftest: firmware/kernel/selftest.c
+$(HOST_BUILD)/test_pgaccel_model: HOST_EXTRA_SRCS := firmware/drivers/pgaccel_model.c
+$(HOST_BUILD)/test_pgaccel_model: firmware/drivers/pgaccel_model.c firmware/drivers/pgaccel_model.h
 
 $(HOST_BUILD)/%: tests/host/%.c $(HOST_FW_SRCS) $(DEPS_STAMP)
 	@mkdir -p $(@D)
