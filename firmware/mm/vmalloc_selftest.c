@@ -20,7 +20,7 @@
 #include <pagoda/string.h>
 
 extern pte_t *swapper_pg_dir;
-extern const char __end_rodata[];
+extern const char _fw_start[], _etext[], __end_rodata[], _sdata[];
 
 #define NEED_SV39() do { \
 	if (!sv39_enabled) \
@@ -129,6 +129,36 @@ SELFTEST(sv39_bare_mode)
 	ST_ASSERT(vmalloc(PAGE_SIZE) == NULL);
 	ST_ASSERT_EQ(vmalloc_errors(), errs + 1);
 	return 0;
+}
+
+/* The image's text and its data each sit under one 2 MiB leaf (firmware.ld), so that the core's
+ * 8-entry ITLB and DTLB hold all of them: text RX, data RW, both NX/X as they should be. */
+static int check_leaf(const char *what, unsigned long va, unsigned long prot)
+{
+	unsigned int level;
+	pte_t pte = READ_ONCE(*lookup_kernel_pte(va, &level));
+
+	if (!pte_present(pte) || level != 1)
+		return selftest_fail("%s 0x%lx: %s at level %u, want a 2 MiB leaf", what, va,
+				     pte_present(pte) ? "leaf" : "no leaf", level);
+	if ((pte & (_PAGE_R | _PAGE_W | _PAGE_X)) != (prot & (_PAGE_R | _PAGE_W | _PAGE_X)))
+		return selftest_fail("%s 0x%lx: pte 0x%lx, want permissions 0x%lx", what, va,
+				     (unsigned long)pte, prot & (_PAGE_R | _PAGE_W | _PAGE_X));
+	return 0;
+}
+
+SELFTEST(sv39_image_in_2m_leaves)
+{
+	int r;
+
+	NEED_SV39();
+	ST_ASSERT_EQ(((unsigned long)_etext - (unsigned long)_fw_start) % PMD_SIZE, 0);
+	r = check_leaf("text", (unsigned long)_fw_start, PAGE_KERNEL_RX);
+	if (!r)
+		r = check_leaf("text", (unsigned long)&selftest_fail, PAGE_KERNEL_RX);
+	if (!r)
+		r = check_leaf("data", (unsigned long)_sdata, PAGE_KERNEL);
+	return r;
 }
 
 /* Text is RX: a store there is a store page fault (the value written is the one read, should it
