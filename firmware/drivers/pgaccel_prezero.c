@@ -5,9 +5,10 @@
  * engine in the background while the CPU goes on, and handed to __GFP_ZERO allocations of the same
  * order from the same zone, which then skip zeroing; order-0 pages, linked per zone as their
  * zeroing completes, go in batches to the allocator's per-CPU zeroed lists
- * (pgaccel_take_zeroed_batch), which serve the next allocations without the driver. A captured block is nobody's: refcount 0, on no list, so a second free of it is still
- * reported as a double free. Background commands use at
- * most all but two engine slots, so a synchronous command always finds one.
+ * (pgaccel_take_zeroed_batch), which serve the next allocations without the driver. A captured
+ * block is nobody's: refcount 0, on no list, so a second free of it is still reported as a double
+ * free. Background commands use at most all but two engine slots, so a synchronous command always
+ * finds one.
  */
 #include <asm/barrier.h>
 #include <asm/highmem.h>
@@ -49,15 +50,22 @@ static unsigned int prezero_held;
 static struct prezero_list {
 	struct list_head pages;
 	unsigned int nr;
+	struct zone *zone;	/* set with the list head, on first use */
 } prezero0[MAX_NUMNODES][MAX_NR_ZONES];
 
+/* Every zone's list (those never used are empty, nr 0). */
+#define for_each_prezero0(l) \
+	for ((l) = &prezero0[0][0]; (l) < &prezero0[0][0] + MAX_NUMNODES * MAX_NR_ZONES; (l)++)
+
 /* Set up on first use: the bench and release may run on a platform whose engine never probed. */
-static struct prezero_list *zone_prezero0(const struct zone *zone)
+static struct prezero_list *zone_prezero0(struct zone *zone)
 {
 	struct prezero_list *l = &prezero0[zone_to_nid(zone)][zone_idx(zone)];
 
-	if (unlikely(!l->pages.next))
+	if (unlikely(!l->pages.next)) {
 		INIT_LIST_HEAD(&l->pages);
+		l->zone = zone;
+	}
 	return l;
 }
 
@@ -142,7 +150,8 @@ void pgaccel_prezero_quarantine(void)
 
 void pgaccel_update_capture_hint(void)
 {
-	WRITE_ONCE(mm_capture_wanted, pgaccel.prezero && prezero_held < PREZERO_MAX && pgaccel_hw_usable());
+	WRITE_ONCE(mm_capture_wanted,
+		   pgaccel.prezero && prezero_held < PREZERO_MAX && pgaccel_hw_usable());
 }
 
 /* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
@@ -360,7 +369,7 @@ void pgaccel_prezero_wait(void)
 	}
 }
 
-/* A pool block, nobody's, back to the allocator as its owner would free it. */
+/* A pool block of order > 0, nobody's, back to the allocator as its owner would free it. */
 static void free_zeroed_block(struct page *page, unsigned int order)
 {
 	set_page_count(page, 1);
@@ -374,6 +383,7 @@ static void free_zeroed_block(struct page *page, unsigned int order)
 void pgaccel_prezero_release(void)
 {
 	bool was = pgaccel.prezero;
+	struct prezero_list *l;
 
 	pgaccel.prezero = false;	/* the frees below must not be captured again */
 	pgaccel_update_capture_hint();
@@ -382,21 +392,14 @@ void pgaccel_prezero_release(void)
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
 		if (prezero[i].state == PZ_ZEROED)
 			free_zeroed_block(prezero_take_slot(i), prezero[i].order);
-	for (unsigned int nid = 0; nid < MAX_NUMNODES; nid++) {
-		for (unsigned int z = 0; z < MAX_NR_ZONES; z++) {
-			struct prezero_list *l = &prezero0[nid][z];
-			LIST_HEAD(pages);
+	/* The order-0 pages as the allocator gives back its zeroed lists: to the buddy lists. */
+	for_each_prezero0(l) {
+		LIST_HEAD(pages);
 
-			if (!l->nr)
-				continue;
-			prezero0_take(l, &pages, l->nr);
-			while (!list_empty(&pages)) {
-				struct page *page = list_first_entry(&pages, struct page, lru);
-
-				list_del(&page->lru);
-				free_zeroed_block(page, 0);
-			}
-		}
+		if (!l->nr)
+			continue;
+		prezero0_take(l, &pages, l->nr);
+		mm_free_zeroed_list(l->zone, &pages);
 	}
 	pgaccel_set_prezero(was);
 }
@@ -413,13 +416,13 @@ void pgaccel_set_prezero(bool on)
 
 unsigned int pgaccel_prezero_count(bool zeroed_only)
 {
+	struct prezero_list *l;
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < PREZERO_SLOTS; i++)
 		n += zeroed_only ? prezero[i].state == PZ_ZEROED :
 				   prezero[i].state == PZ_ZEROING || prezero[i].state == PZ_ZEROED;
-	for (unsigned int nid = 0; nid < MAX_NUMNODES; nid++)
-		for (unsigned int z = 0; z < MAX_NR_ZONES; z++)
-			n += prezero0[nid][z].nr;
+	for_each_prezero0(l)
+		n += l->nr;
 	return n;
 }

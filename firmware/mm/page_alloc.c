@@ -514,8 +514,9 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	__count_vm_event(PCP_DRAIN);
 }
 
-/* Every page of `list` (pre-zeroed order-0 pages, refcount 0) back to the buddy lists. */
-static void free_zeroed_list(struct zone *zone, struct list_head *list)
+/* Every page of `list` (pre-zeroed order-0 pages of `zone`, refcount 0, nobody's) back to the
+ * buddy lists, under one zone lock. */
+void mm_free_zeroed_list(struct zone *zone, struct list_head *list)
 {
 	unsigned long flags;
 
@@ -534,7 +535,7 @@ static void drain_zeroed_pcp(struct zone *zone, struct per_cpu_pages *pcp)
 {
 	if (!pcp->zeroed_count)
 		return;
-	free_zeroed_list(zone, &pcp->zeroed);
+	mm_free_zeroed_list(zone, &pcp->zeroed);
 	pcp->zeroed_count = 0;
 }
 
@@ -1244,7 +1245,7 @@ static struct page *zeroed_refill(struct zone *zone, unsigned long cpu, bool rem
 		zone_statistics(zone, zone, 1);
 	}
 	if (!list_empty(&batch))
-		free_zeroed_list(zone, &batch);
+		mm_free_zeroed_list(zone, &batch);
 	return page;
 }
 

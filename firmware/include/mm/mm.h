@@ -250,6 +250,8 @@ void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores softw
  * that raced with it gives its pages back instead of stashing them. */
 void mm_drain_zeroed_lists(void);
 unsigned long mm_zeroed_list_allocs(void);	/* __GFP_ZERO allocations served from the lists */
+/* Pre-zeroed order-0 pages of `zone` (refcount 0, nobody's) back to the buddy lists. */
+void mm_free_zeroed_list(struct zone *zone, struct list_head *list);
 void mm_zero_pages(struct page *page, unsigned int order);
 void mm_sw_zero_pages(struct page *page, unsigned int order);
 void mm_fill_pages(struct page *page, unsigned long nr, u8 byte);
