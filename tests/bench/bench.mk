@@ -6,15 +6,16 @@
 # tests/bench/report.py.
 BENCH_DIR   := $(BUILD)/bench
 BENCH_ON    ?= $(if $(filter sim,$(RUN_TARGET)),sim,qemu)
-BENCH_QEMU  = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
-              -a $(call shell_quote,bench $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
-SIM_BENCH_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench $(value BOOTARGS))
 # The same bench untranslated, for the Sv39-vs-bare table (docs/mm.md "Sv39 layout"): only the
 # groups that table compares (report.py's sv39_section: mm and slab).
 BENCH_BARE_GROUPS := bench_filter=mm,slab
-SIM_BENCH_BARE_CMD ?= $(SIM_RUN) +bootargs=$(call shell_quote,bench satp_mode=bare $(BENCH_BARE_GROUPS) $(value BOOTARGS))
-BENCH_QEMU_BARE = env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
-              -a $(call shell_quote,bench satp_mode=bare $(BENCH_BARE_GROUPS) $(value BOOTARGS)) $(call shell_quote,$(or $(ELF),$(FW_ELF)))
+# The command of one firmware bench run, $(1) its extra boot arguments: on the simulator, or on
+# QEMU.
+bench_args = $(call shell_quote,$(strip bench $(1)) $(value BOOTARGS))
+bench_cmd = $(if $(filter sim,$(BENCH_ON)),\
+	$(SIM_RUN) +bootargs=$(call bench_args,$(1)) +max-cycles=$(BENCH_SIM_CYCLES),\
+	env OPENSBI=$(call shell_quote,$(OPENSBI)) bash scripts/run-qemu.sh -t 1200 -c \
+	-a $(call bench_args,$(1)) $(call shell_quote,$(or $(ELF),$(FW_ELF))))
 
 .PHONY: bench bench-plot
 # On the SoC, Linux 6.1 boots too (linux/linux.mk): its allocator measured by linux/modules/pgbench
@@ -42,11 +43,10 @@ bench: $(DEPS_STAMP) $(FW_ELF) $(if $(filter sim,$(BENCH_ON)),$(SIM_BIN) $(SOC_D
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BENCH_RUNS)
 	@$(MAKE) --no-print-directory bench-plot
 bench-fw:
-	$(PYTHON) scripts/bench.py --tag fw $(BENCH_DIR)/results.json -- \
-		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_CMD) +max-cycles=$(BENCH_SIM_CYCLES),$(BENCH_QEMU))
+	$(PYTHON) scripts/bench.py --tag fw $(BENCH_DIR)/results.json -- $(call bench_cmd,)
 bench-bare:
 	$(PYTHON) scripts/bench.py --tag bare $(BENCH_DIR)/results-bare.json -- \
-		$(if $(filter sim,$(BENCH_ON)),$(SIM_BENCH_BARE_CMD) +max-cycles=$(BENCH_SIM_CYCLES),$(BENCH_QEMU_BARE))
+		$(call bench_cmd,satp_mode=bare $(BENCH_BARE_GROUPS))
 bench-linux:
 	$(PYTHON) scripts/bench.py --tag linux $(BENCH_DIR)/linux.json -- $(LINUX_BENCH_CMD)
 endif
