@@ -148,9 +148,11 @@ void print_boot_info(void)
  * smp_boot_secondaries() later releases the parked hart as a secondary. Nothing but the banner
  * line and the bootargs check has run yet.
  */
+extern void _start(void);
+
 static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 {
-	unsigned long want = boot_hart_id;
+	unsigned long want = boot_hart_id, entry;
 	unsigned int i;
 	long err;
 
@@ -168,8 +170,13 @@ static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 	}
 	printk("boot:     hart %lu hands the boot over to hart %lu (boot_hart=)\n", hartid, want);
 	boot_handoff_from = hartid;
+	boot_handoff_to = want;
+	boot_handoff_fdt = (unsigned long)fdt;
 	mb();
-	err = sbi_hart_start(want, (unsigned long)_boot_handoff, (unsigned long)fdt);
+	/* smp_stale_entry (a test): the hart comes in at _start, as OpenSBI 1.1 sometimes sends a
+	 * started hart to its old start address; head.S's late entry must still hand it the boot. */
+	entry = smp_stale_entry ? (unsigned long)_start : (unsigned long)_boot_handoff;
+	err = sbi_hart_start(want, entry, (unsigned long)fdt);
 	if (err) {
 		pr_err("boot: cannot start hart %lu: SBI error %ld\n", want, err);
 		platform_exit(EXIT_BAD_BOOTARGS);

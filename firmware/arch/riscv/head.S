@@ -84,18 +84,31 @@ _boot_handoff:
 	j	.Lboot_won	/* the lottery's winner handed its win over */
 
 /*
- * A late entry at _start (a0 = hartid). smp_boot_secondaries() names the hart it is starting
- * and its cpu number (secondary_start_hartid/_cpu, .data) before it calls hart_start(); when
- * that hart is this one it enters as the secondary it was meant to be. Any other hart was
- * never asked for: it stays here, and the boot hart reports it when it does not come online.
+ * A late entry at _start (a0 = hartid). The hart the boot is handed to (boot_handoff_to, with
+ * its FDT in boot_handoff_fdt, .data) goes on as from _boot_handoff: without this it would wait
+ * here while the hart that handed the boot over is parked, and nothing would run.
+ * smp_boot_secondaries() names the hart it is starting and its cpu number
+ * (secondary_start_hartid/_cpu, .data) before it calls hart_start(); when that hart is this one
+ * it enters as the secondary it was meant to be. Any other hart was never asked for: it stays
+ * here, and the boot hart reports it when it does not come online.
  */
 .Llate_entry:
+.option push
+.option norelax
+	la	t0, boot_handoff_to
+	la	t1, boot_handoff_fdt
+.option pop
+	fence	rw, rw
+	ld	t2, 0(t0)
+	bne	t2, a0, 2f
+	ld	a1, 0(t1)
+	j	_boot_handoff
+2:
 .option push
 .option norelax
 	la	t0, secondary_start_hartid
 	la	t1, secondary_start_cpu
 .option pop
-	fence	rw, rw
 	ld	t2, 0(t0)
 	bne	t2, a0, 1f
 	ld	a1, 0(t1)

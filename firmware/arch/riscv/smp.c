@@ -31,6 +31,10 @@ unsigned long cpu_hartid[NR_CPUS];
 unsigned long boot_handoff_from __section(".data") = ~0UL;
 unsigned long boot_handoff_parked __section(".data");
 unsigned long boot_handoff_release __section(".data");
+/* The hart the boot is handed to and the FDT it boots with, for head.S's late entry: that hart
+ * may come in at _start instead of _boot_handoff, as a secondary may (start_secondary()). */
+unsigned long boot_handoff_to __section(".data") = ~0UL;
+unsigned long boot_handoff_fdt __section(".data");
 /* head.S: the hart lottery, and what a hart that entered late at _start looks up (.data: _start
  * clears .bss, and the late hart reads these before it has a stack). */
 unsigned int boot_lottery __section(".data");

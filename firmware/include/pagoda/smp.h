@@ -43,6 +43,7 @@ unsigned int smp_boot_secondaries(void);
 /* Boot-hart hand-over (boot_hart=, head.S): the hart that gave the boot away, parked in the
  * firmware until smp_boot_secondaries() writes its cpu number + 1 to boot_handoff_release. */
 extern unsigned long boot_handoff_from, boot_handoff_parked, boot_handoff_release;
+extern unsigned long boot_handoff_to, boot_handoff_fdt;
 extern char _boot_handoff[];
 void __noreturn boot_park(unsigned long hartid);
 #endif
