@@ -146,10 +146,9 @@ void print_boot_info(void)
  * asks for it here. The lottery's winner starts hart N at _boot_handoff and parks itself
  * (head.S: boot_park); hart N boots from the start as if OpenSBI had picked it, and
  * smp_boot_secondaries() later releases the parked hart as a secondary. Nothing but the banner
- * line and the bootargs check has run yet.
+ * line and the bootargs check has run yet. boot_hart=next names the DT's hart after the
+ * winner, whichever it is: a test of the hand-over that no lottery can skip.
  */
-extern void _start(void);
-
 static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 {
 	unsigned long want = boot_hart_id, entry;
@@ -158,6 +157,18 @@ static void boot_hart_handoff(unsigned long hartid, const void *fdt)
 
 	if (!boot_hart_given)
 		return;
+	if (boot_hart_next && boot_handoff_to == hartid) {
+		want = hartid;	/* the hart it was handed to: it keeps it */
+	} else if (boot_hart_next) {
+		/* the DT's hart after this one, so that every run hands the boot over */
+		for (i = 0; i < boot_info.nr_harts && boot_info.hartids[i] != hartid; i++)
+			;
+		if (boot_info.nr_harts < 2 || i == boot_info.nr_harts) {
+			pr_err("boot: boot_hart=next needs another hart of the device tree\n");
+			platform_exit(EXIT_BAD_BOOTARGS);
+		}
+		want = boot_info.hartids[(i + 1) % boot_info.nr_harts];
+	}
 	for (i = 0; i < boot_info.nr_harts && boot_info.hartids[i] != want; i++)
 		;
 	if (i == boot_info.nr_harts) {

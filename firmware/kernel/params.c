@@ -100,6 +100,12 @@ static const char *check_satp_mode(const char *val)
 	return val && (!strcmp(val, "bare") || !strcmp(val, "sv39")) ? NULL : "is not bare or sv39";
 }
 
+/* A hart id, or "next": the hart after the one OpenSBI picked (so the boot is always handed over). */
+static const char *check_boot_hart(const char *val)
+{
+	return val && !strcmp(val, "next") ? NULL : check_u64(val);
+}
+
 static const struct boot_param boot_params[] = {
 	/* Run modes (kernel/main.c). */
 	{ "demo", check_flag, true },
@@ -110,7 +116,7 @@ static const struct boot_param boot_params[] = {
 	{ "bench_filter", check_string, false },	/* bench groups to run: PREFIX[,PREFIX] */
 	{ "workload_secs", check_u64, false },	/* the workload_mix self-test's length (mm/) */
 	{ "inject_failure", check_flag, false },	/* one self-test fails on purpose */
-	{ "boot_hart", check_u64, false },		/* hand the boot to this hart (main.c) */
+	{ "boot_hart", check_boot_hart, false },	/* hand the boot to this hart (main.c) */
 	{ "smp_stale_entry", check_flag, false },	/* test: a secondary enters at _start */
 	{ "smp_late_hart", check_flag, false },	/* test: cpu 1 comes up after its deadline */
 	/* The allocator (mm/mm_init.c, docs/mm.md). */
@@ -139,7 +145,7 @@ static const struct boot_param boot_params[] = {
  * parameter is (the subsystems' live beside their code; these live here, with the table, so the
  * host tests run them). Each handler refuses what the table refuses and then changes nothing.
  */
-bool boot_hart_given;
+bool boot_hart_given, boot_hart_next;
 unsigned long boot_hart_id;
 const char *selftest_filter;
 bool inject_failure;
@@ -152,9 +158,15 @@ static int early_boot_hart(const char *val)
 {
 	u64 v;
 
+	if (val && !strcmp(val, "next")) {
+		boot_hart_next = true;
+		boot_hart_given = true;
+		return 0;
+	}
 	if (!val || kstrtou64(val, &v))
 		return -1;
 	boot_hart_id = (unsigned long)v;
+	boot_hart_next = false;
 	boot_hart_given = true;
 	return 0;
 }

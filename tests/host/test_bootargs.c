@@ -136,6 +136,7 @@ static void test_bootargs_check_good(void **state)
 			    "shell");
 	assert_string_equal(check_mode("demo page_owner=on page_poison trace_mm=0 mm_debug=y"),
 			    "demo");
+	assert_string_equal(check_mode("selftest boot_hart=next"), "selftest");
 	assert_string_equal(check_mode("selftest selftest_filter=mm_ inject_failure boot_hart=3"),
 			    "selftest");
 	assert_string_equal(check_mode("selftest min_free_kbytes=1024 highmem=0"), "selftest");
@@ -307,6 +308,7 @@ static void say(const char *s, size_t n)
 static void kernel_params_set(bool given, unsigned long id, const char *filter, bool inject)
 {
 	boot_hart_given = given;
+	boot_hart_next = false;
 	boot_hart_id = id;
 	selftest_filter = filter;
 	bench_filter = filter;
@@ -326,6 +328,8 @@ static void test_kernel_params(void **state)
 		{ "boot_hart=one", "'boot_hart=one': boot_hart is not a number" },
 		{ "boot_hart=", "'boot_hart=': boot_hart is not a number" },
 		{ "boot_hart", "'boot_hart': boot_hart needs a value" },
+		{ "boot_hart=nex", "'boot_hart=nex': boot_hart is not a number" },
+		{ "boot_hart=next1", "'boot_hart=next1': boot_hart is not a number" },
 		{ "boot_hart=18446744073709551616",
 		  "'boot_hart=18446744073709551616': boot_hart does not fit in 64 bits" },
 		{ "selftest_filter=", "'selftest_filter=': selftest_filter needs a value" },
@@ -355,6 +359,14 @@ static void test_kernel_params(void **state)
 	assert_int_equal(bench_filter[BOOTARG_VALUE_MAX - 2], '2');
 	assert_int_equal(early("boot_hart=0x10"), 0);
 	assert_int_equal(boot_hart_id, 16);
+	assert_false(boot_hart_next);
+	/* boot_hart=next: the hart after OpenSBI's pick (main.c); a number given later wins. */
+	assert_int_equal(early("boot_hart=next"), 0);
+	assert_true(boot_hart_given);
+	assert_true(boot_hart_next);
+	assert_int_equal(early("boot_hart=2"), 0);
+	assert_false(boot_hart_next);
+	assert_int_equal(boot_hart_id, 2);
 	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		said[0] = '\0';
 		host_printk_sink = say;
@@ -365,6 +377,7 @@ static void test_kernel_params(void **state)
 		kernel_params_set(false, 7, "keep", false);
 		assert_int_equal(early(bad[i].args), 1);
 		assert_false(boot_hart_given);
+		assert_false(boot_hart_next);
 		assert_int_equal(boot_hart_id, 7);
 		assert_string_equal(selftest_filter, "keep");
 		assert_string_equal(bench_filter, "keep");

@@ -59,8 +59,6 @@ static void (*volatile call_fn)(void *);
 static void *volatile call_arg;
 static volatile int call_pending[NR_CPUS];
 
-extern void _secondary_start(void);
-extern void _start(void);
 void mm_init_secondary(void) __attribute__((weak));
 
 unsigned int num_online_cpus(void)

@@ -96,6 +96,7 @@ u64 bootarg_parse_size(const char *s, bool *ok);	/* "64M", "4096", "1G" */
 
 /* The kernel's own parameters, set by their early_param() handlers (kernel/params.c). */
 extern bool boot_hart_given;		/* boot_hart=N: hand the boot to hart N (kernel/main.c) */
+extern bool boot_hart_next;		/* boot_hart=next: ... to the DT's hart after the picked one */
 extern unsigned long boot_hart_id;
 extern const char *selftest_filter;	/* selftest_filter=PREFIX, NULL when not given */
 extern const char *bench_filter;	/* bench_filter=GROUP[,GROUP], NULL when not given */

@@ -44,7 +44,9 @@ unsigned int smp_boot_secondaries(void);
  * firmware until smp_boot_secondaries() writes its cpu number + 1 to boot_handoff_release. */
 extern unsigned long boot_handoff_from, boot_handoff_parked, boot_handoff_release;
 extern unsigned long boot_handoff_to, boot_handoff_fdt;
-extern char _boot_handoff[];
+/* head.S's entry points, handed to SBI hart_start: the boot entry (where OpenSBI 1.1 may also
+ * send a started hart: its late entry), the hand-over target's and a secondary's. */
+extern char _start[], _boot_handoff[], _secondary_start[];
 void __noreturn boot_park(unsigned long hartid);
 #endif
 
