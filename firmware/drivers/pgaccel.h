@@ -17,6 +17,7 @@ struct pgaccel_stats {
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long fallback_window;	/* range outside the DMA window: software, never posted */
+	unsigned long hw_pieces;	/* commands the mapped zeroes and fills took (pgaccel.c) */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
 	unsigned long prezero_quarantined;	/* pages the engine stopped on: kept out for good */
 	unsigned long err[16];	/* completions by error code (PGACCEL_NR_ERR) */
@@ -77,6 +78,9 @@ static inline void pgaccel_raw_finish(phys_addr_t pa, size_t len)
 	arch_dma_cache_inval(pa, len);
 }
 int pgaccel_hw_fill(phys_addr_t addr, u64 len, u64 pattern, bool zero);
+/* The driver's own engine path for a physical range: mapped through the DMA API, piece by piece
+ * (pgaccel.c), its cache maintenance included; never falls back by itself. */
+int pgaccel_hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero);
 /* ZERO while the CPU runs fn(arg) (engine lock held, interrupts off), then its completion. */
 int pgaccel_hw_zero_during(phys_addr_t addr, u64 len, void (*fn)(void *), void *arg);
 /* SCAN: *result gets the index found, or `end` when there is none. */

@@ -52,12 +52,9 @@ unsigned long pgaccel_time_hw_zero(phys_addr_t pa, unsigned long len, bool *ok)
 
 	for (int i = 0; i < CAL_REPS; i++) {
 		unsigned long t0 = get_cycles();
-		dma_addr_t d = pgaccel_map(pa, len, DMA_FROM_DEVICE);
 
-		if (dma_mapping_error(&pgaccel_dev, d) || pgaccel_hw_fill(d, len, 0, true))
+		if (pgaccel_hw_fill_mapped(pa, len, 0, true))
 			*ok = false;
-		if (!dma_mapping_error(&pgaccel_dev, d))
-			pgaccel_unmap(d, len, DMA_FROM_DEVICE);
 		s[i] = get_cycles() - t0;
 	}
 	return median3(s[0], s[1], s[2]);
