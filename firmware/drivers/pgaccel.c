@@ -73,7 +73,7 @@ void pgaccel_engine_dead(void)
 }
 
 /* The first half of run_command: queue one command, engine_lock held; 0 or PGACCEL_EBUSY. */
-static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
+__hot static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 {
 	u8 tag = next_tag++ & PGACCEL_TAG_SYNC_MASK;
 
@@ -93,7 +93,7 @@ static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 }
 
 /* The second half of run_command: the completion of the command posted with `tag`. */
-static int wait_command(u8 tag, u64 addr, u64 len, u64 beats, u64 *comp_out)
+__hot static int wait_command(u8 tag, u64 addr, u64 len, u64 beats, u64 *comp_out)
 {
 	unsigned long t0 = get_time(), limit = pgaccel_timeout_ticks(beats);
 	u64 comp;
@@ -273,7 +273,7 @@ struct fill_piece {
 };
 
 /* Wait for a queued piece and unmap it: 0 or the failure. A dead engine is not waited for. */
-static int finish_piece(const struct fill_piece *p)
+__hot static int finish_piece(const struct fill_piece *p)
 {
 	u64 comp;
 	int r = pgaccel.wedged ? PGACCEL_ETIMEDOUT : wait_command(p->tag, p->d, p->len, p->len / 8, &comp);
@@ -287,7 +287,7 @@ static int finish_piece(const struct fill_piece *p)
  * completions first, so it must not run while one of this fill's is pending; posting behind
  * `prev` goes straight to the registers, and a full queue is waited out by finishing `prev`.
  */
-static int post_piece(struct fill_piece *p, struct fill_piece **prev, phys_addr_t pa, u64 len,
+__hot static int post_piece(struct fill_piece *p, struct fill_piece **prev, phys_addr_t pa, u64 len,
 		      u64 arg, u64 post)
 {
 	int r;
@@ -329,7 +329,7 @@ static int post_piece(struct fill_piece *p, struct fill_piece **prev, phys_addr_
  * failure, with nothing of the fill left mapped or queued (the caller then zeroes with the CPU).
  * Unlike pgaccel_hw_fill() this is the driver's own path: cache maintenance included.
  */
-int pgaccel_hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero)
+__hot int pgaccel_hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero)
 {
 	struct fill_piece piece[2], *prev = NULL;
 	u64 post = PGACCEL_POST(zero ? PGACCEL_OP_ZERO : PGACCEL_OP_FILL, 0, 0, 0);
@@ -367,7 +367,7 @@ int pgaccel_hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, boo
 /* Fill [addr, addr + len) through the engine: 0, or a failure already counted (PGACCEL_ENODEV:
  * the DMA API refused a piece, counted in fallback_window, or the engine went out of service,
  * reported when it did). */
-static int hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero)
+__hot static int hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern, bool zero)
 {
 	int r = pgaccel_hw_fill_mapped(addr, len, pattern, zero);
 
@@ -387,7 +387,7 @@ static inline void zero_cpu(phys_addr_t addr, unsigned long len)
 /* The engine, the CPU if it fails. Out of line and reached by tail calls, as zero_cpu() is, so
  * that pgaccel_zero() has no frame: with a 4 KiB block in the 4 KiB D$ every line the dispatch
  * touches is a miss. */
-static __noinline void zero_hw(phys_addr_t addr, unsigned long len)
+__hot static __noinline void zero_hw(phys_addr_t addr, unsigned long len)
 {
 	if (hw_fill_mapped(addr, len, 0, true)) {
 		zero_cpu(addr, len);
@@ -397,7 +397,7 @@ static __noinline void zero_hw(phys_addr_t addr, unsigned long len)
 	pgaccel.stats.hw_zero_bytes += len;
 }
 
-void pgaccel_zero(phys_addr_t addr, unsigned long len)
+__hot void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
 	if (pgaccel_would_use_hw_zero(len))
 		zero_hw(addr, len);

@@ -159,7 +159,7 @@ void pgaccel_update_capture_hint(void)
  * synchronous path keeps its calibrated cost. An engine with nothing queued or running and no
  * completion waiting while background commands are in flight has lost their completions.
  * engine_lock held. */
-void pgaccel_harvest_completions(void)
+__hot void pgaccel_harvest_completions(void)
 {
 	u64 comp, st;
 

@@ -71,7 +71,7 @@ unsigned long dma_debug_errors(void)
 	return __atomic_load_n(&dbg_errors, __ATOMIC_RELAXED);
 }
 
-static void dbg_add(const struct device *dev, dma_addr_t addr, size_t size, void *cpu_addr,
+__hot static void dbg_add(const struct device *dev, dma_addr_t addr, size_t size, void *cpu_addr,
 		    enum dma_debug_type type, enum dma_data_direction dir)
 {
 	struct dma_debug_entry *e = NULL;
@@ -125,7 +125,7 @@ static struct dma_debug_entry **dbg_find(const struct device *dev, dma_addr_t ad
  * mismatch the call is reported and refused (the mapping stays, to be released right). With
  * debugging off (entries exhausted) nothing can be checked and every call is taken as good.
  */
-static bool dbg_remove(const struct device *dev, dma_addr_t addr, size_t size, void *cpu_addr,
+__hot static bool dbg_remove(const struct device *dev, dma_addr_t addr, size_t size, void *cpu_addr,
 		       enum dma_debug_type type, enum dma_data_direction dir)
 {
 	struct dma_debug_entry **pp, *e;
@@ -286,7 +286,7 @@ int dma_set_mask_and_coherent(struct device *dev, u64 mask)
 	return r ? r : dma_set_coherent_mask(dev, mask);
 }
 
-bool dma_capable(const struct device *dev, dma_addr_t addr, size_t size, bool coherent)
+__hot bool dma_capable(const struct device *dev, dma_addr_t addr, size_t size, bool coherent)
 {
 	u64 mask = coherent ? dev->coherent_dma_mask : *dev->dma_mask;
 	dma_addr_t last = addr + (size ? size - 1 : 0);
@@ -384,7 +384,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 
 /* ---------------------------------------------------------------- streaming mappings */
 
-static bool valid_dir(struct device *dev, enum dma_data_direction dir, const char *fn)
+__hot static bool valid_dir(struct device *dev, enum dma_data_direction dir, const char *fn)
 {
 	if ((unsigned int)dir <= DMA_FROM_DEVICE)
 		return true;
@@ -393,7 +393,7 @@ static bool valid_dir(struct device *dev, enum dma_data_direction dir, const cha
 	return false;
 }
 
-static dma_addr_t map_phys(struct device *dev, phys_addr_t pa, size_t size,
+__hot static dma_addr_t map_phys(struct device *dev, phys_addr_t pa, size_t size,
 			   enum dma_data_direction dir, enum dma_debug_type type)
 {
 	if (!dma_capable(dev, pa, size, false)) {
@@ -406,7 +406,7 @@ static dma_addr_t map_phys(struct device *dev, phys_addr_t pa, size_t size,
 	return pa;
 }
 
-dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
+__hot dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
 			enum dma_data_direction dir)
 {
 	phys_addr_t pa;
@@ -436,7 +436,7 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 	return map_phys(dev, arch_virt_to_phys(ptr), size, dir, DBG_SINGLE);
 }
 
-static void unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir,
+__hot static void unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir,
 		  enum dma_debug_type type, const char *fn)
 {
 	if (!valid_dir(dev, dir, fn) || !dbg_remove(dev, addr, size, NULL, type, dir))
@@ -445,7 +445,7 @@ static void unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma_dat
 		arch_sync_dma_for_cpu(addr, size, dir);
 }
 
-void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir)
+__hot void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir)
 {
 	unmap(dev, addr, size, dir, DBG_PAGE, "dma_unmap_page");
 }

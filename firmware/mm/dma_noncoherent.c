@@ -21,7 +21,7 @@
 #include <mm/dma-mapping.h>
 #include <mm/mm.h>
 
-void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
+__hot void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
 {
 	switch (dir) {
 	case DMA_TO_DEVICE:
@@ -41,7 +41,7 @@ void arch_sync_dma_for_device(phys_addr_t paddr, size_t size, enum dma_data_dire
 	}
 }
 
-void arch_sync_dma_for_cpu(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
+__hot void arch_sync_dma_for_cpu(phys_addr_t paddr, size_t size, enum dma_data_direction dir)
 {
 	if (!cpu_needs_post_dma_inval())
 		return;	/* dropped before the device wrote, and never refilled since */

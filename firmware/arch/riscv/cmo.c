@@ -41,7 +41,7 @@ enum cbo_kind { CBO_KIND_CLEAN, CBO_KIND_INVAL, CBO_KIND_FLUSH };
 			CBO_INSN(insn, (p));				\
 	} while (0)
 
-static void cbo_range(enum cbo_kind kind, unsigned long va, size_t len, unsigned long bs)
+__hot static void cbo_range(enum cbo_kind kind, unsigned long va, size_t len, unsigned long bs)
 {
 	unsigned long p = va & ~(bs - 1), end = va + len;
 
@@ -64,7 +64,7 @@ static bool phys_in_direct_map(phys_addr_t pa, size_t len)
 	return !sv39_enabled || ((pa + len + PAGE_SIZE - 1) >> PAGE_SHIFT) <= max_low_pfn;
 }
 
-static void cbo_phys(enum cbo_kind kind, phys_addr_t pa, size_t size)
+__hot static void cbo_phys(enum cbo_kind kind, phys_addr_t pa, size_t size)
 {
 	unsigned long bs = boot_info.cbom_block_size;
 
@@ -85,11 +85,11 @@ static void cbo_phys(enum cbo_kind kind, phys_addr_t pa, size_t size)
 	}
 }
 
-void arch_dma_cache_clean(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_CLEAN, pa, size); }
-void arch_dma_cache_inval(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_INVAL, pa, size); }
-void arch_dma_cache_flush(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_FLUSH, pa, size); }
+__hot void arch_dma_cache_clean(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_CLEAN, pa, size); }
+__hot void arch_dma_cache_inval(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_INVAL, pa, size); }
+__hot void arch_dma_cache_flush(phys_addr_t pa, size_t size) { cbo_phys(CBO_KIND_FLUSH, pa, size); }
 
-bool cpu_needs_post_dma_inval(void)
+__hot bool cpu_needs_post_dma_inval(void)
 {
 	return !boot_info.cpus_no_spec_fill;
 }
@@ -101,7 +101,7 @@ void cbo_zero_block(void *va)
 }
 
 /* Zero a page: four blocks an iteration, as Linux's clear_page. */
-void clear_page(void *page)
+__hot void clear_page(void *page)
 {
 	unsigned long bs = boot_info.cboz_block_size, p = (unsigned long)page;
 	unsigned long end = p + PAGE_SIZE;
@@ -124,7 +124,7 @@ void clear_page(void *page)
 }
 
 /* Zero [va, va + len) within one mapped page: stores for a partial block at either end. */
-static void zero_mapped(u8 *va, size_t len, unsigned long bs)
+__hot static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 {
 	unsigned long p = (unsigned long)va, end = p + len;
 	unsigned long first = (p + bs - 1) & ~(bs - 1), last = end & ~(bs - 1);
@@ -147,7 +147,7 @@ static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 		memset((void *)last, 0, end - last);
 }
 
-void zero_phys(phys_addr_t pa, size_t len)
+__hot void zero_phys(phys_addr_t pa, size_t len)
 {
 	unsigned long bs = boot_info.cboz_block_size;
 
