@@ -17,7 +17,7 @@ struct pgaccel_stats {
 	unsigned long fallback_error, fallback_timeout, fallback_busy, fallback_unsuitable;
 	unsigned long fallback_badcomp;	/* a completion that is not the command's: engine off */
 	unsigned long fallback_window;	/* range outside the DMA window: software, never posted */
-	unsigned long hw_pieces;	/* commands the mapped zeroes and fills took (pgaccel.c) */
+	unsigned long hw_pieces;	/* commands of the zeroes and fills cut in pieces (pgaccel.c) */
 	unsigned long prezero_captured, prezero_hits, prezero_misses;
 	unsigned long prezero_quarantined;	/* pages the engine stopped on: kept out for good */
 	unsigned long err[16];	/* completions by error code (PGACCEL_NR_ERR) */

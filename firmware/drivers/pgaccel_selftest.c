@@ -726,10 +726,13 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 
 	if (!pgaccel.present)
 		ST_SKIP("no pgaccel in the device tree");
-	/* The calibration on the SoC puts both crossovers at a few KiB and a few dozen words. */
-	ST_ASSERT(zc >= 16 && zc <= (PAGE_SIZE << 3));
+	/* The calibration puts both crossovers inside what it measured: zeroing at 512 B .. 64 KiB,
+	 * a few dozen words for the search. On the 1-cycle RAM the two zeroing costs grow at 0.15
+	 * and 0.13 cycles a byte, so a few dozen cycles more or less of fixed cost (a build's text
+	 * layout) move that crossover by KBs: 21 K to 35 K bytes from one build to another. */
+	ST_ASSERT(zc >= 16 && zc <= (PAGE_SIZE << 4));
 	ST_ASSERT(pgaccel.scan_crossover >= 2 && pgaccel.scan_crossover <= 256);
-	page = alloc_pages(GFP_KERNEL, 4);
+	page = alloc_pages(GFP_KERNEL, 5);	/* the crossover rounded up, and 8 bytes past it */
 	ST_ASSERT(page != NULL);
 	pgaccel_set_mode(PGACCEL_AUTO);
 	r = ST_CATCH(auto_scan_cases(page_zone(page)));
@@ -738,6 +741,6 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 	if (!r)
 		r = ST_CATCH(auto_zero_case(page_to_phys(page), (zc + 7) & ~7UL, true));
 	pgaccel_set_mode(mode);
-	__free_pages(page, 4);
+	__free_pages(page, 5);
 	return r;
 }

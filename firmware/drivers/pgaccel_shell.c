@@ -61,7 +61,7 @@ static void pgaccel_show_stats(void)
 	printk("zero: hw %lu (%lu bytes), sw %lu (%lu bytes)\n", s->hw_zero, s->hw_zero_bytes,
 	       s->sw_zero, s->sw_zero_bytes);
 	printk("fill (page poisoning): hw %lu, sw %lu\n", s->hw_fill, s->sw_fill);
-	printk("engine commands of the mapped zeroes and fills (pieces): %lu\n", s->hw_pieces);
+	printk("engine commands of the zeroes and fills cut in pieces: %lu\n", s->hw_pieces);
 	printk("pre-zeroed pages: %s, %u held (%u zeroed), captured %lu, hits %lu, misses %lu\n",
 	       pgaccel.prezero ? "on" : "off", pgaccel_prezero_count(false),
 	       pgaccel_prezero_count(true), s->prezero_captured, pgaccel_prezero_hits(), s->prezero_misses);
