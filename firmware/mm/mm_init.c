@@ -495,23 +495,70 @@ static void free_range_to_buddy(unsigned long pfn, unsigned long end)
 	}
 }
 
+/* The first pfn after @pfn where a zone or a memory range begins or ends (@end at most): between
+ * two such boundaries every page has the same zone and is memory or not. */
+static inline unsigned long nearer_boundary(unsigned long next, unsigned long pfn, unsigned long b)
+{
+	return b > pfn && b < next ? b : next;
+}
+
+static unsigned long next_layout_boundary(unsigned long pfn, unsigned long end)
+{
+	unsigned long next = end;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!node_data[nid].online)
+			continue;
+		for (int z = 0; z < MAX_NR_ZONES; z++) {
+			const struct zone *zone = &node_data[nid].node_zones[z];
+
+			if (!zone->spanned_pages)
+				continue;
+			next = nearer_boundary(next, pfn, zone->zone_start_pfn);
+			next = nearer_boundary(next, pfn, zone_end_pfn(zone));
+		}
+	}
+	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		/* A page is memory when its first byte is: rounded up, as memblock_is_memory(). */
+		next = nearer_boundary(next, pfn, (unsigned long)DIV_ROUND_UP(r->base, PAGE_SIZE));
+		next = nearer_boundary(next, pfn,
+				       (unsigned long)DIV_ROUND_UP(r->base + r->size, PAGE_SIZE));
+	}
+	return next;
+}
+
+/* Linux's __init_single_page: reserved, one reference, unmapped, on no list. Written out, not
+ * memset: this runs for every page of memory at boot, and a call per page costs more than the
+ * stores (and, with a direct-mapped I$, may share lines with the loop that calls it). */
+static inline void init_single_page(struct page *p, unsigned long flags)
+{
+	*p = (struct page){ .flags = flags, ._refcount = 1, ._mapcount = -1 };
+	INIT_LIST_HEAD(&p->lru);
+}
+
 static void init_mem_map(void)
 {
-	/* Everything starts reserved; only memblock's free ranges are released below. */
-	for (unsigned long i = 0; i < mem_map_nr; i++) {
-		struct page *p = &mem_map[i];
-		unsigned long pfn = mem_map_base_pfn + i;
+	unsigned long pfn = mem_map_base_pfn, end = mem_map_base_pfn + mem_map_nr;
+
+	/* Everything starts reserved; only memblock's free ranges are released below. The zone and
+	 * "is memory" are looked up once per stretch between layout boundaries, not per page. */
+	while (pfn < end) {
+		unsigned long next = next_layout_boundary(pfn, end);
 		struct zone *z = zone_of_pfn(pfn);
 		unsigned long nid = z ? (unsigned long)z->node : 0;
 		unsigned long zidx = z ? (unsigned long)z->idx : ZONE_NORMAL;
+		unsigned long flags = (1UL << PG_reserved) | (nid << NODES_PGSHIFT) |
+				      (zidx << ZONES_PGSHIFT);
+		struct page *p = &mem_map[pfn - mem_map_base_pfn];
+		struct page *last = &mem_map[next - mem_map_base_pfn];
 
-		memset(p, 0, sizeof(*p));
-		p->flags = (1UL << PG_reserved) | (nid << NODES_PGSHIFT) | (zidx << ZONES_PGSHIFT);
-		p->_refcount = 1;
-		p->_mapcount = -1;
-		INIT_LIST_HEAD(&p->lru);
+		for (; p < last; p++)
+			init_single_page(p, flags);
 		if (z && memblock_is_memory((phys_addr_t)pfn << PAGE_SHIFT))
-			z->present_pages++;
+			z->present_pages += next - pfn;
+		pfn = next;
 	}
 }
 

@@ -2039,6 +2039,70 @@ static void t_isolate_cma(void **state)
 
 /* Odd boot tables: unaligned and empty ranges, an out-of-range node id, overlapping and
  * out-of-memory reservations, absurd bootargs. Boot must succeed with consistent books. */
+/* Every struct page's node and zone, and each zone's present pages, from boot tables with a hole,
+ * unaligned range ends and four zones: worked out here page by page, independently of
+ * init_mem_map(), which looks them up once per stretch between layout boundaries. */
+static void t_mem_map_layout(void **state)
+{
+	unsigned long present[MAX_NUMNODES][MAX_NR_ZONES] = { 0 };
+
+	(void)state;
+	boot("", 1, 16, false);	/* maps the arena */
+	memset(&mmt_bi, 0, sizeof(mmt_bi));
+	snprintf(mmt_bi.bootargs, sizeof(mmt_bi.bootargs), "dma=3M movablecore=4M");
+	mmt_bi.nr_mem = 3;
+	mmt_bi.mem[0] = (struct mem_range){ MMT_PHYS_BASE + 0x800, (6UL << 20) - 0x800 + 0x123, 0 };
+	mmt_bi.mem[1] = (struct mem_range){ MMT_PHYS_BASE + (8UL << 20), 6UL << 20, 1 };
+	mmt_bi.mem[2] = (struct mem_range){ MMT_PHYS_BASE + (15UL << 20), 1UL << 20, 1 };
+	mmt_bi.nr_nodes = 2;
+	mmt_bi.nr_harts = 4;
+	mmt_bi.numa_distance[0][0] = mmt_bi.numa_distance[1][1] = 10;
+	mmt_bi.numa_distance[0][1] = mmt_bi.numa_distance[1][0] = 20;
+	mm_init(&mmt_bi);
+	assert_non_null(mem_map);
+	assert_int_equal(nr_online_nodes, 2);
+	for (unsigned long i = 0; i < mem_map_nr; i++) {
+		unsigned long pfn = mem_map_base_pfn + i;
+		u64 addr = (u64)pfn << PAGE_SHIFT;
+		const struct page *p = &mem_map[i];
+		int nid = 0, zidx = ZONE_NORMAL, hits = 0;
+		bool mem = false;
+
+		for (int n = 0; n < MAX_NUMNODES; n++)
+			for (int t = 0; t < MAX_NR_ZONES; t++)
+				if (node_data[n].online && Z(n, t)->spanned_pages &&
+				    pfn >= Z(n, t)->zone_start_pfn && pfn < zone_end_pfn(Z(n, t))) {
+					nid = n;
+					zidx = t;
+					hits++;
+				}
+		assert_true(hits <= 1);
+		/* memblock keeps a range's whole pages only: base rounded up, end down */
+		for (unsigned int r = 0; r < mmt_bi.nr_mem; r++)
+			mem |= addr >= ALIGN(mmt_bi.mem[r].base, (u64)PAGE_SIZE) &&
+			       addr < ALIGN_DOWN(mmt_bi.mem[r].base + mmt_bi.mem[r].size, (u64)PAGE_SIZE);
+		if (page_to_nid(p) != nid || (int)page_zonenum(p) != zidx)
+			fail_msg("pfn %#lx: node %d zone %d, want node %d zone %d", pfn, page_to_nid(p),
+				 (int)page_zonenum(p), nid, zidx);
+		if (!mem)
+			assert_true(PageReserved(p));
+		if (hits && mem)
+			present[nid][zidx]++;
+	}
+	for (int n = 0; n < MAX_NUMNODES; n++)
+		for (int t = 0; t < MAX_NR_ZONES; t++)
+			if (Z(n, t)->present_pages != present[n][t])
+				fail_msg("node %d %s: present %lu, want %lu", n, Z(n, t)->name,
+					 Z(n, t)->present_pages, present[n][t]);
+	/* The layout has what the test is about: DMA, NORMAL and MOVABLE zones, a hole between the
+	 * nodes (6-8 MiB) and one inside node 1's MOVABLE zone (14-15 MiB). */
+	assert_true(present[0][ZONE_DMA] && present[1][ZONE_NORMAL] && present[1][ZONE_MOVABLE]);
+	assert_true(present[1][ZONE_MOVABLE] < Z(1, ZONE_MOVABLE)->spanned_pages);
+	assert_true(PageReserved(pfn_to_page(pfn_of(7UL << 20))));
+	drain_all_pages(NULL);
+	check_all();
+}
+
 static void t_odd_boot_input(void **state)
 {
 	unsigned long reserved = 0;
@@ -2114,6 +2178,7 @@ int main(void)
 		cmocka_unit_test(t_page_owner_trace_vmstat),
 		cmocka_unit_test(t_isolate_cma),
 		cmocka_unit_test(t_odd_boot_input),
+		cmocka_unit_test(t_mem_map_layout),
 	};
 
 	(void)cfg32;
