@@ -114,8 +114,14 @@ all: firmware $(SIM_BIN)
 RUN_TARGET ?= qemu
 # BOOTARGS and the file variables reach the sub-make as they were given (command line or
 # environment), unquoted by no shell on the way.
-run: $(if $(filter $(RUN_MEM),$(MEM)),$(DEPS_STAMP))
-	@$(if $(filter $(RUN_MEM),$(MEM)),$(MAKE) --no-print-directory $(RUN_TARGET),$(MAKE) $(RUN_MAKE_ARGS) run)
+# On another memory than this tree's, run re-runs make in that memory's tree (as bench does).
+ifneq ($(RUN_MEM),$(MEM))
+run:
+	@$(MAKE) $(RUN_MAKE_ARGS) run
+else
+run: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory $(RUN_TARGET)
+endif
 
 # Every suite runs even if an earlier one fails (-k); the summary counts each suite's own line.
 test: $(DEPS_STAMP)
