@@ -58,11 +58,11 @@ def mem_cases():
 def zero_cases():
     cs = []
     for size, base in ((64, 100), (4096, 1000), (1 << 20, 100000)):
-        for path, k in (("sw", 2), ("cbo", 3), ("hw", 4), ("auto", 5)):
+        for path, k in (("sw", 2), ("cbo", 3), ("hw", 4), ("hw-mapped", 4.5), ("auto", 5)):
             extra = {"chose": "hw"} if path == "auto" else {}
-            cs.append(case("pgaccel-zero", f"{path}-{size}", 2, 2 * base * k, 100, bytes=size,
-                           path=path, **extra))
-            if size != 64:
+            cs.append(case("pgaccel-zero", f"{path}-{size}", 2, int(2 * base * k), 100,
+                           bytes=size, path=path, **extra))
+            if size != 64 and path != "hw-mapped":
                 cs.append(case("pgaccel-zero", f"{path}-touch-{size}", 2, 2 * (base * k + 7),
                                100, bytes=size, path=f"{path}-touch", **extra))
         cs.append({"group": "pgaccel-zero", "name": f"bus-{size}", "path": "bus-limit",
@@ -106,6 +106,15 @@ def test_memory_and_touch():
     check(not any(line.startswith("| 64 |") and line.count("|") > 9 for line in out),
           "touch: no row for a size without touch cases")
 
+    check("### The driver's choice against the paths it chooses between" in text and
+          "| 4,096 | 2,000 (memset) | 4,500 | 5,000 (hw) | 2.50x | 1.12x |" in text,
+          "choice: auto against the better of the CPU's best and the mapped engine")
+    out = []
+    report.zero_section([c for c in zero_cases() if c["path"] != "hw-mapped"], out)
+    check("### The driver's choice" not in "\n".join(out),
+          "choice: no table without the mapped engine's cases (older results)")
+    out = []
+    report.zero_section(zero_cases(), out)
     check("| bus limit | hw / bus limit |" in text and "| 1,048,576 |" in text,
           "zeroing: without mem figures the bound is the bus's 8 bytes per cycle")
     out = []
