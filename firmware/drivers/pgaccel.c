@@ -631,6 +631,7 @@ static int pgaccel_probe(void)
 	const void *fdt = boot_info.fdt;
 	int node = fdt_node_offset_by_compatible(fdt, -1, "pagoda,pgaccel");
 	u64 base, size, id;
+	unsigned long t0;
 	int len;
 	const char *status;
 
@@ -668,7 +669,9 @@ static int pgaccel_probe(void)
 		;
 	reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
 	pgaccel.present = true;
+	t0 = get_cycles();
 	pgaccel_calibrate();
+	pgaccel.calib_cycles = get_cycles() - t0;
 	mm_register_zero_ops(&pgaccel_zero_ops);
 	mm_register_scan_ops(&pgaccel_scan_ops);
 	pgaccel_set_prezero(boot_prezero);

@@ -44,6 +44,7 @@ struct pgaccel_info {
 	bool win_locked;	/* set by the boot ROM: nobody can change the window until reset */
 	unsigned int qdepth;
 	struct pgaccel_cost zero_sw, zero_hw, scan_sw, scan_hw;	/* bytes / bitmap words */
+	unsigned long calib_cycles;	/* what the boot's calibration took */
 } __aligned(64);
 _Static_assert(__builtin_offsetof(struct pgaccel_info, stats.sw_zero_bytes) + 8 <= 64,
 	       "the dispatch's fields and the zeroing counters share the first line");

@@ -45,7 +45,7 @@ void pgaccel_show(void)
 	printk("pgaccel: DMA %s\n", pgaccel_dev.dma_coherent ?
 	       "coherent (no dma-noncoherent in the DT: no data cache between the core and RAM)" :
 	       "non-coherent (DT): cache maintenance by the DMA API around every transfer");
-	printk("calibration (cycles = fixed + slope * n):\n");
+	printk("calibration (cycles = fixed + slope * n), %lu cycles at boot:\n", pgaccel.calib_cycles);
 	print_cost("zero sw", &pgaccel.zero_sw, "byte");
 	print_cost("zero hw", &pgaccel.zero_hw, "byte");
 	print_cost("scan sw", &pgaccel.scan_sw, "word");
