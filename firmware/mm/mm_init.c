@@ -495,13 +495,13 @@ static void free_range_to_buddy(unsigned long pfn, unsigned long end)
 	}
 }
 
-/* The first pfn after @pfn where a zone or a memory range begins or ends (@end at most): between
- * two such boundaries every page has the same zone and is memory or not. */
 static inline unsigned long nearer_boundary(unsigned long next, unsigned long pfn, unsigned long b)
 {
 	return b > pfn && b < next ? b : next;
 }
 
+/* The first pfn after @pfn where a zone or a memory range begins or ends (@end at most): between
+ * two such boundaries every page has the same zone and is memory or not. */
 static unsigned long next_layout_boundary(unsigned long pfn, unsigned long end)
 {
 	unsigned long next = end;

@@ -113,8 +113,6 @@ def test_memory_and_touch():
     report.zero_section([c for c in zero_cases() if c["path"] != "hw-mapped"], out)
     check("### The driver's choice" not in "\n".join(out),
           "choice: no table without the mapped engine's cases (older results)")
-    out = []
-    report.zero_section(zero_cases(), out)
     check("| bus limit | hw / bus limit |" in text and "| 1,048,576 |" in text,
           "zeroing: without mem figures the bound is the bus's 8 bytes per cycle")
     out = []

@@ -2037,8 +2037,6 @@ static void t_isolate_cma(void **state)
 	check_all();
 }
 
-/* Odd boot tables: unaligned and empty ranges, an out-of-range node id, overlapping and
- * out-of-memory reservations, absurd bootargs. Boot must succeed with consistent books. */
 /* Every struct page's node and zone, and each zone's present pages, from boot tables with a hole,
  * unaligned range ends and four zones: worked out here page by page, independently of
  * init_mem_map(), which looks them up once per stretch between layout boundaries. */
@@ -2103,6 +2101,8 @@ static void t_mem_map_layout(void **state)
 	check_all();
 }
 
+/* Odd boot tables: unaligned and empty ranges, an out-of-range node id, overlapping and
+ * out-of-memory reservations, absurd bootargs. Boot must succeed with consistent books. */
 static void t_odd_boot_input(void **state)
 {
 	unsigned long reserved = 0;
