@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // PBUS crossbar (docs/bus.md, docs/soc.md). NM masters, NS slaves; each master's decoder names the
 // target slave. Per slave: round-robin arbitration among the masters that request it, a lock that
-// keeps the slave for one master while that master holds m_lock_i (AMO read..write), and a small
-// FIFO of master ids so that responses (in order per slave) go back to the right master.
+// keeps the slave for one master while that master holds m_lock_i (AMO read..write), and a FIFO
+// of master ids so that responses (in order per slave) go back to the right master. The FIFO's
+// depth is the slave's (DEPTHS): how many of its requests may be in flight. A slave that answers
+// the cycle after its grant needs 2 to take a request every cycle; one with a long latency and a
+// pipeline of its own (the DRAM bridge: 8) needs as many as it keeps in flight, or a master that
+// streams (a cache refill, pgaccel's DMA) waits a round trip every 2 requests.
 // Per master: all outstanding requests go to one slave, so responses return in request order even
 // when slaves differ in latency; a request to another slave waits until the earlier ones returned.
 // The default parameters are the SoC's (pagoda_soc_pkg): a standalone build of this module (lint,
@@ -19,7 +23,8 @@ module pagoda_pbus_xbar #(
   parameter int unsigned NM = pagoda_soc_pkg::NUM_MASTERS,
   parameter int unsigned NS = pagoda_soc_pkg::NUM_SLAVES,
   parameter int unsigned SW = pagoda_soc_pkg::SLV_W,  // bits of a slave index
-  parameter logic [NM*NS-1:0] REACH = pagoda_soc_pkg::XBAR_REACH
+  parameter logic [NM*NS-1:0] REACH = pagoda_soc_pkg::XBAR_REACH,
+  parameter logic [NS*4-1:0] DEPTHS = pagoda_soc_pkg::XBAR_DEPTHS   // slave s: [s*4 +: 4], 1..8
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -48,8 +53,14 @@ module pagoda_pbus_xbar #(
 );
 
   localparam int unsigned MW     = (NM > 1) ? $clog2(NM) : 1;  // bits of a master index
-  localparam int unsigned OUT_W  = 2;                          // per-master outstanding counter
+  localparam int unsigned DMAX   = 8;                          // the deepest id FIFO allowed
+  localparam int unsigned FW     = 4;                          // an id FIFO's count, 0..DMAX
+  localparam int unsigned OUT_W  = 4;                          // per-master outstanding counter
   localparam logic [OUT_W-1:0] OUT_MAX = '1;
+
+  function automatic logic [FW-1:0] depth(input int unsigned s);
+    depth = FW'(DEPTHS[s*4 +: 4]);
+  endfunction
 
   // the slaves that one master alone reaches: bit s set while exactly one master so far has it
   function automatic logic [NS-1:0] single_reach(input logic [NM*NS-1:0] r);
@@ -73,9 +84,10 @@ module pagoda_pbus_xbar #(
   logic [NS*MW-1:0]    rr_q, rr_d;             // last master granted per slave
   logic [NS-1:0]       lock_q, lock_d;         // slave held by lock_mst_q
   logic [NS*MW-1:0]    lock_mst_q, lock_mst_d;
-  // two-entry id FIFO per slave: entry 0 is the head
-  logic [NS*2-1:0]     fifo_cnt_q, fifo_cnt_d;
-  logic [NS*MW-1:0]    fifo0_q, fifo0_d, fifo1_q, fifo1_d;
+  // id FIFO per slave, a shift register: slave s's entry k at [(s*DMAX+k)*MW +: MW], entry 0
+  // the head; entries at or past the slave's depth are never written (constant 0)
+  logic [NS*FW-1:0]      fifo_cnt_q, fifo_cnt_d;
+  logic [NS*DMAX*MW-1:0] fifo_q, fifo_d;
 
   // ---- per-master eligibility ----
   logic [NM-1:0] m_ok;
@@ -141,7 +153,7 @@ module pagoda_pbus_xbar #(
             s_win[s] = idx;
           end
         end
-        s_any[s] = found && (fifo_cnt_q[s*2 +: 2] != 2'd2);
+        s_any[s] = found && (fifo_cnt_q[s*FW +: FW] != depth(s));
         for (int m = 0; m < NM; m++) begin
           if (!SINGLE[s] && found && s_win[s] == MW'(m)) begin
             s_addr_o[s*32 +: 32]  = m_addr_i[m*32 +: 32];
@@ -174,8 +186,8 @@ module pagoda_pbus_xbar #(
       os            = out_sel_q[m*SW +: SW];
       m_rvalid_o[m] = 1'b0;
       if (out_cnt_q[m*OUT_W +: OUT_W] != '0) begin   // (an if: Verilator does not short-circuit)
-        m_rvalid_o[m] = s_rvalid_i[os] && (fifo_cnt_q[os*2 +: 2] != 2'd0) &&
-                        (fifo0_q[os*MW +: MW] == MW'(m));
+        m_rvalid_o[m] = s_rvalid_i[os] && (fifo_cnt_q[os*FW +: FW] != '0) &&
+                        (fifo_q[os*DMAX*MW +: MW] == MW'(m));
       end
       if (REACH[m*NS +: NS] == '1) begin
         m_rdata_o[m*64 +: 64] = s_rdata_i[os*64 +: 64];
@@ -210,8 +222,7 @@ module pagoda_pbus_xbar #(
     lock_d     = lock_q;
     rr_d       = rr_q;
     lock_mst_d = lock_mst_q;
-    fifo0_d    = fifo0_q;
-    fifo1_d    = fifo1_q;
+    fifo_d     = fifo_q;
     fifo_cnt_d = fifo_cnt_q;
     for (int m = 0; m < NM; m++) begin
       out_sel_d[m*SW +: SW]       = m_gnt_o[m] ? m_sel_i[m*SW +: SW] : out_sel_q[m*SW +: SW];
@@ -222,16 +233,19 @@ module pagoda_pbus_xbar #(
       logic pop;
       pop = 1'b0;
       if (s_busy[s]) begin
-        pop = s_rvalid_i[s] && (fifo_cnt_q[s*2 +: 2] != 2'd0);
-        // FIFO: pop the head, then push at the first free entry
-        if (pop) begin
-          fifo0_d[s*MW +: MW] = fifo1_q[s*MW +: MW];
+        pop = s_rvalid_i[s] && (fifo_cnt_q[s*FW +: FW] != '0);
+        // FIFO: pop the head (the rest shift down), then push at the first free entry
+        for (int k = 0; k < DMAX; k++) begin
+          if (k < int'(depth(s))) begin
+            if (pop && k + 1 < int'(depth(s))) begin
+              fifo_d[(s*DMAX+k)*MW +: MW] = fifo_q[(s*DMAX+k+1)*MW +: MW];
+            end
+            if (s_hs[s] && fifo_cnt_q[s*FW +: FW] - FW'(pop) == FW'(k)) begin
+              fifo_d[(s*DMAX+k)*MW +: MW] = s_win[s];
+            end
+          end
         end
-        if (s_hs[s]) begin
-          if (fifo_cnt_q[s*2 +: 2] - 2'(pop) == 2'd0) fifo0_d[s*MW +: MW] = s_win[s];
-          else                                        fifo1_d[s*MW +: MW] = s_win[s];
-        end
-        fifo_cnt_d[s*2 +: 2] = fifo_cnt_q[s*2 +: 2] + 2'(s_hs[s]) - 2'(pop);
+        fifo_cnt_d[s*FW +: FW] = fifo_cnt_q[s*FW +: FW] + FW'(s_hs[s]) - FW'(pop);
         if (s_hs[s]) begin
           rr_d[s*MW +: MW]       = s_win[s];
           lock_d[s]     = m_lock_i[s_win[s]];
@@ -256,8 +270,7 @@ module pagoda_pbus_xbar #(
       rr_q       <= '0;
       lock_mst_q <= '0;
       fifo_cnt_q <= '0;
-      fifo0_q    <= '0;
-      fifo1_q    <= '0;
+      fifo_q     <= '0;
     end else begin
       lock_q     <= lock_d;
       out_cnt_q  <= out_cnt_d;
@@ -265,15 +278,13 @@ module pagoda_pbus_xbar #(
       rr_q       <= rr_d;
       lock_mst_q <= lock_mst_d;
       fifo_cnt_q <= fifo_cnt_d;
-      fifo0_q    <= fifo0_d;
-      fifo1_q    <= fifo1_d;
+      fifo_q     <= fifo_d;
     end
   end
 
   // ---- assertions (pagoda_assert.svh; docs/bus.md's rules) ----
   // Checks over all slaves or masters at once where the flat vectors allow it (simulation speed:
   // every one of them runs every cycle).
-  localparam logic [NS*2-1:0] CNT_LSBS = {NS{2'b01}};
   // one transfer per slave and cycle: two masters granted to one slave would hand it two requests
   for (genvar m = 0; m < NM; m++) begin : g_assert_pair
     for (genvar n = m + 1; n < NM; n++) begin : g_other
@@ -286,13 +297,14 @@ module pagoda_pbus_xbar #(
   for (genvar m = 0; m < NM; m++) begin : g_assert_reach
     `ASSERT_NEVER(XbarReach, m_req_i[m] && !REACH[m*NS + 32'(m_sel_i[m*SW +: SW])])
   end
-  // each id FIFO holds at most 2 entries (count 3 never occurs)
-  `ASSERT_NEVER(XbarFifoOverflow, (fifo_cnt_q & (fifo_cnt_q >> 1) & CNT_LSBS) != '0)
   // no response out of reset state (grants follow the masters' requests, even in reset)
   `ASSERT_RESET(XbarNoRespInReset, m_rvalid_o == '0)
   for (genvar s = 0; s < NS; s++) begin : g_assert_slave
     // a slave answers only what it accepted (its id FIFO holds one entry per accepted request)
-    `ASSERT_NEVER(XbarRespNoReq, s_rvalid_i[s] && fifo_cnt_q[s*2 +: 2] == 2'd0)
+    `ASSERT_NEVER(XbarRespNoReq, s_rvalid_i[s] && fifo_cnt_q[s*FW +: FW] == '0)
+    // an id FIFO never holds more than its depth, which is 1..DMAX
+    `ASSERT_INIT(XbarDepthRange, depth(s) >= FW'(1) && depth(s) <= FW'(DMAX))
+    `ASSERT_NEVER(XbarFifoOverflow, fifo_cnt_q[s*FW +: FW] > depth(s))
     // the crossbar is the master of the slave side: no change to a request until its grant
     `ASSERT_HELD(XbarSlaveReqHeld, s_req_o[s], s_gnt_i[s],
                  {s_addr_o[s*32 +: 32], s_we_o[s], s_be_o[s*8 +: 8], s_wdata_o[s*64 +: 64]})

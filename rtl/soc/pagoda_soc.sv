@@ -242,7 +242,8 @@ module pagoda_soc #(
   );
 
   pagoda_pbus_xbar #(
-    .NM(NM), .NS(NS), .SW(SW), .REACH(pagoda_soc_pkg::XBAR_REACH)
+    .NM(NM), .NS(NS), .SW(SW), .REACH(pagoda_soc_pkg::XBAR_REACH),
+    .DEPTHS(pagoda_soc_pkg::XBAR_DEPTHS)
   ) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),

@@ -34,6 +34,16 @@ package pagoda_soc_pkg;
   localparam logic [NUM_MASTERS*NUM_SLAVES-1:0] XBAR_REACH =
       {(NUM_SLAVES'(1) << S_RAM) | (NUM_SLAVES'(1) << S_ERR), {NUM_SLAVES{1'b1}}};
 
+  // Requests each slave may have in flight (pagoda_pbus_xbar's DEPTHS, 4 bits a slave): 2 for
+  // the slaves that answer the cycle after the grant (enough for one request a cycle), 8 for the
+  // RAM, which is the DRAM bridge in a SoC with DRAM (pagoda_dram_bridge's DEPTH: one round trip
+  // of ~11 cycles would otherwise be paid every 2 requests of a refill or a DMA stream).
+  function automatic logic [NUM_SLAVES*4-1:0] xbar_depths();
+    xbar_depths              = {NUM_SLAVES{4'd2}};
+    xbar_depths[S_RAM*4 +: 4] = 4'd8;
+  endfunction
+  localparam logic [NUM_SLAVES*4-1:0] XBAR_DEPTHS = xbar_depths();
+
   // PLIC: sources 1..PLIC_NSRC-1 (0 means "none"; the count is rtl/regs/plic.rdl's), priorities
   // 0..7, one M and one S context per hart.
   localparam int unsigned PLIC_NSRC   = PLIC_PRIORITY_COUNT;

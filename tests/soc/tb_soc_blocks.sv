@@ -99,7 +99,8 @@ module tb_soc_blocks
   logic [31:0]  s_be;
   logic [255:0] s_wdata, s_rdata;
 
-  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2), .REACH('1)) u_xbar (
+  // slave 1 as deep as the SoC's RAM (8 in flight), the others as its single-cycle slaves (2)
+  pagoda_pbus_xbar #(.NM(3), .NS(4), .SW(2), .REACH('1), .DEPTHS({4'd2, 4'd2, 4'd8, 4'd2})) u_xbar (
     .clk_i      (clk_i),
     .rst_ni     (rst_ni),
     .m_req_i    (xm_req_i),
