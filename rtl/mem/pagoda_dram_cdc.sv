@@ -15,18 +15,23 @@
 // LiteDRAM's native port has no valid/ready handshake on its data channels (the generated core
 // leaves wdata_valid and rdata_ready unconnected), which the crossing must respect:
 //   - write data: the controller takes wdata when it runs the write (wdata_ready), whether the
-//     FIFO has it or not. A write command therefore goes to the controller only once its data is
-//     at the write-data FIFO's head on this side and every earlier write's data has been taken
-//     (wpend_q = 0): writes reach the controller one at a time. Without this the data, which
-//     crosses in its own FIFO, could arrive after the controller had asked for it: it wrote
-//     whatever was there and every later write got its predecessor's data (the board-level
-//     simulation found it: LiteX's memory test failed with a quarter of its words wrong).
+//     data are there or not. Write data therefore move, once crossed, into a small queue in the
+//     controller's clock (WSTAGE entries), and a write command goes to the controller only when
+//     that queue holds its data: more entries than the writes taken and not yet served
+//     (wpend_q). Without this the data, which cross in their own FIFO, could arrive after the
+//     controller had asked for them: it wrote whatever was there and every later write got its
+//     predecessor's data (the board-level simulation found it: LiteX's memory test failed with a
+//     quarter of its words wrong). Up to WSTAGE writes overlap: the controller asks for a
+//     write's data ~4 of its cycles after taking the command, so one write at a time (as until
+//     2026-12-07) held a stream of writes to about one every 5 controller cycles.
 //   - read data: they come when the controller has them, up to one a controller cycle, while the
 //     SoC side takes one a SoC cycle at most. The read-data FIFO holds 2**RDATA_AW >= the reads
 //     the bridge can have in flight (pagoda_dram_bridge's DEPTH, 8), so it never refuses one.
 // The board top asserts both in simulation (DramWdataThere, DramRdataRoom).
+`include "pagoda_assert.svh"
 module pagoda_dram_cdc #(
-  parameter int unsigned RDATA_AW = 3   // 8 entries: the bridge's transfers in flight
+  parameter int unsigned RDATA_AW = 3,  // 8 entries: the bridge's transfers in flight
+  parameter int unsigned WSTAGE   = 8   // writes whose data wait on the controller side (2^n)
 ) (
   // SoC side
   input  logic         clk_i,
@@ -81,8 +86,11 @@ module pagoda_dram_cdc #(
 );
 
   // ---- native port ----
-  logic       cmd_head, cmd_go, wdata_head;
-  logic [2:0] wpend_q, wpend_d;   // write commands the controller took, their data not yet
+  localparam int unsigned SW = $clog2(WSTAGE) + 1;   // counts 0..WSTAGE
+  logic          cmd_head, cmd_go, wdata_head, stage_push, stage_empty;
+  logic [SW-1:0] stage_cnt;
+  logic [SW-1:0] wpend_q, wpend_d;   // write commands the controller took, their data not yet
+  logic [143:0]  wdata_crossed;
 
   pagoda_cdc_fifo #(.WIDTH(25)) u_cmd (
     .wclk_i (clk_i),  .wrst_ni (rst_ni),
@@ -92,11 +100,11 @@ module pagoda_dram_cdc #(
     .rdata_o ({d_cmd_we_o, d_cmd_addr_o})
   );
 
-  // a read goes at once; a write when its data is there for the controller to take
-  assign cmd_go        = !d_cmd_we_o || (wpend_q == '0 && wdata_head);
+  // a read goes at once; a write when the staged data include its own
+  assign cmd_go        = !d_cmd_we_o || (stage_cnt > wpend_q);
   assign d_cmd_valid_o = cmd_head && cmd_go;
-  assign wpend_d       = wpend_q + 3'(d_cmd_valid_o && d_cmd_ready_i && d_cmd_we_o)
-                                 - 3'(d_wdata_ready_i && wdata_head);
+  assign wpend_d       = wpend_q + SW'(d_cmd_valid_o && d_cmd_ready_i && d_cmd_we_o)
+                                 - SW'(d_wdata_ready_i && !stage_empty);
 
   always_ff @(posedge dclk_i or negedge drst_ni) begin
     if (!drst_ni) wpend_q <= '0;
@@ -107,8 +115,21 @@ module pagoda_dram_cdc #(
     .wclk_i (clk_i),  .wrst_ni (rst_ni),
     .wvalid_i (wdata_valid_i), .wready_o (wdata_ready_o), .wdata_i ({wdata_we_i, wdata_data_i}),
     .rclk_i (dclk_i), .rrst_ni (drst_ni),
-    .rvalid_o (wdata_head), .rready_i (d_wdata_ready_i),
-    .rdata_o ({d_wdata_we_o, d_wdata_data_o})
+    .rvalid_o (wdata_head), .rready_i (stage_push), .rdata_o (wdata_crossed)
+  );
+
+  // the staging queue, in the controller's clock: the controller takes its head
+  assign stage_push = wdata_head && stage_cnt != SW'(WSTAGE);
+  pgaccel_fifo #(.WIDTH(144), .DEPTH(WSTAGE)) u_wstage (
+    .clk_i   (dclk_i),
+    .rst_ni  (drst_ni),
+    .flush_i (1'b0),
+    .push_i  (stage_push),
+    .wdata_i (wdata_crossed),
+    .pop_i   (d_wdata_ready_i),
+    .rdata_o ({d_wdata_we_o, d_wdata_data_o}),
+    .empty_o (stage_empty),
+    .count_o (stage_cnt)
   );
 
   pagoda_cdc_fifo #(.WIDTH(128), .AW(RDATA_AW)) u_rdata (
@@ -118,7 +139,10 @@ module pagoda_dram_cdc #(
     .rvalid_o (rdata_valid_o), .rready_i (rdata_ready_i), .rdata_o (rdata_data_o)
   );
 
-  assign d_wdata_valid_o = wdata_head;
+  assign d_wdata_valid_o = !stage_empty;
+
+  // the staged data always include those of every write the controller took and has not served
+  `ASSERT(CdcStageCoversPending, stage_cnt >= wpend_q, dclk_i, drst_ni)
 
   pagoda_sync #(.WIDTH(2)) u_sync_init (
     .clk_i  (clk_i),

@@ -12,7 +12,7 @@
 FPGA_TB_BUILD := $(BUILD)/fpga-tb
 FPGA_TB_BIN   := $(FPGA_TB_BUILD)/Vtb_arty_blocks
 FPGA_TB_RTL   := rtl/soc/pagoda_sync.sv rtl/soc/pagoda_uart_phy.sv rtl/mem/pagoda_cdc_fifo.sv \
-                 rtl/mem/pagoda_dram_cdc.sv tests/fpga/tb_arty_blocks.sv
+                 rtl/accel/pgaccel_fifo.sv rtl/mem/pagoda_dram_cdc.sv tests/fpga/tb_arty_blocks.sv
 
 $(FPGA_TB_BIN): $(FPGA_TB_RTL) tests/fpga/tb_arty_blocks.cpp
 	@mkdir -p $(FPGA_TB_BUILD)

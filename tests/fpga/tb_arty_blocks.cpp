@@ -340,6 +340,92 @@ static void test_crossing(unsigned half_s, unsigned half_d, const char *name)
 	check(t->init_done_o && soc_edges >= 2 && soc_edges <= 3, what);
 }
 
+// ---------------------------------------------------------------- a stream of writes
+// The bridge's write stream (pgaccel's ZERO, the data cache's write-backs): a write command and
+// its data offered every SoC cycle; the controller takes every command at once and asks for its
+// data WLAT of its cycles later, as LiteDRAM on an open row (the WRITE 3 cycles after the
+// command, the data 1 after it). Every write's data must be there when asked for, in order, and
+// the writes must overlap: the controller's cycles per write are measured. With one write at a
+// time through the crossing (until 2026-12-07) a write took WLAT + 1 controller cycles.
+static void test_write_stream(unsigned half_s, unsigned half_d, double min_rate, const char *name)
+{
+	static const unsigned N = 200, WLAT = 4;
+	struct Stream {
+		unsigned sent = 0, wsent = 0, taken = 0, served = 0, missing = 0;
+		bool ok = true;
+		uint64_t dcyc = 0, first = 0, last = 0;
+		std::deque<uint64_t> due;   // controller cycle at which each taken write's data is asked
+	} st;
+	struct Soc : Side {
+		Stream &st;
+		explicit Soc(Stream &s) : st(s) {}
+		void pre() override
+		{
+			st.sent += t->cmd_valid_i && t->cmd_ready_o;
+			st.wsent += t->wdata_valid_i && t->wdata_ready_o;
+		}
+		void post() override
+		{
+			t->cmd_valid_i = st.sent < N;
+			t->cmd_we_i = 1;
+			t->cmd_addr_i = st.sent;
+			t->wdata_valid_i = st.wsent < N;
+			set128(t->wdata_data_i.data(), wd_of(st.wsent));
+			t->wdata_we_i = 0xffff;
+			t->rdata_ready_i = 1;
+		}
+	} soc(st);
+	struct Dram : Side {
+		Stream &st;
+		explicit Dram(Stream &s) : st(s) {}
+		void pre() override
+		{
+			st.dcyc++;
+			if (t->d_cmd_valid_o && t->d_cmd_ready_i) {
+				if (!st.taken)
+					st.first = st.dcyc;
+				st.taken++;
+				st.due.push_back(st.dcyc + WLAT);
+			}
+			if (t->d_wdata_ready_i) {
+				if (!t->d_wdata_valid_o)
+					st.missing++;
+				else if (get128(t->d_wdata_data_o.data()) != wd_of(st.served))
+					st.ok = false;
+				st.served++;
+				st.last = st.dcyc;
+			}
+		}
+		void post() override
+		{
+			t->d_cmd_ready_i = 1;
+			// one ask a cycle, in order, at the earliest at the command's due cycle
+			t->d_wdata_ready_i = !st.due.empty() && st.due.front() <= st.dcyc + 1;
+			if (t->d_wdata_ready_i)
+				st.due.pop_front();
+			t->d_rdata_valid_i = 0;
+		}
+	} dram(st);
+	char what[160];
+	reset_all();
+	ck.half_s = half_s;
+	ck.half_d = half_d;
+	Idle idle;
+	for (int i = 0; i < 40; i++)
+		event(idle, idle);
+	t->rst_ni = t->drst_ni = 1;
+	t->eval();
+	while (ck.now < 200000 && st.served < N)
+		event(soc, dram);
+	double rate = st.served > 1 ? (double)(st.served - 1) / (double)(st.last - st.first) : 0;
+	snprintf(what, sizeof what, "%s: %u writes, each one's data there when asked (%u missing), "
+		 "in order", name, st.served, st.missing);
+	check(st.served == N && !st.missing && st.ok, what);
+	snprintf(what, sizeof what, "%s: writes overlap: %.2f a controller cycle (at least %.2f)",
+		 name, rate, min_rate);
+	check(rate >= min_rate, what);
+}
+
 // ---------------------------------------------------------------- UART line
 static void tick()
 {
@@ -467,6 +553,10 @@ int main(int argc, char **argv)
 	test_crossing(10, 3, "cdc soc 20 / dram 6");
 	test_crossing(3, 17, "cdc soc 6 / dram 34");
 	test_crossing(5, 5, "cdc same period");
+	// the board's clocks (SoC 50 MHz, controller 100 MHz): the SoC's one write a cycle is half a
+	// write a controller cycle; at equal clocks the crossing FIFOs (4 entries) are the limit
+	test_write_stream(10, 5, 0.45, "cdc write stream soc 20 / dram 10");
+	test_write_stream(5, 5, 0.75, "cdc write stream same period");
 	test_uart_phy();
 	t->final();
 	t.reset();
