@@ -143,7 +143,14 @@ module pagoda_dram_bridge #(
   assign rdata_ready_o = 1'b1;   // the read queue has a place for every read in flight
 
   // ---------------------------------------------------------------- responses, in grant order
+  // A write is answered once its data and its command have both been taken. LiteDRAM's own port
+  // takes the data after the command; on a board the port is pagoda_dram_cdc's, whose write-data
+  // FIFO takes them as soon as it has room, possibly before the command: answering then freed
+  // the write's slot while its command still sat in u_cmds, and with the crossbar's 8 requests
+  // in flight the command queue could be pushed past its depth (board-sim, DramQueuesBounded).
   logic [CW-1:0] wdone_q, wdone_d;      // writes whose data was taken, not yet answered
+  logic [CW-1:0] wcmd_q, wcmd_d;        // writes whose command was taken, not yet answered
+  logic          wcmd_take;
   logic          rd_avail, wr_avail, rq_push;
   logic [127:0]  rd_word;
   logic          i_rvalid_q, i_rvalid_d, d_rvalid_q, d_rvalid_d;
@@ -152,7 +159,9 @@ module pagoda_dram_bridge #(
   // a completion that arrives this cycle answers at once if it is the oldest's
   assign rd_avail = !rq_empty || rdata_valid_i;
   assign rd_word  = !rq_empty ? rq_data : rdata_data_i;
-  assign wr_avail = (wdone_q != '0) || (wdata_ready_i && !wq_empty);
+  assign wcmd_take = cmd_valid_o && cmd_ready_i && cmd_we_o;
+  assign wr_avail  = ((wdone_q != '0) || (wdata_ready_i && !wq_empty)) &&
+                     ((wcmd_q != '0) || wcmd_take);
   assign tag_pop  = !tag_empty && (tag_we ? wr_avail : rd_avail);
   assign rq_pop   = tag_pop && !tag_we && !rq_empty;
   assign rq_push  = rdata_valid_i && !(tag_pop && !tag_we && rq_empty);
@@ -171,6 +180,7 @@ module pagoda_dram_bridge #(
 
   always_comb begin
     wdone_d = wdone_q + CW'(wdata_ready_i && !wq_empty) - CW'(tag_pop && tag_we);
+    wcmd_d  = wcmd_q + CW'(wcmd_take) - CW'(tag_pop && tag_we);
     i_rvalid_d = tag_pop && !tag_port_d;
     d_rvalid_d = tag_pop && tag_port_d;
     rdata_d    = rdata_q;
@@ -181,12 +191,14 @@ module pagoda_dram_bridge #(
     if (!rst_ni) begin
       i_turn_q   <= 1'b0;
       wdone_q    <= '0;
+      wcmd_q     <= '0;
       rdata_q    <= 64'h0;
       i_rvalid_q <= 1'b0;
       d_rvalid_q <= 1'b0;
     end else begin
       i_turn_q   <= i_turn_d;
       wdone_q    <= wdone_d;
+      wcmd_q     <= wcmd_d;
       rdata_q    <= rdata_d;
       i_rvalid_q <= i_rvalid_d;
       d_rvalid_q <= d_rvalid_d;
@@ -242,7 +254,8 @@ module pagoda_dram_bridge #(
 `endif
   // queues never overflow: every queued item belongs to a transfer in flight
   `ASSERT(DramQueuesBounded, cmd_count <= tag_count && wq_count <= tag_count &&
-                             rq_count <= tag_count && wdone_q <= tag_count)
+                             rq_count <= tag_count && wdone_q <= tag_count &&
+                             wcmd_q <= tag_count)
   `ASSERT(DramRqNoOverflow, rq_push -> rq_count != CW'(DEPTH))
   // a read datum always has its transfer's tag
   `ASSERT(DramRdataHasTag, rdata_valid_i -> !tag_empty)
