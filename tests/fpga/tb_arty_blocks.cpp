@@ -263,6 +263,20 @@ static void reset_all()
 	ck.now = ck.next_s = ck.next_d = 0;
 }
 
+// A crossing test's start: everything reset, the two clocks' half periods set, 40 events with
+// nothing driven (the FIFOs' ready says nothing in reset), then both resets released.
+static void start_crossing(unsigned half_s, unsigned half_d)
+{
+	reset_all();
+	ck.half_s = half_s;
+	ck.half_d = half_d;
+	Idle idle;
+	for (int i = 0; i < 40; i++)
+		event(idle, idle);
+	t->rst_ni = t->drst_ni = 1;
+	t->eval();
+}
+
 static void test_crossing(unsigned half_s, unsigned half_d, const char *name)
 {
 	char what[160];
@@ -276,16 +290,9 @@ static void test_crossing(unsigned half_s, unsigned half_d, const char *name)
 			m.rd_expect.push_back(c.addr);
 	}
 	unsigned nrd = NCMD - m.nwr;
-	reset_all();
-	ck.half_s = half_s;
-	ck.half_d = half_d;
+	start_crossing(half_s, half_d);
 	SocSide soc;
 	DramSide dram;
-	Idle idle;   // nothing driven in reset (the FIFOs' ready says nothing then)
-	for (int i = 0; i < 40; i++)
-		event(idle, idle);
-	t->rst_ni = t->drst_ni = 1;
-	t->eval();
 	bool init_early = false;
 	uint64_t limit = 400000;
 	while (ck.now < limit && (m.rd_got < nrd || m.cmd_seen < NCMD || m.wd_seen < m.nwr ||
@@ -407,14 +414,7 @@ static void test_write_stream(unsigned half_s, unsigned half_d, double min_rate,
 		}
 	} dram(st);
 	char what[160];
-	reset_all();
-	ck.half_s = half_s;
-	ck.half_d = half_d;
-	Idle idle;
-	for (int i = 0; i < 40; i++)
-		event(idle, idle);
-	t->rst_ni = t->drst_ni = 1;
-	t->eval();
+	start_crossing(half_s, half_d);
 	while (ck.now < 200000 && st.served < N)
 		event(soc, dram);
 	double rate = st.served > 1 ? (double)(st.served - 1) / (double)(st.last - st.first) : 0;
