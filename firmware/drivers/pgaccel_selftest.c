@@ -485,7 +485,7 @@ static unsigned long zeroed_listed(const struct zone *zone)
 	unsigned long n = 0;
 
 	for (unsigned int c = 0; c < NR_CPUS; c++)
-		n += (unsigned long)READ_ONCE(zone->pcp[c].zeroed_count);
+		n += mm_pcp_zeroed_count(&zone->pcp[c]);
 	return n;
 }
 
@@ -536,12 +536,12 @@ SELFTEST(pgaccel_prezero_zeroed_lists)
 	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
 	ST_ASSERT(z != NULL);
 	zone = page_zone(z);
-	listed = zone->pcp[smp_processor_id()].zeroed_count;
+	listed = (int)mm_pcp_zeroed_count(&zone->pcp[smp_processor_id()]);
 	ST_ASSERT_EQ(listed, (int)min(n, (unsigned long)MM_ZEROED_BATCH) - 1);
 	ST_ASSERT_EQ(pgaccel_prezero_count(true), n - (unsigned long)listed - 1);
 	z2 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);	/* from the list */
 	ST_ASSERT(z2 != NULL);
-	ST_ASSERT_EQ(zone->pcp[smp_processor_id()].zeroed_count, listed - 1);
+	ST_ASSERT_EQ((int)mm_pcp_zeroed_count(&zone->pcp[smp_processor_id()]), listed - 1);
 	ST_ASSERT_EQ(pgaccel_prezero_hits() - hits0, 2);
 	check_page_zero(z);
 	check_page_zero(z2);
@@ -550,7 +550,7 @@ SELFTEST(pgaccel_prezero_zeroed_lists)
 		bad = mm_bad_page_count;
 		__free_pages(s, 0);	/* nobody's: a double free */
 		ST_ASSERT_EQ(mm_bad_page_count, bad + 1);
-		ST_ASSERT_EQ(zone->pcp[smp_processor_id()].zeroed_count, listed - 1);
+		ST_ASSERT_EQ((int)mm_pcp_zeroed_count(&zone->pcp[smp_processor_id()]), listed - 1);
 	}
 	/* The release with pages listed: the lists are empty after it, every page in the buddy
 	 * lists (the two allocated ones freed, the per-CPU lists drained). */

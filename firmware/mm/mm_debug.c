@@ -108,8 +108,9 @@ static int verify_pcp(struct zone *z, char *err, size_t n)
 		spin_unlock(&pcp->lock);
 		if ((long)cnt != pcp->count)
 			return verr(err, n, "per-CPU count differs from its lists", z, c);
-		if ((long)cnt_zeroed != pcp->zeroed_count)
-			return verr(err, n, "per-CPU zeroed count differs from its list", z, c);
+		/* Pops shorten the list below what its refill stashed; nothing lengthens it. */
+		if (pcp->zeroed_stashed < 0 || (long)cnt_zeroed > pcp->zeroed_stashed)
+			return verr(err, n, "per-CPU zeroed list longer than its refill stashed", z, c);
 	}
 	return 0;
 }

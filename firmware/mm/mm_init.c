@@ -310,7 +310,7 @@ void zone_pcp_init(struct zone *zone)
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			INIT_LIST_HEAD(&pcp->lists[mt]);
 		INIT_LIST_HEAD(&pcp->zeroed);
-		pcp->zeroed_count = 0;
+		pcp->zeroed_stashed = 0;
 	}
 }
 

@@ -530,13 +530,34 @@ void mm_free_zeroed_list(struct zone *zone, struct list_head *list)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+unsigned int mm_pcp_zeroed_count(const struct per_cpu_pages *pcp)
+{
+	unsigned int n = 0;
+
+	if (!pcp->zeroed_stashed)
+		return 0;	/* never longer than stashed (mm_verify checks it); maybe no list yet */
+	for (const struct list_head *pos = pcp->zeroed.next; pos != &pcp->zeroed; pos = pos->next)
+		n++;
+	return n;
+}
+
+/* The pops since the last refill or drain into zeroed_alloc, `left` pages still listed. */
+static void zeroed_settle(struct per_cpu_pages *pcp, unsigned int left)
+{
+	pcp->zeroed_alloc += (unsigned long)pcp->zeroed_stashed - left;
+	pcp->zeroed_stashed = (int)left;
+}
+
 /* A hart's zeroed list back to the buddy lists. pcp->lock held. */
 static void drain_zeroed_pcp(struct zone *zone, struct per_cpu_pages *pcp)
 {
-	if (!pcp->zeroed_count)
+	if (!pcp->zeroed_stashed)
+		return;		/* nothing listed */
+	zeroed_settle(pcp, mm_pcp_zeroed_count(pcp));
+	if (!pcp->zeroed_stashed)
 		return;
 	mm_free_zeroed_list(zone, &pcp->zeroed);
-	pcp->zeroed_count = 0;
+	pcp->zeroed_stashed = 0;
 }
 
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
@@ -613,15 +634,27 @@ void mm_drain_zeroed_lists(void)
 	}
 }
 
+/* The settled count plus each list's pops since its last refill, read under the list's lock (from
+ * an interrupt handler whose hart holds its lists: that hart's settled count only). */
 unsigned long mm_zeroed_list_allocs(void)
 {
 	unsigned long n = 0;
 
 	if (!mem_map)
 		return 0;
-	for (struct zone *zone = next_managed_zone(NULL); zone; zone = next_managed_zone(zone))
-		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-			n += READ_ONCE(zone->pcp[cpu].zeroed_alloc);
+	for (struct zone *zone = next_managed_zone(NULL); zone; zone = next_managed_zone(zone)) {
+		for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+			if (!pcp_lock(pcp, cpu)) {
+				n += READ_ONCE(pcp->zeroed_alloc);
+				continue;
+			}
+			n += pcp->zeroed_alloc + (unsigned long)pcp->zeroed_stashed -
+			     mm_pcp_zeroed_count(pcp);
+			spin_unlock(&pcp->lock);
+		}
+	}
 	return n;
 }
 
@@ -1234,8 +1267,9 @@ static struct page *zeroed_refill(struct zone *zone, unsigned long cpu, bool rem
 		 * nor on top of what an interrupt handler stashed meanwhile: the bound holds. */
 		if (n > 1 && list_empty(&pcp->zeroed) &&
 		    __atomic_load_n(&zeroed_gen, __ATOMIC_RELAXED) == gen) {
+			zeroed_settle(pcp, 0);	/* every page of the last refill was popped */
 			list_splice_init(&batch, &pcp->zeroed);
-			pcp->zeroed_count = (int)n - 1;
+			pcp->zeroed_stashed = (int)n - 1;
 		}
 		/* Counted as a fast-path allocation. */
 		pcp->fast_alloc[remote]++;
@@ -1276,49 +1310,62 @@ static __noinline struct page *alloc_order0_zeroed_slow(gfp_t gfp, int nid, stru
 }
 
 /*
- * __GFP_ZERO at order 0: an unmovable request takes the first page of its hart's zeroed list
- * under the lock the plain fast path takes, as pcp_take() does (the pages there are the pre-zero
- * pool's, handed over in batches by zeroed_refill()); no call, no engine lock, no barrier. Out of
- * line: the rest (refill, zeroing) costs far more than a call.
+ * The first page of this hart's zeroed list of `zone`, or NULL (empty, or the lists held), as
+ * pcp_take() pops a plain one and at the same cost: the pop counts nothing of its own (the list's
+ * pops are settled at its next refill or drain, see struct per_cpu_pages).
  */
-static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, int nid,
-								   unsigned long caller)
+static __always_inline struct page *zeroed_take(struct zone *zone, bool remote, unsigned long cpu)
 {
-	unsigned long cpu = smp_processor_id(), cls;
-	struct per_cpu_pages *pcp;
-	struct zone *zone = NULL;
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 	struct page *page;
-	bool remote = false;
 
-	/* As alloc_order0_fast(): this hart's row, or node nid's (unsigned: a negative node other
-	 * than NUMA_NO_NODE must not index the table). */
-	if (nid == NUMA_NO_NODE) {
-		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
-	} else if ((unsigned int)nid < MAX_NUMNODES) {
-		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
-		remote = nid != mm_cpu_node[cpu];
-	}
-	if (!zone)
-		return alloc_pages_caller(gfp, 0, nid, NULL, caller);
-	if ((cls >> 2) != MIGRATE_UNMOVABLE)
-		return alloc_order0_zeroed_slow(gfp, nid, zone, cls >> 2, caller);
-	pcp = &zone->pcp[cpu];
 	OPTIMIZER_HIDE_VAR(pcp);
 	if (unlikely(!spin_trylock(&pcp->lock)))
-		return alloc_order0_zeroed_slow(gfp, nid, zone, MIGRATE_UNMOVABLE, caller);
+		return NULL;
 	if (unlikely(list_empty(&pcp->zeroed))) {
 		spin_unlock(&pcp->lock);
-		return alloc_order0_zeroed_slow(gfp, nid, zone, MIGRATE_UNMOVABLE, caller);
+		return NULL;
 	}
 	page = list_first_entry(&pcp->zeroed, struct page, lru);
 	__list_del_entry(&page->lru);
-	pcp->zeroed_count--;
-	pcp->zeroed_alloc++;
 	pcp->fast_alloc[remote]++;
 	spin_unlock(&pcp->lock);
 	page->private = 0;
 	page->alloc_order = 0;
 	set_page_count(page, 1);
+	return page;
+}
+
+/*
+ * __GFP_ZERO at order 0: an unmovable request takes the first page of its hart's zeroed list
+ * under the lock the plain fast path takes (the pages there are the pre-zero pool's, handed over
+ * in batches by zeroed_refill()); no call, no engine lock, no barrier. Out of line: the rest
+ * (refill, zeroing) costs far more than a call. The pop is written out per branch so that
+ * `remote` is a constant in this hart's.
+ */
+static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, int nid,
+								   unsigned long caller)
+{
+	unsigned long cpu = smp_processor_id(), cls;
+	struct zone *zone = NULL;
+	struct page *page = NULL;
+
+	/* As alloc_order0_fast(): this hart's row, or node nid's (unsigned: a negative node other
+	 * than NUMA_NO_NODE must not index the table). */
+	if (nid == NUMA_NO_NODE) {
+		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
+		if (zone && (cls >> 2) == MIGRATE_UNMOVABLE)
+			page = zeroed_take(zone, false, cpu);
+	} else if ((unsigned int)nid < MAX_NUMNODES) {
+		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
+		if (zone && (cls >> 2) == MIGRATE_UNMOVABLE)
+			page = zeroed_take(zone, nid != mm_cpu_node[cpu], cpu);
+	}
+	if (unlikely(!page)) {
+		if (!zone)
+			return alloc_pages_caller(gfp, 0, nid, NULL, caller);
+		return alloc_order0_zeroed_slow(gfp, nid, zone, cls >> 2, caller);
+	}
 	return unlikely(mm_trace_enabled) ? alloc_fast_traced(page, gfp, caller) : page;
 }
 

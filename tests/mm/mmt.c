@@ -189,7 +189,7 @@ static unsigned long pcp_total(void)
 		for (int z = 0; z < MAX_NR_ZONES; z++)
 			for (int c = 0; c < NR_CPUS; c++)
 				s += (unsigned long)node_data[n].node_zones[z].pcp[c].count +
-				     (unsigned long)node_data[n].node_zones[z].pcp[c].zeroed_count;
+				     mm_pcp_zeroed_count(&node_data[n].node_zones[z].pcp[c]);
 	return s;
 }
 
@@ -362,9 +362,9 @@ static int check_zone(struct zone *z, const struct mmt_model *m, unsigned long *
 				 z->name, c, pc->count, plain, pc->high);
 			goto out;
 		}
-		if ((long)cnt != pc->zeroed_count || cnt >= MM_ZEROED_BATCH) {
-			snprintf(mmt_err, sizeof(mmt_err), "%s cpu%d: zeroed count %d, list %lu",
-				 z->name, c, pc->zeroed_count, cnt);
+		if ((long)cnt > pc->zeroed_stashed || cnt >= MM_ZEROED_BATCH) {
+			snprintf(mmt_err, sizeof(mmt_err), "%s cpu%d: zeroed list %lu, stashed %d",
+				 z->name, c, cnt, pc->zeroed_stashed);
 			goto out;
 		}
 		pcp += plain + cnt;

@@ -1357,7 +1357,7 @@ static unsigned long zeroed_count(struct zone *z)
 	unsigned long s = 0;
 
 	for (int c = 0; c < NR_CPUS; c++)
-		s += (unsigned long)z->pcp[c].zeroed_count;
+		s += mm_pcp_zeroed_count(&z->pcp[c]);
 	return s;
 }
 
@@ -1405,23 +1405,23 @@ static void t_prezero_zeroed_lists(void **state)
 	zone = page_zone(z);
 	assert_int_equal(fake_batch_calls, 1);
 	assert_int_equal(fake_batch_n, 4);
-	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 1);
+	assert_int_equal((int)mm_pcp_zeroed_count(&zone->pcp[0]), MM_ZEROED_BATCH - 1);
 	assert_int_equal(mm_zeroed_list_allocs(), 0);
 	assert_zero_page(z);
 	z2 = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);	/* from the list: no driver call */
 	assert_int_equal(fake_batch_calls, 1);
-	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	assert_int_equal((int)mm_pcp_zeroed_count(&zone->pcp[0]), MM_ZEROED_BATCH - 2);
 	assert_int_equal(mm_zeroed_list_allocs(), 1);
 	assert_zero_page(z2);
 	m = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_ZERO, 0);	/* movable: not the list's */
-	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	assert_int_equal((int)mm_pcp_zeroed_count(&zone->pcp[0]), MM_ZEROED_BATCH - 2);
 	__free_pages(m, 0);
 	/* A page on the list is nobody's: freeing it is a double free, and it stays listed. */
 	s = list_first_entry(&zone->pcp[0].zeroed, struct page, lru);
 	bad = mm_bad_page_count;
 	__free_pages(s, 0);
 	assert_int_equal(mm_bad_page_count, bad + 1);
-	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 2);
+	assert_int_equal((int)mm_pcp_zeroed_count(&zone->pcp[0]), MM_ZEROED_BATCH - 2);
 	{
 		char err[160];
 
@@ -1440,7 +1440,7 @@ static void t_prezero_zeroed_lists(void **state)
 	/* mm_drain_zeroed_lists() (the pool's release, prezero off) empties only the zeroed lists. */
 	fill_batch_pool(MM_ZEROED_BATCH);
 	z = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
-	assert_int_equal(zone->pcp[0].zeroed_count, MM_ZEROED_BATCH - 1);
+	assert_int_equal((int)mm_pcp_zeroed_count(&zone->pcp[0]), MM_ZEROED_BATCH - 1);
 	mm_drain_zeroed_lists();
 	assert_int_equal(zeroed_count(zone), 0);
 	__free_pages(z, 0);
@@ -1463,6 +1463,33 @@ static void t_prezero_zeroed_lists(void **state)
 	drain_all_pages(NULL);
 	assert_int_equal(zeroed_count(zone), 0);
 	assert_int_equal(global_free_pages(), free0);
+	/* The pops count nothing themselves: each is counted once, across a refill (the list
+	 * emptied by pops, then filled again) and a drain, and the refills' own pages never. */
+	{
+		struct page *p[MM_ZEROED_BATCH + 4];
+		unsigned long allocs0 = mm_zeroed_list_allocs(), calls0 = fake_batch_calls;
+		unsigned int i;
+
+		fill_batch_pool(MM_ZEROED_BATCH + 4);
+		for (i = 0; i < MM_ZEROED_BATCH; i++) {	/* a refill, then 31 pops */
+			p[i] = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+			assert_zero_page(p[i]);
+			assert_int_equal(mm_zeroed_list_allocs(), allocs0 + i);
+		}
+		assert_int_equal(zeroed_count(zone), 0);
+		p[i++] = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);	/* the second refill: 1 + 3 */
+		assert_int_equal(fake_batch_calls, calls0 + 2);
+		assert_int_equal(zeroed_count(zone), 3);
+		assert_int_equal(mm_zeroed_list_allocs(), allocs0 + MM_ZEROED_BATCH - 1);
+		p[i++] = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+		assert_int_equal(mm_zeroed_list_allocs(), allocs0 + MM_ZEROED_BATCH);
+		drain_local_pages(NULL);	/* the 2 left go back, counted as nothing */
+		assert_int_equal(mm_zeroed_list_allocs(), allocs0 + MM_ZEROED_BATCH);
+		for (unsigned int k = 0; k < i; k++)
+			__free_pages(p[k], 0);
+		drain_all_pages(NULL);
+		assert_int_equal(global_free_pages(), free0);
+	}
 	mm_register_zero_ops(NULL);
 	check_all();
 }

@@ -250,6 +250,9 @@ void mm_register_zero_ops(const struct mm_zero_ops *ops);	/* NULL restores softw
  * that raced with it gives its pages back instead of stashing them. */
 void mm_drain_zeroed_lists(void);
 unsigned long mm_zeroed_list_allocs(void);	/* __GFP_ZERO allocations served from the lists */
+/* Pages on a hart's zeroed list (a walk of at most MM_ZEROED_BATCH - 1): its lock held, or the
+ * hart quiet. */
+unsigned int mm_pcp_zeroed_count(const struct per_cpu_pages *pcp);
 /* Pre-zeroed order-0 pages of `zone` (refcount 0, nobody's) back to the buddy lists. */
 void mm_free_zeroed_list(struct zone *zone, struct list_head *list);
 void mm_zero_pages(struct page *page, unsigned int order);

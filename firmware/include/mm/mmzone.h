@@ -86,10 +86,13 @@ struct per_cpu_pages {
 	unsigned long fast_free;	/* fast-path frees */
 	/* Pre-zeroed order-0 pages of unmovable pageblocks, for __GFP_ZERO (struct mm_zero_ops,
 	 * take_zeroed_batch): refilled from the pre-zero pool only when empty, MM_ZEROED_BATCH - 1
-	 * at most; not in `count`, nor in the zone's free pages (as the pool's own). */
+	 * at most; not in `count`, nor in the zone's free pages (as the pool's own). The pop that
+	 * serves an allocation counts nothing: the pages popped since the last refill or drain are
+	 * zeroed_stashed minus the list's length, settled into zeroed_alloc by the next refill or
+	 * drain (mm_zeroed_list_allocs() adds the unsettled ones). */
 	struct list_head zeroed;
-	int zeroed_count;
-	unsigned long zeroed_alloc;	/* __GFP_ZERO allocations served from `zeroed` */
+	int zeroed_stashed;		/* pages the last refill put on `zeroed`, not yet settled */
+	unsigned long zeroed_alloc;	/* settled __GFP_ZERO allocations served from `zeroed` */
 } __aligned(64);
 _Static_assert(sizeof(struct per_cpu_pages) == 128, "the fast path indexes pcp[] with a shift");
 
