@@ -235,7 +235,7 @@ static unsigned long prefill_prezero(unsigned int order, unsigned long n)
  * bench_gfp_zero() pays both. Both paths start the same way, PREZERO_MAX blocks allocated and
  * freed: into the per-CPU list (plain) or into the pool, whose zeroing is waited for (pre-zeroed).
  */
-static void bench_gfp_zero_burst(void)
+static __bench_loop void bench_gfp_zero_burst(void)
 {
 	static const char *const paths[] = { "nozero", "prezero" };
 	bool prezero = pgaccel.prezero;
@@ -276,7 +276,7 @@ static void bench_gfp_zero_burst(void)
 }
 
 /* Latency of one __GFP_ZERO allocation (alloc only), per order and path, next to no zeroing. */
-static void bench_gfp_zero(void)
+static __bench_loop void bench_gfp_zero(void)
 {
 	static const unsigned int orders[] = { 0, 3, 9 };
 	static const char *const paths[] = { "nozero", "sw", "hw", "prezero" };

@@ -148,7 +148,7 @@ void pgaccel_prezero_quarantine(void)
 	pr_err("pgaccel: %lu pages kept out for good: the engine stopped while zeroing them\n", pages);
 }
 
-void pgaccel_update_capture_hint(void)
+__hot void pgaccel_update_capture_hint(void)
 {
 	WRITE_ONCE(mm_capture_wanted,
 		   pgaccel.prezero && prezero_held < PREZERO_MAX && pgaccel_hw_usable());
@@ -248,7 +248,7 @@ static inline struct page *prezero_take_slot(unsigned int i)
 }
 
 /* Up to `max` pages off list `l` onto `list`: the whole list in one splice when it fits. */
-static unsigned int prezero0_take(struct prezero_list *l, struct list_head *list, unsigned int max)
+static __hot unsigned int prezero0_take(struct prezero_list *l, struct list_head *list, unsigned int max)
 {
 	unsigned int n = 0;
 
@@ -314,7 +314,7 @@ struct page *pgaccel_take_zeroed(struct zone *zone, unsigned int order)
  * list. The completions are harvested first, so that a refill takes every page the engine has
  * finished; one barrier orders the engine's writes of all of them before the allocator's
  * accesses, which then happen with no call into the driver. */
-unsigned int pgaccel_take_zeroed_batch(struct zone *zone, struct list_head *list, unsigned int max)
+__hot unsigned int pgaccel_take_zeroed_batch(struct zone *zone, struct list_head *list, unsigned int max)
 {
 	unsigned int n = 0;
 	unsigned long flags;

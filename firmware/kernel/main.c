@@ -26,6 +26,7 @@
 #define FDT_MAX_SIZE (2UL << 20)
 
 extern char _fw_start[], __end_rodata[], _sdata[], _fw_end[];
+extern char __bench_text_end[];	/* the end of the hot text and the timed loops (firmware.ld) */
 
 /* Provided by firmware/mm and the drivers when linked in. */
 void mm_init(const struct boot_info *bi) __attribute__((weak));
@@ -60,6 +61,26 @@ static void add_reserved(u64 base, u64 size)
 		pr_warn("boot: reserved-range table full, 0x%llx not recorded\n",
 			(unsigned long long)base);
 	}
+}
+
+/*
+ * The hot text and the timed loops (__bench_loop, pagoda/bench.h) must fit in one way of the I$:
+ * beyond it a loop may share lines with the path it times and every figure of that case would
+ * measure the link's layout. A failed check (the run's status says so), not a warning to miss.
+ */
+static void bench_check_text_span(void)
+{
+	const struct cache_geometry *ic = &boot_info.icache;
+	unsigned long span = (unsigned long)(__bench_text_end - _fw_start), way;
+
+	if (!ic->size || !ic->sets)
+		return;		/* no I$ described (QEMU's virt): nothing to evict */
+	way = (unsigned long)ic->sets * ic->block;
+	printk("bench: hot text and timed loops %lu bytes from 0x%lx, an I$ way %lu bytes\n", span,
+	       (unsigned long)_fw_start, way);
+	if (span > way)
+		bench_fail("layout", "text-span", "hot text and timed loops span %lu bytes, more than "
+			   "an I$ way (%lu): a timed loop may evict the path it times", span, way);
 }
 
 static void print_size(u64 bytes)
@@ -274,6 +295,7 @@ void __noreturn kernel_main(unsigned long hartid, const void *fdt)
 	if (!strcmp(mode, "shell"))
 		shell_run();
 	if (!strcmp(mode, "bench")) {
+		bench_check_text_span();
 		if (mem_bench_run && bench_wanted("mem"))
 			mem_bench_run();	/* first: the figures the others are read against */
 		if (mm_bench_run)

@@ -86,7 +86,7 @@ out:
 		mem_cgroup_remove(memcg);
 }
 
-static void bench_order0_kmem(void)
+static __bench_loop void bench_order0_kmem(void)
 {
 	struct bench_counters s, e;
 	unsigned long fails = 0;

@@ -28,7 +28,7 @@ static void warm(unsigned int order, int n)
 	}
 }
 
-static void bench_pair(const char *name, gfp_t gfp, unsigned int order, unsigned long n)
+static __bench_loop void bench_pair(const char *name, gfp_t gfp, unsigned int order, unsigned long n)
 {
 	struct bench_counters s, e;
 	unsigned long i, fails = 0;
@@ -78,7 +78,7 @@ static void bench_order0_buddy(unsigned long n)
 }
 
 /* alloc_pages_bulk + free of the same pages, reported per page (as page_bench's bulk figure). */
-static void bench_bulk(const char *name, unsigned long per_call, unsigned long pages)
+static __bench_loop void bench_bulk(const char *name, unsigned long per_call, unsigned long pages)
 {
 	static struct page *arr[64];
 	struct bench_counters s, e;

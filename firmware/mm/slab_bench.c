@@ -39,7 +39,7 @@ static __always_inline void bench_kmalloc_pair(const char *name, size_t size, gf
 	bench_report("slab", name, N_PAIRS - fails, s, e, "unit=pair");
 }
 
-static __noinline void bench_kmalloc_var(const char *name, size_t size)
+static __bench_loop void bench_kmalloc_var(const char *name, size_t size)
 {
 	OPTIMIZER_HIDE_VAR(size);
 	bench_kmalloc_pair(name, size, GFP_KERNEL);

@@ -164,7 +164,9 @@ static int perf_init(void)
 }
 device_initcall(perf_init);
 
-bool perf_read(unsigned int ev, unsigned long *val)
+/* Called around every timed operation of a case that times its operations one by one: with the
+ * timed loops (pagoda/bench.h), so that its lines never evict the path being timed. */
+__bench_text bool perf_read(unsigned int ev, unsigned long *val)
 {
 	if (ev >= PERF_NR || !perf_ctr[ev])
 		return false;

@@ -15,7 +15,7 @@
  * instruction counts are what they were without them. perf_read is weak: the host builds of the
  * benchmarks have no counters.
  */
-bool perf_read(unsigned int ev, unsigned long *val) __attribute__((weak));
+bool perf_read(unsigned int ev, unsigned long *val) __attribute__((weak));	/* in __bench_text */
 
 /*
  * bench_filter=GROUP[,GROUP...] (kernel/params.c) restricts the bench mode to the groups whose
@@ -33,6 +33,15 @@ static inline bool bench_wanted(const char *group)
 
 	return !f || name_in_prefix_list(group, f);
 }
+
+/*
+ * A timed loop: placed right after the hot text (firmware.ld, .text.bench), so that the loop and
+ * the fast path it times, both within one way of the direct-mapped I$, never evict each other;
+ * wherever the link put it, a change anywhere in the firmware could make a loop share lines with
+ * alloc_pages() and add two misses to every pair (order0-pcp: 147 -> 203 cycles). The bench mode
+ * checks that the span fits (bench_check_text_span()). Not inlined: the loop is where it says.
+ */
+#define __bench_loop __attribute__((__noinline__)) __bench_text
 
 /* A case whose result cannot be trusted: say why, and make the run fail (no figure printed). */
 #define bench_fail(group, name, fmt, ...) do {						\

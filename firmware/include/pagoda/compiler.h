@@ -33,10 +33,15 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #endif
 /* Placed with the other hot functions at the start of the text (firmware.ld, as Linux's
- * .text.hot): the paths a page's zeroing and a DMA mapping take then sit together in the
- * direct-mapped 16 KiB I$ instead of evicting one another wherever the link put them. */
+ * .text.hot): the paths a page's zeroing and a DMA mapping take, and the allocators' fast paths,
+ * then sit together in the direct-mapped 16 KiB I$ instead of evicting one another wherever the
+ * link put them. */
 #ifndef __hot
 #define __hot __attribute__((__hot__))
+#endif
+/* The timed loops and the counter reads around them, right after the hot text (pagoda/bench.h). */
+#ifndef __bench_text
+#define __bench_text __attribute__((__section__(".text.bench")))
 #endif
 #ifndef __maybe_unused
 #define __maybe_unused __attribute__((unused))
