@@ -240,7 +240,8 @@ SELFTEST(dma_pgaccel_streaming_coherence)
  * engine's zeroes. For a non-coherent engine 64 KiB goes in pieces; for a coherent one, whole.
  */
 #define PIECES_ORDER	4
-static const unsigned long pieces_dirty[] = { 64, 8192 + 128, 40960 + 192, 65536 - 64 };
+/* The pieces of 64 KiB: [0, 4K), [4K, 12K), [12K, 28K), [28K, 64K) (fill_pieces(), growth 2). */
+static const unsigned long pieces_dirty[] = { 64, 8192 + 128, 20480 + 192, 40960 + 256, 65536 - 64 };
 
 SELFTEST(dma_pgaccel_zero_pieces)
 {
