@@ -173,7 +173,7 @@ static bool suitable_migration_target(struct zone *zone, unsigned long pfn)
 	struct page *page = pfn_to_page(pfn);
 	int mt = get_pfnblock_migratetype(zone, pfn);
 
-	if (PageBuddy(page) && page->private >= pageblock_order)
+	if (PageBuddy(page) && mm_load_relaxed(&page->private) >= pageblock_order)
 		return false;
 	return mt == MIGRATE_MOVABLE || is_migrate_cma(mt);
 }

@@ -133,9 +133,11 @@ void set_pageblock_migratetype(struct page *page, int mt)
 
 /* ---------------------------------------------------------------- free lists */
 
+/* A free block's order in page->private: compaction's scanners read it without the zone lock
+ * (as Linux's buddy_order_unsafe()), so it is written as a relaxed atomic, never torn. */
 static inline void set_buddy_order(struct page *page, unsigned int order)
 {
-	page->private = order;
+	mm_store_relaxed(&page->private, order);
 	SetPageBuddy(page);
 }
 
@@ -159,7 +161,7 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 
 	list_del(&page->lru);
 	__ClearPageBuddy(page);
-	page->private = 0;
+	mm_store_relaxed(&page->private, 0);	/* see set_buddy_order() */
 	mm_store_relaxed(&area->nr_free, area->nr_free - 1);
 	mm_store_relaxed(&area->nr_free_mt[page->list_mt], area->nr_free_mt[page->list_mt] - 1);
 }
