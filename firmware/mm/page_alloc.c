@@ -1196,18 +1196,20 @@ static __always_inline struct zone *fast_zone(gfp_t gfp, struct zone *const *row
 	return zone;
 }
 
-/* A page from this hart's list of zone, or NULL (empty list, or the lists are held: by another
- * hart draining them or by the code this interrupt handler interrupted). remote: the zone is on
- * another node than this hart's (NUMA_OTHER). */
-static __always_inline struct page *pcp_take(struct zone *zone, unsigned long mt, bool remote,
-					     unsigned long cpu)
+/* A page from one of this hart's lists of zone (its zeroed list, or the list of migratetype mt),
+ * or NULL (empty list, or the lists are held: by another hart draining them or by the code this
+ * interrupt handler interrupted). remote: the zone is on another node than this hart's
+ * (NUMA_OTHER). A pop from the zeroed list counts nothing of its own (its pops are settled at
+ * the list's next refill or drain, see struct per_cpu_pages); the others are in pcp->count. */
+static __always_inline struct page *pcp_pop(struct zone *zone, bool zeroed, unsigned long mt,
+					    bool remote, unsigned long cpu)
 {
 	struct per_cpu_pages *pcp = &zone->pcp[cpu];
 	struct list_head *list;
 	struct page *page;
 
 	OPTIMIZER_HIDE_VAR(pcp);
-	list = &pcp->lists[mt];
+	list = zeroed ? &pcp->zeroed : &pcp->lists[mt];
 	if (unlikely(!spin_trylock(&pcp->lock)))
 		return NULL;
 	if (unlikely(list_empty(list))) {
@@ -1217,13 +1219,20 @@ static __always_inline struct page *pcp_take(struct zone *zone, unsigned long mt
 	page = list_first_entry(list, struct page, lru);
 	/* Unpoisoned: lru.next doubles as compound_head, and a list pointer never has bit 0 set. */
 	__list_del_entry(&page->lru);
-	pcp->count--;
+	if (!zeroed)
+		pcp->count--;
 	pcp->fast_alloc[remote]++;
 	spin_unlock(&pcp->lock);
 	page->private = 0;
 	page->alloc_order = 0;
 	set_page_count(page, 1);
 	return page;
+}
+
+static __always_inline struct page *pcp_take(struct zone *zone, unsigned long mt, bool remote,
+					     unsigned long cpu)
+{
+	return pcp_pop(zone, false, mt, remote, cpu);
 }
 
 /* From this hart's node (NUMA_NO_NODE) or from node nid. */
@@ -1323,33 +1332,6 @@ static __noinline __hot struct page *alloc_order0_zeroed_slow(gfp_t gfp, int nid
 }
 
 /*
- * The first page of this hart's zeroed list of `zone`, or NULL (empty, or the lists held), as
- * pcp_take() pops a plain one and at the same cost: the pop counts nothing of its own (the list's
- * pops are settled at its next refill or drain, see struct per_cpu_pages).
- */
-static __always_inline struct page *zeroed_take(struct zone *zone, bool remote, unsigned long cpu)
-{
-	struct per_cpu_pages *pcp = &zone->pcp[cpu];
-	struct page *page;
-
-	OPTIMIZER_HIDE_VAR(pcp);
-	if (unlikely(!spin_trylock(&pcp->lock)))
-		return NULL;
-	if (unlikely(list_empty(&pcp->zeroed))) {
-		spin_unlock(&pcp->lock);
-		return NULL;
-	}
-	page = list_first_entry(&pcp->zeroed, struct page, lru);
-	__list_del_entry(&page->lru);
-	pcp->fast_alloc[remote]++;
-	spin_unlock(&pcp->lock);
-	page->private = 0;
-	page->alloc_order = 0;
-	set_page_count(page, 1);
-	return page;
-}
-
-/*
  * __GFP_ZERO at order 0: an unmovable request takes the first page of its hart's zeroed list
  * under the lock the plain fast path takes (the pages there are the pre-zero pool's, handed over
  * in batches by zeroed_refill()); no call, no engine lock, no barrier. Out of line: the rest
@@ -1368,11 +1350,11 @@ static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, in
 	if (nid == NUMA_NO_NODE) {
 		zone = fast_zone(gfp, fast_cpu_zone[cpu], 0, &cls);
 		if (zone && (cls >> 2) == MIGRATE_UNMOVABLE)
-			page = zeroed_take(zone, false, cpu);
+			page = pcp_pop(zone, true, 0, false, cpu);
 	} else if ((unsigned int)nid < MAX_NUMNODES) {
 		zone = fast_zone(gfp, fast_node_zone[nid], 0, &cls);
 		if (zone && (cls >> 2) == MIGRATE_UNMOVABLE)
-			page = zeroed_take(zone, nid != mm_cpu_node[cpu], cpu);
+			page = pcp_pop(zone, true, 0, nid != mm_cpu_node[cpu], cpu);
 	}
 	if (unlikely(!page)) {
 		if (!zone)
