@@ -34,7 +34,7 @@
 #include "pgaccel_internal.h"
 #include "pgaccel_regs.h"
 
-struct pgaccel_info pgaccel;
+struct pgaccel_info pgaccel = { .zero_hw_from = ~0UL };
 struct device pgaccel_dev;
 spinlock_t pgaccel_engine_lock = SPIN_LOCK_UNLOCKED;
 static u8 next_tag;
@@ -69,6 +69,17 @@ void pgaccel_engine_dead(void)
 {
 	pgaccel.wedged = true;
 	pgaccel_prezero_quarantine();
+	pgaccel_update_paths();
+}
+
+/* After present, wedged, mode or a crossover changed: what the dispatch and the capture read. */
+void pgaccel_update_paths(void)
+{
+	unsigned long from = ~0UL;
+
+	if (pgaccel_hw_usable())
+		from = pgaccel.mode == PGACCEL_HW ? 0 : pgaccel.zero_crossover;
+	WRITE_ONCE(pgaccel.zero_hw_from, from);
 	pgaccel_update_capture_hint();
 }
 
@@ -225,7 +236,7 @@ bool pgaccel_dma_ok(phys_addr_t addr, u64 len)
 
 bool pgaccel_would_use_hw_zero(unsigned long len)
 {
-	return pgaccel_hw_usable() && (pgaccel.mode == PGACCEL_HW || len >= pgaccel.zero_crossover);
+	return len >= READ_ONCE(pgaccel.zero_hw_from);
 }
 
 bool pgaccel_would_use_hw_scan(unsigned long words)
@@ -396,33 +407,32 @@ __hot static int hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern
 	return r;
 }
 
-/* The CPU's best path: cbo.zero when the DT offers Zicboz. */
-static inline void zero_cpu(phys_addr_t addr, unsigned long len)
-{
-	pgaccel.stats.sw_zero++;
-	pgaccel.stats.sw_zero_bytes += len;
-	zero_phys(addr, len);
-}
-
-/* The engine, the CPU if it fails. Out of line and reached by tail calls, as zero_cpu() is, so
- * that pgaccel_zero() has no frame: with a 4 KiB block in the 4 KiB D$ every line the dispatch
+/* The engine, the CPU if it fails. Out of line and reached by a tail call, so that
+ * pgaccel_zero() has no frame: with a 4 KiB block in the 4 KiB D$ every line the dispatch
  * touches is a miss. */
 __hot static __noinline void zero_hw(phys_addr_t addr, unsigned long len)
 {
 	if (hw_fill_mapped(addr, len, 0, true)) {
-		zero_cpu(addr, len);
+		pgaccel.stats.sw_zero++;
+		pgaccel.stats.sw_zero_bytes += len;
+		zero_phys(addr, len);
 		return;
 	}
 	pgaccel.stats.hw_zero++;
 	pgaccel.stats.hw_zero_bytes += len;
 }
 
-__hot void pgaccel_zero(phys_addr_t addr, unsigned long len)
+/* The dispatch is one compare on the line it counts in; the CPU's path is zero_phys() (cbo.zero
+ * when the DT offers Zicboz), reached by a tail call. */
+__fastpath_leaf void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
-	if (pgaccel_would_use_hw_zero(len))
+	if (len >= READ_ONCE(pgaccel.zero_hw_from)) {
 		zero_hw(addr, len);
-	else
-		zero_cpu(addr, len);
+		return;
+	}
+	pgaccel.stats.sw_zero++;
+	pgaccel.stats.sw_zero_bytes += len;
+	zero_phys(addr, len);
 }
 
 static void pgaccel_zero_pages(struct page *page, unsigned int order)
@@ -494,7 +504,7 @@ static const struct mm_scan_ops pgaccel_scan_ops = { "pgaccel", pgaccel_find_fre
 void pgaccel_set_mode(enum pgaccel_mode mode)
 {
 	pgaccel.mode = mode;
-	pgaccel_update_capture_hint();
+	pgaccel_update_paths();
 }
 
 /* ---------------------------------------------------------------- probe */
@@ -677,6 +687,7 @@ static int pgaccel_probe(void)
 	t0 = get_cycles();
 	pgaccel_calibrate();
 	pgaccel.calib_cycles = get_cycles() - t0;
+	pgaccel_update_paths();
 	mm_register_zero_ops(&pgaccel_zero_ops);
 	mm_register_scan_ops(&pgaccel_scan_ops);
 	pgaccel_set_prezero(boot_prezero);

@@ -34,6 +34,9 @@ struct pgaccel_info {
 	bool wedged;	/* a command never completed: hardware path off for good */
 	bool prezero;	/* capture freed pages and zero them in the background */
 	enum pgaccel_mode mode;
+	/* bytes from which pgaccel_zero() posts to the engine: zero_crossover in auto, 0 in hw
+	 * mode, ~0 without a usable engine (pgaccel_update_paths()): its dispatch is one compare */
+	unsigned long zero_hw_from;
 	unsigned long zero_crossover;	/* bytes: hardware from here (auto); ~0 = never */
 	unsigned long scan_crossover;	/* bitmap words */
 	struct pgaccel_stats stats;

@@ -77,6 +77,9 @@ static inline bool pgaccel_hw_usable(void)
 /* pgaccel.c; pgaccel_engine_dead() with pgaccel_engine_lock held. */
 unsigned long pgaccel_timeout_ticks(u64 beats);
 void pgaccel_engine_dead(void);
+/* pgaccel.c: recompute pgaccel.zero_hw_from and the capture hint from present, wedged, mode and
+ * the crossovers; every change of one of them calls it. */
+void pgaccel_update_paths(void);
 
 /* pgaccel_shell.c: state and calibration on the console. */
 void pgaccel_show(void);

@@ -112,16 +112,6 @@ unsigned long isolate_free_block(struct zone *zone, unsigned long pfn, unsigned 
 #define leaf_ret_ip() _RET_IP_
 #endif
 
-/* The fast-path entry points (order-0 pages, kmalloc/kfree, kmem_cache_alloc/free) are leaves on
- * their fast path: every way off it is a tail call and, without a frame pointer, they save no
- * register (a debugger unwinds them through ra). Hot: in the hot text, where no other hot
- * function nor a timed loop shares their I$ lines (pagoda/bench.h __bench_loop). */
-#if defined(__GNUC__) && !defined(__clang__)
-#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer"))) __hot
-#else
-#define __fastpath_leaf	__hot	/* clang (host fuzzing builds): no per-function optimize */
-#endif
-
 /* mm/memcontrol.c: the cgroup name rule memcg and cpusets share */
 bool cgroup_name_ok(const char *name, size_t len_max);
 

@@ -26,7 +26,7 @@ enum cbo_kind { CBO_KIND_CLEAN, CBO_KIND_INVAL, CBO_KIND_FLUSH };
 
 /* Four blocks from p on, p left past them: a cbo takes no offset, so each block costs an add. */
 #define CBO_INSN4(insn, p, bs)						\
-	__asm__ volatile(".option push\n.option arch, +zicbom\n"		\
+	__asm__ volatile(".option push\n.option arch, +zicbom, +zicboz\n"	\
 			 insn " (%0)\nadd %0, %0, %1\n" insn " (%0)\nadd %0, %0, %1\n"	\
 			 insn " (%0)\nadd %0, %0, %1\n" insn " (%0)\nadd %0, %0, %1\n"	\
 			 ".option pop" : "+r"(p) : "r"(bs) : "memory")
@@ -124,7 +124,7 @@ __hot void clear_page(void *page)
 }
 
 /* Zero [va, va + len) within one mapped page: stores for a partial block at either end. */
-__hot static void zero_mapped(u8 *va, size_t len, unsigned long bs)
+static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 {
 	unsigned long p = (unsigned long)va, end = p + len;
 	unsigned long first = (p + bs - 1) & ~(bs - 1), last = end & ~(bs - 1);
@@ -147,7 +147,8 @@ __hot static void zero_mapped(u8 *va, size_t len, unsigned long bs)
 		memset((void *)last, 0, end - last);
 }
 
-__hot void zero_phys(phys_addr_t pa, size_t len)
+/* zero_phys() for what its fast path leaves: no Zicboz, a partial block, or HIGHMEM. */
+static __noinline void zero_phys_slow(phys_addr_t pa, size_t len)
 {
 	unsigned long bs = boot_info.cboz_block_size;
 
@@ -168,6 +169,24 @@ __hot void zero_phys(phys_addr_t pa, size_t len)
 		pa += n;
 		len -= n;
 	}
+}
+
+/*
+ * Whole blocks in the direct map (every page the allocator zeroes) are a leaf loop with no
+ * frame: with one it cost 83 instructions to zero one 64-byte block (two prologues of 10 and 7
+ * saved registers, their epilogues), twice what memset takes for the same 64 bytes.
+ */
+__fastpath_leaf void zero_phys(phys_addr_t pa, size_t len)
+{
+	unsigned long bs = boot_info.cboz_block_size, p, end;
+
+	if (unlikely(!bs || ((pa | len) & (bs - 1)) || !phys_in_direct_map(pa, len))) {
+		zero_phys_slow(pa, len);
+		return;
+	}
+	p = (unsigned long)__va(pa);
+	end = p + len;
+	CBO_LOOP("cbo.zero", p, end, bs);
 }
 
 void clear_phys_pages(phys_addr_t pa, unsigned long nr)

@@ -39,6 +39,18 @@
 #ifndef __hot
 #define __hot __attribute__((__hot__))
 #endif
+/* Fast-path entry points that are leaves on their fast path (order-0 pages, kmalloc/kfree,
+ * kmem_cache_alloc/free, the zeroing dispatch and zero_phys): every way off it is a tail call
+ * and, without a frame pointer, they save no register (a debugger unwinds them through ra).
+ * Hot: in the hot text, where no other hot function nor a timed loop shares their I$ lines
+ * (pagoda/bench.h __bench_loop). */
+#ifndef __fastpath_leaf
+#if defined(__GNUC__) && !defined(__clang__)
+#define __fastpath_leaf __attribute__((optimize("omit-frame-pointer"))) __hot
+#else
+#define __fastpath_leaf	__hot	/* clang (host fuzzing builds): no per-function optimize */
+#endif
+#endif
 /* The timed loops and the counter reads around them, right after the hot text (pagoda/bench.h). */
 #ifndef __bench_text
 #define __bench_text __attribute__((__section__(".text.bench")))
