@@ -107,6 +107,8 @@ def sync_tree(src, dst):
     build stays valid across runs; changed ones get a new one and are rebuilt."""
     files = set(tree_files(src))
     for root, dirs, names in os.walk(dst):
+        if root == dst:	# the tree's own build/ (its venv from scripts/deps.sh) is not src's
+            dirs[:] = [d for d in dirs if d != "build"]
         for n in names:
             rel = os.path.relpath(os.path.join(root, n), dst)
             if rel not in files:

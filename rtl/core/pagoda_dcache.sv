@@ -239,8 +239,26 @@ module pagoda_dcache #(
 
   assign gnt_o = idle_free && !op_req_i && (up_cacheable || mem_gnt_i);
 
-  // an operation ends (S_DONE), with the error of any write-back it did
-  assign op_done_o = (state_q == S_DONE);
+  // An operation ends in S_DONE, with the error of any write-back it did, or one cycle sooner
+  // where it needed no bus: an operation on a cached line that finds nothing to write back (clean
+  // or flush of a line that is not dirty, any inval) ends in S_OP_TAG, where its tag is compared,
+  // and a cbo.zero with its last lane (a cbo on a line the cache lacks: 3 cycles to 2; a cbo.zero
+  // of a line it holds: 10 to 9). Done looks at the state and at the operation asked (the
+  // instruction's, held while it asks), never at the request: the LSU's request depends on it.
+  logic op_quick;
+  always_comb begin
+    logic             hit;
+    logic [WAY_W-1:0] w;
+    {hit, w} = find(idx_q, line_q[25:IDX_W]);
+    unique case (op_i)
+      pagoda_core_pkg::DC_CLEAN, pagoda_core_pkg::DC_FLUSH:
+        op_quick = !(hit && dirty_q[ln(w, idx_q)]);
+      pagoda_core_pkg::DC_INVAL: op_quick = 1'b1;
+      default:                   op_quick = 1'b0;   // DC_ZERO, DC_CLEAN_ALL
+    endcase
+  end
+  assign op_done_o = (state_q == S_DONE) || (state_q == S_OP_TAG && op_quick) ||
+                     (state_q == S_ZERO && cnt_q == 3'd7);
   assign op_err_o  = op_err_q;
 
   // ---------------------------------------------------------------- the core's data port
@@ -444,7 +462,7 @@ module pagoda_dcache #(
           valid_d[ln(way_q, idx_q)] = 1'b1;
           dirty_d[ln(way_q, idx_q)] = 1'b1;
           if (WAYS > 1) lru_d[idx_q] = ~way_q[0];
-          state_d                   = S_DONE;
+          state_d                   = S_IDLE;   // done with the last lane (op_done_o)
         end
       end
 
@@ -534,7 +552,7 @@ module pagoda_dcache #(
     dirty    = hit && dirty_q[ln(w, idx_q)];
     rd_addr  = {idx_q, 3'd0};
     way_d    = w;
-    state_d  = S_DONE;
+    state_d  = S_IDLE;   // nothing to write back: done now (op_quick)
     unique case (op_i)
       pagoda_core_pkg::DC_CLEAN: begin
         kind_d    = K_CLEAN;

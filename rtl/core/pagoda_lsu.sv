@@ -198,7 +198,8 @@ module pagoda_lsu #(
   // ---------------------------------------------------------------- cache operations
   // A CBO (once translated) or fence.i asks the hook when nothing older can trap and no access
   // is in flight, and keeps asking until it is done (op_busy_q: no interrupt meanwhile). The
-  // hook's done and error depend on its state only, so the request may depend on them.
+  // hook's done and error depend on its state and on the operation asked (this instruction's)
+  // only, never on the request, so the request may depend on them.
   logic                     op_busy_q, op_busy_d, cmo_done, cmo_pend;
   pagoda_core_pkg::cbo_op_e cmo_op;
   assign cmo_op    = (cbo_op_i == pagoda_core_pkg::CBO_INVAL && cbo_inval_flush_i) ?

@@ -119,6 +119,41 @@ TEST_BEGIN
 	CHECK_ZERO(17, s2, 0x80)
 	addi s2, s1, 0x180
 	CHECK_FILL(18, s2, 0x80)
+	# Dirty lines flushed and cleaned back to back all reach memory (a cbo that ended before the
+	# write-back of its line did would let the next one's end be taken for its own). Memory is
+	# zero first (cbo.zero, a flush each, a load after each flush); the lines then get their
+	# pattern (dirty in a data cache), go out by three flushes and three cleans in a row, and are
+	# dropped by cbo.inval, dirty or not: the loads read memory.
+	addi s2, s1, 0x200
+	li t3, 0
+1:	add a0, s2, t3
+	cbo.zero (a0)
+	cbo.flush (a0)
+	ld a1, 0(s1)
+	addi t3, t3, 0x40
+	li t4, 0x180
+	bltu t3, t4, 1b
+	mv a0, s2
+	li a1, 0x180
+	call fill
+	addi a0, s2, 0x40
+	addi a1, s2, 0x80
+	addi a2, s2, 0xc0
+	addi a3, s2, 0x100
+	addi a4, s2, 0x140
+	cbo.flush (s2)
+	cbo.flush (a0)
+	cbo.flush (a1)
+	cbo.clean (a2)
+	cbo.clean (a3)
+	cbo.clean (a4)
+	cbo.inval (s2)
+	cbo.inval (a0)
+	cbo.inval (a1)
+	cbo.inval (a2)
+	cbo.inval (a3)
+	cbo.inval (a4)
+	CHECK_FILL(19, s2, 0x180)
 
 	# ---- S-mode: menvcfg's enables (senvcfg does not matter to S)
 	li t0, MENV_ALL
