@@ -245,14 +245,14 @@ module pagoda_dcache #(
   // and a cbo.zero with its last lane (a cbo on a line the cache lacks: 3 cycles to 2; a cbo.zero
   // of a line it holds: 10 to 9). Done looks at the state and at the operation asked (the
   // instruction's, held while it asks), never at the request: the LSU's request depends on it.
-  logic op_quick;
+  // The operation's line in its set (S_OP_TAG): hit, its way, dirty; op_dispatch acts on them.
+  logic             op_hit, op_dirty, op_quick;
+  logic [WAY_W-1:0] op_way;
+  assign {op_hit, op_way} = find(idx_q, line_q[25:IDX_W]);
+  assign op_dirty         = op_hit && dirty_q[ln(op_way, idx_q)];
   always_comb begin
-    logic             hit;
-    logic [WAY_W-1:0] w;
-    {hit, w} = find(idx_q, line_q[25:IDX_W]);
     unique case (op_i)
-      pagoda_core_pkg::DC_CLEAN, pagoda_core_pkg::DC_FLUSH:
-        op_quick = !(hit && dirty_q[ln(w, idx_q)]);
+      pagoda_core_pkg::DC_CLEAN, pagoda_core_pkg::DC_FLUSH: op_quick = !op_dirty;
       pagoda_core_pkg::DC_INVAL: op_quick = 1'b1;
       default:                   op_quick = 1'b0;   // DC_ZERO, DC_CLEAN_ALL
     endcase
@@ -547,9 +547,10 @@ module pagoda_dcache #(
   task automatic op_dispatch();
     logic             hit, dirty;
     logic [WAY_W-1:0] w, v;
-    {hit, w} = find(idx_q, line_q[25:IDX_W]);
+    hit      = op_hit;
+    w        = op_way;
+    dirty    = op_dirty;
     v        = victim(idx_q);
-    dirty    = hit && dirty_q[ln(w, idx_q)];
     rd_addr  = {idx_q, 3'd0};
     way_d    = w;
     state_d  = S_IDLE;   // nothing to write back: done now (op_quick)
