@@ -407,32 +407,35 @@ __hot static int hw_fill_mapped(phys_addr_t addr, unsigned long len, u64 pattern
 	return r;
 }
 
+/* The CPU's path: zero_phys() (cbo.zero when the DT offers Zicboz), counted. */
+static __always_inline void zero_cpu(phys_addr_t addr, unsigned long len)
+{
+	pgaccel.stats.sw_zero++;
+	pgaccel.stats.sw_zero_bytes += len;
+	zero_phys(addr, len);
+}
+
 /* The engine, the CPU if it fails. Out of line and reached by a tail call, so that
  * pgaccel_zero() has no frame: with a 4 KiB block in the 4 KiB D$ every line the dispatch
  * touches is a miss. */
 __hot static __noinline void zero_hw(phys_addr_t addr, unsigned long len)
 {
 	if (hw_fill_mapped(addr, len, 0, true)) {
-		pgaccel.stats.sw_zero++;
-		pgaccel.stats.sw_zero_bytes += len;
-		zero_phys(addr, len);
+		zero_cpu(addr, len);
 		return;
 	}
 	pgaccel.stats.hw_zero++;
 	pgaccel.stats.hw_zero_bytes += len;
 }
 
-/* The dispatch is one compare on the line it counts in; the CPU's path is zero_phys() (cbo.zero
- * when the DT offers Zicboz), reached by a tail call. */
+/* The dispatch is one compare on the line it counts in; either path is a tail call. */
 __fastpath_leaf void pgaccel_zero(phys_addr_t addr, unsigned long len)
 {
 	if (len >= READ_ONCE(pgaccel.zero_hw_from)) {
 		zero_hw(addr, len);
 		return;
 	}
-	pgaccel.stats.sw_zero++;
-	pgaccel.stats.sw_zero_bytes += len;
-	zero_phys(addr, len);
+	zero_cpu(addr, len);
 }
 
 static void pgaccel_zero_pages(struct page *page, unsigned int order)
