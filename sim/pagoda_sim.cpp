@@ -17,7 +17,11 @@
 // to the UART; its end is sent as Ctrl-D), +trace=FILE.fst +trace-start=N +trace-end=N (binaries
 // built with --trace-fst), +quiet (no statistics line), +pc-profile=FILE (every 64th cycle, the pc
 // of the last retired instruction is counted; FILE gets "pc count" lines, most counted first: where
-// the cycles went, for `addr2line`); in the fault-injection build only,
+// the cycles went, for `addr2line`), +miss-profile=FILE (every line the instruction cache
+// refilled (I) and the data cache refilled (R) or wrote back (W), with the pc of the last retired
+// instruction; FILE gets "I|R|W line pc count" lines, most counted first: which lines conflict
+// in the caches, and where), +profile-from=N
+// +profile-to=N (both profiles count only cycles in [N, M)); in the fault-injection build only,
 // +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
 // The platform's addresses (RAM base, OpenSBI's hand-over address, the DTB's place) are the RTL's:
 // pagoda_pkg and pagoda_soc_pkg mark them `verilator public`, and the model exports them.
@@ -52,10 +56,12 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <libfdt.h>
+#include <map>
 #include <poll.h>
 #include <csignal>
 #include <string>
 #include <termios.h>
+#include <tuple>
 #include <unordered_map>
 #include <unistd.h>
 #include <vector>
@@ -68,10 +74,11 @@ static const uint64_t FW_NEXT_ADDR = Vpagoda_soc_pagoda_soc_pkg::FW_NEXT_ADDR;
 static const uint64_t DTB_WINDOW = Vpagoda_soc_pagoda_soc_pkg::DTB_TOP_GAP;
 
 struct Options {
-	std::string opensbi, firmware, dtb, bare, uart_log, trace, pc_profile;
+	std::string opensbi, firmware, dtb, bare, uart_log, trace, pc_profile, miss_profile;
 	std::string bootargs;
 	bool have_bootargs = false, use_stdin = false, quiet = false;
 	uint64_t max_cycles = 0, trace_start = 0, trace_end = UINT64_MAX;
+	uint64_t profile_from = 0, profile_to = UINT64_MAX;
 };
 
 [[noreturn]] static void die(const char *fmt, ...)
@@ -735,6 +742,9 @@ static Options parse_args(int argc, char **argv)
 		else if (k == "+uart-log") o.uart_log = v;
 		else if (k == "+trace") o.trace = v;
 		else if (k == "+pc-profile") o.pc_profile = v;
+		else if (k == "+miss-profile") o.miss_profile = v;
+		else if (k == "+profile-from") num = &o.profile_from;
+		else if (k == "+profile-to") num = &o.profile_to;
 		else if (k == "+bootargs") { o.bootargs = v; o.have_bootargs = true; }
 		else if (k == "+stdin") o.use_stdin = true;
 		else if (k == "+quiet") o.quiet = true;
@@ -782,6 +792,10 @@ int main(int argc, char **argv)
 	std::unordered_map<uint64_t, uint64_t> *profile = nullptr;
 	if (!o.pc_profile.empty())
 		profile = new std::unordered_map<uint64_t, uint64_t>;
+	// +miss-profile: (refill or write-back, line, pc) -> count
+	std::map<std::tuple<char, uint64_t, uint64_t>, uint64_t> *miss_profile = nullptr;
+	if (!o.miss_profile.empty())
+		miss_profile = new std::map<std::tuple<char, uint64_t, uint64_t>, uint64_t>;
 	// the cycle of the hand-over to the S-mode firmware (first retirement at its entry)
 	uint64_t handover = 0, handover_retired = 0, handover_pc = o.bare.empty() ? FW_NEXT_ADDR : 0;
 	Shadow shadow;
@@ -826,8 +840,20 @@ int main(int argc, char **argv)
 		cycle++;
 		if (reset_left)
 			reset_left--;
-		if (profile && (cycle & 63) == 0)
+		bool profiled = cycle >= o.profile_from && cycle < o.profile_to;
+		if (profile && profiled && (cycle & 63) == 0)
 			(*profile)[top->retire_pc_o]++;
+		// a line's refill and its write-back each start with the granted beat at its offset 0
+		if (miss_profile && profiled && top->rootp->pagoda_soc__DOT__instr_req &&
+		    top->rootp->pagoda_soc__DOT__instr_gnt &&
+		    (top->rootp->pagoda_soc__DOT__instr_addr & 63) == 0)
+			(*miss_profile)[{'I', top->rootp->pagoda_soc__DOT__instr_addr, top->retire_pc_o}]++;
+		if (miss_profile && profiled && top->rootp->pagoda_soc__DOT__data_req &&
+		    top->rootp->pagoda_soc__DOT__data_gnt &&
+		    (top->rootp->pagoda_soc__DOT__data_addr & 63) == 0 &&
+		    top->rootp->pagoda_soc__DOT__data_addr >= RAM_BASE)
+			(*miss_profile)[{top->rootp->pagoda_soc__DOT__data_we ? 'W' : 'R',
+				       top->rootp->pagoda_soc__DOT__data_addr, top->retire_pc_o}]++;
 
 		if (handover_pc && top->retire_pc_o == handover_pc) {
 			handover = cycle;
@@ -947,6 +973,21 @@ int main(int argc, char **argv)
 			fprintf(pf, "0x%llx %llu\n", (unsigned long long)e.first, (unsigned long long)e.second);
 		fclose(pf);
 		delete profile;
+	}
+	if (miss_profile) {
+		std::vector<std::pair<std::tuple<char, uint64_t, uint64_t>, uint64_t>> v(
+			miss_profile->begin(), miss_profile->end());
+		std::stable_sort(v.begin(), v.end(),
+				 [](const auto &a, const auto &b) { return a.second > b.second; });
+		FILE *pf = fopen(o.miss_profile.c_str(), "w");
+		if (!pf)
+			die("cannot write %s: %s", o.miss_profile.c_str(), strerror(errno));
+		for (const auto &e : v)
+			fprintf(pf, "%c 0x%llx 0x%llx %llu\n", std::get<0>(e.first),
+				(unsigned long long)std::get<1>(e.first),
+				(unsigned long long)std::get<2>(e.first), (unsigned long long)e.second);
+		fclose(pf);
+		delete miss_profile;
 	}
 #if VM_TRACE
 	if (tfp) {

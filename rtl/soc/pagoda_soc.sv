@@ -123,8 +123,12 @@ module pagoda_soc #(
   // ---- core ----
   logic        irq_msoft, irq_mtimer, irq_mext, irq_sext, retire;
   logic [63:0] mtime, retire_pc;
-  logic        instr_req, instr_gnt, instr_rvalid, instr_err;
-  logic [31:0] instr_addr;
+  logic        instr_rvalid, instr_err;
+  // The core's instruction-port requests (the I$'s refills) are visible to the harness as well
+  // (read-only, no logic): +miss-profile counts the lines the caches refill (docs/soc.md).
+  logic        instr_req  /* verilator public_flat_rd */;
+  logic        instr_gnt  /* verilator public_flat_rd */;
+  logic [31:0] instr_addr /* verilator public_flat_rd */;
   logic [63:0] instr_rdata;
   logic        data_lock, data_rvalid, data_err;
   logic [63:0] data_rdata;
