@@ -47,19 +47,8 @@ static long perf_err[PERF_NR];
 #define HPM_LAST 31
 #define CSR_HPMCOUNTER3 0xc03	/* hpmcounterN is CSR 0xc00 + N */
 
-/* hpmcounterN takes N in the instruction: one csrr per counter */
-#define HPM_CASE(n) case n: return csr_read(hpmcounter##n)
-static unsigned long read_hpmcounter(unsigned int n)
-{
-	switch (n) {
-	HPM_CASE(3); HPM_CASE(4); HPM_CASE(5); HPM_CASE(6); HPM_CASE(7); HPM_CASE(8);
-	HPM_CASE(9); HPM_CASE(10); HPM_CASE(11); HPM_CASE(12); HPM_CASE(13); HPM_CASE(14);
-	HPM_CASE(15); HPM_CASE(16); HPM_CASE(17); HPM_CASE(18); HPM_CASE(19); HPM_CASE(20);
-	HPM_CASE(21); HPM_CASE(22); HPM_CASE(23); HPM_CASE(24); HPM_CASE(25); HPM_CASE(26);
-	HPM_CASE(27); HPM_CASE(28); HPM_CASE(29); HPM_CASE(30); HPM_CASE(31);
-	default: return 0;
-	}
-}
+/* hpmcounterN for N in 3..31, else 0 (hpmcounter.S: a jump into csrr stubs, no jump table) */
+unsigned long read_hpmcounter(unsigned int n);
 
 static const char *sbi_err_name(long err)
 {
