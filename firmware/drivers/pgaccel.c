@@ -34,10 +34,10 @@
 #include "pgaccel_internal.h"
 #include "pgaccel_regs.h"
 
-struct pgaccel_info pgaccel = { .zero_hw_from = ~0UL };
-struct device pgaccel_dev;
-spinlock_t pgaccel_engine_lock = SPIN_LOCK_UNLOCKED;
-static u8 next_tag;
+struct pgaccel_info pgaccel __cache_hot_struct = { .zero_hw_from = ~0UL };
+struct device pgaccel_dev __cache_hot_struct;
+spinlock_t pgaccel_engine_lock __cache_hot = SPIN_LOCK_UNLOCKED;
+static u8 next_tag __cache_hot;
 
 /* Refusals for the DMA window reported on the console; the rest are only counted. */
 #define WINDOW_REPORTS 8

@@ -37,9 +37,9 @@ static struct {
 static u64 prezero_zeroed;
 _Static_assert(PREZERO_SLOTS <= 64, "prezero_zeroed has a bit per slot");
 static unsigned long prezero_high_pages;	/* pages held in blocks of order > 0 */
-unsigned int pgaccel_prezero_inflight;	/* background commands posted, completion not yet taken */
+unsigned int pgaccel_prezero_inflight __cache_hot;	/* background commands posted, completion not yet taken */
 /* Order-0 pages held: slots zeroing plus pages on prezero0; read without the lock as a hint. */
-static unsigned int prezero_held;
+static unsigned int prezero_held __cache_hot;
 
 /*
  * Zeroed order-0 pages per zone, linked through page->lru when their completion is taken (the

@@ -17,6 +17,10 @@ extern const struct mm_slowpath_ops *mm_slowpath;
 extern struct page_owner *page_owner_map;
 extern int mm_cpu_node[NR_CPUS];
 extern bool mm_fastpath_enabled;
+/* Two trace rings per hart, for its normal and its interrupt context (vmstat.c): events ever
+ * written to each */
+#define NR_TRACE_RINGS (2 * NR_CPUS)
+extern unsigned long mm_trace_head[NR_TRACE_RINGS];
 void mm_update_fastpath(void);
 extern const char *const zone_names[MAX_NR_ZONES];
 extern const char *const migratetype_names[MIGRATE_TYPES];

@@ -18,13 +18,14 @@
 #include <mm/shrinker.h>
 #include "internal.h"
 
-pg_data_t node_data[MAX_NUMNODES];
-struct zone *mm_zone_table[MAX_NR_ZONES << NODES_SHIFT];
+pg_data_t node_data[MAX_NUMNODES] __page_aligned_bss;
+/* Read on every allocation, free or zeroing (page_zone(), page_to_pfn(), PageHighMem()). */
+struct zone *mm_zone_table[MAX_NR_ZONES << NODES_SHIFT] __cache_hot_rows;
+struct page *mem_map __cache_hot;
+unsigned long mem_map_base_pfn __cache_hot;
+unsigned long mem_map_nr __cache_hot;
+unsigned long max_low_pfn __cache_hot;
 int nr_online_nodes;
-struct page *mem_map;
-unsigned long mem_map_base_pfn;
-unsigned long mem_map_nr;
-unsigned long max_low_pfn;
 enum zone_type movable_zone = ZONE_NORMAL;	/* set by set_zone_boundaries() */
 unsigned long totalram_pages;
 unsigned long mm_bad_page_count;
@@ -32,9 +33,9 @@ unsigned long mm_bad_gfp_count;
 bool mm_page_poison;
 bool mm_page_owner;
 bool mm_debug_checks;
-int page_group_by_mobility_disabled;
+int page_group_by_mobility_disabled __cache_hot;
 const struct mm_slowpath_ops *mm_slowpath;
-int mm_cpu_node[NR_CPUS];
+int mm_cpu_node[NR_CPUS] __cache_hot_rows;
 struct zone *mm_fast_zone[MAX_NUMNODES][MAX_NR_ZONES];
 
 /* Linux's fallback order when a type's own lists are empty. */
@@ -597,12 +598,12 @@ void drain_local_pages(struct zone *zone) { drain_pages(smp_processor_id(), zone
 /* One hart drains every hart's lists directly under their locks (Linux 6.x drains remotely the
  * same way), so no IPI is needed. */
 /* The zeroing ops (defined with the zeroing code below); drain_all_pages() releases captured pages. */
-static const struct mm_zero_ops *zero_ops;
-bool mm_capture_wanted;
+static const struct mm_zero_ops *zero_ops __cache_hot;
+bool mm_capture_wanted __cache_hot;
 
 /* Bumped by mm_drain_zeroed_lists(): a refill that read another value before it called the
  * driver gives its pages back instead of stashing them after the drain passed its hart. */
-static unsigned long zeroed_gen;
+static unsigned long zeroed_gen __cache_hot;
 
 /* The managed zone after `z` (the first when NULL), node by node, or NULL. */
 static struct zone *next_managed_zone(struct zone *z)
@@ -752,7 +753,7 @@ void mm_sw_zero_pages(struct page *page, unsigned int order)
 
 static const struct mm_zero_ops sw_zero_ops = { "software", mm_sw_zero_pages, NULL, NULL, NULL, NULL,
 						NULL };
-static const struct mm_zero_ops *zero_ops = &sw_zero_ops;
+static const struct mm_zero_ops *zero_ops __cache_hot = &sw_zero_ops;
 
 void mm_register_zero_ops(const struct mm_zero_ops *ops)
 {
@@ -1115,7 +1116,7 @@ static struct {
 	/* mem_map's size in bytes while the fast path is on, 0 while it is off: the free fast
 	 * path's range check also tests the switch. */
 	unsigned long free_limit;
-} fast_read __aligned(64) = {
+} fast_read __cache_hot_struct = {
 	.gfp_reject = ~__GFP_BITS_MASK,
 	.gfp_class = {
 	/* unmovable */
@@ -1143,7 +1144,7 @@ bool mm_fastpath_enabled;
  * the full path: no zone of that type on the node, a non-movable class in a zone with CMA (the
  * full path keeps those off CMA pages), the fast path disabled, or an invalid class. */
 static struct zone *fast_node_zone[MAX_NUMNODES][FAST_CLASSES];
-static struct zone *fast_cpu_zone[NR_CPUS][FAST_CLASSES];
+static struct zone *fast_cpu_zone[NR_CPUS][FAST_CLASSES] __cache_hot_rows;
 
 void mm_update_fastpath(void)
 {
@@ -1166,6 +1167,34 @@ void mm_update_fastpath(void)
 			WRITE_ONCE(fast_cpu_zone[cpu][cls], fast_node_zone[mm_cpu_node[cpu]][cls]);
 }
 
+unsigned int mm_fast_path_lines(struct mm_hot_line *v, unsigned int max)
+{
+	unsigned long cpu = smp_processor_id();
+	unsigned long cls = fast_read.gfp_class[GFP_KERNEL & (GFP_ZONEMASK | GFP_MOVABLE_MASK)];
+	struct zone *zone = READ_ONCE(fast_cpu_zone[cpu][cls]);
+	struct mm_hot_line all[] = {
+		{ "fast_read", &fast_read },
+		{ "fast_cpu_zone row", &fast_cpu_zone[cpu][cls] },
+		{ "mm_cpu_node", &mm_cpu_node[cpu] },
+		{ "mem_map", &mem_map },
+		{ "mm_trace_enabled", &mm_trace_enabled },
+		{ "zero_ops", &zero_ops },
+		{ "trace head", &mm_trace_head[2 * cpu] },
+		/* the zone the fast path takes from (none while it is off) */
+		{ "mm_zone_table entry",
+		  zone ? &mm_zone_table[(zone_idx(zone) << NODES_SHIFT) | zone_to_nid(zone)] : NULL },
+		{ "zone's per-CPU lists", zone ? &zone->pcp[cpu].lists : NULL },
+		{ "zone's per-CPU counters", zone ? &zone->pcp[cpu].fast_alloc : NULL },
+		{ "zone's fast watermark", zone ? &zone->fast_wmark[cls] : NULL },
+		{ "zone's free pages", zone ? &zone->vm_stat[NR_FREE_PAGES] : NULL },
+	};
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(all) && n < max; i++)
+		if (all[i].addr)
+			v[n++] = all[i];
+	return n;
+}
 
 static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, int nid, nodemask_t *nodemask,
 				       unsigned long caller);

@@ -50,7 +50,7 @@ struct slab_track {
 
 unsigned long slab_bad_count;
 bool slub_debug;
-unsigned long slab_pfn_span;
+unsigned long slab_pfn_span __cache_hot;
 
 static LIST_HEAD(slab_caches);
 /* Linux's slab_mutex: serialises create, destroy and walks of slab_caches. Held with interrupts on

@@ -10,7 +10,7 @@
 #include "internal.h"
 
 unsigned long vm_events[NR_CPUS][VM_EVENT_STRIDE];
-bool mm_trace_enabled = true;
+bool mm_trace_enabled __cache_hot = true;
 
 const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	"pgalloc_dma", "pgalloc_normal", "pgalloc_high", "pgalloc_movable",
@@ -28,16 +28,19 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 
 /* Two rings per hart, for its normal and its interrupt context (an interrupt may arrive in the
  * middle of a record, as ftrace nests per context), each written by one context only. */
-#define NR_TRACE_RINGS (2 * NR_CPUS)
 static struct {
 	struct mm_trace_event ev[MM_TRACE_RING];
-	unsigned long head;	/* events ever written to this ring */
 } trace_ring[NR_TRACE_RINGS];
+/* Events ever written to each ring. Apart from the rings, with the hot data: every traced
+ * allocation and free reads and writes it, and at a ring's end it sat on whatever D$ set the
+ * rings' size and place gave it. */
+unsigned long mm_trace_head[NR_TRACE_RINGS] __cache_hot_rows;
 
 void mm_vmstat_reset(void)
 {
 	memset(vm_events, 0, sizeof(vm_events));
 	memset(trace_ring, 0, sizeof(trace_ring));
+	memset(mm_trace_head, 0, sizeof(mm_trace_head));
 	mm_trace_enabled = true;
 }
 
@@ -106,7 +109,7 @@ void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned 
 		     gfp_t gfp, int mt, unsigned long caller)
 {
 	unsigned int cpu = smp_processor_id(), r = 2 * cpu + (in_interrupt() ? 1 : 0);
-	struct mm_trace_event *e = &trace_ring[r].ev[trace_ring[r].head % MM_TRACE_RING];
+	struct mm_trace_event *e = &trace_ring[r].ev[mm_trace_head[r] % MM_TRACE_RING];
 
 	e->ts = get_time();
 	e->pfn = page_to_pfn(page);
@@ -116,7 +119,7 @@ void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned 
 	e->order = (u8)order;
 	e->migratetype = (u8)mt;
 	e->cpu = (u8)cpu;
-	trace_ring[r].head++;
+	mm_trace_head[r]++;
 }
 
 unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
@@ -125,7 +128,7 @@ unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
 	unsigned int n = 0;
 
 	for (unsigned int c = 0; c < NR_TRACE_RINGS; c++) {
-		end[c] = READ_ONCE(trace_ring[c].head);
+		end[c] = READ_ONCE(mm_trace_head[c]);
 		pos[c] = end[c] > MM_TRACE_RING ? end[c] - MM_TRACE_RING : 0;
 	}
 	/* Merge the rings by timestamp, oldest first. */
@@ -150,6 +153,7 @@ unsigned int mm_trace_snapshot(struct mm_trace_event *out, unsigned int max)
 void mm_trace_clear(void)
 {
 	memset(trace_ring, 0, sizeof(trace_ring));
+	memset(mm_trace_head, 0, sizeof(mm_trace_head));
 }
 
 void mm_trace_dump(void)
@@ -160,7 +164,7 @@ void mm_trace_dump(void)
 	static struct mm_trace_event all[MM_TRACE_RING * 2];
 
 	for (unsigned int c = 0; c < NR_TRACE_RINGS; c++)
-		total += trace_ring[c].head;
+		total += mm_trace_head[c];
 	n = mm_trace_snapshot(all, ARRAY_SIZE(all));
 	/* Show the most recent 64. */
 	skip = n > ARRAY_SIZE(buf) ? n - (unsigned int)ARRAY_SIZE(buf) : 0;

@@ -28,7 +28,7 @@
 /* The root comes from the allocator like the other tables: a page-aligned array in .bss would
  * raise .bss's alignment to 4 KiB, and GNU ld then stops relaxing global accesses to gp. */
 pte_t *swapper_pg_dir;
-bool sv39_enabled;
+bool sv39_enabled __cache_hot;
 static unsigned long satp_value;
 static spinlock_t pgtable_lock = SPIN_LOCK_UNLOCKED;
 static pte_t *pkmap_pte;	/* the pkmap window's last-level table */

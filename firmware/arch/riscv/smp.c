@@ -24,8 +24,8 @@ BUILD_BUG_ON(offsetof(struct hart_state, hartid) != HART_STATE_HARTID);
 BUILD_BUG_ON(offsetof(struct hart_state, irq_depth) != HART_STATE_IRQ_DEPTH);
 BUILD_BUG_ON(offsetof(struct hart_state, curr_task) != HART_STATE_CURRENT);
 
-struct hart_state hart_states[NR_CPUS];
-u8 hart_stacks[NR_CPUS][STACK_SIZE] __aligned(16);
+struct hart_state hart_states[NR_CPUS] __cache_hot_rows;
+u8 hart_stacks[NR_CPUS][STACK_SIZE] __page_aligned_bss;
 unsigned long cpu_hartid[NR_CPUS];
 /* In .data: the hart that takes the boot over clears .bss while they are in use (head.S). */
 unsigned long boot_handoff_from __section(".data") = ~0UL;

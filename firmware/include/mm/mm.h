@@ -303,6 +303,15 @@ extern bool mm_page_poison;
 extern bool mm_page_owner;
 extern bool mm_trace_enabled;
 extern bool mm_debug_checks;	/* check every page of a block on alloc, not just the head */
+
+/* A line that this hart's order-0 fast paths read or write on every call (GFP_KERNEL, tracing
+ * on): mm_fast_path_lines() fills up to max of them and returns how many. The data are placed so
+ * that no two share a D$ set (pagoda/compiler.h __cache_hot); a self-test checks it. */
+struct mm_hot_line {
+	const char *name;
+	const void *addr;
+};
+unsigned int mm_fast_path_lines(struct mm_hot_line *v, unsigned int max);
 #define PAGE_POISON 0xaa
 
 /* Trace ring (trace_mm_page_alloc / trace_mm_page_free), one ring per hart. */
