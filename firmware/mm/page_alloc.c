@@ -1281,7 +1281,7 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp, int nid, unsign
 	return zone ? pcp_take(zone, cls >> 2, nid != mm_cpu_node[cpu], cpu) : NULL;
 }
 
-static __noinline struct page *alloc_fast_traced(struct page *page, gfp_t gfp, unsigned long caller)
+static __noinline __hot struct page *alloc_fast_traced(struct page *page, gfp_t gfp, unsigned long caller)
 {
 	mm_trace_record(TRACE_MM_PAGE_ALLOC, page, 0, gfp, gfp_migratetype(gfp), caller);
 	return page;
@@ -1396,7 +1396,7 @@ static __noinline __fastpath_leaf struct page *alloc_order0_zeroed(gfp_t gfp, in
 /* After a fast free: the trace event and, when the list reached `high`, the drain of one batch.
  * Reached by a tail call, so the fast path itself makes no call. The page is already on the
  * list; only its zone is used. */
-static __noinline void free_fast_post(struct page *page, unsigned long caller)
+static __noinline __hot void free_fast_post(struct page *page, unsigned long caller)
 {
 	struct zone *zone = page_zone(page);
 	unsigned int cpu = smp_processor_id();

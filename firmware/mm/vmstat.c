@@ -105,7 +105,7 @@ unsigned long global_free_pages(void)
 }
 
 /* No atomics: each ring has a single writer. */
-void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned int order,
+__hot void mm_trace_record(enum mm_trace_type type, const struct page *page, unsigned int order,
 		     gfp_t gfp, int mt, unsigned long caller)
 {
 	unsigned int cpu = smp_processor_id(), r = 2 * cpu + (in_interrupt() ? 1 : 0);
