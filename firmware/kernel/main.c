@@ -27,6 +27,7 @@
 
 extern char _fw_start[], __end_rodata[], _sdata[], _fw_end[];
 extern char __bench_text_end[];	/* the end of the hot text and the timed loops (firmware.ld) */
+extern char __bench_text_start[], __bench_far_start[], __bench_far_end[];
 
 /* Provided by firmware/mm and the drivers when linked in. */
 void mm_init(const struct boot_info *bi) __attribute__((weak));
@@ -81,6 +82,14 @@ static void bench_check_text_span(void)
 	if (span > way)
 		bench_fail("layout", "text-span", "hot text and timed loops span %lu bytes, more than "
 			   "an I$ way (%lu): a timed loop may evict the path it times", span, way);
+	if (__bench_far_end - __bench_far_start > __bench_text_end - __bench_text_start ||
+	    (unsigned long)(__bench_far_start - __bench_text_start) % way)
+		bench_fail("layout", "far-loops", "the far timed loops (%lu bytes at 0x%lx) are not "
+			   "on the I$ lines of the timed loops (%lu bytes at 0x%lx)",
+			   (unsigned long)(__bench_far_end - __bench_far_start),
+			   (unsigned long)__bench_far_start,
+			   (unsigned long)(__bench_text_end - __bench_text_start),
+			   (unsigned long)__bench_text_start);
 }
 
 static void print_size(u64 bytes)

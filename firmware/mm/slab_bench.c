@@ -68,7 +68,7 @@ static void bench_cache_bulk(void)
 	kmem_cache_destroy(c);
 }
 
-void slab_bench_run(void)
+__bench_loop_far void slab_bench_run(void)
 {
 	bench_kmalloc_pair("kmalloc-8", 8, GFP_KERNEL);
 	bench_kmalloc_pair("kmalloc-64", 64, GFP_KERNEL);

@@ -42,6 +42,10 @@ static inline bool bench_wanted(const char *group)
  * checks that the span fits (bench_check_text_span()). Not inlined: the loop is where it says.
  */
 #define __bench_loop __attribute__((__noinline__)) __bench_text
+/* A timed loop too large to sit next to the hot text (a function that inlines several constant
+ * cases of a fast path, as slab_bench_run()): placed one I$ way later on the lines of the other
+ * timed loops (firmware.ld), so it evicts none of the fast paths either. */
+#define __bench_loop_far __attribute__((__noinline__, __section__(".text.bench_far")))
 
 /* A case whose result cannot be trusted: say why, and make the run fail (no figure printed). */
 #define bench_fail(group, name, fmt, ...) do {						\
