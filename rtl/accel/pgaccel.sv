@@ -2,7 +2,8 @@
 // pgaccel: free-bitmap scanner and block zero/fill engine (docs/pgaccel.md).
 //
 // Software writes a command into the staging registers and posts it into a small command queue;
-// the engine runs queued commands in order on its own PBUS master port and pushes one completion
+// the engine runs queued commands in order on its own PBUS master port (FILL of whole 16-byte
+// words on the wide write port instead when WIDE_WR: docs/pgaccel.md) and pushes one completion
 // (tag, error code, result) per command into the completion queue, which software reads from the
 // COMP register. irq_o is a level to PLIC source 11: a completion is waiting (or a post was
 // rejected), each gated by its enable.
@@ -13,7 +14,8 @@ module pgaccel #(
   parameter int unsigned QDEPTH    = 4,   // command slots (power of two)
   parameter int unsigned RDEPTH    = 4,   // SCAN read buffer (power of two)
   parameter int unsigned WR_MAXOUT = 7,   // outstanding DMA writes (1..15)
-  parameter int unsigned CNT_W     = 40   // performance counter width (<= 61)
+  parameter int unsigned CNT_W     = 40,  // performance counter width (<= 61)
+  parameter bit          WIDE_WR   = 1'b0 // the wide write port is connected (a DRAM bridge's)
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -37,6 +39,14 @@ module pgaccel #(
   input  logic        dma_rvalid_i,
   input  logic [63:0] dma_rdata_i,
   input  logic        dma_err_i,
+  // wide write port: one 16-byte word a request, wide_data_o in both halves (unused, its
+  // request never raised, unless WIDE_WR)
+  output logic        wide_req_o,
+  input  logic        wide_gnt_i,
+  output logic [31:0] wide_addr_o,
+  output logic [63:0] wide_data_o,
+  input  logic        wide_rvalid_i,
+  input  logic        wide_err_i,
   // interrupt: level, to PLIC source 11
   output logic        irq_o
 );
@@ -48,7 +58,8 @@ module pgaccel #(
   logic              comp_push, comp_pop, comp_empty;
   pgaccel_pkg::comp_t comp_in, comp_head;
   logic [QW:0]       comp_cnt, cmd_cnt;
-  logic              ev_busy, ev_bytes, ev_word, ev_op;
+  logic              ev_busy, ev_word, ev_op;
+  logic [1:0]        ev_lanes;
   logic [31:0]       win_base;
   logic [32:0]       win_end;
   /* verilator lint_off UNUSEDSIGNAL */  // read only by the formal checks (FORMAL_WINDOW below)
@@ -83,7 +94,7 @@ module pgaccel #(
     .comp_pop_o   (comp_pop),
     .busy_i       (ev_busy || !cmd_empty),
     .ev_busy_i    (ev_busy),
-    .ev_bytes_i   (ev_bytes),
+    .ev_lanes_i   (ev_lanes),
     .ev_word_i    (ev_word),
     .ev_op_i      (ev_op),
     .irq_o,
@@ -111,7 +122,8 @@ module pgaccel #(
     .RAM_BASE  (RAM_BASE),
     .RAM_SIZE  (RAM_SIZE),
     .WR_MAXOUT (WR_MAXOUT),
-    .RDEPTH    (RDEPTH)
+    .RDEPTH    (RDEPTH),
+    .WIDE_WR   (WIDE_WR)
   ) u_engine (
     .clk_i,
     .rst_ni,
@@ -129,10 +141,16 @@ module pgaccel #(
     .dma_rvalid_i,
     .dma_rdata_i,
     .dma_err_i,
+    .wide_req_o,
+    .wide_gnt_i,
+    .wide_addr_o,
+    .wide_data_o,
+    .wide_rvalid_i,
+    .wide_err_i,
     .win_base_i   (win_base),
     .win_end_i    (win_end),
     .ev_busy_o    (ev_busy),
-    .ev_bytes_o   (ev_bytes),
+    .ev_lanes_o   (ev_lanes),
     .ev_word_o    (ev_word),
     .ev_op_o      (ev_op)
   );
@@ -184,6 +202,9 @@ module pgaccel #(
       end
       if (dma_req_o && dma_we_o && win_lock) begin
         assert ({1'b0, dma_addr_o} >= {1'b0, win_base} && {1'b0, dma_addr_o} + 33'd8 <= win_end);
+      end
+      if (wide_req_o) begin
+        assert ({1'b0, wide_addr_o} >= {1'b0, win_base} && {1'b0, wide_addr_o} + 33'd16 <= win_end);
       end
       if (f_prev_valid && (f_prev_lock || f_prev_busy)) begin
         assert (win_base == f_prev_base && win_end == f_prev_end);

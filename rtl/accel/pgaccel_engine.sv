@@ -3,7 +3,9 @@
 //
 // IDLE checks the command (opcode, length, alignment, overflow, RAM range, DMA window) and either
 // completes it with an error at once or starts it. FILL (ZERO is FILL with pattern 0) issues one
-// full-lane write per cycle while it has credit for the response. SCAN streams bitmap words into a
+// write per cycle while it has credit for the response: a full 8-byte lane on the DMA port, or,
+// with WIDE_WR and a range in whole 16-byte words, a 16-byte word on the wide write port (the
+// pattern in both halves: what a DRAM's 128-bit native port takes in one command). SCAN streams bitmap words into a
 // small read buffer and runs pgaccel_scan_step on the head word each cycle. DRAIN waits for every
 // outstanding response (a request already on the bus is never withdrawn), and DONE pushes the
 // completion and pops the command. The head of the command queue stays stable until that pop, so
@@ -13,7 +15,8 @@ module pgaccel_engine #(
   parameter logic [31:0] RAM_BASE  = pgaccel_pkg::PAGODA_RAM_BASE,  // the SoC's (rtl/regs)
   parameter logic [31:0] RAM_SIZE  = pgaccel_pkg::PAGODA_RAM_SIZE,
   parameter int unsigned WR_MAXOUT = 7,   // outstanding writes allowed (1..15)
-  parameter int unsigned RDEPTH    = 4    // SCAN read buffer entries (power of two, <= 8)
+  parameter int unsigned RDEPTH    = 4,   // SCAN read buffer entries (power of two, <= 8)
+  parameter bit          WIDE_WR   = 1'b0  // FILL of whole 16-byte words on the wide write port
 ) (
   input  logic              clk_i,
   input  logic              rst_ni,
@@ -34,13 +37,21 @@ module pgaccel_engine #(
   input  logic              dma_rvalid_i,
   input  logic [63:0]       dma_rdata_i,
   input  logic              dma_err_i,
+  // wide write port (WIDE_WR): a request writes the 16-byte word at wide_addr_o (16-byte
+  // aligned) with wide_data_o in both halves; PBUS handshake and in-order responses
+  output logic              wide_req_o,
+  input  logic              wide_gnt_i,
+  output logic [31:0]       wide_addr_o,
+  output logic [63:0]       wide_data_o,
+  input  logic              wide_rvalid_i,
+  input  logic              wide_err_i,
   // DMA window [win_base_i, win_end_i): stable while a command is queued or running (the register
   // block refuses writes to it then), so the check in IDLE holds for the whole command
   input  logic [31:0]       win_base_i,
   input  logic [32:0]       win_end_i,
   // events for the performance counters
   output logic              ev_busy_o,
-  output logic              ev_bytes_o,   // one 8-byte write completed without error
+  output logic [1:0]        ev_lanes_o,   // 8-byte lanes written without error this cycle (0..2)
   output logic              ev_word_o,    // one bitmap word read
   output logic              ev_op_o       // one command completed
 );
@@ -83,6 +94,7 @@ module pgaccel_engine #(
   logic [3:0]  ecode_q, ecode_d;
   logic        found_q, found_d;
   logic [63:0] wdata_q;             // FILL pattern, zero for ZERO
+  logic        wide_q, wide_d;      // this FILL writes 16-byte words on the wide port
 
   // ---------------------------------------------------------------------------------------------
   // Command checks (used in IDLE) and the one address adder.
@@ -136,7 +148,7 @@ module pgaccel_engine #(
   pgaccel_pkg::step_e kind;
   logic [5:0]   rlast;
   logic [33:0]  aligned, wlast_n;
-  logic [27:0]  pword1;
+  logic [27:0]  pword_next;
   logic         none, here, fits, c2_here;
 
   pgaccel_fifo #(
@@ -154,7 +166,8 @@ module pgaccel_engine #(
     .count_o (rb_cnt)
   );
 
-  assign pword1 = pword_q + 28'd1;
+  // the next word (SCAN), or the lanes of one more good response (FILL: two for a wide one)
+  assign pword_next = pword_q + {26'd0, wide_q, !wide_q};
   assign here   = (cand_q[33:6] == pword_q);
   assign fits   = (wlast_q[33:6] == pword_q);
   // No window fits before the end bit any more.
@@ -188,17 +201,26 @@ module pgaccel_engine #(
 
   // ---------------------------------------------------------------------------------------------
   // Bus side.
-  logic           granted, more;
+  logic           granted, more, rsp_valid, rsp_err;
   logic [3:0]     out_after;
   logic [RBW+1:0] rd_after;
+  logic [31:0]    step;
 
-  assign granted   = req_q && dma_gnt_i;
-  assign out_after = out_q + 4'(granted) - 4'(dma_rvalid_i);
+  // A command uses one port (FILL: wide_q says which; SCAN: the DMA port) and drains it before
+  // the next starts, so a response is the active port's.
+  assign granted   = req_q && (wide_q ? wide_gnt_i : dma_gnt_i);
+  assign rsp_valid = dma_rvalid_i || wide_rvalid_i;
+  assign rsp_err   = wide_q ? wide_err_i : dma_err_i;
+  assign step      = wide_q ? 32'd16 : 32'd8;
+  assign out_after = out_q + 4'(granted) - 4'(rsp_valid);
   // Reads granted or buffered after this cycle (not counting this cycle's pop, which keeps the
   // issue logic independent of the step); a new read needs room for its word.
   assign rd_after  = (RBW+2)'(out_after) + (RBW+2)'(rb_cnt) + (RBW+2)'(rb_push);
 
-  assign dma_req_o   = req_q;
+  assign dma_req_o   = req_q && !wide_q;
+  assign wide_req_o  = req_q && wide_q;
+  assign wide_addr_o = addr_q;
+  assign wide_data_o = wdata_q;
   assign dma_addr_o  = addr_q;
   assign dma_we_o    = we_q;
   assign dma_be_o    = 8'hff;
@@ -208,7 +230,7 @@ module pgaccel_engine #(
   assign rb_flush = (state_q != pgaccel_pkg::EngScan);
 
   assign ev_busy_o  = (state_q != pgaccel_pkg::EngIdle);
-  assign ev_bytes_o = dma_rvalid_i && we_q && !dma_err_i;
+  assign ev_lanes_o = (rsp_valid && we_q && !rsp_err) ? {wide_q, !wide_q} : 2'd0;
   assign ev_word_o  = dma_rvalid_i && !we_q;
   assign ev_op_o    = (state_q == pgaccel_pkg::EngDone);
 
@@ -244,10 +266,10 @@ module pgaccel_engine #(
 
   assign start = idle && cmd_valid_i;
   // Requests left to issue after this cycle: at_end_q is addr_q == eaddr_q, and after a grant the
-  // address moves on by 8 (compared in `last` before the move). A command starts with at least
+  // address moves on by one beat (compared in `last` before the move). A command starts with at least
   // one (FILL: CMD_LEN >= 8; SCAN: the first read is only formed when a window fits, which puts the
   // word of the candidate before the end of the bitmap).
-  assign last      = (addr_q + 32'd8 == eaddr_q);
+  assign last      = (addr_q + step == eaddr_q);
   assign addr_left = granted ? !last : !at_end_q;
 
   always_comb begin
@@ -257,6 +279,7 @@ module pgaccel_engine #(
     berr_d    = berr_q;
     first_d   = 1'b0;
     cbef_d    = cbef_q;
+    wide_d    = wide_q;
     ecode_d   = ecode_q;
     found_d   = found_q;
     rb_pop    = 1'b0;
@@ -272,6 +295,8 @@ module pgaccel_engine #(
           berr_d  = 1'b0;
           we_d    = is_fill;
           cbef_d  = 1'b0;
+          wide_d  = WIDE_WR && is_fill && !c_addr[3] && !c_len[3] &&
+                    chk_err == pgaccel_pkg::ERR_NONE;
           if (chk_err != pgaccel_pkg::ERR_NONE) begin
             state_d = pgaccel_pkg::EngDone;
           end else if (is_fill) begin
@@ -287,11 +312,11 @@ module pgaccel_engine #(
       end
 
       pgaccel_pkg::EngFill: begin
-        if (dma_rvalid_i && dma_err_i && !berr_q) begin
+        if (rsp_valid && rsp_err && !berr_q) begin
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        pword_inc = dma_rvalid_i && !berr_d;  // stops at the first failing beat
+        pword_inc = rsp_valid && !berr_d;  // stops at the first failing beat
         more = addr_left && !berr_d && (out_after < 4'(WR_MAXOUT));
         if (!req_q || granted) begin
           req_d = more;
@@ -339,12 +364,12 @@ module pgaccel_engine #(
         if (granted) begin
           req_d = 1'b0;
         end
-        if (dma_rvalid_i && dma_err_i && we_q && !berr_q) begin
+        if (rsp_valid && rsp_err && we_q && !berr_q) begin
           // A write that was already on the bus failed: report the first failing address.
           berr_d  = 1'b1;
           ecode_d = pgaccel_pkg::ERR_BUS;
         end
-        pword_inc = dma_rvalid_i && we_q && !berr_d;
+        pword_inc = rsp_valid && we_q && !berr_d;
         if (!req_q && out_q == '0) begin
           state_d = pgaccel_pkg::EngDone;
         end
@@ -362,20 +387,20 @@ module pgaccel_engine #(
 
   // Datapath registers, each loaded from few inputs under its enable:
   // - addr: the range start when a command starts (FILL's first request), the word of the first
-  //   candidate in the first SCAN cycle (no request is out yet), the next lane after a grant;
+  //   candidate in the first SCAN cycle (no request is out yet), the next beat after a grant;
   // - eaddr: the end of the range or of the bitmap, when a command starts;
   // - cand, wlast: the aligned start when a command starts, the next candidate on a move;
   // - pword: when a command starts the word of the first candidate (SCAN) or 0 (FILL: beats
-  //   answered without error), then one up per popped word or good write response.
+  //   answered without error), then one up per popped word or good lane written.
   always_comb begin
     if (start) begin
       addr_d = c_addr;
     end else if (first_q) begin
       addr_d = word_addr;
     end else begin
-      addr_d = addr_q + 32'd8;
+      addr_d = addr_q + step;
     end
-    pword_d = start ? (is_scan ? aligned[33:6] : '0) : pword1;
+    pword_d = start ? (is_scan ? aligned[33:6] : '0) : pword_next;
     at_end_d = (start || first_q) ? 1'b0 : last;
   end
 
@@ -396,6 +421,7 @@ module pgaccel_engine #(
       req_q    <= 1'b0;
       out_q    <= '0;
       we_q     <= 1'b0;
+      wide_q   <= 1'b0;
       berr_q   <= 1'b0;
       first_q  <= 1'b0;
       cand_q   <= '0;
@@ -409,6 +435,7 @@ module pgaccel_engine #(
       req_q   <= req_d;
       out_q   <= out_after;
       we_q    <= we_d;
+      wide_q  <= wide_d;
       berr_q  <= berr_d;
       first_q <= first_d;
       cbef_q  <= cbef_d;
@@ -439,10 +466,10 @@ module pgaccel_engine #(
   // invariants that make all of it inductive.
   //
   // Environment: the command at the head of the queue stays while the engine works on it (the
-  // queue's head is stable until the pop, proven in pgaccel_fifo.sv), and the PBUS slave on the
-  // DMA port answers only granted requests, in order, grants a waiting request within F_GNT_MAX
-  // cycles and answers an outstanding one within F_RSP_MAX (assumed here, where the outstanding
-  // count is visible; read data and err are free).
+  // queue's head is stable until the pop, proven in pgaccel_fifo.sv), and the slaves on the DMA
+  // and wide ports answer only granted requests of their own port, in order, grant a waiting
+  // request within F_GNT_MAX cycles and answer an outstanding one within F_RSP_MAX (assumed here,
+  // where the outstanding count is visible; read data and err are free).
   localparam int unsigned F_GNT_MAX = 2;
   localparam int unsigned F_RSP_MAX = 2;
   localparam int unsigned F_STALL   = 6;  // cycles without progress, at most
@@ -454,14 +481,15 @@ module pgaccel_engine #(
 
   logic [1:0] f_gwait_q = '0, f_rwait_q = '0;
   always_ff @(posedge clk_i) begin
-    f_gwait_q <= (req_q && !dma_gnt_i) ? f_gwait_q + 2'd1 : 2'd0;
-    f_rwait_q <= (out_q != '0 && !dma_rvalid_i) ? f_rwait_q + 2'd1 : 2'd0;
+    f_gwait_q <= (req_q && !granted) ? f_gwait_q + 2'd1 : 2'd0;
+    f_rwait_q <= (out_q != '0 && !rsp_valid) ? f_rwait_q + 2'd1 : 2'd0;
   end
   always_comb begin
     if (rst_ni) begin
-      assume (!dma_rvalid_i || out_q != '0);
-      if (req_q && f_gwait_q >= 2'(F_GNT_MAX)) assume (dma_gnt_i);
-      if (out_q != '0 && f_rwait_q >= 2'(F_RSP_MAX)) assume (dma_rvalid_i);
+      assume (!dma_rvalid_i || (out_q != '0 && !wide_q));
+      assume (!wide_rvalid_i || (out_q != '0 && wide_q));
+      if (req_q && f_gwait_q >= 2'(F_GNT_MAX)) assume (granted);
+      if (out_q != '0 && f_rwait_q >= 2'(F_RSP_MAX)) assume (rsp_valid);
     end
   end
 
@@ -483,7 +511,7 @@ module pgaccel_engine #(
   // Progress: the events that reset the stall counter.
   logic       f_event;
   logic [3:0] f_stall_q = '0;
-  assign f_event = idle || state_d != state_q || granted || dma_rvalid_i || rb_pop || move;
+  assign f_event = idle || state_d != state_q || granted || rsp_valid || rb_pop || move;
   always_ff @(posedge clk_i) begin
     f_stall_q <= (!rst_ni || f_event) ? 4'd0 : f_stall_q + 4'd1;
   end
@@ -531,12 +559,17 @@ module pgaccel_engine #(
   logic [31:0] f_lane;
   logic [1:0]  f_wcnt_q = '0;
   logic [63:0] f_pat;
+  logic [27:0] f_out_lanes;  // lanes of the outstanding writes
+  logic        f_hits_lane;  // a write granted this cycle covers f_lane
   assign f_lane = {f_lane_any[31:3], 3'b000};
+  assign f_out_lanes = wide_q ? {23'd0, out_q, 1'b0} : {24'd0, out_q};
+  assign f_hits_lane = granted && we_q &&
+                       (addr_q == f_lane || (wide_q && addr_q + 32'd8 == f_lane));
   assign f_pat  = (c_op == pgaccel_pkg::OP_FILL) ? c_arg : 64'd0;
   always_ff @(posedge clk_i) begin
     if (!rst_ni || start) begin
       f_wcnt_q <= '0;
-    end else if (granted && dma_we_o && dma_addr_o == f_lane && f_wcnt_q != 2'd3) begin
+    end else if (f_hits_lane && f_wcnt_q != 2'd3) begin
       f_wcnt_q <= f_wcnt_q + 2'd1;
     end
   end
@@ -551,8 +584,20 @@ module pgaccel_engine #(
         assert (addr_q < eaddr_q);
         assert (addr_q >= RAM_BASE && {1'b0, addr_q} + 33'd8 <= RAM_END);
         assert (addr_q[2:0] == '0);
-        if (we_q) assert (addr_q >= c_addr && {1'b0, addr_q} + 33'd8 <= {1'b0, c_addr} + {1'b0, c_len});
+        assert ({1'b0, addr_q} + {1'b0, step} <= RAM_END);
+        if (we_q) begin
+          assert (addr_q >= c_addr &&
+                  {1'b0, addr_q} + {1'b0, step} <= {1'b0, c_addr} + {1'b0, c_len});
+        end
       end
+      // The wide port carries whole 16-byte words of a FILL whose range is made of them.
+      if (wide_q) begin
+        assert (WIDE_WR && addr_q[3:0] == '0);
+        if (f_fill || f_drain || f_done) begin
+          assert (is_fill && c_addr[3] == 1'b0 && c_len[3] == 1'b0 && pword_q[0] == 1'b0);
+        end
+      end
+      if (f_fill || f_scan) assert (wide_q == (WIDE_WR && is_fill && !c_addr[3] && !c_len[3]));
       if (f_fill || (f_drain && we_q)) begin
         assert (out_q + 4'(req_q) <= 4'(WR_MAXOUT));
       end
@@ -585,8 +630,8 @@ module pgaccel_engine #(
       end
       if (f_fill) begin
         assert (!berr_q && !first_q && !at_end_q);
-        assert ({1'b0, pword_q + 28'(out_q), 3'b000} < {1'b0, span});
-        assert (addr_q == c_addr + {pword_q + 28'(out_q), 3'b000});
+        assert ({1'b0, pword_q + f_out_lanes, 3'b000} < {1'b0, span});
+        assert (addr_q == c_addr + {pword_q + f_out_lanes, 3'b000});
         assert (addr_q < eaddr_q);
       end
       if (f_scan && !first_q) begin
@@ -612,7 +657,9 @@ module pgaccel_engine #(
       // the pattern, exactly when it lies in the part of the range issued so far; so a command that
       // completes without error has written every lane of [addr, addr + len) once and no other.
       assert (f_wcnt_q <= 2'd1);
-      if (granted && dma_we_o) assert (dma_wdata_o == f_pat && dma_be_o == 8'hff);
+      if (granted && we_q) begin
+        assert (dma_wdata_o == f_pat && dma_be_o == 8'hff && wide_data_o == f_pat);
+      end
       if (f_fill || (f_drain && we_q) || (f_done && we_q && (ecode_q == pgaccel_pkg::ERR_NONE ||
                                                              ecode_q == pgaccel_pkg::ERR_BUS))) begin
         assert (wdata_q == f_pat);
@@ -751,7 +798,10 @@ module pgaccel_engine #(
   // the DMA port follows the PBUS master rules: a waiting request is held, responses come only
   // for granted requests (the slave's side of it), and nothing is requested in reset
   `ASSERT_HELD(EngReqHeld, dma_req_o, dma_gnt_i, {dma_addr_o, dma_we_o, dma_be_o, dma_wdata_o})
-  `ASSERT_NEVER(EngRespNoReq, dma_rvalid_i && out_q == '0)
-  `ASSERT_RESET(EngIdleInReset, !dma_req_o)
+  `ASSERT_HELD(EngWideReqHeld, wide_req_o, wide_gnt_i, {wide_addr_o, wide_data_o})
+  `ASSERT_NEVER(EngRespNoReq, dma_rvalid_i && (out_q == '0 || wide_q))
+  `ASSERT_NEVER(EngWideRespNoReq, wide_rvalid_i && (out_q == '0 || !wide_q))
+  `ASSERT_NEVER(EngWideNarrow, wide_req_o && (!WIDE_WR || wide_addr_o[3:0] != '0))
+  `ASSERT_RESET(EngIdleInReset, !dma_req_o && !wide_req_o)
 
 endmodule

@@ -47,7 +47,7 @@ module pgaccel_regs #(
   // engine state and counter events
   input  logic              busy_i,
   input  logic              ev_busy_i,
-  input  logic              ev_bytes_i,
+  input  logic [1:0]        ev_lanes_i,   // 8-byte lanes written
   input  logic              ev_word_i,
   input  logic              ev_op_i,
   output logic              irq_o,
@@ -193,7 +193,7 @@ module pgaccel_regs #(
       pgaccel_pkg::REG_CMD_POST: rval = '0;
       pgaccel_pkg::REG_COMP:      rval = comp_reg;
       pgaccel_pkg::REG_CNT_BUSY:  rval = 64'(cnt_busy_q);
-      pgaccel_pkg::REG_CNT_BYTES: rval = 64'({cnt_bytes_q, 3'b000});  // counted in beats
+      pgaccel_pkg::REG_CNT_BYTES: rval = 64'({cnt_bytes_q, 3'b000});  // counted in 8-byte lanes
       pgaccel_pkg::REG_CNT_WORDS: rval = 64'(cnt_words_q);
       pgaccel_pkg::REG_CNT_OPS:   rval = 64'(cnt_ops_q);
       pgaccel_pkg::REG_WIN_BASE:  rval = 64'(win_base_o);
@@ -210,7 +210,7 @@ module pgaccel_regs #(
     ie_d        = ie_q;
     rej_d       = rej_q;
     cnt_busy_d  = cnt_busy_q + CNT_W'(ev_busy_i);
-    cnt_bytes_d = cnt_bytes_q + CNT_W'(ev_bytes_i);
+    cnt_bytes_d = cnt_bytes_q + CNT_W'(ev_lanes_i);
     cnt_words_d = cnt_words_q + CNT_W'(ev_word_i);
     cnt_ops_d   = cnt_ops_q + CNT_W'(ev_op_i);
     used_d      = used_q + (QW+1)'(accept) - (QW+1)'(comp_pop_o);

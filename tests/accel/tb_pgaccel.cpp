@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
-// Verilator testbench for pgaccel (rtl/accel/): drives commands through the register port, serves
-// the DMA port from a PBUS memory model (random grant back-pressure, random response latency,
-// bus errors at chosen addresses), and checks every completion and every memory byte against a
+// Verilator testbench for pgaccel (rtl/accel/), built with the wide write port (WIDE_WR): drives
+// commands through the register port, serves the DMA port and the wide port from a PBUS memory
+// model (random grant back-pressure, random response latency, bus errors at chosen addresses), and checks every completion and every memory byte against a
 // reference model written here from the spec in docs/pgaccel.md (not from the RTL): FILL/ZERO
 // as plain byte stores, SCAN as Linux's bitmap_find_next_zero_area walked bit by bit.
 //
@@ -82,6 +82,7 @@ struct Rsp {
 	uint64_t due;
 	uint64_t data;
 	bool err;
+	bool wide;  // a wide-port write: answered on the wide port
 };
 
 static std::vector<uint8_t> mem(RAM_SIZE);
@@ -101,7 +102,12 @@ static std::vector<std::pair<uint64_t, uint64_t>> write_ok;
 // What the DMA may read: for SCAN commands posted and not yet completed, the bitmap words from
 // the one holding the first aligned candidate to the last word up to the end bit.
 static std::vector<std::pair<uint64_t, uint64_t>> read_ok;
-static uint64_t dma_writes, dma_reads, dma_write_errs;
+// dma_writes, dma_write_errs: 8-byte lanes (two a wide write); wr_beats: write requests granted
+// on either port; wide_beats: those of the wide port
+static uint64_t dma_writes, dma_reads, dma_write_errs, wr_beats, wide_beats;
+static bool prev_wide_waiting;
+static uint32_t prev_wide_addr;
+static uint64_t prev_wide_data;
 static uint64_t reg_reqs_pending;
 
 static uint64_t mem_rd64(uint64_t a)
@@ -127,15 +133,22 @@ static void tick()
 	top->eval();
 	// Grant and response for this cycle.
 	top->dma_gnt_i = top->dma_req_o && (int)rnd(100) < gnt_pct;
+	top->wide_gnt_i = top->wide_req_o && (int)rnd(100) < gnt_pct;
+	top->dma_rvalid_i = 0;
+	top->dma_rdata_i = 0xdeadbeefdeadbeefull;
+	top->dma_err_i = 0;
+	top->wide_rvalid_i = 0;
+	top->wide_err_i = 0;
 	if (!rsps.empty() && rsps.front().due <= cycle) {
-		top->dma_rvalid_i = 1;
-		top->dma_rdata_i = rsps.front().data;
-		top->dma_err_i = rsps.front().err;
+		if (rsps.front().wide) {
+			top->wide_rvalid_i = 1;
+			top->wide_err_i = rsps.front().err;
+		} else {
+			top->dma_rvalid_i = 1;
+			top->dma_rdata_i = rsps.front().data;
+			top->dma_err_i = rsps.front().err;
+		}
 		rsps.pop_front();
-	} else {
-		top->dma_rvalid_i = 0;
-		top->dma_rdata_i = 0xdeadbeefdeadbeefull;
-		top->dma_err_i = 0;
 	}
 	top->eval();
 
@@ -147,6 +160,54 @@ static void tick()
 			 top->dma_be_o != prev_be || (prev_we && top->dma_wdata_o != prev_wdata))
 			fail("DMA request changed while waiting for grant");
 	}
+	if (prev_wide_waiting) {
+		if (!top->wide_req_o)
+			fail("wide request withdrawn before grant (addr %08x)", prev_wide_addr);
+		else if (top->wide_addr_o != prev_wide_addr || top->wide_data_o != prev_wide_data)
+			fail("wide request changed while waiting for grant");
+	}
+	if (top->wide_req_o && top->dma_req_o)
+		fail("requests on both ports at once");
+	if (top->wide_req_o) {
+		// One 16-byte word, the datum in both halves: two lanes.
+		uint32_t a = top->wide_addr_o;
+		if (a < win_base || a + 16 > win_end)
+			fail("wide write at %08x outside the window [%08" PRIx64 ", %08" PRIx64 ")", a,
+			     win_base, win_end);
+		if (a & 15)
+			fail("wide write not 16-byte aligned: %08x", a);
+		if (top->wide_gnt_i) {
+			Rsp r;
+			r.err = err_addrs.count(a) || err_addrs.count(a + 8) || !in_ram(a) ||
+				!in_ram(a + 8);
+			r.data = 0;
+			r.wide = true;
+			bool ok = false;
+			for (auto &w : write_ok)
+				ok |= a >= w.first && a + 16 <= w.second;
+			if (!ok)
+				fail("wide write outside every commanded range: %08x", a);
+			if (!in_ram(a) || !in_ram(a + 8)) {
+				fail("wide write outside RAM: %08x", a);
+			} else if (!r.err) {
+				mem_wr64(a, top->wide_data_o);
+				mem_wr64(a + 8, top->wide_data_o);
+			}
+			dma_writes += 2;
+			dma_write_errs += 2 * r.err;
+			wr_beats++;
+			wide_beats++;
+			uint64_t due = cycle + 1 + rnd(max_lat + 1);
+			if (due <= last_due)
+				due = last_due + 1;
+			last_due = due;
+			r.due = due;
+			rsps.push_back(r);
+		}
+	}
+	prev_wide_waiting = top->wide_req_o && !top->wide_gnt_i;
+	prev_wide_addr = top->wide_addr_o;
+	prev_wide_data = top->wide_data_o;
 	if (top->dma_req_o) {
 		uint32_t a = top->dma_addr_o;
 		if (a < win_base || a + 8 > win_end)
@@ -158,6 +219,7 @@ static void tick()
 			Rsp r;
 			r.err = err_addrs.count(a & ~7u) || !in_ram(a);
 			r.data = 0;
+			r.wide = false;
 			if (top->dma_we_o) {
 				bool ok = false;
 				for (auto &w : write_ok)
@@ -170,6 +232,7 @@ static void tick()
 					mem_wr64(a, top->dma_wdata_o);
 				dma_writes++;
 				dma_write_errs += r.err;
+				wr_beats++;
 			} else {
 				bool ok = false;
 				for (auto &w : read_ok)
@@ -278,14 +341,18 @@ static Res ref_fill(const Cmd &c, std::vector<uint8_t> &exp)
 		return r;
 	uint64_t pat = c.op == OP_FILL ? c.arg : 0;
 	bool failed = false;
+	// A range of whole 16-byte words is written a word a beat (the wide port: docs/pgaccel.md),
+	// any other a lane a beat; a beat with a failing lane fails whole.
+	uint64_t beat = (a32 % 16 == 0 && l32 % 16 == 0) ? 16 : 8;
 	for (uint64_t a = a32; a < a32 + l32; a += 8) {
-		bool e = err_addrs.count((uint32_t)a);
+		uint64_t ba = a - (a - a32) % beat;
+		bool e = err_addrs.count((uint32_t)ba) || (beat == 16 && err_addrs.count((uint32_t)ba + 8));
 		if (e) {
 			// The memory model does not write a failing beat.
 			if (!failed) {
 				failed = true;
 				r.err = E_BUS;
-				r.result = (uint32_t)a;
+				r.result = (uint32_t)ba;
 			}
 			continue;
 		}
@@ -777,15 +844,18 @@ static void t_bus_errors()
 	cs.push_back(fill(b + 0x2000, 0x2000, 0x3333));          // last beat fails
 	cs.push_back(fill(b + 0x1100, 0x100, 0x4444));           // no error
 	bool ok = run_cmds("bus errors fill", cs);
-	// The engine stops issuing at the error: of a 64 KiB fill failing at its second beat, at
-	// most the writes already in flight (7 outstanding + 1 waiting for grant) follow it.
+	// The engine stops issuing at the error: of a 64 KiB fill failing at its first (wide) or
+	// second (narrow) beat, at most the writes already in flight (7 outstanding + 1 waiting for
+	// grant) follow it.
 	err_addrs.insert(b + 0x8);
-	uint64_t w0 = dma_writes;
-	cs = {fill(b, 0x10000, 0x5555)};
-	ok &= run_cmds("bus error stop", cs);
-	if (dma_writes - w0 > 2 + 8) {
-		fail("FILL went on after a bus error: %" PRIu64 " writes", dma_writes - w0);
-		ok = false;
+	for (uint64_t len : {0x10000ull, 0x10000ull - 8}) {
+		uint64_t w0 = wr_beats;
+		cs = {fill(b, len, 0x5555)};
+		ok &= run_cmds("bus error stop", cs);
+		if (wr_beats - w0 > 2 + 8) {
+			fail("FILL went on after a bus error: %" PRIu64 " writes", wr_beats - w0);
+			ok = false;
+		}
 	}
 	// SCAN: a bus error on a word the search needs is reported; one past the answer is not.
 	uint64_t bm = RAM_BASE + 0x9000;
@@ -1042,20 +1112,29 @@ static void t_perf()
 	int before = n_fail;
 	gnt_pct = 100;
 	max_lat = 0;
+	// Whole 16-byte words go to the wide port (16 bytes a beat), any other range to the DMA
+	// port (8); each at >= 90% of its port's peak once the block is large.
 	struct {
-		uint64_t len;
+		uint64_t off, len;
 		double min;
-	} z[] = {{4096, 7.2}, {65536, 7.2}, {512, 0}, {64, 0}};
+	} z[] = {{0, 4096, 14.4}, {0, 65536, 14.4}, {8, 4096, 7.2}, {0, 4096 + 8, 7.2},
+		 {8, 65536, 7.2}, {0, 512, 0}, {0, 64, 0}};
 	for (auto &t : z) {
-		uint64_t b0 = rd(R_CNT_BUSY);
-		post(fill(RAM_BASE + 0x10000, t.len, 0, OP_ZERO));
+		uint64_t b0 = rd(R_CNT_BUSY), w0 = wide_beats, n0 = wr_beats;
+		post(fill(RAM_BASE + 0x10000 + t.off, t.len, 0, OP_ZERO));
 		drain("perf zero");
 		uint64_t busy = rd(R_CNT_BUSY) - b0;
-		double bpc = (double)t.len / busy;
-		printf("perf: ZERO %6" PRIu64 " B: %5" PRIu64 " busy cycles, %.2f bytes/cycle (%.1f%% of 8)\n",
-		       t.len, busy, bpc, 100 * bpc / 8);
+		bool wide = t.off % 16 == 0 && t.len % 16 == 0;
+		double bpc = (double)t.len / busy, peak = wide ? 16 : 8;
+		printf("perf: ZERO %6" PRIu64 " B at +%" PRIu64 ": %5" PRIu64
+		       " busy cycles, %.2f bytes/cycle (%.1f%% of %.0f)\n",
+		       t.len, t.off, busy, bpc, 100 * bpc / peak, peak);
 		if (bpc < t.min)
 			fail("ZERO %" PRIu64 " B at %.2f bytes/cycle, below %.1f", t.len, bpc, t.min);
+		uint64_t beats = wr_beats - n0, wbeats = wide_beats - w0;
+		if (wide ? (wbeats != t.len / 16 || beats != wbeats) : wbeats != 0)
+			fail("ZERO %" PRIu64 " B at +%" PRIu64 ": %" PRIu64 " wide of %" PRIu64
+			     " write beats", t.len, t.off, wbeats, beats);
 	}
 	// SCAN words/cycle over a 64-Kibit bitmap (most patterns have no answer: every word is read).
 	uint64_t bm = RAM_BASE + 0x10000, nbits = 65536;
@@ -1080,7 +1159,8 @@ static void t_perf()
 		printf("perf: SCAN %-22s: %5" PRIu64 " words in %6" PRIu64 " busy cycles, %.3f words/cycle\n",
 		       t.name, words, busy, (double)words / busy);
 	}
-	result("throughput: ZERO >= 90% of 8 B/cycle for 4 KiB and 64 KiB", n_fail == before);
+	result("throughput: ZERO >= 90% of the port's peak for 4 KiB and 64 KiB (16 B/cycle wide, "
+	       "8 narrow); whole words wide, others narrow", n_fail == before);
 }
 
 int main(int argc, char **argv)
@@ -1103,6 +1183,8 @@ int main(int argc, char **argv)
 	top->reg_req_i = 0;
 	top->dma_gnt_i = 0;
 	top->dma_rvalid_i = 0;
+	top->wide_gnt_i = 0;
+	top->wide_rvalid_i = 0;
 	top->clk_i = 0;
 	top->eval();
 	for (int i = 0; i < 4; i++)

@@ -41,7 +41,10 @@ equiv() {
 		elif [ $side = sim ]; then sim="$sim $a"
 		else synth="$synth $a"; fi
 	done
-	local prep="hierarchy -top $top; proc; flatten; opt_clean; memory -nomap; opt_clean;
+	# pgaccel as the SoC on DRAM builds it, with the wide write port (WIDE_WR = 0 only ties it off)
+	local hier="hierarchy -top $top"
+	[ "$top" = pgaccel ] && hier="$hier -chparam WIDE_WR 1"
+	local prep="$hier; proc; flatten; opt_clean; memory -nomap; opt_clean;
 		rename -hide w:* i:* o:* w:*_q %u %u %d; async2sync"
 	"$yosys" -q -l "$out/$name.log" -p "
 		read_verilog -sv -I$regs_sv -Irtl/pkg -DPAGODA_NO_ASSERT -DVERILATOR $sim; $prep; rename $top gold; design -stash gold;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Formal harness for pgaccel (see run.sh). Small parameters: a 64-byte RAM, two command slots, a
-// two-word read buffer, three outstanding writes.
+// two-word read buffer, three outstanding writes; the wide write port connected (WIDE_WR), so a
+// FILL of whole 16-byte words runs there and any other on the DMA port.
 //
 // Environment (assumptions):
 //   - reset in the first cycle, never again;
-//   - the DMA slave answers only granted requests, in order, and is fair: a request waits at most
+//   - the DMA and wide-port slaves answer only granted requests, in order, and are fair: a request
+//     waits at most
 //     2 cycles for its grant and an outstanding transfer at most 2 cycles for a response; read data
 //     and err are arbitrary (assumed in pgaccel_engine.sv's formal block, which sees the count of
 //     outstanding transfers);
@@ -13,9 +15,10 @@
 //     (CMD_ADDR, CMD_LEN) equal to one symbolic range (fa, fl), any value, valid or not. SCANs and
 //     bad opcodes are posted with whatever is staged.
 // Properties (assertions):
-//   - every DMA write lies inside [fa, fa + fl) (left out with -DNO_RANGE, see run.sh) and inside
-//     RAM; every DMA access inside RAM;
-//   - PBUS master: a request not granted stays with the same address, we, be and data; full lanes;
+//   - every DMA or wide write lies inside [fa, fa + fl) (left out with -DNO_RANGE, see run.sh) and
+//     inside RAM; every DMA access inside RAM;
+//   - PBUS master (both ports): a request not granted stays with the same address, we, be and
+//     data; full lanes, whole 16-byte words on the wide port;
 //   - PBUS slave (register port): exactly one response, the cycle after each request;
 //   - the internal properties of the modules (`ifdef FORMAL): pgaccel.sv (the engine works on the
 //     head of the command queue; a completion always finds room), pgaccel_regs.sv (slot
@@ -37,6 +40,9 @@ module pgaccel_formal (
   input logic        dma_rvalid_i,
   input logic [63:0] dma_rdata_i,
   input logic        dma_err_i,
+  input logic        wide_gnt_i,
+  input logic        wide_rvalid_i,
+  input logic        wide_err_i,
   input logic [63:0] fa_i,
   input logic [63:0] fl_i
 );
@@ -49,6 +55,9 @@ module pgaccel_formal (
   logic [31:0] dma_addr_o;
   logic [7:0]  dma_be_o;
   logic [63:0] dma_wdata_o;
+  logic        wide_req_o;
+  logic [31:0] wide_addr_o;
+  logic [63:0] wide_data_o;
 
   pgaccel #(
     .RAM_BASE  (RAM_BASE),
@@ -57,13 +66,15 @@ module pgaccel_formal (
     .QDEPTH    (2),
     .RDEPTH    (2),
     .WR_MAXOUT (3),
-    .CNT_W     (4)
+    .CNT_W     (4),
+    .WIDE_WR   (1'b1)
   ) dut (
     .clk_i, .rst_ni,
     .reg_req_i, .reg_gnt_o, .reg_addr_i, .reg_we_i, .reg_be_i, .reg_wdata_i,
     .reg_rvalid_o, .reg_rdata_o, .reg_err_o,
     .dma_req_o, .dma_gnt_i, .dma_addr_o, .dma_we_o, .dma_be_o, .dma_wdata_o,
     .dma_rvalid_i, .dma_rdata_i, .dma_err_i,
+    .wide_req_o, .wide_gnt_i, .wide_addr_o, .wide_data_o, .wide_rvalid_i, .wide_err_i,
     .irq_o
   );
 
@@ -85,6 +96,9 @@ module pgaccel_formal (
   logic        f_prev_we = 1'b0;
   logic [7:0]  f_prev_be = '0;
   logic [63:0] f_prev_wdata = '0;
+  logic        f_prev_wwait = 1'b0;
+  logic [31:0] f_prev_waddr = '0;
+  logic [63:0] f_prev_wdat = '0;
 
   logic [11:0] off;
   logic        post_fill;
@@ -107,25 +121,29 @@ module pgaccel_formal (
     f_prev_we    <= dma_we_o;
     f_prev_be    <= dma_be_o;
     f_prev_wdata <= dma_wdata_o;
+    f_prev_wwait <= wide_req_o && !wide_gnt_i;
+    f_prev_waddr <= wide_addr_o;
+    f_prev_wdat  <= wide_data_o;
   end
 
   // Environment.
   always @(*) begin
     assume (rst_ni == !f_init);
     if (f_init) begin
-      assume (!reg_req_i && !dma_rvalid_i);
+      assume (!reg_req_i && !dma_rvalid_i && !wide_rvalid_i);
     end
     if (post_fill) assume (f_caddr == fa && f_clen == fl);
   end
 
 `ifdef COVER
   // Non-vacuity (run.sh "cover"): these must FAIL, i.e. the environment can reach a granted DMA
-  // write, and read from COMP a SCAN completion with FOUND, a completion without error and no
+  // write, a granted wide write, and read from COMP a SCAN completion with FOUND, a completion without error and no
   // FOUND (a ZERO/FILL, or a SCAN with none), and one with ERR_BUS. The other assertions are
   // removed.
   always @(*) begin
     if (!f_init) begin
       assert (!(dma_req_o && dma_we_o && dma_gnt_i));
+      assert (!(wide_req_o && wide_gnt_i));
       assert (!(reg_rvalid_o && reg_rdata_o[63] && reg_rdata_o[32]));
       assert (!(reg_rvalid_o && reg_rdata_o[63] && !reg_rdata_o[32] &&
                 reg_rdata_o[43:40] == 4'd0 && reg_rdata_o[31:0] == 32'd0));
@@ -141,7 +159,19 @@ module pgaccel_formal (
         assert ({32'd0, dma_addr_o} >= fa);
         assert ({33'd0, dma_addr_o} + 65'd8 <= {1'b0, fa} + {1'b0, fl});
       end
+      if (wide_req_o) begin
+        assert ({32'd0, wide_addr_o} >= fa);
+        assert ({33'd0, wide_addr_o} + 65'd16 <= {1'b0, fa} + {1'b0, fl});
+      end
 `endif
+      if (wide_req_o) begin
+        assert (wide_addr_o >= RAM_BASE &&
+                {1'b0, wide_addr_o} + 33'd16 <= {1'b0, RAM_BASE} + {1'b0, RAM_SIZE});
+        assert (wide_addr_o[3:0] == 4'd0 && !dma_req_o);
+      end
+      if (f_prev_wwait) begin
+        assert (wide_req_o && wide_addr_o == f_prev_waddr && wide_data_o == f_prev_wdat);
+      end
       if (dma_req_o) begin
         assert (dma_addr_o >= RAM_BASE &&
                 {1'b0, dma_addr_o} + 33'd8 <= {1'b0, RAM_BASE} + {1'b0, RAM_SIZE});

@@ -27,6 +27,9 @@ module pgaccel_scan_formal (
   input logic                          dma_rvalid_i,
   input logic [63:0]                   dma_rdata_i,
   input logic                          dma_err_i,
+  input logic                          wide_gnt_i,
+  input logic                          wide_rvalid_i,
+  input logic                          wide_err_i,
   input logic [31:0]                   win_base_i,
   input logic [32:0]                   win_end_i
 );
@@ -36,20 +39,26 @@ module pgaccel_scan_formal (
   logic [31:0]                   dma_addr_o;
   logic [7:0]                    dma_be_o;
   logic [63:0]                   dma_wdata_o;
-  logic                          ev_busy_o, ev_bytes_o, ev_word_o, ev_op_o;
+  logic                          ev_busy_o, ev_word_o, ev_op_o;
+  logic [1:0]                    ev_lanes_o;
+  logic                          wide_req_o;
+  logic [31:0]                   wide_addr_o;
+  logic [63:0]                   wide_data_o;
 
   pgaccel_engine #(
     .RAM_BASE  (32'h8000_0000),
     .RAM_SIZE  (32'h0000_0040),
     .WR_MAXOUT (3),
-    .RDEPTH    (2)
+    .RDEPTH    (2),
+    .WIDE_WR   (1'b1)   // as the whole-accelerator harness, whose proofs are constraints here
   ) dut (
     .clk_i, .rst_ni,
     .cmd_valid_i, .cmd_i, .cmd_pop_o, .comp_push_o, .comp_o,
     .dma_req_o, .dma_gnt_i, .dma_addr_o, .dma_we_o, .dma_be_o, .dma_wdata_o,
     .dma_rvalid_i, .dma_rdata_i, .dma_err_i,
+    .wide_req_o, .wide_gnt_i, .wide_addr_o, .wide_data_o, .wide_rvalid_i, .wide_err_i,
     .win_base_i, .win_end_i,
-    .ev_busy_o, .ev_bytes_o, .ev_word_o, .ev_op_o
+    .ev_busy_o, .ev_lanes_o, .ev_word_o, .ev_op_o
   );
 
   logic                          f_init = 1'b1;
@@ -63,7 +72,7 @@ module pgaccel_scan_formal (
   // it (the queue's head) until the pop in its DONE cycle.
   always @(*) begin
     assume (rst_ni == !f_init);
-    if (f_init) assume (!dma_rvalid_i);
+    if (f_init) assume (!dma_rvalid_i && !wide_rvalid_i);
     if (!f_init && ev_busy_o) begin
       assume (cmd_valid_i && cmd_i == f_cmd_q);
     end

@@ -181,7 +181,7 @@ fail=$((fail + $(cat "$out/bmc.out" "$out/step.out" | grep -c "^FAIL")))
 # be violated within the depth (the assumptions leave room for real work), or the properties above
 # would hold for nothing. The modules' own assertions are removed.
 if build pgaccel_formal -DCOVER cover "chformal -remove -assert pgaccel_formal %n;"; then
-	cover cover cover 4
+	cover cover cover 5
 else
 	ko cover 0 "yosys failed, see $out/yosys-cover.log"
 fi

@@ -25,7 +25,8 @@ module pgaccel #(
   parameter int unsigned QDEPTH    = 4,
   parameter int unsigned RDEPTH    = 4,
   parameter int unsigned WR_MAXOUT = 7,
-  parameter int unsigned CNT_W     = 40
+  parameter int unsigned CNT_W     = 40,
+  parameter bit          WIDE_WR   = 1'b0
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -47,8 +48,21 @@ module pgaccel #(
   input  logic        dma_rvalid_i,
   input  logic [63:0] dma_rdata_i,
   input  logic        dma_err_i,
+  output logic        wide_req_o,
+  input  logic        wide_gnt_i,
+  output logic [31:0] wide_addr_o,
+  output logic [63:0] wide_data_o,
+  input  logic        wide_rvalid_i,
+  input  logic        wide_err_i,
   output logic        irq_o
 );
+
+  // The faults act on the PBUS DMA port. The fault SoC is built on the one-cycle RAM, where
+  // pgaccel has no wide write port (WIDE_WR = 0: its request is never raised); with it the
+  // stall and buserr faults would miss every whole-word FILL.
+  if (WIDE_WR) begin : g_wide_unsupported
+    initial $fatal(1, "pgaccel fault injection: no faults on the wide port; build with MEM=ram");
+  end
 
   typedef enum logic [7:0] {
     FAULT_NONE   = 8'd0,
@@ -187,7 +201,8 @@ module pgaccel #(
     .QDEPTH    (QDEPTH),
     .RDEPTH    (RDEPTH),
     .WR_MAXOUT (WR_MAXOUT),
-    .CNT_W     (CNT_W)
+    .CNT_W     (CNT_W),
+    .WIDE_WR   (WIDE_WR)
   ) u_accel (
     .clk_i,
     .rst_ni,
@@ -209,6 +224,12 @@ module pgaccel #(
     .dma_rvalid_i,
     .dma_rdata_i,
     .dma_err_i    (dma_err_i || bad_resp),
+    .wide_req_o,
+    .wide_gnt_i,
+    .wide_addr_o,
+    .wide_data_o,
+    .wide_rvalid_i,
+    .wide_err_i,
     .irq_o
   );
 
