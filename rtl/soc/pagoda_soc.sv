@@ -179,6 +179,11 @@ module pagoda_soc #(
   logic [31:0] dma_addr;
   logic [7:0]  dma_be;
   logic [63:0] dma_wdata, dma_rdata;
+  // pgaccel's wide write port: to the DRAM bridge's port W where main memory is DRAM (FILL of
+  // whole 16-byte words, one native command each); unused on the one-cycle RAM
+  logic        wide_req, wide_gnt, wide_rvalid, wide_err;
+  logic [31:0] wide_addr;
+  logic [63:0] wide_data;
   logic        accel_irq;
 
   // master ports into the crossbar
@@ -419,7 +424,8 @@ module pagoda_soc #(
 `ifdef PAGODA_PGACCEL
   pgaccel #(
     .RAM_BASE (pagoda_pkg::RAM_BASE),
-    .RAM_SIZE (RAM_SIZE)
+    .RAM_SIZE (RAM_SIZE),
+    .WIDE_WR  (HAVE_DRAM)
   ) u_accel (
     .clk_i        (clk_i),
     .rst_ni       (rst_ni),
@@ -441,6 +447,12 @@ module pagoda_soc #(
     .dma_rvalid_i (dma_rvalid),
     .dma_rdata_i  (dma_rdata),
     .dma_err_i    (dma_err),
+    .wide_req_o   (wide_req),
+    .wide_gnt_i   (wide_gnt),
+    .wide_addr_o  (wide_addr),
+    .wide_data_o  (wide_data),
+    .wide_rvalid_i(wide_rvalid),
+    .wide_err_i   (wide_err),
     .irq_o        (accel_irq)
   );
 `else
@@ -454,9 +466,13 @@ module pagoda_soc #(
   assign dma_we    = 1'b0;
   assign dma_be    = 8'h0;
   assign dma_wdata = 64'h0;
+  assign wide_req  = 1'b0;
+  assign wide_addr = 32'h0;
+  assign wide_data = 64'h0;
   assign accel_irq = 1'b0;
   logic unused_accel;
-  assign unused_accel = ^{dma_gnt, dma_rvalid, dma_rdata, dma_err, s_req[S_ACCEL], s_we[S_ACCEL],
+  assign unused_accel = ^{dma_gnt, dma_rvalid, dma_rdata, dma_err, wide_gnt, wide_rvalid, wide_err,
+                          s_req[S_ACCEL], s_we[S_ACCEL],
                           s_addr[S_ACCEL*32 +: 32], s_be[S_ACCEL*8 +: 8],
                           s_wdata[S_ACCEL*64 +: 64]};
 `endif
@@ -505,6 +521,12 @@ module pagoda_soc #(
     .d_rvalid_o    (s_rvalid[S_RAM]),
     .d_rdata_o     (s_rdata[S_RAM*64 +: 64]),
     .d_err_o       (s_err[S_RAM]),
+    .w_req_i       (wide_req),
+    .w_gnt_o       (wide_gnt),
+    .w_addr_i      (wide_addr),
+    .w_data_i      (wide_data),
+    .w_rvalid_o    (wide_rvalid),
+    .w_err_o       (wide_err),
     .cmd_valid_o   (dram_cmd_valid),
     .cmd_ready_i   (dram_cmd_ready),
     .cmd_we_o      (dram_cmd_we),
@@ -656,6 +678,12 @@ module pagoda_soc #(
     .d_rdata_o  (s_rdata[S_RAM*64 +: 64]),
     .d_err_o    (s_err[S_RAM])
   );
+  // no wide port on the one-cycle RAM: pgaccel is built without it (WIDE_WR = HAVE_DRAM = 0)
+  assign wide_gnt    = 1'b0;
+  assign wide_rvalid = 1'b0;
+  assign wide_err    = 1'b0;
+  logic unused_wide;
+  assign unused_wide = ^{wide_req, wide_addr, wide_data};
 
 `endif
 
