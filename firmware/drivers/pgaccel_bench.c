@@ -145,10 +145,6 @@ static void bench_zero(void *buf, phys_addr_t pa)
 
 		if (size == 4096 || size == (1UL << 20))
 			bench_zero_touch(buf, pa, size, reps);
-
-		/* The bus moves 8 bytes per cycle: a bound, not a measurement. */
-		printk("bench pgaccel-zero bus-%lu path=bus-limit bytes=%lu ops=1 cycles=%lu instret=0\n",
-		       size, size, size / 8);
 	}
 }
 

@@ -65,8 +65,6 @@ def zero_cases():
             if size != 64 and path != "hw-mapped":
                 cs.append(case("pgaccel-zero", f"{path}-touch-{size}", 2, 2 * (base * k + 7),
                                100, bytes=size, path=f"{path}-touch", **extra))
-        cs.append({"group": "pgaccel-zero", "name": f"bus-{size}", "path": "bus-limit",
-                   "bytes": size, "ops": 1, "cycles": size // 8, "instret": 0})
     return cs
 
 
