@@ -20,8 +20,8 @@
 // the cycles went, for `addr2line`), +miss-profile=FILE (every line the instruction cache
 // refilled (I) and the data cache refilled (R) or wrote back (W), with the pc of the last retired
 // instruction; FILE gets "I|R|W line pc count" lines, most counted first: which lines conflict
-// in the caches, and where), +profile-from=N
-// +profile-to=N (both profiles count only cycles in [N, M)); in the fault-injection build only,
+// in the caches, and where; on a SoC without a D$ R and W count the core's line-aligned
+// accesses instead), +profile-from=N +profile-to=M (both profiles count only cycles in [N, M)); in the fault-injection build only,
 // +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
 // The platform's addresses (RAM base, OpenSBI's hand-over address, the DTB's place) are the RTL's:
 // pagoda_pkg and pagoda_soc_pkg mark them `verilator public`, and the model exports them.
@@ -766,6 +766,22 @@ static Options parse_args(int argc, char **argv)
 	return o;
 }
 
+// A profile's counts into `path`, most counted first (ties in key order), a line each by `line`.
+template <typename Map, typename Line>
+static void write_profile(const std::string &path, const Map &counts, Line line)
+{
+	std::vector<std::pair<typename Map::key_type, uint64_t>> v(counts.begin(), counts.end());
+	std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+		return a.second != b.second ? a.second > b.second : a.first < b.first;
+	});
+	FILE *f = fopen(path.c_str(), "w");
+	if (!f)
+		die("cannot write %s: %s", path.c_str(), strerror(errno));
+	for (const auto &e : v)
+		line(f, e.first, e.second);
+	fclose(f);
+}
+
 int main(int argc, char **argv)
 {
 	Options o = parse_args(argc, argv);
@@ -962,31 +978,18 @@ int main(int argc, char **argv)
 				handover_retired ? (double)handover / handover_retired : 0.0);
 	}
 	if (profile) {
-		std::vector<std::pair<uint64_t, uint64_t>> v(profile->begin(), profile->end());
-		std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
-			return a.second != b.second ? a.second > b.second : a.first < b.first;
+		write_profile(o.pc_profile, *profile, [](FILE *f, uint64_t pc, uint64_t n) {
+			fprintf(f, "0x%llx %llu\n", (unsigned long long)pc, (unsigned long long)n);
 		});
-		FILE *pf = fopen(o.pc_profile.c_str(), "w");
-		if (!pf)
-			die("cannot write %s: %s", o.pc_profile.c_str(), strerror(errno));
-		for (const auto &e : v)
-			fprintf(pf, "0x%llx %llu\n", (unsigned long long)e.first, (unsigned long long)e.second);
-		fclose(pf);
 		delete profile;
 	}
 	if (miss_profile) {
-		std::vector<std::pair<std::tuple<char, uint64_t, uint64_t>, uint64_t>> v(
-			miss_profile->begin(), miss_profile->end());
-		std::stable_sort(v.begin(), v.end(),
-				 [](const auto &a, const auto &b) { return a.second > b.second; });
-		FILE *pf = fopen(o.miss_profile.c_str(), "w");
-		if (!pf)
-			die("cannot write %s: %s", o.miss_profile.c_str(), strerror(errno));
-		for (const auto &e : v)
-			fprintf(pf, "%c 0x%llx 0x%llx %llu\n", std::get<0>(e.first),
-				(unsigned long long)std::get<1>(e.first),
-				(unsigned long long)std::get<2>(e.first), (unsigned long long)e.second);
-		fclose(pf);
+		write_profile(o.miss_profile, *miss_profile,
+			      [](FILE *f, const std::tuple<char, uint64_t, uint64_t> &k, uint64_t n) {
+				      fprintf(f, "%c 0x%llx 0x%llx %llu\n", std::get<0>(k),
+					      (unsigned long long)std::get<1>(k),
+					      (unsigned long long)std::get<2>(k), (unsigned long long)n);
+			      });
 		delete miss_profile;
 	}
 #if VM_TRACE
