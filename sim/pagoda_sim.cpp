@@ -21,8 +21,9 @@
 // refilled (I) and the data cache refilled (R) or wrote back (W), with the pc of the last retired
 // instruction; FILE gets "I|R|W line pc count" lines, most counted first: which lines conflict
 // in the caches, and where; on a SoC without a D$ R and W count the core's line-aligned
-// accesses instead), +profile-from=N +profile-to=M (both profiles count only cycles in [N, M)); in the fault-injection build only,
-// +pgaccel-fault=KIND and +pgaccel-fault-beat=N (tests/soc/faults/pgaccel.sv).
+// accesses instead), +profile-from=N +profile-to=M (both profiles count only cycles in
+// [N, M)); in the fault-injection build only, +pgaccel-fault=KIND and +pgaccel-fault-beat=N
+// (tests/soc/faults/pgaccel.sv).
 // The platform's addresses (RAM base, OpenSBI's hand-over address, the DTB's place) are the RTL's:
 // pagoda_pkg and pagoda_soc_pkg mark them `verilator public`, and the model exports them.
 // DMA window check (OpenSBI runs): at the hand-over to the firmware the harness copies the RAM

@@ -5,11 +5,11 @@
 // completes it with an error at once or starts it. FILL (ZERO is FILL with pattern 0) issues one
 // write per cycle while it has credit for the response: a full 8-byte lane on the DMA port, or,
 // with WIDE_WR and a range in whole 16-byte words, a 16-byte word on the wide write port (the
-// pattern in both halves: what a DRAM's 128-bit native port takes in one command). SCAN streams bitmap words into a
-// small read buffer and runs pgaccel_scan_step on the head word each cycle. DRAIN waits for every
-// outstanding response (a request already on the bus is never withdrawn), and DONE pushes the
-// completion and pops the command. The head of the command queue stays stable until that pop, so
-// it is the command state.
+// pattern in both halves: what a DRAM's 128-bit native port takes in one command). SCAN streams
+// bitmap words into a small read buffer and runs pgaccel_scan_step on the head word each cycle.
+// DRAIN waits for every outstanding response (a request already on the bus is never withdrawn),
+// and DONE pushes the completion and pops the command. The head of the command queue stays
+// stable until that pop, so it is the command state.
 `include "pagoda_assert.svh"
 module pgaccel_engine #(
   parameter logic [31:0] RAM_BASE  = pgaccel_pkg::PAGODA_RAM_BASE,  // the SoC's (rtl/regs)
@@ -266,9 +266,9 @@ module pgaccel_engine #(
 
   assign start = idle && cmd_valid_i;
   // Requests left to issue after this cycle: at_end_q is addr_q == eaddr_q, and after a grant the
-  // address moves on by one beat (compared in `last` before the move). A command starts with at least
-  // one (FILL: CMD_LEN >= 8; SCAN: the first read is only formed when a window fits, which puts the
-  // word of the candidate before the end of the bitmap).
+  // address moves on by one beat (compared in `last` before the move). A command starts with at
+  // least one (FILL: CMD_LEN >= 8; SCAN: the first read is only formed when a window fits, which
+  // puts the word of the candidate before the end of the bitmap).
   assign last      = (addr_q + step == eaddr_q);
   assign addr_left = granted ? !last : !at_end_q;
 

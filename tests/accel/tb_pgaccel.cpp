@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // Verilator testbench for pgaccel (rtl/accel/), built with the wide write port (WIDE_WR): drives
 // commands through the register port, serves the DMA port and the wide port from a PBUS memory
-// model (random grant back-pressure, random response latency, bus errors at chosen addresses), and checks every completion and every memory byte against a
-// reference model written here from the spec in docs/pgaccel.md (not from the RTL): FILL/ZERO
-// as plain byte stores, SCAN as Linux's bitmap_find_next_zero_area walked bit by bit.
+// model (random grant back-pressure, random response latency, bus errors at chosen addresses),
+// and checks every completion and every memory byte against a reference model written here from
+// the spec in docs/pgaccel.md (not from the RTL): FILL/ZERO as plain byte stores, SCAN as Linux's
+// bitmap_find_next_zero_area walked bit by bit.
 //
 // Usage: tb_pgaccel [+seed=N] [+random=N]   prints one "suite-result: N passed, M failed" line at the end.
 #include <verilated.h>

@@ -137,9 +137,9 @@ module pgaccel_formal (
 
 `ifdef COVER
   // Non-vacuity (run.sh "cover"): these must FAIL, i.e. the environment can reach a granted DMA
-  // write, a granted wide write, and read from COMP a SCAN completion with FOUND, a completion without error and no
-  // FOUND (a ZERO/FILL, or a SCAN with none), and one with ERR_BUS. The other assertions are
-  // removed.
+  // write, a granted wide write, and read from COMP a SCAN completion with FOUND, a completion
+  // without error and no FOUND (a ZERO/FILL, or a SCAN with none), and one with ERR_BUS. The
+  // other assertions are removed.
   always @(*) begin
     if (!f_init) begin
       assert (!(dma_req_o && dma_we_o && dma_gnt_i));
