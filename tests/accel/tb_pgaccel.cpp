@@ -127,6 +127,28 @@ static void mem_wr64(uint64_t a, uint64_t v)
 
 static bool in_ram(uint64_t a) { return a >= RAM_BASE && a + 8 <= RAM_BASE + RAM_SIZE; }
 
+// [a, a + n) lies inside one of the ranges.
+static bool in_ranges(const std::vector<std::pair<uint64_t, uint64_t>> &ranges, uint64_t a,
+		      uint64_t n)
+{
+	for (auto &w : ranges)
+		if (a >= w.first && a + n <= w.second)
+			return true;
+	return false;
+}
+
+// The response of a transfer granted this cycle, due after 1 + 0..max_lat cycles and after every
+// earlier one (in order, one a cycle).
+static void queue_rsp(Rsp r)
+{
+	uint64_t due = cycle + 1 + rnd(max_lat + 1);
+	if (due <= last_due)
+		due = last_due + 1;
+	last_due = due;
+	r.due = due;
+	rsps.push_back(r);
+}
+
 // One clock cycle. Inputs for this cycle are set, the handshakes sampled, then the clock rises.
 static void tick()
 {
@@ -183,10 +205,7 @@ static void tick()
 				!in_ram(a + 8);
 			r.data = 0;
 			r.wide = true;
-			bool ok = false;
-			for (auto &w : write_ok)
-				ok |= a >= w.first && a + 16 <= w.second;
-			if (!ok)
+			if (!in_ranges(write_ok, a, 16))
 				fail("wide write outside every commanded range: %08x", a);
 			if (!in_ram(a) || !in_ram(a + 8)) {
 				fail("wide write outside RAM: %08x", a);
@@ -198,12 +217,7 @@ static void tick()
 			dma_write_errs += 2 * r.err;
 			wr_beats++;
 			wide_beats++;
-			uint64_t due = cycle + 1 + rnd(max_lat + 1);
-			if (due <= last_due)
-				due = last_due + 1;
-			last_due = due;
-			r.due = due;
-			rsps.push_back(r);
+			queue_rsp(r);
 		}
 	}
 	prev_wide_waiting = top->wide_req_o && !top->wide_gnt_i;
@@ -222,10 +236,7 @@ static void tick()
 			r.data = 0;
 			r.wide = false;
 			if (top->dma_we_o) {
-				bool ok = false;
-				for (auto &w : write_ok)
-					ok |= a >= w.first && a + 8 <= w.second;
-				if (!ok)
+				if (!in_ranges(write_ok, a, 8))
 					fail("DMA write outside every commanded range: %08x", a);
 				if (!in_ram(a))
 					fail("DMA write outside RAM: %08x", a);
@@ -235,10 +246,7 @@ static void tick()
 				dma_write_errs += r.err;
 				wr_beats++;
 			} else {
-				bool ok = false;
-				for (auto &w : read_ok)
-					ok |= a >= w.first && a + 8 <= w.second;
-				if (!ok)
+				if (!in_ranges(read_ok, a, 8))
 					fail("DMA read outside every commanded bitmap: %08x", a);
 				if (in_ram(a))
 					r.data = mem_rd64(a);
@@ -246,12 +254,7 @@ static void tick()
 					fail("DMA read outside RAM: %08x", a);
 				dma_reads++;
 			}
-			uint64_t due = cycle + 1 + rnd(max_lat + 1);
-			if (due <= last_due)
-				due = last_due + 1;
-			last_due = due;
-			r.due = due;
-			rsps.push_back(r);
+			queue_rsp(r);
 		}
 	}
 	prev_req_waiting = top->dma_req_o && !top->dma_gnt_i;
