@@ -96,16 +96,20 @@ static void check_numbers(const char *w)
 }
 
 /* ---------------------------------------------------------------- the command line, by a reference */
+/* Every parameter of boot_params[] (firmware/kernel/params.c), written again from its rules; the
+ * corpus seed every-param names each (add one there, add it here and to the seed). */
 
-enum form { F_FLAG, F_MODE, F_U64, F_SIZE, F_SIZE_PCT, F_BOOL, F_STRING, F_PGACCEL, F_01, F_SATP };
+enum form { F_FLAG, F_MODE, F_U64, F_HART, F_SIZE, F_SIZE_PCT, F_BOOL, F_STRING, F_PGACCEL, F_01,
+	    F_SATP };
 
 static const struct {
 	const char *name;
 	enum form form;
 } known[] = {
 	{ "demo", F_MODE }, { "selftest", F_MODE }, { "shell", F_MODE }, { "bench", F_MODE },
-	{ "selftest_filter", F_STRING }, { "inject_failure", F_FLAG }, { "boot_hart", F_U64 },
-	{ "smp_stale_entry", F_FLAG },
+	{ "selftest_filter", F_STRING }, { "bench_filter", F_STRING }, { "workload_secs", F_U64 },
+	{ "inject_failure", F_FLAG }, { "boot_hart", F_HART }, { "smp_stale_entry", F_FLAG },
+	{ "smp_late_hart", F_FLAG },
 	{ "dma", F_SIZE }, { "highmem", F_SIZE }, { "movablecore", F_SIZE_PCT },
 	{ "kernelcore", F_SIZE_PCT }, { "cma", F_SIZE }, { "min_free_kbytes", F_SIZE },
 	{ "page_poison", F_BOOL }, { "page_owner", F_BOOL }, { "trace_mm", F_BOOL },
@@ -124,6 +128,8 @@ static bool value_ok(enum form f, const char *v)
 		return !v;
 	case F_U64:
 		return v && !ref_parse(v, n, false, &x);
+	case F_HART:
+		return v && (!strcmp(v, "next") || !ref_parse(v, n, false, &x));
 	case F_SIZE:
 		return v && !ref_parse(v, n, true, &x);
 	case F_SIZE_PCT:
