@@ -38,6 +38,9 @@ struct pgaccel_info pgaccel __cache_hot_struct = { .zero_hw_from = ~0UL };
 struct device pgaccel_dev __cache_hot_struct;
 spinlock_t pgaccel_engine_lock __cache_hot = SPIN_LOCK_UNLOCKED;
 static u8 next_tag __cache_hot;
+/* pgaccel_timeout_ticks()'s 10 ms, from the timebase at probe: the core's divider takes 64 cycles,
+ * which every small command's wait paid in full when it divided. */
+static unsigned long timeout_base_ticks __cache_hot;
 
 /* Refusals for the DMA window reported on the console; the rest are only counted. */
 #define WINDOW_REPORTS 8
@@ -60,7 +63,7 @@ const char *pgaccel_mode_name(enum pgaccel_mode mode)
 /* Generous bound: 10 ms of timebase plus one tick per 8-byte beat (a tick is many cycles). */
 unsigned long pgaccel_timeout_ticks(u64 beats)
 {
-	return (unsigned long)(boot_info.timebase_hz / 100 + beats);
+	return timeout_base_ticks + (unsigned long)beats;
 }
 
 /* A command never completed, completed as another, or lost its completion: take the engine out
@@ -83,12 +86,11 @@ void pgaccel_update_paths(void)
 	pgaccel_update_capture_hint();
 }
 
-/* The first half of run_command: queue one command, engine_lock held; 0 or PGACCEL_EBUSY. */
-__hot static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
+/* Queue one command, engine_lock held, behind whatever is queued: 0 or PGACCEL_EBUSY. A leaf. */
+__fastpath_leaf static int __post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 {
 	u8 tag = next_tag++ & PGACCEL_TAG_SYNC_MASK;
 
-	pgaccel_harvest_completions();
 	if (reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)
 		return PGACCEL_EBUSY;
 	reg_writeq(PGACCEL_REG_CMD_ADDR, addr);
@@ -103,43 +105,94 @@ __hot static int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 	return 0;
 }
 
-/* The second half of run_command: the completion of the command posted with `tag`. */
-__hot static int wait_command(u8 tag, u64 addr, u64 len, u64 beats, u64 *comp_out)
+/* The first half of run_command: the background commands' completions taken, one command queued. */
+static inline int post_command(u64 addr, u64 len, u64 arg, u64 post, u8 *tag_out)
 {
-	unsigned long t0 = get_time(), limit = pgaccel_timeout_ticks(beats);
-	u64 comp;
+	pgaccel_harvest_completions();
+	return __post_command(addr, len, arg, post, tag_out);
+}
 
-	for (;;) {
-		comp = reg_readq(PGACCEL_REG_COMP);
-		if (comp & PGACCEL_COMP_VALID) {
-			if (!(PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC))
-				break;
-			/* Background commands posted earlier complete first (the engine keeps order). */
-			pgaccel_prezero_complete(comp);
-			continue;
-		}
-		if (get_time() - t0 > limit) {
-			pr_err("pgaccel: command tag %u did not complete in %lu ticks; hardware path off\n",
-			       tag, limit);
-			pgaccel_engine_dead();
-			return PGACCEL_ETIMEDOUT;
-		}
-	}
-	pgaccel_comp_barrier();
-	if (PGACCEL_COMP_TAG(comp) != tag) {
-		pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n",
-		       PGACCEL_COMP_TAG(comp), tag);
-		pgaccel_engine_dead();
-		return PGACCEL_EBADCOMP;
-	}
-	pgaccel.stats.err[PGACCEL_COMP_ERR(comp)]++;
-	if (PGACCEL_COMP_ERR(comp) == PGACCEL_ERR_WINDOW &&
-	    pgaccel.stats.err[PGACCEL_ERR_WINDOW] <= WINDOW_REPORTS)
+/* wait_command()'s failures, reported out of line and reached by tail calls: the wait is a leaf. */
+static __cold int command_timed_out(u8 tag, unsigned long limit)
+{
+	pr_err("pgaccel: command tag %u did not complete in %lu ticks; hardware path off\n",
+	       tag, limit);
+	pgaccel_engine_dead();
+	return PGACCEL_ETIMEDOUT;
+}
+
+static __cold int completion_mismatch(u8 got, u8 tag)
+{
+	pr_err("pgaccel: completion tag %u, expected %u; hardware path off\n", got, tag);
+	pgaccel_engine_dead();
+	return PGACCEL_EBADCOMP;
+}
+
+static __cold int window_refused(u64 addr, u64 len)
+{
+	if (pgaccel.stats.err[PGACCEL_ERR_WINDOW] <= WINDOW_REPORTS)
 		pr_warn("pgaccel: command on [0x%llx, +0x%llx) refused: outside the DMA window "
 			"[0x%llx, 0x%llx)\n", (unsigned long long)addr, (unsigned long long)len,
 			(unsigned long long)pgaccel.win_base, (unsigned long long)pgaccel.win_end);
+	return -PGACCEL_ERR_WINDOW;
+}
+
+/* Poll COMP until a completion comes or more than `limit` ticks from t0 pass: it, or 0. */
+static __always_inline u64 poll_completion(unsigned long t0, unsigned long limit)
+{
+	u64 comp;
+
+	do {
+		comp = reg_readq(PGACCEL_REG_COMP);
+		if (comp & PGACCEL_COMP_VALID)
+			return comp;
+	} while (get_time() - t0 <= limit);
+	return 0;
+}
+
+/* The end of a wait: what the completion `comp` (0: none came) says about command `tag`. */
+static __always_inline int finish_wait(u64 comp, u8 tag, u64 addr, u64 len, unsigned long limit,
+				       u64 *comp_out)
+{
+	unsigned int err;
+
+	if (!comp)
+		return command_timed_out(tag, limit);
+	pgaccel_comp_barrier();
+	if (PGACCEL_COMP_TAG(comp) != tag)
+		return completion_mismatch(PGACCEL_COMP_TAG(comp), tag);
+	err = PGACCEL_COMP_ERR(comp);
+	pgaccel.stats.err[err]++;
 	*comp_out = comp;
-	return PGACCEL_COMP_ERR(comp) ? -(int)PGACCEL_COMP_ERR(comp) : 0;
+	if (err == PGACCEL_ERR_WINDOW)
+		return window_refused(addr, len);
+	return -(int)err;
+}
+
+/* wait_command() behind the pool's background commands: those posted earlier complete first (the
+ * engine keeps order) and go to the pool. */
+__hot static __noinline int wait_behind_background(u8 tag, u64 addr, u64 len, unsigned long t0,
+					     unsigned long limit, u64 *comp_out)
+{
+	u64 comp;
+
+	while ((comp = poll_completion(t0, limit)) && (PGACCEL_COMP_TAG(comp) & PGACCEL_TAG_ASYNC))
+		pgaccel_prezero_complete(comp);
+	return finish_wait(comp, tag, addr, len, limit, comp_out);
+}
+
+/*
+ * The second half of run_command: the completion of the command posted with `tag`. A leaf
+ * without background commands in flight (every other way is a tail call), which saves a frame
+ * per command; a background completion where none is in flight is not this command's.
+ */
+__fastpath_leaf static int wait_command(u8 tag, u64 addr, u64 len, u64 beats, u64 *comp_out)
+{
+	unsigned long t0 = get_time(), limit = pgaccel_timeout_ticks(beats);
+
+	if (pgaccel_prezero_inflight)
+		return wait_behind_background(tag, addr, len, t0, limit, comp_out);
+	return finish_wait(poll_completion(t0, limit), tag, addr, len, limit, comp_out);
 }
 
 /*
@@ -297,7 +350,7 @@ __hot static int finish_piece(const struct fill_piece *p)
 /*
  * Map and queue one piece, `prev` (if any) still queued before it. post_command() reads the pool's
  * completions first, so it must not run while one of this fill's is pending; posting behind
- * `prev` goes straight to the registers, and a full queue is waited out by finishing `prev`.
+ * `prev` is __post_command(), and a full queue is waited out by finishing `prev`.
  */
 __hot static int post_piece(struct fill_piece *p, struct fill_piece **prev, phys_addr_t pa, u64 len,
 		      u64 arg, u64 post)
@@ -308,17 +361,9 @@ __hot static int post_piece(struct fill_piece *p, struct fill_piece **prev, phys
 	p->d = pgaccel_map(pa, len, DMA_FROM_DEVICE);
 	if (dma_mapping_error(&pgaccel_dev, p->d))
 		return PGACCEL_ENODEV;
-	if (*prev && !(reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_FULL)) {
-		p->tag = next_tag++ & PGACCEL_TAG_SYNC_MASK;
-		reg_writeq(PGACCEL_REG_CMD_ADDR, p->d);
-		reg_writeq(PGACCEL_REG_CMD_LEN, len);
-		reg_writeq(PGACCEL_REG_CMD_ARG, arg);
-		reg_post(post | (u64)p->tag << 24);
-		if (!(reg_readq(PGACCEL_REG_STATUS) & PGACCEL_ST_REJECTED)) {
-			pgaccel.stats.hw_pieces++;
-			return 0;
-		}
-		reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+	if (*prev && !__post_command(p->d, len, arg, post, &p->tag)) {
+		pgaccel.stats.hw_pieces++;
+		return 0;
 	}
 	if (*prev) {
 		r = finish_piece(*prev);
@@ -686,6 +731,7 @@ static int pgaccel_probe(void)
 	while (reg_readq(PGACCEL_REG_COMP) & PGACCEL_COMP_VALID)
 		;
 	reg_writeq(PGACCEL_REG_STATUS, PGACCEL_ST_REJECTED);
+	timeout_base_ticks = boot_info.timebase_hz / 100;
 	pgaccel.present = true;
 	t0 = get_cycles();
 	pgaccel_calibrate();

@@ -154,12 +154,11 @@ __hot void pgaccel_update_capture_hint(void)
 		   pgaccel.prezero && prezero_held < PREZERO_MAX && pgaccel_hw_usable());
 }
 
-/* Take every waiting completion; only background (pre-zero) commands can be waiting here, since a
- * synchronous command is waited for under the lock. Costs nothing when none is in flight, so the
- * synchronous path keeps its calibrated cost. An engine with nothing queued or running and no
- * completion waiting while background commands are in flight has lost their completions.
- * engine_lock held. */
-__hot void pgaccel_harvest_completions(void)
+/* pgaccel_harvest_completions() with background commands in flight: take every waiting
+ * completion; only background (pre-zero) commands can be waiting here, since a synchronous command
+ * is waited for under the lock. An engine with nothing queued or running and no completion waiting
+ * while background commands are in flight has lost their completions. engine_lock held. */
+__hot void __pgaccel_harvest_completions(void)
 {
 	u64 comp, st;
 

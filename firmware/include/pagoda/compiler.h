@@ -14,6 +14,10 @@
 #ifndef __noinline
 #define __noinline __attribute__((noinline))
 #endif
+/* Error reporting off a fast path: out of line, so the path keeps to few registers and no frame. */
+#ifndef __cold
+#define __cold __attribute__((__cold__, __noinline__))
+#endif
 #ifndef __noreturn
 #define __noreturn __attribute__((noreturn))
 #endif
