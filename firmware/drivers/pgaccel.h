@@ -48,6 +48,7 @@ struct pgaccel_info {
 	unsigned int qdepth;
 	struct pgaccel_cost zero_sw, zero_hw, scan_sw, scan_hw;	/* bytes / bitmap words */
 	unsigned long calib_cycles;	/* what the boot's calibration took */
+	unsigned long zero_measured;	/* the zeroing crossover the costs gave, before the D$ floor */
 } __aligned(64);
 _Static_assert(__builtin_offsetof(struct pgaccel_info, stats.sw_zero_bytes) + 8 <= 64,
 	       "the dispatch's fields and the zeroing counters share the first line");

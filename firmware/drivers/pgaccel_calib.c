@@ -17,6 +17,7 @@
 #include <asm/timex.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
+#include <pagoda/boot.h>
 #include <pagoda/printk.h>
 #include <pagoda/string.h>
 #include "pgaccel_internal.h"
@@ -133,7 +134,8 @@ int pgaccel_calibrate(void)
 		pgaccel.wedged = true;
 		return -1;
 	}
-	pgaccel.zero_crossover = pgaccel_zero_crossover(CAL_ZERO_SMALL, CAL_ZERO_SIZES, zero_sw, zero_hw);
+	pgaccel.zero_measured = pgaccel_zero_crossover(CAL_ZERO_SMALL, CAL_ZERO_SIZES, zero_sw, zero_hw);
+	pgaccel.zero_crossover = pgaccel_zero_floor(pgaccel.zero_measured, boot_info.dcache.size);
 	pgaccel.scan_crossover = pgaccel_crossover(&pgaccel.scan_sw, &pgaccel.scan_hw);
 	return 0;
 }

@@ -19,5 +19,8 @@ unsigned long pgaccel_crossover(const struct pgaccel_cost *sw, const struct pgac
  * (nr >= 2 sizes): sw[i] and hw[i] are the cycles at first << i. */
 unsigned long pgaccel_zero_crossover(unsigned long first, unsigned int nr, const unsigned long *sw,
 				     const unsigned long *hw);
+/* The crossover the driver uses: `measured`, but above `cpu_keeps` bytes (the D$'s size, 0 for
+ * none), the blocks whose zeroing by the CPU leaves them in the cache for their first use. */
+unsigned long pgaccel_zero_floor(unsigned long measured, unsigned long cpu_keeps);
 
 #endif

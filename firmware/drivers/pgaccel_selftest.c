@@ -768,6 +768,8 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 	 * layout) move that crossover by KBs: 21 K to 35 K bytes from one build to another. */
 	ST_ASSERT(zc >= 16 && zc <= (PAGE_SIZE << 4));
 	ST_ASSERT(pgaccel.scan_crossover >= 2 && pgaccel.scan_crossover <= 256);
+	/* ... and never at or below the D$'s size (pgaccel_zero_floor()) */
+	ST_ASSERT(zc > boot_info.dcache.size);
 	page = alloc_pages(GFP_KERNEL, 5);	/* the crossover rounded up, and 8 bytes past it */
 	ST_ASSERT(page != NULL);
 	pgaccel_set_mode(PGACCEL_AUTO);

@@ -4,6 +4,7 @@
 #include <asm/page.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
+#include <pagoda/boot.h>
 #include <pagoda/printk.h>
 #include <pagoda/shell.h>
 #include <pagoda/string.h>
@@ -51,6 +52,9 @@ void pgaccel_show(void)
 	print_cost("scan sw", &pgaccel.scan_sw, "word");
 	print_cost("scan hw", &pgaccel.scan_hw, "word");
 	print_crossover("zero", pgaccel.zero_crossover, "bytes");
+	if (pgaccel.zero_crossover != pgaccel.zero_measured)
+		printk("  (measured from %lu bytes; a block the %u-byte D$ holds stays with the CPU)\n",
+		       pgaccel.zero_measured, boot_info.dcache.size);
 	print_crossover("scan", pgaccel.scan_crossover, "bitmap words");
 }
 

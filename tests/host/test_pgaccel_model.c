@@ -5,7 +5,7 @@
  * the D$) and the engine's per-line maintenance give a crossover at which every measured size
  * goes to its cheaper path, where the end-point fit it replaced sent 4 KiB to the dearer one;
  * software or hardware cheaper everywhere; a size where the engine wins between two where it
- * loses does not pull the crossover below the loss.
+ * loses does not pull the crossover below the loss; a block the D$ holds stays with the CPU.
  */
 #include "test_common.h"
 #include <stdbool.h>
@@ -98,6 +98,21 @@ static void test_not_monotone(void **state)
 	assert_int_equal(x, 4096 + 4096 * 200 / 1200 + 1);
 }
 
+/* The floor: a measured crossover at or below the D$'s size moves just above it, a larger one and
+ * "never" stay, and without a D$ nothing moves. */
+static void test_floor(void **state)
+{
+	(void)state;
+	assert_int_equal(pgaccel_zero_floor(4002, 4096), 4097);
+	assert_int_equal(pgaccel_zero_floor(4096, 4096), 4097);
+	assert_int_equal(pgaccel_zero_floor(600, 4096), 4097);
+	assert_int_equal(pgaccel_zero_floor(4097, 4096), 4097);
+	assert_int_equal(pgaccel_zero_floor(30000, 4096), 30000);
+	assert_int_equal(pgaccel_zero_floor(~0UL, 4096), ~0UL);
+	assert_int_equal(pgaccel_zero_floor(4002, 0), 4002);
+	assert_int_equal(pgaccel_zero_floor(0, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +120,7 @@ int main(void)
 		cmocka_unit_test(test_cached_knee),
 		cmocka_unit_test(test_one_side),
 		cmocka_unit_test(test_not_monotone),
+		cmocka_unit_test(test_floor),
 	};
 
 	return cmocka_run_group_tests_name("pgaccel_model", tests, NULL, NULL);
