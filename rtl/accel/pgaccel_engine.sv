@@ -435,7 +435,7 @@ module pgaccel_engine #(
       req_q   <= req_d;
       out_q   <= out_after;
       we_q    <= we_d;
-      wide_q  <= wide_d;
+      wide_q  <= WIDE_WR && wide_d;  // constant 0 without the port: synthesis drops the flop
       berr_q  <= berr_d;
       first_q <= first_d;
       cbef_q  <= cbef_d;
