@@ -54,6 +54,8 @@ _Static_assert(__builtin_offsetof(struct pgaccel_info, stats.sw_zero_bytes) + 8 
 	       "the dispatch's fields and the zeroing counters share the first line");
 
 extern struct pgaccel_info pgaccel;
+/* pgaccel_calib.c: the crossovers when nothing could be measured (no memory at probe). */
+void pgaccel_calibration_defaults(void);
 /* The engine as the DMA API sees it (mm/dma-mapping.h): 32-bit mask, the locked DMA window. */
 extern struct device pgaccel_dev;
 

@@ -101,6 +101,22 @@ _Static_assert(CAL_ZERO_SMALL << (CAL_ZERO_SIZES - 1) == CAL_ZERO_LARGE, "sizes 
 #define CAL_SCAN_SMALL 16	/* words */
 #define CAL_SCAN_LARGE 2048	/* 16 KiB of bitmap: more than the data cache holds */
 
+/*
+ * Without a buffer to time on (no memory at probe): crossovers that keep a page and short bitmaps
+ * with the CPU and give the engine larger blocks and searches (the measured crossovers: 4.0-6.2
+ * KB and 68-125 words on LiteDRAM, 21 KB and 68 words on the 1-cycle RAM). Left at 0 they sent
+ * every request to the engine.
+ */
+#define UNCAL_ZERO_FROM (PAGE_SIZE + 1)
+#define UNCAL_SCAN_FROM 128	/* bitmap words */
+
+void pgaccel_calibration_defaults(void)
+{
+	pgaccel.zero_measured = UNCAL_ZERO_FROM;
+	pgaccel.zero_crossover = pgaccel_zero_floor(UNCAL_ZERO_FROM, boot_info.dcache.size);
+	pgaccel.scan_crossover = UNCAL_SCAN_FROM;
+}
+
 int pgaccel_calibrate(void)
 {
 	unsigned long zero_sw[CAL_ZERO_SIZES], zero_hw[CAL_ZERO_SIZES];
@@ -110,7 +126,9 @@ int pgaccel_calibrate(void)
 	bool ok = true;
 
 	if (!page) {
-		pr_err("pgaccel: no memory to calibrate; using the hardware from 4 KiB\n");
+		pgaccel_calibration_defaults();
+		pr_err("pgaccel: no memory to calibrate; hardware zeroing from %lu bytes, search from %lu "
+		       "words (not measured)\n", pgaccel.zero_crossover, pgaccel.scan_crossover);
 		return -1;
 	}
 	pa = page_to_phys(page);

@@ -783,6 +783,26 @@ SELFTEST(pgaccel_auto_mode_crossovers)
 	return r;
 }
 
+/* With no memory to calibrate on, the crossovers keep a page and a short bitmap with the CPU: left
+ * at 0 they sent every request to the engine while the boot said "from 4 KiB". */
+SELFTEST(pgaccel_calibration_defaults)
+{
+	unsigned long zc = pgaccel.zero_crossover, zm = pgaccel.zero_measured;
+	unsigned long sc = pgaccel.scan_crossover, z, s;
+
+	if (!pgaccel.present)
+		ST_SKIP("no pgaccel in the device tree");
+	pgaccel_calibration_defaults();	/* the dispatch reads zero_hw_from, which stays as it was */
+	z = pgaccel.zero_crossover;
+	s = pgaccel.scan_crossover;
+	pgaccel.zero_crossover = zc;
+	pgaccel.zero_measured = zm;
+	pgaccel.scan_crossover = sc;
+	ST_ASSERT(z > PAGE_SIZE && z > boot_info.dcache.size && z <= 4 * PAGE_SIZE);
+	ST_ASSERT(s >= 16 && s <= 256);
+	return 0;
+}
+
 /* Instructions one call retires, interrupts off (a tick's handler would be counted). */
 static unsigned long instret_of_zero(void (*zero)(phys_addr_t, size_t), phys_addr_t pa, size_t len)
 {
