@@ -8,17 +8,20 @@
 //   +pgaccel-fault=KIND       stall | drop | tag | buserr | reject (none: this module is a wire)
 //   +pgaccel-fault-beat=N     buserr: the N-th DMA beat granted after arming (from 0) fails
 // While armed:
-//   stall   the DMA port is never granted (the engine stops mid-command; disarm releases it);
+//   stall   neither DMA port is granted (the engine stops mid-command; disarm releases it);
 //   drop    the next completion read from COMP is swallowed (the read returns 0, the entry is gone);
 //   tag     the next completion read from COMP comes back with bit 0 of its tag flipped;
-//   buserr  the chosen beat is issued with no byte enabled (a write changes nothing) and answered
-//           with err, once;
+//   buserr  the chosen beat is answered with err, once. On the one-cycle RAM's SoC it is issued
+//           with no byte enabled (a write changes nothing); on the DRAM SoCs (WIDE_WR) the beat
+//           goes out as it is, since the bridge refuses a PBUS beat with no byte enabled and the
+//           wide port has none, and only its response says err (as a real write error may);
 //   reject  stall, and STATUS reads show FULL clear, so a post meets a full queue unwarned.
 // Two registers of pgaccel's window that the real block leaves unmapped (docs/pgaccel.md):
 //   0xf00 FAULT_KIND RO  [7:0] kind (FAULT_* below), [63:32] the chosen beat
 //   0xf08 FAULT_ARM  RW  write [0]: arm (1, counts restart) or disarm (0); read [0] armed,
 //                        [63:32] faults injected since arming: beats failed, completions changed,
 //                        cycles a DMA request was held back, STATUS reads with FULL hidden
+`include "pagoda_assert.svh"
 module pgaccel #(
   parameter logic [31:0] RAM_BASE  = 32'h8000_0000,
   parameter logic [31:0] RAM_SIZE  = 32'h0800_0000,
@@ -57,12 +60,9 @@ module pgaccel #(
   output logic        irq_o
 );
 
-  // The faults act on the PBUS DMA port. The fault SoC is built on the one-cycle RAM, where
-  // pgaccel has no wide write port (WIDE_WR = 0: its request is never raised); with it the
-  // stall and buserr faults would miss every whole-word FILL.
-  if (WIDE_WR) begin : g_wide_unsupported
-    initial $fatal(1, "pgaccel fault injection: no faults on the wide port; build with MEM=ram");
-  end
+  // The faults act on both DMA ports: the PBUS port and, built with WIDE_WR (the DRAM SoCs),
+  // the wide write port. The engine uses one port per command and drains it before the next, so
+  // the beats and responses of the two never overlap: one count of each serves both.
 
   typedef enum logic [7:0] {
     FAULT_NONE   = 8'd0,
@@ -129,32 +129,36 @@ module pgaccel #(
     end
   end
 
-  // ---- DMA port
-  logic        stall, dma_gnt_in, bad_issue, bad_resp;
+  // ---- DMA ports
+  logic        stall, dma_gnt_in, wide_gnt_in, bad_issue, bad_resp, granted, answer;
   logic [31:0] issued_q, issued_d, answered_q, answered_d;
   logic [4:0]  skip_q, skip_d, outst_q, outst_d;   // responses owed to beats issued before arming
-  logic        in_req, in_we;
+  logic        in_req, in_we, in_wide_req;
   logic [7:0]  in_be;
 
   assign stall      = armed_q && (kind == FAULT_STALL || kind == FAULT_REJECT);
   assign dma_req_o  = in_req && !stall;
   assign dma_gnt_in = dma_gnt_i && !stall;
+  assign wide_req_o = in_wide_req && !stall;
+  assign wide_gnt_in = wide_gnt_i && !stall;
+  assign granted    = (dma_req_o && dma_gnt_i) || (wide_req_o && wide_gnt_i);
+  assign answer     = dma_rvalid_i || wide_rvalid_i;
   assign bad_issue  = armed_q && kind == FAULT_BUSERR && fired_q == 32'd0 && issued_q == beat;
-  assign dma_be_o   = bad_issue ? 8'h00 : in_be;
+  assign dma_be_o   = bad_issue && !WIDE_WR ? 8'h00 : in_be;
   assign dma_we_o   = in_we;
   assign bad_resp   = armed_q && kind == FAULT_BUSERR && skip_q == 5'd0 && answered_q == beat &&
-                      dma_rvalid_i && fired_q == 32'd0;
+                      answer && fired_q == 32'd0;
 
   always_comb begin
     armed_d    = armed_q;
     fired_d    = fired_q + 32'(comp_hit || bad_resp || hid_full ||
-                          (kind == FAULT_STALL && stall && in_req));
-    outst_d    = outst_q + 5'(dma_req_o && dma_gnt_i) - 5'(dma_rvalid_i);
-    issued_d   = issued_q + 32'(armed_q && dma_req_o && dma_gnt_i);
+                          (kind == FAULT_STALL && stall && (in_req || in_wide_req)));
+    outst_d    = outst_q + 5'(granted) - 5'(answer);
+    issued_d   = issued_q + 32'(armed_q && granted);
     answered_d = answered_q;
     skip_d     = skip_q;
-    if (dma_rvalid_i && skip_q != 5'd0) skip_d = skip_q - 5'd1;
-    else if (dma_rvalid_i && armed_q)   answered_d = answered_q + 32'd1;
+    if (answer && skip_q != 5'd0) skip_d = skip_q - 5'd1;
+    else if (answer && armed_q)   answered_d = answered_q + 32'd1;
     if (own_req && reg_we_i && reg_addr_i[11:0] == OFF_ARM && reg_be_i[0]) begin
       armed_d    = reg_wdata_i[0];
       if (reg_wdata_i[0]) fired_d = 32'd0;
@@ -194,6 +198,10 @@ module pgaccel #(
     end
   end
 
+  // one count of beats and of responses for both ports: never both at once
+  `ASSERT_NEVER(FaultOnePortGranted, dma_req_o && dma_gnt_i && wide_req_o && wide_gnt_i)
+  `ASSERT_NEVER(FaultOnePortAnswers, dma_rvalid_i && wide_rvalid_i)
+
   // ---- the real accelerator
   pgaccel_unfaulted #(
     .RAM_BASE  (RAM_BASE),
@@ -223,13 +231,13 @@ module pgaccel #(
     .dma_wdata_o,
     .dma_rvalid_i,
     .dma_rdata_i,
-    .dma_err_i    (dma_err_i || bad_resp),
-    .wide_req_o,
-    .wide_gnt_i,
+    .dma_err_i    (dma_err_i || (bad_resp && dma_rvalid_i)),
+    .wide_req_o   (in_wide_req),
+    .wide_gnt_i   (wide_gnt_in),
     .wide_addr_o,
     .wide_data_o,
     .wide_rvalid_i,
-    .wide_err_i,
+    .wide_err_i   (wide_err_i || (bad_resp && wide_rvalid_i)),
     .irq_o
   );
 
