@@ -99,15 +99,21 @@ def main():
         sys.exit("usage: bench.py [--tag TAG] OUT.json -- command...")
     out, cmd = args[0], args[2:]
     t0 = time.time()
-    status, log = run_logged(cmd, out.replace(".json", ".log"), tag)
-    cases = parse(log)
-    # Dirty means sources differ from the commit; docs/ is what `make bench` itself rewrites.
+    # The tree at the start, when the binaries were built: a run takes most of an hour, and a
+    # commit made meanwhile is not what was measured. Dirty means sources differ from the commit;
+    # docs/ is what `make bench` itself rewrites.
     commit = subprocess.run(["git", "describe", "--always"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
     changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
                               ":(exclude)docs"], capture_output=True, text=True).stdout.strip()
     if changed:
         commit += "-dirty"
+    status, log = run_logged(cmd, out.replace(".json", ".log"), tag)
+    cases = parse(log)
+    # Better still, the firmware's own banner: the version it was built from.
+    m = re.search(r"^Pagoda firmware (\S+) ", log, re.M)
+    if m:
+        commit = m.group(1)
     platform = "unknown"
     m = re.search(r"^platform:\s+(.*)$", log, re.M)
     if m:
