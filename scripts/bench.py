@@ -73,6 +73,13 @@ def run_figures(log):
     return run
 
 
+def measured_commit(log, at_start):
+    """The version the measured firmware was built from, from its banner ("Pagoda firmware
+    VERSION (...)"); a run without that banner (Linux) keeps the tree's commit at its start."""
+    m = re.search(r"^Pagoda firmware (\S+) ", log, re.M)
+    return m.group(1) if m else at_start
+
+
 def run_logged(cmd, log_path, tag):
     """Run cmd, its stdout and stderr into log_path and to our stdout as each line comes;
     returns (exit status, the whole log)."""
@@ -110,10 +117,7 @@ def main():
         commit += "-dirty"
     status, log = run_logged(cmd, out.replace(".json", ".log"), tag)
     cases = parse(log)
-    # Better still, the firmware's own banner: the version it was built from.
-    m = re.search(r"^Pagoda firmware (\S+) ", log, re.M)
-    if m:
-        commit = m.group(1)
+    commit = measured_commit(log, commit)
     platform = "unknown"
     m = re.search(r"^platform:\s+(.*)$", log, re.M)
     if m:

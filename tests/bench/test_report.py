@@ -175,6 +175,11 @@ def main():
     check(c.get("ic_miss") == 120 and c.get("dc_miss") == 7 and c.get("dtlb_miss") == 3,
           "bench.py: ic_miss, dc_miss and dtlb_miss reach the case")
     check("ic_miss" not in cases[1], "bench.py: a case without counters has no ic_miss key")
+    check(bench.measured_commit("OpenSBI\n\nPagoda firmware f86a820-dirty (S-mode, hart 0, fdt "
+                                "0x8fe00000)\nbench a b ops=1\n", "8a5cd8b") == "f86a820-dirty",
+          "bench.py: the commit is the firmware's banner, not the tree's at the end")
+    check(bench.measured_commit("Linux version 6.1\nbench a b ops=1\n", "ab752a7") == "ab752a7",
+          "bench.py: without the banner, the tree's commit at the start")
 
     prev = doc("aaaaaaa", [
         case("mm", "same", 100, 10000, 10000),          # unchanged
